@@ -1,0 +1,108 @@
+/**
+ * Main process entry: wires Electron to the plain modules beside it. Logic belongs in those
+ * modules, where it is tested without the Electron binary.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { resolveAppPage } from './appPage';
+import { buildDevContentSecurityPolicy, productionContentSecurityPolicy } from './csp';
+import { registerIpcHandlers } from './ipc';
+import { createLogger } from './logger';
+import { buildWindowOptions, hardenSession, hardenWebContents } from './window';
+
+// The bundle is `out/main/index.js`, beside `out/preload` and `out/renderer`.
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+const rendererHtmlPath = join(import.meta.dirname, '../renderer/index.html');
+
+// The dev server URL is honoured only when running from sources, so an environment variable
+// cannot point the installed app at another page.
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const appPage = resolveAppPage({ rendererHtmlPath, devServerUrl });
+const contentSecurityPolicy = devServerUrl === undefined ? productionContentSecurityPolicy : buildDevContentSecurityPolicy(devServerUrl);
+
+const logger = createLogger({
+  filePath: join(app.getPath('userData'), 'logs', 'main.log'),
+  minLevel: app.isPackaged ? 'info' : 'debug',
+});
+
+let mainWindow: BrowserWindow | undefined;
+
+// Sandbox every renderer, including any the hardening below fails to catch.
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow !== undefined) {
+      if (mainWindow.isMinimized()) {
+        mainWindow.restore();
+      }
+      mainWindow.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, appPage.isAppPage, logger);
+    contents.on('render-process-gone', (_goneEvent, details) => {
+      logger.error('Renderer process gone', { reason: details.reason, exitCode: details.exitCode });
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    // On macOS an app stays open without windows until the user quits it.
+    if (process.platform !== 'darwin') {
+      app.quit();
+    }
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      logger.info('App started', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
+      hardenSession(session.defaultSession, contentSecurityPolicy, logger);
+      registerIpcHandlers({
+        ipcMain,
+        dialogs: {
+          showOpenDialog: (options) => (mainWindow === undefined ? dialog.showOpenDialog(options) : dialog.showOpenDialog(mainWindow, options)),
+          showSaveDialog: (options) => (mainWindow === undefined ? dialog.showSaveDialog(options) : dialog.showSaveDialog(mainWindow, options)),
+        },
+        isAppPage: appPage.isAppPage,
+        appVersion: app.getVersion(),
+        logger,
+        defaultSaveFolder: app.getPath('documents'),
+      });
+      createMainWindow();
+
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) {
+          createMainWindow();
+        }
+      });
+    })
+    .catch((error: unknown) => {
+      logger.error('App start failed', { cause: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      app.exit(1);
+    });
+
+  app.on('quit', (_event, exitCode) => {
+    logger.info('App quit', { exitCode });
+  });
+}
+
+function createMainWindow(): void {
+  const window = new BrowserWindow(buildWindowOptions(preloadPath));
+  mainWindow = window;
+  window.once('ready-to-show', () => {
+    window.show();
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) {
+      mainWindow = undefined;
+    }
+  });
+
+  window.loadURL(appPage.url).catch((error: unknown) => {
+    logger.error('Loading the app page failed', { url: appPage.url, cause: error instanceof Error ? error.message : String(error) });
+  });
+}

@@ -1,0 +1,179 @@
+/**
+ * IPC handlers: one per channel of `ipcChannels`. Every handler checks that the message comes
+ * from the app page, validates its arguments with zod, and resolves to a `Result`. No error
+ * crosses the process boundary as an exception.
+ */
+import { basename, join } from 'node:path';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { z } from 'zod';
+import { fail, ok } from '../../shared/errors';
+import type { Result } from '../../shared/errors';
+import { ipcChannels } from '../../shared/ipc/contract';
+import type { FileFilter, PlatformApi } from '../../shared/ipc/contract';
+import { readFileLimited, writeFileAtomic } from './files';
+import { logEntrySchema, openFileRequestSchema, saveFileRequestSchema } from './ipcSchemas';
+import type { Logger } from './logger';
+
+/** The part of an IPC event the sender check reads. */
+export interface IpcSenderEvent {
+  readonly senderFrame: { readonly url: string } | null;
+}
+
+/** The part of Electron's `ipcMain` the handlers are registered on. */
+export interface IpcRegistry {
+  handle(channel: string, listener: (event: IpcSenderEvent, ...args: unknown[]) => Promise<unknown>): void;
+  on(channel: string, listener: (event: IpcSenderEvent, ...args: unknown[]) => void): unknown;
+}
+
+/** Native file dialogs, already bound to the app window in the app. */
+export interface FileDialogs {
+  showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string | undefined }>;
+}
+
+export interface IpcDependencies {
+  readonly ipcMain: IpcRegistry;
+  readonly dialogs: FileDialogs;
+  /** Whether a frame URL is the app page; messages from any other frame are rejected. */
+  readonly isAppPage: (url: string) => boolean;
+  /** Version reported by `appInfo`, from `app.getVersion()`. */
+  readonly appVersion: string;
+  readonly logger: Logger;
+  /** Folder the save dialog opens in, such as the user's documents folder. */
+  readonly defaultSaveFolder?: string;
+  readonly readFile?: typeof readFileLimited;
+  readonly writeFile?: typeof writeFileAtomic;
+}
+
+type InvokeMethod = 'openFile' | 'saveFile' | 'appInfo';
+type InvokeResult<M extends InvokeMethod> = Awaited<ReturnType<PlatformApi[M]>>;
+
+/** Registers the handler of every channel of `ipcChannels` on `dependencies.ipcMain`. */
+export function registerIpcHandlers(dependencies: IpcDependencies): void {
+  const { ipcMain, logger } = dependencies;
+  const readFile = dependencies.readFile ?? readFileLimited;
+  const writeFile = dependencies.writeFile ?? writeFileAtomic;
+
+  const openFile = async ([request]: [z.output<typeof openFileRequestSchema>]): Promise<InvokeResult<'openFile'>> => {
+    const choice = await dependencies.dialogs.showOpenDialog({
+      title: request.title,
+      filters: toDialogFilters(request.filters),
+      properties: ['openFile'],
+    });
+    const path = choice.filePaths[0];
+    if (choice.canceled || path === undefined) {
+      return ok(null);
+    }
+
+    const read = await readFile(path, request.maxBytes);
+    if (!read.ok) {
+      logger.warn('Opening a file failed', { code: read.error.code, cause: read.error.cause ?? '' });
+      return read;
+    }
+    logger.info('File opened', { file: read.value.name, sizeBytes: read.value.bytes.byteLength });
+    return read;
+  };
+
+  const saveFile = async ([request]: [z.output<typeof saveFileRequestSchema>]): Promise<InvokeResult<'saveFile'>> => {
+    const folder = dependencies.defaultSaveFolder;
+    const defaultPath = folder === undefined ? request.suggestedName : join(folder, request.suggestedName);
+    const choice = await dependencies.dialogs.showSaveDialog({
+      title: request.title,
+      defaultPath,
+      filters: toDialogFilters(request.filters),
+    });
+    const path = choice.filePath;
+    if (choice.canceled || path === undefined || path === '') {
+      return ok(null);
+    }
+
+    const written = await writeFile(path, request.bytes);
+    if (!written.ok) {
+      logger.warn('Saving a file failed', { code: written.error.code, cause: written.error.cause ?? '' });
+      return written;
+    }
+    logger.info('File saved', { file: basename(path), sizeBytes: request.bytes.byteLength });
+    return ok({ name: path });
+  };
+
+  const appInfo = (): Promise<InvokeResult<'appInfo'>> => Promise.resolve(ok({ version: dependencies.appVersion, host: 'electron' as const }));
+
+  ipcMain.handle(ipcChannels.openFile, guardInvoke(ipcChannels.openFile, z.tuple([openFileRequestSchema]), openFile, dependencies));
+  ipcMain.handle(ipcChannels.saveFile, guardInvoke(ipcChannels.saveFile, z.tuple([saveFileRequestSchema]), saveFile, dependencies));
+  ipcMain.handle(ipcChannels.appInfo, guardInvoke(ipcChannels.appInfo, z.tuple([]), appInfo, dependencies));
+  ipcMain.on(ipcChannels.log, createLogListener(dependencies));
+}
+
+/**
+ * Wraps a handler with the sender check, argument validation and a catch-all that turns a
+ * thrown error into `unexpected`. `schema` validates the whole argument list as a tuple, so
+ * extra arguments are rejected too.
+ */
+function guardInvoke<S extends z.ZodType, T>(
+  channel: string,
+  schema: S,
+  run: (args: z.output<S>) => Promise<Result<T>>,
+  dependencies: IpcDependencies,
+): (event: IpcSenderEvent, ...args: unknown[]) => Promise<Result<T>> {
+  const { logger } = dependencies;
+  return async (event, ...args) => {
+    try {
+      const senderUrl = event.senderFrame?.url;
+      if (senderUrl === undefined || !dependencies.isAppPage(senderUrl)) {
+        logger.warn('IPC message from a foreign sender rejected', { channel, url: senderUrl ?? '' });
+        return fail('ipc.forbiddenSender', { channel, url: senderUrl ?? '' });
+      }
+
+      const parsed = schema.safeParse(args);
+      if (!parsed.success) {
+        const detail = describeInvalidArgument(channel, parsed.error);
+        logger.warn('IPC message with invalid arguments rejected', detail);
+        return fail('ipc.invalidArgument', detail);
+      }
+
+      return await run(parsed.data);
+    } catch (error) {
+      const cause = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      logger.error('IPC handler failed', { channel, cause });
+      return fail('unexpected', { channel }, cause);
+    }
+  };
+}
+
+/** Builds the listener of the fire-and-forget log channel; rejected entries are logged, not returned. */
+function createLogListener(dependencies: IpcDependencies): (event: IpcSenderEvent, ...args: unknown[]) => void {
+  const { logger, isAppPage } = dependencies;
+  const rendererLogger = logger.withTag('renderer');
+  const channel = ipcChannels.log;
+  return (event, ...args) => {
+    const senderUrl = event.senderFrame?.url;
+    if (senderUrl === undefined || !isAppPage(senderUrl)) {
+      logger.warn('IPC message from a foreign sender rejected', { channel, url: senderUrl ?? '' });
+      return;
+    }
+    const parsed = z.tuple([logEntrySchema]).safeParse(args);
+    if (!parsed.success) {
+      logger.warn('IPC message with invalid arguments rejected', describeInvalidArgument(channel, parsed.error));
+      return;
+    }
+    const [entry] = parsed.data;
+    rendererLogger.log(entry.level, entry.message, entry.context);
+  };
+}
+
+/**
+ * Names the first invalid argument: `field` is its path, such as `0.filters.1.extensions.0`
+ * (the leading number is the argument's position), or `arguments` when the count is wrong.
+ */
+function describeInvalidArgument(channel: string, error: z.ZodError): { channel: string; field: string; reason: string } {
+  const [issue] = error.issues;
+  if (issue === undefined) {
+    return { channel, field: 'arguments', reason: 'invalid' };
+  }
+  const field = issue.path.length === 0 ? 'arguments' : issue.path.map(String).join('.');
+  return { channel, field, reason: issue.message };
+}
+
+function toDialogFilters(filters: readonly FileFilter[]): { name: string; extensions: string[] }[] {
+  return filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
+}

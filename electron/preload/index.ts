@@ -1,0 +1,36 @@
+/**
+ * Preload: exposes the platform API to the renderer under `window.steerwise`. Each method
+ * calls one fixed channel; there is no generic invoke, so the renderer can reach no other
+ * channel. Runs sandboxed, so it is bundled into one CommonJS file that requires only
+ * `electron`.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { fail } from '../../shared/errors';
+import type { Result } from '../../shared/errors';
+import { ipcChannels, platformGlobalName } from '../../shared/ipc/contract';
+import type { PlatformApi } from '../../shared/ipc/contract';
+
+/**
+ * Calls a channel and resolves to its `Result`. `invoke` rejects only when the main process
+ * has no handler or the arguments cannot be cloned. That rejection becomes `unexpected` too, so
+ * the API never rejects.
+ */
+async function invokeResult<T>(channel: string, ...args: unknown[]): Promise<Result<T>> {
+  try {
+    return (await ipcRenderer.invoke(channel, ...args)) as Result<T>;
+  } catch (error) {
+    return fail('unexpected', { channel }, error instanceof Error ? error.message : String(error));
+  }
+}
+
+const api: PlatformApi = {
+  host: 'electron',
+  openFile: (request) => invokeResult(ipcChannels.openFile, request),
+  saveFile: (request) => invokeResult(ipcChannels.saveFile, request),
+  log: (level, message, context) => {
+    ipcRenderer.send(ipcChannels.log, context === undefined ? { level, message } : { level, message, context });
+  },
+  appInfo: () => invokeResult(ipcChannels.appInfo),
+};
+
+contextBridge.exposeInMainWorld(platformGlobalName, api);

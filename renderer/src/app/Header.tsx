@@ -1,0 +1,58 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { listPortfolios } from '../db/catalogue';
+import { selectNavigate, selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
+
+type NavTarget = 'dashboard' | 'providers';
+
+export function Header() {
+  const { t } = useTranslation();
+  const screen = useUiStore(selectScreen);
+  const navigate = useUiStore(selectNavigate);
+  const portfolioId = useUiStore(selectPortfolioId);
+  const openPortfolio = useUiStore(selectOpenPortfolio);
+  const portfolios = useLiveQuery(listPortfolios, []) ?? [];
+
+  const current: NavTarget | null = screen.name === 'dashboard' ? 'dashboard' : screen.name === 'providers' || screen.name === 'provider' ? 'providers' : null;
+  const items: readonly NavTarget[] = ['dashboard', 'providers'];
+
+  return (
+    <header className="app-header">
+      <span className="brand">{t('app.name')}</span>
+      <nav aria-label={t('nav.label')}>
+        <ul>
+          {items.map((item) => (
+            <li key={item}>
+              <button
+                type="button"
+                aria-current={current === item ? 'page' : undefined}
+                onClick={() => {
+                  navigate({ name: item });
+                }}
+              >
+                {t(`nav.${item}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <label className="portfolio-switcher">
+        {t('portfolio.switcherLabel')}
+        <select
+          data-testid="portfolio-switcher"
+          value={portfolioId ?? ''}
+          onChange={(event) => {
+            openPortfolio(event.target.value);
+          }}
+        >
+          {portfolios.length === 0 ? <option value="">{t('portfolio.none')}</option> : null}
+          {portfolios.map((portfolio) => (
+            <option key={portfolio.id} value={portfolio.id}>
+              {portfolio.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

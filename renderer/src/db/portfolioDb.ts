@@ -1,0 +1,79 @@
+/**
+ * One IndexedDB database per portfolio, so that two clients' data never share a database.
+ * Only the repositories in this folder write to it.
+ */
+import Dexie from 'dexie';
+import type { Table } from 'dexie';
+import type {
+  AuditEntry,
+  Contract,
+  Id,
+  KpiDefinition,
+  Measurement,
+  Provider,
+  RecordTable,
+  ServiceLevel,
+  Tombstone,
+} from '@shared/domain/types';
+import { openChecked, requestPersistentStorage } from './openDatabase';
+
+/** Prefix of every portfolio database name; the portfolio id follows it. */
+export const portfolioDbPrefix = 'steerwise-portfolio-';
+
+/** Stored record type of each record table. */
+export interface RecordTypes {
+  readonly providers: Provider;
+  readonly contracts: Contract;
+  readonly kpis: KpiDefinition;
+  readonly serviceLevels: ServiceLevel;
+  readonly measurements: Measurement;
+}
+
+/**
+ * Schema version 1. Every later schema change is a new `version(n)` with an upgrade function,
+ * and this declaration stays as it is so that older databases can still be upgraded.
+ */
+const schemaV1: Readonly<Record<RecordTable | 'tombstones' | 'audit', string>> = {
+  providers: 'id, code, name',
+  contracts: 'id, providerId',
+  kpis: 'id, &key',
+  serviceLevels: 'id, [providerId+kpiId], kpiId',
+  measurements: 'id, &[providerId+kpiId+period], providerId, kpiId, period',
+  tombstones: 'id, table',
+  audit: 'id, at, recordId',
+};
+
+export class PortfolioDb extends Dexie {
+  declare readonly providers: Table<Provider, Id>;
+  declare readonly contracts: Table<Contract, Id>;
+  declare readonly kpis: Table<KpiDefinition, Id>;
+  declare readonly serviceLevels: Table<ServiceLevel, Id>;
+  declare readonly measurements: Table<Measurement, Id>;
+  declare readonly tombstones: Table<Tombstone, Id>;
+  declare readonly audit: Table<AuditEntry, Id>;
+
+  /** `databaseName` is normally `portfolioDbName(id)`; tests pass their own. */
+  constructor(databaseName: string) {
+    super(databaseName);
+    this.version(1).stores(schemaV1);
+  }
+
+  /** Returns a record table by name, typed by its records. */
+  recordTable<T extends RecordTable>(table: T): Table<RecordTypes[T], Id> {
+    return this.table(table);
+  }
+}
+
+export function portfolioDbName(portfolioId: Id): string {
+  return `${portfolioDbPrefix}${portfolioId}`;
+}
+
+/**
+ * Opens the database of one portfolio, creating it on first use. Rejects with
+ * `storage.versionTooNew` when the database was written by a newer app version, leaving it
+ * untouched. Asks once per session for persistent storage.
+ */
+export async function openPortfolioDb(portfolioId: Id): Promise<PortfolioDb> {
+  await requestPersistentStorage();
+  return openChecked(new PortfolioDb(portfolioDbName(portfolioId)));
+}

@@ -1,0 +1,126 @@
+/**
+ * Generic record writes. Each write runs in one read-write transaction over the record's
+ * table, `audit` and (for deletions) `tombstones`: it stamps clocks on the changed fields,
+ * adds one audit entry, and either all of it is stored or, on any failure, none of it.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import { AppFailure } from '@shared/errors';
+import type { Id, RecordTable, SyncFields, Tombstone } from '@shared/domain/types';
+import { dataFieldNames, sameValue, stampFields } from '@shared/sync/fieldClocks';
+import { recordAuditEntry } from './auditEntries';
+import type { DeviceContext } from './clockStore';
+import type { PortfolioDb, RecordTypes } from './portfolioDb';
+import { toStorageFailure } from './storageErrors';
+
+/** The data fields of a record: everything but its id and clocks. */
+export type RecordData<T extends RecordTable> = Omit<RecordTypes[T], keyof SyncFields>;
+/** Fields to change; a missing field keeps its value. */
+export type RecordPatch<T extends RecordTable> = Partial<RecordData<T>>;
+
+type Fields = Record<string, unknown>;
+
+/** Copies the data fields of `data`, dropping sync keys and fields whose value is `undefined`. */
+function dataFields(data: object): Fields {
+  const fields: Fields = {};
+  const source = data as Fields;
+  for (const key of dataFieldNames(data)) {
+    if (source[key] !== undefined) fields[key] = source[key];
+  }
+  return fields;
+}
+
+async function runWrite<R>(
+  db: PortfolioDb,
+  tables: readonly string[],
+  detail: Readonly<Record<string, string>>,
+  body: () => Promise<R>,
+): Promise<R> {
+  try {
+    return await db.transaction('rw', tables, body);
+  } catch (error) {
+    throw toStorageFailure(error, detail);
+  }
+}
+
+function notFound(table: RecordTable, id: Id): AppFailure {
+  return new AppFailure({ code: 'storage.notFound', detail: { table, id } });
+}
+
+/** Inserts a new record with a fresh UUIDv7 id and returns it as stored. */
+export function insertRecord<T extends RecordTable>(
+  db: PortfolioDb,
+  table: T,
+  data: RecordData<T>,
+  context: DeviceContext,
+): Promise<RecordTypes[T]> {
+  const id = uuidv7();
+  return runWrite(db, [table, 'audit'], { table, id }, async () => {
+    const clock = context.tick();
+    const fields = dataFields(data);
+    const record = { ...fields, id, clock, fieldClocks: {} } as unknown as RecordTypes[T];
+
+    const changes: Record<string, { old: unknown; new: unknown }> = {};
+    for (const [field, value] of Object.entries(fields)) changes[field] = { old: null, new: value };
+
+    await db.recordTable(table).add(record);
+    await db.audit.add(recordAuditEntry(context, clock, 'write', table, id, changes));
+    return record;
+  });
+}
+
+/**
+ * Changes the fields in `patch` whose value really differs and stamps only those with a new
+ * clock. A patch that changes nothing writes nothing, adds no audit entry, and returns the
+ * stored record. Rejects with `storage.notFound` when there is no record with `id`.
+ */
+export function updateRecord<T extends RecordTable>(
+  db: PortfolioDb,
+  table: T,
+  id: Id,
+  patch: RecordPatch<T>,
+  context: DeviceContext,
+): Promise<RecordTypes[T]> {
+  return runWrite(db, [table, 'audit'], { table, id }, async () => {
+    const before = await db.recordTable(table).get(id);
+    if (before === undefined) throw notFound(table, id);
+
+    const stored = before as unknown as Fields;
+    const changes: Record<string, { old: unknown; new: unknown }> = {};
+    for (const [field, value] of Object.entries(dataFields(patch))) {
+      if (!sameValue(stored[field], value)) changes[field] = { old: stored[field] ?? null, new: value };
+    }
+    const changed = new Set(Object.keys(changes));
+    if (changed.size === 0) return before;
+
+    const clock = context.tick();
+    const merged: Fields = { ...stored };
+    for (const field of changed) merged[field] = changes[field]?.new;
+    const clocks = stampFields(before, dataFieldNames(merged), changed, clock);
+    const record = { ...merged, ...clocks, id } as unknown as RecordTypes[T];
+
+    await db.recordTable(table).put(record);
+    await db.audit.add(recordAuditEntry(context, clock, 'write', table, id, changes));
+    return record;
+  });
+}
+
+/**
+ * Deletes a record and leaves a tombstone with the deletion's clock; the audit entry keeps
+ * the deleted values. Rejects with `storage.notFound` when there is no record with `id`.
+ */
+export function deleteRecord(db: PortfolioDb, table: RecordTable, id: Id, context: DeviceContext): Promise<Tombstone> {
+  return runWrite(db, [table, 'audit', 'tombstones'], { table, id }, async () => {
+    const before = await db.recordTable(table).get(id);
+    if (before === undefined) throw notFound(table, id);
+
+    const clock = context.tick();
+    const changes: Record<string, { old: unknown; new: unknown }> = {};
+    for (const [field, value] of Object.entries(dataFields(before))) changes[field] = { old: value, new: null };
+    const tombstone: Tombstone = { id, table, clock };
+
+    await db.recordTable(table).delete(id);
+    await db.tombstones.put(tombstone);
+    await db.audit.add(recordAuditEntry(context, clock, 'delete', table, id, changes));
+    return tombstone;
+  });
+}

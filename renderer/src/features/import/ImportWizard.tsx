@@ -1,0 +1,162 @@
+/**
+ * The measurement import: choose a CSV file, map its columns (or take a matching preset), review
+ * the validation report, then write everything in one transaction. Nothing is written before the
+ * last step, and not at all while the report has errors.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '@shared/errors';
+import { maxOpenFileBytes } from '@shared/ipc/contract';
+import { parseCsv } from '@shared/import/csv';
+import { buildImportPlan, matchPreset } from '@shared/import/mapping';
+import { builtInPresets } from '@shared/import/presets';
+import type { CsvTable, ImportPlan, MappingPreset } from '@shared/import/types';
+import type { ImportSummary } from '@shared/domain/types';
+import { getDeviceContext, listPresets } from '../../db/catalogue';
+import { applyImportPlan } from '../../db/importMeasurements';
+import { describeAppError, toAppError } from '../../errorMessage';
+import { platform } from '../../platform';
+import { selectNavigate, useUiStore } from '../../state/uiStore';
+import { usePortfolioDb } from '../portfolio/portfolioContext';
+import { MappingStep } from './MappingStep';
+import { ReviewStep } from './ReviewStep';
+
+type Step =
+  | { readonly name: 'file' }
+  | { readonly name: 'mapping'; readonly table: CsvTable; readonly presets: readonly MappingPreset[]; readonly matched: MappingPreset | null }
+  | { readonly name: 'review'; readonly table: CsvTable; readonly presets: readonly MappingPreset[]; readonly preset: MappingPreset; readonly plan: ImportPlan }
+  | { readonly name: 'done'; readonly summary: ImportSummary };
+
+export function ImportWizard() {
+  const { t } = useTranslation();
+  const db = usePortfolioDb();
+  const navigate = useUiStore(selectNavigate);
+  const [step, setStep] = useState<Step>({ name: 'file' });
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const chooseFile = async () => {
+    setError(null);
+    const opened = await platform.openFile({
+      title: t('import.chooseFile'),
+      filters: [{ name: t('import.fileFilterCsv'), extensions: ['csv', 'txt'] }],
+      maxBytes: maxOpenFileBytes,
+    });
+    if (!opened.ok) {
+      setError(opened.error);
+      return;
+    }
+    if (opened.value === null) return;
+    const parsed = parseCsv(opened.value.bytes, opened.value.name);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return;
+    }
+    const presets = [...builtInPresets, ...(await listPresets())];
+    setStep({ name: 'mapping', table: parsed.value, presets, matched: matchPreset(parsed.value.header, presets) });
+  };
+
+  const review = (table: CsvTable, presets: readonly MappingPreset[], preset: MappingPreset) => {
+    setError(null);
+    setStep({ name: 'review', table, presets, preset, plan: buildImportPlan(table, preset) });
+  };
+
+  const apply = async (plan: ImportPlan) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const summary = await applyImportPlan(db, plan, await getDeviceContext());
+      setStep({ name: 'done', summary });
+    } catch (thrown) {
+      setError(toAppError(thrown, `Import of ${plan.fileName} failed`));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const close = () => {
+    navigate({ name: 'providers' });
+  };
+
+  const stepIndex = { file: 0, mapping: 1, review: 2, done: 2 }[step.name];
+  const stepLabels = [t('import.stepFile'), t('import.stepMapping'), t('import.stepReview')];
+
+  return (
+    <section aria-labelledby="import-title" className="panel">
+      <h1 id="import-title">{t('import.title')}</h1>
+      <ol className="wizard-steps">
+        {stepLabels.map((label, index) => (
+          <li key={label} aria-current={index === stepIndex ? 'step' : undefined}>
+            {label}
+          </li>
+        ))}
+      </ol>
+      {error ? (
+        <p className="alert error" role="alert" data-testid="import-error">
+          {describeAppError(t, error)}
+        </p>
+      ) : null}
+
+      {step.name === 'file' ? (
+        <div className="button-row">
+          <button type="button" className="button primary" onClick={() => void chooseFile()}>
+            {t('import.chooseFile')}
+          </button>
+          <button type="button" className="button" onClick={close}>
+            {t('import.cancel')}
+          </button>
+        </div>
+      ) : null}
+
+      {step.name === 'mapping' ? (
+        <MappingStep
+          table={step.table}
+          presets={step.presets}
+          matched={step.matched}
+          onBack={() => {
+            setStep({ name: 'file' });
+          }}
+          onNext={(preset) => {
+            review(step.table, step.presets, preset);
+          }}
+        />
+      ) : null}
+
+      {step.name === 'review' ? (
+        <ReviewStep
+          plan={step.plan}
+          busy={busy}
+          onBack={() => {
+            setStep({ name: 'mapping', table: step.table, presets: step.presets, matched: step.preset });
+          }}
+          onApply={() => void apply(step.plan)}
+        />
+      ) : null}
+
+      {step.name === 'done' ? (
+        <div>
+          <p className="alert success" role="status" data-testid="import-done">
+            {countChanges(step.summary) === 0
+              ? t('import.nothingChanged', { file: step.summary.fileName })
+              : t('import.done', {
+                  file: step.summary.fileName,
+                  added: step.summary.added.measurements ?? 0,
+                  changed: step.summary.changed.measurements ?? 0,
+                  unchanged: step.summary.unchanged,
+                })}
+          </p>
+          <div className="button-row">
+            <button type="button" className="button primary" onClick={close}>
+              {t('import.close')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function countChanges(summary: ImportSummary): number {
+  const sum = (counts: ImportSummary['added']) => Object.values(counts).reduce((total, count) => total + count, 0);
+  return sum(summary.added) + sum(summary.changed);
+}

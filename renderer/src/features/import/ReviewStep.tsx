@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportIssue, ImportPlan } from '@shared/import/types';
+import { describeError } from '../../errorMessage';
+
+const listedIssues = 200;
+
+interface ReviewStepProps {
+  readonly plan: ImportPlan;
+  readonly busy: boolean;
+  readonly onBack: () => void;
+  readonly onApply: () => void;
+}
+
+function IssueItem({ issue }: { readonly issue: ImportIssue }) {
+  const { t } = useTranslation();
+  const where = issue.row !== null ? t('import.issueRow', { row: issue.row }) : issue.column !== null ? t('import.issueColumn', { column: issue.column }) : t('import.issueFile');
+  return (
+    <li data-row={issue.row ?? undefined}>
+      <strong>{where}:</strong> {describeError(t, issue.code, { ...issue.detail, ...(issue.row === null ? {} : { row: issue.row }), ...(issue.column === null ? {} : { column: issue.column }) })}
+    </li>
+  );
+}
+
+export function ReviewStep({ plan, busy, onBack, onApply }: ReviewStepProps) {
+  const { t } = useTranslation();
+  const errors = plan.issues.filter((issue) => issue.severity === 'error');
+  const warnings = plan.issues.filter((issue) => issue.severity === 'warning');
+  const shown = [...errors, ...warnings].slice(0, listedIssues);
+  const hidden = errors.length + warnings.length - shown.length;
+
+  return (
+    <div data-testid="import-review">
+      {errors.length > 0 ? (
+        <p className="alert error" role="alert">
+          {t('import.reviewBlocked', { count: errors.length })}
+        </p>
+      ) : (
+        <p className="alert success" role="status">
+          {t('import.reviewOk', { measurements: plan.measurements.length, providers: plan.providers.length, kpis: plan.kpis.length })}
+        </p>
+      )}
+      {warnings.length > 0 ? <p className="alert warning">{t('import.reviewWarnings', { count: warnings.length })}</p> : null}
+      {shown.length > 0 ? (
+        <ul className="issue-list" data-testid="import-issues">
+          {shown.map((issue, index) => (
+            <IssueItem key={index} issue={issue} />
+          ))}
+        </ul>
+      ) : null}
+      {hidden > 0 ? <p className="muted">{t('import.moreIssues', { count: hidden })}</p> : null}
+      <div className="button-row">
+        <button type="button" className="button" disabled={busy} onClick={onBack}>
+          {t('import.back')}
+        </button>
+        <button type="button" className="button primary" disabled={busy || errors.length > 0} onClick={onApply}>
+          {busy ? t('import.applying') : t('import.apply')}
+        </button>
+      </div>
+    </div>
+  );
+}

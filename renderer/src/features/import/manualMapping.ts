@@ -1,0 +1,114 @@
+/**
+ * A mapping the user builds by hand in the wizard, and its conversion to a `MappingPreset`,
+ * the form every import runs through.
+ */
+import type { KpiAggregation, KpiDefinitionData, KpiDirection, KpiKind, KpiUnit } from '@shared/domain/types';
+import type { CsvTable, KpiSource, MappingPreset, ServiceLevelDefault } from '@shared/import/types';
+
+export interface KpiDraft {
+  readonly name: string;
+  readonly kind: KpiKind;
+  readonly direction: KpiDirection;
+  /** Value column for value, duration and count KPIs. */
+  readonly valueColumn: string;
+  readonly numeratorColumn: string;
+  readonly denominatorColumn: string;
+  /** Levels as typed; empty means the KPI is reported without a service level. */
+  readonly expected: string;
+  readonly minimum: string;
+}
+
+export interface MappingDraft {
+  readonly providerCode: string;
+  readonly providerName: string;
+  readonly period: string;
+  readonly kpis: readonly KpiDraft[];
+}
+
+const unitByKind: Record<KpiKind, KpiUnit> = { ratio: 'percent', duration: 'seconds', value: 'number', count: 'number' };
+const aggregationByKind: Record<KpiKind, KpiAggregation> = { ratio: 'ratioOfSums', duration: 'mean', value: 'mean', count: 'sum' };
+
+export function emptyKpiDraft(): KpiDraft {
+  return { name: '', kind: 'ratio', direction: 'higherIsBetter', valueColumn: '', numeratorColumn: '', denominatorColumn: '', expected: '', minimum: '' };
+}
+
+/** Guesses the provider and month columns from common header names, leaving the rest to the user. */
+export function initialDraft(table: CsvTable): MappingDraft {
+  const find = (pattern: RegExp) => table.header.find((name) => pattern.test(name)) ?? '';
+  return {
+    providerCode: find(/code/i),
+    providerName: find(/provider|supplier|vendor|name/i),
+    period: find(/period|month|date/i),
+    kpis: [emptyKpiDraft()],
+  };
+}
+
+/** Turns a KPI name into a stable key, so a re-import with the same names finds the same KPIs. */
+export function customKpiKey(name: string): string {
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `custom.${slug === '' ? 'kpi' : slug}`;
+}
+
+function parseLevel(text: string): number | null {
+  const trimmed = text.trim().replace(/%$/, '');
+  if (trimmed === '') return null;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
+}
+
+function kpiSource(draft: KpiDraft): KpiSource {
+  return draft.kind === 'ratio'
+    ? { kind: 'ratio', numerator: draft.numeratorColumn, denominator: draft.denominatorColumn }
+    : { kind: 'value', column: draft.valueColumn };
+}
+
+/** Lists what the draft still lacks, as translation keys of the missing fields. */
+export function draftProblems(draft: MappingDraft): string[] {
+  const problems: string[] = [];
+  if (draft.providerName === '') problems.push('providerName');
+  if (draft.period === '') problems.push('period');
+  if (draft.kpis.length === 0) problems.push('kpis');
+  draft.kpis.forEach((kpi, index) => {
+    if (kpi.name.trim() === '') problems.push(`kpi${index}.name`);
+    const columns = kpi.kind === 'ratio' ? [kpi.numeratorColumn, kpi.denominatorColumn] : [kpi.valueColumn];
+    if (columns.some((column) => column === '')) problems.push(`kpi${index}.columns`);
+  });
+  return problems;
+}
+
+export function presetFromDraft(draft: MappingDraft, id: string, name: string): MappingPreset {
+  const kpis: KpiDefinitionData[] = draft.kpis.map((kpi) => ({
+    key: customKpiKey(kpi.name),
+    name: kpi.name.trim(),
+    description: '',
+    unit: unitByKind[kpi.kind],
+    direction: kpi.direction,
+    kind: kpi.kind,
+    aggregation: aggregationByKind[kpi.kind],
+  }));
+  const serviceLevels: ServiceLevelDefault[] = [];
+  draft.kpis.forEach((kpi, index) => {
+    const expected = parseLevel(kpi.expected);
+    const minimum = parseLevel(kpi.minimum);
+    const definition = kpis[index];
+    if (definition && minimum !== null) serviceLevels.push({ kpiKey: definition.key, expected: expected ?? minimum, minimum });
+  });
+  return {
+    id,
+    name,
+    builtIn: false,
+    mapping: {
+      providerCode: draft.providerCode === '' ? null : draft.providerCode,
+      providerName: draft.providerName,
+      period: draft.period,
+      kpis: draft.kpis.map((kpi, index) => ({ kpiKey: kpis[index]?.key ?? customKpiKey(kpi.name), source: kpiSource(kpi) })),
+    },
+    kpis,
+    serviceLevels,
+    sourceNote: null,
+  };
+}

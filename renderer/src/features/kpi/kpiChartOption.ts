@@ -1,0 +1,118 @@
+/**
+ * Builds the ECharts option of one KPI's monthly chart for one provider: the monthly results as
+ * a line with a gap for every month without data, and the expected and minimum levels as
+ * dashed lines. Pure, so the option is tested without a browser.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import type { KpiDefinition, Measurement, Period, ServiceLevel } from '@shared/domain/types';
+
+export interface KpiChartText {
+  readonly result: string;
+  readonly expected: string;
+  readonly minimum: string;
+  readonly noData: string;
+  /** Formats a month label, for example `Apr 2015`. */
+  readonly period: (period: Period) => string;
+  /** Formats a value in the KPI's unit. */
+  readonly value: (value: number) => string;
+  /** Formats `numerator of denominator`. */
+  readonly ratio: (numerator: number, denominator: number) => string;
+}
+
+export interface KpiChartInput {
+  readonly kpi: KpiDefinition;
+  readonly level: ServiceLevel | null;
+  readonly measurements: readonly Measurement[];
+  /** Every month on the axis, in order; months without a measurement become gaps. */
+  readonly periods: readonly Period[];
+  readonly text: KpiChartText;
+}
+
+/** One point of the result line; `value` is `null` for a month without data, which ECharts draws as a gap. */
+export interface KpiPoint {
+  readonly value: number | null;
+  readonly period: Period;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+}
+
+export function buildKpiPoints(measurements: readonly Measurement[], periods: readonly Period[]): KpiPoint[] {
+  const byPeriod = new Map(measurements.map((measurement) => [measurement.period, measurement]));
+  return periods.map((period) => {
+    const measurement = byPeriod.get(period);
+    return {
+      period,
+      value: measurement?.value ?? null,
+      numerator: measurement?.numerator ?? null,
+      denominator: measurement?.denominator ?? null,
+    };
+  });
+}
+
+interface TooltipParam {
+  readonly seriesIndex?: number;
+  readonly dataIndex?: number;
+}
+
+export function buildKpiChartOption(input: KpiChartInput): EChartsCoreOption {
+  const { kpi, level, periods, text } = input;
+  const points = buildKpiPoints(input.measurements, periods);
+  const labels = periods.map((period) => text.period(period));
+
+  const tooltip = (params: TooltipParam | TooltipParam[]): string => {
+    const first = Array.isArray(params) ? params[0] : params;
+    const point = first?.dataIndex === undefined ? undefined : points[first.dataIndex];
+    if (!point) return '';
+    const lines = [text.period(point.period)];
+    if (point.value === null) {
+      lines.push(text.noData);
+    } else {
+      lines.push(`${text.result}: ${text.value(point.value)}`);
+      if (point.numerator !== null && point.denominator !== null) lines.push(text.ratio(point.numerator, point.denominator));
+    }
+    if (level) {
+      lines.push(`${text.expected}: ${text.value(level.expected)}`);
+      lines.push(`${text.minimum}: ${text.value(level.minimum)}`);
+    }
+    return lines.map(escapeHtml).join('<br/>');
+  };
+
+  const levelSeries = level
+    ? [
+        { name: text.expected, type: 'line', data: periods.map(() => level.expected), symbol: 'none', lineStyle: { type: 'dashed', width: 1.5 }, color: '#1e7d45', silent: true },
+        { name: text.minimum, type: 'line', data: periods.map(() => level.minimum), symbol: 'none', lineStyle: { type: 'dashed', width: 1.5 }, color: '#b3261e', silent: true },
+      ]
+    : [];
+
+  return {
+    animation: false,
+    aria: { enabled: true },
+    grid: { left: 56, right: 16, top: 36, bottom: 40 },
+    legend: { top: 0, data: [text.result, ...(level ? [text.expected, text.minimum] : [])] },
+    tooltip: { trigger: 'axis', formatter: tooltip },
+    // Every month keeps its label up to two years; longer ranges let ECharts thin them out.
+    xAxis: { type: 'category', data: labels, boundaryGap: false, axisLabel: periods.length <= 24 ? { interval: 0, rotate: 40 } : { hideOverlap: true } },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      axisLabel: { formatter: (value: number) => text.value(value) },
+      ...(kpi.unit === 'percent' ? { max: (extent: { max: number }) => Math.min(100, Math.ceil(extent.max + 1)) } : {}),
+    },
+    series: [
+      {
+        name: text.result,
+        type: 'line',
+        data: points.map((point) => point.value),
+        connectNulls: false,
+        showSymbol: true,
+        symbolSize: 6,
+        color: '#1f5fbf',
+      },
+      ...levelSeries,
+    ],
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}

@@ -1,0 +1,80 @@
+/**
+ * Column definitions of the Providers table. Numeric columns return `undefined` for missing
+ * values so that empty cells sort last in both directions.
+ */
+import type { TFunction } from 'i18next';
+import type { KpiDefinition } from '@shared/domain/types';
+import { listColumnHelper } from '../../components/tableFeatures';
+import { formatKpiValue, formatPeriod } from '../../format';
+import { kpiName } from '../kpi/kpiName';
+import type { ProviderRow } from './providerRows';
+
+const column = listColumnHelper<ProviderRow>();
+
+export function buildProviderColumns(kpis: readonly KpiDefinition[], t: TFunction, locale: string) {
+  const kpiColumns = kpis.flatMap((kpi) => {
+    const name = kpiName(t, kpi);
+    return [
+      column.accessor((row) => row.byKpi.get(kpi.id)?.latestValue ?? undefined, {
+        id: `${kpi.id}:latest`,
+        header: t('providers.colLatest', { kpi: name }),
+        sortUndefined: 'last',
+        cell: (info) => {
+          const cell = info.row.original.byKpi.get(kpi.id);
+          if (!cell || cell.latestValue === null || cell.latestPeriod === null) return <span className="muted">{t('providers.noData')}</span>;
+          return (
+            <span className="cell-numeric">
+              {t('providers.latestValue', { value: formatKpiValue(cell.latestValue, kpi.unit, locale), period: formatPeriod(cell.latestPeriod, locale) })}
+            </span>
+          );
+        },
+      }),
+      column.accessor((row) => row.byKpi.get(kpi.id)?.wholePeriodValue ?? undefined, {
+        id: `${kpi.id}:whole`,
+        header: t('providers.colYear', { kpi: name }),
+        sortUndefined: 'last',
+        cell: (info) => {
+          const value = info.getValue();
+          return value === undefined ? <span className="muted">{t('providers.noData')}</span> : <span className="cell-numeric">{formatKpiValue(value, kpi.unit, locale)}</span>;
+        },
+      }),
+      column.accessor((row) => row.byKpi.get(kpi.id)?.monthsBelowMinimum ?? undefined, {
+        id: `${kpi.id}:below`,
+        header: t('providers.colMonthsBelow', { kpi: name }),
+        sortUndefined: 'last',
+        cell: (info) => {
+          const value = info.getValue();
+          if (value === undefined) return null;
+          return <span className={value > 0 ? 'cell-numeric breach' : 'cell-numeric met'}>{value}</span>;
+        },
+      }),
+    ];
+  });
+
+  return [
+    column.accessor((row) => row.code ?? undefined, {
+      id: 'code',
+      header: t('providers.colCode'),
+      sortUndefined: 'last',
+      sortFn: 'alphanumeric',
+    }),
+    column.accessor('name', {
+      header: t('providers.colName'),
+      sortFn: 'text',
+      cell: (info) => {
+        const row = info.row.original;
+        return (
+          <span title={row.formerNames.length > 0 ? t('providers.formerNames', { names: row.formerNames.join(', ') }) : undefined}>
+            {row.name}
+          </span>
+        );
+      },
+    }),
+    ...kpiColumns,
+  ];
+}
+
+/** CSS grid sizes matching `buildProviderColumns`. */
+export function providerColumnSizes(kpiCount: number): string[] {
+  return ['6rem', 'minmax(16rem, 2fr)', ...Array.from({ length: kpiCount }, () => ['minmax(10rem, 1fr)', 'minmax(8rem, 1fr)', 'minmax(7rem, 0.8fr)']).flat()];
+}

@@ -1,0 +1,51 @@
+/**
+ * Locale formatting of numbers, months and durations through `Intl`. Months are formatted in
+ * UTC from their `YYYY-MM` string, so the label is the same in every time zone.
+ */
+import type { KpiUnit, Period } from '@shared/domain/types';
+
+const monthFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function monthFormatter(locale: string, month: 'short' | 'long'): Intl.DateTimeFormat {
+  const key = `${locale}|${month}`;
+  let formatter = monthFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { year: 'numeric', month, timeZone: 'UTC' });
+    monthFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** Formats `2015-04` as, in English, `Apr 2015`. */
+export function formatPeriod(period: Period, locale: string, month: 'short' | 'long' = 'short'): string {
+  const year = Number(period.slice(0, 4));
+  const monthIndex = Number(period.slice(5, 7)) - 1;
+  return monthFormatter(locale, month).format(new Date(Date.UTC(year, monthIndex, 1)));
+}
+
+export function formatNumber(value: number, locale: string, maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
+}
+
+/** Formats seconds as `H:MM:SS`, or `M:SS` under an hour. */
+export function formatDuration(totalSeconds: number): string {
+  const rounded = Math.round(totalSeconds);
+  const hours = Math.floor(rounded / 3600);
+  const minutes = Math.floor((rounded % 3600) / 60);
+  const seconds = rounded % 60;
+  const mm = String(minutes).padStart(hours > 0 ? 2 : 1, '0');
+  const ss = String(seconds).padStart(2, '0');
+  return hours > 0 ? `${hours}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+/** Formats a KPI value in its unit; percentages keep two decimals so near-misses stay visible. */
+export function formatKpiValue(value: number, unit: KpiUnit, locale: string): string {
+  switch (unit) {
+    case 'percent':
+      return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value / 100);
+    case 'seconds':
+      return formatDuration(value);
+    case 'number':
+      return formatNumber(value, locale, 2);
+  }
+}

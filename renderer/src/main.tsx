@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { initI18n } from './i18n';
+import { platform } from './platform';
+import './styles.css';
+
+async function start(): Promise<void> {
+  await initI18n();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('The page has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+window.addEventListener('unhandledrejection', (event) => {
+  platform.log('error', `Unhandled rejection: ${String(event.reason)}`);
+});
+
+void start();

@@ -1,0 +1,134 @@
+/**
+ * Portfolio entities. Every stored record carries `SyncFields`, written only by the
+ * repositories in `renderer/src/db`.
+ */
+
+/** UUIDv7 string. */
+export type Id = string;
+/** Calendar date `YYYY-MM-DD`, with no time and no time zone. */
+export type CalendarDate = string;
+/** Calendar month `YYYY-MM`, with no time and no time zone. */
+export type Period = string;
+/** Instant as a UTC ISO 8601 string, for example `2026-12-04T10:00:00.000Z`. */
+export type Instant = string;
+/** Packed hybrid logical clock; see `shared/sync/hlc.ts`. Strings compare in clock order. */
+export type HlcString = string;
+
+/** Change metadata stamped by the repositories on every write. */
+export interface SyncFields {
+  readonly id: Id;
+  /** Clock of every field not listed in `fieldClocks`. */
+  readonly clock: HlcString;
+  /** Clocks of fields written later than `clock`, by field name. Empty for most records. */
+  readonly fieldClocks: Readonly<Record<string, HlcString>>;
+}
+
+export interface ProviderData {
+  /** Code from the data source (for NHS 111 the provider organisation code); the identity used by imports. */
+  readonly code: string | null;
+  /** Current display name; a rename in a later import replaces it. */
+  readonly name: string;
+  /** Earlier names seen in imports, oldest first, so a renamed provider can still be found. */
+  readonly formerNames: readonly string[];
+}
+export type Provider = SyncFields & ProviderData;
+
+export interface ContractData {
+  readonly providerId: Id;
+  readonly title: string;
+  readonly startDate: CalendarDate | null;
+  readonly endDate: CalendarDate | null;
+  /** ISO 4217 code, for example `GBP`. */
+  readonly currency: string;
+}
+export type Contract = SyncFields & ContractData;
+
+/** Which direction is better for a KPI. */
+export type KpiDirection = 'higherIsBetter' | 'lowerIsBetter';
+/**
+ * What a KPI measures: a ratio of two counts (stored as a percentage), a plain value,
+ * a duration in seconds, or a count.
+ */
+export type KpiKind = 'ratio' | 'value' | 'duration' | 'count';
+/**
+ * How monthly results combine over a quarter or a year: ratio of summed numerators and
+ * denominators, sum, arithmetic mean, or the last month's value.
+ */
+export type KpiAggregation = 'ratioOfSums' | 'sum' | 'mean' | 'last';
+/** Unit of a KPI's value: percent (0 to 100), seconds, or a plain number. */
+export type KpiUnit = 'percent' | 'seconds' | 'number';
+
+export interface KpiDefinitionData {
+  /** Stable key that imports and presets refer to, for example `nhs111.answeredWithin60s`. */
+  readonly key: string;
+  readonly name: string;
+  readonly description: string;
+  readonly unit: KpiUnit;
+  readonly direction: KpiDirection;
+  readonly kind: KpiKind;
+  readonly aggregation: KpiAggregation;
+}
+export type KpiDefinition = SyncFields & KpiDefinitionData;
+
+export interface ServiceLevelData {
+  readonly kpiId: Id;
+  /** Provider the level applies to. */
+  readonly providerId: Id;
+  /** Contract that sets the level, when known. */
+  readonly contractId: Id | null;
+  /** Level the provider is expected to reach, in the KPI's unit. */
+  readonly expected: number;
+  /** Level below which (or above which, for lower-is-better KPIs) the month is a breach. */
+  readonly minimum: number;
+}
+export type ServiceLevel = SyncFields & ServiceLevelData;
+
+export interface MeasurementData {
+  readonly providerId: Id;
+  readonly kpiId: Id;
+  readonly period: Period;
+  /** Result in the KPI's unit; for ratio KPIs `100 * numerator / denominator`. `null` when the denominator is zero. */
+  readonly value: number | null;
+  /** Numerator of a ratio KPI, as given by the source. */
+  readonly numerator: number | null;
+  /** Denominator of a ratio KPI, as given by the source. */
+  readonly denominator: number | null;
+  /** Name of the file the value was imported from, or `null` for manual entry. */
+  readonly sourceFile: string | null;
+}
+export type Measurement = SyncFields & MeasurementData;
+
+/** Marker left in place of a deleted record, so that a merge can tell deletion from absence. */
+export interface Tombstone {
+  /** Id of the deleted record. */
+  readonly id: Id;
+  readonly table: RecordTable;
+  /** Clock of the deletion. */
+  readonly clock: HlcString;
+}
+
+export type RecordTable = 'providers' | 'contracts' | 'kpis' | 'serviceLevels' | 'measurements';
+
+/** One audit entry: a record write, a deletion or a bulk import. */
+export interface AuditEntry {
+  readonly id: Id;
+  readonly at: Instant;
+  readonly clock: HlcString;
+  readonly deviceId: string;
+  readonly user: string;
+  readonly kind: 'write' | 'delete' | 'import';
+  readonly table: RecordTable | null;
+  readonly recordId: Id | null;
+  /** Changed fields with old and new value; empty for imports. */
+  readonly changes: Readonly<Record<string, { readonly old: unknown; readonly new: unknown }>>;
+  /** Import only: file name and record counts. */
+  readonly importSummary: ImportSummary | null;
+}
+
+export interface ImportSummary {
+  readonly fileName: string;
+  readonly rows: number;
+  readonly added: Readonly<Partial<Record<RecordTable, number>>>;
+  readonly changed: Readonly<Partial<Record<RecordTable, number>>>;
+  readonly unchanged: number;
+}

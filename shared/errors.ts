@@ -1,0 +1,71 @@
+/**
+ * Error codes a user can meet. Each code has exactly one sentence in the renderer's
+ * translation files (`errors.<code>`), filled from the error's `detail`.
+ */
+export const errorCodes = [
+  // Files read or written by the platform API.
+  'file.tooLarge',
+  'file.empty',
+  'file.readFailed',
+  'file.writeFailed',
+  'file.notFound',
+  // CSV measurement import.
+  'csv.notText',
+  'csv.noHeader',
+  'csv.noRows',
+  'csv.malformedRow',
+  'csv.missingColumn',
+  'csv.unmappedColumn',
+  'csv.emptyValue',
+  'csv.invalidNumber',
+  'csv.invalidPeriod',
+  'csv.invalidDuration',
+  'csv.invalidRatio',
+  'csv.duplicateRow',
+  'csv.zeroDenominator',
+  // Local storage.
+  'storage.quotaExceeded',
+  'storage.versionTooNew',
+  'storage.writeFailed',
+  'storage.notFound',
+  'storage.invalidName',
+  // Cross-process calls.
+  'ipc.forbiddenSender',
+  'ipc.invalidArgument',
+  'unexpected',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Values that fill the placeholders of an error's sentence: file, row, column, value, limits. */
+export type ErrorDetail = Readonly<Record<string, string | number>>;
+
+/** An error as data: crosses IPC and reaches the screen, where its code becomes a sentence. */
+export interface AppError {
+  readonly code: ErrorCode;
+  readonly detail?: ErrorDetail;
+  /** Technical cause for the log; never shown as the user-facing sentence. */
+  readonly cause?: string;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, detail?: ErrorDetail, cause?: string): Result<T> {
+  const error: AppError = { code, ...(detail ? { detail } : {}), ...(cause === undefined ? {} : { cause }) };
+  return { ok: false, error };
+}
+
+/** Error thrown inside one process and turned into a Result at its boundary. */
+export class AppFailure extends Error {
+  readonly appError: AppError;
+
+  constructor(appError: AppError) {
+    super(`${appError.code}${appError.cause === undefined ? '' : `: ${appError.cause}`}`);
+    this.name = 'AppFailure';
+    this.appError = appError;
+  }
+}

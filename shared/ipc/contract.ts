@@ -1,0 +1,71 @@
+/**
+ * The platform API: everything the renderer may ask of its host. The Electron preload and
+ * the browser-mode implementation both satisfy `PlatformApi`; the renderer sees nothing else.
+ * Every call resolves to a `Result` and never rejects across the boundary.
+ */
+import type { Result } from '../errors';
+
+/** Largest file the app opens, in bytes. Bigger files are rejected before they are read. */
+export const maxOpenFileBytes = 64 * 1024 * 1024;
+
+export interface FileFilter {
+  /** Label shown in the native dialog, already translated. */
+  readonly name: string;
+  /** Extensions without the dot, for example `csv`. */
+  readonly extensions: readonly string[];
+}
+
+export interface OpenFileRequest {
+  readonly title: string;
+  readonly filters: readonly FileFilter[];
+  /** Files larger than this are rejected with `file.tooLarge`. */
+  readonly maxBytes: number;
+}
+
+export interface OpenedFile {
+  /** File name without folders, for messages and the audit trail. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface SaveFileRequest {
+  readonly title: string;
+  readonly suggestedName: string;
+  readonly filters: readonly FileFilter[];
+  readonly bytes: Uint8Array;
+}
+
+export interface SavedFile {
+  /** Where the file was written; in browser mode only the download name is known. */
+  readonly name: string;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface AppInfo {
+  readonly version: string;
+  /** `electron` in the desktop app, `browser` in browser mode. */
+  readonly host: 'electron' | 'browser';
+}
+
+export interface PlatformApi {
+  readonly host: 'electron' | 'browser';
+  /** Asks the user for one file and reads it; `null` when the user cancels. */
+  openFile(request: OpenFileRequest): Promise<Result<OpenedFile | null>>;
+  /** Asks the user where to save and writes the bytes atomically; `null` when the user cancels. */
+  saveFile(request: SaveFileRequest): Promise<Result<SavedFile | null>>;
+  /** Writes one line to the host's log. Fire and forget. */
+  log(level: LogLevel, message: string, context?: Readonly<Record<string, string | number | boolean>>): void;
+  appInfo(): Promise<Result<AppInfo>>;
+}
+
+/** IPC channel names, one per API call. The preload and the main process both use these. */
+export const ipcChannels = {
+  openFile: 'steerwise:open-file',
+  saveFile: 'steerwise:save-file',
+  log: 'steerwise:log',
+  appInfo: 'steerwise:app-info',
+} as const;
+
+/** Name of the global the preload exposes the API under. */
+export const platformGlobalName = 'steerwise';

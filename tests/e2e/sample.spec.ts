@@ -1,0 +1,100 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { freshProfile } from './browser';
+import type { Profile } from './browser';
+import { sampleBreachCount, sampleProviders } from './sampleData';
+
+let profile: Profile;
+
+test.beforeEach(() => {
+  profile = freshProfile();
+});
+
+test.afterEach(() => {
+  profile.dispose();
+});
+
+async function openSample(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open sample portfolio' }).click();
+  await expect(page.getByTestId('provider-count')).toHaveText('46 providers', { timeout: 30_000 });
+}
+
+test('sample lists every provider of the file', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  await expect(page.getByText(/Open Government Licence v3\.0/)).toBeVisible();
+
+  const search = page.getByRole('searchbox', { name: 'Search providers' });
+  for (const [code, name] of sampleProviders()) {
+    await search.fill(code);
+    const row = page.getByTestId('providers-table').locator('tbody tr');
+    await expect(row, `provider ${code}`).toHaveCount(1);
+    await expect(row).toContainText(name);
+  }
+  await context.close();
+});
+
+test('provider page shows its months and keeps a renamed provider whole', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openSample(page);
+
+  await page.getByRole('searchbox', { name: 'Search providers' }).fill('111AF5');
+  await page.getByTestId('providers-table').locator('tbody tr').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('NORTH WEST EXC BLACKPOOL NHS 111');
+  await expect(page.getByText('Formerly: NORTH WEST NHS 111')).toBeVisible();
+
+  const chart = page.getByTestId('kpi-chart-nhs111.answeredWithin60s');
+  await expect(chart.locator('svg')).toBeVisible();
+  await expect(page.getByTestId('kpi-card-nhs111.answeredWithin60s')).toContainText('6 months with data');
+  await expect(page.getByTestId('kpi-card-nhs111.answeredWithin60s')).toContainText('Expected 95.00%, minimum 95.00%');
+  await context.close();
+});
+
+test('data survives a restart of the browser', async () => {
+  let context = await profile.launch();
+  let page = await context.newPage();
+  await openSample(page);
+  await context.close();
+
+  context = await profile.launch();
+  page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByTestId('provider-count')).toHaveText('46 providers');
+  await expect(page.getByTestId('portfolio-switcher')).toContainText('NHS 111 sample (2015-16)');
+  await context.close();
+});
+
+test('dashboard lists breaches worst first', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  await page.getByRole('navigation').getByRole('button', { name: 'Dashboard' }).click();
+
+  const expected = sampleBreachCount();
+  const total = expected.answered + expected.abandoned;
+  await expect(page.getByTestId('breach-total')).toHaveText(`${total} breaches`);
+  await expect(page.getByTestId('breach-count-nhs111.answeredWithin60s')).toContainText(String(expected.answered));
+  const firstShortfall = await page.getByTestId('breaches-table').locator('tbody tr').first().getAttribute('data-row-id');
+  expect(firstShortfall).not.toBeNull();
+  await context.close();
+});
+
+for (const timezoneId of ['Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
+  test(`chart month labels exact in ${timezoneId}`, async () => {
+    const context = await profile.launch({ timezoneId });
+    const page = await context.newPage();
+    await openSample(page);
+    await page.getByRole('searchbox', { name: 'Search providers' }).fill('111AA1');
+    await page.getByTestId('providers-table').locator('tbody tr').first().click();
+
+    const labels = page.getByTestId('kpi-chart-nhs111.answeredWithin60s').locator('svg text');
+    await expect(labels.filter({ hasText: 'Apr 2015' }).first()).toBeAttached();
+    await expect(labels.filter({ hasText: 'Mar 2016' }).first()).toBeAttached();
+    await expect(labels.filter({ hasText: 'Mar 2015' })).toHaveCount(0);
+    await expect(labels.filter({ hasText: 'Apr 2016' })).toHaveCount(0);
+    await context.close();
+  });
+}

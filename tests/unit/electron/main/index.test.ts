@@ -1,0 +1,263 @@
+/**
+ * Wiring of the main process entry against a fake `electron` module: the Electron binary
+ * cannot run here, so this checks the calls the entry makes and the order it makes them in.
+ */
+import { EventEmitter } from 'node:events';
+import type * as NodeEvents from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ipcChannels } from '../../../../shared/ipc/contract';
+import { buildDevContentSecurityPolicy, productionContentSecurityPolicy } from '../../../../electron/main/csp';
+
+interface FakeWindow extends EventEmitter {
+  readonly options: Record<string, unknown>;
+  readonly loadedUrls: string[];
+  shown: boolean;
+}
+
+const fake = vi.hoisted(() => {
+  // The factory runs before imports, so it builds everything from `require`d Node modules.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- vi.hoisted runs before ES imports.
+  const { EventEmitter: Emitter } = require('node:events') as typeof NodeEvents;
+  const state = {
+    calls: [] as string[],
+    userData: '',
+    isPackaged: true,
+    singleInstance: true,
+    windows: [] as FakeWindow[],
+    handledChannels: [] as string[],
+    sentChannels: [] as string[],
+    headersListener: undefined as undefined | ((details: object, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void),
+  };
+
+  class BrowserWindow extends Emitter {
+    readonly options: Record<string, unknown>;
+    readonly loadedUrls: string[] = [];
+    shown = false;
+    constructor(options: Record<string, unknown>) {
+      super();
+      this.options = options;
+      state.calls.push('new BrowserWindow');
+      state.windows.push(this);
+    }
+    static getAllWindows(): unknown[] {
+      return state.windows;
+    }
+    loadURL(url: string): Promise<void> {
+      this.loadedUrls.push(url);
+      return Promise.resolve();
+    }
+    show(): void {
+      this.shown = true;
+    }
+    isMinimized(): boolean {
+      return false;
+    }
+    restore(): void {}
+    focus(): void {}
+  }
+
+  const app = Object.assign(new Emitter(), {
+    getPath: (name: string) => (name === 'userData' ? state.userData : `/home/user/${name}`),
+    getVersion: () => '9.8.7',
+    enableSandbox: () => {
+      state.calls.push('enableSandbox');
+    },
+    requestSingleInstanceLock: () => state.singleInstance,
+    whenReady: () => {
+      state.calls.push('whenReady');
+      return Promise.resolve();
+    },
+    quit: () => {
+      state.calls.push('quit');
+    },
+    exit: () => {
+      state.calls.push('exit');
+    },
+  });
+
+  // A getter, so each test can set `state.isPackaged` before importing the entry.
+  Object.defineProperty(app, 'isPackaged', { get: () => state.isPackaged });
+
+  const electron = {
+    app,
+    BrowserWindow,
+    dialog: { showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }), showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }) },
+    ipcMain: {
+      handle: (channel: string) => {
+        state.handledChannels.push(channel);
+      },
+      on: (channel: string) => {
+        state.sentChannels.push(channel);
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => {
+          state.calls.push('setPermissionRequestHandler');
+        },
+        setPermissionCheckHandler: () => {
+          state.calls.push('setPermissionCheckHandler');
+        },
+        webRequest: {
+          onHeadersReceived: (listener: NonNullable<typeof state.headersListener>) => {
+            state.headersListener = listener;
+          },
+        },
+      },
+    },
+  };
+  return { state, electron };
+});
+
+vi.mock('electron', () => fake.electron);
+
+let userData: string;
+
+beforeEach(async () => {
+  userData = await mkdtemp(join(tmpdir(), 'steerwise-main-'));
+  Object.assign(fake.state, {
+    calls: [],
+    userData,
+    isPackaged: true,
+    singleInstance: true,
+    windows: [],
+    handledChannels: [],
+    sentChannels: [],
+    headersListener: undefined,
+  });
+  fake.electron.app.removeAllListeners();
+  vi.resetModules();
+});
+
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await rm(userData, { recursive: true, force: true });
+});
+
+/** Imports the entry fresh and lets its `whenReady` continuation run. */
+async function startMain(): Promise<void> {
+  await import('../../../../electron/main/index');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function policyHeaderAfterStart(): string[] | undefined {
+  let headers: Record<string, string[]> | undefined;
+  fake.state.headersListener?.({ responseHeaders: {} }, (response) => {
+    headers = response.responseHeaders;
+  });
+  return headers?.['Content-Security-Policy'];
+}
+
+describe('main process entry', () => {
+  it('enables the sandbox before the app is ready', async () => {
+    await startMain();
+
+    expect(fake.state.calls.indexOf('enableSandbox')).toBeGreaterThanOrEqual(0);
+    expect(fake.state.calls.indexOf('enableSandbox')).toBeLessThan(fake.state.calls.indexOf('whenReady'));
+  });
+
+  it('hardens the session before creating the window', async () => {
+    await startMain();
+
+    expect(fake.state.calls.indexOf('setPermissionRequestHandler')).toBeLessThan(fake.state.calls.indexOf('new BrowserWindow'));
+    expect(fake.state.calls).toContain('setPermissionCheckHandler');
+  });
+
+  it('registers every IPC channel', async () => {
+    await startMain();
+
+    expect([...fake.state.handledChannels, ...fake.state.sentChannels].sort()).toEqual(Object.values(ipcChannels).sort());
+  });
+
+  it('opens one sandboxed window on the built page', async () => {
+    await startMain();
+
+    expect(fake.state.windows).toHaveLength(1);
+    const window = fake.state.windows[0]!;
+    expect(window.loadedUrls).toHaveLength(1);
+    expect(window.loadedUrls[0]).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect((window.options['webPreferences'] as Record<string, unknown>)['sandbox']).toBe(true);
+    expect(String((window.options['webPreferences'] as Record<string, unknown>)['preload'])).toMatch(/preload[/\\]index\.cjs$/);
+  });
+
+  it('shows the window when it is ready', async () => {
+    await startMain();
+    const window = fake.state.windows[0]!;
+
+    window.emit('ready-to-show');
+
+    expect(window.shown).toBe(true);
+  });
+
+  it('ignores the dev server URL when packaged', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173/');
+
+    await startMain();
+
+    expect(fake.state.windows[0]?.loadedUrls[0]).toMatch(/^file:/);
+    expect(policyHeaderAfterStart()).toEqual([productionContentSecurityPolicy]);
+  });
+
+  it('loads the dev server when unpackaged', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173/');
+    fake.state.isPackaged = false;
+
+    await startMain();
+
+    expect(fake.state.windows[0]?.loadedUrls).toEqual(['http://localhost:5173/']);
+    expect(policyHeaderAfterStart()).toEqual([buildDevContentSecurityPolicy('http://localhost:5173/')]);
+  });
+
+  it('hardens every web contents created', async () => {
+    await startMain();
+    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler: (handler: (details: { url: string }) => { action: string }) => void };
+    let openHandler: ((details: { url: string }) => { action: string }) | undefined;
+    contents.setWindowOpenHandler = (handler) => {
+      openHandler = handler;
+    };
+    const preventNavigation = vi.fn();
+
+    fake.electron.app.emit('web-contents-created', {}, contents);
+    contents.emit('will-navigate', { url: 'https://example.com/', preventDefault: preventNavigation });
+
+    expect(preventNavigation).toHaveBeenCalledOnce();
+    expect(openHandler?.({ url: 'https://example.com/' }).action).toBe('deny');
+  });
+
+  it('quits when the last window closes off macOS', async () => {
+    await startMain();
+
+    fake.electron.app.emit('window-all-closed');
+
+    expect(fake.state.calls).toContain('quit');
+  });
+
+  it('stays open without windows on macOS', async () => {
+    const platform = vi.spyOn(process, 'platform', 'get').mockReturnValue('darwin');
+    await startMain();
+
+    fake.electron.app.emit('window-all-closed');
+
+    expect(fake.state.calls).not.toContain('quit');
+    platform.mockRestore();
+  });
+
+  it('quits a second instance without a window', async () => {
+    fake.state.singleInstance = false;
+
+    await startMain();
+
+    expect(fake.state.calls).toContain('quit');
+    expect(fake.state.windows).toHaveLength(0);
+  });
+
+  it('logs the start under the user data folder', async () => {
+    await startMain();
+
+    const log = await readFile(join(userData, 'logs', 'main.log'), 'utf8');
+    expect(log).toContain('"message":"App started"');
+  });
+});

@@ -1,0 +1,294 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../../shared/errors';
+import { ipcChannels, maxOpenFileBytes } from '../../../../shared/ipc/contract';
+import type { OpenFileRequest, SaveFileRequest } from '../../../../shared/ipc/contract';
+import { registerIpcHandlers } from '../../../../electron/main/ipc';
+import type { FileDialogs, IpcSenderEvent } from '../../../../electron/main/ipc';
+import { createRecordingLogger } from '../../../support/node/recordingLogger';
+import { errorOf, valueOf } from '../../../support/node/results';
+
+const appPageUrl = 'file:///opt/steerwise/out/renderer/index.html';
+const appSender: IpcSenderEvent = { senderFrame: { url: `${appPageUrl}#/kpis` } };
+const foreignSender: IpcSenderEvent = { senderFrame: { url: 'https://example.com/' } };
+
+type InvokeListener = (event: IpcSenderEvent, ...args: unknown[]) => Promise<unknown>;
+type SendListener = (event: IpcSenderEvent, ...args: unknown[]) => void;
+
+let folder: string;
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'steerwise-ipc-'));
+});
+
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** Registers the handlers on a fake `ipcMain` with recording dialogs and logger. */
+function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError?: Error } = {}) {
+  const invokeListeners = new Map<string, InvokeListener>();
+  const sendListeners = new Map<string, SendListener>();
+  const openDialogCalls: OpenDialogOptions[] = [];
+  const saveDialogCalls: SaveDialogOptions[] = [];
+  const logger = createRecordingLogger();
+
+  const dialogs: FileDialogs = {
+    showOpenDialog: (options) => {
+      openDialogCalls.push(options);
+      if (dialogChoice.dialogError) return Promise.reject(dialogChoice.dialogError);
+      const path = dialogChoice.openPath;
+      return Promise.resolve(path === undefined ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [path] });
+    },
+    showSaveDialog: (options) => {
+      saveDialogCalls.push(options);
+      const path = dialogChoice.savePath;
+      return Promise.resolve(path === undefined ? { canceled: true, filePath: '' } : { canceled: false, filePath: path });
+    },
+  };
+
+  registerIpcHandlers({
+    ipcMain: {
+      handle: (channel, listener) => {
+        invokeListeners.set(channel, listener);
+      },
+      on: (channel, listener) => {
+        sendListeners.set(channel, listener);
+      },
+    },
+    dialogs,
+    isAppPage: (url) => url.split('#')[0] === appPageUrl,
+    appVersion: '1.2.3',
+    logger,
+    defaultSaveFolder: folder,
+  });
+
+  const invoke = async (channel: string, event: IpcSenderEvent, ...args: unknown[]): Promise<Result<unknown>> => {
+    const listener = invokeListeners.get(channel);
+    if (listener === undefined) throw new Error(`no handler for ${channel}`);
+    return (await listener(event, ...args)) as Result<unknown>;
+  };
+  const send = (channel: string, event: IpcSenderEvent, ...args: unknown[]): void => {
+    const listener = sendListeners.get(channel);
+    if (listener === undefined) throw new Error(`no listener for ${channel}`);
+    listener(event, ...args);
+  };
+  return { invokeListeners, sendListeners, openDialogCalls, saveDialogCalls, logger, invoke, send };
+}
+
+const openRequest: OpenFileRequest = { title: 'Import measurements', filters: [{ name: 'CSV', extensions: ['csv'] }], maxBytes: 1024 };
+const saveRequest = (bytes: Uint8Array): SaveFileRequest => ({
+  title: 'Export portfolio',
+  suggestedName: 'acme.steerwise',
+  filters: [{ name: 'Steerwise portfolio', extensions: ['steerwise'] }],
+  bytes,
+});
+
+describe('registerIpcHandlers', () => {
+  it('registers every channel once', () => {
+    const { invokeListeners, sendListeners } = setUp();
+
+    expect([...invokeListeners.keys()].sort()).toEqual([ipcChannels.appInfo, ipcChannels.openFile, ipcChannels.saveFile].sort());
+    expect([...sendListeners.keys()]).toEqual([ipcChannels.log]);
+  });
+});
+
+describe('IPC sender check', () => {
+  it.each([
+    [ipcChannels.openFile, [openRequest]],
+    [ipcChannels.saveFile, [saveRequest(new Uint8Array([1]))]],
+    [ipcChannels.appInfo, []],
+  ])('rejects a foreign sender on %s', async (channel, args) => {
+    const { invoke, openDialogCalls, saveDialogCalls } = setUp({ openPath: '/etc/hostname', savePath: join(folder, 'x') });
+
+    const result = await invoke(channel, foreignSender, ...args);
+
+    expect(errorOf(result).code).toBe('ipc.forbiddenSender');
+    expect(errorOf(result).detail).toEqual({ channel, url: 'https://example.com/' });
+    expect(openDialogCalls).toHaveLength(0);
+    expect(saveDialogCalls).toHaveLength(0);
+  });
+
+  it('rejects a sender without a frame', async () => {
+    const { invoke } = setUp();
+
+    const result = await invoke(ipcChannels.appInfo, { senderFrame: null });
+
+    expect(errorOf(result).code).toBe('ipc.forbiddenSender');
+  });
+
+  it('ignores a log entry from a foreign sender', () => {
+    const { send, logger } = setUp();
+
+    send(ipcChannels.log, foreignSender, { level: 'error', message: 'forged entry' });
+
+    expect(logger.entries.map((entry) => entry.message)).toEqual(['IPC message from a foreign sender rejected']);
+  });
+});
+
+describe('IPC argument validation', () => {
+  it.each([
+    ['a limit above the app maximum', [{ ...openRequest, maxBytes: maxOpenFileBytes + 1 }], '0.maxBytes'],
+    ['a fractional limit', [{ ...openRequest, maxBytes: 10.5 }], '0.maxBytes'],
+    ['an unknown key', [{ ...openRequest, defaultPath: '/etc' }], '0'],
+    ['an extension with a dot', [{ ...openRequest, filters: [{ name: 'CSV', extensions: ['.csv'] }] }], '0.filters.0.extensions.0'],
+    ['a missing request', [], 'arguments'],
+    ['an extra argument', [openRequest, 'extra'], 'arguments'],
+  ])('rejects %s on open-file', async (_case, args, field) => {
+    const { invoke, openDialogCalls } = setUp({ openPath: '/etc/hostname' });
+
+    const result = await invoke(ipcChannels.openFile, appSender, ...args);
+
+    expect(errorOf(result).code).toBe('ipc.invalidArgument');
+    expect(errorOf(result).detail?.['field']).toBe(field);
+    expect(errorOf(result).detail?.['channel']).toBe(ipcChannels.openFile);
+    expect(openDialogCalls).toHaveLength(0);
+  });
+
+  it.each([
+    ['a name with a folder', { ...saveRequest(new Uint8Array([1])), suggestedName: '../../.bashrc' }, '0.suggestedName'],
+    ['a Windows folder', { ...saveRequest(new Uint8Array([1])), suggestedName: 'C:\\Users\\x.steerwise' }, '0.suggestedName'],
+    ['bytes as an array', { ...saveRequest(new Uint8Array([1])), bytes: [1, 2, 3] }, '0.bytes'],
+  ])('rejects %s on save-file', async (_case, request, field) => {
+    const { invoke, saveDialogCalls } = setUp({ savePath: join(folder, 'out.steerwise') });
+
+    const result = await invoke(ipcChannels.saveFile, appSender, request);
+
+    expect(errorOf(result).code).toBe('ipc.invalidArgument');
+    expect(errorOf(result).detail?.['field']).toBe(field);
+    expect(saveDialogCalls).toHaveLength(0);
+  });
+
+  it('rejects an argument to app-info', async () => {
+    const { invoke } = setUp();
+
+    const result = await invoke(ipcChannels.appInfo, appSender, 'extra');
+
+    expect(errorOf(result).code).toBe('ipc.invalidArgument');
+  });
+
+  it('drops a malformed log entry', () => {
+    const { send, logger } = setUp();
+
+    send(ipcChannels.log, appSender, { level: 'fatal', message: 'x' });
+
+    expect(logger.entries).toHaveLength(1);
+    expect(logger.entries[0]?.message).toBe('IPC message with invalid arguments rejected');
+    expect(logger.entries[0]?.context?.['field']).toBe('0.level');
+  });
+});
+
+describe('open-file handler', () => {
+  it('passes title and filters to the dialog', async () => {
+    const { invoke, openDialogCalls } = setUp();
+
+    await invoke(ipcChannels.openFile, appSender, openRequest);
+
+    expect(openDialogCalls).toEqual([{ title: 'Import measurements', filters: [{ name: 'CSV', extensions: ['csv'] }], properties: ['openFile'] }]);
+  });
+
+  it('reads the chosen file', async () => {
+    const path = join(folder, 'calls.csv');
+    await writeFile(path, 'period,calls\n');
+    const { invoke } = setUp({ openPath: path });
+
+    const result = await invoke(ipcChannels.openFile, appSender, openRequest);
+
+    const value = valueOf(result) as { name: string; bytes: Uint8Array };
+    expect(value.name).toBe('calls.csv');
+    expect(new TextDecoder().decode(value.bytes)).toBe('period,calls\n');
+  });
+
+  it('returns null when the user cancels', async () => {
+    const { invoke } = setUp();
+
+    const result = await invoke(ipcChannels.openFile, appSender, openRequest);
+
+    expect(result).toEqual({ ok: true, value: null });
+  });
+
+  it('applies the requested size limit', async () => {
+    const path = join(folder, 'big.csv');
+    await writeFile(path, new Uint8Array(2048));
+    const { invoke } = setUp({ openPath: path });
+
+    const result = await invoke(ipcChannels.openFile, appSender, openRequest);
+
+    expect(errorOf(result).code).toBe('file.tooLarge');
+    expect(errorOf(result).detail).toEqual({ file: 'big.csv', sizeBytes: 2048, maxBytes: 1024 });
+  });
+
+  it('turns a failing dialog into an unexpected error', async () => {
+    const { invoke, logger } = setUp({ dialogError: new Error('dialog crashed') });
+
+    const result = await invoke(ipcChannels.openFile, appSender, openRequest);
+
+    expect(errorOf(result).code).toBe('unexpected');
+    expect(errorOf(result).cause).toContain('dialog crashed');
+    expect(logger.entries.map((entry) => entry.level)).toEqual(['error']);
+  });
+});
+
+describe('save-file handler', () => {
+  it('suggests the name in the default folder', async () => {
+    const { invoke, saveDialogCalls } = setUp();
+
+    await invoke(ipcChannels.saveFile, appSender, saveRequest(new Uint8Array([1])));
+
+    expect(saveDialogCalls).toEqual([
+      { title: 'Export portfolio', defaultPath: join(folder, 'acme.steerwise'), filters: [{ name: 'Steerwise portfolio', extensions: ['steerwise'] }] },
+    ]);
+  });
+
+  it('writes the bytes to the chosen path', async () => {
+    const path = join(folder, 'chosen.steerwise');
+    const { invoke } = setUp({ savePath: path });
+
+    const result = await invoke(ipcChannels.saveFile, appSender, saveRequest(new Uint8Array([80, 75, 3, 4])));
+
+    expect(result).toEqual({ ok: true, value: { name: path } });
+    expect([...(await readFile(path))]).toEqual([80, 75, 3, 4]);
+  });
+
+  it('writes nothing when the user cancels', async () => {
+    const { invoke } = setUp();
+
+    const result = await invoke(ipcChannels.saveFile, appSender, saveRequest(new Uint8Array([1])));
+
+    expect(result).toEqual({ ok: true, value: null });
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('reports a failed write', async () => {
+    const path = join(folder, 'missing-folder', 'chosen.steerwise');
+    const { invoke } = setUp({ savePath: path });
+
+    const result = await invoke(ipcChannels.saveFile, appSender, saveRequest(new Uint8Array([1])));
+
+    expect(errorOf(result).code).toBe('file.writeFailed');
+    expect(errorOf(result).detail).toEqual({ file: 'chosen.steerwise' });
+  });
+});
+
+describe('app-info handler', () => {
+  it('returns the version and host', async () => {
+    const { invoke } = setUp();
+
+    const result = await invoke(ipcChannels.appInfo, appSender);
+
+    expect(result).toEqual({ ok: true, value: { version: '1.2.3', host: 'electron' } });
+  });
+});
+
+describe('log listener', () => {
+  it('writes the entry with the renderer tag', () => {
+    const { send, logger } = setUp();
+
+    send(ipcChannels.log, appSender, { level: 'warn', message: 'Import cancelled', context: { rows: 12 } });
+
+    expect(logger.entries).toEqual([{ tag: 'renderer', level: 'warn', message: 'Import cancelled', context: { rows: 12 } }]);
+  });
+});

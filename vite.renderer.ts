@@ -1,0 +1,43 @@
+// Renderer build settings shared by the Electron build and browser mode, so both bundle
+// the same app from the same root.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Plugin, UserConfig } from 'vite';
+
+const root = resolve(import.meta.dirname, 'renderer');
+
+/**
+ * Relaxes the page's Content Security Policy for the dev server only: React's fast refresh
+ * injects an inline module script and Vite's client opens a WebSocket. Built pages keep the
+ * strict policy written in `renderer/index.html`.
+ */
+function devContentSecurityPolicy(): Plugin {
+  return {
+    name: 'steerwise-dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://127.0.0.1:* ws://localhost:*");
+    },
+  };
+}
+
+export const rendererConfig = {
+  root,
+  base: './',
+  plugins: [react(), devContentSecurityPolicy()],
+  resolve: {
+    alias: {
+      '@shared': resolve(import.meta.dirname, 'shared'),
+    },
+  },
+  build: {
+    target: 'chrome130',
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      input: resolve(root, 'index.html'),
+    },
+  },
+} satisfies UserConfig;
