@@ -12,6 +12,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
+    actionTimeout: 15_000,
   },
   webServer: {
     // Serves the browser-mode build; `npm run test:e2e` builds it first.

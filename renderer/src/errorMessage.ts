@@ -1,12 +1,10 @@
 /**
  * Turns an error code and its detail into the one user sentence for it. The technical cause
- * stays in the log.
+ * stays in the log (see `reportError.ts`).
  */
 import type { TFunction } from 'i18next';
 import type { AppError, ErrorCode, ErrorDetail } from '@shared/errors';
-import { AppFailure } from '@shared/errors';
 import { translateDynamic } from './i18n/dynamic';
-import { platform } from './platform';
 
 const bytesPerMegabyte = 1024 * 1024;
 
@@ -27,15 +25,4 @@ export function describeError(t: TFunction, code: ErrorCode, detail?: ErrorDetai
 
 export function describeAppError(t: TFunction, error: AppError): string {
   return describeError(t, error.code, error.detail);
-}
-
-/** Converts anything thrown into an `AppError`, logging the technical cause. */
-export function toAppError(thrown: unknown, context: string): AppError {
-  if (thrown instanceof AppFailure) {
-    platform.log('warn', `${context}: ${thrown.message}`);
-    return thrown.appError;
-  }
-  const cause = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
-  platform.log('error', `${context}: ${cause}`);
-  return { code: 'unexpected', cause };
 }

@@ -15,7 +15,20 @@ interface SampleRow {
   readonly abandoned: number;
 }
 
-const monthNumbers: Record<string, string> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
+const monthNumbers: Record<string, string> = {
+  Jan: '01',
+  Feb: '02',
+  Mar: '03',
+  Apr: '04',
+  May: '05',
+  Jun: '06',
+  Jul: '07',
+  Aug: '08',
+  Sep: '09',
+  Oct: '10',
+  Nov: '11',
+  Dec: '12',
+};
 
 export function sampleRows(): SampleRow[] {
   const parsed = Papa.parse<Record<string, string>>(readFileSync(sampleCsvPath, 'utf8'), { header: true, skipEmptyLines: true });
@@ -52,4 +65,26 @@ export function sampleBreachCount(): { answered: number; abandoned: number } {
     if (row.offered > 0 && (100 * row.abandoned) / row.offered > 5) abandoned += 1;
   }
   return { answered, abandoned };
+}
+
+/** The breach with the largest shortfall relative to its minimum, over both service levels. */
+export function sampleWorstBreach(): { name: string; period: string } {
+  let worst = { shortfall: -Infinity, code: '', period: '' };
+  for (const row of sampleRows()) {
+    const answered = row.answered > 0 ? (95 - (100 * row.answeredWithin60s) / row.answered) / 95 : -Infinity;
+    const abandoned = row.offered > 0 ? ((100 * row.abandoned) / row.offered - 5) / 5 : -Infinity;
+    const shortfall = Math.max(answered, abandoned);
+    if (shortfall > worst.shortfall) worst = { shortfall, code: row.code, period: row.period };
+  }
+  return { name: sampleProviders().get(worst.code) ?? worst.code, period: worst.period };
+}
+
+/** Codes of providers with no month below 95% answered within 60 s and none above 5% abandoned. */
+export function sampleProvidersWithoutBreaches(): string[] {
+  const breached = new Set<string>();
+  for (const row of sampleRows()) {
+    if (row.answered > 0 && (100 * row.answeredWithin60s) / row.answered < 95) breached.add(row.code);
+    if (row.offered > 0 && (100 * row.abandoned) / row.offered > 5) breached.add(row.code);
+  }
+  return [...sampleProviders().keys()].filter((code) => !breached.has(code)).sort();
 }

@@ -1,10 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '@shared/errors';
-import { createPortfolio, listPortfolios } from '../db/catalogue';
-import { openPortfolioDb } from '../db/portfolioDb';
-import type { PortfolioDb } from '../db/portfolioDb';
-import { describeAppError, toAppError } from '../errorMessage';
+import { describeAppError } from '../errorMessage';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ImportWizard } from '../features/import/ImportWizard';
 import { Attribution } from '../features/portfolio/Attribution';
@@ -12,18 +7,10 @@ import { EmptyState } from '../features/portfolio/EmptyState';
 import { PortfolioContext } from '../features/portfolio/portfolioContext';
 import { ProviderDetail } from '../features/portfolio/ProviderDetail';
 import { ProvidersScreen } from '../features/portfolio/ProvidersScreen';
+import { useOpenPortfolio } from '../features/portfolio/useOpenPortfolio';
 import { usePortfolioData } from '../features/portfolio/usePortfolioData';
 import { selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
 import { Header } from './Header';
-
-/** Picks the portfolio to open: the remembered one if it still exists, else the first, else a new empty one. */
-async function choosePortfolio(remembered: string | null, newName: string): Promise<string> {
-  const portfolios = await listPortfolios();
-  if (remembered !== null && portfolios.some((portfolio) => portfolio.id === remembered)) return remembered;
-  const first = portfolios[0];
-  if (first) return first.id;
-  return (await createPortfolio(newName)).id;
-}
 
 function Screens() {
   const screen = useUiStore(selectScreen);
@@ -48,37 +35,7 @@ export function App() {
   const { t } = useTranslation();
   const portfolioId = useUiStore(selectPortfolioId);
   const openPortfolio = useUiStore(selectOpenPortfolio);
-  const [db, setDb] = useState<PortfolioDb | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    let opened: PortfolioDb | null = null;
-    setDb(null);
-    setError(null);
-    void (async () => {
-      try {
-        const id = await choosePortfolio(portfolioId, t('portfolio.newPortfolioName', { number: 1 }));
-        if (cancelled) return;
-        if (id !== portfolioId) {
-          openPortfolio(id);
-          return;
-        }
-        opened = await openPortfolioDb(id);
-        if (cancelled) {
-          opened.close();
-          return;
-        }
-        setDb(opened);
-      } catch (thrown) {
-        if (!cancelled) setError(toAppError(thrown, 'Opening the portfolio failed'));
-      }
-    })();
-    return () => {
-      cancelled = true;
-      opened?.close();
-    };
-  }, [portfolioId, openPortfolio, t]);
+  const opened = useOpenPortfolio(portfolioId, t('portfolio.newPortfolioName', { number: 1 }), openPortfolio);
 
   return (
     <>
@@ -87,12 +44,12 @@ export function App() {
       </a>
       <Header />
       <main id="main">
-        {error ? (
+        {opened.status === 'failed' ? (
           <p className="alert error" role="alert">
-            {describeAppError(t, error)}
+            {describeAppError(t, opened.error)}
           </p>
-        ) : db ? (
-          <PortfolioContext.Provider value={db}>
+        ) : opened.status === 'open' ? (
+          <PortfolioContext.Provider value={opened.db}>
             <Screens />
           </PortfolioContext.Provider>
         ) : (

@@ -13,7 +13,8 @@ export function Header() {
   const openPortfolio = useUiStore(selectOpenPortfolio);
   const portfolios = useLiveQuery(listPortfolios, []) ?? [];
 
-  const current: NavTarget | null = screen.name === 'dashboard' ? 'dashboard' : screen.name === 'providers' || screen.name === 'provider' ? 'providers' : null;
+  const current: NavTarget | null =
+    screen.name === 'dashboard' ? 'dashboard' : screen.name === 'providers' || screen.name === 'provider' ? 'providers' : null;
   const items: readonly NavTarget[] = ['dashboard', 'providers'];
 
   return (

@@ -40,10 +40,12 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   const table = useTable({
     features: listFeatures,
     columns: columns as ColumnDef<ListFeatures, TData>[],
-    data: data as TData[],
+    data,
     getRowId: (row) => getRowId(row),
     state: { sorting },
     onSortingChange: setSorting,
+    // A header click toggles between ascending and descending and never drops back to unsorted.
+    enableSortingRemoval: false,
   });
 
   const rows = table.getRowModel().rows;
@@ -56,6 +58,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
   });
 
   const gridTemplateColumns = columnSizes.join(' ');
+  const headerRowCount = table.getHeaderGroups().length;
   const clampedActive = Math.min(activeIndex, Math.max(rows.length - 1, 0));
 
   const moveTo = useCallback(
@@ -97,28 +100,37 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
 
   return (
     <div className="data-table" data-testid={testId}>
-      <div
-        ref={scrollRef}
-        className="data-table-scroll"
-        style={{ height: props.height ?? '60vh' }}
-        onKeyDown={onKeyDown}
-      >
-        <table role="grid" aria-label={label} aria-rowcount={rows.length + 1}>
+      <div ref={scrollRef} className="data-table-scroll" style={{ height: props.height ?? '60vh' }} onKeyDown={onKeyDown}>
+        <table role="grid" aria-label={label} aria-rowcount={rows.length + headerRowCount}>
           <thead>
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id} style={{ gridTemplateColumns }} aria-rowindex={1}>
+              <tr key={group.id} style={{ gridTemplateColumns }} aria-rowindex={group.depth + 1}>
                 {group.headers.map((header) => {
                   const direction = header.column.getIsSorted();
                   const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
                   return (
-                    <th key={header.id} aria-sort={ariaSort} scope="col">
-                      {header.isPlaceholder ? null : (
+                    <th
+                      key={header.id}
+                      aria-sort={ariaSort}
+                      scope="col"
+                      colSpan={header.colSpan}
+                      style={{ gridColumn: `span ${header.colSpan}` }}
+                    >
+                      {header.isPlaceholder ? null : header.subHeaders.length > 0 ? (
+                        <span className="group-header">
+                          <table.FlexRender header={header} />
+                        </span>
+                      ) : (
                         <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
                           <table.FlexRender header={header} />
                           <span className="sort-indicator" aria-hidden="true">
                             {direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}
                           </span>
-                          {direction ? <span className="visually-hidden">{direction === 'asc' ? t('providers.sortAscending') : t('providers.sortDescending')}</span> : null}
+                          {direction ? (
+                            <span className="visually-hidden">
+                              {direction === 'asc' ? t('providers.sortAscending') : t('providers.sortDescending')}
+                            </span>
+                          ) : null}
                         </button>
                       )}
                     </th>
@@ -136,7 +148,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
                   key={row.id}
                   data-index={item.index}
                   data-row-id={row.id}
-                  aria-rowindex={item.index + 2}
+                  aria-rowindex={item.index + headerRowCount + 1}
                   tabIndex={item.index === clampedActive ? 0 : -1}
                   className={onRowActivate ? 'activatable' : undefined}
                   style={{ gridTemplateColumns, transform: `translateY(${item.start}px)` }}

@@ -15,7 +15,7 @@ export { CatalogueDb, catalogueDbName, openCatalogue } from './catalogueDb';
 export type { PortfolioEntry } from './catalogueDb';
 export type { DeviceContext } from './clockStore';
 
-/** Longest portfolio name accepted, in UTF-16 code units. */
+/** Maximum length of a portfolio name, in UTF-16 code units. */
 export const maxPortfolioNameLength = 200;
 
 /** Trims a portfolio name; rejects an empty or too long one with `storage.invalidName`. */

@@ -1,6 +1,6 @@
 /**
  * The catalogue database: one small database per machine that lists the portfolios stored here
- * and keeps device settings and the user's saved mapping presets. It holds no portfolio data.
+ * and keeps device settings and the user's saved mapping presets. It contains no portfolio data.
  */
 import Dexie from 'dexie';
 import type { Table } from 'dexie';
@@ -59,8 +59,8 @@ let sharedReady: CatalogueDb | null = null;
 
 /**
  * Opens the catalogue, rejecting with `storage.versionTooNew` when a newer app wrote it. Without
- * a name it returns the app's one shared catalogue, opened on the first call; with a name it
- * opens a separate instance (tests use a fresh name each).
+ * a name it returns the app's one shared catalogue, opened on the first call. With a name it
+ * opens a separate instance, which tests use with a fresh name each.
  */
 export function openCatalogue(databaseName?: string): Promise<CatalogueDb> {
   if (databaseName !== undefined) return openChecked(new CatalogueDb(databaseName));
@@ -88,7 +88,8 @@ export async function resolveCatalogue(catalogue: CatalogueDb | undefined): Prom
 /**
  * Runs the read `body` on `catalogue`, or on the shared catalogue when it is not given. When a
  * catalogue is at hand, `body` runs at once, with no `await` before it: a live query loses
- * track of its reads after awaiting a native promise unless its function is declared `async`.
+ * track of its reads after awaiting a native promise unless its function is declared `async`
+ * (seen with Dexie 4.4.7).
  * The first read before the shared catalogue is open waits through a Dexie promise, which keeps
  * the live query's context.
  */

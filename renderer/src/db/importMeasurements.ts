@@ -19,7 +19,7 @@ import type {
   ServiceLevel,
 } from '@shared/domain/types';
 import type { ImportPlan } from '@shared/import/types';
-import { stampFields } from '@shared/sync/fieldClocks';
+import { dataFieldNames, stampFields } from '@shared/sync/fieldClocks';
 import { importAuditEntry } from './auditEntries';
 import type { DeviceContext } from './clockStore';
 import { assertPlanWritable, inconsistentPlan, indexPlan } from './importPlanIndex';
@@ -119,7 +119,7 @@ function upsertMeasurements(
       return;
     }
     const merged = { ...before, ...imported };
-    const clocks = stampFields(before, ['providerId', 'kpiId', 'period', ...measuredFields], changed, stamp());
+    const clocks = stampFields(before, dataFieldNames(merged), changed, stamp());
     changes.record({ record: { ...merged, ...clocks }, outcome: 'changed' });
   });
 }

@@ -16,14 +16,20 @@ export interface PlanIndex {
 }
 
 /**
- * Rejects a plan that has error issues. The failure carries the first error's code and detail
- * plus `file`, `row`, `column` and `errorCount`, so its sentence names the first problem.
+ * Rejects a plan that has errors, counted by `issueCounts` or listed in `issues`. The failure
+ * carries the first listed error's code and detail plus `file`, `row`, `column` and
+ * `errorCount`, so its sentence names the first problem.
  */
 export function assertPlanWritable(plan: ImportPlan): void {
   const errors = plan.issues.filter((issue) => issue.severity === 'error');
-  const first = errors[0];
-  if (first === undefined) return;
+  const errorCount = Math.max(plan.issueCounts.errors, errors.length);
+  if (errorCount === 0) return;
 
+  const cause = `import plan for ${plan.fileName} has ${errorCount} error(s)`;
+  const first = errors[0];
+  if (first === undefined) {
+    throw new AppFailure({ code: 'unexpected', detail: { file: plan.fileName, errorCount }, cause: `${cause}, none of them listed` });
+  }
   throw new AppFailure({
     code: first.code,
     detail: {
@@ -31,9 +37,9 @@ export function assertPlanWritable(plan: ImportPlan): void {
       file: plan.fileName,
       ...(first.row === null ? {} : { row: first.row }),
       ...(first.column === null ? {} : { column: first.column }),
-      errorCount: errors.length,
+      errorCount,
     },
-    cause: `import plan for ${plan.fileName} has ${errors.length} error issue(s)`,
+    cause,
   });
 }
 
@@ -43,10 +49,10 @@ export function inconsistentPlan(plan: ImportPlan, detail: Readonly<Record<strin
 }
 
 /**
- * Indexes `plan`. A row with a provider code belongs to the planned provider with that code;
- * a row without one belongs to the code-less planned provider with that name or former name.
- * Rejects rows whose provider is not planned, and two rows for the same provider, KPI and
- * period (`csv.duplicateRow`).
+ * Indexes `plan`. A row with a provider code belongs to the planned provider with that code.
+ * A row without one belongs to the code-less planned provider with that name or former name.
+ * Rejects a row whose provider is not planned (`unexpected`), and a second row for the same
+ * provider, KPI and period (`csv.duplicateRow`).
  */
 export function indexPlan(plan: ImportPlan): PlanIndex {
   const byCode = new Map<string, number>();

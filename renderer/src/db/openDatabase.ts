@@ -26,7 +26,7 @@ function versionTooNew(db: Dexie, storedNativeVersion: number): AppFailure {
 
 /**
  * Returns the stored IndexedDB version of `name`, or `null` when no such database exists. Uses
- * `indexedDB.databases()` where the browser has it; elsewhere it opens the database without a
+ * `indexedDB.databases()` where the browser has it. Elsewhere it opens the database without a
  * version, which never upgrades an existing database, and aborts the creation of a missing one.
  */
 async function storedVersion(name: string): Promise<number | null> {

@@ -71,9 +71,10 @@ export function portfolioDbName(portfolioId: Id): string {
 /**
  * Opens the database of one portfolio, creating it on first use. Rejects with
  * `storage.versionTooNew` when the database was written by a newer app version, leaving it
- * untouched. Asks once per session for persistent storage.
+ * untouched. Asks once per session for persistent storage, without waiting for the answer,
+ * because a browser may wait for the user to answer a prompt.
  */
-export async function openPortfolioDb(portfolioId: Id): Promise<PortfolioDb> {
-  await requestPersistentStorage();
+export function openPortfolioDb(portfolioId: Id): Promise<PortfolioDb> {
+  void requestPersistentStorage();
   return openChecked(new PortfolioDb(portfolioDbName(portfolioId)));
 }

@@ -1,7 +1,7 @@
 /**
  * Generic record writes. Each write runs in one read-write transaction over the record's
- * table, `audit` and (for deletions) `tombstones`: it stamps clocks on the changed fields,
- * adds one audit entry, and either all of it is stored or, on any failure, none of it.
+ * table, `audit` and, for deletions, `tombstones`. It stamps clocks on the changed fields and
+ * adds one audit entry. Either all of it is stored or, on any failure, none of it.
  */
 import { v7 as uuidv7 } from 'uuid';
 import { AppFailure } from '@shared/errors';
@@ -14,7 +14,7 @@ import { toStorageFailure } from './storageErrors';
 
 /** The data fields of a record: everything but its id and clocks. */
 export type RecordData<T extends RecordTable> = Omit<RecordTypes[T], keyof SyncFields>;
-/** Fields to change; a missing field keeps its value. */
+/** Fields to change; a missing or `undefined` field keeps its value. */
 export type RecordPatch<T extends RecordTable> = Partial<RecordData<T>>;
 
 type Fields = Record<string, unknown>;

@@ -46,9 +46,9 @@ export const en = {
     filterMet: 'With no month missing the minimum',
     colCode: 'Code',
     colName: 'Provider',
-    colLatest: '{{kpi}}: latest',
-    colYear: '{{kpi}}: whole period',
-    colMonthsBelow: '{{kpi}}: months missing the minimum',
+    colLatest: 'Latest month',
+    colYear: 'Whole period',
+    colMonthsBelow: 'Months missed',
     latestValue: '{{value}} ({{period}})',
     noData: 'No data',
     formerNames: 'Formerly: {{names}}',
@@ -67,6 +67,7 @@ export const en = {
     seriesValue: 'Result',
     seriesExpected: 'Expected level',
     seriesMinimum: 'Minimum level',
+    seriesExpectedAndMinimum: 'Expected and minimum level',
     tooltipRatio: '{{numerator}} of {{denominator}}',
     tooltipNoData: 'No data for this month',
     notFound: 'This provider is not in the portfolio.',
@@ -174,11 +175,14 @@ export const en = {
       notText_binary: '{{file}} contains binary data, not text. Export the data as CSV and import that file.',
       noHeader: '{{file}} has no usable header row. The first line must name every column once.',
       noHeader_missing: '{{file}} has no header row: its first line holds data. Add a line that names the columns at the top of the file.',
-      noHeader_emptyName: '{{file}}: column {{position}} of the header has no name. Name every column in the first line, or delete the empty column.',
+      noHeader_emptyName:
+        '{{file}}: column {{position}} of the header has no name. Name every column in the first line, or delete the empty column.',
       noHeader_duplicateName: '{{file}}: the header names “{{column}}” twice (column {{position}}). Give every column a different name.',
       noRows: '{{file}} has a header but no data rows. Export the data again with its rows.',
-      malformedRow: 'Line {{row}} has {{found}} cells where the header has {{expected}}. Check for a missing or extra delimiter on that line.',
-      malformedRow_cellCount: 'Line {{row}} has {{found}} cells where the header has {{expected}}. Check for a missing or extra delimiter on that line.',
+      malformedRow:
+        'Line {{row}} has {{found}} cells where the header has {{expected}}. Check for a missing or extra delimiter on that line.',
+      malformedRow_cellCount:
+        'Line {{row}} has {{found}} cells where the header has {{expected}}. Check for a missing or extra delimiter on that line.',
       malformedRow_quotes: 'Line {{row}} has a quote that is never closed. Close or remove the quote on that line.',
       missingColumn: 'Column “{{column}}” is mapped but not in {{file}}. Choose another column in the mapping or use a file that has it.',
       unmappedColumn: '“{{field}}” has no column. Choose the column that holds it.',
@@ -186,13 +190,17 @@ export const en = {
       invalidNumber: 'Line {{row}}, column “{{column}}”: “{{value}}” is not a number. Correct the value in the file.',
       invalidPeriod: 'Line {{row}}, column “{{column}}”: “{{value}}” is not a month. Use a form such as Apr-15, 2015-04 or 04/2015.',
       invalidDuration: 'Line {{row}}, column “{{column}}”: “{{value}}” is not a duration. Use HH:MM:SS.',
-      invalidRatio: 'Line {{row}}: the numerator {{numerator}} in “{{column}}” is larger than the denominator {{denominator}} in “{{denominatorColumn}}”. Check the two columns; the row still imports.',
+      invalidRatio:
+        'Line {{row}}: the numerator {{numerator}} in “{{column}}” is larger than the denominator {{denominator}} in “{{denominatorColumn}}”. Check the two columns; the row still imports.',
       duplicateRow: 'Line {{row}} repeats provider {{provider}} for {{period}}, already on line {{firstRow}}. Remove one of the two lines.',
-      zeroDenominator: 'Line {{row}}: the denominator in “{{column}}” is 0, so {{kpi}} has no result for that month. The month is imported as missing.',
+      zeroDenominator:
+        'Line {{row}}: the denominator in “{{column}}” is 0, so {{kpi}} has no result for that month. The month is imported as missing.',
     },
     storage: {
-      quotaExceeded: 'The computer has no room left for this data, so nothing was saved and the portfolio is as it was. Free some disk space and try again.',
-      versionTooNew: 'This portfolio was saved by a newer version of Steerwise, so this version leaves it untouched. Update Steerwise to open it.',
+      quotaExceeded:
+        'The computer has no room left for this data, so nothing was saved and the portfolio is as it was. Free some disk space and try again.',
+      versionTooNew:
+        'This portfolio was saved by a newer version of Steerwise, so this version leaves it untouched. Update Steerwise to open it.',
       writeFailed: 'Saving failed, so nothing was saved and the portfolio is as it was. Try again; if it keeps failing, restart Steerwise.',
       notFound: 'This portfolio no longer exists on this computer. Choose another portfolio.',
       invalidName: 'A portfolio name must have between 1 and {{maxLength}} characters. Type another name.',

@@ -12,37 +12,36 @@ export type Screen =
   | { readonly name: 'provider'; readonly providerId: string }
   | { readonly name: 'import' };
 
-
 interface UiState {
   readonly portfolioId: string | null;
   readonly screen: Screen;
   readonly providerSearch: string;
   readonly providerFilter: ProviderFilter;
-  openPortfolio(portfolioId: string | null): void;
-  navigate(screen: Screen): void;
-  setProviderSearch(search: string): void;
-  setProviderFilter(filter: ProviderFilter): void;
+  readonly openPortfolio: (portfolioId: string | null) => void;
+  readonly navigate: (screen: Screen) => void;
+  readonly setProviderSearch: (search: string) => void;
+  readonly setProviderFilter: (filter: ProviderFilter) => void;
 }
 
 export const useUiStore = create<UiState>()(
   persist(
     (set) => ({
-  portfolioId: null,
-  screen: { name: 'providers' },
-  providerSearch: '',
-  providerFilter: 'all',
-  openPortfolio: (portfolioId) => {
-    set({ portfolioId, screen: { name: 'providers' }, providerSearch: '', providerFilter: 'all' });
-  },
-  navigate: (screen) => {
-    set({ screen });
-  },
-  setProviderSearch: (providerSearch) => {
-    set({ providerSearch });
-  },
-  setProviderFilter: (providerFilter) => {
-    set({ providerFilter });
-  },
+      portfolioId: null,
+      screen: { name: 'providers' },
+      providerSearch: '',
+      providerFilter: 'all',
+      openPortfolio: (portfolioId) => {
+        set({ portfolioId, screen: { name: 'providers' }, providerSearch: '', providerFilter: 'all' });
+      },
+      navigate: (screen) => {
+        set({ screen });
+      },
+      setProviderSearch: (providerSearch) => {
+        set({ providerSearch });
+      },
+      setProviderFilter: (providerFilter) => {
+        set({ providerFilter });
+      },
     }),
     {
       // Reopens the last portfolio and screen after a reload or restart.
@@ -59,3 +58,5 @@ export const selectProviderSearch = (state: UiState): string => state.providerSe
 export const selectProviderFilter = (state: UiState): ProviderFilter => state.providerFilter;
 export const selectNavigate = (state: UiState): UiState['navigate'] => state.navigate;
 export const selectOpenPortfolio = (state: UiState): UiState['openPortfolio'] => state.openPortfolio;
+export const selectSetProviderSearch = (state: UiState): UiState['setProviderSearch'] => state.setProviderSearch;
+export const selectSetProviderFilter = (state: UiState): UiState['setProviderFilter'] => state.setProviderFilter;

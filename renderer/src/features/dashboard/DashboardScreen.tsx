@@ -9,6 +9,8 @@ import type { PortfolioData } from '../portfolio/usePortfolioData';
 import { breachColumnSizes, buildBreachColumns } from './breachColumns';
 
 const topProviderCount = 5;
+/** Largest shortfall first; the sort is stable, so ties keep the order `listBreaches` gives them. */
+const worstFirst = [{ id: 'shortfall', desc: true }];
 
 export function DashboardScreen({ data }: { readonly data: PortfolioData }) {
   const { t } = useTranslation();
@@ -19,11 +21,15 @@ export function DashboardScreen({ data }: { readonly data: PortfolioData }) {
 
   const measuredMonths = useMemo(() => {
     const levelled = new Set(data.serviceLevels.map((level) => `${level.providerId}|${level.kpiId}`));
-    return data.measurements.filter((measurement) => measurement.value !== null && levelled.has(`${measurement.providerId}|${measurement.kpiId}`)).length;
+    return data.measurements.filter(
+      (measurement) => measurement.value !== null && levelled.has(`${measurement.providerId}|${measurement.kpiId}`),
+    ).length;
   }, [data]);
 
   const providerNames = new Map(data.providers.map((provider) => [provider.id, provider.name]));
-  const topProviders = [...breaches.countByProvider].sort((a, b) => b[1] - a[1] || (providerNames.get(a[0]) ?? '').localeCompare(providerNames.get(b[0]) ?? '')).slice(0, topProviderCount);
+  const topProviders = [...breaches.countByProvider]
+    .sort((a, b) => b[1] - a[1] || (providerNames.get(a[0]) ?? '').localeCompare(providerNames.get(b[0]) ?? ''))
+    .slice(0, topProviderCount);
 
   return (
     <section aria-labelledby="dashboard-title">
@@ -74,6 +80,7 @@ export function DashboardScreen({ data }: { readonly data: PortfolioData }) {
         columns={columns}
         columnSizes={breachColumnSizes}
         getRowId={(row) => `${row.serviceLevelId}|${row.period}`}
+        initialSorting={worstFirst}
         emptyMessage={t('dashboard.noBreaches')}
         onRowActivate={(row) => {
           navigate({ name: 'provider', providerId: row.providerId });

@@ -17,10 +17,13 @@ export function buildBreachColumns(kpis: ReadonlyMap<string, KpiDefinition>, t: 
   };
   return [
     column.accessor('providerName', { header: t('dashboard.colProvider'), sortFn: 'text' }),
-    column.accessor((row) => {
-      const kpi = kpis.get(row.kpiId);
-      return kpi ? kpiName(t, kpi) : row.kpiName;
-    }, { id: 'kpi', header: t('dashboard.colKpi'), sortFn: 'text' }),
+    column.accessor(
+      (row) => {
+        const kpi = kpis.get(row.kpiId);
+        return kpi ? kpiName(t, kpi) : row.kpiName;
+      },
+      { id: 'kpi', header: t('dashboard.colKpi'), sortFn: 'text' },
+    ),
     column.accessor('period', {
       header: t('dashboard.colPeriod'),
       sortFn: 'alphanumeric',

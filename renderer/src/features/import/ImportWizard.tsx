@@ -14,7 +14,8 @@ import type { CsvTable, ImportPlan, MappingPreset } from '@shared/import/types';
 import type { ImportSummary } from '@shared/domain/types';
 import { getDeviceContext, listPresets } from '../../db/catalogue';
 import { applyImportPlan } from '../../db/importMeasurements';
-import { describeAppError, toAppError } from '../../errorMessage';
+import { describeAppError } from '../../errorMessage';
+import { toAppError } from '../../reportError';
 import { platform } from '../../platform';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
@@ -23,8 +24,19 @@ import { ReviewStep } from './ReviewStep';
 
 type Step =
   | { readonly name: 'file' }
-  | { readonly name: 'mapping'; readonly table: CsvTable; readonly presets: readonly MappingPreset[]; readonly matched: MappingPreset | null }
-  | { readonly name: 'review'; readonly table: CsvTable; readonly presets: readonly MappingPreset[]; readonly preset: MappingPreset; readonly plan: ImportPlan }
+  | {
+      readonly name: 'mapping';
+      readonly table: CsvTable;
+      readonly presets: readonly MappingPreset[];
+      readonly matched: MappingPreset | null;
+    }
+  | {
+      readonly name: 'review';
+      readonly table: CsvTable;
+      readonly presets: readonly MappingPreset[];
+      readonly preset: MappingPreset;
+      readonly plan: ImportPlan;
+    }
   | { readonly name: 'done'; readonly summary: ImportSummary };
 
 export function ImportWizard() {

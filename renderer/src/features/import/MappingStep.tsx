@@ -125,9 +125,30 @@ export function MappingStep({ table, presets, matched, onBack, onNext }: Mapping
       {chosenPreset ? null : (
         <div>
           <div className="mapping-grid">
-            {columnSelect(t('import.columnProviderCode'), draft.providerCode, (providerCode) => { setDraft({ ...draft, providerCode }); }, true)}
-            {columnSelect(t('import.columnProviderName'), draft.providerName, (providerName) => { setDraft({ ...draft, providerName }); }, false)}
-            {columnSelect(t('import.columnPeriod'), draft.period, (period) => { setDraft({ ...draft, period }); }, false)}
+            {columnSelect(
+              t('import.columnProviderCode'),
+              draft.providerCode,
+              (providerCode) => {
+                setDraft({ ...draft, providerCode });
+              },
+              true,
+            )}
+            {columnSelect(
+              t('import.columnProviderName'),
+              draft.providerName,
+              (providerName) => {
+                setDraft({ ...draft, providerName });
+              },
+              false,
+            )}
+            {columnSelect(
+              t('import.columnPeriod'),
+              draft.period,
+              (period) => {
+                setDraft({ ...draft, period });
+              },
+              false,
+            )}
           </div>
           <h2 style={{ marginTop: '1rem' }}>{t('import.kpis')}</h2>
           {draft.kpis.map((kpi, index) => (
@@ -137,7 +158,10 @@ export function MappingStep({ table, presets, matched, onBack, onNext }: Mapping
               draft={kpi}
               columns={table.header}
               onChange={(changed) => {
-                setDraft({ ...draft, kpis: draft.kpis.map((candidate, candidateIndex) => (candidateIndex === index ? changed : candidate)) });
+                setDraft({
+                  ...draft,
+                  kpis: draft.kpis.map((candidate, candidateIndex) => (candidateIndex === index ? changed : candidate)),
+                });
               }}
               onRemove={() => {
                 setDraft({ ...draft, kpis: draft.kpis.filter((_, candidateIndex) => candidateIndex !== index) });
@@ -145,7 +169,13 @@ export function MappingStep({ table, presets, matched, onBack, onNext }: Mapping
             />
           ))}
           <div className="button-row">
-            <button type="button" className="button" onClick={() => { setDraft({ ...draft, kpis: [...draft.kpis, emptyKpiDraft()] }); }}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setDraft({ ...draft, kpis: [...draft.kpis, emptyKpiDraft()] });
+              }}
+            >
               {t('import.addKpi')}
             </button>
           </div>

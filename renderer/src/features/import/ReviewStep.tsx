@@ -13,10 +13,20 @@ interface ReviewStepProps {
 
 function IssueItem({ issue }: { readonly issue: ImportIssue }) {
   const { t } = useTranslation();
-  const where = issue.row !== null ? t('import.issueRow', { row: issue.row }) : issue.column !== null ? t('import.issueColumn', { column: issue.column }) : t('import.issueFile');
+  const where =
+    issue.row !== null
+      ? t('import.issueRow', { row: issue.row })
+      : issue.column !== null
+        ? t('import.issueColumn', { column: issue.column })
+        : t('import.issueFile');
   return (
     <li data-row={issue.row ?? undefined}>
-      <strong>{where}:</strong> {describeError(t, issue.code, { ...issue.detail, ...(issue.row === null ? {} : { row: issue.row }), ...(issue.column === null ? {} : { column: issue.column }) })}
+      <strong>{where}:</strong>{' '}
+      {describeError(t, issue.code, {
+        ...issue.detail,
+        ...(issue.row === null ? {} : { row: issue.row }),
+        ...(issue.column === null ? {} : { column: issue.column }),
+      })}
     </li>
   );
 }

@@ -29,7 +29,16 @@ const unitByKind: Record<KpiKind, KpiUnit> = { ratio: 'percent', duration: 'seco
 const aggregationByKind: Record<KpiKind, KpiAggregation> = { ratio: 'ratioOfSums', duration: 'mean', value: 'mean', count: 'sum' };
 
 export function emptyKpiDraft(): KpiDraft {
-  return { name: '', kind: 'ratio', direction: 'higherIsBetter', valueColumn: '', numeratorColumn: '', denominatorColumn: '', expected: '', minimum: '' };
+  return {
+    name: '',
+    kind: 'ratio',
+    direction: 'higherIsBetter',
+    valueColumn: '',
+    numeratorColumn: '',
+    denominatorColumn: '',
+    expected: '',
+    minimum: '',
+  };
 }
 
 /** Guesses the provider and month columns from common header names, leaving the rest to the user. */

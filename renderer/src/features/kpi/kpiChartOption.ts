@@ -10,6 +10,8 @@ export interface KpiChartText {
   readonly result: string;
   readonly expected: string;
   readonly minimum: string;
+  /** Name of the single level line drawn when the expected and minimum levels are equal. */
+  readonly expectedAndMinimum: string;
   readonly noData: string;
   /** Formats a month label, for example `Apr 2015`. */
   readonly period: (period: Period) => string;
@@ -77,21 +79,35 @@ export function buildKpiChartOption(input: KpiChartInput): EChartsCoreOption {
     return lines.map(escapeHtml).join('<br/>');
   };
 
-  const levelSeries = level
-    ? [
-        { name: text.expected, type: 'line', data: periods.map(() => level.expected), symbol: 'none', lineStyle: { type: 'dashed', width: 1.5 }, color: '#1e7d45', silent: true },
-        { name: text.minimum, type: 'line', data: periods.map(() => level.minimum), symbol: 'none', lineStyle: { type: 'dashed', width: 1.5 }, color: '#b3261e', silent: true },
-      ]
-    : [];
+  const levelLine = (name: string, value: number, color: string) => ({
+    name,
+    type: 'line',
+    data: periods.map(() => value),
+    symbol: 'none',
+    lineStyle: { type: 'dashed', width: 1.5 },
+    color,
+    silent: true,
+  });
+  // Equal levels would draw one line over the other, so they become one line with one name.
+  const levelSeries = !level
+    ? []
+    : level.expected === level.minimum
+      ? [levelLine(text.expectedAndMinimum, level.minimum, '#b3261e')]
+      : [levelLine(text.expected, level.expected, '#1e7d45'), levelLine(text.minimum, level.minimum, '#b3261e')];
 
   return {
     animation: false,
     aria: { enabled: true },
     grid: { left: 56, right: 16, top: 36, bottom: 40 },
-    legend: { top: 0, data: [text.result, ...(level ? [text.expected, text.minimum] : [])] },
+    legend: { top: 0, data: [text.result, ...levelSeries.map((series) => series.name)] },
     tooltip: { trigger: 'axis', formatter: tooltip },
     // Every month keeps its label up to two years; longer ranges let ECharts thin them out.
-    xAxis: { type: 'category', data: labels, boundaryGap: false, axisLabel: periods.length <= 24 ? { interval: 0, rotate: 40 } : { hideOverlap: true } },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      boundaryGap: false,
+      axisLabel: periods.length <= 24 ? { interval: 0, rotate: 40 } : { hideOverlap: true },
+    },
     yAxis: {
       type: 'value',
       scale: true,

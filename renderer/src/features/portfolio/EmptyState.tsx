@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
-import { describeAppError, toAppError } from '../../errorMessage';
+import { describeAppError } from '../../errorMessage';
+import { toAppError } from '../../reportError';
 import { selectNavigate, selectOpenPortfolio, useUiStore } from '../../state/uiStore';
 import { openSamplePortfolio } from './samplePortfolio';
 

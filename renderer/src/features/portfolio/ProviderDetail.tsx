@@ -92,6 +92,7 @@ export function ProviderDetail({ data, providerId }: { readonly data: PortfolioD
             result: t('provider.seriesValue'),
             expected: t('provider.seriesExpected'),
             minimum: t('provider.seriesMinimum'),
+            expectedAndMinimum: t('provider.seriesExpectedAndMinimum'),
             noData: t('provider.tooltipNoData'),
             period: (period) => formatPeriod(period, locale),
             value: format,
@@ -101,10 +102,16 @@ export function ProviderDetail({ data, providerId }: { readonly data: PortfolioD
           const whole = panel.summary.aggregate;
           const monthsBelow = panel.level ? panel.summary.monthsInBreach : null;
           return (
-            <article key={panel.summary.serviceLevelId ?? panel.kpi.id} className="panel kpi-card" data-testid={`kpi-card-${panel.kpi.key}`}>
+            <article
+              key={panel.summary.serviceLevelId ?? panel.kpi.id}
+              className="panel kpi-card"
+              data-testid={`kpi-card-${panel.kpi.key}`}
+            >
               <h2>{name}</h2>
               <p className="muted">
-                {panel.level ? t('provider.levels', { expected: format(panel.level.expected), minimum: format(panel.level.minimum) }) : t('provider.noLevel')}
+                {panel.level
+                  ? t('provider.levels', { expected: format(panel.level.expected), minimum: format(panel.level.minimum) })
+                  : t('provider.noLevel')}
               </p>
               <p>
                 {whole.value === null ? t('providers.noData') : t('provider.wholePeriod', { value: format(whole.value) })}

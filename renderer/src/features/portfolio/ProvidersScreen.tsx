@@ -2,7 +2,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { userLocale } from '../../locale';
 import { DataTable } from '../../components/DataTable';
-import { selectNavigate, selectProviderFilter, selectProviderSearch, useUiStore } from '../../state/uiStore';
+import {
+  selectNavigate,
+  selectProviderFilter,
+  selectProviderSearch,
+  selectSetProviderFilter,
+  selectSetProviderSearch,
+  useUiStore,
+} from '../../state/uiStore';
 import { buildProviderColumns, providerColumnSizes } from './providerColumns';
 import { buildProviderRows, filterProviderRows, levelledKpis } from './providerRows';
 import type { ProviderFilter } from './providerRows';
@@ -14,8 +21,8 @@ export function ProvidersScreen({ data }: { readonly data: PortfolioData }) {
   const { t } = useTranslation();
   const search = useUiStore(selectProviderSearch);
   const filter = useUiStore(selectProviderFilter);
-  const setSearch = useUiStore((state) => state.setProviderSearch);
-  const setFilter = useUiStore((state) => state.setProviderFilter);
+  const setSearch = useUiStore(selectSetProviderSearch);
+  const setFilter = useUiStore(selectSetProviderFilter);
   const navigate = useUiStore(selectNavigate);
 
   const kpis = useMemo(() => levelledKpis(data), [data]);
@@ -62,6 +69,15 @@ export function ProvidersScreen({ data }: { readonly data: PortfolioData }) {
         <p className="muted" role="status" data-testid="provider-count">
           {t('providers.count', { count: visibleRows.length })}
         </p>
+        <button
+          type="button"
+          className="button toolbar-end"
+          onClick={() => {
+            navigate({ name: 'import' });
+          }}
+        >
+          {t('empty.importCsv')}
+        </button>
       </div>
       <DataTable
         testId="providers-table"

@@ -12,43 +12,55 @@ import type { ProviderRow } from './providerRows';
 const column = listColumnHelper<ProviderRow>();
 
 export function buildProviderColumns(kpis: readonly KpiDefinition[], t: TFunction, locale: string) {
-  const kpiColumns = kpis.flatMap((kpi) => {
+  const kpiColumns = kpis.map((kpi) => {
     const name = kpiName(t, kpi);
-    return [
-      column.accessor((row) => row.byKpi.get(kpi.id)?.latestValue ?? undefined, {
-        id: `${kpi.id}:latest`,
-        header: t('providers.colLatest', { kpi: name }),
-        sortUndefined: 'last',
-        cell: (info) => {
-          const cell = info.row.original.byKpi.get(kpi.id);
-          if (!cell || cell.latestValue === null || cell.latestPeriod === null) return <span className="muted">{t('providers.noData')}</span>;
-          return (
-            <span className="cell-numeric">
-              {t('providers.latestValue', { value: formatKpiValue(cell.latestValue, kpi.unit, locale), period: formatPeriod(cell.latestPeriod, locale) })}
-            </span>
-          );
-        },
-      }),
-      column.accessor((row) => row.byKpi.get(kpi.id)?.wholePeriodValue ?? undefined, {
-        id: `${kpi.id}:whole`,
-        header: t('providers.colYear', { kpi: name }),
-        sortUndefined: 'last',
-        cell: (info) => {
-          const value = info.getValue();
-          return value === undefined ? <span className="muted">{t('providers.noData')}</span> : <span className="cell-numeric">{formatKpiValue(value, kpi.unit, locale)}</span>;
-        },
-      }),
-      column.accessor((row) => row.byKpi.get(kpi.id)?.monthsBelowMinimum ?? undefined, {
-        id: `${kpi.id}:below`,
-        header: t('providers.colMonthsBelow', { kpi: name }),
-        sortUndefined: 'last',
-        cell: (info) => {
-          const value = info.getValue();
-          if (value === undefined) return null;
-          return <span className={value > 0 ? 'cell-numeric breach' : 'cell-numeric met'}>{value}</span>;
-        },
-      }),
-    ];
+    return column.group({
+      id: kpi.id,
+      header: name,
+      columns: column.columns([
+        column.accessor((row) => row.byKpi.get(kpi.id)?.latestValue ?? undefined, {
+          id: `${kpi.id}:latest`,
+          header: t('providers.colLatest'),
+          sortUndefined: 'last',
+          cell: (info) => {
+            const cell = info.row.original.byKpi.get(kpi.id);
+            if (!cell || cell.latestValue === null || cell.latestPeriod === null)
+              return <span className="muted">{t('providers.noData')}</span>;
+            return (
+              <span className="cell-numeric">
+                {t('providers.latestValue', {
+                  value: formatKpiValue(cell.latestValue, kpi.unit, locale),
+                  period: formatPeriod(cell.latestPeriod, locale),
+                })}
+              </span>
+            );
+          },
+        }),
+        column.accessor((row) => row.byKpi.get(kpi.id)?.wholePeriodValue ?? undefined, {
+          id: `${kpi.id}:whole`,
+          header: t('providers.colYear'),
+          sortUndefined: 'last',
+          cell: (info) => {
+            const value = info.getValue();
+            return value === undefined ? (
+              <span className="muted">{t('providers.noData')}</span>
+            ) : (
+              <span className="cell-numeric">{formatKpiValue(value, kpi.unit, locale)}</span>
+            );
+          },
+        }),
+        column.accessor((row) => row.byKpi.get(kpi.id)?.monthsBelowMinimum ?? undefined, {
+          id: `${kpi.id}:below`,
+          header: t('providers.colMonthsBelow'),
+          sortUndefined: 'last',
+          cell: (info) => {
+            const value = info.getValue();
+            if (value === undefined) return null;
+            return <span className={value > 0 ? 'cell-numeric breach' : 'cell-numeric met'}>{value}</span>;
+          },
+        }),
+      ]),
+    });
   });
 
   return [
@@ -76,5 +88,9 @@ export function buildProviderColumns(kpis: readonly KpiDefinition[], t: TFunctio
 
 /** CSS grid sizes matching `buildProviderColumns`. */
 export function providerColumnSizes(kpiCount: number): string[] {
-  return ['6rem', 'minmax(16rem, 2fr)', ...Array.from({ length: kpiCount }, () => ['minmax(10rem, 1fr)', 'minmax(8rem, 1fr)', 'minmax(7rem, 0.8fr)']).flat()];
+  return [
+    '6rem',
+    'minmax(16rem, 2fr)',
+    ...Array.from({ length: kpiCount }, () => ['minmax(10rem, 1fr)', 'minmax(8rem, 1fr)', 'minmax(7rem, 0.8fr)']).flat(),
+  ];
 }

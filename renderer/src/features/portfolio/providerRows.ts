@@ -48,7 +48,12 @@ export function buildProviderRows(data: PortfolioData): ProviderRow[] {
   const levelsByProvider = groupByProvider(data.serviceLevels);
 
   return data.providers.map((provider: Provider) => {
-    const summaries = summarizeProvider(provider.id, kpis, levelsByProvider.get(provider.id) ?? [], measurementsByProvider.get(provider.id) ?? []);
+    const summaries = summarizeProvider(
+      provider.id,
+      kpis,
+      levelsByProvider.get(provider.id) ?? [],
+      measurementsByProvider.get(provider.id) ?? [],
+    );
     const byKpi = new Map<Id, ProviderKpiCell>();
     let totalMonthsBelowMinimum = 0;
     for (const summary of summaries) {

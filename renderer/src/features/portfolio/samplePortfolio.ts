@@ -18,19 +18,20 @@ async function loadSampleBytes(): Promise<Uint8Array> {
   return new TextEncoder().encode(module.default);
 }
 
-/** Opens the sample portfolio, creating and filling it the first time. Returns its id. */
+/**
+ * Opens the sample portfolio, creating and filling it the first time. A sample portfolio left
+ * empty by an earlier failed attempt is filled again. Returns its id.
+ */
 export async function openSamplePortfolio(name: string): Promise<string> {
-  const existing = (await listPortfolios()).find((portfolio) => portfolio.name === name);
-  if (existing) return existing.id;
-
   const parsed = parseCsv(await loadSampleBytes(), sampleFileName);
   if (!parsed.ok) throw new AppFailure(parsed.error);
   const plan = buildImportPlan(parsed.value, nhs111Preset);
 
-  const portfolio = await createPortfolio(name);
+  const existing = (await listPortfolios()).find((portfolio) => portfolio.name === name);
+  const portfolio = existing ?? (await createPortfolio(name));
   const db = await openPortfolioDb(portfolio.id);
   try {
-    await applyImportPlan(db, plan, await getDeviceContext());
+    if ((await db.providers.count()) === 0) await applyImportPlan(db, plan, await getDeviceContext());
   } finally {
     db.close();
   }

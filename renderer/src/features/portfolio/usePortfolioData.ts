@@ -16,16 +16,13 @@ export interface PortfolioData {
 /** Returns `undefined` while the first read is running. */
 export function usePortfolioData(): PortfolioData | undefined {
   const db = usePortfolioDb();
-  return useLiveQuery(
-    async () => {
-      const [providers, kpis, serviceLevels, measurements] = await Promise.all([
-        db.providers.toArray(),
-        db.kpis.toArray(),
-        db.serviceLevels.toArray(),
-        db.measurements.toArray(),
-      ]);
-      return { providers, kpis, serviceLevels, measurements };
-    },
-    [db],
-  );
+  return useLiveQuery(async () => {
+    const [providers, kpis, serviceLevels, measurements] = await Promise.all([
+      db.providers.toArray(),
+      db.kpis.toArray(),
+      db.serviceLevels.toArray(),
+      db.measurements.toArray(),
+    ]);
+    return { providers, kpis, serviceLevels, measurements };
+  }, [db]);
 }

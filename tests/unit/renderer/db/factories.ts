@@ -23,7 +23,7 @@ export function manualWall(start = Date.UTC(2026, 0, 15, 9, 0, 0)): ManualWall {
   return wall;
 }
 
-/** A write context with its own clock, independent of any catalogue. */
+/** Creates a write context with its own clock, independent of any catalogue. */
 export function testContext(wall: () => number = Date.now, deviceId = 'dev000000001', user = 'Test User'): DeviceContext {
   const clock = createClock(deviceId, wall);
   return { deviceId, user, tick: () => clock.tick(), now: () => new Date(wall()).toISOString() };
@@ -126,6 +126,7 @@ export function makePlan(options: PlanOptions = {}): ImportPlan {
   ]).map((provider) => ({ code: provider.code, name: provider.name, formerNames: provider.formerNames ?? [] }));
   const periods = options.periods ?? months(3);
   const kpis = options.kpis ?? [answeredKpi, abandonedKpi];
+  const issues = options.issues ?? [];
   const numerator = options.numerator ?? ((provider, period, kpi) => 900 + provider * 10 + period + kpi);
 
   const measurements: MeasurementRow[] = [];
@@ -156,6 +157,10 @@ export function makePlan(options: PlanOptions = {}): ImportPlan {
     serviceLevels: options.serviceLevels ?? defaultLevels,
     providers,
     measurements,
-    issues: options.issues ?? [],
+    issues,
+    issueCounts: {
+      errors: issues.filter((issue) => issue.severity === 'error').length,
+      warnings: issues.filter((issue) => issue.severity === 'warning').length,
+    },
   };
 }

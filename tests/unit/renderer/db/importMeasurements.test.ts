@@ -5,8 +5,11 @@ import type { ImportPlan } from '../../../../shared/import/types';
 import { compareHlc } from '../../../../shared/sync/hlc';
 import { applyImportPlan } from '../../../../renderer/src/db/importMeasurements';
 import type { PortfolioDb } from '../../../../renderer/src/db/portfolioDb';
+import { getDeviceContext, openCatalogue } from '../../../../renderer/src/db/catalogue';
+import { readSetting } from '../../../../renderer/src/db/catalogueDb';
+import { openSessionClock } from '../../../../renderer/src/db/clockStore';
 import { serviceLevelRepository } from '../../../../renderer/src/db/records';
-import { failingWrites, makePlan, manualWall, months, openTestDb, testContext } from './factories';
+import { failingWrites, freshName, makePlan, manualWall, months, openTestDb, testContext } from './factories';
 
 let db: PortfolioDb | null = null;
 
@@ -99,6 +102,24 @@ describe('applyImportPlan twice', () => {
     expect(await portfolio.audit.count()).toBe(1);
   });
 
+  it('issues no clock the second time', async () => {
+    const portfolio = await open();
+    const context = testContext();
+    let ticks = 0;
+    const counting = {
+      ...context,
+      tick: () => {
+        ticks += 1;
+        return context.tick();
+      },
+    };
+    await applyImportPlan(portfolio, makePlan(), counting);
+    const afterFirst = ticks;
+    await applyImportPlan(portfolio, makePlan(), counting);
+    expect(afterFirst).toBe(1);
+    expect(ticks).toBe(1);
+  });
+
   it('restamps only the field whose value changed', async () => {
     const portfolio = await open();
     const context = testContext(manualWall());
@@ -121,6 +142,23 @@ describe('applyImportPlan twice', () => {
     expect(summary.added.measurements).toBe(4);
     expect(summary.changed.measurements).toBe(0);
     expect(await portfolio.measurements.count()).toBe(16);
+  });
+});
+
+describe('applyImportPlan with the catalogue device context', () => {
+  it('stamps the device id and saves the import clock', async () => {
+    const portfolio = await open();
+    const catalogue = await openCatalogue(freshName('catalogue'));
+    try {
+      const context = await getDeviceContext(catalogue);
+      await applyImportPlan(portfolio, makePlan(), context);
+      const [entry] = await portfolio.audit.toArray();
+      expect(entry?.deviceId).toBe(context.deviceId);
+      await (await openSessionClock(catalogue)).flush();
+      expect(await readSetting(catalogue, 'lastClock')).toBe(entry?.clock);
+    } finally {
+      catalogue.close();
+    }
   });
 });
 
@@ -220,6 +258,15 @@ describe('applyImportPlan rejections', () => {
     expect(failure.appError.code).toBe('csv.invalidNumber');
     expect(failure.appError.detail).toMatchObject({ file: 'calls.csv', row: 4, column: 'Calls answered', value: 'n/a', errorCount: 1 });
     expect(await countAll(portfolio)).toEqual({ kpis: 0, providers: 0, serviceLevels: 0, measurements: 0, audit: 0 });
+  });
+
+  it('rejects a plan whose counted errors were not listed', async () => {
+    const portfolio = await open();
+    const plan = makePlan();
+    const truncated: ImportPlan = { ...plan, issueCounts: { errors: 3, warnings: 0 } };
+    const failure = await rejection(applyImportPlan(portfolio, truncated, testContext()));
+    expect(failure.appError.detail).toMatchObject({ file: 'calls.csv', errorCount: 3 });
+    expect(await portfolio.measurements.count()).toBe(0);
   });
 
   it('writes a plan that has only warnings', async () => {

@@ -21,7 +21,7 @@ afterEach(() => {
   db = null;
 });
 
-/** A portfolio with two providers, two KPIs and three months, imported with the periods shuffled. */
+/** Opens a portfolio with two providers, two KPIs and three months, imported with the periods shuffled. */
 async function seeded(): Promise<PortfolioDb> {
   db = await openTestDb();
   const periods = months(3);

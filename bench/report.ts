@@ -1,0 +1,109 @@
+/** The bench's output: a plain table on stdout and the JSON record in `bench/results`. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem, type } from 'node:os';
+import { dirname } from 'node:path';
+import type { ImportBenchResult, StepName } from './benchTypes';
+import { bytesPerMb, type BenchFigures, type TargetCheck } from './figures';
+import type { Workload } from './workload';
+
+export interface Machine {
+  readonly cpuModel: string;
+  readonly cores: number;
+  readonly totalMemoryMb: number;
+  readonly os: string;
+  readonly node: string;
+  readonly chromium: string;
+  /** When the run finished, as a UTC ISO string. */
+  readonly date: string;
+}
+
+export function describeMachine(chromiumVersion: string): Machine {
+  const processors = cpus();
+  return {
+    cpuModel: processors[0]?.model.trim() ?? 'unknown',
+    cores: processors.length,
+    totalMemoryMb: Math.round(totalmem() / bytesPerMb),
+    os: `${type()} ${release()}`,
+    node: process.version,
+    chromium: chromiumVersion,
+    date: new Date().toISOString(),
+  };
+}
+
+type Row = readonly [metric: string, value: string, unit: string];
+
+function fixed(value: number, digits: number): string {
+  return value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+const stepLabels: Readonly<Record<StepName, string>> = {
+  parse: 'parse (parseCsv)',
+  plan: 'plan (buildImportPlan)',
+  import: 'app import (applyImportPlan)',
+  reimport: 're-import of the same plan',
+  readBack: 'read back (Dexie toArray)',
+  rawPut: 'raw IndexedDB put, one transaction',
+};
+
+function tableRows(workload: Workload, result: ImportBenchResult, figures: BenchFigures): Row[] {
+  const { heap, seconds } = figures;
+  const rows: Row[] = [
+    ['workload rows', fixed(result.rows, 0), 'rows'],
+    ['workload providers', fixed(result.providers, 0), 'providers'],
+    ['workload KPIs', fixed(result.kpis, 0), 'KPIs'],
+    ['measurements planned', fixed(result.measurements, 0), 'records'],
+    ['plan warnings', fixed(result.warnings, 0), 'issues'],
+    ['workload size', fixed(Buffer.byteLength(workload.csv) / bytesPerMb, 1), 'MB'],
+    [stepLabels.parse, fixed(seconds.parse, 3), 's'],
+    [stepLabels.plan, fixed(seconds.plan, 3), 's'],
+    ['parse + plan', fixed(figures.parseAndPlanSeconds, 3), 's'],
+    [stepLabels.import, fixed(seconds.import, 3), 's'],
+    ['app write rate', fixed(figures.appWriteRate, 0), 'records/s'],
+    [stepLabels.rawPut, fixed(seconds.rawPut, 3), 's'],
+    ['raw write rate', fixed(figures.rawWriteRate, 0), 'records/s'],
+    ['write ratio (app / raw)', fixed(figures.writeRatio, 2), 'ratio'],
+    ['end-to-end rate (parse + plan + import)', fixed(figures.endToEndRate, 0), 'records/s'],
+    ['end-to-end ratio (end-to-end / raw)', fixed(figures.endToEndRatio, 2), 'ratio'],
+    [stepLabels.reimport, fixed(seconds.reimport, 3), 's'],
+    ['records written by the re-import', fixed(figures.reimportWrites, 0), 'records'],
+    [stepLabels.readBack, fixed(seconds.readBack, 3), 's'],
+    ['read-back rate', fixed(figures.readBackRate, 0), 'records/s'],
+    ['JS heap baseline', fixed(heap.baselineMb, 1), 'MB'],
+    ['JS heap peak', fixed(heap.peakMb, 1), 'MB'],
+    ['JS heap peak during', heap.peakStep ?? 'between steps', 'step'],
+  ];
+  for (const [step, label] of Object.entries(stepLabels) as [StepName, string][]) {
+    const peak = heap.peakByStepMb[step];
+    rows.push([`JS heap peak during ${label}`, peak === undefined ? 'no sample' : fixed(peak, 1), 'MB']);
+  }
+  rows.push(['heap samples', fixed(heap.samples, 0), 'samples'], ['longest gap between heap samples', fixed(heap.longestGapMs, 0), 'ms']);
+  return rows;
+}
+
+/** Formats the figures and target checks as a plain text table with aligned columns. */
+export function formatTable(workload: Workload, result: ImportBenchResult, figures: BenchFigures, targets: readonly TargetCheck[], machine: Machine): string {
+  const rows: Row[] = [['metric', 'value', 'unit'], ...tableRows(workload, result, figures)];
+  const metricWidth = Math.max(...rows.map(([metric]) => metric.length));
+  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
+  const lines = rows.map(([metric, value, unit]) => `${metric.padEnd(metricWidth)}  ${value.padStart(valueWidth)}  ${unit}`);
+
+  lines.push('');
+  for (const target of targets) {
+    lines.push(`target ${target.name} ${target.requirement}: ${fixed(target.value, 2)}, ${target.met ? 'met' : 'MISSED'}`);
+  }
+  lines.push('', `machine: ${machine.cpuModel}, ${machine.cores} cores, ${fixed(machine.totalMemoryMb, 0)} MB, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium}, ${machine.date}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export interface BenchRecord {
+  readonly machine: Machine;
+  readonly workload: Omit<Workload, 'csv'> & { readonly bytes: number };
+  readonly result: ImportBenchResult;
+  readonly figures: BenchFigures;
+  readonly targets: readonly TargetCheck[];
+}
+
+export function writeRecord(path: string, record: BenchRecord): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);
+}

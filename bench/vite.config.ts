@@ -1,0 +1,29 @@
+// Bundles the import bench page (bench/page) for Chromium; `bench/run.ts` builds it and serves
+// the output with Vite's preview server on 127.0.0.1.
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/** Output folder of the page build, inside the git-ignored `bench/results`. */
+export const benchPageOutDir = resolve(import.meta.dirname, 'results/page');
+
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'page'),
+  base: './',
+  logLevel: 'warn',
+  resolve: {
+    alias: {
+      '@shared': resolve(import.meta.dirname, '../shared'),
+    },
+  },
+  build: {
+    outDir: benchPageOutDir,
+    emptyOutDir: true,
+    target: 'chrome130',
+    // Unminified, so that CPU profiles of the page name the app's functions; minifying
+    // shortens names and changes parse time only, not the speed of the compiled code.
+    minify: false,
+    sourcemap: true,
+    reportCompressedSize: false,
+  },
+  preview: { host: '127.0.0.1', strictPort: true },
+});

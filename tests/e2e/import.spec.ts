@@ -1,0 +1,118 @@
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { freshProfile } from './browser';
+import type { Profile } from './browser';
+
+const fixtures = resolve(import.meta.dirname, '../fixtures/csv');
+
+let profile: Profile;
+
+test.beforeEach(() => {
+  profile = freshProfile();
+});
+
+test.afterEach(() => {
+  profile.dispose();
+});
+
+async function chooseFile(page: Page, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a CSV file' }).click();
+  await (await chooser).setFiles(path);
+}
+
+async function startImport(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Import measurements (CSV)' }).click();
+}
+
+test('malformed row is reported by line and nothing is written', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await startImport(page);
+  await chooseFile(page, join(fixtures, 'nhs111_small.csv'));
+
+  await expect(page.getByTestId('import-detected')).toContainText('delimiter comma');
+  await expect(page.getByTestId('import-detected')).toContainText('with byte order mark');
+  await expect(page.getByText('The columns match the preset “NHS 111 Minimum Data Set”.')).toBeVisible();
+  await page.getByRole('button', { name: 'Check the file' }).click();
+
+  const issues = page.getByTestId('import-issues');
+  await expect(issues).toContainText('Line 9 has 55 cells where the header has 56');
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Open sample portfolio' })).toBeVisible();
+  await context.close();
+});
+
+test('clean file imports once, then changes nothing', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await startImport(page);
+  await chooseFile(page, join(fixtures, 'nhs111_small_clean.csv'));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('import-review')).toContainText('Ready to import 44 results for 5 providers and 4 KPIs.');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toContainText('44 results added, 0 changed');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('provider-count')).toHaveText('5 providers');
+
+  await page.getByRole('searchbox', { name: 'Search providers' }).fill('111AF5');
+  await expect(page.getByTestId('providers-table').locator('tbody tr')).toContainText('NORTH WEST EXC BLACKPOOL NHS 111');
+
+  await page.getByRole('button', { name: 'Import measurements (CSV)' }).click();
+  await chooseFile(page, join(fixtures, 'nhs111_small_clean.csv'));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toContainText('nothing changed');
+  await context.close();
+});
+
+const badFiles: readonly { file: string; message: RegExp }[] = [
+  { file: 'empty.csv', message: /empty\.csv is empty/ },
+  { file: 'binary.csv', message: /binary\.csv contains binary data, not text/ },
+];
+
+for (const { file, message } of badFiles) {
+  test(`${file} is rejected with a clear message`, async () => {
+    const context = await profile.launch();
+    const page = await context.newPage();
+    await startImport(page);
+    await chooseFile(page, join(fixtures, file));
+    await expect(page.getByTestId('import-error')).toHaveText(message);
+    await context.close();
+  });
+}
+
+test('file over the size limit is rejected before reading', async () => {
+  const bigFile = join(profile.dir, 'too-big.csv');
+  writeFileSync(bigFile, Buffer.alloc(64 * 1024 * 1024 + 1, 'a'));
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await startImport(page);
+  await chooseFile(page, bigFile);
+  await expect(page.getByTestId('import-error')).toContainText('too-big.csv is 64.0 MB, over the 64 MB limit');
+  await context.close();
+});
+
+test('missing mapped column and non-numeric value are named', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await startImport(page);
+  await chooseFile(page, join(fixtures, 'non_numeric.csv'));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('import-issues')).toContainText('Line 3, column “Nhs1 Answered Calls SUM”: “n/a” is not a number');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+
+  await chooseFile(page, join(fixtures, 'missing_column.csv'));
+  await page.getByTestId('preset-select').selectOption({ label: 'NHS 111 Minimum Data Set' });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('import-issues')).toContainText('Column “Nhs1 Answered 60sec SUM” is mapped but not in missing_column.csv');
+  await context.close();
+});

@@ -1,0 +1,62 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { errorCodes } from '../../../../../shared/errors';
+import { builtInPresets } from '../../../../../shared/import/presets';
+import { describeError } from '../../../../../renderer/src/errorMessage';
+import { en } from '../../../../../renderer/src/i18n/en';
+import { kpiName } from '../../../../../renderer/src/features/kpi/kpiName';
+
+beforeAll(async () => {
+  await i18next.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
+});
+
+describe('English error sentences', () => {
+  test.each(errorCodes)('%s has a sentence', (code) => {
+    expect(i18next.exists(`errors.${code}`)).toBe(true);
+  });
+
+  test('sentence fills row, column and value', () => {
+    const sentence = describeError(i18next.t, 'csv.invalidNumber', { file: 'a.csv', row: 3, column: 'Calls', value: 'n/a' });
+    expect(sentence).toBe('Line 3, column “Calls”: “n/a” is not a number. Correct the value in the file.');
+  });
+
+  test('size is shown in megabytes', () => {
+    const sentence = describeError(i18next.t, 'file.tooLarge', {
+      file: 'big.csv',
+      sizeBytes: 100 * 1024 * 1024,
+      maxBytes: 64 * 1024 * 1024,
+    });
+    expect(sentence).toContain('big.csv is 100.0 MB, over the 64 MB limit');
+  });
+
+  test.each(['spreadsheet', 'utf16', 'binary'])('notText reason %s has its own sentence', (reason) => {
+    const generic = describeError(i18next.t, 'csv.notText', { file: 'x.csv' });
+    expect(describeError(i18next.t, 'csv.notText', { file: 'x.csv', reason })).not.toBe(generic);
+  });
+
+  test.each(['missing', 'emptyName', 'duplicateName'])('noHeader reason %s has its own sentence', (reason) => {
+    const generic = describeError(i18next.t, 'csv.noHeader', { file: 'x.csv' });
+    expect(describeError(i18next.t, 'csv.noHeader', { file: 'x.csv', reason, column: 'A', position: 2 })).not.toBe(generic);
+  });
+
+  test('duplicate row names both lines', () => {
+    const sentence = describeError(i18next.t, 'csv.duplicateRow', {
+      file: 'a.csv',
+      row: 5,
+      firstRow: 3,
+      provider: '111AA2',
+      period: '2015-04',
+    });
+    expect(sentence).toBe('Line 5 repeats provider 111AA2 for 2015-04, already on line 3. Remove one of the two lines.');
+  });
+});
+
+describe('KPI names', () => {
+  test.each(builtInPresets.flatMap((preset) => preset.kpis.map((kpi) => kpi.key)))('built-in %s is translated', (key) => {
+    expect(i18next.exists(`kpi.${key}`)).toBe(true);
+  });
+
+  test('user KPI keeps its own name', () => {
+    expect(kpiName(i18next.t, { key: 'custom.backlog', name: 'Backlog' })).toBe('Backlog');
+  });
+});
