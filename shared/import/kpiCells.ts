@@ -69,7 +69,7 @@ function readRatio(context: RowContext, kpi: KpiDefinitionData, numeratorColumn:
 
   if (denominator === 0) {
     context.issues.push(
-      rowIssue('warning', 'csv.zeroDenominator', context.row, denominatorColumn, { file: context.fileName, column: denominatorColumn, kpi: kpi.key }),
+      rowIssue('warning', 'csv.zeroDenominator', context.row, denominatorColumn, { file: context.fileName, column: denominatorColumn, kpi: kpi.name }),
     );
     return { value: null, numerator, denominator };
   }

@@ -116,3 +116,63 @@ test('missing mapped column and non-numeric value are named', async () => {
   await expect(page.getByTestId('import-issues')).toContainText('Column “Nhs1 Answered 60sec SUM” is mapped but not in missing_column.csv');
   await context.close();
 });
+
+test('hand-made mapping is saved as a preset and reused', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await startImport(page);
+  await chooseFile(page, join(fixtures, 'supplier_scorecard.csv'));
+  await expect(page.getByTestId('preset-select')).toHaveValue('');
+
+  await page.getByRole('combobox', { name: 'Provider code (optional)' }).selectOption('Supplier ID');
+  await page.getByRole('combobox', { name: 'Provider name' }).selectOption('Supplier');
+  await page.getByRole('combobox', { name: 'Month' }).selectOption('Month');
+
+  const resolution = page.getByTestId('kpi-draft-0');
+  await resolution.getByRole('textbox', { name: 'KPI name' }).fill('First-contact resolution');
+  await resolution.getByRole('combobox', { name: 'Numerator column' }).selectOption('Resolved first time');
+  await resolution.getByRole('combobox', { name: 'Denominator column' }).selectOption('Contacts');
+  await resolution.getByRole('textbox', { name: 'Expected level' }).fill('85');
+  await resolution.getByRole('textbox', { name: 'Minimum level' }).fill('80');
+
+  await page.getByRole('button', { name: 'Add a KPI' }).click();
+  const satisfaction = page.getByTestId('kpi-draft-1');
+  await satisfaction.getByRole('textbox', { name: 'KPI name' }).fill('Customer satisfaction');
+  await satisfaction.getByRole('combobox', { name: 'Kind' }).selectOption('value');
+  await satisfaction.getByRole('combobox', { name: 'Value column' }).selectOption('CSAT');
+  await satisfaction.getByRole('combobox', { name: 'Unit' }).selectOption('percent');
+
+  await page.getByRole('button', { name: 'Add a KPI' }).click();
+  const handleTime = page.getByTestId('kpi-draft-2');
+  await handleTime.getByRole('textbox', { name: 'KPI name' }).fill('Average handle time');
+  await handleTime.getByRole('combobox', { name: 'Kind' }).selectOption('duration');
+  await handleTime.getByRole('combobox', { name: 'Value column' }).selectOption('Avg handle time');
+  await handleTime.getByRole('combobox', { name: 'Better when' }).selectOption('lowerIsBetter');
+
+  await page.getByRole('textbox', { name: 'Preset name' }).fill('Supplier scorecard');
+  await page.getByRole('button', { name: 'Save mapping as preset' }).click();
+  await expect(page.getByText('Saved the mapping as “Supplier scorecard”.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('import-review')).toContainText('Ready to import 12 results for 2 providers and 3 KPIs.');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toContainText('12 results added');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('searchbox', { name: 'Search providers' }).fill('S-02');
+  const row = page.getByTestId('providers-table').locator('tbody tr');
+  await expect(row).toContainText('Bravo Services, Inc');
+  // April 700 of 900 and May 650 of 910: 1,350 of 1,810 is 74.59% over both months, below 80 twice.
+  await expect(row).toContainText('74.59%');
+  await row.click();
+  await expect(page.getByTestId('kpi-card-custom.customer-satisfaction')).toContainText('Whole period: 89.60%');
+
+  await page.getByRole('button', { name: 'All providers' }).click();
+  await page.getByRole('button', { name: 'Import measurements (CSV)' }).click();
+  await chooseFile(page, join(fixtures, 'supplier_scorecard.csv'));
+  await expect(page.getByText('The columns match the preset “Supplier scorecard”.')).toBeVisible();
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toContainText('nothing changed');
+  await context.close();
+});

@@ -44,7 +44,10 @@ test('providers sort, filter and open from the keyboard', async () => {
   const names = [...sampleProviders().values()].sort((a, b) => a.localeCompare(b));
 
   await expect(rows.first()).toContainText(names[0]!);
-  await page.getByRole('columnheader', { name: /^Provider/ }).getByRole('button').click();
+  await page
+    .getByRole('columnheader', { name: /^Provider/ })
+    .getByRole('button')
+    .click();
   await expect(rows.first()).toContainText(names.at(-1)!);
 
   const clean = sampleProvidersWithoutBreaches();
@@ -54,7 +57,10 @@ test('providers sort, filter and open from the keyboard', async () => {
   await expect(page.getByTestId('provider-count')).toHaveText(`${46 - clean.length} providers`);
   await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
 
-  await page.getByRole('columnheader', { name: /^Provider/ }).getByRole('button').click();
+  await page
+    .getByRole('columnheader', { name: /^Provider/ })
+    .getByRole('button')
+    .click();
   await rows.first().focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
@@ -105,7 +111,9 @@ test('dashboard lists breaches worst first', async () => {
   await expect(page.getByTestId('breach-count-nhs111.answeredWithin60s')).toContainText(String(expected.answered));
   const worst = sampleWorstBreach();
   const [year = '', month = ''] = worst.period.split('-');
-  const monthLabel = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(month) - 1, 1));
+  const monthLabel = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(Number(year), Number(month) - 1, 1),
+  );
   const firstRow = page.getByTestId('breaches-table').locator('tbody tr').first();
   await expect(firstRow).toContainText(worst.name);
   await expect(firstRow).toContainText(monthLabel);

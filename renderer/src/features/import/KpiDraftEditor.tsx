@@ -74,6 +74,20 @@ export function KpiDraftEditor({ index, draft, columns, onChange, onRemove }: Kp
       ) : (
         columnSelect(t('import.kpiValueColumn'), draft.valueColumn, 'valueColumn')
       )}
+      {draft.kind === 'value' ? (
+        <label>
+          {t('import.kpiUnit')}
+          <select
+            value={draft.valueUnit}
+            onChange={(event) => {
+              onChange({ ...draft, valueUnit: event.target.value === 'percent' ? 'percent' : 'number' });
+            }}
+          >
+            <option value="number">{t('import.unitNumber')}</option>
+            <option value="percent">{t('import.unitPercent')}</option>
+          </select>
+        </label>
+      ) : null}
       <label>
         {t('import.kpiDirection')}
         <select

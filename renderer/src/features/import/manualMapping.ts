@@ -9,6 +9,8 @@ export interface KpiDraft {
   readonly name: string;
   readonly kind: KpiKind;
   readonly direction: KpiDirection;
+  /** Unit of a value KPI: percent accepts values such as `94.01%`; ratios are always percent. */
+  readonly valueUnit: 'percent' | 'number';
   /** Value column for value, duration and count KPIs. */
   readonly valueColumn: string;
   readonly numeratorColumn: string;
@@ -25,7 +27,18 @@ export interface MappingDraft {
   readonly kpis: readonly KpiDraft[];
 }
 
-const unitByKind: Record<KpiKind, KpiUnit> = { ratio: 'percent', duration: 'seconds', value: 'number', count: 'number' };
+function unitOf(draft: KpiDraft): KpiUnit {
+  switch (draft.kind) {
+    case 'ratio':
+      return 'percent';
+    case 'duration':
+      return 'seconds';
+    case 'count':
+      return 'number';
+    case 'value':
+      return draft.valueUnit;
+  }
+}
 const aggregationByKind: Record<KpiKind, KpiAggregation> = { ratio: 'ratioOfSums', duration: 'mean', value: 'mean', count: 'sum' };
 
 export function emptyKpiDraft(): KpiDraft {
@@ -33,6 +46,7 @@ export function emptyKpiDraft(): KpiDraft {
     name: '',
     kind: 'ratio',
     direction: 'higherIsBetter',
+    valueUnit: 'number',
     valueColumn: '',
     numeratorColumn: '',
     denominatorColumn: '',
@@ -94,7 +108,7 @@ export function presetFromDraft(draft: MappingDraft, id: string, name: string): 
     key: customKpiKey(kpi.name),
     name: kpi.name.trim(),
     description: '',
-    unit: unitByKind[kpi.kind],
+    unit: unitOf(kpi),
     direction: kpi.direction,
     kind: kpi.kind,
     aggregation: aggregationByKind[kpi.kind],
