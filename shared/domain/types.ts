@@ -109,6 +109,15 @@ export interface Tombstone {
 
 export type RecordTable = 'providers' | 'contracts' | 'kpis' | 'serviceLevels' | 'measurements';
 
+/** Stored record type of each record table. */
+export interface RecordTypes {
+  readonly providers: Provider;
+  readonly contracts: Contract;
+  readonly kpis: KpiDefinition;
+  readonly serviceLevels: ServiceLevel;
+  readonly measurements: Measurement;
+}
+
 /** One audit entry: a record write, a deletion or a bulk import. */
 export interface AuditEntry {
   readonly id: Id;

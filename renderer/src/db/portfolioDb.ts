@@ -12,6 +12,7 @@ import type {
   Measurement,
   Provider,
   RecordTable,
+  RecordTypes,
   ServiceLevel,
   Tombstone,
 } from '@shared/domain/types';
@@ -20,14 +21,7 @@ import { openChecked, requestPersistentStorage } from './openDatabase';
 /** Prefix of every portfolio database name; the portfolio id follows it. */
 export const portfolioDbPrefix = 'steerwise-portfolio-';
 
-/** Stored record type of each record table. */
-export interface RecordTypes {
-  readonly providers: Provider;
-  readonly contracts: Contract;
-  readonly kpis: KpiDefinition;
-  readonly serviceLevels: ServiceLevel;
-  readonly measurements: Measurement;
-}
+export type { RecordTypes } from '@shared/domain/types';
 
 /**
  * Schema version 1. Every later schema change is a new `version(n)` with an upgrade function,

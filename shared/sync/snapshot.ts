@@ -1,0 +1,22 @@
+/**
+ * A portfolio's replicated state as one value: what an export writes, what an import reads and
+ * what the merge combines. The audit trail is not part of it; each laptop keeps its own.
+ */
+import type { HlcString, Id, RecordTable, RecordTypes, Tombstone } from '../domain/types';
+
+export const recordTables: readonly RecordTable[] = ['providers', 'contracts', 'kpis', 'serviceLevels', 'measurements'];
+
+export type RecordsByTable = { readonly [T in RecordTable]: readonly RecordTypes[T][] };
+
+/** Highest clock a replica has seen from each device, by device id. */
+export type VersionVector = Readonly<Record<string, HlcString>>;
+
+export interface PortfolioSnapshot {
+  readonly portfolioId: Id;
+  readonly portfolioName: string;
+  /** Device that produced the snapshot. */
+  readonly deviceId: string;
+  readonly records: RecordsByTable;
+  readonly tombstones: readonly Tombstone[];
+  readonly versionVector: VersionVector;
+}
