@@ -4,7 +4,10 @@
  */
 import type { TFunction } from 'i18next';
 import type { AppError, ErrorCode, ErrorDetail } from '@shared/errors';
+import { isPeriod } from '@shared/domain/period';
+import { formatPeriod } from './format';
 import { translateDynamic } from './i18n/dynamic';
+import { userLocale } from './locale';
 
 const bytesPerMegabyte = 1024 * 1024;
 
@@ -14,6 +17,7 @@ function sentenceValues(detail: ErrorDetail | undefined): Record<string, string 
   if (typeof detail?.maxBytes === 'number') values.maxMb = Math.round(detail.maxBytes / bytesPerMegabyte);
   // A `reason` picks a more specific sentence through i18next's context, e.g. `notText_spreadsheet`.
   if (typeof detail?.reason === 'string') values.context = detail.reason;
+  if (typeof detail?.period === 'string' && isPeriod(detail.period)) values.period = formatPeriod(detail.period, userLocale);
   return values;
 }
 

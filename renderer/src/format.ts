@@ -44,7 +44,8 @@ export function formatKpiValue(value: number, unit: KpiUnit, locale: string): st
     case 'percent':
       return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value / 100);
     case 'seconds':
-      return formatDuration(value);
+      // `m:ss` alone reads like a clock time, so the unit is spelled out.
+      return value >= 3600 ? `${formatDuration(value)} h` : `${formatDuration(value)} min`;
     case 'number':
       return formatNumber(value, locale, 2);
   }

@@ -6,7 +6,7 @@ import { platform } from './platform';
 import './styles.css';
 
 async function start(): Promise<void> {
-  await initI18n();
+  await initI18n(navigator.language);
   const root = document.getElementById('root');
   if (!root) throw new Error('The page has no #root element');
   createRoot(root).render(

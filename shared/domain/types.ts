@@ -139,5 +139,5 @@ export interface ImportSummary {
   readonly rows: number;
   readonly added: Readonly<Partial<Record<RecordTable, number>>>;
   readonly changed: Readonly<Partial<Record<RecordTable, number>>>;
-  readonly unchanged: number;
+  readonly unchanged: Readonly<Partial<Record<RecordTable, number>>>;
 }

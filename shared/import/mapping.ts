@@ -46,6 +46,28 @@ export function matchPreset(header: readonly string[], presets: readonly Mapping
   return best;
 }
 
+/** A preset that reads most of a file's columns but not all of them. */
+export interface NearMatch {
+  readonly preset: MappingPreset;
+  readonly missing: readonly string[];
+}
+
+/**
+ * Finds the preset that misses the fewest of its columns in `header` when none fits fully, so
+ * that a file which lost a column is still recognised and its missing columns can be named.
+ * Only presets that find at least half of their columns count; `null` when none does.
+ */
+export function nearestPreset(header: readonly string[], presets: readonly MappingPreset[]): NearMatch | null {
+  let best: NearMatch | null = null;
+  for (const preset of presets) {
+    const columns = mappedColumns(preset.mapping);
+    const missing = findMissingColumns({ header }, preset.mapping);
+    if (missing.length === 0 || missing.length * 2 > columns.length) continue;
+    if (best === null || missing.length < best.missing.length) best = { preset, missing };
+  }
+  return best;
+}
+
 interface ProviderSeen {
   readonly code: string | null;
   /** Name in each period, for choosing the latest name and the former ones. */

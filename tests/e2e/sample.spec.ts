@@ -81,7 +81,9 @@ test('provider page shows its months and keeps a renamed provider whole', async 
   const chart = page.getByTestId('kpi-chart-nhs111.answeredWithin60s');
   await expect(chart.locator('svg')).toBeVisible();
   await expect(page.getByTestId('kpi-card-nhs111.answeredWithin60s')).toContainText('6 months with data');
-  await expect(page.getByTestId('kpi-card-nhs111.answeredWithin60s')).toContainText('Expected 95.00%, minimum 95.00%');
+  await expect(page.getByTestId('kpi-card-nhs111.answeredWithin60s')).toContainText(
+    'Expected at least 95.00%; minimum service level 95.00%',
+  );
   await context.close();
 });
 

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { listPortfolios } from '../db/catalogue';
+import { createPortfolio, listPortfolios } from '../db/catalogue';
+import { nextPortfolioName } from '../features/portfolio/portfolioNames';
 import { selectNavigate, selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
 
 type NavTarget = 'dashboard' | 'providers';
@@ -54,6 +55,21 @@ export function Header() {
           ))}
         </select>
       </label>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          const name = nextPortfolioName(
+            portfolios.map((portfolio) => portfolio.name),
+            (number) => t('portfolio.newPortfolioName', { number }),
+          );
+          void createPortfolio(name).then((created) => {
+            openPortfolio(created.id);
+          });
+        }}
+      >
+        {t('portfolio.newPortfolio')}
+      </button>
     </header>
   );
 }

@@ -100,7 +100,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
 
   return (
     <div className="data-table" data-testid={testId}>
-      <div ref={scrollRef} className="data-table-scroll" style={{ height: props.height ?? '60vh' }} onKeyDown={onKeyDown}>
+      <div ref={scrollRef} className="data-table-scroll" style={{ height: props.height ?? 'calc(100vh - 14rem)' }} onKeyDown={onKeyDown}>
         <table role="grid" aria-label={label} aria-rowcount={rows.length + headerRowCount}>
           <thead>
             {table.getHeaderGroups().map((group) => (

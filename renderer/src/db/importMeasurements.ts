@@ -8,16 +8,7 @@
  * table, so a large import costs about as much as the raw puts it needs.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type {
-  HlcString,
-  Id,
-  ImportSummary,
-  KpiDefinition,
-  Measurement,
-  Period,
-  Provider,
-  ServiceLevel,
-} from '@shared/domain/types';
+import type { HlcString, Id, ImportSummary, KpiDefinition, Measurement, Period, Provider, ServiceLevel } from '@shared/domain/types';
 import type { ImportPlan } from '@shared/import/types';
 import { dataFieldNames, stampFields } from '@shared/sync/fieldClocks';
 import { importAuditEntry } from './auditEntries';
@@ -30,8 +21,12 @@ import type { StampClock } from './importUpsert';
 import type { PortfolioDb } from './portfolioDb';
 import { toStorageFailure } from './storageErrors';
 
-/** Fields of a measurement an import sets; provider, KPI and period are its identity. */
-const measuredFields = ['value', 'numerator', 'denominator', 'sourceFile'] as const;
+/**
+ * Fields whose change makes a measurement changed; provider, KPI and period are its identity.
+ * `sourceFile` follows a changed value but is not a change by itself, so importing the same
+ * results from a renamed file changes nothing.
+ */
+const measuredFields = ['value', 'numerator', 'denominator'] as const;
 
 const keySeparator = '\u001f';
 
@@ -118,6 +113,7 @@ function upsertMeasurements(
       changes.unchanged += 1;
       return;
     }
+    if (before.sourceFile !== imported.sourceFile) changed.add('sourceFile');
     const merged = { ...before, ...imported };
     const clocks = stampFields(before, dataFieldNames(merged), changed, stamp());
     changes.record({ record: { ...merged, ...clocks }, outcome: 'changed' });
@@ -165,7 +161,12 @@ async function writePlan(db: PortfolioDb, plan: ImportPlan, index: PlanIndex, co
     rows: plan.rowCount,
     added: { kpis: kpis.added, providers: providers.added, serviceLevels: levels.added, measurements: measurements.added },
     changed: { kpis: kpis.changed, providers: providers.changed, serviceLevels: levels.changed, measurements: measurements.changed },
-    unchanged: kpis.unchanged + providers.unchanged + levels.unchanged + measurements.unchanged,
+    unchanged: {
+      kpis: kpis.unchanged,
+      providers: providers.unchanged,
+      serviceLevels: levels.unchanged,
+      measurements: measurements.unchanged,
+    },
   };
   // No clock was issued when every record is unchanged: then nothing is written, not even an audit entry.
   if (clock === null) return summary;
@@ -183,7 +184,6 @@ async function writePlan(db: PortfolioDb, plan: ImportPlan, index: PlanIndex, co
  * before writing; on any failure (quota, constraint, inconsistent plan) nothing is written and
  * the promise rejects with an `AppFailure`. Applying the same plan twice changes nothing the
  * second time: the summary then counts every record as unchanged and no audit entry is added.
- * `summary.unchanged` counts KPIs, providers, provider-KPI service levels and measurements.
  */
 export async function applyImportPlan(db: PortfolioDb, plan: ImportPlan, context: DeviceContext): Promise<ImportSummary> {
   assertPlanWritable(plan);

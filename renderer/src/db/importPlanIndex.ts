@@ -88,7 +88,14 @@ export function indexPlan(plan: ImportPlan): PlanIndex {
     if (firstRow !== undefined) {
       throw new AppFailure({
         code: 'csv.duplicateRow',
-        detail: { file: plan.fileName, row: row.row, firstRow, provider: row.providerCode ?? row.providerName, kpi: row.kpiKey, period: row.period },
+        detail: {
+          file: plan.fileName,
+          row: row.row,
+          firstRow,
+          provider: row.providerCode ?? row.providerName,
+          kpi: row.kpiKey,
+          period: row.period,
+        },
       });
     }
     seen.set(key, row.row);

@@ -20,7 +20,8 @@ export async function listProviders(db: PortfolioDb): Promise<Provider[]> {
 
 /** Returns the contracts, of one provider when `providerId` is given, by title. */
 export async function listContracts(db: PortfolioDb, providerId?: Id): Promise<Contract[]> {
-  const contracts = providerId === undefined ? await db.contracts.toArray() : await db.contracts.where('providerId').equals(providerId).toArray();
+  const contracts =
+    providerId === undefined ? await db.contracts.toArray() : await db.contracts.where('providerId').equals(providerId).toArray();
   return contracts.sort(byText((contract) => contract.title));
 }
 
@@ -33,10 +34,7 @@ export async function listKpis(db: PortfolioDb): Promise<KpiDefinition[]> {
 /** Returns the service levels, of one provider when `providerId` is given, in index order (provider, then KPI id). */
 export async function listServiceLevels(db: PortfolioDb, providerId?: Id): Promise<ServiceLevel[]> {
   if (providerId === undefined) return db.serviceLevels.orderBy('[providerId+kpiId]').toArray();
-  return db.serviceLevels
-    .where('[providerId+kpiId]')
-    .between([providerId, Dexie.minKey], [providerId, Dexie.maxKey], true, true)
-    .toArray();
+  return db.serviceLevels.where('[providerId+kpiId]').between([providerId, Dexie.minKey], [providerId, Dexie.maxKey], true, true).toArray();
 }
 
 /**

@@ -36,8 +36,8 @@ export const en = {
   },
   providers: {
     title: 'Providers',
-    count_one: '{{count}} provider',
-    count_other: '{{count}} providers',
+    count_one: '{{count, number}} provider',
+    count_other: '{{count, number}} providers',
     search: 'Search providers',
     searchPlaceholder: 'Name or code',
     filterLabel: 'Show',
@@ -60,7 +60,8 @@ export const en = {
   provider: {
     back: 'All providers',
     code: 'Code {{code}}',
-    levels: 'Expected {{expected}}, minimum {{minimum}}',
+    levels_higherIsBetter: 'Expected at least {{expected}}; minimum service level {{minimum}}: a month below it is a breach.',
+    levels_lowerIsBetter: 'Expected at most {{expected}}; minimum service level {{minimum}}: a month above it is a breach.',
     noLevel: 'Reported KPI with no service level',
     monthsWithData: '{{count}} months with data',
     chartTitle: '{{kpi}} by month',
@@ -78,18 +79,19 @@ export const en = {
   dashboard: {
     title: 'Dashboard',
     breachesTitle: 'Service level breaches',
-    breachCount_one: '{{count}} breach',
-    breachCount_other: '{{count}} breaches',
+    breachCount_one: '{{count, number}} breach',
+    breachCount_other: '{{count, number}} breaches',
     byProvider: 'Providers with the most breaches',
     colProvider: 'Provider',
     colKpi: 'KPI',
     colPeriod: 'Month',
     colValue: 'Result',
-    colMinimum: 'Minimum',
+    colMinimum: 'Minimum level',
     colShortfall: 'Shortfall',
     noBreaches: 'No provider missed a minimum service level in any month.',
     tableLabel: 'Breaches, worst first',
-    summary: '{{breaches}} of {{measured}} measured provider-months missed a minimum service level.',
+    summary:
+      '{{breaches, number}} monthly results missed a minimum service level, out of {{measured, number}} results measured against one.',
   },
   import: {
     title: 'Import measurements',
@@ -98,7 +100,7 @@ export const en = {
     stepReview: '3. Review',
     chooseFile: 'Choose a CSV file',
     fileFilterCsv: 'CSV files',
-    detected: '{{file}}: {{rows}} rows, delimiter {{delimiter}}, encoding {{encoding}}{{bom}}',
+    detected: '{{file}}: {{rows, number}} rows, delimiter {{delimiter}}, encoding {{encoding}}{{bom}}',
     withBom: ', with byte order mark',
     delimiterComma: 'comma',
     delimiterSemicolon: 'semicolon',
@@ -108,6 +110,14 @@ export const en = {
     preset: 'Mapping',
     presetNone: 'Map columns by hand',
     presetMatched: 'The columns match the preset “{{name}}”.',
+    presetNear:
+      'The file looks like the preset “{{name}}”, but it lacks these columns: {{columns}}. Check the file to see every problem, or choose “Map columns by hand”.',
+    target: 'Imports into the portfolio “{{name}}”.',
+    needProviderName: 'Choose the column that holds the provider name.',
+    needPeriod: 'Choose the column that holds the month.',
+    needKpi: 'Add at least one KPI.',
+    needKpiName: 'Give KPI {{number}} a name.',
+    needKpiColumns: 'Choose the columns of KPI {{number}}.',
     columnProviderCode: 'Provider code (optional)',
     columnProviderName: 'Provider name',
     columnPeriod: 'Month',
@@ -139,19 +149,19 @@ export const en = {
     presetName: 'Preset name',
     presetSaved: 'Saved the mapping as “{{name}}”.',
     validate: 'Check the file',
-    reviewOk: 'Ready to import {{measurements}} results for {{providers}} providers and {{kpis}} KPIs.',
-    reviewBlocked: 'The file has {{count}} problems. Nothing will be written until they are fixed in the file.',
-    reviewWarnings: '{{count}} warnings: those rows still import.',
-    issueRow: 'Line {{row}}',
-    issueColumn: 'Column “{{column}}”',
-    issueFile: 'Whole file',
-    moreIssues: '{{count}} more problems are not listed.',
+    reviewOk: 'Ready to import {{measurements, number}} results for {{providers, number}} providers and {{kpis, number}} KPIs.',
+    reviewBlocked_one: 'The file has 1 problem. Nothing will be written until it is fixed in the file.',
+    reviewBlocked_other: 'The file has {{count, number}} problems. Nothing will be written until they are fixed in the file.',
+    reviewWarnings_one: '1 warning: its row still imports.',
+    reviewWarnings_other: '{{count, number}} warnings: their rows still import.',
+    moreIssues_one: '{{count, number}} more problem is not listed.',
+    moreIssues_other: '{{count, number}} more problems are not listed.',
     apply: 'Import',
     applying: 'Importing…',
     cancel: 'Cancel',
     back: 'Back',
     next: 'Next',
-    done: 'Imported {{file}}: {{added}} results added, {{changed}} changed, {{unchanged}} unchanged.',
+    done: 'Imported {{file}}: {{added, number}} results added, {{changed, number}} changed, {{unchanged, number}} unchanged.',
     nothingChanged: 'Imported {{file}}: nothing changed, the portfolio already holds these results.',
     close: 'Close',
   },
@@ -190,6 +200,8 @@ export const en = {
       missingColumn: 'Column “{{column}}” is mapped but not in {{file}}. Choose another column in the mapping or use a file that has it.',
       unmappedColumn: '“{{field}}” has no column. Choose the column that holds it.',
       emptyValue: 'Line {{row}}, column “{{column}}” is empty. Fill it in the file or remove the line.',
+      emptyValue_warning:
+        'Line {{row}}, column “{{column}}” is empty, so that month has no result for this KPI. The rest of the line imports.',
       invalidNumber: 'Line {{row}}, column “{{column}}”: “{{value}}” is not a number. Correct the value in the file.',
       invalidPeriod: 'Line {{row}}, column “{{column}}”: “{{value}}” is not a month. Use a form such as Apr-15, 2015-04 or 04/2015.',
       invalidDuration: 'Line {{row}}, column “{{column}}”: “{{value}}” is not a duration. Use HH:MM:SS.',
@@ -207,6 +219,57 @@ export const en = {
       writeFailed: 'Saving failed, so nothing was saved and the portfolio is as it was. Try again; if it keeps failing, restart Steerwise.',
       notFound: 'This portfolio no longer exists on this computer. Choose another portfolio.',
       invalidName: 'A portfolio name must have between 1 and {{maxLength}} characters. Type another name.',
+    },
+    portfolioFile: {
+      tooLarge:
+        '{{file}} is {{sizeMb}} MB, over the {{maxMb}} MB limit for a portfolio file. Export the portfolio again, or split it by provider.',
+      notZip: '{{file}} is not a Steerwise portfolio file. Choose a file exported by Steerwise (ending in .steerwise).',
+      corrupt: '{{file}} is damaged and cannot be read. Export the portfolio again on the other computer and copy the new file.',
+      corrupt_centralDirectory:
+        '{{file}} is damaged or incomplete: its table of contents cannot be read. The copy may have stopped early; copy the file again.',
+      tooManyEntries:
+        '{{file}} has more parts than a portfolio file may have ({{maxEntries}}), so it was not opened. It was not made by Steerwise or was altered.',
+      entryTooLarge:
+        '{{file}}: the part “{{entry}}” would unpack to {{sizeMb}} MB, over the {{maxMb}} MB limit, so it was not opened. It was not made by Steerwise or was altered.',
+      entryRatioTooHigh:
+        '{{file}}: the part “{{entry}}” would unpack {{ratio}} times larger than stored, over the limit of {{maxRatio}}, so it was not opened. It was not made by Steerwise or was altered.',
+      totalTooLarge: '{{file}} would unpack to {{sizeMb}} MB, over the {{maxMb}} MB limit, so it was not opened.',
+      totalRatioTooHigh:
+        '{{file}} would unpack {{ratio}} times larger than stored, over the limit of {{maxRatio}}, so it was not opened. It was not made by Steerwise or was altered.',
+      notSteerwise: '{{file}} is a ZIP file but not a Steerwise portfolio. Choose a file exported by Steerwise.',
+      notSteerwise_notEncrypted: '{{file}} is not an encrypted Steerwise portfolio. Choose a file exported by Steerwise.',
+      invalidManifest: '{{file}} has an invalid description of its contents (field “{{field}}”). Export the portfolio again.',
+      versionTooNew:
+        '{{file}} was saved in portfolio format {{formatVersion}}, newer than this version of Steerwise reads ({{supportedVersion}}). Update Steerwise, then open the file again.',
+      versionTooOld:
+        '{{file}} was saved in portfolio format {{formatVersion}}, which this version of Steerwise no longer reads. Open it in an older version and export it again.',
+      migrationFailed:
+        '{{file}} could not be converted from format {{fromVersion}} to {{toVersion}}. Nothing was changed; send the file to support.',
+      unknownEntry:
+        '{{file}} contains a part this version does not know (“{{entry}}”), so it was not opened. Update Steerwise, or export the portfolio again.',
+      missingEntry: '{{file}} lacks the part “{{entry}}”. The file is incomplete; export the portfolio again.',
+      unknownTable:
+        '{{file}} contains a record type this version does not know (“{{table}}”), so it was not opened. Update Steerwise, or export the portfolio again.',
+      checksumMismatch: '{{file}} is damaged: the part “{{entry}}” does not match its checksum. Copy the file again or export it again.',
+      invalidJson: '{{file}} is damaged: the part “{{entry}}” is not readable data. Export the portfolio again.',
+      forbiddenKey:
+        '{{file}} contains a forbidden name (“{{key}}”) in “{{entry}}”, so it was not opened. It was not made by Steerwise or was altered.',
+      invalidRecord:
+        '{{file}}: the {{table}} record {{recordId}} has an invalid field “{{field}}”. Correct it on the computer that exported the file, then export again.',
+      duplicateId: '{{file}} lists the {{table}} record {{recordId}} twice. Export the portfolio again.',
+      countMismatch:
+        '{{file}} should hold {{expected}} {{table}} records but holds {{actual}}. The file is incomplete or altered; export the portfolio again.',
+      passphraseRequired: '{{file}} is encrypted. Enter its passphrase to open it.',
+      passphraseEmpty: 'Enter a passphrase. An empty passphrase cannot protect the file.',
+      wrongPassphrase: 'The passphrase for {{file}} is wrong. Check it with the person who exported the file and try again.',
+      encryptionUnsupported:
+        '{{file}} is encrypted with settings this version does not accept ({{field}}). Update Steerwise, or ask for the file to be exported again.',
+      encryptionDamaged: '{{file}} is encrypted but damaged, so it cannot be decrypted. Copy the file again or ask for a new export.',
+    },
+    merge: {
+      invalidClock: 'The portfolio file holds a change with an invalid time stamp, so nothing was merged. Export the portfolio again.',
+      portfolioMismatch: 'The file belongs to another portfolio, so it was not merged into this one. Open it as a new portfolio instead.',
+      staleClock: 'The change could not be recorded because its time stamp is older than the data it replaces. Try again.',
     },
     ipc: {
       forbiddenSender: 'The request came from a page that is not Steerwise and was rejected.',

@@ -4,7 +4,11 @@ import { en } from './en';
 
 export const defaultLanguage = 'en';
 
-/** Starts i18next with every bundled language. Resources are bundled, so this never waits for the network. */
+/**
+ * Starts i18next with every bundled language. `language` is the user's locale (for example
+ * `en-GB`): it picks the translation, falling back to English, and the plural rules and number
+ * formats of `{{count, number}}`. Resources are bundled, so this never waits for the network.
+ */
 export async function initI18n(language: string = defaultLanguage): Promise<void> {
   await i18next.use(initReactI18next).init({
     lng: language,

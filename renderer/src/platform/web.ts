@@ -5,7 +5,16 @@
 import { fail, ok } from '@shared/errors';
 import type { Result } from '@shared/errors';
 import { maxOpenFileBytes } from '@shared/ipc/contract';
-import type { AppInfo, FileFilter, LogLevel, OpenedFile, OpenFileRequest, PlatformApi, SavedFile, SaveFileRequest } from '@shared/ipc/contract';
+import type {
+  AppInfo,
+  FileFilter,
+  LogLevel,
+  OpenedFile,
+  OpenFileRequest,
+  PlatformApi,
+  SavedFile,
+  SaveFileRequest,
+} from '@shared/ipc/contract';
 import { version as packageVersion } from '../../../package.json';
 
 /** One entry of the browser-mode log. */
@@ -130,6 +139,8 @@ function saveFileAsDownload(request: SaveFileRequest): Promise<Result<SavedFile 
     }, downloadUrlLifetimeMs);
     return Promise.resolve(ok({ name: request.suggestedName }));
   } catch (error) {
-    return Promise.resolve(fail('file.writeFailed', { file: request.suggestedName }, error instanceof Error ? error.message : String(error)));
+    return Promise.resolve(
+      fail('file.writeFailed', { file: request.suggestedName }, error instanceof Error ? error.message : String(error)),
+    );
   }
 }

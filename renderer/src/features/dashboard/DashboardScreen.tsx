@@ -7,6 +7,7 @@ import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { kpiName } from '../kpi/kpiName';
 import type { PortfolioData } from '../portfolio/usePortfolioData';
 import { breachColumnSizes, buildBreachColumns } from './breachColumns';
+import { mostBreached } from './mostBreached';
 
 const topProviderCount = 5;
 /** Largest shortfall first; the sort is stable, so ties keep the order `listBreaches` gives them. */
@@ -27,9 +28,7 @@ export function DashboardScreen({ data }: { readonly data: PortfolioData }) {
   }, [data]);
 
   const providerNames = new Map(data.providers.map((provider) => [provider.id, provider.name]));
-  const topProviders = [...breaches.countByProvider]
-    .sort((a, b) => b[1] - a[1] || (providerNames.get(a[0]) ?? '').localeCompare(providerNames.get(b[0]) ?? ''))
-    .slice(0, topProviderCount);
+  const topProviders = mostBreached(breaches.countByProvider, providerNames, topProviderCount);
 
   return (
     <section aria-labelledby="dashboard-title">

@@ -8,7 +8,7 @@ import { kpiName } from '../kpi/kpiName';
 
 const column = listColumnHelper<BreachRow>();
 
-export const breachColumnSizes: readonly string[] = ['minmax(16rem, 2fr)', 'minmax(14rem, 1.5fr)', '7rem', '7rem', '7rem', '7rem'];
+export const breachColumnSizes: readonly string[] = ['minmax(16rem, 2fr)', 'minmax(14rem, 1.5fr)', '8rem', '8rem', '9rem', '9rem'];
 
 export function buildBreachColumns(kpis: ReadonlyMap<string, KpiDefinition>, t: TFunction, locale: string) {
   const format = (row: BreachRow, value: number) => {
@@ -44,7 +44,7 @@ export function buildBreachColumns(kpis: ReadonlyMap<string, KpiDefinition>, t: 
       sortFn: 'basic',
       cell: (info) => (
         <span className="cell-numeric">
-          {new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(info.getValue())}
+          {new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(info.getValue())}
         </span>
       ),
     }),

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
 import { maxOpenFileBytes } from '@shared/ipc/contract';
 import { parseCsv } from '@shared/import/csv';
-import { buildImportPlan, matchPreset } from '@shared/import/mapping';
+import { buildImportPlan, matchPreset, nearestPreset } from '@shared/import/mapping';
+import type { NearMatch } from '@shared/import/mapping';
 import { builtInPresets } from '@shared/import/presets';
 import type { CsvTable, ImportPlan, MappingPreset } from '@shared/import/types';
 import type { ImportSummary } from '@shared/domain/types';
@@ -19,6 +20,7 @@ import { toAppError } from '../../reportError';
 import { platform } from '../../platform';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
+import { ImportTarget } from './ImportTarget';
 import { MappingStep } from './MappingStep';
 import { ReviewStep } from './ReviewStep';
 
@@ -29,6 +31,7 @@ type Step =
       readonly table: CsvTable;
       readonly presets: readonly MappingPreset[];
       readonly matched: MappingPreset | null;
+      readonly near: NearMatch | null;
     }
   | {
       readonly name: 'review';
@@ -65,7 +68,8 @@ export function ImportWizard() {
       return;
     }
     const presets = [...builtInPresets, ...(await listPresets())];
-    setStep({ name: 'mapping', table: parsed.value, presets, matched: matchPreset(parsed.value.header, presets) });
+    const matched = matchPreset(parsed.value.header, presets);
+    setStep({ name: 'mapping', table: parsed.value, presets, matched, near: matched ? null : nearestPreset(parsed.value.header, presets) });
   };
 
   const review = (table: CsvTable, presets: readonly MappingPreset[], preset: MappingPreset) => {
@@ -96,6 +100,7 @@ export function ImportWizard() {
   return (
     <section aria-labelledby="import-title" className="panel">
       <h1 id="import-title">{t('import.title')}</h1>
+      <ImportTarget />
       <ol className="wizard-steps">
         {stepLabels.map((label, index) => (
           <li key={label} aria-current={index === stepIndex ? 'step' : undefined}>
@@ -125,6 +130,7 @@ export function ImportWizard() {
           table={step.table}
           presets={step.presets}
           matched={step.matched}
+          near={step.near}
           onBack={() => {
             setStep({ name: 'file' });
           }}
@@ -139,7 +145,7 @@ export function ImportWizard() {
           plan={step.plan}
           busy={busy}
           onBack={() => {
-            setStep({ name: 'mapping', table: step.table, presets: step.presets, matched: step.preset });
+            setStep({ name: 'mapping', table: step.table, presets: step.presets, matched: step.preset, near: null });
           }}
           onApply={() => void apply(step.plan)}
         />
@@ -154,7 +160,7 @@ export function ImportWizard() {
                   file: step.summary.fileName,
                   added: step.summary.added.measurements ?? 0,
                   changed: step.summary.changed.measurements ?? 0,
-                  unchanged: step.summary.unchanged,
+                  unchanged: step.summary.unchanged.measurements ?? 0,
                 })}
           </p>
           <div className="button-row">

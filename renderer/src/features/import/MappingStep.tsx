@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
+import type { NearMatch } from '@shared/import/mapping';
 import type { CsvTable, MappingPreset } from '@shared/import/types';
 import { savePreset } from '../../db/catalogue';
 import { KpiDraftEditor } from './KpiDraftEditor';
 import { draftProblems, emptyKpiDraft, initialDraft, presetFromDraft } from './manualMapping';
-import type { MappingDraft } from './manualMapping';
+import type { DraftProblem, MappingDraft } from './manualMapping';
 
 const manualChoice = '';
 const previewRowCount = 5;
@@ -14,13 +15,15 @@ interface MappingStepProps {
   readonly table: CsvTable;
   readonly presets: readonly MappingPreset[];
   readonly matched: MappingPreset | null;
+  /** A preset that fits all but a few columns, preselected so that the missing ones get named. */
+  readonly near: NearMatch | null;
   readonly onBack: () => void;
   readonly onNext: (preset: MappingPreset) => void;
 }
 
-export function MappingStep({ table, presets, matched, onBack, onNext }: MappingStepProps) {
+export function MappingStep({ table, presets, matched, near, onBack, onNext }: MappingStepProps) {
   const { t } = useTranslation();
-  const [presetId, setPresetId] = useState(matched?.id ?? manualChoice);
+  const [presetId, setPresetId] = useState(matched?.id ?? near?.preset.id ?? manualChoice);
   const [draft, setDraft] = useState<MappingDraft>(() => initialDraft(table));
   const [presetName, setPresetName] = useState('');
   const [savedName, setSavedName] = useState<string | null>(null);
@@ -33,6 +36,20 @@ export function MappingStep({ table, presets, matched, onBack, onNext }: Mapping
   };
   const chosenPreset = presets.find((preset) => preset.id === presetId) ?? null;
   const problems = chosenPreset ? [] : draftProblems(draft);
+  const problemText = (problem: DraftProblem): string => {
+    switch (problem.field) {
+      case 'providerName':
+        return t('import.needProviderName');
+      case 'period':
+        return t('import.needPeriod');
+      case 'kpis':
+        return t('import.needKpi');
+      case 'kpiName':
+        return t('import.needKpiName', { number: problem.kpi + 1 });
+      case 'kpiColumns':
+        return t('import.needKpiColumns', { number: problem.kpi + 1 });
+    }
+  };
 
   const next = () => {
     onNext(chosenPreset ?? presetFromDraft(draft, uuidv7(), presetName.trim() || table.fileName));
@@ -120,6 +137,11 @@ export function MappingStep({ table, presets, matched, onBack, onNext }: Mapping
         </label>
       </div>
       {matched && presetId === matched.id ? <p className="muted">{t('import.presetMatched', { name: matched.name })}</p> : null}
+      {near && presetId === near.preset.id ? (
+        <p className="alert warning" data-testid="preset-near">
+          {t('import.presetNear', { name: near.preset.name, columns: near.missing.map((column) => `“${column}”`).join(', ') })}
+        </p>
+      ) : null}
       {chosenPreset?.sourceNote ? <p className="muted">{chosenPreset.sourceNote}</p> : null}
 
       {chosenPreset ? null : (
@@ -197,6 +219,13 @@ export function MappingStep({ table, presets, matched, onBack, onNext }: Mapping
         </div>
       )}
 
+      {problems.length > 0 ? (
+        <ul className="muted" data-testid="mapping-problems">
+          {problems.map((problem) => (
+            <li key={`${problem.field}${'kpi' in problem ? String(problem.kpi) : ''}`}>{problemText(problem)}</li>
+          ))}
+        </ul>
+      ) : null}
       <div className="button-row">
         <button type="button" className="button" onClick={onBack}>
           {t('import.back')}

@@ -13,20 +13,16 @@ interface ReviewStepProps {
 
 function IssueItem({ issue }: { readonly issue: ImportIssue }) {
   const { t } = useTranslation();
-  const where =
-    issue.row !== null
-      ? t('import.issueRow', { row: issue.row })
-      : issue.column !== null
-        ? t('import.issueColumn', { column: issue.column })
-        : t('import.issueFile');
+  // Every sentence names its own line and column; a warning may have a sentence of its own.
+  const detail = {
+    ...issue.detail,
+    ...(issue.row === null ? {} : { row: issue.row }),
+    ...(issue.column === null ? {} : { column: issue.column }),
+    ...(issue.severity === 'warning' && issue.detail.reason === undefined ? { reason: 'warning' } : {}),
+  };
   return (
-    <li data-row={issue.row ?? undefined}>
-      <strong>{where}:</strong>{' '}
-      {describeError(t, issue.code, {
-        ...issue.detail,
-        ...(issue.row === null ? {} : { row: issue.row }),
-        ...(issue.column === null ? {} : { column: issue.column }),
-      })}
+    <li data-row={issue.row ?? undefined} className={issue.severity === 'warning' ? 'issue-warning' : 'issue-error'}>
+      {describeError(t, issue.code, detail)}
     </li>
   );
 }
@@ -36,20 +32,23 @@ export function ReviewStep({ plan, busy, onBack, onApply }: ReviewStepProps) {
   const errors = plan.issues.filter((issue) => issue.severity === 'error');
   const warnings = plan.issues.filter((issue) => issue.severity === 'warning');
   const shown = [...errors, ...warnings].slice(0, listedIssues);
-  const hidden = errors.length + warnings.length - shown.length;
+  // The plan keeps only the first few hundred issues; its counts are the totals.
+  const hidden = plan.issueCounts.errors + plan.issueCounts.warnings - shown.length;
 
   return (
     <div data-testid="import-review">
-      {errors.length > 0 ? (
+      {plan.issueCounts.errors > 0 ? (
         <p className="alert error" role="alert">
-          {t('import.reviewBlocked', { count: errors.length })}
+          {t('import.reviewBlocked', { count: plan.issueCounts.errors })}
         </p>
       ) : (
         <p className="alert success" role="status">
           {t('import.reviewOk', { measurements: plan.measurements.length, providers: plan.providers.length, kpis: plan.kpis.length })}
         </p>
       )}
-      {warnings.length > 0 ? <p className="alert warning">{t('import.reviewWarnings', { count: warnings.length })}</p> : null}
+      {plan.issueCounts.warnings > 0 ? (
+        <p className="alert warning">{t('import.reviewWarnings', { count: plan.issueCounts.warnings })}</p>
+      ) : null}
       {shown.length > 0 ? (
         <ul className="issue-list" data-testid="import-issues">
           {shown.map((issue, index) => (
@@ -62,7 +61,7 @@ export function ReviewStep({ plan, busy, onBack, onApply }: ReviewStepProps) {
         <button type="button" className="button" disabled={busy} onClick={onBack}>
           {t('import.back')}
         </button>
-        <button type="button" className="button primary" disabled={busy || errors.length > 0} onClick={onApply}>
+        <button type="button" className="button primary" disabled={busy || plan.issueCounts.errors > 0} onClick={onApply}>
           {busy ? t('import.applying') : t('import.apply')}
         </button>
       </div>

@@ -55,15 +55,26 @@ export function emptyKpiDraft(): KpiDraft {
   };
 }
 
-/** Guesses the provider and month columns from common header names, leaving the rest to the user. */
+/**
+ * Guesses the provider and month columns from common header names, leaving the rest to the
+ * user. Patterns are tried in order, and a column taken by one guess is not used by another.
+ */
 export function initialDraft(table: CsvTable): MappingDraft {
-  const find = (pattern: RegExp) => table.header.find((name) => pattern.test(name)) ?? '';
-  return {
-    providerCode: find(/code/i),
-    providerName: find(/provider|supplier|vendor|name/i),
-    period: find(/period|month|date/i),
-    kpis: [emptyKpiDraft()],
+  const taken = new Set<string>();
+  const find = (...patterns: readonly RegExp[]): string => {
+    for (const pattern of patterns) {
+      const column = table.header.find((name) => !taken.has(name) && pattern.test(name));
+      if (column !== undefined) {
+        taken.add(column);
+        return column;
+      }
+    }
+    return '';
   };
+  const period = find(/^(period|month)$/i, /period|month/i, /date/i);
+  const providerCode = find(/(provider|supplier|vendor).*(code|id)\b/i, /\bcode\b/i);
+  const providerName = find(/(provider|supplier|vendor).*name/i, /^(provider|supplier|vendor)$/i, /provider|supplier|vendor/i, /\bname\b/i);
+  return { providerCode, providerName, period, kpis: [emptyKpiDraft()] };
 }
 
 /** Turns a KPI name into a stable key, so a re-import with the same names finds the same KPIs. */
@@ -89,16 +100,20 @@ function kpiSource(draft: KpiDraft): KpiSource {
     : { kind: 'value', column: draft.valueColumn };
 }
 
-/** Lists what the draft still lacks, as translation keys of the missing fields. */
-export function draftProblems(draft: MappingDraft): string[] {
-  const problems: string[] = [];
-  if (draft.providerName === '') problems.push('providerName');
-  if (draft.period === '') problems.push('period');
-  if (draft.kpis.length === 0) problems.push('kpis');
+/** Something the draft still lacks; `kpi` is the 0-based index of the KPI it concerns. */
+export type DraftProblem =
+  { readonly field: 'providerName' | 'period' | 'kpis' } | { readonly field: 'kpiName' | 'kpiColumns'; readonly kpi: number };
+
+/** Lists what the draft still lacks before the file can be checked. */
+export function draftProblems(draft: MappingDraft): DraftProblem[] {
+  const problems: DraftProblem[] = [];
+  if (draft.providerName === '') problems.push({ field: 'providerName' });
+  if (draft.period === '') problems.push({ field: 'period' });
+  if (draft.kpis.length === 0) problems.push({ field: 'kpis' });
   draft.kpis.forEach((kpi, index) => {
-    if (kpi.name.trim() === '') problems.push(`kpi${index}.name`);
+    if (kpi.name.trim() === '') problems.push({ field: 'kpiName', kpi: index });
     const columns = kpi.kind === 'ratio' ? [kpi.numeratorColumn, kpi.denominatorColumn] : [kpi.valueColumn];
-    if (columns.some((column) => column === '')) problems.push(`kpi${index}.columns`);
+    if (columns.some((column) => column === '')) problems.push({ field: 'kpiColumns', kpi: index });
   });
   return problems;
 }

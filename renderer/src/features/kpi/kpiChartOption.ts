@@ -4,7 +4,7 @@
  * dashed lines. Pure, so the option is tested without a browser.
  */
 import type { EChartsCoreOption } from 'echarts/core';
-import type { KpiDefinition, Measurement, Period, ServiceLevel } from '@shared/domain/types';
+import type { Measurement, Period, ServiceLevel } from '@shared/domain/types';
 
 export interface KpiChartText {
   readonly result: string;
@@ -22,7 +22,6 @@ export interface KpiChartText {
 }
 
 export interface KpiChartInput {
-  readonly kpi: KpiDefinition;
   readonly level: ServiceLevel | null;
   readonly measurements: readonly Measurement[];
   /** Every month on the axis, in order; months without a measurement become gaps. */
@@ -57,7 +56,7 @@ interface TooltipParam {
 }
 
 export function buildKpiChartOption(input: KpiChartInput): EChartsCoreOption {
-  const { kpi, level, periods, text } = input;
+  const { level, periods, text } = input;
   const points = buildKpiPoints(input.measurements, periods);
   const labels = periods.map((period) => text.period(period));
 
@@ -112,7 +111,6 @@ export function buildKpiChartOption(input: KpiChartInput): EChartsCoreOption {
       type: 'value',
       scale: true,
       axisLabel: { formatter: (value: number) => text.value(value) },
-      ...(kpi.unit === 'percent' ? { max: (extent: { max: number }) => Math.min(100, Math.ceil(extent.max + 1)) } : {}),
     },
     series: [
       {

@@ -110,7 +110,11 @@ export function ProviderDetail({ data, providerId }: { readonly data: PortfolioD
               <h2>{name}</h2>
               <p className="muted">
                 {panel.level
-                  ? t('provider.levels', { expected: format(panel.level.expected), minimum: format(panel.level.minimum) })
+                  ? t('provider.levels', {
+                      context: panel.kpi.direction,
+                      expected: format(panel.level.expected),
+                      minimum: format(panel.level.minimum),
+                    })
                   : t('provider.noLevel')}
               </p>
               <p>
@@ -128,7 +132,7 @@ export function ProviderDetail({ data, providerId }: { readonly data: PortfolioD
                 testId={`kpi-chart-${panel.kpi.key}`}
                 label={t('provider.chartTitle', { kpi: name })}
                 height={280}
-                option={buildKpiChartOption({ kpi: panel.kpi, level: panel.level, measurements: panel.measurements, periods, text })}
+                option={buildKpiChartOption({ level: panel.level, measurements: panel.measurements, periods, text })}
               />
             </article>
           );

@@ -7,9 +7,14 @@ import type { KpiDefinition } from '@shared/domain/types';
 import { listColumnHelper } from '../../components/tableFeatures';
 import { formatKpiValue, formatPeriod } from '../../format';
 import { kpiName } from '../kpi/kpiName';
-import type { ProviderRow } from './providerRows';
+import type { ProviderKpiCell, ProviderRow } from './providerRows';
 
 const column = listColumnHelper<ProviderRow>();
+
+/** Months that missed the minimum, or `undefined` (shown as no data, sorted last) without any result. */
+function monthsMissed(cell: ProviderKpiCell | undefined): number | undefined {
+  return cell === undefined || cell.monthsWithData === 0 ? undefined : cell.monthsBelowMinimum;
+}
 
 export function buildProviderColumns(kpis: readonly KpiDefinition[], t: TFunction, locale: string) {
   const kpiColumns = kpis.map((kpi) => {
@@ -49,13 +54,13 @@ export function buildProviderColumns(kpis: readonly KpiDefinition[], t: TFunctio
             );
           },
         }),
-        column.accessor((row) => row.byKpi.get(kpi.id)?.monthsBelowMinimum ?? undefined, {
+        column.accessor((row) => monthsMissed(row.byKpi.get(kpi.id)), {
           id: `${kpi.id}:below`,
           header: t('providers.colMonthsBelow'),
           sortUndefined: 'last',
           cell: (info) => {
             const value = info.getValue();
-            if (value === undefined) return null;
+            if (value === undefined) return <span className="muted">{t('providers.noData')}</span>;
             return <span className={value > 0 ? 'cell-numeric breach' : 'cell-numeric met'}>{value}</span>;
           },
         }),
@@ -76,7 +81,11 @@ export function buildProviderColumns(kpis: readonly KpiDefinition[], t: TFunctio
       cell: (info) => {
         const row = info.row.original;
         return (
-          <span title={row.formerNames.length > 0 ? t('providers.formerNames', { names: row.formerNames.join(', ') }) : undefined}>
+          <span
+            title={
+              row.formerNames.length > 0 ? `${row.name} (${t('providers.formerNames', { names: row.formerNames.join(', ') })})` : row.name
+            }
+          >
             {row.name}
           </span>
         );

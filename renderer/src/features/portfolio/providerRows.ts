@@ -23,6 +23,8 @@ export interface ProviderRow {
   readonly searchText: string;
   readonly byKpi: ReadonlyMap<Id, ProviderKpiCell>;
   readonly totalMonthsBelowMinimum: number;
+  /** Whether any month of a KPI with a service level has a result. */
+  readonly hasData: boolean;
 }
 
 /** Returns the KPIs that have a service level somewhere in the portfolio, in a stable display order. */
@@ -67,7 +69,9 @@ export function buildProviderRows(data: PortfolioData): ProviderRow[] {
       });
       totalMonthsBelowMinimum += summary.monthsInBreach;
     }
+    const hasData = [...byKpi.values()].some((cell) => cell.monthsWithData > 0);
     return {
+      hasData,
       id: provider.id,
       code: provider.code,
       name: provider.name,
@@ -87,7 +91,8 @@ export function filterProviderRows(rows: readonly ProviderRow[], search: string,
   return rows.filter((row) => {
     if (needle !== '' && !row.searchText.toLocaleLowerCase().includes(needle)) return false;
     if (filter === 'breached') return row.totalMonthsBelowMinimum > 0;
-    if (filter === 'met') return row.totalMonthsBelowMinimum === 0;
+    // A provider without results has neither met nor missed its levels.
+    if (filter === 'met') return row.hasData && row.totalMonthsBelowMinimum === 0;
     return true;
   });
 }

@@ -4,19 +4,10 @@
  */
 import { useEffect, useState } from 'react';
 import type { AppError } from '@shared/errors';
-import { createPortfolio, listPortfolios } from '../../db/catalogue';
 import { openPortfolioDb } from '../../db/portfolioDb';
 import type { PortfolioDb } from '../../db/portfolioDb';
 import { toAppError } from '../../reportError';
-
-/** Picks the portfolio to open: the remembered one if it still exists, else the first, else a new empty one. */
-async function choosePortfolio(remembered: string | null, newName: string): Promise<string> {
-  const portfolios = await listPortfolios();
-  if (remembered !== null && portfolios.some((portfolio) => portfolio.id === remembered)) return remembered;
-  const first = portfolios[0];
-  if (first) return first.id;
-  return (await createPortfolio(newName)).id;
-}
+import { choosePortfolio } from './choosePortfolio';
 
 type OpenState =
   | { readonly status: 'open'; readonly portfolioId: string; readonly db: PortfolioDb }

@@ -46,7 +46,12 @@ function preset(id: string, name: string): MappingPreset {
     id,
     name,
     builtIn: false,
-    mapping: { providerCode: 'Code', providerName: 'Name', period: 'Month', kpis: [{ kpiKey: answeredKpi.key, source: { kind: 'value', column: 'Answered' } }] },
+    mapping: {
+      providerCode: 'Code',
+      providerName: 'Name',
+      period: 'Month',
+      kpis: [{ kpiKey: answeredKpi.key, source: { kind: 'value', column: 'Answered' } }],
+    },
     kpis: [answeredKpi],
     serviceLevels: [],
     sourceNote: null,

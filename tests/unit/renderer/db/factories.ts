@@ -120,10 +120,12 @@ export function months(count: number, startYear = 2025): string[] {
 
 /** Builds a plan with one row per provider, period and KPI, each a ratio over a denominator of 1,000. */
 export function makePlan(options: PlanOptions = {}): ImportPlan {
-  const providers = (options.providers ?? [
-    { code: 'RX1', name: 'North Contact Centre' },
-    { code: 'RX2', name: 'South Contact Centre' },
-  ]).map((provider) => ({ code: provider.code, name: provider.name, formerNames: provider.formerNames ?? [] }));
+  const providers = (
+    options.providers ?? [
+      { code: 'RX1', name: 'North Contact Centre' },
+      { code: 'RX2', name: 'South Contact Centre' },
+    ]
+  ).map((provider) => ({ code: provider.code, name: provider.name, formerNames: provider.formerNames ?? [] }));
   const periods = options.periods ?? months(3);
   const kpis = options.kpis ?? [answeredKpi, abandonedKpi];
   const issues = options.issues ?? [];

@@ -55,7 +55,7 @@ describe('applyImportPlan into an empty portfolio', () => {
     const summary = await applyImportPlan(portfolio, makePlan(), testContext());
     expect(summary.added).toEqual({ kpis: 2, providers: 2, serviceLevels: 4, measurements: 12 });
     expect(summary.changed).toEqual({ kpis: 0, providers: 0, serviceLevels: 0, measurements: 0 });
-    expect(summary.unchanged).toBe(0);
+    expect(summary.unchanged).toEqual({ kpis: 0, providers: 0, serviceLevels: 0, measurements: 0 });
     expect(summary.rows).toBe(6);
   });
 
@@ -97,9 +97,20 @@ describe('applyImportPlan twice', () => {
 
     expect(second.added).toEqual({ kpis: 0, providers: 0, serviceLevels: 0, measurements: 0 });
     expect(second.changed).toEqual({ kpis: 0, providers: 0, serviceLevels: 0, measurements: 0 });
-    expect(second.unchanged).toBe(2 + 2 + 4 + 12);
+    expect(second.unchanged).toEqual({ kpis: 2, providers: 2, serviceLevels: 4, measurements: 12 });
     expect(await portfolio.measurements.toArray()).toEqual(before);
     expect(await portfolio.audit.count()).toBe(1);
+  });
+
+  it('renamed file with the same results changes nothing', async () => {
+    const portfolio = await open();
+    const context = testContext();
+    await applyImportPlan(portfolio, makePlan({ fileName: 'march.csv' }), context);
+    const second = await applyImportPlan(portfolio, makePlan({ fileName: 'march-copy.csv' }), context);
+
+    expect(second.changed.measurements).toBe(0);
+    expect(second.unchanged.measurements).toBe(12);
+    expect(new Set((await portfolio.measurements.toArray()).map((measurement) => measurement.sourceFile))).toEqual(new Set(['march.csv']));
   });
 
   it('issues no clock the second time', async () => {
@@ -124,7 +135,9 @@ describe('applyImportPlan twice', () => {
     const portfolio = await open();
     const context = testContext(manualWall());
     await applyImportPlan(portfolio, makePlan(), context);
-    const revised = makePlan({ numerator: (provider, period, kpi) => (provider === 0 && period === 0 && kpi === 0 ? 950 : 900 + provider * 10 + period + kpi) });
+    const revised = makePlan({
+      numerator: (provider, period, kpi) => (provider === 0 && period === 0 && kpi === 0 ? 950 : 900 + provider * 10 + period + kpi),
+    });
     const summary = await applyImportPlan(portfolio, revised, context);
 
     expect(summary.changed.measurements).toBe(1);
@@ -190,7 +203,11 @@ describe('applyImportPlan with renamed providers', () => {
     const portfolio = await open();
     const context = testContext();
     await applyImportPlan(portfolio, makePlan({ providers: [{ code: 'RX1', name: 'North Hub' }], periods: months(2, 2026) }), context);
-    await applyImportPlan(portfolio, makePlan({ providers: [{ code: 'RX1', name: 'North Contact Centre' }], periods: months(2, 2025) }), context);
+    await applyImportPlan(
+      portfolio,
+      makePlan({ providers: [{ code: 'RX1', name: 'North Contact Centre' }], periods: months(2, 2025) }),
+      context,
+    );
     const [provider] = await portfolio.providers.toArray();
     expect(provider?.name).toBe('North Hub');
     expect(provider?.formerNames).toEqual(['North Contact Centre']);
@@ -242,7 +259,16 @@ describe('applyImportPlan and service levels', () => {
     const portfolio = await open();
     const context = testContext();
     await applyImportPlan(portfolio, makePlan({ providers: [{ code: 'RX1', name: 'North' }] }), context);
-    const summary = await applyImportPlan(portfolio, makePlan({ providers: [{ code: 'RX1', name: 'North' }, { code: 'RX3', name: 'East' }] }), context);
+    const summary = await applyImportPlan(
+      portfolio,
+      makePlan({
+        providers: [
+          { code: 'RX1', name: 'North' },
+          { code: 'RX3', name: 'East' },
+        ],
+      }),
+      context,
+    );
     expect(summary.added.serviceLevels).toBe(2);
   });
 });

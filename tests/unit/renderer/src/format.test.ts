@@ -9,13 +9,16 @@ afterEach(() => {
 
 describe('formatPeriod', () => {
   // Zones east and west of UTC, the furthest ahead, and one whose DST change falls in the months shown.
-  test.each(['Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/London', 'UTC'])('months exact in %s', (zone) => {
-    process.env.TZ = zone;
-    expect(formatPeriod('2015-04', 'en-GB')).toBe('Apr 2015');
-    expect(formatPeriod('2016-03', 'en-GB')).toBe('Mar 2016');
-    expect(formatPeriod('2015-01', 'en-US', 'long')).toBe('January 2015');
-    expect(formatPeriod('2015-12', 'en-US', 'long')).toBe('December 2015');
-  });
+  test.each(['Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/London', 'UTC'])(
+    'months exact in %s',
+    (zone) => {
+      process.env.TZ = zone;
+      expect(formatPeriod('2015-04', 'en-GB')).toBe('Apr 2015');
+      expect(formatPeriod('2016-03', 'en-GB')).toBe('Mar 2016');
+      expect(formatPeriod('2015-01', 'en-US', 'long')).toBe('January 2015');
+      expect(formatPeriod('2015-12', 'en-US', 'long')).toBe('December 2015');
+    },
+  );
 });
 
 describe('formatDuration', () => {
@@ -42,6 +45,7 @@ describe('formatKpiValue', () => {
   });
 
   test('seconds show as a duration', () => {
-    expect(formatKpiValue(1002, 'seconds', 'en-GB')).toBe('16:42');
+    expect(formatKpiValue(1002, 'seconds', 'en-GB')).toBe('16:42 min');
+    expect(formatKpiValue(3723, 'seconds', 'en-GB')).toBe('1:02:03 h');
   });
 });

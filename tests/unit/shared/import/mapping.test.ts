@@ -3,7 +3,7 @@ import type { KpiDefinitionData } from '../../../../shared/domain/types';
 import { AppFailure } from '../../../../shared/errors';
 import { parseCsv } from '../../../../shared/import/csv';
 import { maxImportIssues } from '../../../../shared/import/issues';
-import { buildImportPlan, findMissingColumns, mappedColumns, matchPreset } from '../../../../shared/import/mapping';
+import { buildImportPlan, findMissingColumns, mappedColumns, matchPreset, nearestPreset } from '../../../../shared/import/mapping';
 import { builtInPresets } from '../../../../shared/import/presets';
 import { nhs111KpiKeys, nhs111Preset } from '../../../../shared/import/presets/nhs111';
 import type { ColumnMapping, CsvTable, ImportPlan, MappingPreset } from '../../../../shared/import/types';
@@ -370,5 +370,23 @@ describe('buildImportPlan on inline rows', () => {
   test('unknown KPI key throws AppFailure', () => {
     const preset = testPreset({ kpis: [{ kpiKey: 'test.unknown', source: { kind: 'value', column: 'tickets' } }] });
     expect(() => planFor(['A1,Alpha,2015-04,1,2,3,00:01:00,4'], preset)).toThrow(AppFailure);
+  });
+});
+
+describe('nearestPreset', () => {
+  test('names the missing column of a near match', () => {
+    const table = tableFrom(readCsvFixture('missing_column.csv'), 'missing_column.csv');
+    const near = nearestPreset(table.header, builtInPresets);
+    expect(near?.preset).toBe(nhs111Preset);
+    expect(near?.missing).toEqual(['Nhs1 Answered 60sec SUM']);
+  });
+
+  test('null for a full match', () => {
+    const table = tableFrom(readCsvFixture('semicolon.csv'), 'semicolon.csv');
+    expect(nearestPreset(table.header, builtInPresets)).toBeNull();
+  });
+
+  test('null for an unrelated file', () => {
+    expect(nearestPreset(['Supplier', 'Month', 'Tickets'], builtInPresets)).toBeNull();
   });
 });

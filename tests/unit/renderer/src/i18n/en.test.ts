@@ -47,7 +47,7 @@ describe('English error sentences', () => {
       provider: '111AA2',
       period: '2015-04',
     });
-    expect(sentence).toBe('Line 5 repeats provider 111AA2 for 2015-04, already on line 3. Remove one of the two lines.');
+    expect(sentence).toBe('Line 5 repeats provider 111AA2 for Apr 2015, already on line 3. Remove one of the two lines.');
   });
 });
 

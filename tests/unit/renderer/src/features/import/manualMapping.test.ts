@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { customKpiKey, draftProblems, emptyKpiDraft, presetFromDraft } from '../../../../../../renderer/src/features/import/manualMapping';
+import {
+  customKpiKey,
+  draftProblems,
+  emptyKpiDraft,
+  initialDraft,
+  presetFromDraft,
+} from '../../../../../../renderer/src/features/import/manualMapping';
 import type { MappingDraft } from '../../../../../../renderer/src/features/import/manualMapping';
+import type { CsvTable } from '../../../../../../shared/import/types';
 
 const draft: MappingDraft = {
   providerCode: '',
@@ -36,7 +43,7 @@ describe('draftProblems', () => {
 
   test('names each missing field', () => {
     const incomplete: MappingDraft = { ...draft, period: '', kpis: [{ ...emptyKpiDraft(), numeratorColumn: 'Resolved' }] };
-    expect(draftProblems(incomplete)).toEqual(['period', 'kpi0.name', 'kpi0.columns']);
+    expect(draftProblems(incomplete)).toEqual([{ field: 'period' }, { field: 'kpiName', kpi: 0 }, { field: 'kpiColumns', kpi: 0 }]);
   });
 });
 
@@ -71,5 +78,33 @@ describe('presetFromDraft', () => {
 
   test('KPI without a minimum has no level', () => {
     expect(preset.serviceLevels.some((level) => level.kpiKey === 'custom.backlog')).toBe(false);
+  });
+});
+
+describe('initialDraft', () => {
+  const table = (header: string[]): CsvTable => ({
+    fileName: 'f.csv',
+    encoding: 'utf-8',
+    hadBom: false,
+    delimiter: ',',
+    header,
+    rows: [],
+    rowNumbers: [],
+    issues: [],
+  });
+
+  test('NHS header guesses code, name and month', () => {
+    const draft = initialDraft(table(['Yearnumber', 'Periodname', 'Provider Org Code', 'Provider Name', 'Commissioner Org Code']));
+    expect([draft.providerCode, draft.providerName, draft.period]).toEqual(['Provider Org Code', 'Provider Name', 'Periodname']);
+  });
+
+  test('scorecard header guesses supplier columns', () => {
+    const draft = initialDraft(table(['Supplier ID', 'Supplier', 'Month', 'Contacts']));
+    expect([draft.providerCode, draft.providerName, draft.period]).toEqual(['Supplier ID', 'Supplier', 'Month']);
+  });
+
+  test('no guess leaves the field empty', () => {
+    const draft = initialDraft(table(['a', 'b']));
+    expect([draft.providerCode, draft.providerName, draft.period]).toEqual(['', '', '']);
   });
 });

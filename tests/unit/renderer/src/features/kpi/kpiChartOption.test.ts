@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildKpiChartOption, buildKpiPoints } from '../../../../../../renderer/src/features/kpi/kpiChartOption';
 import type { KpiChartText } from '../../../../../../renderer/src/features/kpi/kpiChartOption';
-import { makeKpi, makeMeasurement, makeServiceLevel } from '../../../../shared/domain/factories';
+import { makeMeasurement, makeServiceLevel } from '../../../../shared/domain/factories';
 
 const text: KpiChartText = {
   result: 'Result',
@@ -14,7 +14,6 @@ const text: KpiChartText = {
   ratio: (numerator, denominator) => `${numerator} of ${denominator}`,
 };
 
-const kpi = makeKpi('answered');
 const periods = ['2015-04', '2015-05', '2015-06'];
 const measurements = [
   makeMeasurement('p', 'answered', '2015-04', 90, { numerator: 90, denominator: 100 }),
@@ -42,12 +41,12 @@ describe('buildKpiPoints', () => {
 
 describe('buildKpiChartOption', () => {
   test('axis labels come from the period formatter', () => {
-    const option = buildKpiChartOption({ kpi, level: null, measurements, periods, text }) as Record<string, unknown>;
+    const option = buildKpiChartOption({ level: null, measurements, periods, text }) as Record<string, unknown>;
     expect((option.xAxis as { data: string[] }).data).toEqual(['label 2015-04', 'label 2015-05', 'label 2015-06']);
   });
 
   test('gaps are never drawn as zero', () => {
-    const option = buildKpiChartOption({ kpi, level: null, measurements, periods, text }) as Record<string, unknown>;
+    const option = buildKpiChartOption({ level: null, measurements, periods, text }) as Record<string, unknown>;
     const result = seriesOf(option)[0]!;
     expect(result.data).toEqual([90, null, 97]);
     expect((result as unknown as { connectNulls: boolean }).connectNulls).toBe(false);
@@ -55,7 +54,7 @@ describe('buildKpiChartOption', () => {
 
   test('distinct levels draw two lines', () => {
     const level = makeServiceLevel('l', 'p', 'answered', 90, 95);
-    const option = buildKpiChartOption({ kpi, level, measurements, periods, text }) as Record<string, unknown>;
+    const option = buildKpiChartOption({ level, measurements, periods, text }) as Record<string, unknown>;
     const names = seriesOf(option).map((series) => series.name);
     expect(names).toEqual(['Result', 'Expected', 'Minimum']);
     expect(seriesOf(option)[1]!.data).toEqual([95, 95, 95]);
@@ -64,23 +63,22 @@ describe('buildKpiChartOption', () => {
 
   test('equal levels draw one line', () => {
     const level = makeServiceLevel('l', 'p', 'answered', 95, 95);
-    const option = buildKpiChartOption({ kpi, level, measurements, periods, text }) as Record<string, unknown>;
+    const option = buildKpiChartOption({ level, measurements, periods, text }) as Record<string, unknown>;
     expect(seriesOf(option).map((series) => series.name)).toEqual(['Result', 'Expected and minimum']);
   });
 
   test('tooltip shows numerator and denominator', () => {
-    const option = buildKpiChartOption({ kpi, level: null, measurements, periods, text }) as Record<string, unknown>;
+    const option = buildKpiChartOption({ level: null, measurements, periods, text }) as Record<string, unknown>;
     expect(tooltipOf(option)({ dataIndex: 0 })).toBe('label 2015-04<br/>Result: 90.0%<br/>90 of 100');
   });
 
   test('tooltip says when a month has no data', () => {
-    const option = buildKpiChartOption({ kpi, level: null, measurements, periods, text }) as Record<string, unknown>;
+    const option = buildKpiChartOption({ level: null, measurements, periods, text }) as Record<string, unknown>;
     expect(tooltipOf(option)({ dataIndex: 1 })).toBe('label 2015-05<br/>No data');
   });
 
   test('tooltip escapes provider text', () => {
     const option = buildKpiChartOption({
-      kpi,
       level: null,
       measurements,
       periods,

@@ -1,0 +1,19 @@
+/** Public API of the `.steerwise` portfolio file format. */
+export { currentFormatVersion, fileExtension, fileLimits, formatType, mimeType } from './constants';
+export {
+  decryptContainer,
+  encryptContainer,
+  encryptionMagic,
+  isEncryptedContainer,
+  maxPbkdf2Iterations,
+  minPbkdf2Iterations,
+} from './encryption';
+export type { DecryptOptions, EncryptOptions } from './encryption';
+export type { ExportScope, Manifest } from './manifest';
+export { migrations, runMigrations } from './migrate';
+export type { FileContent, Migration, MigrationRegistry } from './migrate';
+export { openPortfolioFile } from './open';
+export { readPortfolioFile } from './read';
+export type { ParsedFile, ReadOptions, ReadProgress } from './read';
+export { writePortfolioFile } from './write';
+export type { WriteMetadata, WriteProgress } from './write';

@@ -1,0 +1,69 @@
+/**
+ * Migrations of older format versions, one version at a time. `migrations[n]` turns the parsed
+ * content of a version `n` file into version `n + 1`. Version 1 is the first released version,
+ * so the shipped registry is empty; a future version 2 adds `migrations[1]`.
+ */
+import { AppFailure } from '../errors';
+
+/** Parsed content of a file: the manifest and every other entry's JSON value, by entry path. */
+export interface FileContent {
+  readonly manifest: Readonly<Record<string, unknown>>;
+  readonly entries: ReadonlyMap<string, unknown>;
+}
+
+/** Turns content of one version into the next. It must not change its argument; it may throw on content it cannot convert. */
+export type Migration = (content: FileContent) => FileContent;
+
+/** Migrations by the version they start from. */
+export type MigrationRegistry = Readonly<Record<number, Migration>>;
+
+export const migrations: MigrationRegistry = {};
+
+/** Whether `registry` has every step from `fromVersion` up to `toVersion`. */
+export function canMigrate(fromVersion: number, toVersion: number, registry: MigrationRegistry): boolean {
+  for (let version = fromVersion; version < toVersion; version += 1) {
+    if (!Object.hasOwn(registry, version)) return false;
+  }
+  return true;
+}
+
+/**
+ * Runs the steps from `fromVersion` to `toVersion` in order and sets `formatVersion` in the
+ * manifest after each step. Throws `AppFailure` with `portfolioFile.versionTooOld` when a step
+ * is missing, or `portfolioFile.migrationFailed` naming the step that threw.
+ */
+export function runMigrations(
+  content: FileContent,
+  fromVersion: number,
+  toVersion: number,
+  registry: MigrationRegistry,
+  fileName: string,
+): FileContent {
+  const steps: Migration[] = [];
+  for (let version = fromVersion; version < toVersion; version += 1) {
+    const step = Object.hasOwn(registry, version) ? registry[version] : undefined;
+    if (step === undefined) {
+      throw new AppFailure({
+        code: 'portfolioFile.versionTooOld',
+        detail: { file: fileName, formatVersion: fromVersion, supportedVersion: toVersion },
+      });
+    }
+    steps.push(step);
+  }
+
+  let current = content;
+  for (const [offset, step] of steps.entries()) {
+    const version = fromVersion + offset;
+    try {
+      const next = step(current);
+      current = { manifest: { ...next.manifest, formatVersion: version + 1 }, entries: next.entries };
+    } catch (error) {
+      throw new AppFailure({
+        code: 'portfolioFile.migrationFailed',
+        detail: { file: fileName, fromVersion: version, toVersion: version + 1 },
+        cause: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return current;
+}

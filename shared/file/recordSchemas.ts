@@ -1,0 +1,228 @@
+/**
+ * Strict schemas of the records, tombstones and version vector of a current-version portfolio
+ * file. Unknown fields are rejected. Every leaf schema carries a rule token as its error
+ * message. `describeIssue` turns a zod issue into the field, rule and value that
+ * `portfolioFile.invalidRecord` reports.
+ */
+import * as z from 'zod';
+import { isPeriod } from '../domain/period';
+import type {
+  ContractData,
+  KpiAggregation,
+  KpiDefinitionData,
+  KpiDirection,
+  KpiKind,
+  KpiUnit,
+  MeasurementData,
+  ProviderData,
+  RecordTable,
+  ServiceLevelData,
+} from '../domain/types';
+import { isDeviceId, isHlcString, parseHlc } from '../sync/hlc';
+import { recordTables } from '../sync/snapshot';
+import { forbiddenKeys } from './json';
+
+/**
+ * Rule that a value failed, named by a token that the renderer can turn into a phrase.
+ * `required` and `unknownField` come from the object shape, the others from the field schema.
+ */
+export type RecordRule =
+  | 'required'
+  | 'unknownField'
+  | 'object'
+  | 'text'
+  | 'nonEmptyText'
+  | 'textOrNull'
+  | 'textList'
+  | 'hlc'
+  | 'period'
+  | 'calendarDateOrNull'
+  | 'currency'
+  | 'finiteNumber'
+  | 'finiteNumberOrNull'
+  | 'oneOf'
+  | 'deviceId'
+  | 'deviceMismatch';
+
+const rule = (token: RecordRule): { error: RecordRule } => ({ error: token });
+
+const calendarDatePattern = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Checks whether `text` is an existing calendar date `YYYY-MM-DD`, so `2023-02-29` is not one. */
+export function isCalendarDate(text: string): boolean {
+  const match = calendarDatePattern.exec(text);
+  if (match === null) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= daysInMonth;
+}
+
+const nonEmptyText = z.string(rule('nonEmptyText')).min(1, rule('nonEmptyText'));
+const text = z.string(rule('text'));
+const textOrNull = z.string(rule('textOrNull')).nullable();
+const textList = z.array(z.string(rule('text')), rule('textList'));
+/** JSON has no NaN or Infinity, but a record built in memory can; zod's number rejects both. */
+const finiteNumber = z.number(rule('finiteNumber'));
+const finiteNumberOrNull = z.number(rule('finiteNumberOrNull')).nullable();
+export const hlcSchema = z.string(rule('hlc')).refine(isHlcString, rule('hlc'));
+const periodSchema = z.string(rule('period')).refine(isPeriod, rule('period'));
+const calendarDateOrNull = z.string(rule('calendarDateOrNull')).refine(isCalendarDate, rule('calendarDateOrNull')).nullable();
+/** ISO 4217 alphabetic code: three capital letters. */
+const currency = z.string(rule('currency')).regex(/^[A-Z]{3}$/, rule('currency'));
+
+/** Builds an enum schema from an object whose keys are exactly the members of a union. */
+function oneOf<T extends string>(members: Record<T, true>): z.ZodEnum<{ [K in T]: K }> {
+  return z.enum(Object.keys(members) as [T, ...T[]], rule('oneOf'));
+}
+
+const kpiUnits: Record<KpiUnit, true> = { percent: true, seconds: true, number: true };
+const kpiDirections: Record<KpiDirection, true> = { higherIsBetter: true, lowerIsBetter: true };
+const kpiKinds: Record<KpiKind, true> = { ratio: true, value: true, duration: true, count: true };
+const kpiAggregations: Record<KpiAggregation, true> = { ratioOfSums: true, sum: true, mean: true, last: true };
+
+/** Data field schemas of each table. The mapped types make the compiler reject a missing or extra field. */
+const dataFields = {
+  providers: {
+    code: textOrNull,
+    name: text,
+    formerNames: textList,
+  } satisfies { [K in keyof ProviderData]-?: z.ZodType },
+  contracts: {
+    providerId: nonEmptyText,
+    title: text,
+    startDate: calendarDateOrNull,
+    endDate: calendarDateOrNull,
+    currency,
+  } satisfies { [K in keyof ContractData]-?: z.ZodType },
+  kpis: {
+    key: nonEmptyText,
+    name: text,
+    description: text,
+    unit: oneOf(kpiUnits),
+    direction: oneOf(kpiDirections),
+    kind: oneOf(kpiKinds),
+    aggregation: oneOf(kpiAggregations),
+  } satisfies { [K in keyof KpiDefinitionData]-?: z.ZodType },
+  serviceLevels: {
+    kpiId: nonEmptyText,
+    providerId: nonEmptyText,
+    contractId: z.string(rule('textOrNull')).min(1, rule('nonEmptyText')).nullable(),
+    expected: finiteNumber,
+    minimum: finiteNumber,
+  } satisfies { [K in keyof ServiceLevelData]-?: z.ZodType },
+  measurements: {
+    providerId: nonEmptyText,
+    kpiId: nonEmptyText,
+    period: periodSchema,
+    value: finiteNumberOrNull,
+    numerator: finiteNumberOrNull,
+    denominator: finiteNumberOrNull,
+    sourceFile: textOrNull,
+  } satisfies { [K in keyof MeasurementData]-?: z.ZodType },
+} as const;
+
+/** Builds the strict schema of one table: sync fields, then its data fields. */
+function recordSchema<F extends Record<string, z.ZodType>>(fields: F) {
+  const fieldNames = Object.keys(fields) as [string, ...string[]];
+  return z.strictObject(
+    {
+      id: nonEmptyText,
+      clock: hlcSchema,
+      // Keys must be data fields of this table; a clock for a field that does not exist is rejected.
+      fieldClocks: z.partialRecord(z.enum(fieldNames, rule('unknownField')), hlcSchema, rule('object')),
+      ...fields,
+    },
+    rule('object'),
+  );
+}
+
+export const recordSchemas = {
+  providers: recordSchema(dataFields.providers),
+  contracts: recordSchema(dataFields.contracts),
+  kpis: recordSchema(dataFields.kpis),
+  serviceLevels: recordSchema(dataFields.serviceLevels),
+  measurements: recordSchema(dataFields.measurements),
+} as const satisfies Record<RecordTable, z.ZodType>;
+
+/** Field names of each table in the order the writer serializes them: sync fields first. */
+export const recordFieldNames: { readonly [T in RecordTable]: readonly string[] } = {
+  providers: ['id', 'clock', 'fieldClocks', ...Object.keys(dataFields.providers)],
+  contracts: ['id', 'clock', 'fieldClocks', ...Object.keys(dataFields.contracts)],
+  kpis: ['id', 'clock', 'fieldClocks', ...Object.keys(dataFields.kpis)],
+  serviceLevels: ['id', 'clock', 'fieldClocks', ...Object.keys(dataFields.serviceLevels)],
+  measurements: ['id', 'clock', 'fieldClocks', ...Object.keys(dataFields.measurements)],
+};
+
+export const tombstoneSchema = z.strictObject(
+  {
+    id: nonEmptyText,
+    table: z.enum(recordTables as [RecordTable, ...RecordTable[]], rule('oneOf')),
+    clock: hlcSchema,
+  },
+  rule('object'),
+);
+
+export const tombstoneFieldNames: readonly string[] = ['id', 'table', 'clock'];
+
+/**
+ * Checks one version vector entry: the key is a device id and the clock was issued by that
+ * device. `__proto__`, `constructor` and `prototype` match the device id pattern but are
+ * rejected, because the reader rejects them as keys anywhere in a file.
+ */
+export function checkVersionVectorEntry(deviceId: string, clock: unknown): RecordRule | null {
+  if (!isDeviceId(deviceId) || forbiddenKeys.has(deviceId)) return 'deviceId';
+  if (typeof clock !== 'string' || !isHlcString(clock)) return 'hlc';
+  if (parseHlc(clock).deviceId !== deviceId) return 'deviceMismatch';
+  return null;
+}
+
+/** The first problem of a record: dotted field path (empty for the record itself), rule and value. */
+export interface IssueDescription {
+  readonly field: string;
+  readonly rule: RecordRule;
+  readonly value: unknown;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): { readonly present: boolean; readonly value: unknown } {
+  let current: unknown = root;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) {
+      return { present: false, value: undefined };
+    }
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return { present: true, value: current };
+}
+
+const ruleTokens: ReadonlySet<string> = new Set<RecordRule>([
+  'object',
+  'text',
+  'nonEmptyText',
+  'textOrNull',
+  'textList',
+  'hlc',
+  'period',
+  'calendarDateOrNull',
+  'currency',
+  'finiteNumber',
+  'finiteNumberOrNull',
+  'oneOf',
+  'unknownField',
+]);
+
+/** Describes a zod issue of a record schema in terms of the record's fields. */
+export function describeIssue(record: unknown, issue: z.core.$ZodIssue): IssueDescription {
+  if (issue.code === 'unrecognized_keys') {
+    const path = [...issue.path, issue.keys[0] ?? ''];
+    return { field: path.map(String).join('.'), rule: 'unknownField', value: valueAt(record, path).value };
+  }
+
+  const { present, value } = valueAt(record, issue.path);
+  const field = issue.path.map(String).join('.');
+  if (!present && issue.path.length > 0) return { field, rule: 'required', value: undefined };
+  const token = ruleTokens.has(issue.message) ? (issue.message as RecordRule) : 'object';
+  return { field, rule: token, value };
+}

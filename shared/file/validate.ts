@@ -1,0 +1,235 @@
+/**
+ * Checks the parsed content of a current-version file against the strict schemas and builds
+ * the snapshot. The writer runs the same record checks, so it never writes a file that this
+ * reader rejects.
+ */
+import { AppFailure } from '../errors';
+import type { ErrorDetail } from '../errors';
+import type { RecordTable, RecordTypes, Tombstone } from '../domain/types';
+import { recordTables } from '../sync/snapshot';
+import type { PortfolioSnapshot, RecordsByTable, VersionVector } from '../sync/snapshot';
+import { classifyEntry, dataEntries, manifestEntry, recordsEntry, tombstonesEntry, versionVectorEntry } from './layout';
+import { manifestIssueField, manifestSchema, toManifest } from './manifest';
+import type { Manifest } from './manifest';
+import type { FileContent } from './migrate';
+import { checkVersionVectorEntry, describeIssue, recordSchemas, tombstoneSchema } from './recordSchemas';
+import type { RecordRule } from './recordSchemas';
+
+/** Maximum length of a value copied into an error's detail, in characters. */
+const maxValueCharacters = 80;
+/** Issues of the first invalid record written to the error's cause. */
+const maxCauseIssues = 5;
+
+/** Returns the `file` detail key, or no key when there is no file yet (while writing). */
+function fileDetail(fileName: string | null): ErrorDetail {
+  return fileName === null ? {} : { file: fileName };
+}
+
+/** Formats a value for an error detail: strings as they are, other values as JSON, cut to `maxValueCharacters`. */
+function formatValue(value: unknown): string {
+  if (typeof value === 'string') return truncate(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // A BigInt or a cycle in a record built in memory; the type is enough to locate the problem.
+    json = undefined;
+  }
+  // `undefined`, functions and symbols have no JSON text.
+  return truncate(json ?? typeof value);
+}
+
+function truncate(text: string): string {
+  return text.length > maxValueCharacters ? `${text.slice(0, maxValueCharacters - 1)}…` : text;
+}
+
+function idOf(record: unknown): string {
+  if (typeof record !== 'object' || record === null || !Object.hasOwn(record, 'id')) return '';
+  const id = (record as { id: unknown }).id;
+  return typeof id === 'string' ? id : '';
+}
+
+function notShaped(fileName: string | null, entry: string, expected: 'array' | 'object'): AppFailure {
+  return new AppFailure({
+    code: 'portfolioFile.invalidJson',
+    detail: { ...fileDetail(fileName), entry, reason: 'shape' },
+    cause: `${entry} is not a JSON ${expected}`,
+  });
+}
+
+interface RecordFailure {
+  readonly entry: string;
+  readonly table: string;
+  readonly index: number;
+  readonly recordId: string;
+  readonly field: string;
+  readonly rule: RecordRule;
+  readonly value: unknown;
+}
+
+function invalidRecord(fileName: string | null, failure: RecordFailure, cause: string): AppFailure {
+  return new AppFailure({
+    code: 'portfolioFile.invalidRecord',
+    detail: {
+      ...fileDetail(fileName),
+      entry: failure.entry,
+      table: failure.table,
+      index: failure.index,
+      recordId: failure.recordId,
+      field: failure.field,
+      reason: failure.rule,
+      value: formatValue(failure.value),
+    },
+    cause,
+  });
+}
+
+function duplicateId(
+  fileName: string | null,
+  entry: string,
+  table: string,
+  recordId: string,
+  firstIndex: number,
+  index: number,
+): AppFailure {
+  return new AppFailure({
+    code: 'portfolioFile.duplicateId',
+    detail: { ...fileDetail(fileName), entry, table, recordId, firstIndex, index },
+  });
+}
+
+type Schema = (typeof recordSchemas)[RecordTable] | typeof tombstoneSchema;
+
+/** Validates every element; throws on the first invalid element, naming its index, id and field. */
+function checkElements(elements: readonly unknown[], schema: Schema, entry: string, table: string, fileName: string | null): void {
+  for (let index = 0; index < elements.length; index += 1) {
+    const element = elements[index];
+    const result = schema.safeParse(element);
+    if (result.success) continue;
+
+    const issues = result.error.issues.slice(0, maxCauseIssues).map((issue) => describeIssue(element, issue));
+    const first = issues[0] ?? { field: '', rule: 'object' as const, value: element };
+    const cause = issues.map((issue) => `${issue.field || '(record)'}: ${issue.rule}`).join('; ');
+    throw invalidRecord(fileName, { entry, table, index, recordId: idOf(element), ...first }, `${entry}[${index}] ${cause}`);
+  }
+}
+
+/** Checks that a table's records match its schema and have distinct ids. */
+export function checkRecords<T extends RecordTable>(table: T, value: unknown, fileName: string | null): readonly RecordTypes[T][] {
+  const entry = recordsEntry(table);
+  if (!Array.isArray(value)) throw notShaped(fileName, entry, 'array');
+  const records: readonly unknown[] = value;
+  checkElements(records, recordSchemas[table], entry, table, fileName);
+
+  const firstIndexById = new Map<string, number>();
+  for (let index = 0; index < records.length; index += 1) {
+    const id = idOf(records[index]);
+    const firstIndex = firstIndexById.get(id);
+    if (firstIndex !== undefined) throw duplicateId(fileName, entry, table, id, firstIndex, index);
+    firstIndexById.set(id, index);
+  }
+  // The schemas accept exactly the shape of `RecordTypes[T]`, so the checked input is used as is.
+  return records as readonly RecordTypes[T][];
+}
+
+/** Checks tombstones against their schema; a table and id pair may appear only once. */
+export function checkTombstones(value: unknown, fileName: string | null): readonly Tombstone[] {
+  if (!Array.isArray(value)) throw notShaped(fileName, tombstonesEntry, 'array');
+  const tombstones: readonly unknown[] = value;
+  checkElements(tombstones, tombstoneSchema, tombstonesEntry, 'tombstones', fileName);
+
+  const checked = tombstones as readonly Tombstone[];
+  const firstIndexByKey = new Map<string, number>();
+  for (const [index, tombstone] of checked.entries()) {
+    // Table names contain no `/`, so the pair maps to one key.
+    const key = `${tombstone.table}/${tombstone.id}`;
+    const firstIndex = firstIndexByKey.get(key);
+    if (firstIndex !== undefined) throw duplicateId(fileName, tombstonesEntry, 'tombstones', tombstone.id, firstIndex, index);
+    firstIndexByKey.set(key, index);
+  }
+  return checked;
+}
+
+/** Checks a version vector: device ids as keys, each with a clock that device issued. */
+export function checkVersionVector(value: unknown, fileName: string | null): VersionVector {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw notShaped(fileName, versionVectorEntry, 'object');
+  const vector = value as Readonly<Record<string, unknown>>;
+
+  for (const [index, [deviceId, clock]] of Object.entries(vector).entries()) {
+    const rule = checkVersionVectorEntry(deviceId, clock);
+    if (rule !== null) {
+      const failure = { entry: versionVectorEntry, table: 'versionVector', index, recordId: deviceId, field: deviceId, rule, value: clock };
+      throw invalidRecord(fileName, failure, `${versionVectorEntry} ${deviceId}: ${rule}`);
+    }
+  }
+  return vector as VersionVector;
+}
+
+/** Parses a current-version manifest with its strict schema. */
+export function parseManifest(value: unknown, fileName: string): Manifest {
+  const result = manifestSchema.safeParse(value);
+  if (result.success) return toManifest(result.data);
+
+  const issue = result.error.issues[0];
+  const field = issue === undefined ? 'manifest' : manifestIssueField(issue);
+  throw new AppFailure({ code: 'portfolioFile.invalidManifest', detail: { file: fileName, field }, cause: result.error.message });
+}
+
+/** Rejects entries that the current layout does not define and reports the first missing one. */
+export function checkLayout(entryNames: Iterable<string>, fileName: string): void {
+  const present = new Set<string>();
+  for (const name of entryNames) {
+    const kind = classifyEntry(name);
+    if (kind.kind === 'unknownTable') {
+      throw new AppFailure({ code: 'portfolioFile.unknownTable', detail: { file: fileName, entry: name, table: kind.table } });
+    }
+    if (kind.kind === 'unknown') throw new AppFailure({ code: 'portfolioFile.unknownEntry', detail: { file: fileName, entry: name } });
+    present.add(name);
+  }
+  for (const required of [...dataEntries, manifestEntry]) {
+    if (!present.has(required)) throw new AppFailure({ code: 'portfolioFile.missingEntry', detail: { file: fileName, entry: required } });
+  }
+}
+
+function checkCount(fileName: string, table: string, expected: number, actual: number): void {
+  if (expected !== actual) {
+    throw new AppFailure({ code: 'portfolioFile.countMismatch', detail: { file: fileName, table, expected, actual } });
+  }
+}
+
+/** A checked current-version file. */
+export interface CheckedContent {
+  readonly manifest: Manifest;
+  readonly snapshot: PortfolioSnapshot;
+}
+
+/** Checks current-version content and builds its snapshot. Throws `AppFailure` on the first problem. */
+export function checkContent(content: FileContent, fileName: string): CheckedContent {
+  const manifest = parseManifest(content.manifest, fileName);
+  checkLayout([manifestEntry, ...content.entries.keys()], fileName);
+
+  const records = {
+    providers: checkRecords('providers', content.entries.get(recordsEntry('providers')), fileName),
+    contracts: checkRecords('contracts', content.entries.get(recordsEntry('contracts')), fileName),
+    kpis: checkRecords('kpis', content.entries.get(recordsEntry('kpis')), fileName),
+    serviceLevels: checkRecords('serviceLevels', content.entries.get(recordsEntry('serviceLevels')), fileName),
+    measurements: checkRecords('measurements', content.entries.get(recordsEntry('measurements')), fileName),
+  } satisfies RecordsByTable;
+  const tombstones = checkTombstones(content.entries.get(tombstonesEntry), fileName);
+  const versionVector = checkVersionVector(content.entries.get(versionVectorEntry), fileName);
+
+  for (const table of recordTables) {
+    checkCount(fileName, table, manifest.recordCounts[table], records[table].length);
+  }
+  checkCount(fileName, 'tombstones', manifest.tombstoneCount, tombstones.length);
+
+  const snapshot: PortfolioSnapshot = {
+    portfolioId: manifest.portfolioId,
+    portfolioName: manifest.portfolioName,
+    deviceId: manifest.deviceId,
+    records,
+    tombstones,
+    versionVector,
+  };
+  return { manifest, snapshot };
+}

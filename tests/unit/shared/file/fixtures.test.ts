@@ -1,0 +1,147 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { decryptContainer, openPortfolioFile, readPortfolioFile, writePortfolioFile } from '../../../../shared/file';
+import { errorOf, valueOf } from '../../../support/node/results';
+import { buildPlainFixtures, encryptedFixtureName, fixtureFolder, readFixture } from './fixtureFiles';
+import { goldenMetadata, goldenPassphrase, goldenSnapshot } from './goldenSnapshot';
+
+async function readFixtureFile(name: string) {
+  return readPortfolioFile(readFixture(name), name);
+}
+
+describe('golden.steerwise', () => {
+  test('reads back the generator snapshot', async () => {
+    const parsed = valueOf(await readFixtureFile('golden.steerwise'));
+    expect(parsed.snapshot).toEqual(goldenSnapshot);
+  });
+
+  test('has the generator manifest', async () => {
+    const { manifest } = valueOf(await readFixtureFile('golden.steerwise'));
+    expect(manifest.exportedAt).toBe(goldenMetadata.exportedAt);
+    expect(manifest.appVersion).toBe(goldenMetadata.appVersion);
+    expect(manifest.recordCounts).toEqual({ providers: 2, contracts: 1, kpis: 2, serviceLevels: 4, measurements: 8 });
+    expect(manifest.tombstoneCount).toBe(1);
+  });
+
+  test('equals a fresh write byte for byte', async () => {
+    const written = await writePortfolioFile(goldenSnapshot, goldenMetadata);
+    expect(Buffer.from(written).equals(Buffer.from(readFixture('golden.steerwise')))).toBe(true);
+  });
+});
+
+describe('committed fixtures', () => {
+  test('match their builders byte for byte', async () => {
+    const built = await buildPlainFixtures();
+    for (const [name, bytes] of built) {
+      expect(Buffer.from(readFixture(name)).equals(Buffer.from(bytes)), name).toBe(true);
+    }
+  });
+
+  test('are all covered by a builder or the encrypted twin', async () => {
+    const built = await buildPlainFixtures();
+    const committed = readdirSync(fixtureFolder).filter((name) => name.endsWith('.steerwise'));
+    expect(committed.sort()).toEqual([...built.keys(), encryptedFixtureName].sort());
+  });
+});
+
+describe('golden-encrypted.steerwise', () => {
+  test('asks for a passphrase when read directly', async () => {
+    const error = errorOf(await readFixtureFile(encryptedFixtureName));
+    expect(error.code).toBe('portfolioFile.passphraseRequired');
+    expect(error.detail).toEqual({ file: encryptedFixtureName });
+  });
+
+  test('decrypts to the golden bytes with the README passphrase', async () => {
+    const plain = valueOf(await decryptContainer(readFixture(encryptedFixtureName), goldenPassphrase));
+    expect(Buffer.from(plain).equals(Buffer.from(readFixture('golden.steerwise')))).toBe(true);
+  });
+
+  test('opens to the golden snapshot', async () => {
+    const parsed = valueOf(await openPortfolioFile(readFixture(encryptedFixtureName), encryptedFixtureName, goldenPassphrase));
+    expect(parsed.snapshot).toEqual(goldenSnapshot);
+  });
+
+  test('rejects a wrong passphrase', async () => {
+    const error = errorOf(await openPortfolioFile(readFixture(encryptedFixtureName), encryptedFixtureName, 'Correct horse battery staple'));
+    expect(error.code).toBe('portfolioFile.wrongPassphrase');
+    expect(error.detail).toEqual({ file: encryptedFixtureName });
+  });
+
+  test('open without passphrase asks for one', async () => {
+    const error = errorOf(await openPortfolioFile(readFixture(encryptedFixtureName), encryptedFixtureName, null));
+    expect(error.code).toBe('portfolioFile.passphraseRequired');
+  });
+});
+
+/** Each broken fixture with the exact error it must give. */
+const rejections: readonly { readonly name: string; readonly code: string; readonly detail: Readonly<Record<string, string | number>> }[] =
+  [
+    { name: 'not-a-zip.steerwise', code: 'portfolioFile.notZip', detail: {} },
+    { name: 'foreign-zip.steerwise', code: 'portfolioFile.notSteerwise', detail: { reason: 'noManifest' } },
+    { name: 'truncated.steerwise', code: 'portfolioFile.corrupt', detail: { reason: 'centralDirectory' } },
+    { name: 'checksum-mismatch.steerwise', code: 'portfolioFile.checksumMismatch', detail: { entry: 'records/providers.json' } },
+    { name: 'version-too-new.steerwise', code: 'portfolioFile.versionTooNew', detail: { formatVersion: 2, supportedVersion: 1 } },
+    { name: 'unknown-table.steerwise', code: 'portfolioFile.unknownTable', detail: { entry: 'records/invoices.json', table: 'invoices' } },
+    {
+      name: 'proto-key.steerwise',
+      code: 'portfolioFile.forbiddenKey',
+      detail: {
+        entry: 'records/providers.json',
+        key: '__proto__',
+        path: '[1].__proto__',
+        recordId: '019c1d94-8e68-735f-8a5a-c0d2d2be4326',
+      },
+    },
+    {
+      name: 'constructor-key.steerwise',
+      code: 'portfolioFile.forbiddenKey',
+      detail: {
+        entry: 'records/contracts.json',
+        key: 'constructor',
+        path: '[0].fieldClocks.constructor',
+        recordId: '019c1d94-9250-7284-8a03-2d84eb45df9e',
+      },
+    },
+    {
+      name: 'compression-bomb.steerwise',
+      code: 'portfolioFile.entryRatioTooHigh',
+      detail: { entry: 'records/measurements.json', ratio: 1024, maxRatio: 100 },
+    },
+    {
+      name: 'duplicate-ids.steerwise',
+      code: 'portfolioFile.duplicateId',
+      detail: {
+        entry: 'records/measurements.json',
+        table: 'measurements',
+        recordId: '019c1d94-ada8-705c-b16d-ee8a229f1b3a',
+        firstIndex: 0,
+        index: 1,
+      },
+    },
+    {
+      name: 'invalid-record.steerwise',
+      code: 'portfolioFile.invalidRecord',
+      detail: {
+        entry: 'records/measurements.json',
+        table: 'measurements',
+        index: 7,
+        recordId: '019c1d94-c900-7187-b67d-3a10f340dbaf',
+        field: 'period',
+        reason: 'period',
+        value: '2015-13',
+      },
+    },
+    { name: 'count-mismatch.steerwise', code: 'portfolioFile.countMismatch', detail: { table: 'kpis', expected: 3, actual: 2 } },
+  ];
+
+describe.each(rejections)('$name', ({ name, code, detail }) => {
+  test(`gives ${code}`, async () => {
+    const error = errorOf(await readFixtureFile(name));
+    expect(error.code).toBe(code);
+  });
+
+  test('names the file and the place', async () => {
+    const error = errorOf(await readFixtureFile(name));
+    expect(error.detail).toEqual({ file: name, ...detail });
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The small portfolio inside `tests/fixtures/steerwise/golden.steerwise`: two NHS 111
+ * providers, one contract, two KPIs, four service levels, eight measurements, one tombstone
+ * and field clocks on the contract. Calls are real NHS 111 Minimum Data Set 2015-16 figures
+ * for April and May 2015; ids, clocks, devices and the contract are invented.
+ */
+import type { Contract, KpiDefinition, Measurement, Provider, ServiceLevel, Tombstone } from '../../../../shared/domain/types';
+import type { WriteMetadata } from '../../../../shared/file';
+import { packHlc } from '../../../../shared/sync/hlc';
+import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
+
+/** Laptop that exported the file. */
+export const exportingDevice = 'a1b2c3d4e5f6';
+/** Second laptop whose edits the exporting laptop had already merged. */
+export const otherDevice = '0f1e2d3c4b5a';
+
+function clockAt(instant: string, deviceId: string, counter = 0): string {
+  return packHlc({ wallMs: Date.parse(instant), counter, deviceId });
+}
+
+const created = clockAt('2026-02-02T09:00:00.000Z', exportingDevice);
+const levelsSet = clockAt('2026-02-03T14:30:00.000Z', otherDevice);
+const contractExtended = clockAt('2026-02-10T16:45:12.345Z', exportingDevice, 3);
+const measurementDeleted = clockAt('2026-02-11T08:00:00.000Z', exportingDevice);
+
+const northEast = '019c1d94-8a80-7601-9175-e61eeeea84b3';
+const lincolnshire = '019c1d94-8e68-735f-8a5a-c0d2d2be4326';
+const contract = '019c1d94-9250-7284-8a03-2d84eb45df9e';
+const answered60s = '019c1d94-9638-757a-a720-98ccfc276b24';
+const abandoned = '019c1d94-9a20-730b-bbda-b39c05ce86fe';
+
+const providers: Provider[] = [
+  { id: northEast, clock: created, fieldClocks: {}, code: '111AA1', name: 'NORTH EAST ENGLAND NHS 111', formerNames: [] },
+  { id: lincolnshire, clock: created, fieldClocks: {}, code: '111AA2', name: 'LINCOLNSHIRE NHS 111', formerNames: ['LINCS NHS 111'] },
+];
+
+const contracts: Contract[] = [
+  {
+    id: contract,
+    clock: created,
+    fieldClocks: { endDate: contractExtended },
+    providerId: northEast,
+    title: 'NHS 111 call handling, North East',
+    startDate: '2015-04-01',
+    endDate: '2018-03-31',
+    currency: 'GBP',
+  },
+];
+
+const kpis: KpiDefinition[] = [
+  {
+    id: answered60s,
+    clock: created,
+    fieldClocks: {},
+    key: 'nhs111.answeredWithin60s',
+    name: 'Calls answered within 60 seconds',
+    description: 'Share of answered calls that were answered within 60 seconds.',
+    unit: 'percent',
+    direction: 'higherIsBetter',
+    kind: 'ratio',
+    aggregation: 'ratioOfSums',
+  },
+  {
+    id: abandoned,
+    clock: created,
+    fieldClocks: {},
+    key: 'nhs111.abandonedCalls',
+    name: 'Calls abandoned',
+    description: 'Share of calls offered that the caller abandoned after waiting longer than 30 seconds.',
+    unit: 'percent',
+    direction: 'lowerIsBetter',
+    kind: 'ratio',
+    aggregation: 'ratioOfSums',
+  },
+];
+
+function level(id: string, providerId: string, kpiId: string, expected: number, contractId: string | null): ServiceLevel {
+  return { id, clock: levelsSet, fieldClocks: {}, kpiId, providerId, contractId, expected, minimum: expected };
+}
+
+const serviceLevels: ServiceLevel[] = [
+  level('019c1d94-9e08-750b-8d8d-2557ab71b0ff', northEast, answered60s, 95, contract),
+  level('019c1d94-a1f0-72ac-8cfb-8ea65e508c61', northEast, abandoned, 5, contract),
+  level('019c1d94-a5d8-74ab-9e8c-7c0da68c5185', lincolnshire, answered60s, 95, null),
+  level('019c1d94-a9c0-716a-bcaf-4cafbcbfe730', lincolnshire, abandoned, 5, null),
+];
+
+function month(id: string, providerId: string, kpiId: string, period: string, numerator: number, denominator: number): Measurement {
+  return {
+    id,
+    clock: created,
+    fieldClocks: {},
+    providerId,
+    kpiId,
+    period,
+    value: (100 * numerator) / denominator,
+    numerator,
+    denominator,
+    sourceFile: 'nhs111_calls_2015-16.csv',
+  };
+}
+
+// Ratios: calls answered within 60 s of calls answered, and calls abandoned of calls offered.
+const measurements: Measurement[] = [
+  month('019c1d94-ada8-705c-b16d-ee8a229f1b3a', northEast, answered60s, '2015-04', 52692, 56339),
+  month('019c1d94-b190-777b-b6df-c5e3ab3b1f5f', northEast, abandoned, '2015-04', 1087, 67491),
+  month('019c1d94-b578-7586-9a1e-1a2308d51a10', lincolnshire, answered60s, '2015-04', 15688, 16045),
+  month('019c1d94-b960-76c3-816e-9156a468e29b', lincolnshire, abandoned, '2015-04', 42, 16087),
+  month('019c1d94-bd48-7172-9ae3-78b82cb83b14', northEast, answered60s, '2015-05', 56576, 58821),
+  month('019c1d94-c130-7641-ae10-5226304a9316', northEast, abandoned, '2015-05', 533, 67935),
+  month('019c1d94-c518-7754-be9e-04d23589715b', lincolnshire, answered60s, '2015-05', 16027, 16501),
+  month('019c1d94-c900-7187-b67d-3a10f340dbaf', lincolnshire, abandoned, '2015-05', 62, 16563),
+];
+
+const tombstones: Tombstone[] = [{ id: '019c1d94-cce8-76a2-940e-9de9d64d0318', table: 'measurements', clock: measurementDeleted }];
+
+export const goldenSnapshot: PortfolioSnapshot = {
+  portfolioId: '019c1d94-8000-7000-8000-000000000001',
+  portfolioName: 'NHS 111 (two providers)',
+  deviceId: exportingDevice,
+  records: { providers, contracts, kpis, serviceLevels, measurements },
+  tombstones,
+  versionVector: { [exportingDevice]: measurementDeleted, [otherDevice]: levelsSet },
+};
+
+export const goldenMetadata: WriteMetadata = { appVersion: '0.1.0', exportedAt: '2026-02-11T09:15:00.000Z' };
+
+/** Passphrase of `golden-encrypted.steerwise`, also given in the fixture README. */
+export const goldenPassphrase = 'correct horse battery staple';
