@@ -1,0 +1,85 @@
+/**
+ * Natural keys and references of the record tables.
+ *
+ * Two laptops that import the same CSV create different ids for the same provider, KPI,
+ * service level or measurement. The merge treats records of one table with the same natural
+ * key as one thing: the record with the smallest id (string order) survives, and the others
+ * are folded into it and replaced by tombstones.
+ *
+ * The merge assumes that natural-key fields (KPI `key`, provider `code`, and the `period` of a
+ * measurement) are written once, when the record is created. An in-place edit of one of them
+ * is merged like any other field, but it can make the merge order-dependent, because a fold
+ * decided under the old key is not undone. Such an edit should be a delete plus an insert.
+ */
+import type { HlcString, Id, RecordTable } from '../domain/types';
+import { packHlc } from './hlc';
+
+/**
+ * Order in which the merge resolves tables: providers and KPIs first, because the natural
+ * keys of service levels and measurements contain the (rewritten) ids of both.
+ */
+export const tableMergeOrder: readonly RecordTable[] = ['providers', 'kpis', 'contracts', 'serviceLevels', 'measurements'];
+
+/** Fields that hold the id of a record in another table, by table: field name to referenced table. */
+export const referenceFields: { readonly [T in RecordTable]: Readonly<Record<string, RecordTable>> } = {
+  providers: {},
+  kpis: {},
+  contracts: { providerId: 'providers' },
+  serviceLevels: { providerId: 'providers', kpiId: 'kpis', contractId: 'contracts' },
+  measurements: { providerId: 'providers', kpiId: 'kpis' },
+};
+
+/** Tables that other records refer to; only their folds need redirects. */
+export const referencedTables: ReadonlySet<RecordTable> = new Set(Object.values(referenceFields).flatMap((fields) => Object.values(fields)));
+
+/**
+ * Returns the parts of a record's natural key, or `null` when the record has none: a contract,
+ * a provider whose `code` is `null`, or a record that lacks one of the key fields (as a scoped
+ * snapshot may). `resolve` rewrites references to survivors before they join the key.
+ */
+export function naturalKeyParts(table: RecordTable, fields: Readonly<Record<string, unknown>>, resolve: ReferenceRewrite = keepReference): string[] | null {
+  switch (table) {
+    case 'providers':
+      return typeof fields.code === 'string' ? [fields.code] : null;
+    case 'kpis':
+      return typeof fields.key === 'string' ? [fields.key] : null;
+    case 'contracts':
+      return null;
+    case 'serviceLevels':
+      return stringParts([resolve('providerId', fields.providerId), resolve('kpiId', fields.kpiId)]);
+    case 'measurements':
+      return stringParts([resolve('providerId', fields.providerId), resolve('kpiId', fields.kpiId), fields.period]);
+  }
+}
+
+function stringParts(parts: unknown[]): string[] | null {
+  return parts.every((part) => typeof part === 'string') ? parts : null;
+}
+
+/**
+ * Returns the natural key of a record as one string (see `naturalKeyParts`). Every part but the
+ * last is prefixed with its length, so two different keys never give the same string.
+ */
+export function naturalKey(table: RecordTable, fields: Readonly<Record<string, unknown>>, resolve: ReferenceRewrite = keepReference): string | null {
+  const parts = naturalKeyParts(table, fields, resolve);
+  if (parts === null) return null;
+  const last = parts.pop() ?? '';
+  return parts.map((part) => `${part.length}:${part}`).join('') + last;
+}
+
+/** Maps a reference field's stored value to the id it stands for after the merge. */
+export type ReferenceRewrite = (field: string, value: unknown) => unknown;
+
+const keepReference: ReferenceRewrite = (_field, value) => value;
+
+/**
+ * Clock of the tombstone that replaces a record folded into another by natural key. A clock
+ * taken from the folded record's data would depend on what had been folded into that record
+ * before it lost, and so on the order of merges. This one is fixed: wall time 0 and a device id
+ * that `createDeviceId` never issues, because it issues hex digits only. A user's deletion of
+ * the same id has a later clock and wins under the tombstone rule.
+ */
+export const foldedTombstoneClock: HlcString = packHlc({ wallMs: 0, counter: 0, deviceId: 'naturalKeyFold' });
+
+/** Redirects of merged-away ids to their survivors, by table. */
+export type Redirects = ReadonlyMap<RecordTable, ReadonlyMap<Id, Id>>;

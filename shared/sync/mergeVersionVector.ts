@@ -1,0 +1,29 @@
+/** Version vector operations used by the merge. */
+import type { HlcString } from '../domain/types';
+import { parseHlc } from './hlc';
+import type { VersionVector } from './snapshot';
+
+/** Returns the element-wise maximum of two version vectors, with device ids in sorted order. */
+export function mergeVersionVectors(a: VersionVector, b: VersionVector): VersionVector {
+  const deviceIds = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  const entries: [string, HlcString][] = [];
+  for (const deviceId of deviceIds) {
+    const left = Object.hasOwn(a, deviceId) ? a[deviceId] : undefined;
+    const right = Object.hasOwn(b, deviceId) ? b[deviceId] : undefined;
+    let latest = left;
+    if (latest === undefined || (right !== undefined && right > latest)) latest = right;
+    if (latest !== undefined) entries.push([deviceId, latest]);
+  }
+  // fromEntries defines own properties, so a device id such as `__proto__` cannot reach the prototype.
+  return Object.fromEntries(entries);
+}
+
+/**
+ * Whether a replica with version vector `seen` had seen the write stamped `clock`: the clock is
+ * at or below the highest clock that the replica recorded from the clock's device.
+ */
+export function isCovered(clock: HlcString, seen: VersionVector): boolean {
+  const { deviceId } = parseHlc(clock);
+  const highest = Object.hasOwn(seen, deviceId) ? seen[deviceId] : undefined;
+  return highest !== undefined && clock <= highest;
+}

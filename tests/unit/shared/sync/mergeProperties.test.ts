@@ -1,0 +1,132 @@
+/**
+ * Property tests of the merge over simulated laptops. `STEERWISE_MERGE_RUNS` sets the runs of
+ * each property (the soak script sets 10,000); the defaults add up to 1,100 runs.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mergeSnapshots } from '../../../../shared/sync/merge';
+import { naturalKey } from '../../../../shared/sync/mergeNaturalKeys';
+import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
+import { recordTables } from '../../../../shared/sync/snapshot';
+import { runScenario, scenarioArbitrary } from './mergeSimulation';
+import { baseWallMs, normalized } from './mergeTestKit';
+
+const configuredRuns = Number.parseInt(process.env.STEERWISE_MERGE_RUNS ?? '', 10);
+
+/** Runs of one property: the configured count, or the default when the variable is unset. */
+function runs(defaultRuns: number): number {
+  return Number.isInteger(configuredRuns) && configuredRuns > 0 ? configuredRuns : defaultRuns;
+}
+
+const strict = { avoidConcurrentTwinDeletes: true } as const;
+const options = { now: baseWallMs };
+
+function merge(a: PortfolioSnapshot, b: PortfolioSnapshot): PortfolioSnapshot {
+  return mergeSnapshots(a, b, options).snapshot;
+}
+
+function duplicateNaturalKeys(value: PortfolioSnapshot): string[] {
+  const duplicates: string[] = [];
+  for (const table of recordTables) {
+    const seen = new Set<string>();
+    for (const record of value.records[table]) {
+      const key = naturalKey(table, record as unknown as Readonly<Record<string, unknown>>);
+      if (key === null) continue;
+      if (seen.has(key)) duplicates.push(`${table} ${key}`);
+      seen.add(key);
+    }
+  }
+  return duplicates;
+}
+
+describe('merge properties over three laptops', () => {
+  it('converges after one final exchange', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, (scenario) => {
+        const [first, second, third] = runScenario(scenario, strict).finalExchange().map(normalized);
+        expect(second).toEqual(first);
+        expect(third).toEqual(first);
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
+  it('leaves no duplicate natural keys', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, (scenario) => {
+        for (const state of runScenario(scenario, { avoidConcurrentTwinDeletes: false }).finalExchange()) {
+          expect(duplicateNaturalKeys(state)).toEqual([]);
+        }
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
+  it('is commutative', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, fc.nat({ max: 2 }), (scenario, shift) => {
+        const states = runScenario(scenario, strict).snapshots();
+        const a = states[shift % 3]!;
+        const b = states[(shift + 1) % 3]!;
+        expect(normalized(merge(a, b))).toEqual(normalized(merge(b, a)));
+      }),
+      { numRuns: runs(150) },
+    );
+  });
+
+  it('is associative', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, fc.nat({ max: 5 }), (scenario, order) => {
+        const states = runScenario(scenario, strict).snapshots();
+        const permutation = [
+          [0, 1, 2],
+          [0, 2, 1],
+          [1, 0, 2],
+          [1, 2, 0],
+          [2, 0, 1],
+          [2, 1, 0],
+        ][order]!;
+        const [a, b, c] = permutation.map((index) => states[index]!) as [PortfolioSnapshot, PortfolioSnapshot, PortfolioSnapshot];
+        expect(normalized(merge(merge(a, b), c))).toEqual(normalized(merge(a, merge(b, c))));
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it('merges a snapshot with itself to itself', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, fc.nat({ max: 2 }), (scenario, index) => {
+        const state = runScenario(scenario, strict).snapshots()[index]!;
+        expect(normalized(merge(state, state))).toEqual(normalized(state));
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
+  it('ignores the same remote snapshot twice', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, fc.nat({ max: 2 }), (scenario, shift) => {
+        const states = runScenario(scenario, strict).snapshots();
+        const local = states[shift]!;
+        const remote = states[(shift + 1) % 3]!;
+        const once = merge(local, remote);
+        const again = mergeSnapshots(once, remote, options);
+        expect(normalized(again.snapshot)).toEqual(normalized(once));
+        expect(again.delta.tombstones).toEqual([]);
+        for (const table of recordTables) expect(again.delta.tables[table]).toEqual({ put: [], delete: [] });
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
+  it('converges within three exchanges with any deletions', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, (scenario) => {
+        const simulation = runScenario(scenario, { avoidConcurrentTwinDeletes: false });
+        const rounds = simulation.exchangeUntilEqual(3, (a, b) => JSON.stringify(normalized(a)) === JSON.stringify(normalized(b)));
+        expect(rounds).toBeLessThanOrEqual(3);
+      }),
+      { numRuns: runs(150) },
+    );
+  });
+});

@@ -1,0 +1,421 @@
+/**
+ * Simulated laptops for the merge property tests. Each laptop holds a snapshot as its database,
+ * writes through the same clock rules as the repositories (one HLC tick per write, `stampFields`
+ * for updates, a tombstone per deletion), and merges snapshots it receives from the others.
+ */
+import fc from 'fast-check';
+import type { HlcString, Id, RecordTable, Tombstone } from '../../../../shared/domain/types';
+import { dataFieldNames, stampFields } from '../../../../shared/sync/fieldClocks';
+import { createClock } from '../../../../shared/sync/hlc';
+import type { Clock } from '../../../../shared/sync/hlc';
+import { mergeSnapshots } from '../../../../shared/sync/merge';
+import { applyFieldWrite, resolveConflictKeepOther } from '../../../../shared/sync/mergeKeepOther';
+import type { PortfolioSnapshot, RecordsByTable } from '../../../../shared/sync/snapshot';
+import { recordTables } from '../../../../shared/sync/snapshot';
+import { baseWallMs, snapshot } from './mergeTestKit';
+
+type AnyRecord = { readonly id: Id; readonly clock: HlcString; readonly fieldClocks: Readonly<Record<string, HlcString>> } & Readonly<Record<string, unknown>>;
+type Tables = Record<RecordTable, AnyRecord[]>;
+
+export const deviceIds = ['laptopA', 'laptopB', 'laptopC'] as const;
+const codes = ['RYE', 'NWAS', 'SECAMB'];
+const kpiKeys = ['answered60s', 'abandoned', 'callbacks10m'];
+const periods = ['2025-01', '2025-02', '2025-03'];
+const names = ['North', 'South', 'East', 'West'];
+
+/** Fields a laptop may edit in place, by table. Natural-key fields and references are not edited (see `mergeNaturalKeys.ts`). */
+const editableFields: { readonly [T in RecordTable]: readonly string[] } = {
+  providers: ['name', 'formerNames'],
+  contracts: ['title', 'currency', 'startDate'],
+  kpis: ['name', 'description', 'unit'],
+  serviceLevels: ['expected', 'minimum'],
+  measurements: ['value', 'numerator', 'sourceFile'],
+};
+
+function editedValue(table: RecordTable, field: string, choice: number): unknown {
+  switch (field) {
+    case 'formerNames':
+      return names.slice(0, choice % 3);
+    case 'currency':
+      return ['GBP', 'EUR', 'USD'][choice % 3];
+    case 'startDate':
+      return choice % 2 === 0 ? null : `2025-0${String((choice % 9) + 1)}-01`;
+    case 'unit':
+      return ['percent', 'seconds', 'number'][choice % 3];
+    case 'expected':
+    case 'minimum':
+    case 'value':
+    case 'numerator':
+      return 50 + (choice % 7);
+    case 'sourceFile':
+      return choice % 2 === 0 ? null : `import-${String(choice % 5)}.csv`;
+    default:
+      return `${table}.${field}.${String(choice % 5)}`;
+  }
+}
+
+export type Operation =
+  | { readonly kind: 'moveWall'; readonly laptop: number; readonly deltaMs: number }
+  | { readonly kind: 'import'; readonly laptop: number; readonly code: number; readonly key: number; readonly period: number; readonly value: number }
+  | { readonly kind: 'addProvider'; readonly laptop: number; readonly code: number | null; readonly name: number }
+  | { readonly kind: 'addContract'; readonly laptop: number; readonly pick: number }
+  | { readonly kind: 'addServiceLevel'; readonly laptop: number; readonly pick: number; readonly minimum: number }
+  | { readonly kind: 'update'; readonly laptop: number; readonly table: number; readonly pick: number; readonly fields: number; readonly choice: number }
+  | { readonly kind: 'delete'; readonly laptop: number; readonly table: number; readonly pick: number }
+  | { readonly kind: 'sync'; readonly from: number; readonly to: number; readonly keepOther: boolean };
+
+const laptopIndex = fc.integer({ min: 0, max: deviceIds.length - 1 });
+const small = fc.nat({ max: 1000 });
+
+export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
+  // Wall clocks jump back by up to a minute or forward by up to two.
+  { arbitrary: fc.record({ kind: fc.constant('moveWall' as const), laptop: laptopIndex, deltaMs: fc.integer({ min: -60_000, max: 120_000 }) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('import' as const),
+      laptop: laptopIndex,
+      code: fc.nat({ max: codes.length - 1 }),
+      key: fc.nat({ max: kpiKeys.length - 1 }),
+      period: fc.nat({ max: periods.length - 1 }),
+      value: small,
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant('addProvider' as const), laptop: laptopIndex, code: fc.option(fc.nat({ max: codes.length - 1 })), name: small }),
+    weight: 1,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('addContract' as const), laptop: laptopIndex, pick: small }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('addServiceLevel' as const), laptop: laptopIndex, pick: small, minimum: small }), weight: 1 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('update' as const), laptop: laptopIndex, table: fc.nat({ max: 4 }), pick: small, fields: fc.integer({ min: 1, max: 7 }), choice: small }),
+    weight: 4,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('delete' as const), laptop: laptopIndex, table: fc.nat({ max: 4 }), pick: small }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('sync' as const), from: laptopIndex, to: laptopIndex, keepOther: fc.boolean() }), weight: 4 },
+);
+
+export interface SimulationOptions {
+  /**
+   * Skip deletions that are concurrent with the creation of a related record: one with the
+   * deleted record's natural key, or one that refers to a record with that key. A deletion is
+   * skipped when such a record exists that the deleting laptop has not seen. A creation is
+   * skipped when such a deletion happened that the creating laptop has not seen. Merges across
+   * such a pair are not associative (see `shared/sync/merge.ts`).
+   */
+  readonly avoidConcurrentTwinDeletes: boolean;
+}
+
+class Laptop {
+  readonly deviceId: string;
+  readonly clock: Clock;
+  wallMs: number;
+  tables: Tables = { providers: [], contracts: [], kpis: [], serviceLevels: [], measurements: [] };
+  tombstones: Tombstone[] = [];
+  versionVector: Record<string, HlcString> = {};
+
+  constructor(deviceId: string, wallOffsetMs: number) {
+    this.deviceId = deviceId;
+    this.wallMs = baseWallMs + wallOffsetMs;
+    this.clock = createClock(deviceId, () => this.wallMs);
+  }
+
+  tick(): HlcString {
+    const clock = this.clock.tick();
+    this.versionVector[this.deviceId] = clock;
+    return clock;
+  }
+
+  snapshot(): PortfolioSnapshot {
+    return {
+      ...snapshot({ deviceId: this.deviceId, tombstones: [...this.tombstones], versionVector: { ...this.versionVector } }),
+      records: Object.fromEntries(recordTables.map((table) => [table, [...this.tables[table]]])) as unknown as RecordsByTable,
+    };
+  }
+
+  load(state: PortfolioSnapshot): void {
+    for (const table of recordTables) this.tables[table] = [...(state.records[table] as unknown as readonly AnyRecord[])];
+    this.tombstones = [...state.tombstones];
+    this.versionVector = { ...state.versionVector };
+    let latest: HlcString | null = null;
+    for (const clock of Object.values(this.versionVector)) if (latest === null || clock > latest) latest = clock;
+    // A laptop's clock moves past everything it has seen, so its next edit wins over all of it.
+    if (latest !== null) this.clock.receive(latest);
+  }
+
+  find(table: RecordTable, match: (record: AnyRecord) => boolean): AnyRecord | undefined {
+    return this.tables[table].find(match);
+  }
+
+  insert(table: RecordTable, data: Readonly<Record<string, unknown>>, clock: HlcString): AnyRecord {
+    // Ids start with the creating clock, so they sort roughly by creation time as UUIDv7 ids do.
+    const record = { ...data, id: `${clock}.${table}`, clock, fieldClocks: {} } as AnyRecord;
+    this.tables[table].push(record);
+    return record;
+  }
+
+  update(table: RecordTable, record: AnyRecord, patch: Readonly<Record<string, unknown>>, clock: () => HlcString): AnyRecord {
+    const changed = new Set(Object.keys(patch).filter((field) => JSON.stringify(record[field]) !== JSON.stringify(patch[field])));
+    if (changed.size === 0) return record;
+    const merged = { ...record, ...patch };
+    const updated = { ...merged, ...stampFields(record, dataFieldNames(merged), changed, clock()) } as AnyRecord;
+    this.tables[table] = this.tables[table].map((item) => (item.id === record.id ? updated : item));
+    return updated;
+  }
+
+  remove(table: RecordTable, record: AnyRecord): void {
+    const clock = this.tick();
+    this.tables[table] = this.tables[table].filter((item) => item.id !== record.id);
+    this.tombstones = [...this.tombstones.filter((item) => item.id !== record.id), { id: record.id, table, clock }];
+  }
+
+  knows(id: Id): boolean {
+    return recordTables.some((table) => this.tables[table].some((record) => record.id === id)) || this.tombstones.some((item) => item.id === id);
+  }
+
+  /** Natural key with provider and KPI ids replaced by their code and key, so that twins on two laptops compare equal. */
+  semanticKey(table: RecordTable, record: AnyRecord): string | null {
+    const providerKey = (id: unknown): string => {
+      const found = this.find('providers', (item) => item.id === id);
+      return typeof found?.code === 'string' ? `code:${found.code}` : `id:${String(id)}`;
+    };
+    const kpiKey = (id: unknown): string => {
+      const found = this.find('kpis', (item) => item.id === id);
+      return typeof found?.key === 'string' ? `key:${found.key}` : `id:${String(id)}`;
+    };
+    switch (table) {
+      case 'providers':
+        return typeof record.code === 'string' ? `code:${record.code}` : null;
+      case 'kpis':
+        return `key:${String(record.key)}`;
+      case 'contracts':
+        return null;
+      case 'serviceLevels':
+        return JSON.stringify([providerKey(record.providerId), kpiKey(record.kpiId)]);
+      case 'measurements':
+        return JSON.stringify([providerKey(record.providerId), kpiKey(record.kpiId), record.period]);
+    }
+  }
+}
+
+/** Three laptops with skewed wall clocks that run operations and exchange snapshots. */
+export class Simulation {
+  readonly laptops: Laptop[];
+  /** Field conflicts reported by the syncs so far. */
+  conflictCount = 0;
+  /** Natural key of every record created so far, with provider and KPI ids replaced by code and key. */
+  private readonly semanticKeys = new Map<Id, string>();
+  /** Ids deleted by a laptop (not by a natural-key fold). */
+  private readonly deletedIds = new Set<Id>();
+
+  constructor(
+    wallOffsetsMs: readonly number[],
+    private readonly options: SimulationOptions,
+  ) {
+    this.laptops = deviceIds.map((deviceId, index) => new Laptop(deviceId, wallOffsetsMs[index] ?? 0));
+  }
+
+  /**
+   * Creates a record on `laptop`, or returns `undefined` without creating it when the creation
+   * would be concurrent with a related deletion (see `SimulationOptions`).
+   */
+  private create(laptop: Laptop, table: RecordTable, data: Readonly<Record<string, unknown>>, clock: () => HlcString): AnyRecord | undefined {
+    const key = laptop.semanticKey(table, data as AnyRecord);
+    if (this.options.avoidConcurrentTwinDeletes) {
+      const related = new Set(this.referencedKeys(data));
+      if (key !== null) related.add(`${table}/${key}`);
+      const unseenDeletion = [...this.deletedIds].some((id) => related.has(this.semanticKeys.get(id) ?? '') && !laptop.knows(id));
+      if (unseenDeletion) return undefined;
+    }
+    const record = laptop.insert(table, data, clock());
+    if (key !== null) this.semanticKeys.set(record.id, `${table}/${key}`);
+    return record;
+  }
+
+  private laptop(index: number): Laptop {
+    const laptop = this.laptops[index % this.laptops.length];
+    if (laptop === undefined) throw new Error(`No laptop ${String(index)}`);
+    return laptop;
+  }
+
+  run(operation: Operation): void {
+    switch (operation.kind) {
+      case 'moveWall': {
+        const laptop = this.laptop(operation.laptop);
+        laptop.wallMs = Math.max(0, laptop.wallMs + operation.deltaMs);
+        return;
+      }
+      case 'import':
+        this.importRow(this.laptop(operation.laptop), operation);
+        return;
+      case 'addProvider':
+        this.addProvider(this.laptop(operation.laptop), operation.code, operation.name);
+        return;
+      case 'addContract': {
+        const laptop = this.laptop(operation.laptop);
+        const target = pick(laptop.tables.providers, operation.pick);
+        if (target !== undefined) this.create(laptop, 'contracts', { providerId: target.id, title: `Contract ${String(operation.pick)}`, startDate: null, endDate: null, currency: 'GBP' }, () => laptop.tick());
+        return;
+      }
+      case 'addServiceLevel':
+        this.addServiceLevel(this.laptop(operation.laptop), operation.pick, operation.minimum);
+        return;
+      case 'update':
+        this.update(this.laptop(operation.laptop), operation);
+        return;
+      case 'delete':
+        this.delete(this.laptop(operation.laptop), operation);
+        return;
+      case 'sync':
+        this.sync(this.laptop(operation.from), this.laptop(operation.to), operation.keepOther);
+        return;
+    }
+  }
+
+  /** Imports one CSV row the way the measurement import does: upsert provider, KPI and measurement under one clock. */
+  private importRow(laptop: Laptop, row: Extract<Operation, { kind: 'import' }>): void {
+    let stamped: HlcString | null = null;
+    const stamp = (): HlcString => (stamped ??= laptop.tick());
+    const code = codes[row.code] ?? 'RYE';
+    const key = kpiKeys[row.key] ?? 'abandoned';
+    const period = periods[row.period] ?? '2025-01';
+
+    const providerRecord = laptop.find('providers', (item) => item.code === code) ?? this.create(laptop, 'providers', { code, name: `Provider ${code}`, formerNames: [] }, stamp);
+    const kpiRecord =
+      laptop.find('kpis', (item) => item.key === key) ??
+      this.create(laptop, 'kpis', { key, name: `KPI ${key}`, description: '', unit: 'percent', direction: 'higherIsBetter', kind: 'ratio', aggregation: 'ratioOfSums' }, stamp);
+    if (providerRecord === undefined || kpiRecord === undefined) return;
+    const values = { value: row.value % 101, numerator: row.value % 101, denominator: 100, sourceFile: 'nhs111.csv' };
+    const existing = laptop.find('measurements', (item) => item.providerId === providerRecord.id && item.kpiId === kpiRecord.id && item.period === period);
+    if (existing === undefined) this.create(laptop, 'measurements', { providerId: providerRecord.id, kpiId: kpiRecord.id, period, ...values }, stamp);
+    else laptop.update('measurements', existing, values, stamp);
+  }
+
+  private addProvider(laptop: Laptop, codeIndex: number | null, nameChoice: number): void {
+    const code = codeIndex === null ? null : (codes[codeIndex] ?? null);
+    const name = `${names[nameChoice % names.length] ?? 'North'} provider`;
+    const existing = code === null ? undefined : laptop.find('providers', (item) => item.code === code);
+    if (existing === undefined) this.create(laptop, 'providers', { code, name, formerNames: [] }, () => laptop.tick());
+    else laptop.update('providers', existing, { name }, () => laptop.tick());
+  }
+
+  private addServiceLevel(laptop: Laptop, choice: number, minimum: number): void {
+    const providerRecord = pick(laptop.tables.providers, choice);
+    const kpiRecord = pick(laptop.tables.kpis, Math.floor(choice / 7));
+    if (providerRecord === undefined || kpiRecord === undefined) return;
+    const existing = laptop.find('serviceLevels', (item) => item.providerId === providerRecord.id && item.kpiId === kpiRecord.id);
+    const levels = { expected: 95, minimum: 80 + (minimum % 15) };
+    if (existing === undefined) this.create(laptop, 'serviceLevels', { providerId: providerRecord.id, kpiId: kpiRecord.id, contractId: null, ...levels }, () => laptop.tick());
+    else laptop.update('serviceLevels', existing, levels, () => laptop.tick());
+  }
+
+  private update(laptop: Laptop, operation: Extract<Operation, { kind: 'update' }>): void {
+    const table = recordTables[operation.table % recordTables.length] ?? 'providers';
+    const target = pick(laptop.tables[table], operation.pick);
+    if (target === undefined) return;
+    const fields = editableFields[table].filter((_field, index) => (operation.fields >> index) % 2 === 1);
+    const patch = Object.fromEntries(fields.map((field, index) => [field, editedValue(table, field, operation.choice + index)]));
+    laptop.update(table, target, patch, () => laptop.tick());
+  }
+
+  private delete(laptop: Laptop, operation: Extract<Operation, { kind: 'delete' }>): void {
+    const table = recordTables[operation.table % recordTables.length] ?? 'providers';
+    const target = pick(laptop.tables[table], operation.pick);
+    if (target === undefined) return;
+    if (this.options.avoidConcurrentTwinDeletes && this.hasUnseenTwin(laptop, target)) return;
+    laptop.remove(table, target);
+    this.deletedIds.add(target.id);
+  }
+
+  /** Natural keys of the records that `data` refers to. */
+  private referencedKeys(data: Readonly<Record<string, unknown>>): string[] {
+    const keys: string[] = [];
+    for (const field of ['providerId', 'kpiId']) {
+      const key = this.semanticKeys.get(String(data[field]));
+      if (key !== undefined) keys.push(key);
+    }
+    return keys;
+  }
+
+  /**
+   * Checks whether a record exists that `laptop` has not seen and that has the natural key of
+   * `target`, or refers to another record with that key.
+   */
+  private hasUnseenTwin(laptop: Laptop, target: AnyRecord): boolean {
+    const key = this.semanticKeys.get(target.id);
+    if (key === undefined) return false;
+    const twins = new Set([...this.semanticKeys].filter(([id, other]) => other === key && id !== target.id).map(([id]) => id));
+    if ([...twins].some((id) => !laptop.knows(id))) return true;
+    return this.laptops.some((other) =>
+      recordTables.some((table) =>
+        other.tables[table].some((record) => !laptop.knows(record.id) && (twins.has(String(record.providerId)) || twins.has(String(record.kpiId)))),
+      ),
+    );
+  }
+
+  private sync(from: Laptop, to: Laptop, keepOther: boolean): void {
+    if (from === to) return;
+    const result = mergeSnapshots(to.snapshot(), from.snapshot(), { now: to.wallMs });
+    to.load(result.snapshot);
+    this.conflictCount += result.preview.conflicts.length;
+    if (!keepOther) return;
+
+    // The user keeps the losing value of every conflict, each as a new local change.
+    for (const conflict of result.preview.conflicts) {
+      const records = to.tables[conflict.table];
+      const target = records.find((record) => record.id === conflict.recordId);
+      if (target === undefined) continue;
+      const write = resolveConflictKeepOther(conflict, to.tick());
+      to.tables[conflict.table] = records.map((record) => (record === target ? applyFieldWrite(target, write) : record));
+    }
+  }
+
+  snapshots(): PortfolioSnapshot[] {
+    return this.laptops.map((laptop) => laptop.snapshot());
+  }
+
+  /**
+   * Merges on every laptop the latest snapshots of the two others, all taken before any of
+   * these merges, each laptop in its own order. Returns the resulting snapshots.
+   */
+  finalExchange(): PortfolioSnapshot[] {
+    const latest = this.snapshots();
+    return latest.map((own, index) => {
+      let state = own;
+      for (let step = 1; step < latest.length; step += 1) {
+        const other = latest[(index + step) % latest.length];
+        if (other !== undefined) state = mergeSnapshots(state, other, { now: baseWallMs }).snapshot;
+      }
+      return state;
+    });
+  }
+
+  /** Runs full exchange rounds until all laptops hold the same data or `maxRounds` pass; returns the rounds used. */
+  exchangeUntilEqual(maxRounds: number, same: (a: PortfolioSnapshot, b: PortfolioSnapshot) => boolean): number {
+    for (let round = 1; round <= maxRounds; round += 1) {
+      const results = this.finalExchange();
+      results.forEach((result, index) => this.laptops[index]?.load(result));
+      if (results.every((result) => results[0] !== undefined && same(results[0], result))) return round;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+function pick<T>(items: readonly T[], choice: number): T | undefined {
+  return items.length === 0 ? undefined : items[choice % items.length];
+}
+
+export const scenarioArbitrary = fc.record({
+  // Wall clocks of the three laptops start up to two hours apart.
+  wallOffsetsMs: fc.array(fc.integer({ min: -2 * 3_600_000, max: 2 * 3_600_000 }), { minLength: 3, maxLength: 3 }),
+  operations: fc.array(operationArbitrary, { minLength: 5, maxLength: 60 }),
+});
+
+export type Scenario = (typeof scenarioArbitrary) extends fc.Arbitrary<infer S> ? S : never;
+
+/** Runs a scenario and returns the simulation after its last operation. */
+export function runScenario(scenario: Scenario, options: SimulationOptions): Simulation {
+  const simulation = new Simulation(scenario.wallOffsetsMs, options);
+  for (const operation of scenario.operations) simulation.run(operation);
+  return simulation;
+}
