@@ -9,6 +9,12 @@ export interface ImportBenchRequest {
   readonly workloadUrl: string;
   /** File name the import records, as a user's file name would be. */
   readonly fileName: string;
+  /**
+   * Whether to call `window.benchStepEnded` after every step and wait for it, so that the
+   * runner can read the heap and the allocation profile of each step. Pauses between steps
+   * change the peaks, so a run with it checks no target.
+   */
+  readonly reportSteps: boolean;
 }
 
 /** Steps of one bench run, in the order the page runs them. */
@@ -27,11 +33,13 @@ export interface StepSpan {
 export interface ImportBenchResult {
   /** Data rows in the workload file, as the plan counts them. */
   readonly rows: number;
+  /** Columns of the workload file, of which the NHS 111 preset reads 10. */
+  readonly columns: number;
   readonly providers: number;
   readonly kpis: number;
   /** Measurements in the plan: one per row and KPI whose cells give a result. */
   readonly measurements: number;
-  /** Warning issues of the plan (empty cells, zero denominators); errors fail the run. */
+  /** Warning issues of the plan, such as empty cells or zero denominators. An error issue fails the run. */
   readonly warnings: number;
   readonly steps: readonly StepSpan[];
   readonly firstImport: ImportSummary;
@@ -40,7 +48,12 @@ export interface ImportBenchResult {
   readonly rawRecords: number;
 }
 
-/** What the bench page adds to `window`. */
+/** Function the bench page adds to `window`. */
 export interface BenchPageApi {
   runImportBench(request: ImportBenchRequest): Promise<ImportBenchResult>;
+}
+
+/** Function the runner exposes on `window` for a run with `reportSteps`. The page awaits it after each step. */
+export interface BenchRunnerApi {
+  benchStepEnded(step: StepName): Promise<void>;
 }

@@ -12,11 +12,11 @@ export interface HeapSample {
 }
 
 export interface HeapSampler {
-  /** Stops sampling and returns the samples in time order; rejects with the first failed reading. */
+  /** Stops sampling and returns the samples in time order, or rejects with the first failed reading. */
   stop(): Promise<HeapSample[]>;
 }
 
-/** Reads the used JavaScript heap of the page; `Performance.enable` must have been sent. */
+/** Reads the used JavaScript heap of the page in bytes. Send `Performance.enable` first. */
 export async function readUsedHeap(session: CDPSession): Promise<number> {
   const { metrics } = await session.send('Performance.getMetrics');
   const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize');
@@ -30,11 +30,12 @@ export async function readUsedHeap(session: CDPSession): Promise<number> {
  */
 export function startHeapSampler(session: CDPSession, intervalMs: number): HeapSampler {
   const samples: HeapSample[] = [];
-  let running = true;
-  let failure: unknown = null;
+  // An object, so that the loop sees the `false` that `stop` writes.
+  const state = { running: true };
+  let failure: Error | null = null;
 
   const loop = (async () => {
-    while (running) {
+    while (state.running) {
       const requested = Date.now();
       const usedBytes = await readUsedHeap(session);
       samples.push({ at: Date.now(), usedBytes });
@@ -42,14 +43,14 @@ export function startHeapSampler(session: CDPSession, intervalMs: number): HeapS
       if (wait > 0) await delay(wait);
     }
   })().catch((error: unknown) => {
-    failure = error;
+    failure = error instanceof Error ? error : new Error('Reading the JavaScript heap over CDP failed', { cause: error });
   });
 
   return {
     async stop() {
-      running = false;
+      state.running = false;
       await loop;
-      if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure));
+      if (failure !== null) throw failure;
       return samples;
     },
   };

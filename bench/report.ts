@@ -1,6 +1,6 @@
 /** The bench's output: a plain table on stdout and the JSON record in `bench/results`. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname } from 'node:path';
 import type { ImportBenchResult, StepName } from './benchTypes';
 import { bytesPerMb, type BenchFigures, type TargetCheck } from './figures';
@@ -13,11 +13,21 @@ export interface Machine {
   readonly os: string;
   readonly node: string;
   readonly chromium: string;
+  /**
+   * One-minute load average when the run started and when it finished. Above the core count,
+   * other processes competed for the CPU and the durations are less comparable.
+   */
+  readonly loadAverage: { readonly start: number; readonly end: number };
   /** When the run finished, as a UTC ISO string. */
   readonly date: string;
 }
 
-export function describeMachine(chromiumVersion: string): Machine {
+/** Returns the one-minute load average of the machine, or 0 on Windows, which has none. */
+export function currentLoadAverage(): number {
+  return loadavg()[0] ?? 0;
+}
+
+export function describeMachine(chromiumVersion: string, startLoadAverage: number): Machine {
   const processors = cpus();
   return {
     cpuModel: processors[0]?.model.trim() ?? 'unknown',
@@ -26,17 +36,18 @@ export function describeMachine(chromiumVersion: string): Machine {
     os: `${type()} ${release()}`,
     node: process.version,
     chromium: chromiumVersion,
+    loadAverage: { start: startLoadAverage, end: currentLoadAverage() },
     date: new Date().toISOString(),
   };
 }
 
 type Row = readonly [metric: string, value: string, unit: string];
 
-function fixed(value: number, digits: number): string {
+export function fixed(value: number, digits: number): string {
   return value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-const stepLabels: Readonly<Record<StepName, string>> = {
+export const stepLabels: Readonly<Record<StepName, string>> = {
   parse: 'parse (parseCsv)',
   plan: 'plan (buildImportPlan)',
   import: 'app import (applyImportPlan)',
@@ -49,9 +60,12 @@ function tableRows(workload: Workload, result: ImportBenchResult, figures: Bench
   const { heap, seconds } = figures;
   const rows: Row[] = [
     ['workload rows', fixed(result.rows, 0), 'rows'],
+    ['workload columns', fixed(result.columns, 0), 'columns'],
     ['workload providers', fixed(result.providers, 0), 'providers'],
     ['workload KPIs', fixed(result.kpis, 0), 'KPIs'],
     ['measurements planned', fixed(result.measurements, 0), 'records'],
+    ['providers added by the import', fixed(result.firstImport.added.providers ?? 0, 0), 'records'],
+    ['service levels added by the import', fixed(result.firstImport.added.serviceLevels ?? 0, 0), 'records'],
     ['plan warnings', fixed(result.warnings, 0), 'issues'],
     ['workload size', fixed(Buffer.byteLength(workload.csv) / bytesPerMb, 1), 'MB'],
     [stepLabels.parse, fixed(seconds.parse, 3), 's'],
@@ -69,19 +83,51 @@ function tableRows(workload: Workload, result: ImportBenchResult, figures: Bench
     [stepLabels.readBack, fixed(seconds.readBack, 3), 's'],
     ['read-back rate', fixed(figures.readBackRate, 0), 'records/s'],
     ['JS heap baseline', fixed(heap.baselineMb, 1), 'MB'],
-    ['JS heap peak', fixed(heap.peakMb, 1), 'MB'],
+    ['JS heap peak, sampled or before a collection', fixed(heap.peakMb, 1), 'MB'],
     ['JS heap peak during', heap.peakStep ?? 'between steps', 'step'],
+    ['JS heap peak during the app steps (parse to re-import)', fixed(heap.appStepsPeakMb, 1), 'MB'],
+    ['JS heap peak, sampled every 50 ms', fixed(heap.sampled.peakMb, 1), 'MB'],
+    ['JS heap peak, before a collection (trace)', fixed(heap.traced.peakMb, 1), 'MB'],
   ];
   for (const [step, label] of Object.entries(stepLabels) as [StepName, string][]) {
-    const peak = heap.peakByStepMb[step];
-    rows.push([`JS heap peak during ${label}`, peak === undefined ? 'no sample' : fixed(peak, 1), 'MB']);
+    const sampledMb = heap.sampled.byStep[step]?.peakMb;
+    const tracedMb = heap.traced.byStepMb[step];
+    rows.push(
+      [`  during ${label}, sampled`, sampledMb === undefined ? 'no sample' : fixed(sampledMb, 1), 'MB'],
+      [`  during ${label}, before a collection`, tracedMb === undefined ? 'no collection' : fixed(tracedMb, 1), 'MB'],
+    );
   }
-  rows.push(['heap samples', fixed(heap.samples, 0), 'samples'], ['longest gap between heap samples', fixed(heap.longestGapMs, 0), 'ms']);
+  rows.push(
+    ['heap samples', fixed(heap.sampled.samples, 0), 'samples'],
+    ['longest gap between heap samples', fixed(heap.sampled.longestGapMs, 0), 'ms'],
+    ['garbage collections traced', fixed(heap.traced.collections, 0), 'collections'],
+  );
   return rows;
 }
 
+function machineLine(machine: Machine): string {
+  const load = `load average ${fixed(machine.loadAverage.start, 2)} at start, ${fixed(machine.loadAverage.end, 2)} at end`;
+  const memory = `${fixed(machine.totalMemoryMb, 0)} MB memory`;
+  return [
+    machine.cpuModel,
+    `${machine.cores} cores`,
+    memory,
+    machine.os,
+    `Node ${machine.node}`,
+    `Chromium ${machine.chromium}`,
+    load,
+    machine.date,
+  ].join(', ');
+}
+
 /** Formats the figures and target checks as a plain text table with aligned columns. */
-export function formatTable(workload: Workload, result: ImportBenchResult, figures: BenchFigures, targets: readonly TargetCheck[], machine: Machine): string {
+export function formatTable(
+  workload: Workload,
+  result: ImportBenchResult,
+  figures: BenchFigures,
+  targets: readonly TargetCheck[],
+  machine: Machine,
+): string {
   const rows: Row[] = [['metric', 'value', 'unit'], ...tableRows(workload, result, figures)];
   const metricWidth = Math.max(...rows.map(([metric]) => metric.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
@@ -91,7 +137,7 @@ export function formatTable(workload: Workload, result: ImportBenchResult, figur
   for (const target of targets) {
     lines.push(`target ${target.name} ${target.requirement}: ${fixed(target.value, 2)}, ${target.met ? 'met' : 'MISSED'}`);
   }
-  lines.push('', `machine: ${machine.cpuModel}, ${machine.cores} cores, ${fixed(machine.totalMemoryMb, 0)} MB, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium}, ${machine.date}`);
+  lines.push('', `machine: ${machineLine(machine)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -101,6 +147,8 @@ export interface BenchRecord {
   readonly result: ImportBenchResult;
   readonly figures: BenchFigures;
   readonly targets: readonly TargetCheck[];
+  /** Every heap sample as `[ms since the first step started, MB]`. */
+  readonly heapSamples: readonly (readonly [number, number])[];
 }
 
 export function writeRecord(path: string, record: BenchRecord): void {

@@ -1,4 +1,4 @@
-// Bundles the import bench page (bench/page) for Chromium; `bench/run.ts` builds it and serves
+// Bundles the import bench page (bench/page) for Chromium. `bench/run.ts` builds it and serves
 // the output with Vite's preview server on 127.0.0.1.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
@@ -19,8 +19,8 @@ export default defineConfig({
     outDir: benchPageOutDir,
     emptyOutDir: true,
     target: 'chrome130',
-    // Unminified, so that CPU profiles of the page name the app's functions; minifying
-    // shortens names and changes parse time only, not the speed of the compiled code.
+    // Unminified, so that profiles of the page name the app's functions. Minifying mostly
+    // shortens names and whitespace, which affects download and parse time, not compiled code.
     minify: false,
     sourcemap: true,
     reportCompressedSize: false,

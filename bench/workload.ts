@@ -30,7 +30,8 @@ function columnIndex(header: readonly string[], column: string): number {
  * Line breaks follow the sample's (CRLF when it has any).
  */
 export function buildWorkload(sampleCsv: string, copies: number): Workload {
-  if (!Number.isInteger(copies) || copies < 1 || copies > 999) throw new RangeError(`copies must be a whole number from 1 to 999, not ${copies}`);
+  if (!Number.isInteger(copies) || copies < 1 || copies > 999)
+    throw new RangeError(`copies must be a whole number from 1 to 999, not ${copies}`);
 
   const parsed = Papa.parse<string[]>(sampleCsv, { header: false, skipEmptyLines: 'greedy' });
   if (parsed.errors.length > 0) throw new Error(`The sample CSV does not parse: ${JSON.stringify(parsed.errors.slice(0, 3))}`);

@@ -3,7 +3,7 @@
  * `buildImportPlan` with the NHS 111 preset, `applyImportPlan`) into a fresh portfolio
  * database, then the same measurement records put with raw IndexedDB into another fresh
  * database. The runner calls `window.runImportBench` once per page load and times nothing
- * itself; every duration comes from the step spans returned here.
+ * itself: every duration comes from the step spans returned here.
  */
 import { v7 as uuidv7 } from 'uuid';
 import { AppFailure } from '@shared/errors';
@@ -14,22 +14,36 @@ import { nhs111Preset } from '@shared/import/presets/nhs111';
 import type { CsvTable, ImportPlan } from '@shared/import/types';
 import { getDeviceContext } from '../../renderer/src/db/catalogue';
 import { applyImportPlan } from '../../renderer/src/db/importMeasurements';
-import { openPortfolioDb, portfolioDbName } from '../../renderer/src/db/portfolioDb';
-import type { BenchPageApi, ImportBenchRequest, ImportBenchResult, StepName, StepSpan } from '../benchTypes';
-import { deleteDb, openRawDb, putAll } from './rawWrite.mts';
+import { openPortfolioDb } from '../../renderer/src/db/portfolioDb';
+import type { BenchPageApi, BenchRunnerApi, ImportBenchRequest, ImportBenchResult, StepName, StepSpan } from '../benchTypes';
+import { openRawDb, putAll } from './rawWrite.mts';
 
 /** Current time in ms since the Unix epoch, with sub-millisecond resolution. */
 function epochNow(): number {
   return performance.timeOrigin + performance.now();
 }
 
+/** Returns the runner's step callback, which a run with `reportSteps` must have. */
+function stepEndedCallback(request: ImportBenchRequest): BenchRunnerApi['benchStepEnded'] | null {
+  if (!request.reportSteps) return null;
+  const { benchStepEnded } = globalThis as Partial<BenchRunnerApi>;
+  if (benchStepEnded === undefined) throw new Error('reportSteps is set but the runner exposed no window.benchStepEnded');
+  return benchStepEnded;
+}
+
 class StepClock {
   readonly spans: StepSpan[] = [];
 
+  constructor(private readonly stepEnded: BenchRunnerApi['benchStepEnded'] | null) {}
+
+  /** Runs `work` as `step`, then waits for the runner's step callback, if any, outside the step's span. */
   async time<T>(step: StepName, work: () => T | Promise<T>): Promise<T> {
+    performance.mark(`bench:${step}:start`);
     const start = epochNow();
     const value = await work();
     this.spans.push({ step, start, end: epochNow() });
+    performance.mark(`bench:${step}:end`);
+    await this.stepEnded?.(step);
     return value;
   }
 }
@@ -56,68 +70,75 @@ function requireWritable(plan: ImportPlan): void {
   );
 }
 
-/**
- * Parses and plans in a scope of their own, so that the parsed table is garbage once the plan
- * exists, as it is in an app that keeps only the plan.
- */
-async function parseAndPlan(clock: StepClock, request: ImportBenchRequest): Promise<ImportPlan> {
-  const bytes = await fetchBytes(request.workloadUrl);
-  const table = await clock.time('parse', () => parseWorkload(bytes, request.fileName));
-  const plan = await clock.time('plan', () => buildImportPlan(table, nhs111Preset));
-  requireWritable(plan);
-  return plan;
-}
-
-interface AppImportFigures {
+interface AppRun {
+  readonly counts: Pick<ImportBenchResult, 'rows' | 'columns' | 'providers' | 'kpis' | 'measurements' | 'warnings'>;
   readonly firstImport: ImportSummary;
   readonly reimport: ImportSummary;
+  /** The measurements as the import stored them. */
   readonly stored: readonly object[];
 }
 
-/** Imports `plan` twice into a fresh portfolio database and reads the stored measurements back. */
-async function importWithApp(clock: StepClock, plan: ImportPlan): Promise<AppImportFigures> {
-  const portfolioId = uuidv7();
-  const db = await openPortfolioDb(portfolioId);
+/**
+ * Parses and plans the workload as the import wizard does. Only the plan and the column count
+ * leave this function: the wizard's review step keeps the file's bytes and the plan while it
+ * writes, not the parsed table.
+ */
+async function parseAndPlan(clock: StepClock, bytes: Uint8Array, fileName: string): Promise<{ plan: ImportPlan; columns: number }> {
+  const table = await clock.time('parse', () => parseWorkload(bytes, fileName));
+  const plan = await clock.time('plan', () => buildImportPlan(table, nhs111Preset));
+  return { plan, columns: table.header.length };
+}
+
+/**
+ * Parses and plans the workload, imports the plan twice into a fresh portfolio database and
+ * reads the stored measurements back. The file's bytes and the plan stay referenced through
+ * both imports and the read back, as in the import wizard. Only counts and the stored records
+ * leave this function, so in the raw step the bytes and plan are garbage.
+ */
+async function runAppSteps(clock: StepClock, request: ImportBenchRequest): Promise<AppRun> {
+  const bytes = await fetchBytes(request.workloadUrl);
+  const { plan, columns } = await parseAndPlan(clock, bytes, request.fileName);
+  requireWritable(plan);
+
+  const db = await openPortfolioDb(uuidv7());
   const context = await getDeviceContext();
   try {
     const firstImport = await clock.time('import', () => applyImportPlan(db, plan, context));
     const reimport = await clock.time('reimport', () => applyImportPlan(db, plan, context));
     const stored = await clock.time('readBack', () => db.measurements.toArray());
-    return { firstImport, reimport, stored };
+    const counts = {
+      rows: plan.rowCount,
+      columns,
+      providers: plan.providers.length,
+      kpis: plan.kpis.length,
+      measurements: plan.measurements.length,
+      warnings: plan.issueCounts.warnings,
+    };
+    return { counts, firstImport, reimport, stored };
   } finally {
     db.close();
-    await deleteDb(portfolioDbName(portfolioId));
   }
 }
 
 async function putWithRawIndexedDb(clock: StepClock, records: readonly object[]): Promise<void> {
-  const name = `steerwise-bench-raw-${uuidv7()}`;
-  const db = await openRawDb(name);
+  const db = await openRawDb(`steerwise-bench-raw-${uuidv7()}`);
   try {
     await clock.time('rawPut', () => putAll(db, records));
   } finally {
     db.close();
-    await deleteDb(name);
   }
 }
 
+/**
+ * Runs every step once. Databases are not deleted: Chromium keeps all of an origin's databases
+ * in one LevelDB, and the compaction a deletion starts would slow the next write step. The
+ * runner deletes the whole browser profile afterwards.
+ */
 async function runImportBench(request: ImportBenchRequest): Promise<ImportBenchResult> {
-  const clock = new StepClock();
-  const plan = await parseAndPlan(clock, request);
-  const { firstImport, reimport, stored } = await importWithApp(clock, plan);
+  const clock = new StepClock(stepEndedCallback(request));
+  const { counts, firstImport, reimport, stored } = await runAppSteps(clock, request);
   await putWithRawIndexedDb(clock, stored);
-
-  return {
-    rows: plan.rowCount,
-    providers: plan.providers.length,
-    kpis: plan.kpis.length,
-    measurements: plan.measurements.length,
-    warnings: plan.issueCounts.warnings,
-    steps: clock.spans,
-    firstImport,
-    reimport,
-    rawRecords: stored.length,
-  };
+  return { ...counts, steps: clock.spans, firstImport, reimport, rawRecords: stored.length };
 }
 
 const api: BenchPageApi = { runImportBench };

@@ -47,15 +47,3 @@ export function putAll(db: IDBDatabase, records: readonly object[]): Promise<voi
     };
   });
 }
-
-export function deleteDb(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => {
-      resolve();
-    };
-    request.onerror = () => {
-      reject(request.error ?? new Error(`Deleting IndexedDB database ${name} failed`));
-    };
-  });
-}

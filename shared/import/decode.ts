@@ -56,7 +56,9 @@ function findBinaryReason(bytes: Uint8Array): 'spreadsheet' | 'utf16' | 'binary'
   }
 
   let controlCount = 0;
-  for (const byte of bytes) {
+  // An indexed loop: `for…of` would allocate an iterator result per byte of a file of many megabytes.
+  for (let index = 0; index < bytes.length; index += 1) {
+    const byte = bytes[index] ?? 0;
     if (byte === 0) {
       return 'binary';
     }

@@ -105,14 +105,12 @@ function upsertMeasurements(
       return;
     }
 
-    const changed = new Set<string>();
-    for (const field of measuredFields) {
-      if (!Object.is(before[field], imported[field])) changed.add(field);
-    }
-    if (changed.size === 0) {
+    // Most rows of a re-import are unchanged, so the set of changed fields is built only for the others.
+    if (measuredFields.every((field) => Object.is(before[field], imported[field]))) {
       changes.unchanged += 1;
       return;
     }
+    const changed = new Set<string>(measuredFields.filter((field) => !Object.is(before[field], imported[field])));
     if (before.sourceFile !== imported.sourceFile) changed.add('sourceFile');
     const merged = { ...before, ...imported };
     const clocks = stampFields(before, dataFieldNames(merged), changed, stamp());

@@ -12,6 +12,7 @@ import { buildImportPlan, matchPreset, nearestPreset } from '@shared/import/mapp
 import type { NearMatch } from '@shared/import/mapping';
 import { builtInPresets } from '@shared/import/presets';
 import type { CsvTable, ImportPlan, MappingPreset } from '@shared/import/types';
+import type { OpenedFile } from '@shared/ipc/contract';
 import type { ImportSummary } from '@shared/domain/types';
 import { getDeviceContext, listPresets } from '../../db/catalogue';
 import { applyImportPlan } from '../../db/importMeasurements';
@@ -28,6 +29,7 @@ type Step =
   | { readonly name: 'file' }
   | {
       readonly name: 'mapping';
+      readonly file: OpenedFile;
       readonly table: CsvTable;
       readonly presets: readonly MappingPreset[];
       readonly matched: MappingPreset | null;
@@ -35,7 +37,11 @@ type Step =
     }
   | {
       readonly name: 'review';
-      readonly table: CsvTable;
+      /**
+       * The file's bytes, not its parsed table: a large CSV parses into about three times its
+       * size, and the table is not needed while the plan is written. Back parses it again.
+       */
+      readonly file: OpenedFile;
       readonly presets: readonly MappingPreset[];
       readonly preset: MappingPreset;
       readonly plan: ImportPlan;
@@ -62,19 +68,24 @@ export function ImportWizard() {
       return;
     }
     if (opened.value === null) return;
-    const parsed = parseCsv(opened.value.bytes, opened.value.name);
+    showMapping(opened.value, [...builtInPresets, ...(await listPresets())], null);
+  };
+
+  /** Parses the file and shows the mapping step, with `chosen` preselected when given. */
+  const showMapping = (file: OpenedFile, presets: readonly MappingPreset[], chosen: MappingPreset | null) => {
+    const parsed = parseCsv(file.bytes, file.name);
     if (!parsed.ok) {
       setError(parsed.error);
       return;
     }
-    const presets = [...builtInPresets, ...(await listPresets())];
-    const matched = matchPreset(parsed.value.header, presets);
-    setStep({ name: 'mapping', table: parsed.value, presets, matched, near: matched ? null : nearestPreset(parsed.value.header, presets) });
+    const matched = chosen ?? matchPreset(parsed.value.header, presets);
+    const near = matched ? null : nearestPreset(parsed.value.header, presets);
+    setStep({ name: 'mapping', file, table: parsed.value, presets, matched, near });
   };
 
-  const review = (table: CsvTable, presets: readonly MappingPreset[], preset: MappingPreset) => {
+  const review = (file: OpenedFile, table: CsvTable, presets: readonly MappingPreset[], preset: MappingPreset) => {
     setError(null);
-    setStep({ name: 'review', table, presets, preset, plan: buildImportPlan(table, preset) });
+    setStep({ name: 'review', file, presets, preset, plan: buildImportPlan(table, preset) });
   };
 
   const apply = async (plan: ImportPlan) => {
@@ -135,7 +146,7 @@ export function ImportWizard() {
             setStep({ name: 'file' });
           }}
           onNext={(preset) => {
-            review(step.table, step.presets, preset);
+            review(step.file, step.table, step.presets, preset);
           }}
         />
       ) : null}
@@ -145,7 +156,7 @@ export function ImportWizard() {
           plan={step.plan}
           busy={busy}
           onBack={() => {
-            setStep({ name: 'mapping', table: step.table, presets: step.presets, matched: step.preset, near: null });
+            showMapping(step.file, step.presets, step.preset);
           }}
           onApply={() => void apply(step.plan)}
         />
