@@ -20,6 +20,7 @@ import { TableChanges, upsertKpis } from './importUpsert';
 import type { StampClock } from './importUpsert';
 import type { PortfolioDb } from './portfolioDb';
 import { toStorageFailure } from './storageErrors';
+import { raiseVersionVector } from './versionVector';
 
 /**
  * Fields whose change makes a measurement changed; provider, KPI and period are its identity.
@@ -174,6 +175,8 @@ async function writePlan(db: PortfolioDb, plan: ImportPlan, index: PlanIndex, co
   if (levels.writes.length > 0) await db.serviceLevels.bulkPut(levels.writes);
   if (measurements.writes.length > 0) await db.measurements.bulkPut(measurements.writes);
   await db.audit.add(importAuditEntry(context, clock, summary));
+  // The import stamps every write with the one clock `stamp` issued, so one raise covers them all.
+  await raiseVersionVector(db, clock);
   return summary;
 }
 
@@ -186,7 +189,7 @@ async function writePlan(db: PortfolioDb, plan: ImportPlan, index: PlanIndex, co
 export async function applyImportPlan(db: PortfolioDb, plan: ImportPlan, context: DeviceContext): Promise<ImportSummary> {
   assertPlanWritable(plan);
   const index = indexPlan(plan);
-  const tables = [db.kpis, db.providers, db.serviceLevels, db.measurements, db.audit];
+  const tables = [db.kpis, db.providers, db.serviceLevels, db.measurements, db.audit, db.meta];
   try {
     return await db.transaction('rw', tables, () => writePlan(db, plan, index, context));
   } catch (error) {

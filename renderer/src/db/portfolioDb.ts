@@ -17,6 +17,8 @@ import type {
   Tombstone,
 } from '@shared/domain/types';
 import { openChecked, requestPersistentStorage } from './openDatabase';
+import { collectVersionVector, versionVectorKey } from './versionVector';
+import type { VersionVectorEntry } from './versionVector';
 
 /** Prefix of every portfolio database name; the portfolio id follows it. */
 export const portfolioDbPrefix = 'steerwise-portfolio-';
@@ -37,6 +39,14 @@ const schemaV1: Readonly<Record<RecordTable | 'tombstones' | 'audit', string>> =
   audit: 'id, at, recordId',
 };
 
+/** Schema version 2 adds `meta`, a key/value table that stores the version vector. */
+const schemaV2: Readonly<Record<'meta', string>> = {
+  meta: 'key',
+};
+
+/** Entry of the `meta` table. */
+export type MetaEntry = VersionVectorEntry;
+
 export class PortfolioDb extends Dexie {
   declare readonly providers: Table<Provider, Id>;
   declare readonly contracts: Table<Contract, Id>;
@@ -45,11 +55,19 @@ export class PortfolioDb extends Dexie {
   declare readonly measurements: Table<Measurement, Id>;
   declare readonly tombstones: Table<Tombstone, Id>;
   declare readonly audit: Table<AuditEntry, Id>;
+  declare readonly meta: Table<MetaEntry, MetaEntry['key']>;
 
   /** `databaseName` is normally `portfolioDbName(id)`; tests pass their own. */
   constructor(databaseName: string) {
     super(databaseName);
     this.version(1).stores(schemaV1);
+    // A database created at version 2 runs no upgrade: it has no records, so its vector is empty.
+    this.version(2)
+      .stores(schemaV2)
+      .upgrade(async (transaction) => {
+        const value = await collectVersionVector(transaction);
+        await transaction.table<MetaEntry>('meta').put({ key: versionVectorKey, value });
+      });
   }
 
   /** Returns a record table by name, typed by its records. */

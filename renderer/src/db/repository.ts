@@ -1,7 +1,8 @@
 /**
  * Generic record writes. Each write runs in one read-write transaction over the record's
- * table, `audit` and, for deletions, `tombstones`. It stamps clocks on the changed fields and
- * adds one audit entry. Either all of it is stored or, on any failure, none of it.
+ * table, `audit`, `meta` and, for deletions, `tombstones`. It stamps clocks on the changed
+ * fields, adds one audit entry and raises this device's version vector entry to the clock it
+ * issued. Either all of it is stored or, on any failure, none of it.
  */
 import { v7 as uuidv7 } from 'uuid';
 import { AppFailure } from '@shared/errors';
@@ -11,6 +12,7 @@ import { recordAuditEntry } from './auditEntries';
 import type { DeviceContext } from './clockStore';
 import type { PortfolioDb, RecordTypes } from './portfolioDb';
 import { toStorageFailure } from './storageErrors';
+import { raiseVersionVector } from './versionVector';
 
 /** The data fields of a record: everything but its id and clocks. */
 export type RecordData<T extends RecordTable> = Omit<RecordTypes[T], keyof SyncFields>;
@@ -54,7 +56,7 @@ export function insertRecord<T extends RecordTable>(
   context: DeviceContext,
 ): Promise<RecordTypes[T]> {
   const id = uuidv7();
-  return runWrite(db, [table, 'audit'], { table, id }, async () => {
+  return runWrite(db, [table, 'audit', 'meta'], { table, id }, async () => {
     const clock = context.tick();
     const fields = dataFields(data);
     const record = { ...fields, id, clock, fieldClocks: {} } as unknown as RecordTypes[T];
@@ -64,6 +66,7 @@ export function insertRecord<T extends RecordTable>(
 
     await db.recordTable(table).add(record);
     await db.audit.add(recordAuditEntry(context, clock, 'write', table, id, changes));
+    await raiseVersionVector(db, clock);
     return record;
   });
 }
@@ -80,7 +83,7 @@ export function updateRecord<T extends RecordTable>(
   patch: RecordPatch<T>,
   context: DeviceContext,
 ): Promise<RecordTypes[T]> {
-  return runWrite(db, [table, 'audit'], { table, id }, async () => {
+  return runWrite(db, [table, 'audit', 'meta'], { table, id }, async () => {
     const before = await db.recordTable(table).get(id);
     if (before === undefined) throw notFound(table, id);
 
@@ -100,6 +103,7 @@ export function updateRecord<T extends RecordTable>(
 
     await db.recordTable(table).put(record);
     await db.audit.add(recordAuditEntry(context, clock, 'write', table, id, changes));
+    await raiseVersionVector(db, clock);
     return record;
   });
 }
@@ -109,7 +113,7 @@ export function updateRecord<T extends RecordTable>(
  * the deleted values. Rejects with `storage.notFound` when there is no record with `id`.
  */
 export function deleteRecord(db: PortfolioDb, table: RecordTable, id: Id, context: DeviceContext): Promise<Tombstone> {
-  return runWrite(db, [table, 'audit', 'tombstones'], { table, id }, async () => {
+  return runWrite(db, [table, 'audit', 'tombstones', 'meta'], { table, id }, async () => {
     const before = await db.recordTable(table).get(id);
     if (before === undefined) throw notFound(table, id);
 
@@ -121,6 +125,7 @@ export function deleteRecord(db: PortfolioDb, table: RecordTable, id: Id, contex
     await db.recordTable(table).delete(id);
     await db.tombstones.put(tombstone);
     await db.audit.add(recordAuditEntry(context, clock, 'delete', table, id, changes));
+    await raiseVersionVector(db, clock);
     return tombstone;
   });
 }

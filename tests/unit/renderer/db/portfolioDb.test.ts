@@ -23,10 +23,10 @@ async function rejection(promise: Promise<unknown>): Promise<AppFailure> {
   throw new Error('expected the promise to reject');
 }
 
-/** Creates `name` as a future app version 2 would: another table and one provider. */
+/** Creates `name` as a future app version 3 would: another table and one provider. */
 async function createNewerDatabase(name: string): Promise<void> {
   const newer = new Dexie(name);
-  newer.version(2).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(3).stores({ providers: 'id, code', risks: 'id, providerId' });
   await newer.open();
   await newer.table('providers').put({ id: 'p1', code: 'RX1', name: 'North' });
   await newer.table('risks').put({ id: 'r1', providerId: 'p1' });
@@ -38,10 +38,10 @@ async function storedVersion(name: string): Promise<number | undefined> {
   return databases.find((info) => info.name === name)?.version;
 }
 
-/** Reads the newer database back as version 2 would, to check it is intact. */
+/** Reads the newer database back as version 3 would, to check it is intact. */
 async function readNewer(name: string): Promise<{ providers: unknown[]; risks: unknown[]; tables: string[] }> {
   const newer = new Dexie(name);
-  newer.version(2).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(3).stores({ providers: 'id, code', risks: 'id, providerId' });
   opened.push(newer);
   await newer.open();
   return {
@@ -52,7 +52,7 @@ async function readNewer(name: string): Promise<{ providers: unknown[]; risks: u
 }
 
 describe('openPortfolioDb', () => {
-  it('creates every table of schema version 1', async () => {
+  it('creates every table of schema version 2', async () => {
     const db = await openPortfolioDb(uuidv7());
     opened.push(db);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
@@ -60,6 +60,7 @@ describe('openPortfolioDb', () => {
       'contracts',
       'kpis',
       'measurements',
+      'meta',
       'providers',
       'serviceLevels',
       'tombstones',
@@ -78,7 +79,7 @@ describe('openPortfolioDb', () => {
     await createNewerDatabase(portfolioDbName(id));
     const failure = await rejection(openPortfolioDb(id));
     expect(failure.appError.code).toBe('storage.versionTooNew');
-    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 2, supportedVersion: 1 });
+    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 3, supportedVersion: 2 });
   });
 
   it('leaves a newer database intact', async () => {
@@ -86,7 +87,7 @@ describe('openPortfolioDb', () => {
     const name = portfolioDbName(id);
     await createNewerDatabase(name);
     await rejection(openPortfolioDb(id));
-    expect(await storedVersion(name)).toBe(20);
+    expect(await storedVersion(name)).toBe(30);
     const contents = await readNewer(name);
     expect(contents.providers).toEqual([{ id: 'p1', code: 'RX1', name: 'North' }]);
     expect(contents.risks).toHaveLength(1);
@@ -104,7 +105,7 @@ describe('openPortfolioDb', () => {
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
-    expect(await storedVersion(name)).toBe(20);
+    expect(await storedVersion(name)).toBe(30);
   });
 
   it('creates a new database where indexedDB.databases is missing', async () => {
@@ -113,8 +114,8 @@ describe('openPortfolioDb', () => {
     try {
       const db = await openNamedDb(freshName('no-listing-new'));
       opened.push(db);
-      expect(db.tables).toHaveLength(7);
-      expect(db.verno).toBe(1);
+      expect(db.tables).toHaveLength(8);
+      expect(db.verno).toBe(2);
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
