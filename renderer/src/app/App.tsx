@@ -9,6 +9,7 @@ import { ProviderDetail } from '../features/portfolio/ProviderDetail';
 import { ProvidersScreen } from '../features/portfolio/ProvidersScreen';
 import { useOpenPortfolio } from '../features/portfolio/useOpenPortfolio';
 import { usePortfolioData } from '../features/portfolio/usePortfolioData';
+import { SyncScreen } from '../features/sync/SyncScreen';
 import { selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
 import { Header } from './Header';
 
@@ -18,6 +19,7 @@ function Screens() {
   const { t } = useTranslation();
 
   if (screen.name === 'import') return <ImportWizard />;
+  if (screen.name === 'sync') return <SyncScreen />;
   if (!data) return <p className="muted">{t('app.loading')}</p>;
   if (data.providers.length === 0) return <EmptyState />;
 

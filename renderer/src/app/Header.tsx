@@ -3,8 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { createPortfolio, listPortfolios } from '../db/catalogue';
 import { nextPortfolioName } from '../features/portfolio/portfolioNames';
 import { selectNavigate, selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
+import type { Screen } from '../state/uiStore';
 
-type NavTarget = 'dashboard' | 'providers';
+type NavTarget = 'dashboard' | 'providers' | 'sync';
+
+function navTargetOf(screen: Screen): NavTarget | null {
+  if (screen.name === 'provider') return 'providers';
+  if (screen.name === 'dashboard' || screen.name === 'providers' || screen.name === 'sync') return screen.name;
+  return null;
+}
 
 export function Header() {
   const { t } = useTranslation();
@@ -14,9 +21,8 @@ export function Header() {
   const openPortfolio = useUiStore(selectOpenPortfolio);
   const portfolios = useLiveQuery(listPortfolios, []) ?? [];
 
-  const current: NavTarget | null =
-    screen.name === 'dashboard' ? 'dashboard' : screen.name === 'providers' || screen.name === 'provider' ? 'providers' : null;
-  const items: readonly NavTarget[] = ['dashboard', 'providers'];
+  const current = navTargetOf(screen);
+  const items: readonly NavTarget[] = ['dashboard', 'providers', 'sync'];
 
   return (
     <header className="app-header">

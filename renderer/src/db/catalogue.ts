@@ -9,11 +9,11 @@ import type { MappingPreset } from '@shared/import/types';
 import { readCatalogue, readSetting, resolveCatalogue, writeCatalogue, writeSetting } from './catalogueDb';
 import type { CatalogueDb, PortfolioEntry } from './catalogueDb';
 import { deviceContextOf, openSessionClock } from './clockStore';
-import type { DeviceContext } from './clockStore';
+import type { DeviceContext, SessionClock } from './clockStore';
 
 export { CatalogueDb, catalogueDbName, openCatalogue } from './catalogueDb';
 export type { PortfolioEntry } from './catalogueDb';
-export type { DeviceContext } from './clockStore';
+export type { DeviceContext, SessionClock } from './clockStore';
 
 /** Maximum length of a portfolio name, in UTF-16 code units. */
 export const maxPortfolioNameLength = 200;
@@ -42,6 +42,26 @@ export async function createPortfolio(name: string, catalogue?: CatalogueDb): Pr
     await db.portfolios.add(entry);
   });
   return entry;
+}
+
+/**
+ * Adds a portfolio under a given id, such as the id of an opened portfolio file, so that later
+ * files of the same portfolio merge into it. Rejects with a storage failure when the id is taken.
+ */
+export async function createPortfolioWithId(id: Id, name: string, catalogue?: CatalogueDb): Promise<PortfolioEntry> {
+  const checked = checkedName(name);
+  const db = await resolveCatalogue(catalogue);
+  const at = new Date().toISOString();
+  const entry: PortfolioEntry = { id, name: checked, createdAt: at, updatedAt: at };
+  await writeCatalogue(db, ['portfolios'], { table: 'portfolios', id, name: checked }, async () => {
+    await db.portfolios.add(entry);
+  });
+  return entry;
+}
+
+/** Returns this device's session clock, the one that stamps every write of the session. */
+export async function getSessionClock(catalogue?: CatalogueDb): Promise<SessionClock> {
+  return openSessionClock(await resolveCatalogue(catalogue));
 }
 
 /** Renames a portfolio; rejects with `storage.notFound` when the id is not in the catalogue. */

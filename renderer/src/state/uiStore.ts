@@ -10,7 +10,8 @@ export type Screen =
   | { readonly name: 'dashboard' }
   | { readonly name: 'providers' }
   | { readonly name: 'provider'; readonly providerId: string }
-  | { readonly name: 'import' };
+  | { readonly name: 'import' }
+  | { readonly name: 'sync' };
 
 interface UiState {
   readonly portfolioId: string | null;

@@ -1,0 +1,157 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '@shared/errors';
+import { fileExtension, openPortfolioFile } from '@shared/file';
+import { maxOpenFileBytes } from '@shared/ipc/contract';
+import { listPortfolios } from '../../db/catalogue';
+import type { PortfolioIdentity } from '../../db/snapshot';
+import { describeAppError } from '../../errorMessage';
+import { platform } from '../../platform';
+import { toAppError } from '../../reportError';
+import { selectOpenPortfolio, selectPortfolioId, useUiStore } from '../../state/uiStore';
+import { usePortfolioDb } from '../portfolio/portfolioContext';
+import { applyMerge, createPortfolioFromFile, exportPortfolioBytes, previewMerge } from './syncActions';
+import { PendingFile } from './PendingFile';
+import type { Pending } from './PendingFile';
+import { exportFileNameOf, fileTargetOf, tableCountRows } from './syncPreview';
+
+const fileExtensionWithoutDot = fileExtension.slice(1);
+
+export function SyncScreen() {
+  const { t } = useTranslation();
+  const db = usePortfolioDb();
+  const portfolioId = useUiStore(selectPortfolioId);
+  const openPortfolio = useUiStore(selectOpenPortfolio);
+  const portfolios = useLiveQuery(listPortfolios, []);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [busy, setBusy] = useState<'export' | 'open' | 'apply' | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+
+  const current = portfolios?.find((entry) => entry.id === portfolioId);
+  const identity: PortfolioIdentity | null = current ? { id: current.id, name: current.name } : null;
+  const filters = [{ name: t('sync.fileFilter'), extensions: [fileExtensionWithoutDot] }];
+
+  /** Runs one action with the buttons disabled, turning anything thrown into the error line. */
+  const run = async (kind: 'export' | 'open' | 'apply', context: string, body: () => Promise<void>) => {
+    setBusy(kind);
+    setError(null);
+    setSuccess(null);
+    try {
+      await body();
+    } catch (thrown) {
+      setError(toAppError(thrown, context));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const exportPortfolio = (portfolio: PortfolioIdentity) =>
+    run('export', `Export of portfolio ${portfolio.id} failed`, async () => {
+      const bytes = await exportPortfolioBytes(db, portfolio);
+      if (!bytes.ok) {
+        setError(bytes.error);
+        return;
+      }
+      const saved = await platform.saveFile({
+        title: t('sync.saveTitle'),
+        suggestedName: exportFileNameOf(portfolio.name, fileExtension),
+        filters,
+        bytes: bytes.value,
+      });
+      if (!saved.ok) {
+        setError(saved.error);
+        return;
+      }
+      if (saved.value !== null) setSuccess(t('sync.exported', { file: saved.value.name }));
+    });
+
+  const openFile = (portfolio: PortfolioIdentity) =>
+    run('open', 'Opening a portfolio file failed', async () => {
+      setPending(null);
+      const opened = await platform.openFile({ title: t('sync.openDialogTitle'), filters, maxBytes: maxOpenFileBytes });
+      if (!opened.ok) {
+        setError(opened.error);
+        return;
+      }
+      if (opened.value === null) return;
+
+      const fileName = opened.value.name;
+      const parsed = await openPortfolioFile(opened.value.bytes, fileName, null);
+      if (!parsed.ok) {
+        setError(parsed.error);
+        return;
+      }
+
+      const file = parsed.value;
+      const catalogued = portfolios ?? [];
+      const target = fileTargetOf(file.snapshot.portfolioId, portfolio.id, catalogued.map((entry) => entry.id));
+      if (target === 'newPortfolio') {
+        setPending({ target, fileName, file });
+        return;
+      }
+      if (target === 'otherPortfolio') {
+        const other = catalogued.find((entry) => entry.id === file.snapshot.portfolioId);
+        setPending({ target, fileName, file, otherName: other?.name ?? file.snapshot.portfolioName });
+        return;
+      }
+      setPending({ target, fileName, file, merge: await previewMerge(db, portfolio, file.snapshot) });
+    });
+
+  const apply = (portfolio: PortfolioIdentity, chosen: Pending) =>
+    run('apply', `Applying ${chosen.fileName} failed`, async () => {
+      if (chosen.target === 'newPortfolio') {
+        await createPortfolioFromFile(chosen.file.snapshot);
+        setPending(null);
+        openPortfolio(chosen.file.snapshot.portfolioId);
+        return;
+      }
+      const merged = await applyMerge(db, portfolio, chosen.file.snapshot);
+      const rows = tableCountRows(merged.preview);
+      const sum = (key: 'added' | 'changed' | 'deleted') => rows.reduce((total, row) => total + row[key], 0);
+      setPending(null);
+      setSuccess(t('sync.merged', { added: sum('added'), changed: sum('changed'), deleted: sum('deleted') }));
+    });
+
+  if (identity === null) return <p className="muted">{t('app.loading')}</p>;
+
+  return (
+    <section className="panel" aria-labelledby="sync-title">
+      <h1 id="sync-title">{t('sync.title')}</h1>
+      <p>{t('sync.intro')}</p>
+      <div className="button-row">
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void exportPortfolio(identity)}>
+          {busy === 'export' ? t('sync.exporting') : t('sync.exportPortfolio')}
+        </button>
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void openFile(identity)}>
+          {busy === 'open' ? t('sync.opening') : t('sync.openPortfolioFile')}
+        </button>
+      </div>
+      {error ? (
+        <p className="alert error" role="alert">
+          {describeAppError(t, error)}
+        </p>
+      ) : null}
+      {success ? (
+        <p className="alert success" role="status">
+          {success}
+        </p>
+      ) : null}
+      {pending ? (
+        <PendingFile
+          pending={pending}
+          portfolioName={identity.name}
+          busy={busy !== null}
+          onApply={() => void apply(identity, pending)}
+          onSwitch={() => {
+            openPortfolio(pending.file.snapshot.portfolioId);
+          }}
+          onCancel={() => {
+            setPending(null);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

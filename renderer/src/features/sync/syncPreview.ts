@@ -1,0 +1,100 @@
+/**
+ * Pure view model of the Sync screen: where an opened portfolio file belongs, and the rows of its
+ * merge preview.
+ */
+import type { Id, RecordTable } from '@shared/domain/types';
+import type { MergePreview } from '@shared/sync/mergeTypes';
+import { recordTables } from '@shared/sync/snapshot';
+import type { PortfolioSnapshot } from '@shared/sync/snapshot';
+
+/**
+ * Place of an opened file's portfolio on this machine: not catalogued yet, the open portfolio, or
+ * another portfolio that the user must switch to before merging.
+ */
+export type FileTarget = 'newPortfolio' | 'currentPortfolio' | 'otherPortfolio';
+
+export function fileTargetOf(filePortfolioId: Id, currentPortfolioId: Id | null, cataloguedIds: readonly Id[]): FileTarget {
+  if (filePortfolioId === currentPortfolioId) return 'currentPortfolio';
+  return cataloguedIds.includes(filePortfolioId) ? 'otherPortfolio' : 'newPortfolio';
+}
+
+/** Counts the records in all five record tables of a snapshot. Tombstones do not count. */
+export function recordCountOf(snapshot: PortfolioSnapshot): number {
+  return recordTables.reduce((sum, table) => sum + snapshot.records[table].length, 0);
+}
+
+/** Builds an empty snapshot of a portfolio, the local side of the merge when a file creates the portfolio. */
+export function emptySnapshotOf(portfolioId: Id, portfolioName: string, deviceId: string): PortfolioSnapshot {
+  return {
+    portfolioId,
+    portfolioName,
+    deviceId,
+    records: { providers: [], contracts: [], kpis: [], serviceLevels: [], measurements: [] },
+    tombstones: [],
+    versionVector: {},
+  };
+}
+
+export interface TableCountRow {
+  readonly table: RecordTable;
+  readonly added: number;
+  readonly changed: number;
+  readonly deleted: number;
+}
+
+/**
+ * Returns one row per record table, in table order. Records folded by natural key count as
+ * deleted, because their ids leave the local database like deleted ones.
+ */
+export function tableCountRows(preview: MergePreview): TableCountRow[] {
+  return recordTables.map((table) => {
+    const counts = preview.tables[table];
+    return { table, added: counts.added, changed: counts.changed, deleted: counts.deleted + counts.mergedByNaturalKey };
+  });
+}
+
+/** Returns whether the merge changes nothing in the local database. */
+export function isUnchanged(rows: readonly TableCountRow[]): boolean {
+  return rows.every((row) => row.added === 0 && row.changed === 0 && row.deleted === 0);
+}
+
+export interface ConflictRow {
+  /** Table, record id and field, unique within one preview. */
+  readonly key: string;
+  readonly table: RecordTable;
+  readonly field: string;
+  readonly localValue: string;
+  readonly remoteValue: string;
+  readonly winner: 'local' | 'remote';
+}
+
+/** Formats a field value for the conflict list: strings as they are, anything else as JSON. */
+export function displayValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined) return '';
+  return JSON.stringify(value);
+}
+
+export function conflictRows(preview: MergePreview): ConflictRow[] {
+  return preview.conflicts.map((conflict) => ({
+    key: `${conflict.table}/${conflict.recordId}/${conflict.field}`,
+    table: conflict.table,
+    field: conflict.field,
+    localValue: displayValue(conflict.local.value),
+    remoteValue: displayValue(conflict.remote.value),
+    winner: conflict.winner,
+  }));
+}
+
+/** Characters that Windows, macOS or Linux reject in a file name, and control characters. */
+// eslint-disable-next-line no-control-regex
+const unsafeFileNameCharacters = /[\u0000-\u001f<>:"/\\|?*]/g;
+
+/**
+ * Builds the suggested export file name: the portfolio name with unsafe characters replaced by
+ * `-`, then `extension` (with its dot, such as `.steerwise`).
+ */
+export function exportFileNameOf(portfolioName: string, extension: string): string {
+  const base = portfolioName.replace(unsafeFileNameCharacters, '-').trim();
+  return `${base.length > 0 ? base : 'portfolio'}${extension}`;
+}

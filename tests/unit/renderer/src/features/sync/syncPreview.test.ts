@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordTable } from '@shared/domain/types';
+import type { FieldConflict, MergePreview, TableChangeCounts } from '@shared/sync/mergeTypes';
+import {
+  conflictRows,
+  displayValue,
+  emptySnapshotOf,
+  exportFileNameOf,
+  fileTargetOf,
+  isUnchanged,
+  recordCountOf,
+  tableCountRows,
+} from '../../../../../../renderer/src/features/sync/syncPreview';
+
+const zero: TableChangeCounts = { added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0 };
+
+function previewWith(tables: Partial<Record<RecordTable, TableChangeCounts>>, conflicts: FieldConflict[] = []): MergePreview {
+  return {
+    tables: { providers: zero, contracts: zero, kpis: zero, serviceLevels: zero, measurements: zero, ...tables },
+    conflicts,
+    deletedEdits: [],
+    clockSkew: { maxClockSkewMs: 300_000, aheadCount: 0, maxAheadMs: 0, deviceIds: [] },
+  };
+}
+
+describe('fileTargetOf', () => {
+  it('matches the open portfolio', () => {
+    expect(fileTargetOf('p1', 'p1', ['p1', 'p2'])).toBe('currentPortfolio');
+  });
+
+  it('finds another catalogued portfolio', () => {
+    expect(fileTargetOf('p2', 'p1', ['p1', 'p2'])).toBe('otherPortfolio');
+  });
+
+  it('treats an unknown id as new', () => {
+    expect(fileTargetOf('p3', 'p1', ['p1', 'p2'])).toBe('newPortfolio');
+  });
+
+  it('treats any id as new without an open portfolio', () => {
+    expect(fileTargetOf('p3', null, [])).toBe('newPortfolio');
+  });
+});
+
+describe('tableCountRows', () => {
+  it('lists tables in table order', () => {
+    const rows = tableCountRows(previewWith({}));
+    expect(rows.map((row) => row.table)).toEqual(['providers', 'contracts', 'kpis', 'serviceLevels', 'measurements']);
+  });
+
+  it('counts natural-key folds as deleted', () => {
+    const rows = tableCountRows(previewWith({ kpis: { added: 1, changed: 2, deleted: 3, mergedByNaturalKey: 4 } }));
+    const kpis = rows.find((row) => row.table === 'kpis');
+    expect(kpis).toEqual({ table: 'kpis', added: 1, changed: 2, deleted: 7 });
+  });
+});
+
+describe('isUnchanged', () => {
+  it('is true for an empty preview', () => {
+    expect(isUnchanged(tableCountRows(previewWith({})))).toBe(true);
+  });
+
+  it('is false with one added record', () => {
+    const rows = tableCountRows(previewWith({ measurements: { ...zero, added: 1 } }));
+    expect(isUnchanged(rows)).toBe(false);
+  });
+});
+
+describe('conflictRows', () => {
+  const conflict: FieldConflict = {
+    table: 'providers',
+    recordId: 'r1',
+    field: 'name',
+    local: { value: 'North', clock: '000001000000000:0000:dev-a' },
+    remote: { value: { text: 'South' }, clock: '000002000000000:0000:dev-b' },
+    winner: 'remote',
+    reason: 'laterClock',
+  };
+
+  it('shows both values as text', () => {
+    const [row] = conflictRows(previewWith({}, [conflict]));
+    expect(row?.localValue).toBe('North');
+    expect(row?.remoteValue).toBe('{"text":"South"}');
+  });
+
+  it('keys a row by table, record and field', () => {
+    const [row] = conflictRows(previewWith({}, [conflict]));
+    expect(row?.key).toBe('providers/r1/name');
+  });
+
+  it('keeps the winner', () => {
+    const [row] = conflictRows(previewWith({}, [conflict]));
+    expect(row?.winner).toBe('remote');
+  });
+});
+
+describe('displayValue', () => {
+  it('shows a missing value as empty', () => {
+    expect(displayValue(undefined)).toBe('');
+  });
+
+  it('shows null as null', () => {
+    expect(displayValue(null)).toBe('null');
+  });
+
+  it('shows a number as digits', () => {
+    expect(displayValue(12.5)).toBe('12.5');
+  });
+});
+
+describe('recordCountOf and emptySnapshotOf', () => {
+  it('counts no records in an empty snapshot', () => {
+    expect(recordCountOf(emptySnapshotOf('p1', 'Portfolio', 'dev-a'))).toBe(0);
+  });
+
+  it('keeps the given portfolio id', () => {
+    expect(emptySnapshotOf('p1', 'Portfolio', 'dev-a').portfolioId).toBe('p1');
+  });
+});
+
+describe('exportFileNameOf', () => {
+  it('appends the extension', () => {
+    expect(exportFileNameOf('NHS 111 sample (2015-16)', '.steerwise')).toBe('NHS 111 sample (2015-16).steerwise');
+  });
+
+  it('replaces characters unsafe in file names', () => {
+    expect(exportFileNameOf('North/South: A|B', '.steerwise')).toBe('North-South- A-B.steerwise');
+  });
+
+  it('names a blank portfolio', () => {
+    expect(exportFileNameOf('  ', '.steerwise')).toBe('portfolio.steerwise');
+  });
+});
