@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
+import type { ParsedFile } from '@shared/file';
 import { fileExtension, openPortfolioFile } from '@shared/file';
 import { maxOpenFileBytes } from '@shared/ipc/contract';
 import { listPortfolios } from '../../db/catalogue';
@@ -11,12 +12,27 @@ import { platform } from '../../platform';
 import { toAppError } from '../../reportError';
 import { selectOpenPortfolio, selectPortfolioId, useUiStore } from '../../state/uiStore';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
+import { checkExportPassphrase } from './exportPassphrase';
+import type { ExportPassphraseFields as PassphraseFields } from './exportPassphrase';
+import { ExportPassphraseFields } from './ExportPassphraseFields';
+import { PassphrasePrompt } from './PassphrasePrompt';
 import { applyMerge, createPortfolioFromFile, exportPortfolioBytes, previewMerge } from './syncActions';
 import { PendingFile } from './PendingFile';
 import type { Pending } from './PendingFile';
 import { exportFileNameOf, fileTargetOf, tableCountRows } from './syncPreview';
 
 const fileExtensionWithoutDot = fileExtension.slice(1);
+
+const noPassphrase: PassphraseFields = { enabled: false, passphrase: '', confirmation: '' };
+
+/**
+ * An opened encrypted file waiting for its passphrase. The encrypted bytes stay in component
+ * state only; nothing is decrypted to disk or to any store.
+ */
+interface LockedFile {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
 
 export function SyncScreen() {
   const { t } = useTranslation();
@@ -25,6 +41,9 @@ export function SyncScreen() {
   const openPortfolio = useUiStore(selectOpenPortfolio);
   const portfolios = useLiveQuery(listPortfolios, []);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [locked, setLocked] = useState<LockedFile | null>(null);
+  const [exportFields, setExportFields] = useState<PassphraseFields>(noPassphrase);
+  const [exportMessage, setExportMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<'export' | 'open' | 'apply' | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
@@ -47,9 +66,16 @@ export function SyncScreen() {
     }
   };
 
-  const exportPortfolio = (portfolio: PortfolioIdentity) =>
-    run('export', `Export of portfolio ${portfolio.id} failed`, async () => {
-      const bytes = await exportPortfolioBytes(db, portfolio);
+  const exportPortfolio = (portfolio: PortfolioIdentity) => {
+    const check = checkExportPassphrase(exportFields);
+    if (check.kind === 'invalid') {
+      setExportMessage(check.reason === 'empty' ? t('sync.passphraseEmpty') : t('sync.passphraseMismatch'));
+      return;
+    }
+    setExportMessage(null);
+    const passphrase = check.kind === 'encrypt' ? check.passphrase : null;
+    return run('export', `Export of portfolio ${portfolio.id} failed`, async () => {
+      const bytes = await exportPortfolioBytes(db, portfolio, passphrase);
       if (!bytes.ok) {
         setError(bytes.error);
         return;
@@ -65,11 +91,31 @@ export function SyncScreen() {
         return;
       }
       if (saved.value !== null) setSuccess(t('sync.exported', { file: saved.value.name }));
+      // The passphrase is not kept on screen once the file is written.
+      setExportFields(noPassphrase);
     });
+  };
+
+  /** Shows the preview that fits where the parsed file's portfolio belongs on this machine. */
+  const showPending = async (portfolio: PortfolioIdentity, fileName: string, file: ParsedFile) => {
+    const catalogued = portfolios ?? [];
+    const target = fileTargetOf(file.snapshot.portfolioId, portfolio.id, catalogued.map((entry) => entry.id));
+    if (target === 'newPortfolio') {
+      setPending({ target, fileName, file });
+      return;
+    }
+    if (target === 'otherPortfolio') {
+      const other = catalogued.find((entry) => entry.id === file.snapshot.portfolioId);
+      setPending({ target, fileName, file, otherName: other?.name ?? file.snapshot.portfolioName });
+      return;
+    }
+    setPending({ target, fileName, file, merge: await previewMerge(db, portfolio, file.snapshot) });
+  };
 
   const openFile = (portfolio: PortfolioIdentity) =>
     run('open', 'Opening a portfolio file failed', async () => {
       setPending(null);
+      setLocked(null);
       const opened = await platform.openFile({ title: t('sync.openDialogTitle'), filters, maxBytes: maxOpenFileBytes });
       if (!opened.ok) {
         setError(opened.error);
@@ -79,24 +125,28 @@ export function SyncScreen() {
 
       const fileName = opened.value.name;
       const parsed = await openPortfolioFile(opened.value.bytes, fileName, null);
+      if (!parsed.ok && parsed.error.code === 'portfolioFile.passphraseRequired') {
+        setLocked({ fileName, bytes: opened.value.bytes });
+        return;
+      }
       if (!parsed.ok) {
         setError(parsed.error);
         return;
       }
+      await showPending(portfolio, fileName, parsed.value);
+    });
 
-      const file = parsed.value;
-      const catalogued = portfolios ?? [];
-      const target = fileTargetOf(file.snapshot.portfolioId, portfolio.id, catalogued.map((entry) => entry.id));
-      if (target === 'newPortfolio') {
-        setPending({ target, fileName, file });
+  /** Decrypts the locked file with `passphrase`; a wrong one keeps the prompt for another try. */
+  const unlock = (portfolio: PortfolioIdentity, file: LockedFile, passphrase: string) =>
+    run('open', `Opening the encrypted file ${file.fileName} failed`, async () => {
+      const parsed = await openPortfolioFile(file.bytes, file.fileName, passphrase);
+      if (!parsed.ok) {
+        setError(parsed.error);
+        if (parsed.error.code !== 'portfolioFile.wrongPassphrase') setLocked(null);
         return;
       }
-      if (target === 'otherPortfolio') {
-        const other = catalogued.find((entry) => entry.id === file.snapshot.portfolioId);
-        setPending({ target, fileName, file, otherName: other?.name ?? file.snapshot.portfolioName });
-        return;
-      }
-      setPending({ target, fileName, file, merge: await previewMerge(db, portfolio, file.snapshot) });
+      setLocked(null);
+      await showPending(portfolio, file.fileName, parsed.value);
     });
 
   const apply = (portfolio: PortfolioIdentity, chosen: Pending) =>
@@ -122,12 +172,21 @@ export function SyncScreen() {
       <p>{t('sync.intro')}</p>
       <div className="button-row">
         <button type="button" className="button" disabled={busy !== null} onClick={() => void exportPortfolio(identity)}>
-          {busy === 'export' ? t('sync.exporting') : t('sync.exportPortfolio')}
+          {busy === 'export' ? (exportFields.enabled ? t('sync.encrypting') : t('sync.exporting')) : t('sync.exportPortfolio')}
         </button>
         <button type="button" className="button" disabled={busy !== null} onClick={() => void openFile(identity)}>
           {busy === 'open' ? t('sync.opening') : t('sync.openPortfolioFile')}
         </button>
       </div>
+      <ExportPassphraseFields
+        fields={exportFields}
+        message={exportMessage}
+        disabled={busy !== null}
+        onChange={(fields) => {
+          setExportFields(fields);
+          setExportMessage(null);
+        }}
+      />
       {error ? (
         <p className="alert error" role="alert">
           {describeAppError(t, error)}
@@ -137,6 +196,17 @@ export function SyncScreen() {
         <p className="alert success" role="status">
           {success}
         </p>
+      ) : null}
+      {locked ? (
+        <PassphrasePrompt
+          fileName={locked.fileName}
+          busy={busy !== null}
+          onOpen={(passphrase) => void unlock(identity, locked, passphrase)}
+          onCancel={() => {
+            setLocked(null);
+            setError(null);
+          }}
+        />
       ) : null}
       {pending ? (
         <PendingFile

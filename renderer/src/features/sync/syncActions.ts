@@ -4,7 +4,7 @@
  */
 import type { Result } from '@shared/errors';
 import { ok } from '@shared/errors';
-import { writePortfolioFile } from '@shared/file';
+import { encryptContainer, writePortfolioFile } from '@shared/file';
 import { mergeSnapshots } from '@shared/sync/merge';
 import type { MergeResult } from '@shared/sync/mergeTypes';
 import type { PortfolioSnapshot } from '@shared/sync/snapshot';
@@ -16,14 +16,24 @@ import type { PortfolioIdentity } from '../../db/snapshot';
 import { platform } from '../../platform';
 import { emptySnapshotOf } from './syncPreview';
 
-/** Reads the whole portfolio and writes it as `.steerwise` file bytes stamped with the app version. */
-export async function exportPortfolioBytes(db: PortfolioDb, portfolio: PortfolioIdentity): Promise<Result<Uint8Array>> {
+/**
+ * Reads the whole portfolio and writes it as `.steerwise` file bytes stamped with the app version.
+ * With a `passphrase`, the bytes are encrypted with it (PBKDF2 key derivation, a fraction of a
+ * second), so no unencrypted copy leaves this function.
+ */
+export async function exportPortfolioBytes(
+  db: PortfolioDb,
+  portfolio: PortfolioIdentity,
+  passphrase: string | null,
+): Promise<Result<Uint8Array>> {
   const info = await platform.appInfo();
   if (!info.ok) return info;
 
   const { deviceId } = await getDeviceContext();
   const snapshot = await readSnapshot(db, portfolio, deviceId);
-  return ok(await writePortfolioFile(snapshot, { appVersion: info.value.version, exportedAt: new Date().toISOString() }));
+  const zipBytes = await writePortfolioFile(snapshot, { appVersion: info.value.version, exportedAt: new Date().toISOString() });
+  if (passphrase === null) return ok(zipBytes);
+  return encryptContainer(zipBytes, passphrase);
 }
 
 /**

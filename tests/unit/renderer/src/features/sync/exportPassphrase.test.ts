@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { checkExportPassphrase } from '../../../../../../renderer/src/features/sync/exportPassphrase';
+
+describe('checkExportPassphrase', () => {
+  it('exports plain when the option is off', () => {
+    expect(checkExportPassphrase({ enabled: false, passphrase: 'ignored', confirmation: 'other' })).toEqual({ kind: 'plain' });
+  });
+
+  it('rejects an empty passphrase when on', () => {
+    expect(checkExportPassphrase({ enabled: true, passphrase: '', confirmation: '' })).toEqual({ kind: 'invalid', reason: 'empty' });
+  });
+
+  it('rejects a differing confirmation', () => {
+    expect(checkExportPassphrase({ enabled: true, passphrase: 'harbour', confirmation: 'harbor' })).toEqual({
+      kind: 'invalid',
+      reason: 'mismatch',
+    });
+  });
+
+  it('counts trailing spaces as different', () => {
+    expect(checkExportPassphrase({ enabled: true, passphrase: 'harbour ', confirmation: 'harbour' })).toEqual({
+      kind: 'invalid',
+      reason: 'mismatch',
+    });
+  });
+
+  it('encrypts with a confirmed passphrase', () => {
+    expect(checkExportPassphrase({ enabled: true, passphrase: 'harbour', confirmation: 'harbour' })).toEqual({
+      kind: 'encrypt',
+      passphrase: 'harbour',
+    });
+  });
+});
