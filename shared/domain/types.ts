@@ -43,16 +43,16 @@ export interface ContractData {
 }
 export type Contract = SyncFields & ContractData;
 
-/** Which direction is better for a KPI. */
+/** Direction in which a KPI's result is better. */
 export type KpiDirection = 'higherIsBetter' | 'lowerIsBetter';
 /**
- * What a KPI measures: a ratio of two counts (stored as a percentage), a plain value,
- * a duration in seconds, or a count.
+ * Kind of quantity a KPI measures: a ratio of two counts (stored as a percentage), a plain
+ * value, a duration in seconds, or a count.
  */
 export type KpiKind = 'ratio' | 'value' | 'duration' | 'count';
 /**
- * How monthly results combine over a quarter or a year: ratio of summed numerators and
- * denominators, sum, arithmetic mean, or the last month's value.
+ * Rule that combines monthly results over a quarter or a year: ratio of summed numerators
+ * and denominators, sum, arithmetic mean, or the last month's value.
  */
 export type KpiAggregation = 'ratioOfSums' | 'sum' | 'mean' | 'last';
 /** Unit of a KPI's value: percent (0 to 100), seconds, or a plain number. */

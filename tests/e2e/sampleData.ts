@@ -67,7 +67,7 @@ export function sampleBreachCount(): { answered: number; abandoned: number } {
   return { answered, abandoned };
 }
 
-/** The breach with the largest shortfall relative to its minimum, over both service levels. */
+/** Returns the breach with the largest shortfall relative to its minimum, over both service levels. */
 export function sampleWorstBreach(): { name: string; period: string } {
   let worst = { shortfall: -Infinity, code: '', period: '' };
   for (const row of sampleRows()) {

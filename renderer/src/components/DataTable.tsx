@@ -14,6 +14,9 @@ import type { ListFeatures } from './tableFeatures';
 
 const rowHeight = 36;
 
+const ariaSortOf = { asc: 'ascending', desc: 'descending' } as const;
+const sortArrowOf = { asc: ' ▲', desc: ' ▼' } as const;
+
 interface DataTableProps<TData extends RowData> {
   readonly data: readonly TData[];
   // Column value types differ per column, so the list is typed with `any` values as TanStack's own examples do.
@@ -107,7 +110,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
               <tr key={group.id} style={{ gridTemplateColumns }} aria-rowindex={group.depth + 1}>
                 {group.headers.map((header) => {
                   const direction = header.column.getIsSorted();
-                  const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none';
+                  const ariaSort = direction ? ariaSortOf[direction] : 'none';
                   return (
                     <th
                       key={header.id}
@@ -124,7 +127,7 @@ export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
                         <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
                           <table.FlexRender header={header} />
                           <span className="sort-indicator" aria-hidden="true">
-                            {direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}
+                            {direction ? sortArrowOf[direction] : ''}
                           </span>
                           {direction ? (
                             <span className="visually-hidden">

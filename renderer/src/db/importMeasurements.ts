@@ -3,9 +3,9 @@
  * name), default service levels where a provider has none for a KPI, and measurements by
  * provider, KPI and period. Records that the file does not change keep their clocks.
  *
- * Speed: the stored records the import can touch are read with one query per table (one per
- * touched provider for measurements), compared in memory, and written with one `bulkPut` per
- * table, so a large import costs about as much as the raw puts it needs.
+ * Speed: the stored records the import can touch are read with one query per table, or one per
+ * touched provider for measurements. They are compared in memory and written with one `bulkPut`
+ * per table, so a large import costs about as much as the raw puts it needs.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { HlcString, Id, ImportSummary, KpiDefinition, Measurement, Period, Provider, ServiceLevel } from '@shared/domain/types';

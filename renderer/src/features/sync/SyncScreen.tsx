@@ -99,7 +99,11 @@ export function SyncScreen() {
   /** Shows the preview that fits where the parsed file's portfolio belongs on this machine. */
   const showPending = async (portfolio: PortfolioIdentity, fileName: string, file: ParsedFile) => {
     const catalogued = portfolios ?? [];
-    const target = fileTargetOf(file.snapshot.portfolioId, portfolio.id, catalogued.map((entry) => entry.id));
+    const target = fileTargetOf(
+      file.snapshot.portfolioId,
+      portfolio.id,
+      catalogued.map((entry) => entry.id),
+    );
     if (target === 'newPortfolio') {
       setPending({ target, fileName, file });
       return;
@@ -166,13 +170,16 @@ export function SyncScreen() {
 
   if (identity === null) return <p className="muted">{t('app.loading')}</p>;
 
+  let exportButtonLabel: string = t('sync.exportPortfolio');
+  if (busy === 'export') exportButtonLabel = exportFields.enabled ? t('sync.encrypting') : t('sync.exporting');
+
   return (
     <section className="panel" aria-labelledby="sync-title">
       <h1 id="sync-title">{t('sync.title')}</h1>
       <p>{t('sync.intro')}</p>
       <div className="button-row">
         <button type="button" className="button" disabled={busy !== null} onClick={() => void exportPortfolio(identity)}>
-          {busy === 'export' ? (exportFields.enabled ? t('sync.encrypting') : t('sync.exporting')) : t('sync.exportPortfolio')}
+          {exportButtonLabel}
         </button>
         <button type="button" className="button" disabled={busy !== null} onClick={() => void openFile(identity)}>
           {busy === 'open' ? t('sync.opening') : t('sync.openPortfolioFile')}

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../../shared/errors';
 import type { MappingPreset } from '../../../../shared/import/types';
 import { isDeviceId } from '../../../../shared/sync/hlc';
 import {
@@ -17,7 +16,7 @@ import {
   setUserName,
 } from '../../../../renderer/src/db/catalogue';
 import type { CatalogueDb, PortfolioEntry } from '../../../../renderer/src/db/catalogue';
-import { answeredKpi, freshName } from './factories';
+import { answeredKpi, freshName, rejection } from './factories';
 
 const opened: CatalogueDb[] = [];
 
@@ -29,16 +28,6 @@ async function freshCatalogue(name = freshName('catalogue')): Promise<CatalogueD
   const catalogue = await openCatalogue(name);
   opened.push(catalogue);
   return catalogue;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 function preset(id: string, name: string): MappingPreset {

@@ -7,6 +7,7 @@ import { createClock } from '../../../../shared/sync/hlc';
 import type { DeviceContext } from '../../../../renderer/src/db/clockStore';
 import { openChecked } from '../../../../renderer/src/db/openDatabase';
 import { PortfolioDb } from '../../../../renderer/src/db/portfolioDb';
+import { AppFailure } from '../../../../shared/errors';
 
 /** A wall clock the test moves by hand, in ms since the epoch. */
 export interface ManualWall {
@@ -165,4 +166,15 @@ export function makePlan(options: PlanOptions = {}): ImportPlan {
       warnings: issues.filter((issue) => issue.severity === 'warning').length,
     },
   };
+}
+
+/** Awaits a promise that must reject with an `AppFailure` and returns that failure. */
+export async function rejection(promise: Promise<unknown>): Promise<AppFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppFailure) return error;
+    throw error;
+  }
+  throw new Error('expected the promise to reject');
 }

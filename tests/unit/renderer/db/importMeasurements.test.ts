@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../../shared/errors';
 import type { ImportPlan } from '../../../../shared/import/types';
 import { compareHlc } from '../../../../shared/sync/hlc';
 import { applyImportPlan } from '../../../../renderer/src/db/importMeasurements';
@@ -9,7 +8,7 @@ import { getDeviceContext, openCatalogue } from '../../../../renderer/src/db/cat
 import { readSetting } from '../../../../renderer/src/db/catalogueDb';
 import { openSessionClock } from '../../../../renderer/src/db/clockStore';
 import { serviceLevelRepository } from '../../../../renderer/src/db/records';
-import { failingWrites, freshName, makePlan, manualWall, months, openTestDb, testContext } from './factories';
+import { failingWrites, freshName, makePlan, manualWall, months, openTestDb, rejection, testContext } from './factories';
 
 let db: PortfolioDb | null = null;
 
@@ -21,16 +20,6 @@ afterEach(() => {
 async function open(...middleware: Parameters<typeof openTestDb>): Promise<PortfolioDb> {
   db = await openTestDb(...middleware);
   return db;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 async function countAll(portfolio: PortfolioDb): Promise<Record<string, number>> {

@@ -2,26 +2,15 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { AppFailure } from '../../../../shared/errors';
 import { CatalogueDb, openCatalogue } from '../../../../renderer/src/db/catalogue';
 import { openPortfolioDb, PortfolioDb, portfolioDbName } from '../../../../renderer/src/db/portfolioDb';
-import { freshName, openNamedDb } from './factories';
+import { freshName, openNamedDb, rejection } from './factories';
 
 const opened: Dexie[] = [];
 
 afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 /** Creates `name` as a future app version 3 would: another table and one provider. */
 async function createNewerDatabase(name: string): Promise<void> {

@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../../shared/errors';
 import type { ProviderData } from '../../../../shared/domain/types';
 import { compareHlc, parseHlc } from '../../../../shared/sync/hlc';
 import type { PortfolioDb } from '../../../../renderer/src/db/portfolioDb';
 import { kpiRepository, measurementRepository, providerRepository } from '../../../../renderer/src/db/records';
 import { deleteRecord, insertRecord, updateRecord } from '../../../../renderer/src/db/repository';
-import { answeredKpi, failingWrites, manualWall, openNamedDb, openTestDb, testContext } from './factories';
+import { answeredKpi, failingWrites, manualWall, openNamedDb, openTestDb, rejection, testContext } from './factories';
 
 const northData: ProviderData = { code: 'RX1', name: 'North Contact Centre', formerNames: [] };
 
@@ -20,16 +19,6 @@ afterEach(() => {
 async function open(...middleware: Parameters<typeof openTestDb>): Promise<PortfolioDb> {
   db = await openTestDb(...middleware);
   return db;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 describe('insertRecord', () => {

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { AppFailure } from '../../../../shared/errors';
 import type { KpiDefinition, ProviderData } from '../../../../shared/domain/types';
 import { createClock } from '../../../../shared/sync/hlc';
 import { mergeSnapshots } from '../../../../shared/sync/merge';
@@ -13,7 +12,7 @@ import type { PortfolioDb } from '../../../../renderer/src/db/portfolioDb';
 import { contractRepository, kpiRepository, measurementRepository, providerRepository } from '../../../../renderer/src/db/records';
 import { applyMergeDelta, readSnapshot } from '../../../../renderer/src/db/snapshot';
 import { readVersionVector } from '../../../../renderer/src/db/versionVector';
-import { abandonedKpi, answeredKpi, failingWrites, makePlan, manualWall, openTestDb } from './factories';
+import { abandonedKpi, answeredKpi, failingWrites, makePlan, manualWall, openTestDb, rejection } from './factories';
 import type { ManualWall } from './factories';
 
 const portfolio = { id: uuidv7(), name: 'NHS 111 contracts' };
@@ -29,16 +28,6 @@ async function open(...middleware: Parameters<typeof openTestDb>): Promise<Portf
   const database = await openTestDb(...middleware);
   opened.push(database);
   return database;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 /** A laptop: its database, its wall clock and a clock that both writes and merges advance. */
@@ -252,7 +241,11 @@ describe('applyMergeDelta failures', () => {
     const before = await dumpAll(db);
     const delta = emptyDelta();
     const failing: MergeDelta = {
-      tables: { ...delta.tables, kpis: { put: [], delete: [local.id] }, providers: { put: [{ id: uuidv7(), clock: local.clock, fieldClocks: {}, ...southData }], delete: [] } },
+      tables: {
+        ...delta.tables,
+        kpis: { put: [], delete: [local.id] },
+        providers: { put: [{ id: uuidv7(), clock: local.clock, fieldClocks: {}, ...southData }], delete: [] },
+      },
       tombstones: [{ id: local.id, table: 'kpis', clock: '019400000000-0000-laptopb' }],
     };
 

@@ -7,7 +7,7 @@ import { applyImportPlan } from '../../../../renderer/src/db/importMeasurements'
 import type { PortfolioDb } from '../../../../renderer/src/db/portfolioDb';
 import { providerRepository } from '../../../../renderer/src/db/records';
 import { latestClockOf, raiseVersionVector, readVersionVector, versionVectorKey } from '../../../../renderer/src/db/versionVector';
-import { failingWrites, freshName, makePlan, manualWall, openNamedDb, openTestDb, testContext } from './factories';
+import { failingWrites, freshName, makePlan, manualWall, openNamedDb, openTestDb, rejection, testContext } from './factories';
 
 const northData: ProviderData = { code: 'RX1', name: 'North Contact Centre', formerNames: [] };
 
@@ -21,16 +21,6 @@ async function open(...middleware: Parameters<typeof openTestDb>): Promise<Portf
   const database = await openTestDb(...middleware);
   opened.push(database);
   return database;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 /** Schema version 1 exactly as `PortfolioDb` declares it, to create a database an older app wrote. */
