@@ -32,6 +32,31 @@ export interface SettingValues {
 
 export type SettingKey = keyof SettingValues;
 
+/** Moment a backup was taken: before an import merged a file, before a delete, or before a restore replaced the data. */
+export type BackupReason = 'beforeImport' | 'beforeDelete' | 'beforeRestore';
+
+/** A copy of one portfolio as it was at `createdAt`, kept on this machine so a change can be undone. */
+export interface BackupEntry {
+  readonly id: Id;
+  readonly portfolioId: Id;
+  readonly portfolioName: string;
+  readonly reason: BackupReason;
+  readonly createdAt: Instant;
+  /** Name of the file whose import the backup precedes; `null` for other reasons. */
+  readonly sourceFile: string | null;
+  /** Records in the five record tables; tombstones do not count. */
+  readonly recordCount: number;
+  /** Size of the backup's `.steerwise` bytes. */
+  readonly byteLength: number;
+}
+
+/** Bytes of one backup, kept apart from `BackupEntry` so that listing backups loads no file. */
+export interface BackupFile {
+  readonly id: Id;
+  /** Unencrypted `.steerwise` file bytes. */
+  readonly bytes: Uint8Array;
+}
+
 export interface SettingRow {
   readonly key: SettingKey;
   readonly value: string;
@@ -41,6 +66,8 @@ export class CatalogueDb extends Dexie {
   declare readonly portfolios: Table<PortfolioEntry, Id>;
   declare readonly settings: Table<SettingRow, SettingKey>;
   declare readonly presets: Table<MappingPreset, string>;
+  declare readonly backups: Table<BackupEntry, Id>;
+  declare readonly backupFiles: Table<BackupFile, Id>;
 
   /** `databaseName` is `steerwise-catalogue` in the app; tests pass their own. */
   constructor(databaseName: string = catalogueDbName) {
@@ -49,6 +76,11 @@ export class CatalogueDb extends Dexie {
       portfolios: 'id, name',
       settings: 'key',
       presets: 'id, name',
+    });
+    // Version 2 adds backups; the tables start empty, so no upgrade function is needed.
+    this.version(2).stores({
+      backups: 'id, portfolioId, createdAt, [portfolioId+reason]',
+      backupFiles: 'id',
     });
   }
 }
