@@ -9,6 +9,7 @@ export const errorCodes = [
   'file.readFailed',
   'file.writeFailed',
   'file.notFound',
+  'file.invalidPath',
   // CSV measurement import.
   'csv.notText',
   'csv.noHeader',
@@ -29,6 +30,7 @@ export const errorCodes = [
   'storage.writeFailed',
   'storage.notFound',
   'storage.invalidName',
+  'storage.naturalKeyEdit',
   // Portfolio files (.steerwise): container, limits, manifest, entries, records, encryption.
   // The detail keys of each code are listed in docs/file-format.md.
   'portfolioFile.tooLarge',

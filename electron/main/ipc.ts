@@ -13,6 +13,7 @@ import type { FileFilter, PlatformApi } from '../../shared/ipc/contract';
 import { readFileLimited, writeFileAtomic } from './files';
 import { logEntrySchema, openFileRequestSchema, saveFileRequestSchema } from './ipcSchemas';
 import type { Logger } from './logger';
+import { checkSavePath } from './savePath';
 
 /** The part of an IPC event the sender check reads. */
 export interface IpcSenderEvent {
@@ -82,11 +83,17 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
       defaultPath,
       filters: toDialogFilters(request.filters),
     });
-    const path = choice.filePath;
-    if (choice.canceled || path === undefined || path === '') {
+    const chosenPath = choice.filePath;
+    if (choice.canceled || chosenPath === undefined || chosenPath === '') {
       return ok(null);
     }
 
+    const checked = await checkSavePath(chosenPath, request.filters);
+    if (!checked.ok) {
+      logger.warn('Save path rejected', { code: checked.error.code, reason: checked.error.detail?.['reason'] ?? '', path: chosenPath });
+      return checked;
+    }
+    const path = checked.value;
     const written = await writeFile(path, request.bytes);
     if (!written.ok) {
       logger.warn('Saving a file failed', { code: written.error.code, cause: written.error.cause ?? '' });
@@ -96,7 +103,8 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
     return ok({ name: path });
   };
 
-  const appInfo = (): Promise<InvokeResult<'appInfo'>> => Promise.resolve(ok({ version: dependencies.appVersion, host: 'electron' as const }));
+  const appInfo = (): Promise<InvokeResult<'appInfo'>> =>
+    Promise.resolve(ok({ version: dependencies.appVersion, host: 'electron' as const }));
 
   ipcMain.handle(ipcChannels.openFile, guardInvoke(ipcChannels.openFile, z.tuple([openFileRequestSchema]), openFile, dependencies));
   ipcMain.handle(ipcChannels.saveFile, guardInvoke(ipcChannels.saveFile, z.tuple([saveFileRequestSchema]), saveFile, dependencies));

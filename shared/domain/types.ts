@@ -40,6 +40,14 @@ export interface ContractData {
   readonly endDate: CalendarDate | null;
   /** ISO 4217 code, for example `GBP`. */
   readonly currency: string;
+  /**
+   * Annual contract value in minor units of `currency` (pence for `GBP`), a non-negative
+   * integer, or `null` when none was entered. A commercial term (see `commercialTerms.ts`).
+   * NOTE: `null` also stands for a value that this laptop never received, because the contract
+   * came only from a file without commercial terms. The field's clock is then
+   * `placeholderClock`, which every real write beats.
+   */
+  readonly annualValueMinor: number | null;
 }
 export type Contract = SyncFields & ContractData;
 

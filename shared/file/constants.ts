@@ -7,7 +7,7 @@
 export const formatType = 'steerwise-portfolio';
 
 /** Format version this app writes. Readers migrate older versions up to it and reject newer ones. */
-export const currentFormatVersion = 1;
+export const currentFormatVersion = 2;
 
 /** File name extension, with the dot. */
 export const fileExtension = '.steerwise';
@@ -38,6 +38,6 @@ export const fileLimits = {
    * files whose entries inflate to at most this size in all.
    */
   ratioCheckMinInflatedBytes: 1 * mebibyte,
-  /** Maximum number of ZIP entries. Version 1 writes 8, and the margin leaves room for later versions. */
+  /** Maximum number of ZIP entries. Versions 1 and 2 write 8, and the margin leaves room for later versions. */
   maxEntries: 64,
 } as const;

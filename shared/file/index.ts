@@ -14,6 +14,7 @@ export { migrations, runMigrations } from './migrate';
 export type { FileContent, Migration, MigrationRegistry } from './migrate';
 export { openPortfolioFile } from './open';
 export { readPortfolioFile } from './read';
+export { scopeSnapshot, withCommercialPlaceholders } from './scope';
 export type { ParsedFile, ReadOptions, ReadProgress } from './read';
 export { writePortfolioFile } from './write';
 export type { WriteMetadata, WriteProgress } from './write';

@@ -8,11 +8,18 @@ import type { Id, Instant, RecordTable } from '../domain/types';
 import { isDeviceId } from '../sync/hlc';
 import { currentFormatVersion, formatType } from './constants';
 
-/** Limits of a scoped export. Absent for an export of the whole portfolio. */
+/**
+ * Limits of a scoped export. Absent for an export of the whole portfolio. A file with a scope
+ * carries no tombstones, and the merge does not take in its version vector (see
+ * `scopeSnapshot`).
+ */
 export interface ExportScope {
-  /** Ids of the providers the export was limited to. */
+  /**
+   * Ids of the providers the export was limited to: their records, contracts, service levels
+   * and measurements, and the KPIs those refer to. Absent when every provider is included.
+   */
   readonly providerIds?: readonly Id[];
-  /** Whether commercial terms (charges, service credits) were left out. */
+  /** Whether the tables and fields listed in `shared/domain/commercialTerms.ts` were left out. */
   readonly withoutCommercialTerms?: boolean;
 }
 

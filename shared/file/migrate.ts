@@ -1,9 +1,10 @@
 /**
  * Migrations of older format versions, one version at a time. `migrations[n]` turns the parsed
- * content of a version `n` file into version `n + 1`. Version 1 is the first released version,
- * so the shipped registry is empty; a future version 2 adds `migrations[1]`.
+ * content of a version `n` file into version `n + 1`. Version 1 is the first released version.
+ * A released step is never edited, and a new format version adds a step.
  */
 import { AppFailure } from '../errors';
+import { recordsEntry } from './layout';
 
 /** Parsed content of a file: the manifest and every other entry's JSON value, by entry path. */
 export interface FileContent {
@@ -17,7 +18,34 @@ export type Migration = (content: FileContent) => FileContent;
 /** Migrations by the version they start from. */
 export type MigrationRegistry = Readonly<Record<number, Migration>>;
 
-export const migrations: MigrationRegistry = {};
+function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Version 1 to 2: contracts gain the commercial field `annualValueMinor`, set to `null`. It gets
+ * no `fieldClocks` entry, so its clock is the record clock, as in the database upgrade that adds
+ * the field, and two laptops that migrate the same contract hold the same record. A file whose
+ * manifest declares `withoutCommercialTerms` keeps the field absent, because the value was left
+ * out rather than empty; the reader then fills in placeholders. Anything that is not an array of
+ * objects is passed on for the version 2 checks to reject.
+ */
+export const addContractValue: Migration = ({ manifest, entries }) => {
+  const scope = manifest.scope;
+  const withoutCommercialTerms = isPlainObject(scope) && scope.withoutCommercialTerms === true;
+  const entry = recordsEntry('contracts');
+  const contracts = entries.get(entry);
+  if (withoutCommercialTerms || !Array.isArray(contracts)) return { manifest, entries };
+
+  const migrated = contracts.map((contract: unknown) =>
+    isPlainObject(contract) && !Object.hasOwn(contract, 'annualValueMinor') ? { ...contract, annualValueMinor: null } : contract,
+  );
+  return { manifest, entries: new Map(entries).set(entry, migrated) };
+};
+
+export const migrations: MigrationRegistry = {
+  1: addContractValue,
+};
 
 /** Whether `registry` has every step from `fromVersion` up to `toVersion`. */
 export function canMigrate(fromVersion: number, toVersion: number, registry: MigrationRegistry): boolean {

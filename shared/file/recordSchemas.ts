@@ -3,8 +3,13 @@
  * file. Unknown fields are rejected. Every leaf schema carries a rule token as its error
  * message. `describeIssue` turns a zod issue into the field, rule and value that
  * `portfolioFile.invalidRecord` reports.
+ *
+ * Each table has two record schemas: one for a full file, where every field is required, and
+ * one for a file without commercial terms, where the fields listed in `commercialTerms` must be
+ * absent, together with their `fieldClocks` entries.
  */
 import * as z from 'zod';
+import { commercialFieldsOf } from '../domain/commercialTerms';
 import { isPeriod } from '../domain/period';
 import type {
   ContractData,
@@ -40,9 +45,12 @@ export type RecordRule =
   | 'currency'
   | 'finiteNumber'
   | 'finiteNumberOrNull'
+  | 'minorUnitsOrNull'
   | 'oneOf'
   | 'deviceId'
-  | 'deviceMismatch';
+  | 'deviceMismatch'
+  | 'commercialTerm'
+  | 'outOfScope';
 
 const rule = (token: RecordRule): { error: RecordRule } => ({ error: token });
 
@@ -72,6 +80,10 @@ const periodSchema = z.string(rule('period')).refine(isPeriod, rule('period'));
 const calendarDateOrNull = z.string(rule('calendarDateOrNull')).refine(isCalendarDate, rule('calendarDateOrNull')).nullable();
 /** ISO 4217 alphabetic code: three capital letters. */
 const currency = z.string(rule('currency')).regex(/^[A-Z]{3}$/, rule('currency'));
+/** Money in minor units of a currency: a safe integer from 0 (zod's `int` rejects unsafe ones). */
+const minorUnitsOrNull = z.int(rule('minorUnitsOrNull')).min(0, rule('minorUnitsOrNull')).nullable();
+/** A commercial field in a file without commercial terms: it must be absent. */
+const leftOut = z.never(rule('commercialTerm')).optional();
 
 /** Builds an enum schema from an object whose keys are exactly the members of a union. */
 function oneOf<T extends string>(members: Record<T, true>): z.ZodEnum<{ [K in T]: K }> {
@@ -96,6 +108,7 @@ const dataFields = {
     startDate: calendarDateOrNull,
     endDate: calendarDateOrNull,
     currency,
+    annualValueMinor: minorUnitsOrNull,
   } satisfies { [K in keyof ContractData]-?: z.ZodType },
   kpis: {
     key: nonEmptyText,
@@ -124,28 +137,57 @@ const dataFields = {
   } satisfies { [K in keyof MeasurementData]-?: z.ZodType },
 } as const;
 
-/** Builds the strict schema of one table: sync fields, then its data fields. */
-function recordSchema<F extends Record<string, z.ZodType>>(fields: F) {
+/**
+ * Builds the strict schema of one table: sync fields, then its data fields. `fieldClocks` must
+ * not name the fields in `leftOutFields`.
+ */
+function recordSchema(fields: Readonly<Record<string, z.ZodType>>, leftOutFields: readonly string[]) {
   const fieldNames = Object.keys(fields) as [string, ...string[]];
-  return z.strictObject(
-    {
-      id: nonEmptyText,
-      clock: hlcSchema,
-      // Keys must be data fields of this table; a clock for a field that does not exist is rejected.
-      fieldClocks: z.partialRecord(z.enum(fieldNames, rule('unknownField')), hlcSchema, rule('object')),
-      ...fields,
-    },
-    rule('object'),
-  );
+  // Keys must be data fields of this table; a clock for a field that does not exist is rejected.
+  const clocks = z.partialRecord(z.enum(fieldNames, rule('unknownField')), hlcSchema, rule('object'));
+  const fieldClocks =
+    leftOutFields.length === 0
+      ? clocks
+      : clocks.superRefine((value, context) => {
+          for (const field of leftOutFields) {
+            if (!Object.hasOwn(value, field)) continue;
+            context.addIssue({ code: 'custom', message: 'commercialTerm' satisfies RecordRule, path: [field] });
+          }
+        });
+  return z.strictObject({ id: nonEmptyText, clock: hlcSchema, fieldClocks, ...fields }, rule('object'));
 }
 
-export const recordSchemas = {
-  providers: recordSchema(dataFields.providers),
-  contracts: recordSchema(dataFields.contracts),
-  kpis: recordSchema(dataFields.kpis),
-  serviceLevels: recordSchema(dataFields.serviceLevels),
-  measurements: recordSchema(dataFields.measurements),
-} as const satisfies Record<RecordTable, z.ZodType>;
+function fullSchema(fields: Readonly<Record<string, z.ZodType>>) {
+  return recordSchema(fields, []);
+}
+
+/** Builds a table's schema for a file without commercial terms: its commercial fields and their clocks must be absent. */
+function schemaWithoutCommercialTerms(table: RecordTable, fields: Readonly<Record<string, z.ZodType>>) {
+  const commercial = commercialFieldsOf(table);
+  const shape = Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, commercial.includes(name) ? leftOut : schema]));
+  return recordSchema(shape, commercial);
+}
+
+/** Schema of one record of any table. */
+export type RecordSchema = ReturnType<typeof recordSchema>;
+
+/** Record schemas of a full file, by table. */
+export const recordSchemas: { readonly [T in RecordTable]: RecordSchema } = {
+  providers: fullSchema(dataFields.providers),
+  contracts: fullSchema(dataFields.contracts),
+  kpis: fullSchema(dataFields.kpis),
+  serviceLevels: fullSchema(dataFields.serviceLevels),
+  measurements: fullSchema(dataFields.measurements),
+};
+
+/** Record schemas of a file without commercial terms, by table. */
+export const recordSchemasWithoutCommercialTerms: { readonly [T in RecordTable]: RecordSchema } = {
+  providers: schemaWithoutCommercialTerms('providers', dataFields.providers),
+  contracts: schemaWithoutCommercialTerms('contracts', dataFields.contracts),
+  kpis: schemaWithoutCommercialTerms('kpis', dataFields.kpis),
+  serviceLevels: schemaWithoutCommercialTerms('serviceLevels', dataFields.serviceLevels),
+  measurements: schemaWithoutCommercialTerms('measurements', dataFields.measurements),
+};
 
 /** Field names of each table in the order the writer serializes them: sync fields first. */
 export const recordFieldNames: { readonly [T in RecordTable]: readonly string[] } = {
@@ -209,8 +251,10 @@ const ruleTokens: ReadonlySet<string> = new Set<RecordRule>([
   'currency',
   'finiteNumber',
   'finiteNumberOrNull',
+  'minorUnitsOrNull',
   'oneOf',
   'unknownField',
+  'commercialTerm',
 ]);
 
 /** Describes a zod issue of a record schema in terms of the record's fields. */

@@ -1,19 +1,27 @@
 /**
- * Checks the parsed content of a current-version file against the strict schemas and builds
- * the snapshot. The writer runs the same record checks, so it never writes a file that this
- * reader rejects.
+ * Checks the parsed content of a current-version file against the strict schemas and its
+ * manifest's scope, and builds the snapshot. The writer runs the same record and scope checks,
+ * so it never writes a file that this reader rejects.
  */
+import { commercialTerms, isCommercialTable } from '../domain/commercialTerms';
 import { AppFailure } from '../errors';
 import type { ErrorDetail } from '../errors';
-import type { RecordTable, RecordTypes, Tombstone } from '../domain/types';
+import type { Id, RecordTable, RecordTypes, Tombstone } from '../domain/types';
 import { recordTables } from '../sync/snapshot';
 import type { PortfolioSnapshot, RecordsByTable, VersionVector } from '../sync/snapshot';
 import { classifyEntry, dataEntries, manifestEntry, recordsEntry, tombstonesEntry, versionVectorEntry } from './layout';
 import { manifestIssueField, manifestSchema, toManifest } from './manifest';
-import type { Manifest } from './manifest';
+import type { ExportScope, Manifest } from './manifest';
 import type { FileContent } from './migrate';
-import { checkVersionVectorEntry, describeIssue, recordSchemas, tombstoneSchema } from './recordSchemas';
-import type { RecordRule } from './recordSchemas';
+import {
+  checkVersionVectorEntry,
+  describeIssue,
+  recordSchemas,
+  recordSchemasWithoutCommercialTerms,
+  tombstoneSchema,
+} from './recordSchemas';
+import type { RecordRule, RecordSchema } from './recordSchemas';
+import { withCommercialPlaceholders } from './scope';
 
 /** Maximum length of a value copied into an error's detail, in characters. */
 const maxValueCharacters = 80;
@@ -98,7 +106,7 @@ function duplicateId(
   });
 }
 
-type Schema = (typeof recordSchemas)[RecordTable] | typeof tombstoneSchema;
+type Schema = RecordSchema | typeof tombstoneSchema;
 
 /** Validates every element; throws on the first invalid element, naming its index, id and field. */
 function checkElements(elements: readonly unknown[], schema: Schema, entry: string, table: string, fileName: string | null): void {
@@ -114,12 +122,22 @@ function checkElements(elements: readonly unknown[], schema: Schema, entry: stri
   }
 }
 
-/** Checks that a table's records match its schema and have distinct ids. */
-export function checkRecords<T extends RecordTable>(table: T, value: unknown, fileName: string | null): readonly RecordTypes[T][] {
+/**
+ * Checks that a table's records match its schema and have distinct ids. With
+ * `withoutCommercialTerms`, the table's commercial fields must be absent; otherwise every field
+ * is required.
+ */
+export function checkRecords<T extends RecordTable>(
+  table: T,
+  value: unknown,
+  fileName: string | null,
+  withoutCommercialTerms = false,
+): readonly RecordTypes[T][] {
   const entry = recordsEntry(table);
   if (!Array.isArray(value)) throw notShaped(fileName, entry, 'array');
   const records: readonly unknown[] = value;
-  checkElements(records, recordSchemas[table], entry, table, fileName);
+  const schemas = withoutCommercialTerms ? recordSchemasWithoutCommercialTerms : recordSchemas;
+  checkElements(records, schemas[table], entry, table, fileName);
 
   const firstIndexById = new Map<string, number>();
   for (let index = 0; index < records.length; index += 1) {
@@ -129,6 +147,7 @@ export function checkRecords<T extends RecordTable>(table: T, value: unknown, fi
     firstIndexById.set(id, index);
   }
   // The schemas accept exactly the shape of `RecordTypes[T]`, so the checked input is used as is.
+  // Without commercial terms, `withCommercialPlaceholders` completes it.
   return records as readonly RecordTypes[T][];
 }
 
@@ -197,23 +216,90 @@ function checkCount(fileName: string, table: string, expected: number, actual: n
   }
 }
 
+/** Throws `portfolioFile.invalidRecord` with rule `outOfScope` or `commercialTerm` for one element. */
+function outsideScope(
+  fileName: string | null,
+  table: RecordTable | 'tombstones',
+  index: number,
+  recordId: Id,
+  field: string,
+  rule: RecordRule,
+  value: unknown,
+): AppFailure {
+  const entry = table === 'tombstones' ? tombstonesEntry : recordsEntry(table);
+  const cause = `${entry}[${index}] ${field || '(record)'}: ${rule}`;
+  return invalidRecord(fileName, { entry, table, index, recordId, field, rule, value }, cause);
+}
+
+/** Throws for the first record whose provider, read by `providerOf` from `field`, is not one of `providerIds`. */
+function checkProviders<R extends { readonly id: Id }>(
+  fileName: string | null,
+  table: RecordTable,
+  records: readonly R[],
+  field: 'id' | 'providerId',
+  providerOf: (record: R) => Id,
+  providerIds: ReadonlySet<Id>,
+): void {
+  const index = records.findIndex((record) => !providerIds.has(providerOf(record)));
+  const record = records[index];
+  if (record !== undefined) throw outsideScope(fileName, table, index, record.id, field, 'outOfScope', providerOf(record));
+}
+
+/**
+ * Checks schema-checked records and tombstones against the file's scope. A scoped file has no
+ * tombstones. Without commercial terms, the commercial tables are empty. Limited to providers,
+ * every provider, contract, service level and measurement belongs to one of them. Throws
+ * `portfolioFile.invalidRecord` naming the first record that breaks a rule.
+ */
+export function checkScope(
+  scope: ExportScope | undefined,
+  records: RecordsByTable,
+  tombstones: readonly Tombstone[],
+  fileName: string | null,
+): void {
+  if (scope === undefined) return;
+
+  const [tombstone] = tombstones;
+  if (tombstone !== undefined) throw outsideScope(fileName, 'tombstones', 0, tombstone.id, 'table', 'outOfScope', tombstone.table);
+
+  if (scope.withoutCommercialTerms === true) {
+    for (const table of recordTables) {
+      const [record] = records[table];
+      if (record !== undefined && isCommercialTable(table, commercialTerms))
+        throw outsideScope(fileName, table, 0, record.id, '', 'commercialTerm', record.id);
+    }
+  }
+
+  if (scope.providerIds === undefined) return;
+  const providerIds = new Set(scope.providerIds);
+  checkProviders(fileName, 'providers', records.providers, 'id', (provider) => provider.id, providerIds);
+  checkProviders(fileName, 'contracts', records.contracts, 'providerId', (contract) => contract.providerId, providerIds);
+  checkProviders(fileName, 'serviceLevels', records.serviceLevels, 'providerId', (level) => level.providerId, providerIds);
+  checkProviders(fileName, 'measurements', records.measurements, 'providerId', (measurement) => measurement.providerId, providerIds);
+}
+
 /** A checked current-version file. */
 export interface CheckedContent {
   readonly manifest: Manifest;
   readonly snapshot: PortfolioSnapshot;
 }
 
-/** Checks current-version content and builds its snapshot. Throws `AppFailure` on the first problem. */
+/**
+ * Checks current-version content and builds its snapshot. Throws `AppFailure` on the first
+ * problem. The snapshot of a scoped file is marked `scoped`. In the snapshot of a file without
+ * commercial terms, the left-out commercial fields are placeholders (see `withCommercialPlaceholders`).
+ */
 export function checkContent(content: FileContent, fileName: string): CheckedContent {
   const manifest = parseManifest(content.manifest, fileName);
   checkLayout([manifestEntry, ...content.entries.keys()], fileName);
 
+  const withoutCommercialTerms = manifest.scope?.withoutCommercialTerms === true;
   const records = {
-    providers: checkRecords('providers', content.entries.get(recordsEntry('providers')), fileName),
-    contracts: checkRecords('contracts', content.entries.get(recordsEntry('contracts')), fileName),
-    kpis: checkRecords('kpis', content.entries.get(recordsEntry('kpis')), fileName),
-    serviceLevels: checkRecords('serviceLevels', content.entries.get(recordsEntry('serviceLevels')), fileName),
-    measurements: checkRecords('measurements', content.entries.get(recordsEntry('measurements')), fileName),
+    providers: checkRecords('providers', content.entries.get(recordsEntry('providers')), fileName, withoutCommercialTerms),
+    contracts: checkRecords('contracts', content.entries.get(recordsEntry('contracts')), fileName, withoutCommercialTerms),
+    kpis: checkRecords('kpis', content.entries.get(recordsEntry('kpis')), fileName, withoutCommercialTerms),
+    serviceLevels: checkRecords('serviceLevels', content.entries.get(recordsEntry('serviceLevels')), fileName, withoutCommercialTerms),
+    measurements: checkRecords('measurements', content.entries.get(recordsEntry('measurements')), fileName, withoutCommercialTerms),
   } satisfies RecordsByTable;
   const tombstones = checkTombstones(content.entries.get(tombstonesEntry), fileName);
   const versionVector = checkVersionVector(content.entries.get(versionVectorEntry), fileName);
@@ -222,14 +308,16 @@ export function checkContent(content: FileContent, fileName: string): CheckedCon
     checkCount(fileName, table, manifest.recordCounts[table], records[table].length);
   }
   checkCount(fileName, 'tombstones', manifest.tombstoneCount, tombstones.length);
+  checkScope(manifest.scope, records, tombstones, fileName);
 
   const snapshot: PortfolioSnapshot = {
     portfolioId: manifest.portfolioId,
     portfolioName: manifest.portfolioName,
     deviceId: manifest.deviceId,
-    records,
+    records: withoutCommercialTerms ? withCommercialPlaceholders(records) : records,
     tombstones,
     versionVector,
+    ...(manifest.scope === undefined ? {} : { scoped: true }),
   };
   return { manifest, snapshot };
 }

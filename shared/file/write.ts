@@ -15,13 +15,14 @@ import { JsonArrayBuilder, stringifyRecord, stringifySortedObject } from './json
 import { manifestEntry, recordsEntry, tombstonesEntry, versionVectorEntry } from './layout';
 import type { ExportScope, Manifest } from './manifest';
 import { recordFieldNames, tombstoneFieldNames } from './recordSchemas';
-import { checkRecords, checkTombstones, checkVersionVector, parseManifest } from './validate';
+import { checkRecords, checkScope, checkTombstones, checkVersionVector, parseManifest } from './validate';
 
 export interface WriteMetadata {
   /** Version of the app that writes the file, for example `0.1.0`. */
   readonly appVersion: string;
   /** Instant of the export as a UTC ISO 8601 string, for example `2026-03-01T09:30:00.000Z`. */
   readonly exportedAt: Instant;
+  /** Scope of a scoped export, required exactly when the snapshot is `scoped` (see `scopeSnapshot`). */
   readonly scope?: ExportScope;
 }
 
@@ -128,9 +129,11 @@ function checkEntrySize(entry: string, bytes: Uint8Array): void {
 
 /**
  * Writes `snapshot` as the bytes of a `.steerwise` file (an unencrypted ZIP; see
- * `encryptContainer`). Every record is checked with the reader's schemas first, so the file
- * always reads back. Throws `AppFailure` with `portfolioFile.invalidRecord`, `duplicateId` or
- * `invalidManifest` for data the format cannot hold, and with `entryTooLarge`,
+ * `encryptContainer`). Every record is checked with the reader's schemas and scope checks
+ * first, so the file always reads back. Throws `AppFailure` with `portfolioFile.invalidRecord`,
+ * `duplicateId` or `invalidManifest` for data the format cannot hold (`invalidManifest` with
+ * field `scope` also when `metadata.scope` is given for a snapshot that is not `scoped`, or the
+ * other way round), and with `entryTooLarge`,
  * `totalTooLarge`, `entryRatioTooHigh` or `tooLarge` when the result would exceed
  * `fileLimits`. These details name no file, because none exists yet.
  *
@@ -165,6 +168,16 @@ export async function writePortfolioFile(
   const scope = metadata.scope === undefined ? {} : { scope: metadata.scope };
   // Checked before the slow part; the file name in error details is empty until the file exists.
   parseManifest({ ...manifestFields, sha256: {}, ...scope }, '');
+  if ((snapshot.scoped === true) !== (metadata.scope !== undefined)) {
+    // A scoped snapshot written as a full file would let receivers take in a version vector that
+    // covers writes the file leaves out.
+    throw new AppFailure({
+      code: 'portfolioFile.invalidManifest',
+      detail: { field: 'scope' },
+      cause: snapshot.scoped === true ? 'scoped snapshot written without a scope' : 'scope given for a snapshot that is not scoped',
+    });
+  }
+  const withoutCommercialTerms = metadata.scope?.withoutCommercialTerms === true;
 
   const zip = new ZipAssembler();
   const sha256: Record<string, string> = {};
@@ -177,11 +190,15 @@ export async function writePortfolioFile(
   };
 
   for (const table of recordTables) {
-    const entry = recordsEntry(table);
-    const records = checkRecords(table, snapshot.records[table], null);
-    await addEntry(entry, serializeArray(records, recordFieldNames[table], entry, report));
+    checkRecords(table, snapshot.records[table], null, withoutCommercialTerms);
   }
   const tombstones = checkTombstones(snapshot.tombstones, null);
+  checkScope(metadata.scope, snapshot.records, tombstones, null);
+
+  for (const table of recordTables) {
+    const entry = recordsEntry(table);
+    await addEntry(entry, serializeArray(snapshot.records[table], recordFieldNames[table], entry, report));
+  }
   await addEntry(tombstonesEntry, serializeArray(tombstones, tombstoneFieldNames, tombstonesEntry, report));
   const versionVector = checkVersionVector(snapshot.versionVector, null);
   await addEntry(versionVectorEntry, new TextEncoder().encode(`${stringifySortedObject(versionVector)}\n`));

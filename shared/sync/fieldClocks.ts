@@ -3,6 +3,7 @@
  * clock of any data field, and `fieldClocks` lists only the fields whose clock is later.
  */
 import type { HlcString } from '../domain/types';
+import { packHlc } from './hlc';
 
 /** Keys of `SyncFields`; every other own key of a record is a data field. */
 const syncKeys: ReadonlySet<string> = new Set(['id', 'clock', 'fieldClocks']);
@@ -12,6 +13,14 @@ export interface RecordClocks {
   readonly clock: HlcString;
   readonly fieldClocks: Readonly<Record<string, HlcString>>;
 }
+
+/**
+ * Clock of a placeholder: `null` stored in a field whose value this laptop never received, such
+ * as a commercial term of a contract that came only from a file without commercial terms. Its
+ * wall time is 0 and its device id is one that `createDeviceId` never issues (that function
+ * issues hex digits only), so every real write of the field is later and wins the merge.
+ */
+export const placeholderClock: HlcString = packHlc({ wallMs: 0, counter: 0, deviceId: 'placeholder' });
 
 /** Returns the names of a record's data fields: its own keys other than `id`, `clock` and `fieldClocks`. */
 export function dataFieldNames(record: object): string[] {

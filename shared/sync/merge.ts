@@ -11,7 +11,12 @@
  *   depend on which copies met the tombstone first, so the merge would not be associative.
  * - Natural keys: records of one table with the same natural key (`mergeNaturalKeys.ts`) fold
  *   into the one with the smallest id. References to the others are rewritten to it.
- * - Version vector: element-wise maximum.
+ * - Version vector: element-wise maximum of the two vectors, leaving out the vector of a
+ *   `scoped` snapshot. A scoped snapshot carries its exporter's whole vector, which also covers
+ *   writes that the snapshot leaves out. Taking it in would make the receiver believe it had seen
+ *   them, so later conflicts and deleted edits on them would go unreported. The exporter's vector
+ *   still decides conflicts and deleted edits in this merge, because it tells what the exporter
+ *   had seen.
  *
  * The merge is commutative and idempotent. It is associative under two conditions. First,
  * natural-key fields are not edited in place. Second, no deletion is concurrent with the
@@ -35,8 +40,13 @@ import type { TableMergeOutput } from './mergeTable';
 import type { DeletedEdit, FieldConflict, MergeDelta, MergeOptions, MergePreview, MergeResult, TableChangeCounts } from './mergeTypes';
 import { defaultMaxClockSkewMs } from './mergeTypes';
 import { mergeVersionVectors } from './mergeVersionVector';
-import type { PortfolioSnapshot, RecordsByTable } from './snapshot';
+import type { PortfolioSnapshot, RecordsByTable, VersionVector } from './snapshot';
 import { recordTables } from './snapshot';
+
+/** The part of a snapshot's version vector that the merged vector takes in: none of a scoped snapshot's. */
+function adoptedVector(snapshot: PortfolioSnapshot): VersionVector {
+  return snapshot.scoped === true ? {} : snapshot.versionVector;
+}
 
 function tombstonesOf(snapshot: PortfolioSnapshot, table: RecordTable): Map<Id, HlcString> {
   const clocks = new Map<Id, HlcString>();
@@ -56,7 +66,10 @@ function tombstonesOf(snapshot: PortfolioSnapshot, table: RecordTable): Map<Id, 
  */
 export function mergeSnapshots(local: PortfolioSnapshot, remote: PortfolioSnapshot, options: MergeOptions): MergeResult {
   if (local.portfolioId !== remote.portfolioId) {
-    throw new AppFailure({ code: 'merge.portfolioMismatch', detail: { localPortfolioId: local.portfolioId, remotePortfolioId: remote.portfolioId } });
+    throw new AppFailure({
+      code: 'merge.portfolioMismatch',
+      detail: { localPortfolioId: local.portfolioId, remotePortfolioId: remote.portfolioId },
+    });
   }
   collectClocks(local, 'local');
   const remoteClocks = collectClocks(remote, 'remote');
@@ -122,11 +135,13 @@ function assembleResult(
     deviceId: local.deviceId,
     records: records as unknown as RecordsByTable,
     tombstones,
-    versionVector: mergeVersionVectors(local.versionVector, remote.versionVector),
+    versionVector: mergeVersionVectors(adoptedVector(local), adoptedVector(remote)),
   };
   const preview: MergePreview = { tables: counts, conflicts, deletedEdits, clockSkew };
   const delta: MergeDelta = {
-    tables: deltaTables as unknown as { readonly [T in RecordTable]: { readonly put: readonly RecordTypes[T][]; readonly delete: readonly Id[] } },
+    tables: deltaTables as unknown as {
+      readonly [T in RecordTable]: { readonly put: readonly RecordTypes[T][]; readonly delete: readonly Id[] };
+    },
     tombstones: changedTombstones,
   };
   return { snapshot, preview, delta };

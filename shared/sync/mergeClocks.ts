@@ -5,7 +5,7 @@
 import type { HlcString, RecordTable } from '../domain/types';
 import { AppFailure } from '../errors';
 import { isHlcString, parseHlc } from './hlc';
-import type { ClockSkewReport, MergeSide } from './mergeTypes';
+import type { ClockSkewReport, MergeDelta, MergeSide } from './mergeTypes';
 import type { PortfolioSnapshot } from './snapshot';
 import { recordTables } from './snapshot';
 
@@ -52,4 +52,26 @@ export function reportClockSkew(clocks: ReadonlySet<HlcString>, now: number, max
     if (aheadMs > maxAheadMs) maxAheadMs = aheadMs;
   }
   return { maxClockSkewMs, aheadCount, maxAheadMs, deviceIds: [...deviceIds].sort() };
+}
+
+/**
+ * Returns the latest clock that a merge delta writes (record, field and tombstone clocks), or
+ * `null` when it writes none. A device's clock must receive it after the delta is stored, so that
+ * later local edits order after every stored write. The merged version vector alone is not
+ * enough: it does not cover the writes of a scoped snapshot (see `merge.ts`).
+ */
+export function latestClockOfDelta(delta: MergeDelta): HlcString | null {
+  let latest = '';
+  for (const table of recordTables) {
+    for (const record of delta.tables[table].put) {
+      if (record.clock > latest) latest = record.clock;
+      for (const clock of Object.values(record.fieldClocks)) {
+        if (clock > latest) latest = clock;
+      }
+    }
+  }
+  for (const tombstone of delta.tombstones) {
+    if (tombstone.clock > latest) latest = tombstone.clock;
+  }
+  return latest === '' ? null : latest;
 }

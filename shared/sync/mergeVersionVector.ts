@@ -1,5 +1,6 @@
 /** Version vector operations used by the merge. */
 import type { HlcString } from '../domain/types';
+import { placeholderClock } from './fieldClocks';
 import { parseHlc } from './hlc';
 import type { VersionVector } from './snapshot';
 
@@ -20,9 +21,12 @@ export function mergeVersionVectors(a: VersionVector, b: VersionVector): Version
 
 /**
  * Whether a replica with version vector `seen` had seen the write stamped `clock`: the clock is
- * at or below the highest clock that the replica recorded from the clock's device.
+ * at or below the highest clock that the replica recorded from the clock's device. A
+ * `placeholderClock` is covered by every vector, because a placeholder is no one's write, so it
+ * can neither be part of a conflict nor an edit that a deletion discards.
  */
 export function isCovered(clock: HlcString, seen: VersionVector): boolean {
+  if (clock === placeholderClock) return true;
   const { deviceId } = parseHlc(clock);
   const highest = Object.hasOwn(seen, deviceId) ? seen[deviceId] : undefined;
   return highest !== undefined && clock <= highest;

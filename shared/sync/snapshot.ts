@@ -19,4 +19,10 @@ export interface PortfolioSnapshot {
   readonly records: RecordsByTable;
   readonly tombstones: readonly Tombstone[];
   readonly versionVector: VersionVector;
+  /**
+   * Set when the snapshot leaves out records or fields of the portfolio, as a scoped export
+   * does. Its version vector is then the exporting device's whole vector, which also covers
+   * writes the snapshot does not carry, so the merge does not take it into the merged vector.
+   */
+  readonly scoped?: boolean;
 }

@@ -2,8 +2,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { openPortfolioFile } from '../../shared/file';
+import { recordTables } from '../../shared/sync/snapshot';
 import { freshProfile } from './browser';
 import type { Profile } from './browser';
+import {
+  abandonedKey,
+  answeredKey,
+  exportPortfolioTo,
+  kpiCard,
+  mostBreachedProviderCode,
+  openPortfolioFileAt,
+  openProvider,
+  openSample,
+  openSection,
+  renameOpenProvider,
+  setServiceLevel,
+} from './providerEditing';
+import { sampleProviders } from './sampleData';
+import { providersByCode, readPortfolio, renamedOn, writePortfolio } from './syncFiles';
 
 let laptopA: Profile;
 let laptopB: Profile;
@@ -77,8 +94,10 @@ test('file of the open portfolio previews no changes', async () => {
   await page.getByRole('button', { name: 'Open portfolio file' }).click();
   await (await chooser).setFiles(exportedPath);
   await expect(page.getByTestId('merge-unchanged')).toBeVisible();
+  // The file is already merged, so Close is the only action.
+  await expect(page.getByTestId('sync-preview').getByRole('button')).toHaveText(['Close']);
 
-  await page.getByTestId('sync-preview').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('sync-preview').getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('sync-preview')).toHaveCount(0);
   await context.close();
 });
@@ -136,4 +155,212 @@ test('passphrase-protected export opens only with its passphrase', async () => {
   await preview.getByRole('button', { name: 'Create portfolio' }).click();
   await expect(pageB.getByTestId('provider-count')).toHaveText('46 providers', { timeout: 30_000 });
   await contextB.close();
+});
+
+/**
+ * Reads a portfolio file saved by a test with the app's own reader. Returns its snapshot, and
+ * every table's records and the tombstones sorted by id, so that two exports compare as values.
+ */
+async function readExport(path: string) {
+  const parsed = await openPortfolioFile(new Uint8Array(readFileSync(path)), path, null);
+  if (!parsed.ok) throw new Error(`${path} could not be read: ${parsed.error.code}`);
+  const { snapshot } = parsed.value;
+  const byId = (items: readonly { readonly id: string }[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    snapshot,
+    tables: Object.fromEntries(recordTables.map((table) => [table, byId(snapshot.records[table])])),
+    tombstones: byId(snapshot.tombstones),
+  };
+}
+
+test('two laptops merge conflicting provider edits', async () => {
+  test.setTimeout(180_000);
+  const code = mostBreachedProviderCode();
+  const original = join(laptopA.dir, 'original.steerwise');
+  const fromA = join(laptopA.dir, 'from-a.steerwise');
+  const fromB = join(laptopB.dir, 'from-b.steerwise');
+
+  // Laptop A opens the sample and hands it to laptop B, which opens it as a new portfolio.
+  const contextA = await laptopA.launch();
+  const pageA = await contextA.newPage();
+  await openSample(pageA);
+  await exportPortfolioTo(pageA, original);
+
+  const contextB = await laptopB.launch();
+  const pageB = await contextB.newPage();
+  await pageB.goto('/');
+  await expect(pageB.getByRole('button', { name: 'Open sample portfolio' })).toBeVisible({ timeout: 30_000 });
+  const created = await openPortfolioFileAt(pageB, original);
+  await created.getByRole('button', { name: 'Create portfolio' }).click();
+  await expect(pageB.getByTestId('provider-count')).toHaveText('46 providers', { timeout: 30_000 });
+
+  // Both rename the same provider, B after A. Each also changes a service level that the other leaves alone.
+  await openProvider(pageA, code);
+  await renameOpenProvider(pageA, 'Alpha');
+  await setServiceLevel(pageA, abandonedKey, '5', '6');
+  await openProvider(pageB, code);
+  await renameOpenProvider(pageB, 'Beta');
+  await setServiceLevel(pageB, answeredKey, '95', '90');
+
+  await exportPortfolioTo(pageA, fromA);
+  await exportPortfolioTo(pageB, fromB);
+
+  // Each preview lists the name as the one conflict, with both values.
+  const previewA = await openPortfolioFileAt(pageA, fromB);
+  const previewB = await openPortfolioFileAt(pageB, fromA);
+  for (const preview of [previewA, previewB]) {
+    const conflicts = preview.getByTestId('merge-conflicts').locator('tbody tr');
+    await expect(conflicts).toHaveCount(1);
+    await expect(conflicts.first()).toContainText('Alpha');
+    await expect(conflicts.first()).toContainText('Beta');
+  }
+  await previewA.getByRole('button', { name: 'Apply' }).click();
+  await expect(previewA).toHaveCount(0);
+  await previewB.getByRole('button', { name: 'Apply' }).click();
+  await expect(previewB).toHaveCount(0);
+
+  // Both show the later name and both service level edits.
+  for (const page of [pageA, pageB]) {
+    await openProvider(page, code);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beta');
+    await expect(kpiCard(page, answeredKey).getByTestId('service-level')).toContainText('minimum service level 90.00%');
+    await expect(kpiCard(page, abandonedKey).getByTestId('service-level')).toContainText('minimum service level 6.00%');
+  }
+
+  // Exports of both laptops contain the same records.
+  const mergedA = join(laptopA.dir, 'merged-a.steerwise');
+  const mergedB = join(laptopB.dir, 'merged-b.steerwise');
+  await exportPortfolioTo(pageA, mergedA);
+  await exportPortfolioTo(pageB, mergedB);
+  const [dataA, dataB] = await Promise.all([readExport(mergedA), readExport(mergedB)]);
+  expect(dataB.snapshot.portfolioId).toBe(dataA.snapshot.portfolioId);
+  expect(dataB.tables).toEqual(dataA.tables);
+  expect(dataB.tombstones).toEqual(dataA.tombstones);
+
+  const provider = dataA.snapshot.records.providers.find((record) => record.code === code);
+  expect(provider?.name).toBe('Beta');
+  expect(provider?.formerNames).toContain(sampleProviders().get(code));
+  const levels = dataA.snapshot.records.serviceLevels.filter((level) => level.providerId === provider?.id);
+  expect(levels.map((level) => level.minimum).sort((a, b) => a - b)).toEqual([6, 90]);
+
+  await contextA.close();
+  await contextB.close();
+});
+
+/** Finds the provider with `code` in the Providers list and checks the name shown in its row. */
+async function expectProviderName(page: Page, code: string, name: string): Promise<void> {
+  await openSection(page, 'Providers');
+  await page.getByRole('searchbox', { name: 'Search providers' }).fill(code);
+  const rows = page.getByTestId('providers-table').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(name);
+}
+
+test('kept conflict value is applied and the import can be undone', async () => {
+  test.setTimeout(180_000);
+  const base = join(laptopA.dir, 'base.steerwise');
+  const fromX = join(laptopA.dir, 'from-x.steerwise');
+  const fromY = join(laptopA.dir, 'from-y.steerwise');
+
+  const context = await laptopA.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  await exportPortfolioTo(page, base);
+
+  // Laptops X and Y both had this export. X renamed the first provider. Y renamed it a second
+  // later and also renamed the second provider. Both clocks are within the skew limit.
+  const exported = await readPortfolio(base);
+  const [first, second] = providersByCode(exported);
+  if (first === undefined || second === undefined || first.code === null || second.code === null) {
+    throw new Error('the sample needs two providers with codes');
+  }
+  const firstCode = first.code;
+  const secondCode = second.code;
+  const nameOnX = `${first.name} (laptop X)`;
+  const nameOnY = `${first.name} (laptop Y)`;
+  const secondOnY = `${second.name} (laptop Y)`;
+  const now = Date.now();
+  await writePortfolio(fromX, renamedOn(exported, 'e2elaptopx', now + 1_000, new Map([[first.id, nameOnX]])));
+  await writePortfolio(
+    fromY,
+    renamedOn(
+      exported,
+      'e2elaptopy',
+      now + 2_000,
+      new Map([
+        [first.id, nameOnY],
+        [second.id, secondOnY],
+      ]),
+    ),
+  );
+
+  const previewX = await openPortfolioFileAt(page, fromX);
+  await expect(previewX.getByTestId('merge-conflicts')).toHaveCount(0);
+  await previewX.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('last-import')).toContainText('Merged from-x.steerwise');
+
+  // Y's file renames the first provider again, without having seen X's rename: a conflict.
+  const previewY = await openPortfolioFileAt(page, fromY);
+  const conflict = previewY.getByTestId('merge-conflicts').locator('tbody tr');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText(nameOnX);
+  await expect(conflict).toContainText(nameOnY);
+  await expect(conflict).toContainText('on device e2elaptopx');
+  await expect(conflict).toContainText('The file’s value: it was changed later, on device e2elaptopy.');
+  await conflict.getByLabel('Keep the other value').check();
+  await expect(conflict).toContainText('This laptop’s value, as you chose.');
+  await previewY.getByRole('button', { name: 'Apply' }).click();
+  await expect(previewY).toHaveCount(0);
+  await expect(page.getByTestId('last-import')).toContainText('Merged from-y.steerwise');
+  await expect(page.getByTestId('last-import')).toContainText('You kept the other value of 1 conflict.');
+
+  await expectProviderName(page, firstCode, nameOnX);
+  await expectProviderName(page, secondCode, secondOnY);
+
+  // The offer to undo survives a visit to another screen.
+  await openSection(page, 'Sync');
+  const lastImport = page.getByTestId('last-import');
+  await lastImport.getByRole('button', { name: 'Undo import' }).click();
+  await expect(lastImport).toContainText('Undo the import of from-y.steerwise?');
+  await lastImport.getByRole('button', { name: 'Undo the import' }).click();
+  await expect(page.getByTestId('undo-import-result')).toHaveText(
+    'Undid the import of from-y.steerwise. The portfolio is as it was before the import.',
+  );
+  await expect(page.getByTestId('last-import')).toHaveCount(0);
+
+  await expectProviderName(page, secondCode, second.name);
+  await expectProviderName(page, firstCode, nameOnX);
+
+  // Without the choice, the same file gives the first provider Y's later name.
+  const again = await openPortfolioFileAt(page, fromY);
+  await expect(again.getByTestId('merge-conflicts').locator('tbody tr')).toHaveCount(1);
+  await again.getByRole('button', { name: 'Apply' }).click();
+  await expect(again).toHaveCount(0);
+  await expectProviderName(page, firstCode, nameOnY);
+  await context.close();
+});
+
+test('file with clocks hours ahead shows a clock warning', async () => {
+  const base = join(laptopA.dir, 'base.steerwise');
+  const fast = join(laptopA.dir, 'fast-clock.steerwise');
+
+  const context = await laptopA.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  await exportPortfolioTo(page, base);
+
+  const exported = await readPortfolio(base);
+  const [first] = providersByCode(exported);
+  if (first === undefined) throw new Error('the sample has no provider');
+  const threeHoursAhead = Date.now() + 3 * 3_600_000;
+  await writePortfolio(fast, renamedOn(exported, 'e2efastclock', threeHoursAhead, new Map([[first.id, `${first.name} (fast clock)`]])));
+
+  const preview = await openPortfolioFileAt(page, fast);
+  const warning = preview.getByTestId('clock-skew-warning');
+  await expect(warning).toContainText('up to 3 hours ahead of this computer’s clock, from device e2efastclock.');
+  await expect(warning).toContainText('Check the date and time on the other laptop.');
+  await expect(preview.getByRole('button', { name: 'Apply' })).toBeVisible();
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await expect(preview).toHaveCount(0);
+  await context.close();
 });

@@ -9,8 +9,9 @@ import { ProviderDetail } from '../features/portfolio/ProviderDetail';
 import { ProvidersScreen } from '../features/portfolio/ProvidersScreen';
 import { useOpenPortfolio } from '../features/portfolio/useOpenPortfolio';
 import { usePortfolioData } from '../features/portfolio/usePortfolioData';
+import { PortfoliosScreen } from '../features/portfolios/PortfoliosScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
-import { selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
+import { selectPortfolioId, selectReplacePortfolio, selectScreen, useUiStore } from '../state/uiStore';
 import { Header } from './Header';
 
 function Screens() {
@@ -36,8 +37,9 @@ function Screens() {
 export function App() {
   const { t } = useTranslation();
   const portfolioId = useUiStore(selectPortfolioId);
-  const openPortfolio = useUiStore(selectOpenPortfolio);
-  const opened = useOpenPortfolio(portfolioId, t('portfolio.newPortfolioName', { number: 1 }), openPortfolio);
+  const screen = useUiStore(selectScreen);
+  const replacePortfolio = useUiStore(selectReplacePortfolio);
+  const opened = useOpenPortfolio(portfolioId, t('portfolio.newPortfolioName', { number: 1 }), replacePortfolio);
 
   return (
     <>
@@ -46,7 +48,17 @@ export function App() {
       </a>
       <Header />
       <main id="main">
-        {opened.status === 'failed' ? (
+        {screen.name === 'portfolios' ? (
+          // The Portfolios screen needs no open portfolio, so it also works when opening one fails.
+          <>
+            {opened.status === 'failed' ? (
+              <p className="alert error" role="alert">
+                {t('portfolios.openFailed')} {describeAppError(t, opened.error)}
+              </p>
+            ) : null}
+            <PortfoliosScreen />
+          </>
+        ) : opened.status === 'failed' ? (
           <p className="alert error" role="alert">
             {describeAppError(t, opened.error)}
           </p>

@@ -5,11 +5,12 @@ import { nextPortfolioName } from '../features/portfolio/portfolioNames';
 import { selectNavigate, selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
 import type { Screen } from '../state/uiStore';
 
-type NavTarget = 'dashboard' | 'providers' | 'sync';
+type NavTarget = 'dashboard' | 'providers' | 'sync' | 'portfolios';
 
 function navTargetOf(screen: Screen): NavTarget | null {
   if (screen.name === 'provider') return 'providers';
-  if (screen.name === 'dashboard' || screen.name === 'providers' || screen.name === 'sync') return screen.name;
+  if (screen.name === 'dashboard' || screen.name === 'providers' || screen.name === 'sync' || screen.name === 'portfolios')
+    return screen.name;
   return null;
 }
 
@@ -22,7 +23,7 @@ export function Header() {
   const portfolios = useLiveQuery(listPortfolios, []) ?? [];
 
   const current = navTargetOf(screen);
-  const items: readonly NavTarget[] = ['dashboard', 'providers', 'sync'];
+  const items: readonly NavTarget[] = ['dashboard', 'providers', 'sync', 'portfolios'];
 
   return (
     <header className="app-header">

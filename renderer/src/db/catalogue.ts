@@ -2,6 +2,7 @@
  * Catalogue operations: the portfolios on this machine, the device's identity and clock, and
  * saved mapping presets. Each function uses the app's shared catalogue unless one is passed.
  */
+import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { AppFailure } from '@shared/errors';
 import type { Id } from '@shared/domain/types';
@@ -10,6 +11,8 @@ import { readCatalogue, readSetting, resolveCatalogue, writeCatalogue, writeSett
 import type { CatalogueDb, PortfolioEntry } from './catalogueDb';
 import { deviceContextOf, openSessionClock } from './clockStore';
 import type { DeviceContext, SessionClock } from './clockStore';
+import { portfolioDbName } from './portfolioDb';
+import { toStorageFailure } from './storageErrors';
 
 export { CatalogueDb, catalogueDbName, openCatalogue } from './catalogueDb';
 export type { PortfolioEntry } from './catalogueDb';
@@ -77,6 +80,39 @@ export async function renamePortfolio(id: Id, name: string, catalogue?: Catalogu
     await db.portfolios.put(renamed);
     return renamed;
   });
+}
+
+/**
+ * Deletes a portfolio: first its catalogue entry, so that nothing chooses it any more, then its
+ * database. Returns the deleted entry. Rejects with `storage.notFound` when the id is not in the
+ * catalogue. When the database cannot be deleted, the entry is put back and the call rejects
+ * with a storage failure, so the portfolio stays listed with its data.
+ *
+ * Close every connection to the portfolio's database first. Dexie closes a connection that is
+ * still open when the delete starts, but reopens it on its next query, and that reopening
+ * creates an empty database under the deleted portfolio's name.
+ */
+export async function deletePortfolio(id: Id, catalogue?: CatalogueDb): Promise<PortfolioEntry> {
+  const db = await resolveCatalogue(catalogue);
+  const entry = await writeCatalogue(db, ['portfolios'], { table: 'portfolios', id }, async () => {
+    const stored = await db.portfolios.get(id);
+    if (stored === undefined) {
+      throw new AppFailure({ code: 'storage.notFound', detail: { table: 'portfolios', id } });
+    }
+    await db.portfolios.delete(id);
+    return stored;
+  });
+
+  const databaseName = portfolioDbName(id);
+  try {
+    await Dexie.delete(databaseName);
+  } catch (error) {
+    await writeCatalogue(db, ['portfolios'], { table: 'portfolios', id }, async () => {
+      await db.portfolios.put(entry);
+    });
+    throw toStorageFailure(error, { database: databaseName, operation: 'delete' });
+  }
+  return entry;
 }
 
 /**

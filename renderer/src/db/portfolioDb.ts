@@ -3,7 +3,7 @@
  * Only the repositories in this folder write to it.
  */
 import Dexie from 'dexie';
-import type { Table } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import type {
   AuditEntry,
   Contract,
@@ -47,6 +47,22 @@ const schemaV2: Readonly<Record<'meta', string>> = {
 /** Entry of the `meta` table. */
 export type MetaEntry = VersionVectorEntry;
 
+/**
+ * Upgrades to schema version 3, which changes no table or index: contracts gain the commercial
+ * field `annualValueMinor`, set to `null`. Like the file migration from format version 1, it adds
+ * no `fieldClocks` entry, so the field's clock is the record clock and the version vector stays
+ * as it is. Two laptops that upgrade the same contract hold the same record, and a value entered
+ * later carries a later clock and wins every merge.
+ */
+async function addContractValue(transaction: Transaction): Promise<void> {
+  await transaction
+    .table<Record<string, unknown>>('contracts')
+    .toCollection()
+    .modify((contract) => {
+      if (!Object.hasOwn(contract, 'annualValueMinor')) contract.annualValueMinor = null;
+    });
+}
+
 export class PortfolioDb extends Dexie {
   declare readonly providers: Table<Provider, Id>;
   declare readonly contracts: Table<Contract, Id>;
@@ -68,6 +84,7 @@ export class PortfolioDb extends Dexie {
         const value = await collectVersionVector(transaction);
         await transaction.table<MetaEntry>('meta').put({ key: versionVectorKey, value });
       });
+    this.version(3).stores({}).upgrade(addContractValue);
   }
 
   /** Returns a record table by name, typed by its records. */

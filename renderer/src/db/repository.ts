@@ -21,6 +21,20 @@ export type RecordPatch<T extends RecordTable> = Partial<RecordData<T>>;
 
 type Fields = Record<string, unknown>;
 
+/**
+ * Fields that form each table's natural key, as `naturalKeyParts` in
+ * `shared/sync/mergeNaturalKeys.ts` reads them. The merge folds records by these keys and
+ * assumes they are written once, when the record is inserted, so `updateRecord` rejects a
+ * change to any of them. To change one, delete the record and insert a new one.
+ */
+export const naturalKeyFields: { readonly [T in RecordTable]: readonly (keyof RecordData<T> & string)[] } = {
+  providers: ['code'],
+  kpis: ['key'],
+  contracts: [],
+  serviceLevels: ['providerId', 'kpiId'],
+  measurements: ['providerId', 'kpiId', 'period'],
+};
+
 /** Copies the data fields of `data`, dropping sync keys and fields whose value is `undefined`. */
 function dataFields(data: object): Fields {
   const fields: Fields = {};
@@ -46,6 +60,18 @@ async function runWrite<R>(
 
 function notFound(table: RecordTable, id: Id): AppFailure {
   return new AppFailure({ code: 'storage.notFound', detail: { table, id } });
+}
+
+/** Throws `storage.naturalKeyEdit` when `patch` gives a natural-key field a value other than the stored one. */
+function assertNaturalKeyKept(table: RecordTable, id: Id, stored: Fields, patch: Fields): void {
+  for (const field of naturalKeyFields[table]) {
+    if (!Object.hasOwn(patch, field) || sameValue(stored[field], patch[field])) continue;
+    throw new AppFailure({
+      code: 'storage.naturalKeyEdit',
+      detail: { table, id, field },
+      cause: `update of ${table} ${id} would change natural-key field ${field}`,
+    });
+  }
 }
 
 /** Inserts a new record with a fresh UUIDv7 id and returns it as stored. */
@@ -74,7 +100,9 @@ export function insertRecord<T extends RecordTable>(
 /**
  * Changes the fields in `patch` whose value really differs and stamps only those with a new
  * clock. A patch that changes nothing writes nothing, adds no audit entry, and returns the
- * stored record. Rejects with `storage.notFound` when there is no record with `id`.
+ * stored record. Rejects with `storage.notFound` when there is no record with `id`, and with
+ * `storage.naturalKeyEdit` (detail: table, id, field) when the patch changes a field listed in
+ * `naturalKeyFields`. A patch that repeats the stored value of such a field is accepted.
  */
 export function updateRecord<T extends RecordTable>(
   db: PortfolioDb,
@@ -88,8 +116,11 @@ export function updateRecord<T extends RecordTable>(
     if (before === undefined) throw notFound(table, id);
 
     const stored = before as unknown as Fields;
+    const patchFields = dataFields(patch);
+    assertNaturalKeyKept(table, id, stored, patchFields);
+
     const changes: Record<string, { old: unknown; new: unknown }> = {};
-    for (const [field, value] of Object.entries(dataFields(patch))) {
+    for (const [field, value] of Object.entries(patchFields)) {
       if (!sameValue(stored[field], value)) changes[field] = { old: stored[field] ?? null, new: value };
     }
     const changed = new Set(Object.keys(changes));

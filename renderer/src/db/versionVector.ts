@@ -1,6 +1,8 @@
 /**
- * The portfolio's version vector: the highest clock this database contains from each device. It is
- * one entry of the `meta` table, raised by every local write transaction and by every merge.
+ * The portfolio's version vector: the highest clock this database has seen from each device. It is
+ * one entry of the `meta` table, raised by every local write transaction and by every merge of a
+ * full file. The merge of a scoped file stores its writes without raising it, so the database may
+ * hold clocks above the vector (see `shared/sync/merge.ts`).
  */
 import type { Transaction } from 'dexie';
 import type { HlcString, SyncFields, Tombstone } from '@shared/domain/types';

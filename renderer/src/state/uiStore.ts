@@ -11,17 +11,37 @@ export type Screen =
   | { readonly name: 'providers' }
   | { readonly name: 'provider'; readonly providerId: string }
   | { readonly name: 'import' }
-  | { readonly name: 'sync' };
+  | { readonly name: 'sync' }
+  | { readonly name: 'portfolios' };
+
+/** The last file merged into a portfolio in this session, so that "Undo import" is still offered after navigating away. */
+export interface LastImport {
+  readonly portfolioId: string;
+  /** The `beforeImport` backup that "Undo import" restores. */
+  readonly backupId: string;
+  readonly fileName: string;
+  /** Instant of the merge, a UTC ISO string. */
+  readonly mergedAt: string;
+  readonly added: number;
+  readonly changed: number;
+  readonly deleted: number;
+  /** Conflicts whose other value the user chose to keep. */
+  readonly keptCount: number;
+}
 
 interface UiState {
   readonly portfolioId: string | null;
   readonly screen: Screen;
   readonly providerSearch: string;
   readonly providerFilter: ProviderFilter;
+  readonly lastImport: LastImport | null;
   readonly openPortfolio: (portfolioId: string | null) => void;
+  /** Opens another portfolio in place of a missing one or one about to be deleted, staying on the Portfolios screen. */
+  readonly replacePortfolio: (portfolioId: string | null) => void;
   readonly navigate: (screen: Screen) => void;
   readonly setProviderSearch: (search: string) => void;
   readonly setProviderFilter: (filter: ProviderFilter) => void;
+  readonly setLastImport: (lastImport: LastImport | null) => void;
 }
 
 export const useUiStore = create<UiState>()(
@@ -31,8 +51,18 @@ export const useUiStore = create<UiState>()(
       screen: { name: 'providers' },
       providerSearch: '',
       providerFilter: 'all',
+      lastImport: null,
       openPortfolio: (portfolioId) => {
         set({ portfolioId, screen: { name: 'providers' }, providerSearch: '', providerFilter: 'all' });
+      },
+      replacePortfolio: (portfolioId) => {
+        // The Portfolios screen lists every portfolio, so it stays; any other screen shows the old portfolio's data.
+        set((state) => ({
+          portfolioId,
+          screen: state.screen.name === 'portfolios' ? state.screen : { name: 'providers' },
+          providerSearch: '',
+          providerFilter: 'all',
+        }));
       },
       navigate: (screen) => {
         set({ screen });
@@ -42,6 +72,9 @@ export const useUiStore = create<UiState>()(
       },
       setProviderFilter: (providerFilter) => {
         set({ providerFilter });
+      },
+      setLastImport: (lastImport) => {
+        set({ lastImport });
       },
     }),
     {
@@ -59,5 +92,8 @@ export const selectProviderSearch = (state: UiState): string => state.providerSe
 export const selectProviderFilter = (state: UiState): ProviderFilter => state.providerFilter;
 export const selectNavigate = (state: UiState): UiState['navigate'] => state.navigate;
 export const selectOpenPortfolio = (state: UiState): UiState['openPortfolio'] => state.openPortfolio;
+export const selectReplacePortfolio = (state: UiState): UiState['replacePortfolio'] => state.replacePortfolio;
 export const selectSetProviderSearch = (state: UiState): UiState['setProviderSearch'] => state.setProviderSearch;
 export const selectSetProviderFilter = (state: UiState): UiState['setProviderFilter'] => state.setProviderFilter;
+export const selectLastImport = (state: UiState): LastImport | null => state.lastImport;
+export const selectSetLastImport = (state: UiState): UiState['setLastImport'] => state.setLastImport;

@@ -1,65 +1,68 @@
 import { useTranslation } from 'react-i18next';
-import type { MergePreview } from '@shared/sync/mergeTypes';
-import { conflictRows, isUnchanged, tableCountRows } from './syncPreview';
+import { userLocale } from '../../locale';
+import { ConflictList } from './ConflictList';
+import { DeletedEditList } from './DeletedEditList';
+import type { MergePlan } from './mergeActions';
+import { describeClockSkew } from './recordText';
+import { tableCountRows } from './syncPreview';
 
-/** Per-table counts and the list of field conflicts of a merge that has not been written yet. */
-export function MergePreviewPanel({ preview, portfolioName }: { preview: MergePreview; portfolioName: string }) {
+interface MergePreviewPanelProps {
+  readonly plan: MergePlan;
+  /** Name of the open portfolio, which the file is merged into. */
+  readonly portfolioName: string;
+  readonly keptKeys: ReadonlySet<string>;
+  readonly disabled: boolean;
+  readonly onKeepOtherChange: (key: string, keepOther: boolean) => void;
+}
+
+/**
+ * Shows what merging a file would change before anything is written: a clock warning, the per-table
+ * counts, the field conflicts with their "Keep the other value" choices, and the records deleted
+ * on one side while changed on the other.
+ */
+export function MergePreviewPanel({ plan, portfolioName, keptKeys, disabled, onKeepOtherChange }: MergePreviewPanelProps) {
   const { t } = useTranslation();
-  const rows = tableCountRows(preview);
-  const conflicts = conflictRows(preview);
-
-  if (isUnchanged(rows) && conflicts.length === 0) return <p data-testid="merge-unchanged">{t('sync.unchanged')}</p>;
+  const { view } = plan;
+  const rows = tableCountRows(plan.merge.preview);
 
   return (
     <>
-      <p>{t('sync.mergePreview', { name: portfolioName })}</p>
-      <table className="sync-table" data-testid="merge-counts">
-        <thead>
-          <tr>
-            <th scope="col">{t('sync.table')}</th>
-            <th scope="col">{t('sync.added')}</th>
-            <th scope="col">{t('sync.changed')}</th>
-            <th scope="col">{t('sync.deleted')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.table}>
-              <th scope="row">{t(`sync.tables.${row.table}`)}</th>
-              <td>{row.added}</td>
-              <td>{row.changed}</td>
-              <td>{row.deleted}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {conflicts.length > 0 ? (
+      {view.clockSkew !== null ? (
+        <p className="alert warning" data-testid="clock-skew-warning">
+          {describeClockSkew(t, view.clockSkew, { locale: userLocale })}
+        </p>
+      ) : null}
+      {view.outcome === 'nothingToApply' ? <p data-testid="merge-unchanged">{t('sync.unchanged')}</p> : null}
+      {view.outcome === 'historyOnly' ? <p data-testid="merge-history-only">{t('sync.historyOnly')}</p> : null}
+      {view.outcome === 'changes' ? (
         <>
-          <p>{t('sync.conflicts', { count: conflicts.length })}</p>
-          <table className="sync-table" data-testid="merge-conflicts">
+          <p>{t('sync.mergePreview', { name: portfolioName })}</p>
+          <table className="sync-table" data-testid="merge-counts">
             <thead>
               <tr>
                 <th scope="col">{t('sync.table')}</th>
-                <th scope="col">{t('sync.field')}</th>
-                <th scope="col">{t('sync.localValue')}</th>
-                <th scope="col">{t('sync.remoteValue')}</th>
-                <th scope="col">{t('sync.winner')}</th>
+                <th scope="col">{t('sync.added')}</th>
+                <th scope="col">{t('sync.changed')}</th>
+                <th scope="col">{t('sync.deleted')}</th>
               </tr>
             </thead>
             <tbody>
-              {conflicts.map((conflict) => (
-                <tr key={conflict.key}>
-                  <td>{t(`sync.tables.${conflict.table}`)}</td>
-                  <td>{conflict.field}</td>
-                  <td>{conflict.localValue}</td>
-                  <td>{conflict.remoteValue}</td>
-                  <td>{conflict.winner === 'local' ? t('sync.winnerLocal') : t('sync.winnerRemote')}</td>
+              {rows.map((row) => (
+                <tr key={row.table}>
+                  <th scope="row">{t(`sync.tables.${row.table}`)}</th>
+                  <td>{row.added}</td>
+                  <td>{row.changed}</td>
+                  <td>{row.deleted}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </>
       ) : null}
+      {view.conflicts.length > 0 ? (
+        <ConflictList rows={view.conflicts} keptKeys={keptKeys} disabled={disabled} onKeepOtherChange={onKeepOtherChange} />
+      ) : null}
+      {view.deletedEdits.length > 0 ? <DeletedEditList rows={view.deletedEdits} /> : null}
     </>
   );
 }

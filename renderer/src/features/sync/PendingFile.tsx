@@ -1,14 +1,15 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParsedFile } from '@shared/file';
-import type { MergeResult } from '@shared/sync/mergeTypes';
 import { userLocale } from '../../locale';
+import type { MergePlan } from './mergeActions';
 import { MergePreviewPanel } from './MergePreviewPanel';
 import { recordCountOf } from './syncPreview';
 
 /** An opened file and what applying it would do. Nothing is written until the user applies it. */
 export type Pending =
   | { readonly target: 'newPortfolio'; readonly fileName: string; readonly file: ParsedFile }
-  | { readonly target: 'currentPortfolio'; readonly fileName: string; readonly file: ParsedFile; readonly merge: MergeResult }
+  | { readonly target: 'currentPortfolio'; readonly fileName: string; readonly file: ParsedFile; readonly plan: MergePlan }
   | { readonly target: 'otherPortfolio'; readonly fileName: string; readonly file: ParsedFile; readonly otherName: string };
 
 interface PendingFileProps {
@@ -16,15 +17,40 @@ interface PendingFileProps {
   /** Name of the open portfolio. */
   readonly portfolioName: string;
   readonly busy: boolean;
-  readonly onApply: () => void;
+  /** Applies the file; for a merge, `keptKeys` are the conflicts whose other value the user chose to keep. */
+  readonly onApply: (keptKeys: ReadonlySet<string>) => void;
   readonly onSwitch: () => void;
   readonly onCancel: () => void;
 }
 
-/** Preview of an opened portfolio file with the one action that fits it, and Cancel. */
+/** "Keep the other value" choices, valid only for the merge plan they were made on. */
+interface KeepChoices {
+  readonly plan: MergePlan | null;
+  readonly keys: ReadonlySet<string>;
+}
+
+const noKeys: ReadonlySet<string> = new Set();
+
+/**
+ * Preview of an opened portfolio file with the one action that fits it, and Cancel. A merge that
+ * would write nothing offers only Close.
+ */
 export function PendingFile({ pending, portfolioName, busy, onApply, onSwitch, onCancel }: PendingFileProps) {
   const { t } = useTranslation();
+  const [choices, setChoices] = useState<KeepChoices>({ plan: null, keys: noKeys });
   const exportedAt = new Date(pending.file.manifest.exportedAt).toLocaleString(userLocale, { dateStyle: 'medium', timeStyle: 'short' });
+
+  const plan = pending.target === 'currentPortfolio' ? pending.plan : null;
+  // A new plan (the file opened again, or recomputed at Apply) starts with no choices.
+  const keptKeys = choices.plan === plan ? choices.keys : noKeys;
+  const nothingToApply = plan !== null && plan.view.outcome === 'nothingToApply';
+
+  const changeKeepOther = (key: string, keepOther: boolean) => {
+    const keys = new Set(keptKeys);
+    if (keepOther) keys.add(key);
+    else keys.delete(key);
+    setChoices({ plan, keys });
+  };
 
   return (
     <section aria-label={pending.fileName} data-testid="sync-preview">
@@ -33,15 +59,37 @@ export function PendingFile({ pending, portfolioName, busy, onApply, onSwitch, o
         <p>{t('sync.newPortfolio', { name: pending.file.snapshot.portfolioName, count: recordCountOf(pending.file.snapshot) })}</p>
       ) : null}
       {pending.target === 'otherPortfolio' ? <p>{t('sync.otherPortfolio', { name: pending.otherName })}</p> : null}
-      {pending.target === 'currentPortfolio' ? <MergePreviewPanel preview={pending.merge.preview} portfolioName={portfolioName} /> : null}
+      {plan !== null ? (
+        <MergePreviewPanel
+          plan={plan}
+          portfolioName={portfolioName}
+          keptKeys={keptKeys}
+          disabled={busy}
+          onKeepOtherChange={changeKeepOther}
+        />
+      ) : null}
       <div className="button-row">
         {pending.target === 'newPortfolio' ? (
-          <button type="button" className="button primary" disabled={busy} onClick={onApply}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy}
+            onClick={() => {
+              onApply(noKeys);
+            }}
+          >
             {busy ? t('sync.creating') : t('sync.createPortfolio')}
           </button>
         ) : null}
-        {pending.target === 'currentPortfolio' ? (
-          <button type="button" className="button primary" disabled={busy} onClick={onApply}>
+        {plan !== null && !nothingToApply ? (
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy}
+            onClick={() => {
+              onApply(keptKeys);
+            }}
+          >
             {busy ? t('sync.applying') : t('sync.apply')}
           </button>
         ) : null}
@@ -50,8 +98,8 @@ export function PendingFile({ pending, portfolioName, busy, onApply, onSwitch, o
             {t('sync.switchPortfolio', { name: pending.otherName })}
           </button>
         ) : null}
-        <button type="button" className="button" disabled={busy} onClick={onCancel}>
-          {t('sync.cancel')}
+        <button type="button" className={nothingToApply ? 'button primary' : 'button'} disabled={busy} onClick={onCancel}>
+          {nothingToApply ? t('sync.close') : t('sync.cancel')}
         </button>
       </div>
     </section>

@@ -10,16 +10,20 @@ import type { PortfolioIdentity } from '../../db/snapshot';
 import { describeAppError } from '../../errorMessage';
 import { platform } from '../../platform';
 import { toAppError } from '../../reportError';
-import { selectOpenPortfolio, selectPortfolioId, useUiStore } from '../../state/uiStore';
+import { selectOpenPortfolio, selectPortfolioId, selectSetLastImport, useUiStore } from '../../state/uiStore';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { checkExportPassphrase } from './exportPassphrase';
 import type { ExportPassphraseFields as PassphraseFields } from './exportPassphrase';
 import { ExportPassphraseFields } from './ExportPassphraseFields';
+import { scopedFileBaseName, scopeOfChoice } from './exportScope';
+import { ExportScopeFields, useExportScopeChoice } from './ExportScopeFields';
+import { LastImportNotice } from './LastImportNotice';
+import { chosenConflictsOf } from './mergeView';
 import { PassphrasePrompt } from './PassphrasePrompt';
 import { applyMerge, createPortfolioFromFile, exportPortfolioBytes, previewMerge } from './syncActions';
 import { PendingFile } from './PendingFile';
 import type { Pending } from './PendingFile';
-import { exportFileNameOf, fileTargetOf, tableCountRows } from './syncPreview';
+import { exportFileNameOf, fileTargetOf, mergeTotalsOf } from './syncPreview';
 
 const fileExtensionWithoutDot = fileExtension.slice(1);
 
@@ -39,14 +43,18 @@ export function SyncScreen() {
   const db = usePortfolioDb();
   const portfolioId = useUiStore(selectPortfolioId);
   const openPortfolio = useUiStore(selectOpenPortfolio);
+  const setLastImport = useUiStore(selectSetLastImport);
   const portfolios = useLiveQuery(listPortfolios, []);
   const [pending, setPending] = useState<Pending | null>(null);
   const [locked, setLocked] = useState<LockedFile | null>(null);
   const [exportFields, setExportFields] = useState<PassphraseFields>(noPassphrase);
+  const exportScope = useExportScopeChoice(db);
   const [exportMessage, setExportMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<'export' | 'open' | 'apply' | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
+  /** Why Apply wrote nothing, when it was not an error of its own: a backup failure or a changed preview. */
+  const [applyProblem, setApplyProblem] = useState<string | null>(null);
 
   const current = portfolios?.find((entry) => entry.id === portfolioId);
   const identity: PortfolioIdentity | null = current ? { id: current.id, name: current.name } : null;
@@ -57,6 +65,7 @@ export function SyncScreen() {
     setBusy(kind);
     setError(null);
     setSuccess(null);
+    setApplyProblem(null);
     try {
       await body();
     } catch (thrown) {
@@ -67,6 +76,11 @@ export function SyncScreen() {
   };
 
   const exportPortfolio = (portfolio: PortfolioIdentity) => {
+    const scopeCheck = scopeOfChoice(exportScope.choice);
+    if (scopeCheck.kind === 'invalid') {
+      setExportMessage(t('exportScope.chooseProvider'));
+      return;
+    }
     const check = checkExportPassphrase(exportFields);
     if (check.kind === 'invalid') {
       setExportMessage(check.reason === 'empty' ? t('sync.passphraseEmpty') : t('sync.passphraseMismatch'));
@@ -74,15 +88,19 @@ export function SyncScreen() {
     }
     setExportMessage(null);
     const passphrase = check.kind === 'encrypt' ? check.passphrase : null;
+    const fileName = scopedFileBaseName(portfolio.name, exportScope.choice, {
+      withProvider: (name, provider) => t('exportScope.fileNameProvider', { portfolio: name, provider }),
+      withoutCommercialTerms: (name) => t('exportScope.fileNameWithoutCommercialTerms', { name }),
+    });
     return run('export', `Export of portfolio ${portfolio.id} failed`, async () => {
-      const bytes = await exportPortfolioBytes(db, portfolio, passphrase);
+      const bytes = await exportPortfolioBytes(db, portfolio, passphrase, scopeCheck.scope);
       if (!bytes.ok) {
         setError(bytes.error);
         return;
       }
       const saved = await platform.saveFile({
         title: t('sync.saveTitle'),
-        suggestedName: exportFileNameOf(portfolio.name, fileExtension),
+        suggestedName: exportFileNameOf(fileName, fileExtension),
         filters,
         bytes: bytes.value,
       });
@@ -113,7 +131,7 @@ export function SyncScreen() {
       setPending({ target, fileName, file, otherName: other?.name ?? file.snapshot.portfolioName });
       return;
     }
-    setPending({ target, fileName, file, merge: await previewMerge(db, portfolio, file.snapshot) });
+    setPending({ target, fileName, file, plan: await previewMerge(db, portfolio, file.snapshot) });
   };
 
   const openFile = (portfolio: PortfolioIdentity) =>
@@ -153,7 +171,7 @@ export function SyncScreen() {
       await showPending(portfolio, file.fileName, parsed.value);
     });
 
-  const apply = (portfolio: PortfolioIdentity, chosen: Pending) =>
+  const apply = (portfolio: PortfolioIdentity, chosen: Pending, keptKeys: ReadonlySet<string>) =>
     run('apply', `Applying ${chosen.fileName} failed`, async () => {
       if (chosen.target === 'newPortfolio') {
         await createPortfolioFromFile(chosen.file.snapshot);
@@ -161,11 +179,29 @@ export function SyncScreen() {
         openPortfolio(chosen.file.snapshot.portfolioId);
         return;
       }
-      const merged = await applyMerge(db, portfolio, chosen.file.snapshot);
-      const rows = tableCountRows(merged.preview);
-      const sum = (key: 'added' | 'changed' | 'deleted') => rows.reduce((total, row) => total + row[key], 0);
+      if (chosen.target !== 'currentPortfolio') return;
+
+      const keep = chosenConflictsOf(chosen.plan.merge.preview.conflicts, keptKeys);
+      const outcome = await applyMerge(db, portfolio, chosen.fileName, chosen.file.snapshot, keep);
+      if (outcome.kind === 'backupFailed') {
+        const cause = toAppError(outcome.thrown, `Backup before importing ${chosen.fileName} failed`);
+        setApplyProblem(`${t('sync.backupFailed')} ${describeAppError(t, cause)}`);
+        return;
+      }
+      if (outcome.kind === 'previewChanged') {
+        setPending({ ...chosen, plan: outcome.plan });
+        setApplyProblem(t('sync.previewChanged'));
+        return;
+      }
       setPending(null);
-      setSuccess(t('sync.merged', { added: sum('added'), changed: sum('changed'), deleted: sum('deleted') }));
+      setLastImport({
+        portfolioId: portfolio.id,
+        backupId: outcome.backup.id,
+        fileName: chosen.fileName,
+        mergedAt: new Date().toISOString(),
+        ...mergeTotalsOf(outcome.plan.merge.preview),
+        keptCount: outcome.keptCount,
+      });
     });
 
   if (identity === null) return <p className="muted">{t('app.loading')}</p>;
@@ -185,6 +221,12 @@ export function SyncScreen() {
           {busy === 'open' ? t('sync.opening') : t('sync.openPortfolioFile')}
         </button>
       </div>
+      <ExportScopeFields
+        choice={exportScope.choice}
+        providers={exportScope.providers}
+        disabled={busy !== null}
+        onChange={exportScope.setChoice}
+      />
       <ExportPassphraseFields
         fields={exportFields}
         message={exportMessage}
@@ -199,11 +241,17 @@ export function SyncScreen() {
           {describeAppError(t, error)}
         </p>
       ) : null}
+      {applyProblem !== null ? (
+        <p className="alert error" role="alert" data-testid="apply-problem">
+          {applyProblem}
+        </p>
+      ) : null}
       {success ? (
         <p className="alert success" role="status">
           {success}
         </p>
       ) : null}
+      <LastImportNotice portfolioId={identity.id} disabled={busy !== null} />
       {locked ? (
         <PassphrasePrompt
           fileName={locked.fileName}
@@ -220,7 +268,7 @@ export function SyncScreen() {
           pending={pending}
           portfolioName={identity.name}
           busy={busy !== null}
-          onApply={() => void apply(identity, pending)}
+          onApply={(keptKeys) => void apply(identity, pending, keptKeys)}
           onSwitch={() => {
             openPortfolio(pending.file.snapshot.portfolioId);
           }}

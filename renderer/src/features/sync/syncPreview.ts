@@ -53,37 +53,21 @@ export function tableCountRows(preview: MergePreview): TableCountRow[] {
   });
 }
 
-/** Returns whether the merge changes nothing in the local database. */
-export function isUnchanged(rows: readonly TableCountRow[]): boolean {
-  return rows.every((row) => row.added === 0 && row.changed === 0 && row.deleted === 0);
+export interface MergeTotals {
+  readonly added: number;
+  readonly changed: number;
+  readonly deleted: number;
 }
 
-export interface ConflictRow {
-  /** Table, record id and field, unique within one preview. */
-  readonly key: string;
-  readonly table: RecordTable;
-  readonly field: string;
-  readonly localValue: string;
-  readonly remoteValue: string;
-  readonly winner: 'local' | 'remote';
-}
-
-/** Formats a field value for the conflict list: strings as they are, anything else as JSON. */
-export function displayValue(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === undefined) return '';
-  return JSON.stringify(value);
-}
-
-export function conflictRows(preview: MergePreview): ConflictRow[] {
-  return preview.conflicts.map((conflict) => ({
-    key: `${conflict.table}/${conflict.recordId}/${conflict.field}`,
-    table: conflict.table,
-    field: conflict.field,
-    localValue: displayValue(conflict.local.value),
-    remoteValue: displayValue(conflict.remote.value),
-    winner: conflict.winner,
-  }));
+/** Sums the rows of `tableCountRows` over all tables. */
+export function mergeTotalsOf(preview: MergePreview): MergeTotals {
+  const totals = { added: 0, changed: 0, deleted: 0 };
+  for (const row of tableCountRows(preview)) {
+    totals.added += row.added;
+    totals.changed += row.changed;
+    totals.deleted += row.deleted;
+  }
+  return totals;
 }
 
 /** Characters that Windows, macOS or Linux reject in a file name, and control characters. */

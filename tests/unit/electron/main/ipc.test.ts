@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
@@ -187,7 +187,9 @@ describe('open-file handler', () => {
 
     await invoke(ipcChannels.openFile, appSender, openRequest);
 
-    expect(openDialogCalls).toEqual([{ title: 'Import measurements', filters: [{ name: 'CSV', extensions: ['csv'] }], properties: ['openFile'] }]);
+    expect(openDialogCalls).toEqual([
+      { title: 'Import measurements', filters: [{ name: 'CSV', extensions: ['csv'] }], properties: ['openFile'] },
+    ]);
   });
 
   it('reads the chosen file', async () => {
@@ -239,7 +241,11 @@ describe('save-file handler', () => {
     await invoke(ipcChannels.saveFile, appSender, saveRequest(new Uint8Array([1])));
 
     expect(saveDialogCalls).toEqual([
-      { title: 'Export portfolio', defaultPath: join(folder, 'acme.steerwise'), filters: [{ name: 'Steerwise portfolio', extensions: ['steerwise'] }] },
+      {
+        title: 'Export portfolio',
+        defaultPath: join(folder, 'acme.steerwise'),
+        filters: [{ name: 'Steerwise portfolio', extensions: ['steerwise'] }],
+      },
     ]);
   });
 
@@ -260,6 +266,50 @@ describe('save-file handler', () => {
 
     expect(result).toEqual({ ok: true, value: null });
     expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('adds the missing extension before writing', async () => {
+    const { invoke } = setUp({ savePath: join(folder, 'chosen') });
+
+    const result = await invoke(ipcChannels.saveFile, appSender, saveRequest(new Uint8Array([80, 75, 3, 4])));
+
+    expect(result).toEqual({ ok: true, value: { name: join(folder, 'chosen.steerwise') } });
+    expect([...(await readFile(join(folder, 'chosen.steerwise')))]).toEqual([80, 75, 3, 4]);
+    expect(await readdir(folder)).toEqual(['chosen.steerwise']);
+  });
+
+  it('rejects a folder and writes nothing', async () => {
+    await mkdir(join(folder, 'exports.steerwise'));
+    const { invoke, logger } = setUp({ savePath: join(folder, 'exports.steerwise') });
+
+    const result = await invoke(ipcChannels.saveFile, appSender, saveRequest(new Uint8Array([1])));
+
+    expect(errorOf(result).code).toBe('file.invalidPath');
+    expect(errorOf(result).detail).toEqual({ file: 'exports.steerwise', reason: 'folder' });
+    expect(await readdir(folder)).toEqual(['exports.steerwise']);
+    expect(await readdir(join(folder, 'exports.steerwise'))).toEqual([]);
+    expect(logger.entries.map((entry) => entry.message)).toEqual(['Save path rejected']);
+    expect(logger.entries[0]?.context?.['path']).toBe(join(folder, 'exports.steerwise'));
+  });
+
+  it('rejects a relative path from the dialog', async () => {
+    const { invoke } = setUp({ savePath: 'chosen.steerwise' });
+
+    const result = await invoke(ipcChannels.saveFile, appSender, saveRequest(new Uint8Array([1])));
+
+    expect(errorOf(result).code).toBe('file.invalidPath');
+    expect(errorOf(result).detail).toEqual({ file: 'chosen.steerwise', reason: 'notAbsolute' });
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('keeps a file the user did not choose', async () => {
+    await writeFile(join(folder, 'chosen.steerwise'), 'older export');
+    const { invoke } = setUp({ savePath: join(folder, 'chosen') });
+
+    const result = await invoke(ipcChannels.saveFile, appSender, saveRequest(new Uint8Array([1])));
+
+    expect(errorOf(result).detail).toEqual({ file: 'chosen.steerwise', reason: 'exists', extension: 'steerwise' });
+    expect(await readFile(join(folder, 'chosen.steerwise'), 'utf8')).toBe('older export');
   });
 
   it('reports a failed write', async () => {

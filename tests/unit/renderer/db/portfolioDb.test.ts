@@ -12,10 +12,10 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-/** Creates `name` as a future app version 3 would: another table and one provider. */
+/** Creates `name` as a future app version 4 would: another table and one provider. */
 async function createNewerDatabase(name: string): Promise<void> {
   const newer = new Dexie(name);
-  newer.version(3).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(4).stores({ providers: 'id, code', risks: 'id, providerId' });
   await newer.open();
   await newer.table('providers').put({ id: 'p1', code: 'RX1', name: 'North' });
   await newer.table('risks').put({ id: 'r1', providerId: 'p1' });
@@ -27,10 +27,10 @@ async function storedVersion(name: string): Promise<number | undefined> {
   return databases.find((info) => info.name === name)?.version;
 }
 
-/** Reads the newer database back as version 3 would, to check it is intact. */
+/** Reads the newer database back as version 4 would, to check it is intact. */
 async function readNewer(name: string): Promise<{ providers: unknown[]; risks: unknown[]; tables: string[] }> {
   const newer = new Dexie(name);
-  newer.version(3).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(4).stores({ providers: 'id, code', risks: 'id, providerId' });
   opened.push(newer);
   await newer.open();
   return {
@@ -41,7 +41,7 @@ async function readNewer(name: string): Promise<{ providers: unknown[]; risks: u
 }
 
 describe('openPortfolioDb', () => {
-  it('creates every table of schema version 2', async () => {
+  it('creates every table of schema version 3', async () => {
     const db = await openPortfolioDb(uuidv7());
     opened.push(db);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
@@ -68,7 +68,7 @@ describe('openPortfolioDb', () => {
     await createNewerDatabase(portfolioDbName(id));
     const failure = await rejection(openPortfolioDb(id));
     expect(failure.appError.code).toBe('storage.versionTooNew');
-    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 3, supportedVersion: 2 });
+    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 4, supportedVersion: 3 });
   });
 
   it('leaves a newer database intact', async () => {
@@ -76,7 +76,7 @@ describe('openPortfolioDb', () => {
     const name = portfolioDbName(id);
     await createNewerDatabase(name);
     await rejection(openPortfolioDb(id));
-    expect(await storedVersion(name)).toBe(30);
+    expect(await storedVersion(name)).toBe(40);
     const contents = await readNewer(name);
     expect(contents.providers).toEqual([{ id: 'p1', code: 'RX1', name: 'North' }]);
     expect(contents.risks).toHaveLength(1);
@@ -94,7 +94,7 @@ describe('openPortfolioDb', () => {
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
-    expect(await storedVersion(name)).toBe(30);
+    expect(await storedVersion(name)).toBe(40);
   });
 
   it('creates a new database where indexedDB.databases is missing', async () => {
@@ -104,7 +104,7 @@ describe('openPortfolioDb', () => {
       const db = await openNamedDb(freshName('no-listing-new'));
       opened.push(db);
       expect(db.tables).toHaveLength(8);
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(3);
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
@@ -122,6 +122,70 @@ describe('openPortfolioDb', () => {
 
   it('PortfolioDb can be constructed without opening', () => {
     expect(new PortfolioDb(freshName('closed')).isOpen()).toBe(false);
+  });
+});
+
+/** A contract as an app at schema version 2 stored it, before contracts had a value. */
+const contractV2 = {
+  id: '019c1d94-9250-7284-8a03-2d84eb45df9e',
+  clock: '019c1d948a80-0000-a1b2c3d4e5f6',
+  fieldClocks: { endDate: '019c48715319-0003-a1b2c3d4e5f6' },
+  providerId: '019c1d94-8a80-7601-9175-e61eeeea84b3',
+  title: 'NHS 111 call handling, North East',
+  startDate: '2015-04-01',
+  endDate: '2018-03-31',
+  currency: 'GBP',
+};
+const providerV2 = {
+  id: contractV2.providerId,
+  clock: contractV2.clock,
+  fieldClocks: {},
+  code: '111AA1',
+  name: 'NORTH EAST ENGLAND NHS 111',
+  formerNames: [],
+};
+const vectorV2 = { key: 'versionVector', value: { a1b2c3d4e5f6: '019c48715319-0003-a1b2c3d4e5f6' } };
+
+/** Creates `name` with the schema of app version 2 and one provider, contract and version vector. */
+async function createVersion2Database(name: string): Promise<void> {
+  const older = new Dexie(name);
+  older.version(1).stores({
+    providers: 'id, code, name',
+    contracts: 'id, providerId',
+    kpis: 'id, &key',
+    serviceLevels: 'id, [providerId+kpiId], kpiId',
+    measurements: 'id, &[providerId+kpiId+period], providerId, kpiId, period',
+    tombstones: 'id, table',
+    audit: 'id, at, recordId',
+  });
+  older.version(2).stores({ meta: 'key' });
+  await older.open();
+  await older.table('providers').put(providerV2);
+  await older.table('contracts').put(contractV2);
+  await older.table('meta').put(vectorV2);
+  older.close();
+}
+
+describe('upgrade from schema version 2', () => {
+  it('gives every contract a null value', async () => {
+    const name = freshName('upgrade-v2');
+    await createVersion2Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    expect(await db.contracts.toArray()).toEqual([{ ...contractV2, annualValueMinor: null }]);
+  });
+
+  it('keeps clocks, other records and the version vector', async () => {
+    const name = freshName('upgrade-v2-clocks');
+    await createVersion2Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    const [contract] = await db.contracts.toArray();
+    expect(contract?.clock).toBe(contractV2.clock);
+    expect(contract?.fieldClocks).toEqual(contractV2.fieldClocks);
+    expect(await db.providers.toArray()).toEqual([providerV2]);
+    expect(await db.meta.get('versionVector')).toEqual(vectorV2);
+    expect(await storedVersion(name)).toBe(30);
   });
 });
 

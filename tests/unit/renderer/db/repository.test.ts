@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ProviderData } from '../../../../shared/domain/types';
+import type { ContractData, ProviderData } from '../../../../shared/domain/types';
 import { compareHlc, parseHlc } from '../../../../shared/sync/hlc';
 import type { PortfolioDb } from '../../../../renderer/src/db/portfolioDb';
 import { kpiRepository, measurementRepository, providerRepository } from '../../../../renderer/src/db/records';
@@ -8,6 +8,14 @@ import { deleteRecord, insertRecord, updateRecord } from '../../../../renderer/s
 import { answeredKpi, failingWrites, manualWall, openNamedDb, openTestDb, rejection, testContext } from './factories';
 
 const northData: ProviderData = { code: 'RX1', name: 'North Contact Centre', formerNames: [] };
+const contractData: ContractData = {
+  providerId: 'provider-1',
+  title: 'Contact centre services',
+  startDate: '2025-01-01',
+  endDate: null,
+  currency: 'GBP',
+  annualValueMinor: null,
+};
 
 let db: PortfolioDb | null = null;
 
@@ -61,20 +69,33 @@ describe('updateRecord', () => {
     wall.set(wall() + 1_000);
     const renamed = await updateRecord(portfolio, 'providers', inserted.id, { name: 'North Hub' }, context);
     wall.set(wall() + 1_000);
-    const recoded = await updateRecord(portfolio, 'providers', inserted.id, { code: 'RX9' }, context);
+    const relisted = await updateRecord(portfolio, 'providers', inserted.id, { formerNames: ['North'] }, context);
 
     expect(renamed.clock).toBe(inserted.clock);
     expect(Object.keys(renamed.fieldClocks)).toEqual(['name']);
-    expect(recoded.fieldClocks.code).toBeDefined();
-    expect(recoded.fieldClocks.name).toBe(renamed.fieldClocks.name);
-    expect(compareHlc(recoded.fieldClocks.code!, recoded.fieldClocks.name!)).toBeGreaterThan(0);
+    expect(relisted.fieldClocks.formerNames).toBeDefined();
+    expect(relisted.fieldClocks.name).toBe(renamed.fieldClocks.name);
+    expect(compareHlc(relisted.fieldClocks.formerNames!, relisted.fieldClocks.name!)).toBeGreaterThan(0);
   });
 
   it('folds field clocks back when every field changes', async () => {
     const portfolio = await open();
     const context = testContext();
-    const inserted = await insertRecord(portfolio, 'providers', northData, context);
-    const updated = await updateRecord(portfolio, 'providers', inserted.id, { code: 'RX7', name: 'West', formerNames: ['North'] }, context);
+    const inserted = await insertRecord(portfolio, 'contracts', contractData, context);
+    const updated = await updateRecord(
+      portfolio,
+      'contracts',
+      inserted.id,
+      {
+        providerId: 'provider-2',
+        title: 'Renewal',
+        startDate: '2027-01-01',
+        endDate: '2029-12-31',
+        currency: 'EUR',
+        annualValueMinor: 12_000_000,
+      },
+      context,
+    );
     expect(updated.fieldClocks).toEqual({});
     expect(compareHlc(updated.clock, inserted.clock)).toBeGreaterThan(0);
   });

@@ -55,13 +55,14 @@ const providerArbitrary: fc.Arbitrary<Provider> = fc
 
 const contractArbitrary: fc.Arbitrary<Contract> = fc
   .tuple(
-    syncFields(['providerId', 'title', 'startDate', 'endDate', 'currency']),
+    syncFields(['providerId', 'title', 'startDate', 'endDate', 'currency', 'annualValueMinor']),
     fc.record({
       providerId: idArbitrary,
       title: textArbitrary,
       startDate: fc.option(calendarDate),
       endDate: fc.option(calendarDate),
       currency: fc.stringMatching(/^[A-Z]{3}$/),
+      annualValueMinor: fc.option(fc.maxSafeNat()),
     }),
   )
   .map(([sync, data]) => ({ ...sync, ...data }));

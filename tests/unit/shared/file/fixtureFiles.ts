@@ -1,13 +1,16 @@
 /**
  * Builds the `.steerwise` fixture files of `tests/fixtures/steerwise/`: the golden file, its
- * encrypted twin and one broken file per rejection path. `generate.ts` in that folder writes
- * them; the fixture tests check that the committed files still match these builders.
+ * encrypted twin, a scoped golden file and one broken file per rejection path. `generate.ts` in
+ * that folder writes them; the fixture tests check that the committed files still match these
+ * builders. The golden files of earlier format versions are not built: the current writer cannot
+ * make them, so they stay as committed (`frozenFixtures`).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { encryptContainer, writePortfolioFile } from '../../../../shared/file';
+import { currentFormatVersion, encryptContainer, scopeSnapshot, writePortfolioFile } from '../../../../shared/file';
+import type { ExportScope } from '../../../../shared/file';
 import { bytesOf, editEntryText, editRecord, repack, unzipEntries, zipEntries } from './craft';
-import { goldenMetadata, goldenPassphrase, goldenSnapshot } from './goldenSnapshot';
+import { goldenIds, goldenMetadata, goldenPassphrase, goldenSnapshot } from './goldenSnapshot';
 
 export const fixtureFolder = resolve(import.meta.dirname, '../../../fixtures/steerwise');
 
@@ -19,11 +22,26 @@ export function readFixture(name: string): Uint8Array {
 /** Name of the encrypted twin, the one fixture whose bytes change on every run (random salt and IV). */
 export const encryptedFixtureName = 'golden-encrypted.steerwise';
 
+/**
+ * Committed golden files of earlier format versions, with the SHA-256 of their bytes. They are
+ * never rewritten: each must keep reading through the migrations.
+ */
+export const frozenFixtures: ReadonlyMap<string, string> = new Map([
+  ['golden-v1.steerwise', 'bd2438d13aec0d97b3ecddfb28dd974eeedcbdcb651ef9bffce7537caa4f9906'],
+]);
+
+/** Scope of `golden-scoped.steerwise`: the North East provider without commercial terms. */
+export const goldenScope: ExportScope = { providerIds: [goldenIds.northEast], withoutCommercialTerms: true };
+
 /** Builds every fixture except the encrypted twin, by file name. */
 export async function buildPlainFixtures(): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   const golden = await writePortfolioFile(goldenSnapshot, goldenMetadata);
   files.set('golden.steerwise', golden);
+  files.set(
+    'golden-scoped.steerwise',
+    await writePortfolioFile(scopeSnapshot(goldenSnapshot, goldenScope), { ...goldenMetadata, scope: goldenScope }),
+  );
 
   files.set('not-a-zip.steerwise', bytesOf('Provider,Period,Calls answered\n111AA1,2015-04,56339\n'));
 
@@ -48,7 +66,7 @@ export async function buildPlainFixtures(): Promise<Map<string, Uint8Array>> {
   files.set(
     'version-too-new.steerwise',
     repack(unzipEntries(golden), (manifest) => {
-      manifest.formatVersion = 2;
+      manifest.formatVersion = currentFormatVersion + 1;
     }),
   );
 
@@ -79,8 +97,8 @@ export async function buildPlainFixtures(): Promise<Map<string, Uint8Array>> {
     editEntryText(
       entries,
       'records/contracts.json',
-      '"fieldClocks":{"endDate"',
-      '"fieldClocks":{"constructor":{"prototype":{"isAdmin":true}},"endDate"',
+      '"fieldClocks":{"annualValueMinor"',
+      '"fieldClocks":{"constructor":{"prototype":{"isAdmin":true}},"annualValueMinor"',
     );
     files.set('constructor-key.steerwise', repack(entries));
   }

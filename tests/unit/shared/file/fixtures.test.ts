@@ -1,9 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { decryptContainer, openPortfolioFile, readPortfolioFile, writePortfolioFile } from '../../../../shared/file';
+import { currentFormatVersion, decryptContainer, openPortfolioFile, readPortfolioFile, writePortfolioFile } from '../../../../shared/file';
+import { placeholderClock } from '../../../../shared/sync/fieldClocks';
+import { mergeSnapshots } from '../../../../shared/sync/merge';
+import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
+import { recordTables } from '../../../../shared/sync/snapshot';
 import { errorOf, valueOf } from '../../../support/node/results';
-import { buildPlainFixtures, encryptedFixtureName, fixtureFolder, readFixture } from './fixtureFiles';
-import { goldenMetadata, goldenPassphrase, goldenSnapshot } from './goldenSnapshot';
+import { sha256HexOf, textOf, unzipEntries } from './craft';
+import { buildPlainFixtures, encryptedFixtureName, fixtureFolder, frozenFixtures, goldenScope, readFixture } from './fixtureFiles';
+import { goldenIds, goldenMetadata, goldenPassphrase, goldenSnapshot, goldenSnapshotV1 } from './goldenSnapshot';
 
 async function readFixtureFile(name: string) {
   return readPortfolioFile(readFixture(name), name);
@@ -37,10 +42,108 @@ describe('committed fixtures', () => {
     }
   });
 
-  test('are all covered by a builder or the encrypted twin', async () => {
+  test('are all covered by a builder, the encrypted twin or the frozen list', async () => {
     const built = await buildPlainFixtures();
     const committed = readdirSync(fixtureFolder).filter((name) => name.endsWith('.steerwise'));
-    expect(committed.sort()).toEqual([...built.keys(), encryptedFixtureName].sort());
+    expect(committed.sort()).toEqual([...built.keys(), encryptedFixtureName, ...frozenFixtures.keys()].sort());
+  });
+
+  test('of earlier versions keep their bytes', () => {
+    for (const [name, sha256] of frozenFixtures) {
+      expect(sha256HexOf(readFixture(name)), name).toBe(sha256);
+    }
+  });
+});
+
+/** Counts of a merge preview summed over the tables. */
+function changeTotals(local: PortfolioSnapshot, remote: PortfolioSnapshot) {
+  const { preview } = mergeSnapshots(local, remote, { now: Date.parse(goldenMetadata.exportedAt) });
+  const totals = { added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0 };
+  for (const table of recordTables) {
+    for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += preview.tables[table][key];
+  }
+  return { ...totals, conflicts: preview.conflicts.length };
+}
+
+describe('golden-v1.steerwise', () => {
+  test('opens as a version 1 file', async () => {
+    const parsed = valueOf(await readFixtureFile('golden-v1.steerwise'));
+    expect(parsed.sourceFormatVersion).toBe(1);
+  });
+
+  test('migrates to the current version', async () => {
+    const { manifest } = valueOf(await readFixtureFile('golden-v1.steerwise'));
+    expect(manifest.formatVersion).toBe(currentFormatVersion);
+  });
+
+  test('gives its contract a null value under the record clock', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v1.steerwise'));
+    expect(snapshot).toEqual(goldenSnapshotV1);
+    const [contract] = snapshot.records.contracts;
+    expect(contract?.annualValueMinor).toBeNull();
+    expect(Object.keys(contract?.fieldClocks ?? {})).toEqual(['endDate']);
+  });
+
+  test('merges into an empty portfolio as all its records', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v1.steerwise'));
+    const empty: PortfolioSnapshot = {
+      ...snapshot,
+      records: { providers: [], contracts: [], kpis: [], serviceLevels: [], measurements: [] },
+      tombstones: [],
+      versionVector: {},
+    };
+    const merged = mergeSnapshots(empty, snapshot, { now: Date.parse(goldenMetadata.exportedAt) }).snapshot;
+    expect(merged.records).toEqual(goldenSnapshotV1.records);
+  });
+
+  test('merges into the current golden portfolio without changes', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v1.steerwise'));
+    expect(changeTotals(goldenSnapshot, snapshot)).toEqual({ added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0, conflicts: 0 });
+  });
+
+  test('loses the contract value to the later entry', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v1.steerwise'));
+    const merged = mergeSnapshots(snapshot, goldenSnapshot, { now: Date.parse(goldenMetadata.exportedAt) }).snapshot;
+    expect(merged.records.contracts[0]?.annualValueMinor).toBe(315_000_000);
+  });
+});
+
+describe('golden-scoped.steerwise', () => {
+  test('records its scope in the manifest', async () => {
+    const { manifest } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
+    expect(manifest.scope).toEqual(goldenScope);
+    expect(manifest.recordCounts).toEqual({ providers: 1, contracts: 1, kpis: 2, serviceLevels: 2, measurements: 4 });
+    expect(manifest.tombstoneCount).toBe(0);
+  });
+
+  test('reads as a scoped snapshot of one provider', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
+    expect(snapshot.scoped).toBe(true);
+    expect(snapshot.records.providers.map((provider) => provider.id)).toEqual([goldenIds.northEast]);
+    expect(snapshot.records.measurements.every((measurement) => measurement.providerId === goldenIds.northEast)).toBe(true);
+    expect(snapshot.tombstones).toEqual([]);
+  });
+
+  test('carries the exporter version vector', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
+    expect(snapshot.versionVector).toEqual(goldenSnapshot.versionVector);
+  });
+
+  test('stores no contract value', () => {
+    const entries = unzipEntries(readFixture('golden-scoped.steerwise'));
+    expect(textOf(entries.get('records/contracts.json'))).not.toContain('annualValueMinor');
+  });
+
+  test('reads the left-out value as a placeholder', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
+    const [contract] = snapshot.records.contracts;
+    expect(contract?.annualValueMinor).toBeNull();
+    expect(contract?.clock).toBe(placeholderClock);
+  });
+
+  test('merges into the golden portfolio without changes', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
+    expect(changeTotals(goldenSnapshot, snapshot)).toEqual({ added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0, conflicts: 0 });
   });
 });
 
@@ -80,7 +183,11 @@ const rejections: readonly { readonly name: string; readonly code: string; reado
     { name: 'foreign-zip.steerwise', code: 'portfolioFile.notSteerwise', detail: { reason: 'noManifest' } },
     { name: 'truncated.steerwise', code: 'portfolioFile.corrupt', detail: { reason: 'centralDirectory' } },
     { name: 'checksum-mismatch.steerwise', code: 'portfolioFile.checksumMismatch', detail: { entry: 'records/providers.json' } },
-    { name: 'version-too-new.steerwise', code: 'portfolioFile.versionTooNew', detail: { formatVersion: 2, supportedVersion: 1 } },
+    {
+      name: 'version-too-new.steerwise',
+      code: 'portfolioFile.versionTooNew',
+      detail: { formatVersion: currentFormatVersion + 1, supportedVersion: currentFormatVersion },
+    },
     { name: 'unknown-table.steerwise', code: 'portfolioFile.unknownTable', detail: { entry: 'records/invoices.json', table: 'invoices' } },
     {
       name: 'proto-key.steerwise',

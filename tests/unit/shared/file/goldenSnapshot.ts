@@ -2,7 +2,10 @@
  * The small portfolio inside `tests/fixtures/steerwise/golden.steerwise`: two NHS 111
  * providers, one contract, two KPIs, four service levels, eight measurements, one tombstone
  * and field clocks on the contract. Calls are real NHS 111 Minimum Data Set 2015-16 figures
- * for April and May 2015; ids, clocks, devices and the contract are invented.
+ * for April and May 2015; ids, clocks, devices, the contract and its value are invented.
+ *
+ * `goldenSnapshotV1` is the same portfolio as `golden-v1.steerwise` holds it, read through the
+ * migration to the current version: the contract's value is `null` under the record clock.
  */
 import type { Contract, KpiDefinition, Measurement, Provider, ServiceLevel, Tombstone } from '../../../../shared/domain/types';
 import type { WriteMetadata } from '../../../../shared/file';
@@ -21,6 +24,7 @@ function clockAt(instant: string, deviceId: string, counter = 0): string {
 const created = clockAt('2026-02-02T09:00:00.000Z', exportingDevice);
 const levelsSet = clockAt('2026-02-03T14:30:00.000Z', otherDevice);
 const contractExtended = clockAt('2026-02-10T16:45:12.345Z', exportingDevice, 3);
+const contractValued = clockAt('2026-02-10T17:02:00.000Z', exportingDevice);
 const measurementDeleted = clockAt('2026-02-11T08:00:00.000Z', exportingDevice);
 
 const northEast = '019c1d94-8a80-7601-9175-e61eeeea84b3';
@@ -34,17 +38,22 @@ const providers: Provider[] = [
   { id: lincolnshire, clock: created, fieldClocks: {}, code: '111AA2', name: 'LINCOLNSHIRE NHS 111', formerNames: ['LINCS NHS 111'] },
 ];
 
+/** The contract as a version 1 file stores it, before contracts had a value. */
+const contractV1: Contract = {
+  id: contract,
+  clock: created,
+  fieldClocks: { endDate: contractExtended },
+  providerId: northEast,
+  title: 'NHS 111 call handling, North East',
+  startDate: '2015-04-01',
+  endDate: '2018-03-31',
+  currency: 'GBP',
+  annualValueMinor: null,
+};
+
+/** The contract with a value of £3,150,000.00, entered after the end date was extended. */
 const contracts: Contract[] = [
-  {
-    id: contract,
-    clock: created,
-    fieldClocks: { endDate: contractExtended },
-    providerId: northEast,
-    title: 'NHS 111 call handling, North East',
-    startDate: '2015-04-01',
-    endDate: '2018-03-31',
-    currency: 'GBP',
-  },
+  { ...contractV1, fieldClocks: { endDate: contractExtended, annualValueMinor: contractValued }, annualValueMinor: 315_000_000 },
 ];
 
 const kpis: KpiDefinition[] = [
@@ -122,6 +131,14 @@ export const goldenSnapshot: PortfolioSnapshot = {
   tombstones,
   versionVector: { [exportingDevice]: measurementDeleted, [otherDevice]: levelsSet },
 };
+
+export const goldenSnapshotV1: PortfolioSnapshot = {
+  ...goldenSnapshot,
+  records: { ...goldenSnapshot.records, contracts: [contractV1] },
+};
+
+/** Ids of the golden portfolio's records that tests refer to. */
+export const goldenIds = { northEast, lincolnshire, contract, answered60s, abandoned } as const;
 
 export const goldenMetadata: WriteMetadata = { appVersion: '0.1.0', exportedAt: '2026-02-11T09:15:00.000Z' };
 

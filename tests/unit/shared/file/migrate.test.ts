@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { AppFailure } from '../../../../shared/errors';
 import type { AppError } from '../../../../shared/errors';
-import { migrations, readPortfolioFile, runMigrations } from '../../../../shared/file';
+import { currentFormatVersion, migrations, readPortfolioFile, runMigrations } from '../../../../shared/file';
 import type { FileContent, Migration, MigrationRegistry } from '../../../../shared/file';
+import { addContractValue } from '../../../../shared/file/migrate';
 import { errorOf, valueOf } from '../../../support/node/results';
 import { bytesOf, repack, textOf, unzipEntries } from './craft';
 import { readFixture } from './fixtureFiles';
-import { goldenSnapshot } from './goldenSnapshot';
+import { goldenIds, goldenSnapshotV1 } from './goldenSnapshot';
 
 const emptyContent: FileContent = { manifest: { formatVersion: 0 }, entries: new Map() };
 
@@ -29,8 +30,81 @@ function migrationError(run: () => unknown): AppError {
 }
 
 describe('shipped migrations', () => {
-  test('registry is empty while version 1 is the only version', () => {
-    expect(Object.keys(migrations)).toEqual([]);
+  test('registry has one step per older version', () => {
+    expect(Object.keys(migrations)).toEqual(['1']);
+    expect(currentFormatVersion).toBe(2);
+  });
+});
+
+const contractsEntry = 'records/contracts.json';
+
+/** Parsed content of a version 1 file with the given contracts and manifest fields. */
+function versionOneContent(contracts: unknown, manifest: Readonly<Record<string, unknown>> = {}): FileContent {
+  return { manifest: { formatVersion: 1, ...manifest }, entries: new Map([[contractsEntry, contracts]]) };
+}
+
+describe('migration from version 1 to 2', () => {
+  const contract = {
+    id: 'c1',
+    clock: '019c1d948a80-0000-a1b2c3d4e5f6',
+    fieldClocks: {},
+    providerId: 'p1',
+    title: 'Core',
+    startDate: null,
+    endDate: null,
+    currency: 'GBP',
+  };
+
+  test('adds a null contract value', () => {
+    const migrated = addContractValue(versionOneContent([contract]));
+    expect(migrated.entries.get(contractsEntry)).toEqual([{ ...contract, annualValueMinor: null }]);
+  });
+
+  test('gives the value no clock of its own', () => {
+    const migrated = addContractValue(versionOneContent([contract]));
+    expect((migrated.entries.get(contractsEntry) as { fieldClocks: object }[])[0]?.fieldClocks).toEqual({});
+  });
+
+  test('leaves a value out that the file left out', () => {
+    const content = versionOneContent([contract], { scope: { withoutCommercialTerms: true } });
+    expect(addContractValue(content).entries.get(contractsEntry)).toEqual([contract]);
+  });
+
+  test('passes on contracts that are not objects', () => {
+    expect(addContractValue(versionOneContent([contract, 'core'])).entries.get(contractsEntry)).toEqual([
+      { ...contract, annualValueMinor: null },
+      'core',
+    ]);
+    expect(addContractValue(versionOneContent({ contract })).entries.get(contractsEntry)).toEqual({ contract });
+  });
+
+  test('does not change its argument', () => {
+    const content = versionOneContent([contract]);
+    addContractValue(content);
+    expect(content.entries.get(contractsEntry)).toEqual([contract]);
+    expect(Object.hasOwn(contract, 'annualValueMinor')).toBe(false);
+  });
+
+  test('reads a non-object contract as invalid', async () => {
+    const entries = unzipEntries(readFixture('golden-v1.steerwise'));
+    entries.set(contractsEntry, bytesOf('[\n"NHS 111 call handling"\n]\n'));
+    const error = errorOf(await readPortfolioFile(repack(entries), 'v1.steerwise'));
+    expect(error.code).toBe('portfolioFile.invalidRecord');
+    expect(error.detail).toMatchObject({ entry: contractsEntry, index: 0, reason: 'object' });
+  });
+
+  test('reads left-out terms as placeholders', async () => {
+    // A scoped file carries no tombstones, so the golden file's one is removed too.
+    const entries = unzipEntries(readFixture('golden-v1.steerwise'));
+    entries.set('tombstones.json', bytesOf('[]\n'));
+    const bytes = repack(entries, (manifest) => {
+      manifest.scope = { withoutCommercialTerms: true };
+      manifest.tombstoneCount = 0;
+    });
+    const parsed = valueOf(await readPortfolioFile(bytes, 'v1-scoped.steerwise'));
+    expect(parsed.snapshot.scoped).toBe(true);
+    expect(parsed.snapshot.records.contracts[0]?.annualValueMinor).toBeNull();
+    expect(parsed.snapshot.records.contracts[0]?.id).toBe(goldenIds.contract);
   });
 });
 
@@ -78,11 +152,11 @@ describe('runMigrations', () => {
 });
 
 /**
- * An invented version 0 for the tests: KPIs lived in `records/kpiDefinitions.json` and a
- * measurement's period was called `month`.
+ * An invented version 0 for the tests, made from the version 1 golden file: KPIs lived in
+ * `records/kpiDefinitions.json` and a measurement's period was called `month`.
  */
 function versionZeroFile(): Uint8Array {
-  const entries = unzipEntries(readFixture('golden.steerwise'));
+  const entries = unzipEntries(readFixture('golden-v1.steerwise'));
   const kpis = entries.get('records/kpis.json');
   if (kpis === undefined) throw new Error('golden file has no KPIs');
   entries.delete('records/kpis.json');
@@ -106,19 +180,26 @@ const versionZeroToOne: Migration = ({ manifest, entries }) => {
 };
 
 describe('readPortfolioFile with an injected migration', () => {
-  test('reads a version 0 file as the current snapshot', async () => {
-    const parsed = valueOf(await readPortfolioFile(versionZeroFile(), 'v0.steerwise', { migrations: { 0: versionZeroToOne } }));
-    expect(parsed.snapshot).toEqual(goldenSnapshot);
+  const withVersionZero: MigrationRegistry = { ...migrations, 0: versionZeroToOne };
+
+  test('reads version 0 step by step', async () => {
+    const parsed = valueOf(await readPortfolioFile(versionZeroFile(), 'v0.steerwise', { migrations: withVersionZero }));
+    expect(parsed.snapshot).toEqual(goldenSnapshotV1);
   });
 
   test('reports the source version', async () => {
-    const parsed = valueOf(await readPortfolioFile(versionZeroFile(), 'v0.steerwise', { migrations: { 0: versionZeroToOne } }));
+    const parsed = valueOf(await readPortfolioFile(versionZeroFile(), 'v0.steerwise', { migrations: withVersionZero }));
     expect(parsed.sourceFormatVersion).toBe(0);
   });
 
   test('returns the migrated manifest version', async () => {
-    const parsed = valueOf(await readPortfolioFile(versionZeroFile(), 'v0.steerwise', { migrations: { 0: versionZeroToOne } }));
-    expect(parsed.manifest.formatVersion).toBe(1);
+    const parsed = valueOf(await readPortfolioFile(versionZeroFile(), 'v0.steerwise', { migrations: withVersionZero }));
+    expect(parsed.manifest.formatVersion).toBe(currentFormatVersion);
+  });
+
+  test('rejects version 0 when the version 1 step is missing', async () => {
+    const error = errorOf(await readPortfolioFile(versionZeroFile(), 'v0.steerwise', { migrations: { 0: versionZeroToOne } }));
+    expect(error.code).toBe('portfolioFile.versionTooOld');
   });
 
   test('rejects version 0 without a migration', async () => {
@@ -129,7 +210,7 @@ describe('readPortfolioFile with an injected migration', () => {
   test('checks migrated records with the current schemas', async () => {
     const forgetful: Migration = ({ manifest, entries }) =>
       versionZeroToOne({ manifest, entries: new Map([...entries].filter(([name]) => name !== 'tombstones.json')) });
-    const error = errorOf(await readPortfolioFile(versionZeroFile(), 'v0.steerwise', { migrations: { 0: forgetful } }));
+    const error = errorOf(await readPortfolioFile(versionZeroFile(), 'v0.steerwise', { migrations: { ...migrations, 0: forgetful } }));
     expect(error.code).toBe('portfolioFile.missingEntry');
     expect(error.detail).toEqual({ file: 'v0.steerwise', entry: 'tombstones.json' });
   });

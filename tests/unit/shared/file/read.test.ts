@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { fileLimits, readPortfolioFile, writePortfolioFile } from '../../../../shared/file';
+import { currentFormatVersion, fileLimits, readPortfolioFile, scopeSnapshot, writePortfolioFile } from '../../../../shared/file';
 import type { ReadProgress } from '../../../../shared/file';
 import { errorOf, valueOf } from '../../../support/node/results';
 import { snapshotArbitrary } from './arbitraries';
@@ -29,12 +29,12 @@ describe('readPortfolioFile round trip', () => {
 
   test('reports the source version', async () => {
     const parsed = valueOf(await readPortfolioFile(golden, 'golden.steerwise'));
-    expect(parsed.sourceFormatVersion).toBe(1);
+    expect(parsed.sourceFormatVersion).toBe(currentFormatVersion);
   });
 
   test('returns the scope of a scoped export', async () => {
     const scope = { withoutCommercialTerms: true };
-    const bytes = await writePortfolioFile(goldenSnapshot, { ...goldenMetadata, scope });
+    const bytes = await writePortfolioFile(scopeSnapshot(goldenSnapshot, scope), { ...goldenMetadata, scope });
     expect(valueOf(await readPortfolioFile(bytes, 'scoped.steerwise')).manifest.scope).toEqual(scope);
   });
 
@@ -94,7 +94,7 @@ describe('readPortfolioFile rejects the container', () => {
 describe('readPortfolioFile rejects the manifest', () => {
   test('JSON syntax error', async () => {
     const entries = unzipEntries(golden);
-    editEntryText(entries, 'manifest.json', '"formatVersion": 1,', '"formatVersion": 1');
+    editEntryText(entries, 'manifest.json', `"formatVersion": ${currentFormatVersion},`, `"formatVersion": ${currentFormatVersion}`);
     const error = await errorFor(zipEntries(entries));
     expect(error.code).toBe('portfolioFile.invalidJson');
     expect(error.detail).toEqual({ file: 'case.steerwise', entry: 'manifest.json', reason: 'syntax' });
@@ -137,7 +137,7 @@ describe('readPortfolioFile rejects the manifest', () => {
       ),
     );
     expect(error.code).toBe('portfolioFile.versionTooOld');
-    expect(error.detail).toEqual({ file: 'case.steerwise', formatVersion: 0, supportedVersion: 1 });
+    expect(error.detail).toEqual({ file: 'case.steerwise', formatVersion: 0, supportedVersion: currentFormatVersion });
   });
 
   test('export time without zone', async () => {
@@ -317,6 +317,42 @@ const recordCases: readonly {
     field: 'currency',
     reason: 'currency',
     value: 'gbp',
+  },
+  {
+    name: 'missing contract value',
+    entry: 'records/contracts.json',
+    id: contractId,
+    edit: (r) => delete r.annualValueMinor,
+    field: 'annualValueMinor',
+    reason: 'required',
+    value: 'undefined',
+  },
+  {
+    name: 'fractional contract value',
+    entry: 'records/contracts.json',
+    id: contractId,
+    edit: (r) => (r.annualValueMinor = 315_000_000.5),
+    field: 'annualValueMinor',
+    reason: 'minorUnitsOrNull',
+    value: '315000000.5',
+  },
+  {
+    name: 'negative contract value',
+    entry: 'records/contracts.json',
+    id: contractId,
+    edit: (r) => (r.annualValueMinor = -1),
+    field: 'annualValueMinor',
+    reason: 'minorUnitsOrNull',
+    value: '-1',
+  },
+  {
+    name: 'contract value as text',
+    entry: 'records/contracts.json',
+    id: contractId,
+    edit: (r) => (r.annualValueMinor = '315000000'),
+    field: 'annualValueMinor',
+    reason: 'minorUnitsOrNull',
+    value: '315000000',
   },
   {
     name: 'day that does not exist',

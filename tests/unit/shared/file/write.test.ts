@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { AppFailure } from '../../../../shared/errors';
 import type { AppError } from '../../../../shared/errors';
-import { writePortfolioFile } from '../../../../shared/file';
+import { currentFormatVersion, scopeSnapshot, writePortfolioFile } from '../../../../shared/file';
 import type { WriteProgress } from '../../../../shared/file';
 import type { Measurement } from '../../../../shared/domain/types';
 import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
 import { manifestOf, sha256HexOf, textOf, unzipEntries } from './craft';
-import { exportingDevice, goldenMetadata, goldenSnapshot } from './goldenSnapshot';
+import { exportingDevice, goldenIds, goldenMetadata, goldenSnapshot } from './goldenSnapshot';
 
 /** Runs a write that must fail and returns its error. */
 async function writeError(snapshot: PortfolioSnapshot, metadata = goldenMetadata): Promise<AppError> {
@@ -52,7 +52,7 @@ describe('writePortfolioFile layout', () => {
     const manifest = manifestOf(unzipEntries(await writePortfolioFile(goldenSnapshot, goldenMetadata)));
     expect(manifest).toMatchObject({
       formatType: 'steerwise-portfolio',
-      formatVersion: 1,
+      formatVersion: currentFormatVersion,
       appVersion: '0.1.0',
       exportedAt: '2026-02-11T09:15:00.000Z',
       deviceId: exportingDevice,
@@ -70,7 +70,7 @@ describe('writePortfolioFile layout', () => {
 
   test('manifest keeps a given scope', async () => {
     const scope = { providerIds: [goldenSnapshot.records.providers[0]!.id], withoutCommercialTerms: true };
-    const manifest = manifestOf(unzipEntries(await writePortfolioFile(goldenSnapshot, { ...goldenMetadata, scope })));
+    const manifest = manifestOf(unzipEntries(await writePortfolioFile(scopeSnapshot(goldenSnapshot, scope), { ...goldenMetadata, scope })));
     expect(manifest.scope).toEqual(scope);
   });
 
@@ -210,5 +210,44 @@ describe('writePortfolioFile rejects data the format cannot hold', () => {
     const error = await writeError({ ...goldenSnapshot, versionVector: vector });
     expect(error.code).toBe('portfolioFile.invalidRecord');
     expect(error.detail?.reason).toBe('deviceId');
+  });
+});
+
+describe('writePortfolioFile rejects a scope that does not fit', () => {
+  const northEastOnly = { providerIds: [goldenIds.northEast] };
+
+  test('scope for a full snapshot', async () => {
+    const error = await writeError(goldenSnapshot, { ...goldenMetadata, scope: northEastOnly });
+    expect(error.code).toBe('portfolioFile.invalidManifest');
+    expect(error.detail).toEqual({ field: 'scope' });
+  });
+
+  test('scoped snapshot without a scope', async () => {
+    const error = await writeError(scopeSnapshot(goldenSnapshot, northEastOnly));
+    expect(error.code).toBe('portfolioFile.invalidManifest');
+    expect(error.detail).toEqual({ field: 'scope' });
+  });
+
+  test('contract value in a file without commercial terms', async () => {
+    const error = await writeError(scopeSnapshot(goldenSnapshot, northEastOnly), {
+      ...goldenMetadata,
+      scope: { ...northEastOnly, withoutCommercialTerms: true },
+    });
+    expect(error.code).toBe('portfolioFile.invalidRecord');
+    expect(error.detail).toMatchObject({
+      table: 'contracts',
+      recordId: goldenIds.contract,
+      field: 'fieldClocks.annualValueMinor',
+      reason: 'commercialTerm',
+    });
+  });
+
+  test('provider outside the scope', async () => {
+    const error = await writeError(scopeSnapshot(goldenSnapshot, { providerIds: [goldenIds.northEast, goldenIds.lincolnshire] }), {
+      ...goldenMetadata,
+      scope: northEastOnly,
+    });
+    expect(error.code).toBe('portfolioFile.invalidRecord');
+    expect(error.detail).toMatchObject({ table: 'providers', recordId: goldenIds.lincolnshire, field: 'id', reason: 'outOfScope' });
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../../shared/errors';
+import { placeholderClock } from '../../../../shared/sync/fieldClocks';
 import { mergeSnapshots } from '../../../../shared/sync/merge';
+import { latestClockOfDelta } from '../../../../shared/sync/mergeClocks';
+import { isCovered } from '../../../../shared/sync/mergeVersionVector';
 import { defaultMaxClockSkewMs } from '../../../../shared/sync/mergeTypes';
 import { at, baseWallMs, kpi, provider, snapshot, tombstone } from './mergeTestKit';
 
@@ -78,7 +81,13 @@ describe('mergeSnapshots input errors', () => {
     const failure = appFailureOf(() => mergeSnapshots(snapshot(), remote, { now: baseWallMs }));
 
     expect(failure.appError.code).toBe('merge.invalidClock');
-    expect(failure.appError.detail).toEqual({ side: 'remote', table: 'kpis', recordId: 'k1', field: 'name', value: '2026-01-01T00:00:00Z' });
+    expect(failure.appError.detail).toEqual({
+      side: 'remote',
+      table: 'kpis',
+      recordId: 'k1',
+      field: 'name',
+      value: '2026-01-01T00:00:00Z',
+    });
   });
 
   it('names a malformed local tombstone clock', () => {
@@ -87,5 +96,45 @@ describe('mergeSnapshots input errors', () => {
     const failure = appFailureOf(() => mergeSnapshots(local, snapshot(), { now: baseWallMs }));
 
     expect(failure.appError.detail).toEqual({ side: 'local', table: 'tombstones', recordId: 'p1', field: 'clock', value: 'later' });
+  });
+});
+
+describe('latestClockOfDelta', () => {
+  it('finds the latest of record, field and tombstone clocks', () => {
+    const local = snapshot();
+    const remote = snapshot({
+      records: {
+        providers: [provider('p1', { clock: at(60, 'devR'), fieldClocks: { name: at(300, 'devR') } })],
+        kpis: [kpi('k1', { clock: at(120, 'devR') })],
+      },
+      tombstones: [tombstone('p9', 'providers', at(240, 'devQ'))],
+    });
+    const { delta } = mergeSnapshots(local, remote, { now: baseWallMs });
+    expect(latestClockOfDelta(delta)).toBe(at(300, 'devR'));
+  });
+
+  it('finds a tombstone clock later than every record', () => {
+    const remote = snapshot({
+      records: { kpis: [kpi('k1', { clock: at(120, 'devR') })] },
+      tombstones: [tombstone('p9', 'providers', at(900, 'devQ'))],
+    });
+    expect(latestClockOfDelta(mergeSnapshots(snapshot(), remote, { now: baseWallMs }).delta)).toBe(at(900, 'devQ'));
+  });
+
+  it('returns null when the delta writes nothing', () => {
+    const same = snapshot({ records: { kpis: [kpi('k1', { clock: at(120, 'devR') })] } });
+    expect(latestClockOfDelta(mergeSnapshots(same, same, { now: baseWallMs }).delta)).toBeNull();
+  });
+});
+
+describe('isCovered', () => {
+  it('covers a placeholder by an empty vector', () => {
+    expect(isCovered(placeholderClock, {})).toBe(true);
+  });
+
+  it('covers a clock up to the device entry only', () => {
+    expect(isCovered(at(60, 'devR'), { devR: at(60, 'devR') })).toBe(true);
+    expect(isCovered(at(61, 'devR'), { devR: at(60, 'devR') })).toBe(false);
+    expect(isCovered(at(1, 'devQ'), { devR: at(60, 'devR') })).toBe(false);
   });
 });

@@ -14,7 +14,9 @@ import type { PortfolioSnapshot, RecordsByTable } from '../../../../shared/sync/
 import { recordTables } from '../../../../shared/sync/snapshot';
 import { baseWallMs, snapshot } from './mergeTestKit';
 
-type AnyRecord = { readonly id: Id; readonly clock: HlcString; readonly fieldClocks: Readonly<Record<string, HlcString>> } & Readonly<Record<string, unknown>>;
+type AnyRecord = { readonly id: Id; readonly clock: HlcString; readonly fieldClocks: Readonly<Record<string, HlcString>> } & Readonly<
+  Record<string, unknown>
+>;
 type Tables = Record<RecordTable, AnyRecord[]>;
 
 export const deviceIds = ['laptopA', 'laptopB', 'laptopC'] as const;
@@ -26,7 +28,7 @@ const names = ['North', 'South', 'East', 'West'];
 /** Fields a laptop may edit in place, by table. Natural-key fields and references are not edited (see `mergeNaturalKeys.ts`). */
 const editableFields: { readonly [T in RecordTable]: readonly string[] } = {
   providers: ['name', 'formerNames'],
-  contracts: ['title', 'currency', 'startDate'],
+  contracts: ['title', 'currency', 'startDate', 'annualValueMinor'],
   kpis: ['name', 'description', 'unit'],
   serviceLevels: ['expected', 'minimum'],
   measurements: ['value', 'numerator', 'sourceFile'],
@@ -40,6 +42,8 @@ function editedValue(table: RecordTable, field: string, choice: number): unknown
       return ['GBP', 'EUR', 'USD'][choice % 3];
     case 'startDate':
       return choice % 2 === 0 ? null : `2025-0${String((choice % 9) + 1)}-01`;
+    case 'annualValueMinor':
+      return choice % 4 === 0 ? null : 100_000_00 * (choice % 9);
     case 'unit':
       return ['percent', 'seconds', 'number'][choice % 3];
     case 'expected':
@@ -56,11 +60,25 @@ function editedValue(table: RecordTable, field: string, choice: number): unknown
 
 export type Operation =
   | { readonly kind: 'moveWall'; readonly laptop: number; readonly deltaMs: number }
-  | { readonly kind: 'import'; readonly laptop: number; readonly code: number; readonly key: number; readonly period: number; readonly value: number }
+  | {
+      readonly kind: 'import';
+      readonly laptop: number;
+      readonly code: number;
+      readonly key: number;
+      readonly period: number;
+      readonly value: number;
+    }
   | { readonly kind: 'addProvider'; readonly laptop: number; readonly code: number | null; readonly name: number }
   | { readonly kind: 'addContract'; readonly laptop: number; readonly pick: number }
   | { readonly kind: 'addServiceLevel'; readonly laptop: number; readonly pick: number; readonly minimum: number }
-  | { readonly kind: 'update'; readonly laptop: number; readonly table: number; readonly pick: number; readonly fields: number; readonly choice: number }
+  | {
+      readonly kind: 'update';
+      readonly laptop: number;
+      readonly table: number;
+      readonly pick: number;
+      readonly fields: number;
+      readonly choice: number;
+    }
   | { readonly kind: 'delete'; readonly laptop: number; readonly table: number; readonly pick: number }
   | { readonly kind: 'sync'; readonly from: number; readonly to: number; readonly keepOther: boolean };
 
@@ -69,7 +87,14 @@ const small = fc.nat({ max: 1000 });
 
 export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
   // Wall clocks jump back by up to a minute or forward by up to two.
-  { arbitrary: fc.record({ kind: fc.constant('moveWall' as const), laptop: laptopIndex, deltaMs: fc.integer({ min: -60_000, max: 120_000 }) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('moveWall' as const),
+      laptop: laptopIndex,
+      deltaMs: fc.integer({ min: -60_000, max: 120_000 }),
+    }),
+    weight: 2,
+  },
   {
     arbitrary: fc.record({
       kind: fc.constant('import' as const),
@@ -82,16 +107,31 @@ export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
     weight: 4,
   },
   {
-    arbitrary: fc.record({ kind: fc.constant('addProvider' as const), laptop: laptopIndex, code: fc.option(fc.nat({ max: codes.length - 1 })), name: small }),
+    arbitrary: fc.record({
+      kind: fc.constant('addProvider' as const),
+      laptop: laptopIndex,
+      code: fc.option(fc.nat({ max: codes.length - 1 })),
+      name: small,
+    }),
     weight: 1,
   },
   { arbitrary: fc.record({ kind: fc.constant('addContract' as const), laptop: laptopIndex, pick: small }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('addServiceLevel' as const), laptop: laptopIndex, pick: small, minimum: small }), weight: 1 },
   {
-    arbitrary: fc.record({ kind: fc.constant('update' as const), laptop: laptopIndex, table: fc.nat({ max: 4 }), pick: small, fields: fc.integer({ min: 1, max: 7 }), choice: small }),
+    arbitrary: fc.record({
+      kind: fc.constant('update' as const),
+      laptop: laptopIndex,
+      table: fc.nat({ max: 4 }),
+      pick: small,
+      fields: fc.integer({ min: 1, max: 7 }),
+      choice: small,
+    }),
     weight: 4,
   },
-  { arbitrary: fc.record({ kind: fc.constant('delete' as const), laptop: laptopIndex, table: fc.nat({ max: 4 }), pick: small }), weight: 2 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('delete' as const), laptop: laptopIndex, table: fc.nat({ max: 4 }), pick: small }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ kind: fc.constant('sync' as const), from: laptopIndex, to: laptopIndex, keepOther: fc.boolean() }), weight: 4 },
 );
 
@@ -170,7 +210,9 @@ class Laptop {
   }
 
   knows(id: Id): boolean {
-    return recordTables.some((table) => this.tables[table].some((record) => record.id === id)) || this.tombstones.some((item) => item.id === id);
+    return (
+      recordTables.some((table) => this.tables[table].some((record) => record.id === id)) || this.tombstones.some((item) => item.id === id)
+    );
   }
 
   /** Natural key with provider and KPI ids replaced by their code and key, so that twins on two laptops compare equal. */
@@ -219,7 +261,12 @@ export class Simulation {
    * Creates a record on `laptop`, or returns `undefined` without creating it when the creation
    * would be concurrent with a related deletion (see `SimulationOptions`).
    */
-  private create(laptop: Laptop, table: RecordTable, data: Readonly<Record<string, unknown>>, clock: () => HlcString): AnyRecord | undefined {
+  private create(
+    laptop: Laptop,
+    table: RecordTable,
+    data: Readonly<Record<string, unknown>>,
+    clock: () => HlcString,
+  ): AnyRecord | undefined {
     const key = laptop.semanticKey(table, data as AnyRecord);
     if (this.options.avoidConcurrentTwinDeletes) {
       const related = new Set(this.referencedKeys(data));
@@ -254,7 +301,20 @@ export class Simulation {
       case 'addContract': {
         const laptop = this.laptop(operation.laptop);
         const target = pick(laptop.tables.providers, operation.pick);
-        if (target !== undefined) this.create(laptop, 'contracts', { providerId: target.id, title: `Contract ${String(operation.pick)}`, startDate: null, endDate: null, currency: 'GBP' }, () => laptop.tick());
+        if (target !== undefined)
+          this.create(
+            laptop,
+            'contracts',
+            {
+              providerId: target.id,
+              title: `Contract ${String(operation.pick)}`,
+              startDate: null,
+              endDate: null,
+              currency: 'GBP',
+              annualValueMinor: null,
+            },
+            () => laptop.tick(),
+          );
         return;
       }
       case 'addServiceLevel':
@@ -280,14 +340,33 @@ export class Simulation {
     const key = kpiKeys[row.key] ?? 'abandoned';
     const period = periods[row.period] ?? '2025-01';
 
-    const providerRecord = laptop.find('providers', (item) => item.code === code) ?? this.create(laptop, 'providers', { code, name: `Provider ${code}`, formerNames: [] }, stamp);
+    const providerRecord =
+      laptop.find('providers', (item) => item.code === code) ??
+      this.create(laptop, 'providers', { code, name: `Provider ${code}`, formerNames: [] }, stamp);
     const kpiRecord =
       laptop.find('kpis', (item) => item.key === key) ??
-      this.create(laptop, 'kpis', { key, name: `KPI ${key}`, description: '', unit: 'percent', direction: 'higherIsBetter', kind: 'ratio', aggregation: 'ratioOfSums' }, stamp);
+      this.create(
+        laptop,
+        'kpis',
+        {
+          key,
+          name: `KPI ${key}`,
+          description: '',
+          unit: 'percent',
+          direction: 'higherIsBetter',
+          kind: 'ratio',
+          aggregation: 'ratioOfSums',
+        },
+        stamp,
+      );
     if (providerRecord === undefined || kpiRecord === undefined) return;
     const values = { value: row.value % 101, numerator: row.value % 101, denominator: 100, sourceFile: 'nhs111.csv' };
-    const existing = laptop.find('measurements', (item) => item.providerId === providerRecord.id && item.kpiId === kpiRecord.id && item.period === period);
-    if (existing === undefined) this.create(laptop, 'measurements', { providerId: providerRecord.id, kpiId: kpiRecord.id, period, ...values }, stamp);
+    const existing = laptop.find(
+      'measurements',
+      (item) => item.providerId === providerRecord.id && item.kpiId === kpiRecord.id && item.period === period,
+    );
+    if (existing === undefined)
+      this.create(laptop, 'measurements', { providerId: providerRecord.id, kpiId: kpiRecord.id, period, ...values }, stamp);
     else laptop.update('measurements', existing, values, stamp);
   }
 
@@ -305,7 +384,10 @@ export class Simulation {
     if (providerRecord === undefined || kpiRecord === undefined) return;
     const existing = laptop.find('serviceLevels', (item) => item.providerId === providerRecord.id && item.kpiId === kpiRecord.id);
     const levels = { expected: 95, minimum: 80 + (minimum % 15) };
-    if (existing === undefined) this.create(laptop, 'serviceLevels', { providerId: providerRecord.id, kpiId: kpiRecord.id, contractId: null, ...levels }, () => laptop.tick());
+    if (existing === undefined)
+      this.create(laptop, 'serviceLevels', { providerId: providerRecord.id, kpiId: kpiRecord.id, contractId: null, ...levels }, () =>
+        laptop.tick(),
+      );
     else laptop.update('serviceLevels', existing, levels, () => laptop.tick());
   }
 
@@ -348,7 +430,9 @@ export class Simulation {
     if ([...twins].some((id) => !laptop.knows(id))) return true;
     return this.laptops.some((other) =>
       recordTables.some((table) =>
-        other.tables[table].some((record) => !laptop.knows(record.id) && (twins.has(String(record.providerId)) || twins.has(String(record.kpiId)))),
+        other.tables[table].some(
+          (record) => !laptop.knows(record.id) && (twins.has(String(record.providerId)) || twins.has(String(record.kpiId))),
+        ),
       ),
     );
   }
@@ -411,7 +495,7 @@ export const scenarioArbitrary = fc.record({
   operations: fc.array(operationArbitrary, { minLength: 5, maxLength: 60 }),
 });
 
-export type Scenario = (typeof scenarioArbitrary) extends fc.Arbitrary<infer S> ? S : never;
+export type Scenario = typeof scenarioArbitrary extends fc.Arbitrary<infer S> ? S : never;
 
 /** Runs a scenario and returns the simulation after its last operation. */
 export function runScenario(scenario: Scenario, options: SimulationOptions): Simulation {

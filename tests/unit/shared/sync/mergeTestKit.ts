@@ -1,5 +1,14 @@
 /** Factories and comparison helpers for the merge tests: readable ids, clocks built from small numbers. */
-import type { Contract, HlcString, KpiDefinition, Measurement, Provider, RecordTable, ServiceLevel, Tombstone } from '../../../../shared/domain/types';
+import type {
+  Contract,
+  HlcString,
+  KpiDefinition,
+  Measurement,
+  Provider,
+  RecordTable,
+  ServiceLevel,
+  Tombstone,
+} from '../../../../shared/domain/types';
 import { packHlc } from '../../../../shared/sync/hlc';
 import { compareText } from '../../../../shared/sync/mergeFields';
 import type { PortfolioSnapshot, RecordsByTable, VersionVector } from '../../../../shared/sync/snapshot';
@@ -19,8 +28,24 @@ export function provider(id: string, clocks: Clocks, data: Partial<Omit<Provider
   return { id, clock: clocks.clock, fieldClocks: clocks.fieldClocks ?? {}, code: null, name: `Provider ${id}`, formerNames: [], ...data };
 }
 
-export function contract(id: string, clocks: Clocks, providerId: string, data: Partial<Omit<Contract, 'id' | 'clock' | 'fieldClocks'>> = {}): Contract {
-  return { id, clock: clocks.clock, fieldClocks: clocks.fieldClocks ?? {}, providerId, title: `Contract ${id}`, startDate: null, endDate: null, currency: 'GBP', ...data };
+export function contract(
+  id: string,
+  clocks: Clocks,
+  providerId: string,
+  data: Partial<Omit<Contract, 'id' | 'clock' | 'fieldClocks'>> = {},
+): Contract {
+  return {
+    id,
+    clock: clocks.clock,
+    fieldClocks: clocks.fieldClocks ?? {},
+    providerId,
+    title: `Contract ${id}`,
+    startDate: null,
+    endDate: null,
+    currency: 'GBP',
+    annualValueMinor: null,
+    ...data,
+  };
 }
 
 export function kpi(id: string, clocks: Clocks, data: Partial<Omit<KpiDefinition, 'id' | 'clock' | 'fieldClocks'>> = {}): KpiDefinition {
@@ -39,8 +64,24 @@ export function kpi(id: string, clocks: Clocks, data: Partial<Omit<KpiDefinition
   };
 }
 
-export function serviceLevel(id: string, clocks: Clocks, providerId: string, kpiId: string, data: Partial<Omit<ServiceLevel, 'id' | 'clock' | 'fieldClocks'>> = {}): ServiceLevel {
-  return { id, clock: clocks.clock, fieldClocks: clocks.fieldClocks ?? {}, providerId, kpiId, contractId: null, expected: 95, minimum: 90, ...data };
+export function serviceLevel(
+  id: string,
+  clocks: Clocks,
+  providerId: string,
+  kpiId: string,
+  data: Partial<Omit<ServiceLevel, 'id' | 'clock' | 'fieldClocks'>> = {},
+): ServiceLevel {
+  return {
+    id,
+    clock: clocks.clock,
+    fieldClocks: clocks.fieldClocks ?? {},
+    providerId,
+    kpiId,
+    contractId: null,
+    expected: 95,
+    minimum: 90,
+    ...data,
+  };
 }
 
 export function measurement(

@@ -39,6 +39,13 @@ describe('English error sentences', () => {
     expect(describeError(i18next.t, 'csv.noHeader', { file: 'x.csv', reason, column: 'A', position: 2 })).not.toBe(generic);
   });
 
+  test.each(['notAbsolute', 'folder', 'notFile', 'exists'])('invalidPath reason %s has its own sentence', (reason) => {
+    const generic = describeError(i18next.t, 'file.invalidPath', { file: 'acme.steerwise' });
+    const specific = describeError(i18next.t, 'file.invalidPath', { file: 'acme.steerwise', reason, extension: 'steerwise' });
+    expect(specific).not.toBe(generic);
+    expect(specific).toContain('acme.steerwise');
+  });
+
   test('duplicate row names both lines', () => {
     const sentence = describeError(i18next.t, 'csv.duplicateRow', {
       file: 'a.csv',

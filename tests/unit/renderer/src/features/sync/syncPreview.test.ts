@@ -1,23 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordTable } from '@shared/domain/types';
-import type { FieldConflict, MergePreview, TableChangeCounts } from '@shared/sync/mergeTypes';
+import type { MergePreview, TableChangeCounts } from '@shared/sync/mergeTypes';
 import {
-  conflictRows,
-  displayValue,
   emptySnapshotOf,
   exportFileNameOf,
   fileTargetOf,
-  isUnchanged,
+  mergeTotalsOf,
   recordCountOf,
   tableCountRows,
 } from '../../../../../../renderer/src/features/sync/syncPreview';
 
 const zero: TableChangeCounts = { added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0 };
 
-function previewWith(tables: Partial<Record<RecordTable, TableChangeCounts>>, conflicts: FieldConflict[] = []): MergePreview {
+function previewWith(tables: Partial<Record<RecordTable, TableChangeCounts>>): MergePreview {
   return {
     tables: { providers: zero, contracts: zero, kpis: zero, serviceLevels: zero, measurements: zero, ...tables },
-    conflicts,
+    conflicts: [],
     deletedEdits: [],
     clockSkew: { maxClockSkewMs: 300_000, aheadCount: 0, maxAheadMs: 0, deviceIds: [] },
   };
@@ -54,56 +52,19 @@ describe('tableCountRows', () => {
   });
 });
 
-describe('isUnchanged', () => {
-  it('is true for an empty preview', () => {
-    expect(isUnchanged(tableCountRows(previewWith({})))).toBe(true);
+describe('mergeTotalsOf', () => {
+  it('sums every table', () => {
+    const totals = mergeTotalsOf(
+      previewWith({
+        providers: { added: 1, changed: 2, deleted: 0, mergedByNaturalKey: 0 },
+        measurements: { added: 10, changed: 0, deleted: 3, mergedByNaturalKey: 1 },
+      }),
+    );
+    expect(totals).toEqual({ added: 11, changed: 2, deleted: 4 });
   });
 
-  it('is false with one added record', () => {
-    const rows = tableCountRows(previewWith({ measurements: { ...zero, added: 1 } }));
-    expect(isUnchanged(rows)).toBe(false);
-  });
-});
-
-describe('conflictRows', () => {
-  const conflict: FieldConflict = {
-    table: 'providers',
-    recordId: 'r1',
-    field: 'name',
-    local: { value: 'North', clock: '000001000000000:0000:dev-a' },
-    remote: { value: { text: 'South' }, clock: '000002000000000:0000:dev-b' },
-    winner: 'remote',
-    reason: 'laterClock',
-  };
-
-  it('shows both values as text', () => {
-    const [row] = conflictRows(previewWith({}, [conflict]));
-    expect(row?.localValue).toBe('North');
-    expect(row?.remoteValue).toBe('{"text":"South"}');
-  });
-
-  it('keys a row by table, record and field', () => {
-    const [row] = conflictRows(previewWith({}, [conflict]));
-    expect(row?.key).toBe('providers/r1/name');
-  });
-
-  it('keeps the winner', () => {
-    const [row] = conflictRows(previewWith({}, [conflict]));
-    expect(row?.winner).toBe('remote');
-  });
-});
-
-describe('displayValue', () => {
-  it('shows a missing value as empty', () => {
-    expect(displayValue(undefined)).toBe('');
-  });
-
-  it('shows null as null', () => {
-    expect(displayValue(null)).toBe('null');
-  });
-
-  it('shows a number as digits', () => {
-    expect(displayValue(12.5)).toBe('12.5');
+  it('is zero for an empty preview', () => {
+    expect(mergeTotalsOf(previewWith({}))).toEqual({ added: 0, changed: 0, deleted: 0 });
   });
 });
 

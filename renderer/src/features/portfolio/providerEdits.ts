@@ -1,0 +1,55 @@
+/**
+ * Writes of the provider page: renaming a provider and setting its service level for one KPI.
+ * Both go through the generic repository writes, which stamp clocks and add audit entries.
+ */
+import { AppFailure } from '@shared/errors';
+import type { Id, Provider, ServiceLevel, ServiceLevelData } from '@shared/domain/types';
+import type { DeviceContext } from '../../db/clockStore';
+import type { PortfolioDb } from '../../db/portfolioDb';
+import { insertRecord, updateRecord } from '../../db/repository';
+import { toStorageFailure } from '../../db/storageErrors';
+import { renamedProviderFields } from './providerName';
+
+/**
+ * Renames the provider `providerId` to `name`, which the caller has checked with
+ * `checkProviderName`. The former names are computed from the stored record inside the same
+ * transaction as the write, so a merge that lands while the form is open is not overwritten.
+ * Rejects with `storage.notFound` when the provider no longer exists.
+ */
+export async function renameProvider(db: PortfolioDb, providerId: Id, name: string, context: DeviceContext): Promise<Provider> {
+  try {
+    return await db.transaction('rw', ['providers', 'audit', 'meta'], async () => {
+      const stored = await db.providers.get(providerId);
+      if (stored === undefined) {
+        throw new AppFailure({ code: 'storage.notFound', detail: { table: 'providers', id: providerId } });
+      }
+      return updateRecord(db, 'providers', providerId, renamedProviderFields(stored, name), context);
+    });
+  } catch (error) {
+    throw toStorageFailure(error, { table: 'providers', id: providerId });
+  }
+}
+
+/** Target of a service level edit: the provider, the KPI, and the level shown, if any. */
+export interface ServiceLevelTarget {
+  readonly providerId: Id;
+  readonly kpiId: Id;
+  /** The level being edited, or `null` to create the provider's first level for the KPI. */
+  readonly level: ServiceLevel | null;
+}
+
+/**
+ * Stores checked expected and minimum levels: updates `target.level`, or inserts a new level
+ * with no contract when there is none. Rejects with `storage.notFound` when the edited level
+ * was deleted meanwhile (by a merge, for example).
+ */
+export function saveServiceLevel(
+  db: PortfolioDb,
+  target: ServiceLevelTarget,
+  levels: Pick<ServiceLevelData, 'expected' | 'minimum'>,
+  context: DeviceContext,
+): Promise<ServiceLevel> {
+  const values = { expected: levels.expected, minimum: levels.minimum };
+  if (target.level !== null) return updateRecord(db, 'serviceLevels', target.level.id, values, context);
+  return insertRecord(db, 'serviceLevels', { providerId: target.providerId, kpiId: target.kpiId, contractId: null, ...values }, context);
+}

@@ -1,0 +1,107 @@
+/**
+ * Sentences of the merge preview built from its view model (`mergeView.ts`): record names, field
+ * labels, values, where and when a value was written, and the clock warning. Pure apart from the
+ * translation function, so tests pass an initialised i18next `t`.
+ */
+import type { TFunction } from 'i18next';
+import { formatNumber, formatPeriod } from '../../format';
+import { translateDynamic } from '../../i18n/dynamic';
+import { kpiName } from '../kpi/kpiName';
+import { formatAheadDuration, formatChangeTime } from './mergeView';
+import type { ChangeOrigin, ClockSkewNotice, ConflictRow, FieldValueView } from './mergeView';
+import type { RecordLabel } from './recordLabels';
+
+/** Options of the time formats; `timeZone` is left out in the app so that times show in local time. */
+export interface TextFormat {
+  readonly locale: string;
+  readonly timeZone?: string;
+}
+
+/** Returns the record's name as the user knows it, such as "Calls abandoned for NHS 111 North, Apr 2015". A provider's code follows its name. */
+export function describeRecord(t: TFunction, label: RecordLabel, format: TextFormat): string {
+  const provider = (name: string | null) => name ?? t('sync.records.unknownProvider');
+  switch (label.kind) {
+    case 'provider':
+      return label.code === null ? label.name : t('sync.records.provider', { name: label.name, code: label.code });
+    case 'contract':
+      return t('sync.records.contract', { title: label.title, provider: provider(label.providerName) });
+    case 'kpi':
+      return kpiName(t, label.kpi);
+    case 'serviceLevel':
+      return t('sync.records.serviceLevel', {
+        kpi: label.kpi === null ? t('sync.records.unknownKpi') : kpiName(t, label.kpi),
+        provider: provider(label.providerName),
+      });
+    case 'measurement':
+      return t('sync.records.measurement', {
+        kpi: label.kpi === null ? t('sync.records.unknownKpi') : kpiName(t, label.kpi),
+        provider: provider(label.providerName),
+        period: formatPeriod(label.period, format.locale),
+      });
+    case 'missing':
+      return t('sync.records.missing', { table: t(`sync.tables.${label.table}`), id: label.recordId });
+  }
+}
+
+/** Returns the translated label of a record field, or the field name when there is none. */
+export function describeField(t: TFunction, field: string): string {
+  return translateDynamic(t, `sync.fields.${field}`, { defaultValue: field });
+}
+
+/** Formats a field value; numbers keep up to 4 decimals so that small differences stay visible. */
+export function describeValue(t: TFunction, value: FieldValueView, format: TextFormat): string {
+  switch (value.kind) {
+    case 'empty':
+      return t('sync.emptyValue');
+    case 'text':
+      return value.text;
+    case 'number':
+      return formatNumber(value.value, format.locale, 4);
+    case 'money':
+      return formatMinorUnits(value.minor, value.currency, format.locale);
+    case 'list':
+      return new Intl.ListFormat(format.locale, { type: 'unit' }).format(value.items);
+    case 'record':
+      return describeRecord(t, value.label, format);
+  }
+}
+
+/**
+ * Formats an amount in minor units in its currency, such as 1250050 GBP as £12,500.50. An
+ * invalid currency code shows the plain number of minor units followed by the code.
+ */
+export function formatMinorUnits(minor: number, currency: string, locale: string): string {
+  let formatter: Intl.NumberFormat;
+  try {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  } catch {
+    return `${formatNumber(minor, locale)} ${currency}`;
+  }
+  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
+  return formatter.format(minor / 10 ** digits);
+}
+
+/** Returns when and where a value was written, such as "4 Mar 2026, 10:15:02 on this laptop". */
+export function describeOrigin(t: TFunction, origin: ChangeOrigin, format: TextFormat): string {
+  const time = formatChangeTime(origin.changedAtMs, format.locale, format.timeZone);
+  return origin.byThisDevice ? t('sync.origin.thisDevice', { time }) : t('sync.origin.otherDevice', { time, device: origin.deviceId });
+}
+
+/** Returns which value the merge keeps and why: the later change, or the user's choice when `keepOther` is set. */
+export function describeKept(t: TFunction, row: ConflictRow, keepOther: boolean): string {
+  if (keepOther) return row.winner === 'local' ? t('sync.kept.chosenRemote') : t('sync.kept.chosenLocal');
+  const winning = row.winner === 'local' ? row.local : row.remote;
+  if (row.winner === 'local') {
+    return winning.byThisDevice ? t('sync.kept.local_thisDevice') : t('sync.kept.local_otherDevice', { device: winning.deviceId });
+  }
+  return winning.byThisDevice ? t('sync.kept.remote_thisDevice') : t('sync.kept.remote_otherDevice', { device: winning.deviceId });
+}
+
+/** Returns the clock warning for a file whose clocks are ahead of this computer's time. */
+export function describeClockSkew(t: TFunction, notice: ClockSkewNotice, format: TextFormat): string {
+  return t('sync.clockSkew', {
+    count: notice.deviceIds.length,
+    ahead: formatAheadDuration(notice.aheadMs, format.locale),
+    devices: new Intl.ListFormat(format.locale, { type: 'conjunction' }).format(notice.deviceIds),
+  });
+}

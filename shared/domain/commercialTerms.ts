@@ -1,0 +1,38 @@
+/**
+ * The one list of commercial terms: the tables and fields that contain charges, prices, contract
+ * values and service credits. An export "without commercial terms" leaves out exactly what is
+ * listed here, and the portfolio file reader accepts the listed fields as absent only in such a
+ * file. A feature that adds commercial data adds its table or fields here and nowhere else.
+ */
+import type { RecordTable, RecordTypes, SyncFields } from './types';
+
+/** Names of the data fields of a table: every field but `id`, `clock` and `fieldClocks`. */
+export type DataFieldName<T extends RecordTable> = Exclude<keyof RecordTypes[T], keyof SyncFields> & string;
+
+export interface CommercialTermsRegistry {
+  /** Tables whose every record is a commercial term. An export without commercial terms writes them empty. */
+  readonly tables: readonly RecordTable[];
+  /** Commercial fields of each table. An export without commercial terms leaves them and their clocks out. */
+  readonly fields: { readonly [T in RecordTable]: readonly DataFieldName<T>[] };
+}
+
+export const commercialTerms: CommercialTermsRegistry = {
+  tables: [],
+  fields: {
+    providers: [],
+    contracts: ['annualValueMinor'],
+    kpis: [],
+    serviceLevels: [],
+    measurements: [],
+  },
+};
+
+/** Returns the commercial fields of `table` in `registry`, as plain strings. */
+export function commercialFieldsOf(table: RecordTable, registry: CommercialTermsRegistry = commercialTerms): readonly string[] {
+  return registry.fields[table];
+}
+
+/** Checks whether every record of `table` is a commercial term in `registry`. */
+export function isCommercialTable(table: RecordTable, registry: CommercialTermsRegistry = commercialTerms): boolean {
+  return registry.tables.includes(table);
+}

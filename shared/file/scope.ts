@@ -1,0 +1,114 @@
+/**
+ * Scoped exports: a snapshot limited to some providers, without commercial terms, or both, and
+ * the placeholders a reader puts in place of the commercial fields such a file leaves out.
+ *
+ * A scoped snapshot differs from a full one in three ways, so that merging it never deletes or
+ * blanks anything it left out:
+ * - records and fields outside the scope are absent, which the merge reads as no information;
+ * - it carries no tombstones, because a tombstone does not say which provider its record had;
+ * - it keeps the exporter's whole version vector but is marked `scoped`, so the merge uses the
+ *   vector to judge conflicts and does not take it into the receiver's vector (see `merge.ts`).
+ */
+import { commercialFieldsOf, commercialTerms, isCommercialTable } from '../domain/commercialTerms';
+import type { CommercialTermsRegistry } from '../domain/commercialTerms';
+import type { HlcString, Id, RecordTable, SyncFields } from '../domain/types';
+import { compactClocks, dataFieldNames, fieldClock, placeholderClock } from '../sync/fieldClocks';
+import type { PortfolioSnapshot, RecordsByTable } from '../sync/snapshot';
+import { recordTables } from '../sync/snapshot';
+import type { ExportScope } from './manifest';
+
+type Fields = Readonly<Record<string, unknown>>;
+
+/**
+ * Returns the part of `snapshot` that `scope` covers, marked `scoped` and without tombstones. The
+ * version vector stays the exporter's whole vector. With `providerIds`, it keeps those providers, the contracts, service levels and measurements
+ * whose `providerId` is one of them, and the KPIs those service levels and measurements refer
+ * to. With `withoutCommercialTerms`, it empties the commercial tables of `registry` and removes
+ * the commercial fields and their `fieldClocks` entries from the other records.
+ * NOTE: records without their commercial fields no longer match their declared types. Only the
+ * writer and the merge, which both accept absent fields, should receive the result.
+ */
+export function scopeSnapshot(
+  snapshot: PortfolioSnapshot,
+  scope: ExportScope,
+  registry: CommercialTermsRegistry = commercialTerms,
+): PortfolioSnapshot {
+  let records = snapshot.records;
+  if (scope.providerIds !== undefined) records = recordsOfProviders(records, new Set(scope.providerIds));
+  if (scope.withoutCommercialTerms === true) records = recordsWithoutCommercialTerms(records, registry);
+  return { ...snapshot, records, tombstones: [], scoped: true };
+}
+
+function recordsOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id>): RecordsByTable {
+  const serviceLevels = records.serviceLevels.filter((level) => providerIds.has(level.providerId));
+  const measurements = records.measurements.filter((measurement) => providerIds.has(measurement.providerId));
+  const kpiIds = new Set<Id>([...serviceLevels.map((level) => level.kpiId), ...measurements.map((measurement) => measurement.kpiId)]);
+  return {
+    providers: records.providers.filter((provider) => providerIds.has(provider.id)),
+    contracts: records.contracts.filter((contract) => providerIds.has(contract.providerId)),
+    kpis: records.kpis.filter((kpi) => kpiIds.has(kpi.id)),
+    serviceLevels,
+    measurements,
+  };
+}
+
+function recordsWithoutCommercialTerms(records: RecordsByTable, registry: CommercialTermsRegistry): RecordsByTable {
+  const scoped: Partial<Record<RecordTable, readonly SyncFields[]>> = {};
+  for (const table of recordTables) {
+    const tableRecords: readonly SyncFields[] = records[table];
+    const fields = commercialFieldsOf(table, registry);
+    if (isCommercialTable(table, registry)) scoped[table] = [];
+    else if (fields.length === 0) scoped[table] = tableRecords;
+    else scoped[table] = tableRecords.map((record) => withoutFields(record, new Set(fields)));
+  }
+  return scoped as RecordsByTable;
+}
+
+/** Returns a copy of `record` without `fields` and their clocks, with its remaining clocks compacted again. */
+function withoutFields<R extends SyncFields>(record: R, fields: ReadonlySet<string>): R {
+  const source = record as unknown as Fields;
+  const copy: Record<string, unknown> = { id: record.id };
+  const clocks = new Map<string, HlcString>();
+  for (const field of dataFieldNames(record)) {
+    if (fields.has(field) || source[field] === undefined) continue;
+    copy[field] = source[field];
+    clocks.set(field, fieldClock(record, field));
+  }
+  // Compacting again drops a record clock that only a removed field had, so no clock of a left-out write remains.
+  const compact = compactClocks(clocks, record.clock);
+  return { ...copy, clock: compact.clock, fieldClocks: compact.fieldClocks } as unknown as R;
+}
+
+/**
+ * Returns `records` with every absent commercial field of `registry` set to a placeholder:
+ * `null` under `placeholderClock`, which every real write beats. A reader applies it to a file
+ * without commercial terms, so that stored records always have every field of their type and
+ * merging them back never blanks a real value.
+ */
+export function withCommercialPlaceholders(records: RecordsByTable, registry: CommercialTermsRegistry = commercialTerms): RecordsByTable {
+  const filled: Partial<Record<RecordTable, readonly SyncFields[]>> = {};
+  for (const table of recordTables) {
+    const tableRecords: readonly SyncFields[] = records[table];
+    const fields = commercialFieldsOf(table, registry);
+    filled[table] = fields.length === 0 ? tableRecords : tableRecords.map((record) => withPlaceholders(record, fields));
+  }
+  return filled as RecordsByTable;
+}
+
+function withPlaceholders<R extends SyncFields>(record: R, fields: readonly string[]): R {
+  const source = record as unknown as Fields;
+  const missing = fields.filter((field) => source[field] === undefined);
+  if (missing.length === 0) return record;
+
+  const clocks = new Map<string, HlcString>();
+  for (const field of dataFieldNames(record)) {
+    if (source[field] !== undefined) clocks.set(field, fieldClock(record, field));
+  }
+  const copy: Record<string, unknown> = { ...source };
+  for (const field of missing) {
+    copy[field] = null;
+    clocks.set(field, placeholderClock);
+  }
+  const compact = compactClocks(clocks, record.clock);
+  return { ...copy, clock: compact.clock, fieldClocks: compact.fieldClocks } as unknown as R;
+}

@@ -1,0 +1,97 @@
+/**
+ * Scoped export from the Sync screen: one provider of the sample, without commercial terms. The
+ * file opens on a second laptop as a portfolio of that provider only, and merging it back on the
+ * first laptop changes nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { readPortfolioFile } from '../../shared/file';
+import { freshProfile } from './browser';
+import type { Profile } from './browser';
+
+let laptopA: Profile;
+let laptopB: Profile;
+
+test.beforeEach(() => {
+  laptopA = freshProfile();
+  laptopB = freshProfile();
+});
+
+test.afterEach(() => {
+  laptopA.dispose();
+  laptopB.dispose();
+});
+
+async function openSync(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Sync' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
+}
+
+/** Replaces the characters that some systems reject in file names with `-`, as the Sync screen does. */
+function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '-').trim();
+}
+
+test('one provider without commercial terms opens as that provider alone', async () => {
+  const exportedPath = join(laptopA.dir, 'one-provider.steerwise');
+
+  const contextA = await laptopA.launch();
+  const pageA = await contextA.newPage();
+  await pageA.goto('/');
+  await pageA.getByRole('button', { name: 'Open sample portfolio' }).click();
+  await expect(pageA.getByTestId('provider-count')).toHaveText('46 providers', { timeout: 30_000 });
+  await openSync(pageA);
+
+  const options = pageA.getByTestId('export-scope');
+  await expect(options.getByLabel('Provider', { exact: true })).toBeDisabled();
+  await options.getByLabel('One provider').check();
+  const providerSelect = options.getByLabel('Provider', { exact: true });
+  await expect(providerSelect).toBeEnabled();
+  const providerName = (await providerSelect.locator('option').nth(3).textContent()) ?? '';
+  expect(providerName).not.toBe('');
+  await providerSelect.selectOption({ label: providerName });
+  await options.getByLabel('Without commercial terms').check();
+  await expect(options).toContainText('Leaves out contract values');
+
+  const download = pageA.waitForEvent('download');
+  await pageA.getByRole('button', { name: 'Export portfolio' }).click();
+  const saved = await download;
+  const expectedName = `${safeFileName(`NHS 111 sample (2015-16) - ${providerName} (without commercial terms)`)}.steerwise`;
+  expect(saved.suggestedFilename()).toBe(expectedName);
+  await saved.saveAs(exportedPath);
+  await expect(pageA.getByText(`Saved ${expectedName}.`)).toBeVisible();
+
+  // The file itself, read by the shared reader as another program would.
+  const parsed = await readPortfolioFile(new Uint8Array(readFileSync(exportedPath)), 'one-provider.steerwise');
+  if (!parsed.ok) throw new Error(`the export does not read: ${parsed.error.code}`);
+  expect(parsed.value.manifest.scope?.withoutCommercialTerms).toBe(true);
+  expect(parsed.value.snapshot.records.providers.map((provider) => provider.name)).toEqual([providerName]);
+  expect(parsed.value.snapshot.tombstones).toEqual([]);
+
+  // Merging the file back into the portfolio it came from deletes and changes nothing.
+  const chooserA = pageA.waitForEvent('filechooser');
+  await pageA.getByRole('button', { name: 'Open portfolio file' }).click();
+  await (await chooserA).setFiles(exportedPath);
+  await expect(pageA.getByTestId('merge-unchanged')).toBeVisible();
+  await contextA.close();
+
+  const contextB = await laptopB.launch();
+  const pageB = await contextB.newPage();
+  await pageB.goto('/');
+  await expect(pageB.getByRole('button', { name: 'Open sample portfolio' })).toBeVisible({ timeout: 30_000 });
+  await openSync(pageB);
+
+  const chooserB = pageB.waitForEvent('filechooser');
+  await pageB.getByRole('button', { name: 'Open portfolio file' }).click();
+  await (await chooserB).setFiles(exportedPath);
+  const preview = pageB.getByTestId('sync-preview');
+  await expect(preview).toContainText(/New portfolio NHS 111 sample \(2015-16\) with [\d,]+ records\./);
+  await preview.getByRole('button', { name: 'Create portfolio' }).click();
+
+  await expect(pageB.getByTestId('provider-count')).toHaveText('1 provider', { timeout: 30_000 });
+  await expect(pageB.getByTestId('providers-table')).toContainText(providerName);
+  await contextB.close();
+});

@@ -1,0 +1,163 @@
+import 'fake-indexeddb/auto';
+import i18next from 'i18next';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordTable } from '../../../../shared/domain/types';
+import { naturalKey } from '../../../../shared/sync/mergeNaturalKeys';
+import { describeError } from '../../../../renderer/src/errorMessage';
+import { en } from '../../../../renderer/src/i18n/en';
+import type { PortfolioDb, RecordTypes } from '../../../../renderer/src/db/portfolioDb';
+import { insertRecord, naturalKeyFields, updateRecord } from '../../../../renderer/src/db/repository';
+import type { RecordData, RecordPatch } from '../../../../renderer/src/db/repository';
+import { readVersionVector } from '../../../../renderer/src/db/versionVector';
+import { answeredKpi, openTestDb, rejection, testContext } from './factories';
+
+let db: PortfolioDb | null = null;
+
+beforeAll(async () => {
+  await i18next.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
+});
+
+afterEach(() => {
+  db?.close();
+  db = null;
+});
+
+/** One record's data for each table, with every natural-key field set. */
+const sampleData: { readonly [T in RecordTable]: RecordData<T> } = {
+  providers: { code: 'RX1', name: 'North Contact Centre', formerNames: [] },
+  contracts: {
+    providerId: 'provider-1',
+    title: 'Contact centre services',
+    startDate: '2025-01-01',
+    endDate: null,
+    currency: 'GBP',
+    annualValueMinor: null,
+  },
+  kpis: answeredKpi,
+  serviceLevels: { providerId: 'provider-1', kpiId: 'kpi-1', contractId: null, expected: 95, minimum: 90 },
+  measurements: {
+    providerId: 'provider-1',
+    kpiId: 'kpi-1',
+    period: '2025-01',
+    value: 92,
+    numerator: 920,
+    denominator: 1000,
+    sourceFile: 'calls.csv',
+  },
+};
+
+/** Returns a value of the same kind as `value` that differs from it. */
+function otherValue(value: unknown): unknown {
+  if (typeof value === 'string') return `${value}-other`;
+  if (typeof value === 'number') return value + 1;
+  if (Array.isArray(value)) return [...(value as unknown[]), 'other'];
+  return 'other';
+}
+
+interface KeyEdit {
+  readonly table: RecordTable;
+  readonly field: string;
+  readonly value: unknown;
+}
+
+const keyEdits: readonly KeyEdit[] = [
+  { table: 'providers', field: 'code', value: 'RX2' },
+  { table: 'kpis', field: 'key', value: 'test.renamedKey' },
+  { table: 'serviceLevels', field: 'providerId', value: 'provider-2' },
+  { table: 'serviceLevels', field: 'kpiId', value: 'kpi-2' },
+  { table: 'measurements', field: 'providerId', value: 'provider-2' },
+  { table: 'measurements', field: 'kpiId', value: 'kpi-2' },
+  { table: 'measurements', field: 'period', value: '2025-02' },
+];
+
+/** Inserts the sample record of `table`. */
+function insertSample<T extends RecordTable>(portfolio: PortfolioDb, table: T): Promise<RecordTypes[T]> {
+  return insertRecord(portfolio, table, sampleData[table], testContext());
+}
+
+/** Calls `updateRecord` with a patch built at run time, which the compiler cannot check against `table`. */
+function updateAny<T extends RecordTable>(portfolio: PortfolioDb, table: T, id: string, patch: Record<string, unknown>) {
+  return updateRecord(portfolio, table, id, patch as RecordPatch<T>, testContext(Date.now, 'dev000000002'));
+}
+
+describe('natural-key guard of updateRecord', () => {
+  it.each(keyEdits)('rejects a new $table $field', async ({ table, field, value }) => {
+    db = await openTestDb();
+    const inserted = await insertSample(db, table);
+    const auditBefore = await db.audit.count();
+    const vectorBefore = await readVersionVector(db);
+
+    const failure = await rejection(updateAny(db, table, inserted.id, { [field]: value }));
+
+    expect(failure.appError.code).toBe('storage.naturalKeyEdit');
+    expect(failure.appError.detail).toEqual({ table, id: inserted.id, field });
+    expect(await db.recordTable(table).get(inserted.id)).toEqual(inserted);
+    expect(await db.audit.count()).toBe(auditBefore);
+    expect(await readVersionVector(db)).toEqual(vectorBefore);
+  });
+
+  it('rejects a code for a provider without one', async () => {
+    db = await openTestDb();
+    const inserted = await insertRecord(db, 'providers', { code: null, name: 'North', formerNames: [] }, testContext());
+    const failure = await rejection(updateRecord(db, 'providers', inserted.id, { code: 'RX1' }, testContext()));
+    expect(failure.appError.code).toBe('storage.naturalKeyEdit');
+    expect((await db.providers.get(inserted.id))?.code).toBeNull();
+  });
+
+  it('rejects the whole patch, not only the key', async () => {
+    db = await openTestDb();
+    const inserted = await insertRecord(db, 'providers', sampleData.providers, testContext());
+    await rejection(updateRecord(db, 'providers', inserted.id, { code: 'RX2', name: 'North Hub' }, testContext()));
+    expect((await db.providers.get(inserted.id))?.name).toBe('North Contact Centre');
+  });
+
+  it('accepts a patch that repeats the stored key', async () => {
+    db = await openTestDb();
+    const inserted = await insertRecord(db, 'measurements', sampleData.measurements, testContext());
+    const updated = await updateRecord(
+      db,
+      'measurements',
+      inserted.id,
+      { providerId: 'provider-1', kpiId: 'kpi-1', period: '2025-01', value: 93, numerator: 930 },
+      testContext(),
+    );
+    expect(updated.value).toBe(93);
+    expect(Object.keys(updated.fieldClocks).sort()).toEqual(['numerator', 'value']);
+  });
+
+  it('lets a contract move to another provider', async () => {
+    db = await openTestDb();
+    const inserted = await insertRecord(db, 'contracts', sampleData.contracts, testContext());
+    const updated = await updateRecord(db, 'contracts', inserted.id, { providerId: 'provider-2' }, testContext());
+    expect(updated.providerId).toBe('provider-2');
+  });
+
+  it('sentence names the field and the record', () => {
+    const sentence = describeError(i18next.t, 'storage.naturalKeyEdit', { table: 'providers', id: 'p-1', field: 'code' });
+    expect(sentence).toContain('“code”');
+    expect(sentence).toContain('providers record p-1');
+    expect(sentence).toContain('Nothing was saved');
+  });
+});
+
+describe('naturalKeyFields', () => {
+  const tables = Object.keys(sampleData) as RecordTable[];
+
+  // Each field is in the list exactly when changing it changes the key the merge folds by.
+  it.each(tables)('matches the merge natural key of %s', (table) => {
+    const data = sampleData[table] as unknown as Record<string, unknown>;
+    const listed: readonly string[] = naturalKeyFields[table];
+    const keyBefore = naturalKey(table, data);
+    for (const field of Object.keys(data)) {
+      const keyAfter = naturalKey(table, { ...data, [field]: otherValue(data[field]) });
+      expect(keyAfter !== keyBefore, `${table}.${field}`).toBe(listed.includes(field));
+    }
+  });
+
+  it('lists only fields of the record type', () => {
+    for (const table of tables) {
+      const fields = Object.keys(sampleData[table] as unknown as RecordTypes[RecordTable]);
+      for (const field of naturalKeyFields[table]) expect(fields, `${table}.${field}`).toContain(field);
+    }
+  });
+});

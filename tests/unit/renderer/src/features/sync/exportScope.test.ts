@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import {
+  choiceWithProviders,
+  isWholePortfolio,
+  scopedFileBaseName,
+  scopeOfChoice,
+  wholePortfolioChoice,
+} from '../../../../../../renderer/src/features/sync/exportScope';
+import type { ExportScopeChoice, ScopedFileNamePatterns } from '../../../../../../renderer/src/features/sync/exportScope';
+
+const north = { id: 'p-north', name: 'North Contact Centre' };
+const south = { id: 'p-south', name: 'South Contact Centre' };
+const oneProvider: ExportScopeChoice = { extent: 'oneProvider', provider: north, withoutCommercialTerms: false };
+
+describe('scopeOfChoice', () => {
+  test('whole portfolio gives an empty scope', () => {
+    expect(scopeOfChoice(wholePortfolioChoice)).toEqual({ kind: 'ready', scope: {} });
+  });
+
+  test('one provider gives its id', () => {
+    expect(scopeOfChoice(oneProvider)).toEqual({ kind: 'ready', scope: { providerIds: [north.id] } });
+  });
+
+  test('without commercial terms is added', () => {
+    expect(scopeOfChoice({ ...oneProvider, withoutCommercialTerms: true })).toEqual({
+      kind: 'ready',
+      scope: { providerIds: [north.id], withoutCommercialTerms: true },
+    });
+    expect(scopeOfChoice({ ...wholePortfolioChoice, withoutCommercialTerms: true })).toEqual({
+      kind: 'ready',
+      scope: { withoutCommercialTerms: true },
+    });
+  });
+
+  test('one provider without a provider is invalid', () => {
+    expect(scopeOfChoice({ ...oneProvider, provider: null })).toEqual({ kind: 'invalid', reason: 'noProvider' });
+  });
+
+  test('whole portfolio ignores a remembered provider', () => {
+    expect(scopeOfChoice({ ...oneProvider, extent: 'wholePortfolio' })).toEqual({ kind: 'ready', scope: {} });
+  });
+});
+
+describe('isWholePortfolio', () => {
+  test('holds for an empty scope only', () => {
+    expect(isWholePortfolio({})).toBe(true);
+    expect(isWholePortfolio({ withoutCommercialTerms: false })).toBe(true);
+    expect(isWholePortfolio({ withoutCommercialTerms: true })).toBe(false);
+    expect(isWholePortfolio({ providerIds: [north.id] })).toBe(false);
+  });
+});
+
+describe('choiceWithProviders', () => {
+  test('picks the first provider when none is chosen', () => {
+    expect(choiceWithProviders({ ...oneProvider, provider: null }, [south, north]).provider).toEqual(south);
+  });
+
+  test('replaces a provider that is gone', () => {
+    expect(choiceWithProviders(oneProvider, [south]).provider).toEqual(south);
+  });
+
+  test('follows a rename', () => {
+    expect(choiceWithProviders(oneProvider, [{ ...north, name: 'North (Leeds)' }, south]).provider).toEqual({
+      id: north.id,
+      name: 'North (Leeds)',
+    });
+  });
+
+  test('returns the same choice when nothing changed', () => {
+    expect(choiceWithProviders(oneProvider, [north, south])).toBe(oneProvider);
+    expect(choiceWithProviders(wholePortfolioChoice, [])).toBe(wholePortfolioChoice);
+  });
+
+  test('clears the provider when the portfolio has none', () => {
+    expect(choiceWithProviders(oneProvider, []).provider).toBeNull();
+  });
+});
+
+describe('scopedFileBaseName', () => {
+  const patterns: ScopedFileNamePatterns = {
+    withProvider: (portfolio, provider) => `${portfolio} - ${provider}`,
+    withoutCommercialTerms: (name) => `${name} (without commercial terms)`,
+  };
+
+  test('whole portfolio is the portfolio name', () => {
+    expect(scopedFileBaseName('NHS 111', wholePortfolioChoice, patterns)).toBe('NHS 111');
+  });
+
+  test('one provider names the provider', () => {
+    expect(scopedFileBaseName('NHS 111', oneProvider, patterns)).toBe('NHS 111 - North Contact Centre');
+  });
+
+  test('left-out terms are noted last', () => {
+    expect(scopedFileBaseName('NHS 111', { ...oneProvider, withoutCommercialTerms: true }, patterns)).toBe(
+      'NHS 111 - North Contact Centre (without commercial terms)',
+    );
+  });
+});

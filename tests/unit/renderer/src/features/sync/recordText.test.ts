@@ -1,0 +1,184 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dataFieldNames } from '@shared/sync/fieldClocks';
+import { en } from '../../../../../../renderer/src/i18n/en';
+import type { ConflictRow } from '../../../../../../renderer/src/features/sync/mergeView';
+import {
+  describeClockSkew,
+  describeField,
+  describeKept,
+  describeOrigin,
+  describeRecord,
+  describeValue,
+  formatMinorUnits,
+} from '../../../../../../renderer/src/features/sync/recordText';
+import type { TextFormat } from '../../../../../../renderer/src/features/sync/recordText';
+import { at, baseWallMs, contract, kpi, measurement, provider, serviceLevel } from '../../../../shared/sync/mergeTestKit';
+
+const format: TextFormat = { locale: 'en-GB', timeZone: 'UTC' };
+const answered = { key: 'nhs111.answeredWithin60s', name: 'Answered in 60 s' };
+
+beforeAll(async () => {
+  await i18next.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
+});
+
+function conflictRow(winner: 'local' | 'remote', localByThisDevice: boolean, remoteByThisDevice = false): ConflictRow {
+  return {
+    key: 'providers/p1/name',
+    table: 'providers',
+    record: { kind: 'provider', name: 'North', code: null },
+    field: 'name',
+    local: { value: { kind: 'text', text: 'North A' }, changedAtMs: baseWallMs, deviceId: 'laptopa', byThisDevice: localByThisDevice },
+    remote: {
+      value: { kind: 'text', text: 'North B' },
+      changedAtMs: baseWallMs + 1000,
+      deviceId: 'laptopb',
+      byThisDevice: remoteByThisDevice,
+    },
+    winner,
+  };
+}
+
+describe('describeRecord', () => {
+  it('names a provider', () => {
+    expect(describeRecord(i18next.t, { kind: 'provider', name: 'North', code: null }, format)).toBe('North');
+  });
+
+  it('adds the provider code', () => {
+    expect(describeRecord(i18next.t, { kind: 'provider', name: 'North', code: 'RX1' }, format)).toBe('North (code RX1)');
+  });
+
+  it('translates a built-in KPI', () => {
+    expect(describeRecord(i18next.t, { kind: 'kpi', kpi: answered }, format)).toBe('Calls answered within 60 seconds');
+  });
+
+  it('names a measurement by KPI, provider and month', () => {
+    const label = { kind: 'measurement', providerName: 'North', kpi: answered, period: '2015-04' } as const;
+    expect(describeRecord(i18next.t, label, format)).toBe('Calls answered within 60 seconds for North, Apr 2015');
+  });
+
+  it('names a service level', () => {
+    const label = { kind: 'serviceLevel', providerName: 'North', kpi: { key: 'custom.backlog', name: 'Backlog' } } as const;
+    expect(describeRecord(i18next.t, label, format)).toBe('Service level for Backlog at North');
+  });
+
+  it('names a contract with its provider', () => {
+    expect(describeRecord(i18next.t, { kind: 'contract', title: 'Core hours', providerName: 'North' }, format)).toBe('Core hours (North)');
+  });
+
+  it('says when the provider is unknown', () => {
+    const label = { kind: 'measurement', providerName: null, kpi: null, period: '2015-04' } as const;
+    expect(describeRecord(i18next.t, label, format)).toBe('unknown KPI for unknown provider, Apr 2015');
+  });
+
+  it('names a missing record by table and id', () => {
+    expect(describeRecord(i18next.t, { kind: 'missing', table: 'kpis', recordId: 'k9' }, format)).toBe(
+      'KPIs record k9, found in neither copy',
+    );
+  });
+});
+
+describe('describeField', () => {
+  it('translates a known field', () => {
+    expect(describeField(i18next.t, 'formerNames')).toBe('Former names');
+  });
+
+  it('keeps an unknown field name', () => {
+    expect(describeField(i18next.t, 'legacyNote')).toBe('legacyNote');
+  });
+
+  it.each([
+    ['providers', provider('p1', { clock: at(1, 'devL') })],
+    ['contracts', contract('c1', { clock: at(1, 'devL') }, 'p1')],
+    ['kpis', kpi('k1', { clock: at(1, 'devL') })],
+    ['serviceLevels', serviceLevel('s1', { clock: at(1, 'devL') }, 'p1', 'k1')],
+    ['measurements', measurement('m1', { clock: at(1, 'devL') }, 'p1', 'k1', '2015-04')],
+  ])('labels every field of %s', (_table, record) => {
+    for (const field of dataFieldNames(record)) expect(i18next.exists(`sync.fields.${field}`), field).toBe(true);
+  });
+});
+
+describe('describeValue', () => {
+  it('shows empty as a word', () => {
+    expect(describeValue(i18next.t, { kind: 'empty' }, format)).toBe('(empty)');
+  });
+
+  it('formats a number in the locale', () => {
+    expect(describeValue(i18next.t, { kind: 'number', value: 1234.56789 }, format)).toBe('1,234.5679');
+  });
+
+  it('joins list items', () => {
+    expect(describeValue(i18next.t, { kind: 'list', items: ['Old North', 'Older North'] }, format)).toBe('Old North, Older North');
+  });
+
+  it('names a referenced record', () => {
+    expect(describeValue(i18next.t, { kind: 'record', label: { kind: 'provider', name: 'North', code: null } }, format)).toBe('North');
+  });
+});
+
+describe('formatMinorUnits', () => {
+  it('divides pence into pounds', () => {
+    expect(formatMinorUnits(1_250_050, 'GBP', 'en-GB')).toBe('£12,500.50');
+  });
+
+  it('keeps yen whole', () => {
+    expect(formatMinorUnits(1500, 'JPY', 'en-GB')).toBe('JP¥1,500');
+  });
+
+  it('falls back for an invalid code', () => {
+    expect(formatMinorUnits(1500, 'not a code', 'en-GB')).toBe('1,500 not a code');
+  });
+});
+
+describe('describeOrigin', () => {
+  it('names this laptop', () => {
+    const origin = { changedAtMs: baseWallMs + 5000, deviceId: 'laptopa', byThisDevice: true };
+    expect(describeOrigin(i18next.t, origin, format)).toBe('1 Jan 2026, 00:00:05 on this laptop');
+  });
+
+  it('names another device by id', () => {
+    const origin = { changedAtMs: baseWallMs, deviceId: 'laptopb', byThisDevice: false };
+    expect(describeOrigin(i18next.t, origin, format)).toBe('1 Jan 2026, 00:00:00 on device laptopb');
+  });
+});
+
+describe('describeKept', () => {
+  it('gives the rule for a file value', () => {
+    expect(describeKept(i18next.t, conflictRow('remote', true), false)).toBe('The file’s value: it was changed later, on device laptopb.');
+  });
+
+  it('gives the rule for a value changed here', () => {
+    expect(describeKept(i18next.t, conflictRow('local', true), false)).toBe('This laptop’s value: it was changed later, on this laptop.');
+  });
+
+  it('names the device of a value merged earlier', () => {
+    expect(describeKept(i18next.t, conflictRow('local', false), false)).toBe(
+      'This laptop’s value: it was changed later, on device laptopa.',
+    );
+  });
+
+  it('names the file value changed on this laptop', () => {
+    expect(describeKept(i18next.t, conflictRow('remote', false, true), false)).toBe(
+      'The file’s value: it was changed later, on this laptop.',
+    );
+  });
+
+  it('shows the choice to keep the other value', () => {
+    expect(describeKept(i18next.t, conflictRow('remote', true), true)).toBe('This laptop’s value, as you chose.');
+    expect(describeKept(i18next.t, conflictRow('local', true), true)).toBe('The file’s value, as you chose.');
+  });
+});
+
+describe('describeClockSkew', () => {
+  it('names time ahead and device', () => {
+    const sentence = describeClockSkew(i18next.t, { aheadMs: 3 * 3_600_000, deviceIds: ['laptopb'] }, format);
+    expect(sentence).toContain('up to 3 hours ahead of this computer’s clock, from device laptopb.');
+    expect(sentence).toContain('The merge is still deterministic');
+    expect(sentence).toContain('Check the date and time on the other laptop.');
+  });
+
+  it('lists several devices', () => {
+    const sentence = describeClockSkew(i18next.t, { aheadMs: 20 * 60_000, deviceIds: ['laptopb', 'laptopc'] }, format);
+    expect(sentence).toContain('up to 20 minutes ahead of this computer’s clock, from devices laptopb and laptopc.');
+  });
+});
