@@ -26,7 +26,7 @@ export type { BackupEntry, BackupReason } from './catalogueDb';
 export const keptImportBackups = 5;
 
 function backupNotFound(id: Id): AppFailure {
-  return new AppFailure({ code: 'storage.notFound', detail: { table: 'backups', id } });
+  return new AppFailure({ code: 'storage.notFound', detail: { table: 'backups', id, reason: 'backup' } });
 }
 
 function recordCountOf(snapshot: PortfolioSnapshot): number {

@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import type { Table } from 'dexie';
 import type { HlcString, Id, Instant } from '@shared/domain/types';
 import type { MappingPreset } from '@shared/import/types';
+import type { CriteriaTemplate } from '@shared/rfp/templates/types';
 import { createDeviceId } from '@shared/sync/hlc';
 import { openChecked } from './openDatabase';
 import { toStorageFailure } from './storageErrors';
@@ -50,6 +51,15 @@ export interface BackupEntry {
   readonly byteLength: number;
 }
 
+/** A criteria set the user saved from an RFP, to start later RFPs of any portfolio from it. */
+export interface SavedCriteriaTemplate {
+  readonly id: Id;
+  /** The template's title, indexed for listing. */
+  readonly name: string;
+  readonly savedAt: Instant;
+  readonly template: CriteriaTemplate;
+}
+
 /** Bytes of one backup, kept apart from `BackupEntry` so that listing backups loads no file. */
 export interface BackupFile {
   readonly id: Id;
@@ -68,6 +78,7 @@ export class CatalogueDb extends Dexie {
   declare readonly presets: Table<MappingPreset, string>;
   declare readonly backups: Table<BackupEntry, Id>;
   declare readonly backupFiles: Table<BackupFile, Id>;
+  declare readonly criteriaTemplates: Table<SavedCriteriaTemplate, Id>;
 
   /** `databaseName` is `steerwise-catalogue` in the app; tests pass their own. */
   constructor(databaseName: string = catalogueDbName) {
@@ -82,6 +93,8 @@ export class CatalogueDb extends Dexie {
       backups: 'id, portfolioId, createdAt, [portfolioId+reason]',
       backupFiles: 'id',
     });
+    // Version 3 adds the user's criteria templates; the table starts empty.
+    this.version(3).stores({ criteriaTemplates: 'id, name' });
   }
 }
 

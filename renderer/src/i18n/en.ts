@@ -489,7 +489,10 @@ export const en = {
       writeFailed: 'Saving failed, so nothing was saved and the portfolio is as it was. Try again; if it keeps failing, restart Steerwise.',
       notFound: 'This portfolio no longer exists on this computer. Choose another portfolio.',
       notFound_exportScope: 'The provider chosen for the export is no longer in this portfolio. Choose another provider and export again.',
+      notFound_criteriaTemplate: 'This criteria template is no longer saved on this computer. Choose another template.',
+      notFound_backup: 'This backup is no longer on this computer. Refresh the list of backups and choose another one.',
       invalidName: 'A portfolio name must have between 1 and {{maxLength}} characters. Type another name.',
+      invalidName_criteriaTemplate: 'A criteria template needs a title of 1 to {{maxLength}} characters and at least one section. Type a title, or add a section first.',
       naturalKeyEdit:
         'The field “{{field}}” identifies the {{table}} record {{id}} across laptops, so it cannot be changed. Nothing was saved. Delete the record and add a new one with the new value.',
     },

@@ -164,7 +164,7 @@ describe('restoreBackup', () => {
 
     const failure = await rejection(restoreBackup('0190c5e2-0000-7000-8000-000000000000', catalogue));
 
-    expect(failure.appError).toMatchObject({ code: 'storage.notFound', detail: { table: 'backups' } });
+    expect(failure.appError).toMatchObject({ code: 'storage.notFound', detail: { table: 'backups', reason: 'backup' } });
   });
 });
 
