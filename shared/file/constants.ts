@@ -19,8 +19,12 @@ const mebibyte = 1024 * 1024;
 
 /** Limits of one file. Sizes are in bytes, ratios are inflated size divided by compressed size. */
 export const fileLimits = {
-  /** Maximum size of the file as stored on disk, encrypted or not. */
-  maxFileBytes: 512 * mebibyte,
+  /**
+   * Maximum size of the file as stored on disk, encrypted or not. It equals the largest file the
+   * platform API opens (`maxOpenFileBytes`), so the writer never produces a file the app cannot
+   * open again. A 150,000-measurement portfolio takes about 6.5 MiB.
+   */
+  maxFileBytes: 64 * mebibyte,
   /**
    * Maximum inflated size of one entry. It stays below V8's maximum string length
    * (2^29 - 24 characters in Node 20), which the decoded JSON text must fit.
