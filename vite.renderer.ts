@@ -32,6 +32,8 @@ export const rendererConfig = {
       '@shared': resolve(import.meta.dirname, 'shared'),
     },
   },
+  // The file worker is started with `type: 'module'`, so it is bundled as an ES module too.
+  worker: { format: 'es' },
   build: {
     target: 'chrome130',
     sourcemap: true,

@@ -1,3 +1,5 @@
+import { rfpIssueCodes } from './rfp/issues';
+
 /**
  * Error codes a user can meet. Each code has exactly one sentence in the renderer's
  * translation files (`errors.<code>`), filled from the error's `detail`.
@@ -64,6 +66,15 @@ export const errorCodes = [
   'merge.invalidClock',
   'merge.portfolioMismatch',
   'merge.staleClock',
+  // RFP records: the checks of `shared/rfp` and the writes of `renderer/src/db/rfp.ts`.
+  ...rfpIssueCodes,
+  'rfp.phaseLocked',
+  'rfp.unknownTemplate',
+  'rfp.textMissing',
+  'rfp.wrongRfp',
+  'rfp.duplicateBidder',
+  'rfp.invalidDate',
+  'rfp.datesOutOfOrder',
   // Cross-process calls.
   'ipc.forbiddenSender',
   'ipc.invalidArgument',

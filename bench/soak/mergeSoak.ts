@@ -20,6 +20,7 @@ import type { KpiDefinition, Measurement, Provider } from '../../shared/domain/t
 import { packHlc } from '../../shared/sync/hlc';
 import { mergeSnapshots } from '../../shared/sync/merge';
 import type { PortfolioSnapshot } from '../../shared/sync/snapshot';
+import { emptyRecords } from '../../shared/sync/snapshot';
 
 const rootDir = resolve(import.meta.dirname, '../..');
 const propertyTestFile = 'tests/unit/shared/sync/mergeProperties.test.ts';
@@ -88,7 +89,7 @@ function importedSnapshot(deviceId: string, prefix: string, wallOffsetMs: number
     portfolioId: 'soak',
     portfolioName: 'Soak',
     deviceId,
-    records: { providers, contracts: [], kpis, serviceLevels: [], measurements },
+    records: { ...emptyRecords(), providers, kpis, measurements },
     tombstones: [],
     versionVector: { [deviceId]: clock },
   };

@@ -4,7 +4,8 @@
  *
  * `style-src` allows `'unsafe-inline'` because React writes `style` attributes and ECharts
  * sets inline styles on the elements it creates; a nonce cannot cover attributes. Scripts stay
- * limited to the app's own files, and `eval` stays off.
+ * limited to the app's own files, and `eval` stays off. Workers too load only from the app's
+ * own files (the Sync screen's file worker is a bundled module), so `worker-src` has no `blob:`.
  *
  * `renderer/index.html` carries the production policy as a meta tag, because Electron's
  * security guide (docs/tutorial/security.md) states that the header method cannot be used for
@@ -17,7 +18,7 @@ export const productionContentSecurityPolicy = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

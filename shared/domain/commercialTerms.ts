@@ -17,13 +17,21 @@ export interface CommercialTermsRegistry {
 }
 
 export const commercialTerms: CommercialTermsRegistry = {
-  tables: [],
+  tables: ['rfpPriceBids'],
   fields: {
     providers: [],
     contracts: ['annualValueMinor'],
     kpis: [],
     serviceLevels: [],
     measurements: [],
+    rfpEvents: [],
+    rfpSections: [],
+    rfpCriteria: [],
+    rfpBidders: [],
+    rfpEvaluators: [],
+    rfpScores: [],
+    rfpConsensusScores: [],
+    rfpPriceBids: [],
   },
 };
 

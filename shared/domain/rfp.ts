@@ -7,10 +7,16 @@
 import type { CalendarDate, Id, SyncFields } from './types';
 
 /**
- * Stage of an RFP. Scores are sealed while `scoring`: each evaluator sees only their own. From
- * `consensus` on, every evaluator sees every score so that the panel can agree consensus scores.
+ * Stage of an RFP, in the order an RFP normally passes through them:
+ * - `draft`: the criteria tree, bidders and evaluators are being prepared.
+ * - `open`: the RFP is issued and bidders are preparing their responses.
+ * - `scoring`: evaluators score the responses. Scores are sealed: each evaluator sees only their own.
+ * - `consensus`: every evaluator sees every score so that the panel can agree consensus scores.
+ * - `awarded`: the contract went to one bidder. Everything is read-only.
+ * - `cancelled`: the RFP was stopped before an award. Everything is read-only.
+ * `shared/rfp/phases.ts` holds the allowed transitions and their rules.
  */
-export type RfpPhase = 'draft' | 'scoring' | 'consensus' | 'awarded';
+export type RfpPhase = 'draft' | 'open' | 'scoring' | 'consensus' | 'awarded' | 'cancelled';
 
 /**
  * Rule that turns total costs of ownership into the price criterion's score:
@@ -22,22 +28,30 @@ export type PriceScoreMethod = 'lowestOverBid' | 'linear' | 'manual';
 
 export interface RfpEventData {
   readonly title: string;
-  /** Scope of the sourcing event, shown to evaluators. */
+  /** Summary of the sourcing event, shown to evaluators. */
   readonly description: string;
+  /** Processes to outsource, one name each, for example "Accounts payable"; in the order entered. */
+  readonly scope: readonly string[];
   readonly phase: RfpPhase;
   /** ISO 4217 code of the currency that all prices are converted to, for example `GBP`. */
   readonly baseCurrency: string;
   /** Contract term in whole months; recurring charges are counted over this term. */
   readonly termMonths: number;
   readonly priceScoreMethod: PriceScoreMethod;
-  /** Date the RFP went out, or `null` while in draft. */
+  /** Date the RFP went out, or `null` while in draft. Opening the RFP sets it when still `null`. */
   readonly issuedOn: CalendarDate | null;
-  /** Last day for bids. */
+  /** Last day for bidders' questions, or `null` when not set. */
+  readonly questionsDueOn: CalendarDate | null;
+  /** Last day for bids, or `null` when not set. */
   readonly responseDueOn: CalendarDate | null;
+  /** Date by which the contract should be awarded, or `null` when not set. */
+  readonly awardTargetOn: CalendarDate | null;
   /** Bidder the contract was awarded to; set only in phase `awarded`. */
   readonly awardedBidderId: Id | null;
   /** Reason for the award, kept for the audit trail; empty until the award. */
   readonly awardReason: string;
+  /** Draft contract created or linked by the award, or `null` before it. */
+  readonly awardedContractId: Id | null;
 }
 export type RfpEvent = SyncFields & RfpEventData;
 

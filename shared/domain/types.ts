@@ -2,6 +2,7 @@
  * Portfolio entities. Every stored record carries `SyncFields`, written only by the
  * repositories in `renderer/src/db`.
  */
+import type { Bidder, ConsensusScore, EvaluatorAssignment, PriceBid, RfpCriterion, RfpEvent, RfpSection, Score } from './rfp';
 
 /** UUIDv7 string. */
 export type Id = string;
@@ -115,15 +116,36 @@ export interface Tombstone {
   readonly clock: HlcString;
 }
 
-export type RecordTable = 'providers' | 'contracts' | 'kpis' | 'serviceLevels' | 'measurements';
+export type RecordTable =
+  | 'providers'
+  | 'contracts'
+  | 'kpis'
+  | 'serviceLevels'
+  | 'measurements'
+  | 'rfpEvents'
+  | 'rfpSections'
+  | 'rfpCriteria'
+  | 'rfpBidders'
+  | 'rfpEvaluators'
+  | 'rfpScores'
+  | 'rfpConsensusScores'
+  | 'rfpPriceBids';
 
-/** Stored record type of each record table. */
+/** Stored record type of each record table. The `rfp...` tables hold the RFP records of `rfp.ts`. */
 export interface RecordTypes {
   readonly providers: Provider;
   readonly contracts: Contract;
   readonly kpis: KpiDefinition;
   readonly serviceLevels: ServiceLevel;
   readonly measurements: Measurement;
+  readonly rfpEvents: RfpEvent;
+  readonly rfpSections: RfpSection;
+  readonly rfpCriteria: RfpCriterion;
+  readonly rfpBidders: Bidder;
+  readonly rfpEvaluators: EvaluatorAssignment;
+  readonly rfpScores: Score;
+  readonly rfpConsensusScores: ConsensusScore;
+  readonly rfpPriceBids: PriceBid;
 }
 
 /** One audit entry: a record write, a deletion or a bulk import. */

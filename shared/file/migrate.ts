@@ -3,6 +3,7 @@
  * content of a version `n` file into version `n + 1`. Version 1 is the first released version.
  * A released step is never edited, and a new format version adds a step.
  */
+import type { RecordTable } from '../domain/types';
 import { AppFailure } from '../errors';
 import { recordsEntry } from './layout';
 
@@ -43,8 +44,39 @@ export const addContractValue: Migration = ({ manifest, entries }) => {
   return { manifest, entries: new Map(entries).set(entry, migrated) };
 };
 
+/** The RFP tables that format version 3 adds, in the writer's order. */
+const tablesAddedInVersion3 = [
+  'rfpEvents',
+  'rfpSections',
+  'rfpCriteria',
+  'rfpBidders',
+  'rfpEvaluators',
+  'rfpScores',
+  'rfpConsensusScores',
+  'rfpPriceBids',
+] as const satisfies readonly RecordTable[];
+
+/**
+ * Version 2 to 3: adds an empty records entry and a record count of 0 for each RFP table. A
+ * version 2 file contains no RFP, so nothing else changes. An entry or count already present is
+ * kept, so the version 3 checks apply to a file that was altered to carry one.
+ */
+export const addRfpTables: Migration = ({ manifest, entries }) => {
+  const migrated = new Map(entries);
+  for (const table of tablesAddedInVersion3) {
+    const entry = recordsEntry(table);
+    if (!migrated.has(entry)) migrated.set(entry, []);
+  }
+  const counts = manifest.recordCounts;
+  if (!isPlainObject(counts)) return { manifest, entries: migrated };
+
+  const addedCounts = Object.fromEntries(tablesAddedInVersion3.filter((table) => !Object.hasOwn(counts, table)).map((table) => [table, 0]));
+  return { manifest: { ...manifest, recordCounts: { ...counts, ...addedCounts } }, entries: migrated };
+};
+
 export const migrations: MigrationRegistry = {
   1: addContractValue,
+  2: addRfpTables,
 };
 
 /** Whether `registry` has every step from `fromVersion` up to `toVersion`. */

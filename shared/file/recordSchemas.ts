@@ -12,6 +12,25 @@ import * as z from 'zod';
 import { commercialFieldsOf } from '../domain/commercialTerms';
 import { isPeriod } from '../domain/period';
 import type {
+  BidderData,
+  ChargePeriod,
+  ConflictStatus,
+  ConsensusScoreData,
+  EvaluatorAssignmentData,
+  OneTimeCharge,
+  PriceBidData,
+  PriceScoreMethod,
+  RecurringCharge,
+  RfpCriterionData,
+  RfpCriterionKind,
+  RfpEventData,
+  RfpPhase,
+  RfpSectionData,
+  ScaleLevel,
+  ScoreData,
+  ScoringScale,
+} from '../domain/rfp';
+import type {
   ContractData,
   KpiAggregation,
   KpiDefinitionData,
@@ -50,7 +69,15 @@ export type RecordRule =
   | 'deviceId'
   | 'deviceMismatch'
   | 'commercialTerm'
-  | 'outOfScope';
+  | 'outOfScope'
+  | 'calendarDate'
+  | 'positiveInteger'
+  | 'positiveNumber'
+  | 'integer'
+  | 'idOrNull'
+  | 'idList'
+  | 'idListOrNull'
+  | 'list';
 
 const rule = (token: RecordRule): { error: RecordRule } => ({ error: token });
 
@@ -85,6 +112,15 @@ const minorUnitsOrNull = z.int(rule('minorUnitsOrNull')).min(0, rule('minorUnits
 /** A commercial field in a file without commercial terms: it must be absent. */
 const leftOut = z.never(rule('commercialTerm')).optional();
 
+const calendarDate = z.string(rule('calendarDate')).refine(isCalendarDate, rule('calendarDate'));
+const positiveInteger = z.int(rule('positiveInteger')).min(1, rule('positiveInteger'));
+const positiveNumber = z.number(rule('positiveNumber')).positive(rule('positiveNumber'));
+/** Money in minor units where credits are negative: any safe integer. */
+const integer = z.int(rule('integer'));
+const idOrNull = z.string(rule('idOrNull')).min(1, rule('idOrNull')).nullable();
+const idList = z.array(z.string(rule('idList')).min(1, rule('idList')), rule('idList'));
+const idListOrNull = z.array(z.string(rule('idListOrNull')).min(1, rule('idListOrNull')), rule('idListOrNull')).nullable();
+
 /** Builds an enum schema from an object whose keys are exactly the members of a union. */
 function oneOf<T extends string>(members: Record<T, true>): z.ZodEnum<{ [K in T]: K }> {
   return z.enum(Object.keys(members) as [T, ...T[]], rule('oneOf'));
@@ -94,6 +130,124 @@ const kpiUnits: Record<KpiUnit, true> = { percent: true, seconds: true, number: 
 const kpiDirections: Record<KpiDirection, true> = { higherIsBetter: true, lowerIsBetter: true };
 const kpiKinds: Record<KpiKind, true> = { ratio: true, value: true, duration: true, count: true };
 const kpiAggregations: Record<KpiAggregation, true> = { ratioOfSums: true, sum: true, mean: true, last: true };
+
+const rfpPhases: Record<RfpPhase, true> = { draft: true, open: true, scoring: true, consensus: true, awarded: true, cancelled: true };
+const priceScoreMethods: Record<PriceScoreMethod, true> = { lowestOverBid: true, linear: true, manual: true };
+const criterionKinds: Record<RfpCriterionKind, true> = { scored: true, knockout: true, price: true };
+const conflictStatuses: Record<ConflictStatus, true> = { pending: true, none: true, declared: true };
+const chargePeriods: Record<ChargePeriod, true> = { month: true, quarter: true, year: true };
+
+const scaleSchema = z
+  .strictObject(
+    {
+      levels: z.array(
+        z.strictObject(
+          { value: finiteNumber, label: text, description: text } satisfies { [K in keyof ScaleLevel]-?: z.ZodType },
+          rule('object'),
+        ),
+        rule('list'),
+      ),
+    } satisfies { [K in keyof ScoringScale]-?: z.ZodType },
+    rule('object'),
+  )
+  .nullable();
+const oneTimeCharges = z.array(
+  z.strictObject({ label: text, amountMinor: integer } satisfies { [K in keyof OneTimeCharge]-?: z.ZodType }, rule('object')),
+  rule('list'),
+);
+const recurringCharges = z.array(
+  z.strictObject(
+    { label: text, amountMinor: integer, period: oneOf(chargePeriods) } satisfies { [K in keyof RecurringCharge]-?: z.ZodType },
+    rule('object'),
+  ),
+  rule('list'),
+);
+
+/**
+ * Data field schemas of the RFP tables. They check types and references only. The rules of a
+ * valid RFP (weights, scales, comments) are checked by `shared/rfp/validation.ts`, because a file
+ * may carry an RFP that is still being prepared.
+ */
+const rfpDataFields = {
+  rfpEvents: {
+    title: text,
+    description: text,
+    scope: textList,
+    phase: oneOf(rfpPhases),
+    baseCurrency: currency,
+    termMonths: positiveInteger,
+    priceScoreMethod: oneOf(priceScoreMethods),
+    issuedOn: calendarDateOrNull,
+    questionsDueOn: calendarDateOrNull,
+    responseDueOn: calendarDateOrNull,
+    awardTargetOn: calendarDateOrNull,
+    awardedBidderId: idOrNull,
+    awardReason: text,
+    awardedContractId: idOrNull,
+  } satisfies { [K in keyof RfpEventData]-?: z.ZodType },
+  rfpSections: {
+    rfpId: nonEmptyText,
+    templateKey: textOrNull,
+    title: text,
+    description: text,
+    weight: finiteNumber,
+    order: finiteNumber,
+  } satisfies { [K in keyof RfpSectionData]-?: z.ZodType },
+  rfpCriteria: {
+    rfpId: nonEmptyText,
+    sectionId: nonEmptyText,
+    templateKey: textOrNull,
+    title: text,
+    description: text,
+    kind: oneOf(criterionKinds),
+    weight: finiteNumber,
+    scale: scaleSchema,
+    applicabilityNote: text,
+    order: finiteNumber,
+  } satisfies { [K in keyof RfpCriterionData]-?: z.ZodType },
+  rfpBidders: {
+    rfpId: nonEmptyText,
+    name: text,
+    providerId: idOrNull,
+  } satisfies { [K in keyof BidderData]-?: z.ZodType },
+  rfpEvaluators: {
+    rfpId: nonEmptyText,
+    evaluatorName: text,
+    role: text,
+    sectionIds: idListOrNull,
+    conflictStatus: oneOf(conflictStatuses),
+    conflictBidderIds: idList,
+    conflictStatement: text,
+    conflictDeclaredOn: calendarDateOrNull,
+  } satisfies { [K in keyof EvaluatorAssignmentData]-?: z.ZodType },
+  rfpScores: {
+    rfpId: nonEmptyText,
+    evaluatorId: nonEmptyText,
+    bidderId: nonEmptyText,
+    criterionId: nonEmptyText,
+    value: finiteNumberOrNull,
+    comment: text,
+  } satisfies { [K in keyof ScoreData]-?: z.ZodType },
+  rfpConsensusScores: {
+    rfpId: nonEmptyText,
+    bidderId: nonEmptyText,
+    criterionId: nonEmptyText,
+    value: finiteNumber,
+    reason: text,
+    agreedOn: calendarDate,
+  } satisfies { [K in keyof ConsensusScoreData]-?: z.ZodType },
+  rfpPriceBids: {
+    rfpId: nonEmptyText,
+    bidderId: nonEmptyText,
+    round: positiveInteger,
+    currency,
+    oneTimeCharges,
+    recurringCharges,
+    exchangeRateToBase: positiveNumber,
+    exchangeRateDate: calendarDate,
+    submittedOn: calendarDate,
+  } satisfies { [K in keyof PriceBidData]-?: z.ZodType },
+} as const;
 
 /** Data field schemas of each table. The mapped types make the compiler reject a missing or extra field. */
 const dataFields = {
@@ -135,7 +289,8 @@ const dataFields = {
     denominator: finiteNumberOrNull,
     sourceFile: textOrNull,
   } satisfies { [K in keyof MeasurementData]-?: z.ZodType },
-} as const;
+  ...rfpDataFields,
+} as const satisfies { [T in RecordTable]: Readonly<Record<string, z.ZodType>> };
 
 /**
  * Builds the strict schema of one table: sync fields, then its data fields. `fieldClocks` must
@@ -171,32 +326,26 @@ function schemaWithoutCommercialTerms(table: RecordTable, fields: Readonly<Recor
 /** Schema of one record of any table. */
 export type RecordSchema = ReturnType<typeof recordSchema>;
 
+/** Builds one value per table with `build`. */
+function byTable<V>(build: (table: RecordTable) => V): { readonly [T in RecordTable]: V } {
+  return Object.fromEntries(recordTables.map((table) => [table, build(table)])) as { readonly [T in RecordTable]: V };
+}
+
 /** Record schemas of a full file, by table. */
-export const recordSchemas: { readonly [T in RecordTable]: RecordSchema } = {
-  providers: fullSchema(dataFields.providers),
-  contracts: fullSchema(dataFields.contracts),
-  kpis: fullSchema(dataFields.kpis),
-  serviceLevels: fullSchema(dataFields.serviceLevels),
-  measurements: fullSchema(dataFields.measurements),
-};
+export const recordSchemas: { readonly [T in RecordTable]: RecordSchema } = byTable((table) => fullSchema(dataFields[table]));
 
 /** Record schemas of a file without commercial terms, by table. */
-export const recordSchemasWithoutCommercialTerms: { readonly [T in RecordTable]: RecordSchema } = {
-  providers: schemaWithoutCommercialTerms('providers', dataFields.providers),
-  contracts: schemaWithoutCommercialTerms('contracts', dataFields.contracts),
-  kpis: schemaWithoutCommercialTerms('kpis', dataFields.kpis),
-  serviceLevels: schemaWithoutCommercialTerms('serviceLevels', dataFields.serviceLevels),
-  measurements: schemaWithoutCommercialTerms('measurements', dataFields.measurements),
-};
+export const recordSchemasWithoutCommercialTerms: { readonly [T in RecordTable]: RecordSchema } = byTable((table) =>
+  schemaWithoutCommercialTerms(table, dataFields[table]),
+);
 
 /** Field names of each table in the order the writer serializes them: sync fields first. */
-export const recordFieldNames: { readonly [T in RecordTable]: readonly string[] } = {
-  providers: ['id', 'clock', 'fieldClocks', ...Object.keys(dataFields.providers)],
-  contracts: ['id', 'clock', 'fieldClocks', ...Object.keys(dataFields.contracts)],
-  kpis: ['id', 'clock', 'fieldClocks', ...Object.keys(dataFields.kpis)],
-  serviceLevels: ['id', 'clock', 'fieldClocks', ...Object.keys(dataFields.serviceLevels)],
-  measurements: ['id', 'clock', 'fieldClocks', ...Object.keys(dataFields.measurements)],
-};
+export const recordFieldNames: { readonly [T in RecordTable]: readonly string[] } = byTable((table) => [
+  'id',
+  'clock',
+  'fieldClocks',
+  ...Object.keys(dataFields[table]),
+]);
 
 export const tombstoneSchema = z.strictObject(
   {
@@ -255,6 +404,14 @@ const ruleTokens: ReadonlySet<string> = new Set<RecordRule>([
   'oneOf',
   'unknownField',
   'commercialTerm',
+  'calendarDate',
+  'positiveInteger',
+  'positiveNumber',
+  'integer',
+  'idOrNull',
+  'idList',
+  'idListOrNull',
+  'list',
 ]);
 
 /** Describes a zod issue of a record schema in terms of the record's fields. */

@@ -23,7 +23,7 @@ type Fields = Readonly<Record<string, unknown>>;
  * Returns the part of `snapshot` that `scope` covers, marked `scoped` and without tombstones. The
  * version vector stays the exporter's whole vector. With `providerIds`, it keeps those providers, the contracts, service levels and measurements
  * whose `providerId` is one of them, and the KPIs those service levels and measurements refer
- * to. With `withoutCommercialTerms`, it empties the commercial tables of `registry` and removes
+ * to, and no RFP records, because an RFP concerns several bidders. With `withoutCommercialTerms`, it empties the commercial tables of `registry` and removes
  * the commercial fields and their `fieldClocks` entries from the other records.
  * NOTE: records without their commercial fields no longer match their declared types. Only the
  * writer and the merge, which both accept absent fields, should receive the result.
@@ -49,6 +49,14 @@ function recordsOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id
     kpis: records.kpis.filter((kpi) => kpiIds.has(kpi.id)),
     serviceLevels,
     measurements,
+    rfpEvents: [],
+    rfpSections: [],
+    rfpCriteria: [],
+    rfpBidders: [],
+    rfpEvaluators: [],
+    rfpScores: [],
+    rfpConsensusScores: [],
+    rfpPriceBids: [],
   };
 }
 

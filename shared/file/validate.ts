@@ -7,7 +7,7 @@ import { commercialTerms, isCommercialTable } from '../domain/commercialTerms';
 import { AppFailure } from '../errors';
 import type { ErrorDetail } from '../errors';
 import type { Id, RecordTable, RecordTypes, Tombstone } from '../domain/types';
-import { recordTables } from '../sync/snapshot';
+import { recordTables, rfpTables } from '../sync/snapshot';
 import type { PortfolioSnapshot, RecordsByTable, VersionVector } from '../sync/snapshot';
 import { classifyEntry, dataEntries, manifestEntry, recordsEntry, tombstonesEntry, versionVectorEntry } from './layout';
 import { manifestIssueField, manifestSchema, toManifest } from './manifest';
@@ -248,7 +248,8 @@ function checkProviders<R extends { readonly id: Id }>(
 /**
  * Checks schema-checked records and tombstones against the file's scope. A scoped file has no
  * tombstones. Without commercial terms, the commercial tables are empty. Limited to providers,
- * every provider, contract, service level and measurement belongs to one of them. Throws
+ * every provider, contract, service level and measurement belongs to one of them, and the RFP
+ * tables are empty, because an RFP concerns several bidders. Throws
  * `portfolioFile.invalidRecord` naming the first record that breaks a rule.
  */
 export function checkScope(
@@ -276,6 +277,10 @@ export function checkScope(
   checkProviders(fileName, 'contracts', records.contracts, 'providerId', (contract) => contract.providerId, providerIds);
   checkProviders(fileName, 'serviceLevels', records.serviceLevels, 'providerId', (level) => level.providerId, providerIds);
   checkProviders(fileName, 'measurements', records.measurements, 'providerId', (measurement) => measurement.providerId, providerIds);
+  for (const table of rfpTables) {
+    const [record] = records[table];
+    if (record !== undefined) throw outsideScope(fileName, table, 0, record.id, '', 'outOfScope', record.id);
+  }
 }
 
 /** A checked current-version file. */
@@ -294,13 +299,11 @@ export function checkContent(content: FileContent, fileName: string): CheckedCon
   checkLayout([manifestEntry, ...content.entries.keys()], fileName);
 
   const withoutCommercialTerms = manifest.scope?.withoutCommercialTerms === true;
-  const records = {
-    providers: checkRecords('providers', content.entries.get(recordsEntry('providers')), fileName, withoutCommercialTerms),
-    contracts: checkRecords('contracts', content.entries.get(recordsEntry('contracts')), fileName, withoutCommercialTerms),
-    kpis: checkRecords('kpis', content.entries.get(recordsEntry('kpis')), fileName, withoutCommercialTerms),
-    serviceLevels: checkRecords('serviceLevels', content.entries.get(recordsEntry('serviceLevels')), fileName, withoutCommercialTerms),
-    measurements: checkRecords('measurements', content.entries.get(recordsEntry('measurements')), fileName, withoutCommercialTerms),
-  } satisfies RecordsByTable;
+  const checked = recordTables.map((table) => [
+    table,
+    checkRecords(table, content.entries.get(recordsEntry(table)), fileName, withoutCommercialTerms),
+  ]);
+  const records = Object.fromEntries(checked) as RecordsByTable;
   const tombstones = checkTombstones(content.entries.get(tombstonesEntry), fileName);
   const versionVector = checkVersionVector(content.entries.get(versionVectorEntry), fileName);
 

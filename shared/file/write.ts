@@ -147,13 +147,7 @@ export async function writePortfolioFile(
 ): Promise<Uint8Array> {
   const report: ReportProgress = onProgress ?? (() => undefined);
 
-  const recordCounts = {
-    providers: snapshot.records.providers.length,
-    contracts: snapshot.records.contracts.length,
-    kpis: snapshot.records.kpis.length,
-    serviceLevels: snapshot.records.serviceLevels.length,
-    measurements: snapshot.records.measurements.length,
-  };
+  const recordCounts = Object.fromEntries(recordTables.map((table) => [table, snapshot.records[table].length])) as Manifest['recordCounts'];
   const manifestFields: Omit<Manifest, 'sha256' | 'scope'> = {
     formatType,
     formatVersion: currentFormatVersion,

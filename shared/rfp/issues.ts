@@ -6,8 +6,7 @@
 import type { ErrorDetail } from '../errors';
 import type { Id } from '../domain/types';
 
-// NOTE: `errorCodes` in `shared/errors.ts` does not list these codes yet, and the renderer has no
-// sentences for them. The screens that show them must add both.
+// `errorCodes` in `shared/errors.ts` includes these codes, so each has a sentence under `errors.rfp`.
 export const rfpIssueCodes = [
   // Criteria tree and weights.
   'rfp.invalidWeight',
@@ -44,6 +43,13 @@ export const rfpIssueCodes = [
   'rfp.totalTooLarge',
   'rfp.duplicatePriceRound',
   'rfp.exchangeRateDatesDiffer',
+  // Phase transitions (`phases.ts`).
+  'rfp.invalidTransition',
+  'rfp.noBidders',
+  'rfp.noEvaluators',
+  'rfp.noScores',
+  'rfp.awardBidderMissing',
+  'rfp.awardReasonMissing',
 ] as const;
 
 export type RfpIssueCode = (typeof rfpIssueCodes)[number];

@@ -1,8 +1,9 @@
 /**
- * What an evaluator may see. Scoring is sealed: while the RFP is in `scoring`, each evaluator
- * sees only their own scores, so that no one anchors on a colleague's. From `consensus` on,
- * the panel sees every score and consensus score, except that an evaluator never sees scores
- * or consensus scores for a bidder they declared a conflict with. An evaluator whose
+ * What an evaluator may see. Scoring is sealed: in `draft`, `open` and `scoring`, each evaluator
+ * sees only their own scores, so that no one anchors on a colleague's. In `consensus` and
+ * `awarded`, the panel sees every score and consensus score, except that an evaluator never sees
+ * scores or consensus scores for a bidder they declared a conflict with. A `cancelled` RFP stays
+ * sealed, because it may have been stopped during scoring. An evaluator whose
  * conflict-of-interest declaration is still `pending` sees only their own scores in every phase.
  */
 import type { RfpPhase } from '../domain/rfp';

@@ -6,38 +6,80 @@
  * key as one thing: the record with the smallest id (string order) survives, and the others
  * are folded into it and replaced by tombstones.
  *
- * The merge assumes that natural-key fields (KPI `key`, provider `code`, and the `period` of a
- * measurement) are written once, when the record is created. An in-place edit of one of them
- * is merged like any other field, but it can make the merge order-dependent, because a fold
- * decided under the old key is not undone. Such an edit should be a delete plus an insert.
+ * RFP records are created once and travel between laptops by file, so most have no natural key.
+ * Scores, consensus scores and price bids do, because two laptops (two evaluators', or an
+ * evaluator's and the lead's) may each create the record of the same matrix cell or pricing
+ * round. Those records must become one, with fields resolved by clock.
+ *
+ * The merge assumes that natural-key fields (KPI `key`, provider `code`, the `period` of a
+ * measurement, the cell of a score, the round of a price bid) are written once, when the record
+ * is created. An in-place edit of one of them is merged like any other field, but it can make
+ * the merge order-dependent, because a fold decided under the old key is not undone. Such an edit
+ * should be a delete plus an insert.
  */
 import type { HlcString, Id, RecordTable } from '../domain/types';
 import { packHlc } from './hlc';
 
 /**
  * Order in which the merge resolves tables: providers and KPIs first, because the natural
- * keys of service levels and measurements contain the (rewritten) ids of both.
+ * keys of service levels and measurements contain the (rewritten) ids of both, and bidders refer
+ * to providers. RFP tables follow, each after the tables its references point to, except the
+ * event's award fields, which point to tables that never fold.
  */
-export const tableMergeOrder: readonly RecordTable[] = ['providers', 'kpis', 'contracts', 'serviceLevels', 'measurements'];
+export const tableMergeOrder: readonly RecordTable[] = [
+  'providers',
+  'kpis',
+  'contracts',
+  'serviceLevels',
+  'measurements',
+  'rfpEvents',
+  'rfpSections',
+  'rfpCriteria',
+  'rfpBidders',
+  'rfpEvaluators',
+  'rfpScores',
+  'rfpConsensusScores',
+  'rfpPriceBids',
+];
 
-/** Fields that hold the id of a record in another table, by table: field name to referenced table. */
+/**
+ * Fields that hold the id of a record in another table, by table: field name to referenced table.
+ * NOTE: the id lists `sectionIds` and `conflictBidderIds` of evaluators are not listed, because
+ * the merge rewrites single ids only. Sections and bidders never fold, so their ids stay valid.
+ */
 export const referenceFields: { readonly [T in RecordTable]: Readonly<Record<string, RecordTable>> } = {
   providers: {},
   kpis: {},
   contracts: { providerId: 'providers' },
   serviceLevels: { providerId: 'providers', kpiId: 'kpis', contractId: 'contracts' },
   measurements: { providerId: 'providers', kpiId: 'kpis' },
+  rfpEvents: { awardedBidderId: 'rfpBidders', awardedContractId: 'contracts' },
+  rfpSections: { rfpId: 'rfpEvents' },
+  rfpCriteria: { rfpId: 'rfpEvents', sectionId: 'rfpSections' },
+  rfpBidders: { rfpId: 'rfpEvents', providerId: 'providers' },
+  rfpEvaluators: { rfpId: 'rfpEvents' },
+  rfpScores: { rfpId: 'rfpEvents', evaluatorId: 'rfpEvaluators', bidderId: 'rfpBidders', criterionId: 'rfpCriteria' },
+  rfpConsensusScores: { rfpId: 'rfpEvents', bidderId: 'rfpBidders', criterionId: 'rfpCriteria' },
+  rfpPriceBids: { rfpId: 'rfpEvents', bidderId: 'rfpBidders' },
 };
 
 /** Tables that other records refer to; only their folds need redirects. */
-export const referencedTables: ReadonlySet<RecordTable> = new Set(Object.values(referenceFields).flatMap((fields) => Object.values(fields)));
+export const referencedTables: ReadonlySet<RecordTable> = new Set(
+  Object.values(referenceFields).flatMap((fields) => Object.values(fields)),
+);
 
 /**
  * Returns the parts of a record's natural key, or `null` when the record has none: a contract,
- * a provider whose `code` is `null`, or a record that lacks one of the key fields (as a scoped
- * snapshot may). `resolve` rewrites references to survivors before they join the key.
+ * an RFP event, section, criterion, bidder or evaluator, a provider whose `code` is `null`, or a
+ * record that lacks one of the key fields (as a scoped snapshot may). `resolve` rewrites
+ * references to survivors before they join the key. The keys of scores, consensus scores and
+ * price bids leave out `rfpId`, because their bidder already belongs to one RFP.
  */
-export function naturalKeyParts(table: RecordTable, fields: Readonly<Record<string, unknown>>, resolve: ReferenceRewrite = keepReference): string[] | null {
+export function naturalKeyParts(
+  table: RecordTable,
+  fields: Readonly<Record<string, unknown>>,
+  resolve: ReferenceRewrite = keepReference,
+): string[] | null {
   switch (table) {
     case 'providers':
       return typeof fields.code === 'string' ? [fields.code] : null;
@@ -49,6 +91,22 @@ export function naturalKeyParts(table: RecordTable, fields: Readonly<Record<stri
       return stringParts([resolve('providerId', fields.providerId), resolve('kpiId', fields.kpiId)]);
     case 'measurements':
       return stringParts([resolve('providerId', fields.providerId), resolve('kpiId', fields.kpiId), fields.period]);
+    case 'rfpEvents':
+    case 'rfpSections':
+    case 'rfpCriteria':
+    case 'rfpBidders':
+    case 'rfpEvaluators':
+      return null;
+    case 'rfpScores':
+      return stringParts([
+        resolve('evaluatorId', fields.evaluatorId),
+        resolve('bidderId', fields.bidderId),
+        resolve('criterionId', fields.criterionId),
+      ]);
+    case 'rfpConsensusScores':
+      return stringParts([resolve('bidderId', fields.bidderId), resolve('criterionId', fields.criterionId)]);
+    case 'rfpPriceBids':
+      return Number.isSafeInteger(fields.round) ? stringParts([resolve('bidderId', fields.bidderId), String(fields.round)]) : null;
   }
 }
 
@@ -60,7 +118,11 @@ function stringParts(parts: unknown[]): string[] | null {
  * Returns the natural key of a record as one string (see `naturalKeyParts`). Every part but the
  * last is prefixed with its length, so two different keys never give the same string.
  */
-export function naturalKey(table: RecordTable, fields: Readonly<Record<string, unknown>>, resolve: ReferenceRewrite = keepReference): string | null {
+export function naturalKey(
+  table: RecordTable,
+  fields: Readonly<Record<string, unknown>>,
+  resolve: ReferenceRewrite = keepReference,
+): string | null {
   const parts = naturalKeyParts(table, fields, resolve);
   if (parts === null) return null;
   const last = parts.pop() ?? '';

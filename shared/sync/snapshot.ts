@@ -4,9 +4,36 @@
  */
 import type { HlcString, Id, RecordTable, RecordTypes, Tombstone } from '../domain/types';
 
-export const recordTables: readonly RecordTable[] = ['providers', 'contracts', 'kpis', 'serviceLevels', 'measurements'];
+/**
+ * Every record table, each after the tables its records refer to (an RFP's sections before its
+ * criteria, bidders and criteria before scores). The file writer and the database read them in
+ * this order.
+ */
+export const recordTables: readonly RecordTable[] = [
+  'providers',
+  'contracts',
+  'kpis',
+  'serviceLevels',
+  'measurements',
+  'rfpEvents',
+  'rfpSections',
+  'rfpCriteria',
+  'rfpBidders',
+  'rfpEvaluators',
+  'rfpScores',
+  'rfpConsensusScores',
+  'rfpPriceBids',
+];
+
+/** The record tables of RFPs, a subset of `recordTables` in the same order. */
+export const rfpTables: readonly RecordTable[] = recordTables.filter((table) => table.startsWith('rfp'));
 
 export type RecordsByTable = { readonly [T in RecordTable]: readonly RecordTypes[T][] };
+
+/** Returns a `RecordsByTable` with no records in any table. */
+export function emptyRecords(): RecordsByTable {
+  return Object.fromEntries(recordTables.map((table) => [table, []])) as unknown as RecordsByTable;
+}
 
 /** Highest clock a replica has seen from each device, by device id. */
 export type VersionVector = Readonly<Record<string, HlcString>>;

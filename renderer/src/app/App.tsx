@@ -10,6 +10,8 @@ import { ProvidersScreen } from '../features/portfolio/ProvidersScreen';
 import { useOpenPortfolio } from '../features/portfolio/useOpenPortfolio';
 import { usePortfolioData } from '../features/portfolio/usePortfolioData';
 import { PortfoliosScreen } from '../features/portfolios/PortfoliosScreen';
+import { RfpDetail } from '../features/rfp/RfpDetail';
+import { RfpsScreen } from '../features/rfp/RfpsScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
 import { selectPortfolioId, selectReplacePortfolio, selectScreen, useUiStore } from '../state/uiStore';
 import { Header } from './Header';
@@ -21,6 +23,9 @@ function Screens() {
 
   if (screen.name === 'import') return <ImportWizard />;
   if (screen.name === 'sync') return <SyncScreen />;
+  // RFPs need no providers, so they open before the empty-portfolio screen.
+  if (screen.name === 'rfps') return <RfpsScreen />;
+  if (screen.name === 'rfp') return <RfpDetail rfpId={screen.rfpId} tab={screen.tab} />;
   if (!data) return <p className="muted">{t('app.loading')}</p>;
   if (data.providers.length === 0) return <EmptyState />;
 

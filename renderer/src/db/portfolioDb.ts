@@ -4,6 +4,7 @@
  */
 import Dexie from 'dexie';
 import type { Table, Transaction } from 'dexie';
+import type { Bidder, ConsensusScore, EvaluatorAssignment, PriceBid, RfpCriterion, RfpEvent, RfpSection, Score } from '@shared/domain/rfp';
 import type {
   AuditEntry,
   Contract,
@@ -25,11 +26,14 @@ export const portfolioDbPrefix = 'steerwise-portfolio-';
 
 export type { RecordTypes } from '@shared/domain/types';
 
+/** The record tables added by schema version 4. */
+type RfpTable = Extract<RecordTable, `rfp${string}`>;
+
 /**
  * Schema version 1. Every later schema change is a new `version(n)` with an upgrade function,
  * and this declaration stays as it is so that older databases can still be upgraded.
  */
-const schemaV1: Readonly<Record<RecordTable | 'tombstones' | 'audit', string>> = {
+const schemaV1: Readonly<Record<Exclude<RecordTable, RfpTable> | 'tombstones' | 'audit', string>> = {
   providers: 'id, code, name',
   contracts: 'id, providerId',
   kpis: 'id, &key',
@@ -63,12 +67,37 @@ async function addContractValue(transaction: Transaction): Promise<void> {
     });
 }
 
+/**
+ * Schema version 4 adds the RFP tables, empty. The unique compound indexes on scores, consensus
+ * scores and price bids are the natural keys that the merge folds by (`naturalKeyParts` in
+ * `shared/sync/mergeNaturalKeys.ts`), so that one database never contains two records of the same
+ * matrix cell or pricing round.
+ */
+const schemaV4: Readonly<Record<RfpTable, string>> = {
+  rfpEvents: 'id, phase',
+  rfpSections: 'id, rfpId',
+  rfpCriteria: 'id, rfpId, sectionId',
+  rfpBidders: 'id, rfpId, providerId',
+  rfpEvaluators: 'id, rfpId',
+  rfpScores: 'id, &[evaluatorId+bidderId+criterionId], rfpId, evaluatorId, bidderId, criterionId',
+  rfpConsensusScores: 'id, &[bidderId+criterionId], rfpId, criterionId',
+  rfpPriceBids: 'id, &[bidderId+round], rfpId',
+};
+
 export class PortfolioDb extends Dexie {
   declare readonly providers: Table<Provider, Id>;
   declare readonly contracts: Table<Contract, Id>;
   declare readonly kpis: Table<KpiDefinition, Id>;
   declare readonly serviceLevels: Table<ServiceLevel, Id>;
   declare readonly measurements: Table<Measurement, Id>;
+  declare readonly rfpEvents: Table<RfpEvent, Id>;
+  declare readonly rfpSections: Table<RfpSection, Id>;
+  declare readonly rfpCriteria: Table<RfpCriterion, Id>;
+  declare readonly rfpBidders: Table<Bidder, Id>;
+  declare readonly rfpEvaluators: Table<EvaluatorAssignment, Id>;
+  declare readonly rfpScores: Table<Score, Id>;
+  declare readonly rfpConsensusScores: Table<ConsensusScore, Id>;
+  declare readonly rfpPriceBids: Table<PriceBid, Id>;
   declare readonly tombstones: Table<Tombstone, Id>;
   declare readonly audit: Table<AuditEntry, Id>;
   declare readonly meta: Table<MetaEntry, MetaEntry['key']>;
@@ -85,6 +114,8 @@ export class PortfolioDb extends Dexie {
         await transaction.table<MetaEntry>('meta').put({ key: versionVectorKey, value });
       });
     this.version(3).stores({}).upgrade(addContractValue);
+    // New tables start empty, so version 4 needs no upgrade function.
+    this.version(4).stores(schemaV4);
   }
 
   /** Returns a record table by name, typed by its records. */

@@ -33,6 +33,14 @@ export const naturalKeyFields: { readonly [T in RecordTable]: readonly (keyof Re
   contracts: [],
   serviceLevels: ['providerId', 'kpiId'],
   measurements: ['providerId', 'kpiId', 'period'],
+  rfpEvents: [],
+  rfpSections: [],
+  rfpCriteria: [],
+  rfpBidders: [],
+  rfpEvaluators: [],
+  rfpScores: ['evaluatorId', 'bidderId', 'criterionId'],
+  rfpConsensusScores: ['bidderId', 'criterionId'],
+  rfpPriceBids: ['bidderId', 'round'],
 };
 
 /** Copies the data fields of `data`, dropping sync keys and fields whose value is `undefined`. */

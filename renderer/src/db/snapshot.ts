@@ -33,23 +33,16 @@ function allTables(db: PortfolioDb) {
 }
 
 /**
- * Reads every record of the five record tables, the tombstones and the version vector in one
+ * Reads every record of every record table, the tombstones and the version vector in one
  * read-only transaction, so the snapshot is consistent even while other writes run. Records come
  * in id order. Rejects with a storage `AppFailure` (detail `database`) when the read fails.
  */
 export async function readSnapshot(db: PortfolioDb, portfolio: PortfolioIdentity, deviceId: string): Promise<PortfolioSnapshot> {
   try {
     return await db.transaction('r', allTables(db), async () => {
-      const [providers, contracts, kpis, serviceLevels, measurements, tombstones, versionVector] = await Promise.all([
-        db.providers.toArray(),
-        db.contracts.toArray(),
-        db.kpis.toArray(),
-        db.serviceLevels.toArray(),
-        db.measurements.toArray(),
-        db.tombstones.toArray(),
-        readVersionVector(db),
-      ]);
-      const records: RecordsByTable = { providers, contracts, kpis, serviceLevels, measurements };
+      const tables = await Promise.all(recordTables.map(async (table) => [table, await db.recordTable(table).toArray()] as const));
+      const [tombstones, versionVector] = await Promise.all([db.tombstones.toArray(), readVersionVector(db)]);
+      const records = Object.fromEntries(tables) as unknown as RecordsByTable;
       return { portfolioId: portfolio.id, portfolioName: portfolio.name, deviceId, records, tombstones, versionVector };
     });
   } catch (error) {

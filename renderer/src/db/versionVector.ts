@@ -69,7 +69,8 @@ export function latestClockOf(vector: VersionVector): HlcString | null {
 
 /**
  * Builds the version vector from the clocks stored in the record tables (record and field
- * clocks) and the tombstones of an upgrade transaction. Reads every record once.
+ * clocks) and the tombstones of an upgrade transaction, skipping tables the transaction does not
+ * have yet. Reads every record once.
  * NOTE: a stored value that is not a packed clock is skipped rather than failing the upgrade.
  * Its device then has a lower entry, or none, so a later merge flags more fields as conflicts.
  */
@@ -82,7 +83,10 @@ export async function collectVersionVector(transaction: Transaction): Promise<Ve
     if (current === undefined || clock > current) highest.set(deviceId, clock);
   };
 
+  // An upgrade from version 1 runs this step before version 4 creates the RFP tables.
+  const existing = transaction.idbtrans.objectStoreNames;
   for (const table of recordTables) {
+    if (!existing.contains(table)) continue;
     await transaction.table<SyncFields>(table).each((record) => {
       note(record.clock);
       for (const clock of Object.values(record.fieldClocks)) note(clock);

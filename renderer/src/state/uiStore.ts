@@ -12,7 +12,12 @@ export type Screen =
   | { readonly name: 'provider'; readonly providerId: string }
   | { readonly name: 'import' }
   | { readonly name: 'sync' }
-  | { readonly name: 'portfolios' };
+  | { readonly name: 'portfolios' }
+  | { readonly name: 'rfps' }
+  | { readonly name: 'rfp'; readonly rfpId: string; readonly tab: RfpTab };
+
+/** Tabs of an RFP's detail screen. */
+export type RfpTab = 'setup' | 'matrix' | 'results' | 'sensitivity' | 'award';
 
 /** The last file merged into a portfolio in this session, so that "Undo import" is still offered after navigating away. */
 export interface LastImport {

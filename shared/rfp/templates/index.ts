@@ -7,9 +7,29 @@ import type { Id } from '../../domain/types';
 import type { WithId } from '../input';
 import { defaultScale } from '../scale';
 import { bpoTemplate } from './bpo';
+import { treeToTemplate } from './fromRfp';
+import type { CriterionRecord, SectionRecord } from './fromRfp';
 import type { CriteriaTemplate, TemplateCriterion, TemplateSection } from './types';
 
 export const builtInTemplates: readonly CriteriaTemplate[] = [bpoTemplate];
+
+/**
+ * Builds a criteria template of the same shape as the built-in ones from an RFP's sections and
+ * criteria, in their order, with weights as entered and `name` (trimmed) as its title. Section
+ * and criterion keys are the last part of the records' `templateKey`, or else their camelCase
+ * title, made unique. The template's key is the camelCase `name`, made different from every
+ * built-in template key and from `reservedTemplateKeys` (for example the keys of templates
+ * already saved). Criteria whose section is not among `sections` are left out. Pure: the caller
+ * stores the result.
+ */
+export function templateFromRfp(
+  sections: readonly SectionRecord[],
+  criteria: readonly CriterionRecord[],
+  name: string,
+  reservedTemplateKeys: readonly string[] = [],
+): CriteriaTemplate {
+  return treeToTemplate(sections, criteria, name, [...builtInTemplates.map((template) => template.key), ...reservedTemplateKeys]);
+}
 
 /** Top-level key of the template texts in the translation resources. */
 export const templateNamespace = 'rfpTemplates';

@@ -8,6 +8,7 @@ import type { KpiDefinition, Measurement, Provider, Tombstone } from '../../../s
 import { writePortfolioFile } from '../../../shared/file';
 import { packHlc } from '../../../shared/sync/hlc';
 import type { PortfolioSnapshot } from '../../../shared/sync/snapshot';
+import { emptyRecords } from '../../../shared/sync/snapshot';
 
 export interface PortfolioVersion {
   /** `old` is the file on disk before a round, and `new` the one a writer replaces it with. */
@@ -102,7 +103,7 @@ export function buildCrashTestSnapshots(measurementCount: number): [PortfolioSna
   const [deleted, ...keptMeasurements] = changedMeasurements;
   const tombstones: Tombstone[] = deleted === undefined ? [] : [{ id: deleted.id, table: 'measurements', clock: edited }];
 
-  const empty = { contracts: [], serviceLevels: [] };
+  const empty = emptyRecords();
   const old: PortfolioSnapshot = {
     portfolioId,
     portfolioName: 'Crash test portfolio',

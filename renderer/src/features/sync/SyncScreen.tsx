@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
 import type { ParsedFile } from '@shared/file';
-import { fileExtension, openPortfolioFile } from '@shared/file';
+import { fileExtension } from '@shared/file';
 import { maxOpenFileBytes } from '@shared/ipc/contract';
 import { listPortfolios } from '../../db/catalogue';
 import type { PortfolioIdentity } from '../../db/snapshot';
@@ -17,13 +17,16 @@ import type { ExportPassphraseFields as PassphraseFields } from './exportPassphr
 import { ExportPassphraseFields } from './ExportPassphraseFields';
 import { scopedFileBaseName, scopeOfChoice } from './exportScope';
 import { ExportScopeFields, useExportScopeChoice } from './ExportScopeFields';
+import { FileProgressBar } from './FileProgressBar';
+import { startFileTask } from './fileWorkerClient';
 import { LastImportNotice } from './LastImportNotice';
 import { chosenConflictsOf } from './mergeView';
 import { PassphrasePrompt } from './PassphrasePrompt';
-import { applyMerge, createPortfolioFromFile, exportPortfolioBytes, previewMerge } from './syncActions';
+import { applyMerge, createPortfolioFromFile, previewMerge, startPortfolioExport } from './syncActions';
 import { PendingFile } from './PendingFile';
 import type { Pending } from './PendingFile';
 import { exportFileNameOf, fileTargetOf, mergeTotalsOf } from './syncPreview';
+import { useFileTask } from './useFileTask';
 
 const fileExtensionWithoutDot = fileExtension.slice(1);
 
@@ -53,6 +56,9 @@ export function SyncScreen() {
   const [busy, setBusy] = useState<'export' | 'open' | 'apply' | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
+  /** "Export cancelled" or "Opening cancelled" after the user stopped a file task. */
+  const [cancelNotice, setCancelNotice] = useState<string | null>(null);
+  const fileTask = useFileTask();
   /** Why Apply wrote nothing, when it was not an error of its own: a backup failure or a changed preview. */
   const [applyProblem, setApplyProblem] = useState<string | null>(null);
 
@@ -66,6 +72,7 @@ export function SyncScreen() {
     setError(null);
     setSuccess(null);
     setApplyProblem(null);
+    setCancelNotice(null);
     try {
       await body();
     } catch (thrown) {
@@ -93,16 +100,22 @@ export function SyncScreen() {
       withoutCommercialTerms: (name) => t('exportScope.fileNameWithoutCommercialTerms', { name }),
     });
     return run('export', `Export of portfolio ${portfolio.id} failed`, async () => {
-      const bytes = await exportPortfolioBytes(db, portfolio, passphrase, scopeCheck.scope);
-      if (!bytes.ok) {
-        setError(bytes.error);
+      const outcome = await fileTask.track('export', (onProgress) =>
+        startPortfolioExport(db, portfolio, passphrase, scopeCheck.scope, onProgress),
+      );
+      if (outcome.kind === 'cancelled') {
+        setCancelNotice(t('sync.progress.exportCancelled'));
+        return;
+      }
+      if (outcome.kind === 'failed') {
+        setError(outcome.error);
         return;
       }
       const saved = await platform.saveFile({
         title: t('sync.saveTitle'),
         suggestedName: exportFileNameOf(fileName, fileExtension),
         filters,
-        bytes: bytes.value,
+        bytes: outcome.value,
       });
       if (!saved.ok) {
         setError(saved.error);
@@ -134,6 +147,10 @@ export function SyncScreen() {
     setPending({ target, fileName, file, plan: await previewMerge(db, portfolio, file.snapshot) });
   };
 
+  /** Reads the file's bytes in the file worker, with progress and Cancel. */
+  const parseFile = (bytes: Uint8Array, fileName: string, passphrase: string | null) =>
+    fileTask.track('open', (onProgress) => startFileTask({ kind: 'open', request: { bytes, fileName, passphrase } }, onProgress));
+
   const openFile = (portfolio: PortfolioIdentity) =>
     run('open', 'Opening a portfolio file failed', async () => {
       setPending(null);
@@ -146,12 +163,16 @@ export function SyncScreen() {
       if (opened.value === null) return;
 
       const fileName = opened.value.name;
-      const parsed = await openPortfolioFile(opened.value.bytes, fileName, null);
-      if (!parsed.ok && parsed.error.code === 'portfolioFile.passphraseRequired') {
+      const parsed = await parseFile(opened.value.bytes, fileName, null);
+      if (parsed.kind === 'cancelled') {
+        setCancelNotice(t('sync.progress.openCancelled'));
+        return;
+      }
+      if (parsed.kind === 'failed' && parsed.error.code === 'portfolioFile.passphraseRequired') {
         setLocked({ fileName, bytes: opened.value.bytes });
         return;
       }
-      if (!parsed.ok) {
+      if (parsed.kind === 'failed') {
         setError(parsed.error);
         return;
       }
@@ -161,8 +182,13 @@ export function SyncScreen() {
   /** Decrypts the locked file with `passphrase`; a wrong one keeps the prompt for another try. */
   const unlock = (portfolio: PortfolioIdentity, file: LockedFile, passphrase: string) =>
     run('open', `Opening the encrypted file ${file.fileName} failed`, async () => {
-      const parsed = await openPortfolioFile(file.bytes, file.fileName, passphrase);
-      if (!parsed.ok) {
+      const parsed = await parseFile(file.bytes, file.fileName, passphrase);
+      if (parsed.kind === 'cancelled') {
+        setLocked(null);
+        setCancelNotice(t('sync.progress.openCancelled'));
+        return;
+      }
+      if (parsed.kind === 'failed') {
         setError(parsed.error);
         if (parsed.error.code !== 'portfolioFile.wrongPassphrase') setLocked(null);
         return;
@@ -221,6 +247,7 @@ export function SyncScreen() {
           {busy === 'open' ? t('sync.opening') : t('sync.openPortfolioFile')}
         </button>
       </div>
+      {fileTask.active ? <FileProgressBar key={fileTask.active.id} task={fileTask.active} onCancel={fileTask.cancel} /> : null}
       <ExportScopeFields
         choice={exportScope.choice}
         providers={exportScope.providers}
@@ -244,6 +271,11 @@ export function SyncScreen() {
       {applyProblem !== null ? (
         <p className="alert error" role="alert" data-testid="apply-problem">
           {applyProblem}
+        </p>
+      ) : null}
+      {cancelNotice !== null ? (
+        <p className="alert" role="status" data-testid="cancel-notice">
+          {cancelNotice}
         </p>
       ) : null}
       {success ? (

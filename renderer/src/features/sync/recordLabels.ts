@@ -1,6 +1,6 @@
 /**
- * Names of merged records in user terms (provider name, KPI, provider + KPI + month) for the
- * merge preview, looked up in the snapshots around a merge. Pure; `recordText.ts` turns a label
+ * Names of merged records in user terms (provider name, KPI, provider + KPI + month, RFP titles,
+ * evaluator + bidder + criterion) for the merge preview, looked up in the snapshots around a merge. Pure; `recordText.ts` turns a label
  * into a sentence.
  */
 import type { Id, Period, RecordTable, RecordTypes } from '@shared/domain/types';
@@ -13,8 +13,9 @@ export interface KpiLabel {
 }
 
 /**
- * A record as the user knows it. Provider and KPI parts are `null` when the record they refer to
- * is in none of the snapshots. `missing` is a record that no snapshot contains.
+ * A record as the user knows it. Provider, KPI, RFP, bidder, evaluator and criterion parts are
+ * `null` when the record they refer to is in none of the snapshots. `missing` is a record that no
+ * snapshot contains.
  */
 export type RecordLabel =
   | { readonly kind: 'provider'; readonly name: string; readonly code: string | null }
@@ -22,7 +23,21 @@ export type RecordLabel =
   | { readonly kind: 'kpi'; readonly kpi: KpiLabel }
   | { readonly kind: 'serviceLevel'; readonly providerName: string | null; readonly kpi: KpiLabel | null }
   | { readonly kind: 'measurement'; readonly providerName: string | null; readonly kpi: KpiLabel | null; readonly period: Period }
+  | { readonly kind: 'rfpEvent'; readonly title: string }
+  | { readonly kind: 'rfpSection' | 'rfpCriterion'; readonly title: string; readonly rfpTitle: string | null }
+  | { readonly kind: 'rfpBidder' | 'rfpEvaluator'; readonly name: string; readonly rfpTitle: string | null }
+  | {
+      readonly kind: 'rfpScore';
+      readonly evaluatorName: string | null;
+      readonly bidderName: string | null;
+      readonly criterionTitle: string | null;
+    }
+  | { readonly kind: 'rfpConsensusScore'; readonly bidderName: string | null; readonly criterionTitle: string | null }
+  | { readonly kind: 'rfpPriceBid'; readonly bidderName: string | null; readonly round: number }
   | { readonly kind: 'missing'; readonly table: RecordTable; readonly recordId: Id };
+
+/** The labels of RFP records. */
+export type RfpRecordLabel = Extract<RecordLabel, { readonly kind: `rfp${string}` }>;
 
 /** Finds a record by table and id; see `createRecordLookup`. */
 export interface RecordLookup {
@@ -65,6 +80,72 @@ function kpiLabelOf(lookup: RecordLookup, kpiId: Id): KpiLabel | null {
   return kpi === undefined ? null : { key: kpi.key, name: kpi.name };
 }
 
+function rfpTitleOf(lookup: RecordLookup, rfpId: Id): string | null {
+  return lookup.find('rfpEvents', rfpId)?.title ?? null;
+}
+
+function bidderNameOf(lookup: RecordLookup, bidderId: Id): string | null {
+  return lookup.find('rfpBidders', bidderId)?.name ?? null;
+}
+
+function criterionTitleOf(lookup: RecordLookup, criterionId: Id): string | null {
+  return lookup.find('rfpCriteria', criterionId)?.title ?? null;
+}
+
+/** Returns the label of an RFP record, or `missing` when no snapshot of the lookup contains it. */
+function rfpLabelOf(lookup: RecordLookup, table: RecordTable, recordId: Id): RecordLabel {
+  const missing: RecordLabel = { kind: 'missing', table, recordId };
+  switch (table) {
+    case 'rfpEvents': {
+      const event = lookup.find('rfpEvents', recordId);
+      return event === undefined ? missing : { kind: 'rfpEvent', title: event.title };
+    }
+    case 'rfpSections': {
+      const section = lookup.find('rfpSections', recordId);
+      return section === undefined ? missing : { kind: 'rfpSection', title: section.title, rfpTitle: rfpTitleOf(lookup, section.rfpId) };
+    }
+    case 'rfpCriteria': {
+      const criterion = lookup.find('rfpCriteria', recordId);
+      if (criterion === undefined) return missing;
+      return { kind: 'rfpCriterion', title: criterion.title, rfpTitle: rfpTitleOf(lookup, criterion.rfpId) };
+    }
+    case 'rfpBidders': {
+      const bidder = lookup.find('rfpBidders', recordId);
+      return bidder === undefined ? missing : { kind: 'rfpBidder', name: bidder.name, rfpTitle: rfpTitleOf(lookup, bidder.rfpId) };
+    }
+    case 'rfpEvaluators': {
+      const evaluator = lookup.find('rfpEvaluators', recordId);
+      if (evaluator === undefined) return missing;
+      return { kind: 'rfpEvaluator', name: evaluator.evaluatorName, rfpTitle: rfpTitleOf(lookup, evaluator.rfpId) };
+    }
+    case 'rfpScores': {
+      const score = lookup.find('rfpScores', recordId);
+      if (score === undefined) return missing;
+      return {
+        kind: 'rfpScore',
+        evaluatorName: lookup.find('rfpEvaluators', score.evaluatorId)?.evaluatorName ?? null,
+        bidderName: bidderNameOf(lookup, score.bidderId),
+        criterionTitle: criterionTitleOf(lookup, score.criterionId),
+      };
+    }
+    case 'rfpConsensusScores': {
+      const consensus = lookup.find('rfpConsensusScores', recordId);
+      if (consensus === undefined) return missing;
+      return {
+        kind: 'rfpConsensusScore',
+        bidderName: bidderNameOf(lookup, consensus.bidderId),
+        criterionTitle: criterionTitleOf(lookup, consensus.criterionId),
+      };
+    }
+    case 'rfpPriceBids': {
+      const bid = lookup.find('rfpPriceBids', recordId);
+      return bid === undefined ? missing : { kind: 'rfpPriceBid', bidderName: bidderNameOf(lookup, bid.bidderId), round: bid.round };
+    }
+    default:
+      return missing;
+  }
+}
+
 /** Returns the label of one record, or a `missing` label when no snapshot of the lookup contains it. */
 export function recordLabelOf(lookup: RecordLookup, table: RecordTable, recordId: Id): RecordLabel {
   const missing: RecordLabel = { kind: 'missing', table, recordId };
@@ -97,6 +178,15 @@ export function recordLabelOf(lookup: RecordLookup, table: RecordTable, recordId
         period: measurement.period,
       };
     }
+    case 'rfpEvents':
+    case 'rfpSections':
+    case 'rfpCriteria':
+    case 'rfpBidders':
+    case 'rfpEvaluators':
+    case 'rfpScores':
+    case 'rfpConsensusScores':
+    case 'rfpPriceBids':
+      return rfpLabelOf(lookup, table, recordId);
   }
 }
 
@@ -105,6 +195,13 @@ const referencedTables: Readonly<Record<string, RecordTable>> = {
   providerId: 'providers',
   kpiId: 'kpis',
   contractId: 'contracts',
+  rfpId: 'rfpEvents',
+  sectionId: 'rfpSections',
+  criterionId: 'rfpCriteria',
+  bidderId: 'rfpBidders',
+  evaluatorId: 'rfpEvaluators',
+  awardedBidderId: 'rfpBidders',
+  awardedContractId: 'contracts',
 };
 
 /** Returns the table that a reference field points to, or `null` for any other field. */

@@ -9,7 +9,7 @@ import { translateDynamic } from '../../i18n/dynamic';
 import { kpiName } from '../kpi/kpiName';
 import { formatAheadDuration, formatChangeTime } from './mergeView';
 import type { ChangeOrigin, ClockSkewNotice, ConflictRow, FieldValueView } from './mergeView';
-import type { RecordLabel } from './recordLabels';
+import type { RecordLabel, RfpRecordLabel } from './recordLabels';
 
 /** Options of the time formats; `timeZone` is left out in the app so that times show in local time. */
 export interface TextFormat {
@@ -40,6 +40,37 @@ export function describeRecord(t: TFunction, label: RecordLabel, format: TextFor
       });
     case 'missing':
       return t('sync.records.missing', { table: t(`sync.tables.${label.table}`), id: label.recordId });
+    default:
+      return describeRfpRecord(t, label);
+  }
+}
+
+/** Returns the name of an RFP record, such as "Ann’s score of North Payroll on Quality". */
+function describeRfpRecord(t: TFunction, label: RfpRecordLabel): string {
+  const rfp = (title: string | null) => title ?? t('sync.records.unknownRfp');
+  const bidder = (name: string | null) => name ?? t('sync.records.unknownBidder');
+  const criterion = (title: string | null) => title ?? t('sync.records.unknownCriterion');
+  switch (label.kind) {
+    case 'rfpEvent':
+      return t('sync.records.rfpEvent', { title: label.title });
+    case 'rfpSection':
+      return t('sync.records.rfpSection', { title: label.title, rfp: rfp(label.rfpTitle) });
+    case 'rfpCriterion':
+      return t('sync.records.rfpCriterion', { title: label.title, rfp: rfp(label.rfpTitle) });
+    case 'rfpBidder':
+      return t('sync.records.rfpBidder', { name: label.name, rfp: rfp(label.rfpTitle) });
+    case 'rfpEvaluator':
+      return t('sync.records.rfpEvaluator', { name: label.name, rfp: rfp(label.rfpTitle) });
+    case 'rfpScore':
+      return t('sync.records.rfpScore', {
+        evaluator: label.evaluatorName ?? t('sync.records.unknownEvaluator'),
+        bidder: bidder(label.bidderName),
+        criterion: criterion(label.criterionTitle),
+      });
+    case 'rfpConsensusScore':
+      return t('sync.records.rfpConsensusScore', { bidder: bidder(label.bidderName), criterion: criterion(label.criterionTitle) });
+    case 'rfpPriceBid':
+      return t('sync.records.rfpPriceBid', { bidder: bidder(label.bidderName), round: label.round });
   }
 }
 

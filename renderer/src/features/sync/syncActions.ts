@@ -4,7 +4,6 @@
  */
 import type { Result } from '@shared/errors';
 import { fail, ok } from '@shared/errors';
-import { encryptContainer, scopeSnapshot, writePortfolioFile } from '@shared/file';
 import type { ExportScope } from '@shared/file';
 import { mergeSnapshots } from '@shared/sync/merge';
 import type { PortfolioSnapshot } from '@shared/sync/snapshot';
@@ -14,42 +13,70 @@ import type { PortfolioDb } from '../../db/portfolioDb';
 import { applyMergeDelta, readSnapshot } from '../../db/snapshot';
 import type { PortfolioIdentity } from '../../db/snapshot';
 import { platform } from '../../platform';
-import { isWholePortfolio } from './exportScope';
+import type { ReportFileProgress } from './fileTasks';
+import { startFileTask } from './fileWorkerClient';
+import type { FileTask, FileTaskOutcome } from './fileWorkerClient';
 import { emptySnapshotOf } from './syncPreview';
 
 export { applyMerge, previewMerge, undoImport } from './mergeActions';
 export type { ApplyOutcome, MergePlan } from './mergeActions';
 
 /**
- * Reads the portfolio and writes it as `.steerwise` file bytes stamped with the app version.
- * `scope` limits the file to some providers, leaves out commercial terms, or both (see
- * `scopeSnapshot`). An empty scope exports the whole portfolio. A scoped provider that is no
- * longer in the portfolio gives `storage.notFound` (detail `table`, `id`, `reason: exportScope`).
- * With a `passphrase`, the bytes are encrypted with it (PBKDF2 key derivation, a fraction of a
- * second), so no unencrypted copy leaves this function.
+ * Reads the portfolio and writes it as `.steerwise` file bytes stamped with the app version,
+ * in the file worker. `scope` limits the file to some providers, leaves out commercial terms,
+ * or both (see `scopeSnapshot`). An empty scope exports the whole portfolio. A scoped provider
+ * that is no longer in the portfolio gives `storage.notFound` (detail `table`, `id`,
+ * `reason: exportScope`). With a `passphrase`, the bytes are encrypted with it (PBKDF2 key
+ * derivation, a fraction of a second), so no unencrypted copy leaves the worker.
+ *
+ * Cancel is safe at any point because nothing is written: during the database read it stops the
+ * task before the worker starts, and later it terminates the worker. The outcome rejects only
+ * when the database read fails.
  */
+export function startPortfolioExport(
+  db: PortfolioDb,
+  portfolio: PortfolioIdentity,
+  passphrase: string | null,
+  scope: ExportScope,
+  onProgress: ReportFileProgress,
+): FileTask<Uint8Array> {
+  let cancelled = false;
+  let workerTask: FileTask<Uint8Array> | null = null;
+
+  const run = async (): Promise<FileTaskOutcome<Uint8Array>> => {
+    onProgress({ stage: 'reading' });
+    const info = await platform.appInfo();
+    if (!info.ok) return { kind: 'failed', error: info.error };
+    const { deviceId } = await getDeviceContext();
+    const snapshot = await readSnapshot(db, portfolio, deviceId);
+    if (cancelled) return { kind: 'cancelled' };
+
+    const metadata = { appVersion: info.value.version, exportedAt: new Date().toISOString() };
+    workerTask = startFileTask({ kind: 'export', request: { snapshot, metadata, scope, passphrase } }, onProgress);
+    return workerTask.outcome;
+  };
+
+  return {
+    outcome: run(),
+    cancel: () => {
+      cancelled = true;
+      workerTask?.cancel();
+    },
+  };
+}
+
+/** Exports as `startPortfolioExport` does, without progress or cancel. Rejects only when the database read fails. */
 export async function exportPortfolioBytes(
   db: PortfolioDb,
   portfolio: PortfolioIdentity,
   passphrase: string | null,
   scope: ExportScope = {},
 ): Promise<Result<Uint8Array>> {
-  const info = await platform.appInfo();
-  if (!info.ok) return info;
-
-  const { deviceId } = await getDeviceContext();
-  const snapshot = await readSnapshot(db, portfolio, deviceId);
-  const metadata = { appVersion: info.value.version, exportedAt: new Date().toISOString() };
-  let zipBytes: Uint8Array;
-  if (isWholePortfolio(scope)) {
-    zipBytes = await writePortfolioFile(snapshot, metadata);
-  } else {
-    const missing = scope.providerIds?.find((id) => !snapshot.records.providers.some((provider) => provider.id === id));
-    if (missing !== undefined) return fail('storage.notFound', { table: 'providers', id: missing, reason: 'exportScope' });
-    zipBytes = await writePortfolioFile(scopeSnapshot(snapshot, scope), { ...metadata, scope });
-  }
-  if (passphrase === null) return ok(zipBytes);
-  return encryptContainer(zipBytes, passphrase);
+  const outcome = await startPortfolioExport(db, portfolio, passphrase, scope, () => undefined).outcome;
+  if (outcome.kind === 'done') return ok(outcome.value);
+  if (outcome.kind === 'failed') return { ok: false, error: outcome.error };
+  // Nothing here calls cancel, so this is unreachable.
+  return fail('unexpected', {}, 'export cancelled');
 }
 
 /**

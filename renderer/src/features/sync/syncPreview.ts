@@ -4,7 +4,7 @@
  */
 import type { Id, RecordTable } from '@shared/domain/types';
 import type { MergePreview } from '@shared/sync/mergeTypes';
-import { recordTables } from '@shared/sync/snapshot';
+import { emptyRecords, recordTables } from '@shared/sync/snapshot';
 import type { PortfolioSnapshot } from '@shared/sync/snapshot';
 
 /**
@@ -18,7 +18,7 @@ export function fileTargetOf(filePortfolioId: Id, currentPortfolioId: Id | null,
   return cataloguedIds.includes(filePortfolioId) ? 'otherPortfolio' : 'newPortfolio';
 }
 
-/** Counts the records in all five record tables of a snapshot. Tombstones do not count. */
+/** Counts the records in all record tables of a snapshot. Tombstones do not count. */
 export function recordCountOf(snapshot: PortfolioSnapshot): number {
   return recordTables.reduce((sum, table) => sum + snapshot.records[table].length, 0);
 }
@@ -29,7 +29,7 @@ export function emptySnapshotOf(portfolioId: Id, portfolioName: string, deviceId
     portfolioId,
     portfolioName,
     deviceId,
-    records: { providers: [], contracts: [], kpis: [], serviceLevels: [], measurements: [] },
+    records: emptyRecords(),
     tombstones: [],
     versionVector: {},
   };

@@ -42,6 +42,10 @@ describe('productionContentSecurityPolicy', () => {
     expect(sourcesOf(productionContentSecurityPolicy, 'script-src')).toEqual(["'self'"]);
   });
 
+  it('allows only own worker scripts', () => {
+    expect(sourcesOf(productionContentSecurityPolicy, 'worker-src')).toEqual(["'self'"]);
+  });
+
   it('blocks plugins, base and forms', () => {
     expect(sourcesOf(productionContentSecurityPolicy, 'object-src')).toEqual(["'none'"]);
     expect(sourcesOf(productionContentSecurityPolicy, 'base-uri')).toEqual(["'none'"]);
@@ -55,7 +59,9 @@ describe('productionContentSecurityPolicy', () => {
     const headerOnly = new Set(['frame-ancestors']);
 
     expect(meta).not.toBeNull();
-    expect(parsePolicy(meta?.[1] ?? '')).toEqual(parsePolicy(productionContentSecurityPolicy).filter(([directive]) => !headerOnly.has(directive ?? '')));
+    expect(parsePolicy(meta?.[1] ?? '')).toEqual(
+      parsePolicy(productionContentSecurityPolicy).filter(([directive]) => !headerOnly.has(directive ?? '')),
+    );
   });
 });
 

@@ -44,6 +44,66 @@ const sampleData: { readonly [T in RecordTable]: RecordData<T> } = {
     denominator: 1000,
     sourceFile: 'calls.csv',
   },
+  rfpEvents: {
+    title: 'Payroll outsourcing',
+    description: '',
+    scope: ['Payroll'],
+    phase: 'draft',
+    baseCurrency: 'GBP',
+    termMonths: 36,
+    priceScoreMethod: 'lowestOverBid',
+    issuedOn: null,
+    questionsDueOn: null,
+    responseDueOn: null,
+    awardTargetOn: null,
+    awardedBidderId: null,
+    awardReason: '',
+    awardedContractId: null,
+  },
+  rfpSections: { rfpId: 'rfp-1', templateKey: null, title: 'Service', description: '', weight: 70, order: 1 },
+  rfpCriteria: {
+    rfpId: 'rfp-1',
+    sectionId: 'section-1',
+    templateKey: null,
+    title: 'Quality',
+    description: '',
+    kind: 'scored',
+    weight: 1,
+    scale: null,
+    applicabilityNote: '',
+    order: 1,
+  },
+  rfpBidders: { rfpId: 'rfp-1', name: 'Acme', providerId: null },
+  rfpEvaluators: {
+    rfpId: 'rfp-1',
+    evaluatorName: 'Ann',
+    role: '',
+    sectionIds: null,
+    conflictStatus: 'pending',
+    conflictBidderIds: [],
+    conflictStatement: '',
+    conflictDeclaredOn: null,
+  },
+  rfpScores: { rfpId: 'rfp-1', evaluatorId: 'evaluator-1', bidderId: 'bidder-1', criterionId: 'criterion-1', value: 3, comment: '' },
+  rfpConsensusScores: {
+    rfpId: 'rfp-1',
+    bidderId: 'bidder-1',
+    criterionId: 'criterion-1',
+    value: 3,
+    reason: 'Agreed',
+    agreedOn: '2026-03-01',
+  },
+  rfpPriceBids: {
+    rfpId: 'rfp-1',
+    bidderId: 'bidder-1',
+    round: 1,
+    currency: 'GBP',
+    oneTimeCharges: [],
+    recurringCharges: [],
+    exchangeRateToBase: 1,
+    exchangeRateDate: '2026-03-01',
+    submittedOn: '2026-03-01',
+  },
 };
 
 /** Returns a value of the same kind as `value` that differs from it. */
@@ -68,6 +128,13 @@ const keyEdits: readonly KeyEdit[] = [
   { table: 'measurements', field: 'providerId', value: 'provider-2' },
   { table: 'measurements', field: 'kpiId', value: 'kpi-2' },
   { table: 'measurements', field: 'period', value: '2025-02' },
+  { table: 'rfpScores', field: 'evaluatorId', value: 'evaluator-2' },
+  { table: 'rfpScores', field: 'bidderId', value: 'bidder-2' },
+  { table: 'rfpScores', field: 'criterionId', value: 'criterion-2' },
+  { table: 'rfpConsensusScores', field: 'bidderId', value: 'bidder-2' },
+  { table: 'rfpConsensusScores', field: 'criterionId', value: 'criterion-2' },
+  { table: 'rfpPriceBids', field: 'bidderId', value: 'bidder-2' },
+  { table: 'rfpPriceBids', field: 'round', value: 2 },
 ];
 
 /** Inserts the sample record of `table`. */
@@ -113,13 +180,15 @@ describe('natural-key guard of updateRecord', () => {
 
   it('accepts a patch that repeats the stored key', async () => {
     db = await openTestDb();
-    const inserted = await insertRecord(db, 'measurements', sampleData.measurements, testContext());
+    // One clock for both writes, so the update's clock is later even within the same millisecond.
+    const context = testContext();
+    const inserted = await insertRecord(db, 'measurements', sampleData.measurements, context);
     const updated = await updateRecord(
       db,
       'measurements',
       inserted.id,
       { providerId: 'provider-1', kpiId: 'kpi-1', period: '2025-01', value: 93, numerator: 930 },
-      testContext(),
+      context,
     );
     expect(updated.value).toBe(93);
     expect(Object.keys(updated.fieldClocks).sort()).toEqual(['numerator', 'value']);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { CatalogueDb, openCatalogue } from '../../../../renderer/src/db/catalogue';
 import { openPortfolioDb, PortfolioDb, portfolioDbName } from '../../../../renderer/src/db/portfolioDb';
+import { rfpTables } from '../../../../shared/sync/snapshot';
 import { freshName, openNamedDb, rejection } from './factories';
 
 const opened: Dexie[] = [];
@@ -12,10 +13,10 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-/** Creates `name` as a future app version 4 would: another table and one provider. */
+/** Creates `name` as a future app version 5 would: another table and one provider. */
 async function createNewerDatabase(name: string): Promise<void> {
   const newer = new Dexie(name);
-  newer.version(4).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(5).stores({ providers: 'id, code', risks: 'id, providerId' });
   await newer.open();
   await newer.table('providers').put({ id: 'p1', code: 'RX1', name: 'North' });
   await newer.table('risks').put({ id: 'r1', providerId: 'p1' });
@@ -27,10 +28,10 @@ async function storedVersion(name: string): Promise<number | undefined> {
   return databases.find((info) => info.name === name)?.version;
 }
 
-/** Reads the newer database back as version 4 would, to check it is intact. */
+/** Reads the newer database back as version 5 would, to check it is intact. */
 async function readNewer(name: string): Promise<{ providers: unknown[]; risks: unknown[]; tables: string[] }> {
   const newer = new Dexie(name);
-  newer.version(4).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(5).stores({ providers: 'id, code', risks: 'id, providerId' });
   opened.push(newer);
   await newer.open();
   return {
@@ -41,7 +42,7 @@ async function readNewer(name: string): Promise<{ providers: unknown[]; risks: u
 }
 
 describe('openPortfolioDb', () => {
-  it('creates every table of schema version 3', async () => {
+  it('creates every table of schema version 4', async () => {
     const db = await openPortfolioDb(uuidv7());
     opened.push(db);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
@@ -51,6 +52,14 @@ describe('openPortfolioDb', () => {
       'measurements',
       'meta',
       'providers',
+      'rfpBidders',
+      'rfpConsensusScores',
+      'rfpCriteria',
+      'rfpEvaluators',
+      'rfpEvents',
+      'rfpPriceBids',
+      'rfpScores',
+      'rfpSections',
       'serviceLevels',
       'tombstones',
     ]);
@@ -68,7 +77,7 @@ describe('openPortfolioDb', () => {
     await createNewerDatabase(portfolioDbName(id));
     const failure = await rejection(openPortfolioDb(id));
     expect(failure.appError.code).toBe('storage.versionTooNew');
-    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 4, supportedVersion: 3 });
+    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 5, supportedVersion: 4 });
   });
 
   it('leaves a newer database intact', async () => {
@@ -76,7 +85,7 @@ describe('openPortfolioDb', () => {
     const name = portfolioDbName(id);
     await createNewerDatabase(name);
     await rejection(openPortfolioDb(id));
-    expect(await storedVersion(name)).toBe(40);
+    expect(await storedVersion(name)).toBe(50);
     const contents = await readNewer(name);
     expect(contents.providers).toEqual([{ id: 'p1', code: 'RX1', name: 'North' }]);
     expect(contents.risks).toHaveLength(1);
@@ -94,7 +103,7 @@ describe('openPortfolioDb', () => {
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
-    expect(await storedVersion(name)).toBe(40);
+    expect(await storedVersion(name)).toBe(50);
   });
 
   it('creates a new database where indexedDB.databases is missing', async () => {
@@ -103,8 +112,8 @@ describe('openPortfolioDb', () => {
     try {
       const db = await openNamedDb(freshName('no-listing-new'));
       opened.push(db);
-      expect(db.tables).toHaveLength(8);
-      expect(db.verno).toBe(3);
+      expect(db.tables).toHaveLength(16);
+      expect(db.verno).toBe(4);
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
@@ -185,7 +194,74 @@ describe('upgrade from schema version 2', () => {
     expect(contract?.fieldClocks).toEqual(contractV2.fieldClocks);
     expect(await db.providers.toArray()).toEqual([providerV2]);
     expect(await db.meta.get('versionVector')).toEqual(vectorV2);
-    expect(await storedVersion(name)).toBe(30);
+    expect(await storedVersion(name)).toBe(40);
+  });
+});
+
+/** A score as the RFP repository stores it; only the fields the indexes read matter here. */
+function scoreRecord(id: string, evaluatorId: string) {
+  return {
+    id,
+    clock: '019c48715319-0000-a1b2c3d4e5f6',
+    fieldClocks: {},
+    rfpId: 'rfp1',
+    evaluatorId,
+    bidderId: 'b1',
+    criterionId: 'c1',
+    value: 3,
+    comment: '',
+  };
+}
+
+/** Creates `name` with the schema of app version 3 (version 2 plus the contract value) and one provider, contract and vector. */
+async function createVersion3Database(name: string): Promise<void> {
+  await createVersion2Database(name);
+  const older = new Dexie(name);
+  older.version(1).stores({
+    providers: 'id, code, name',
+    contracts: 'id, providerId',
+    kpis: 'id, &key',
+    serviceLevels: 'id, [providerId+kpiId], kpiId',
+    measurements: 'id, &[providerId+kpiId+period], providerId, kpiId, period',
+    tombstones: 'id, table',
+    audit: 'id, at, recordId',
+  });
+  older.version(2).stores({ meta: 'key' });
+  older.version(3).stores({});
+  await older.open();
+  await older.table('contracts').update(contractV2.id, { annualValueMinor: 315_000_000 });
+  older.close();
+}
+
+describe('upgrade from schema version 3', () => {
+  it('adds empty RFP tables', async () => {
+    const name = freshName('upgrade-v3');
+    await createVersion3Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    expect(await storedVersion(name)).toBe(40);
+    for (const table of rfpTables) expect(await db.recordTable(table).count(), table).toBe(0);
+  });
+
+  it('keeps records, clocks and the version vector', async () => {
+    const name = freshName('upgrade-v3-records');
+    await createVersion3Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    expect(await db.providers.toArray()).toEqual([providerV2]);
+    expect(await db.contracts.toArray()).toEqual([{ ...contractV2, annualValueMinor: 315_000_000 }]);
+    expect(await db.meta.get('versionVector')).toEqual(vectorV2);
+  });
+
+  it('rejects a second score of one cell', async () => {
+    const name = freshName('upgrade-v3-unique');
+    await createVersion3Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    await db.rfpScores.add(scoreRecord('s1', 'ann'));
+    await db.rfpScores.add(scoreRecord('s2', 'bob'));
+    await expect(db.rfpScores.add(scoreRecord('s3', 'ann'))).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect(await db.rfpScores.where('[evaluatorId+bidderId+criterionId]').equals(['ann', 'b1', 'c1']).primaryKeys()).toEqual(['s1']);
   });
 });
 
@@ -193,12 +269,12 @@ describe('openCatalogue', () => {
   it('rejects a newer catalogue with storage.versionTooNew', async () => {
     const name = freshName('catalogue');
     const newer = new Dexie(name);
-    newer.version(3).stores({ portfolios: 'id, name', settings: 'key', presets: 'id, name', tags: 'id' });
+    newer.version(4).stores({ portfolios: 'id, name', settings: 'key', presets: 'id, name', tags: 'id' });
     await newer.open();
     newer.close();
     const failure = await rejection(openCatalogue(name));
     expect(failure.appError.code).toBe('storage.versionTooNew');
-    expect(await storedVersion(name)).toBe(30);
+    expect(await storedVersion(name)).toBe(40);
   });
 
   it('opens a fresh catalogue', async () => {

@@ -6,6 +6,7 @@ import { createClock } from '../../../../shared/sync/hlc';
 import { mergeSnapshots } from '../../../../shared/sync/merge';
 import type { MergeDelta } from '../../../../shared/sync/mergeTypes';
 import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
+import { recordTables } from '../../../../shared/sync/snapshot';
 import type { DeviceContext } from '../../../../renderer/src/db/clockStore';
 import { applyImportPlan } from '../../../../renderer/src/db/importMeasurements';
 import type { PortfolioDb } from '../../../../renderer/src/db/portfolioDb';
@@ -59,7 +60,7 @@ function contentOf(snapshot: PortfolioSnapshot) {
 
 function emptyDelta(): MergeDelta {
   const none = { put: [], delete: [] };
-  return { tables: { providers: none, contracts: none, kpis: none, serviceLevels: none, measurements: none }, tombstones: [] };
+  return { tables: Object.fromEntries(recordTables.map((table) => [table, none])) as unknown as MergeDelta['tables'], tombstones: [] };
 }
 
 describe('readSnapshot', () => {

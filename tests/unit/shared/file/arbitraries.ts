@@ -4,6 +4,17 @@ import type { Contract, KpiDefinition, Measurement, Provider, ServiceLevel, Tomb
 import { makePeriod } from '../../../../shared/domain/period';
 import { maxCounter, maxWallMs, packHlc } from '../../../../shared/sync/hlc';
 import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
+import { recordTables } from '../../../../shared/sync/snapshot';
+import type {
+  BidderData,
+  ConsensusScoreData,
+  EvaluatorAssignmentData,
+  PriceBidData,
+  RfpCriterionData,
+  RfpEventData,
+  RfpSectionData,
+  ScoreData,
+} from '../../../../shared/domain/rfp';
 
 const forbiddenNames = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -110,13 +121,111 @@ const measurementArbitrary: fc.Arbitrary<Measurement> = fc
   )
   .map(([sync, data]) => ({ ...sync, ...data }));
 
+const scaleArbitrary = fc.record({
+  levels: fc.array(fc.record({ value: finiteNumber, label: textArbitrary, description: textArbitrary }), { maxLength: 3 }),
+});
+const idList = fc.array(idArbitrary, { maxLength: 3 });
+const positiveInteger = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
+
+/** Builds an arbitrary of records from their data fields' arbitraries, with clocks on a random subset of them. */
+function recordArbitrary<T>(fields: { readonly [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<
+  { id: string; clock: string; fieldClocks: Record<string, string> } & T
+> {
+  return fc.tuple(syncFields(Object.keys(fields)), fc.record(fields)).map(([sync, data]) => ({ ...sync, ...(data as T) }));
+}
+
+const rfpEventArbitrary = recordArbitrary<RfpEventData>({
+  title: textArbitrary,
+  description: textArbitrary,
+  scope: fc.array(textArbitrary, { maxLength: 3 }),
+  phase: fc.constantFrom('draft', 'open', 'scoring', 'consensus', 'awarded', 'cancelled'),
+  baseCurrency: fc.stringMatching(/^[A-Z]{3}$/),
+  termMonths: positiveInteger,
+  priceScoreMethod: fc.constantFrom('lowestOverBid', 'linear', 'manual'),
+  issuedOn: fc.option(calendarDate),
+  questionsDueOn: fc.option(calendarDate),
+  responseDueOn: fc.option(calendarDate),
+  awardTargetOn: fc.option(calendarDate),
+  awardedBidderId: fc.option(idArbitrary),
+  awardReason: textArbitrary,
+  awardedContractId: fc.option(idArbitrary),
+});
+
+const rfpSectionArbitrary = recordArbitrary<RfpSectionData>({
+  rfpId: idArbitrary,
+  templateKey: fc.option(textArbitrary),
+  title: textArbitrary,
+  description: textArbitrary,
+  weight: finiteNumber,
+  order: finiteNumber,
+});
+
+const rfpCriterionArbitrary = recordArbitrary<RfpCriterionData>({
+  rfpId: idArbitrary,
+  sectionId: idArbitrary,
+  templateKey: fc.option(textArbitrary),
+  title: textArbitrary,
+  description: textArbitrary,
+  kind: fc.constantFrom('scored', 'knockout', 'price'),
+  weight: finiteNumber,
+  scale: fc.option(scaleArbitrary),
+  applicabilityNote: textArbitrary,
+  order: finiteNumber,
+});
+
+const bidderArbitrary = recordArbitrary<BidderData>({ rfpId: idArbitrary, name: textArbitrary, providerId: fc.option(idArbitrary) });
+
+const evaluatorArbitrary = recordArbitrary<EvaluatorAssignmentData>({
+  rfpId: idArbitrary,
+  evaluatorName: textArbitrary,
+  role: textArbitrary,
+  sectionIds: fc.option(idList),
+  conflictStatus: fc.constantFrom('pending', 'none', 'declared'),
+  conflictBidderIds: idList,
+  conflictStatement: textArbitrary,
+  conflictDeclaredOn: fc.option(calendarDate),
+});
+
+const scoreArbitrary = recordArbitrary<ScoreData>({
+  rfpId: idArbitrary,
+  evaluatorId: idArbitrary,
+  bidderId: idArbitrary,
+  criterionId: idArbitrary,
+  value: fc.option(finiteNumber),
+  comment: textArbitrary,
+});
+
+const consensusArbitrary = recordArbitrary<ConsensusScoreData>({
+  rfpId: idArbitrary,
+  bidderId: idArbitrary,
+  criterionId: idArbitrary,
+  value: finiteNumber,
+  reason: textArbitrary,
+  agreedOn: calendarDate,
+});
+
+const priceBidArbitrary = recordArbitrary<PriceBidData>({
+  rfpId: idArbitrary,
+  bidderId: idArbitrary,
+  round: positiveInteger,
+  currency: fc.stringMatching(/^[A-Z]{3}$/),
+  oneTimeCharges: fc.array(fc.record({ label: textArbitrary, amountMinor: fc.maxSafeInteger() }), { maxLength: 2 }),
+  recurringCharges: fc.array(
+    fc.record({ label: textArbitrary, amountMinor: fc.maxSafeInteger(), period: fc.constantFrom('month', 'quarter', 'year') }),
+    { maxLength: 2 },
+  ),
+  exchangeRateToBase: fc.double({ min: Number.MIN_VALUE, noNaN: true, noDefaultInfinity: true }),
+  exchangeRateDate: calendarDate,
+  submittedOn: calendarDate,
+});
+
 function uniqueById<T extends { readonly id: string }>(record: fc.Arbitrary<T>): fc.Arbitrary<T[]> {
   return fc.uniqueArray(record, { selector: (item) => item.id, maxLength: 4 });
 }
 
 const tombstoneArbitrary: fc.Arbitrary<Tombstone> = fc.record({
   id: idArbitrary,
-  table: fc.constantFrom('providers', 'contracts', 'kpis', 'serviceLevels', 'measurements'),
+  table: fc.constantFrom(...recordTables),
   clock: hlcArbitrary,
 });
 
@@ -134,6 +243,14 @@ export const snapshotArbitrary: fc.Arbitrary<PortfolioSnapshot> = fc.record({
     kpis: uniqueById(kpiArbitrary),
     serviceLevels: uniqueById(serviceLevelArbitrary),
     measurements: uniqueById(measurementArbitrary),
+    rfpEvents: uniqueById(rfpEventArbitrary),
+    rfpSections: uniqueById(rfpSectionArbitrary),
+    rfpCriteria: uniqueById(rfpCriterionArbitrary),
+    rfpBidders: uniqueById(bidderArbitrary),
+    rfpEvaluators: uniqueById(evaluatorArbitrary),
+    rfpScores: uniqueById(scoreArbitrary),
+    rfpConsensusScores: uniqueById(consensusArbitrary),
+    rfpPriceBids: uniqueById(priceBidArbitrary),
   }),
   tombstones: fc.uniqueArray(tombstoneArbitrary, { selector: (tombstone) => `${tombstone.table}/${tombstone.id}`, maxLength: 4 }),
   versionVector: versionVectorArbitrary,

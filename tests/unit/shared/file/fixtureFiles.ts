@@ -28,6 +28,7 @@ export const encryptedFixtureName = 'golden-encrypted.steerwise';
  */
 export const frozenFixtures: ReadonlyMap<string, string> = new Map([
   ['golden-v1.steerwise', 'bd2438d13aec0d97b3ecddfb28dd974eeedcbdcb651ef9bffce7537caa4f9906'],
+  ['golden-v2.steerwise', 'd737b1740e71e3047a62fbcdcb96105100fcbf9083802057310b2f5a04f153ab'],
 ]);
 
 /** Scope of `golden-scoped.steerwise`: the North East provider without commercial terms. */

@@ -4,11 +4,11 @@ import { currentFormatVersion, decryptContainer, openPortfolioFile, readPortfoli
 import { placeholderClock } from '../../../../shared/sync/fieldClocks';
 import { mergeSnapshots } from '../../../../shared/sync/merge';
 import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
-import { recordTables } from '../../../../shared/sync/snapshot';
+import { emptyRecords, recordTables, rfpTables } from '../../../../shared/sync/snapshot';
 import { errorOf, valueOf } from '../../../support/node/results';
 import { sha256HexOf, textOf, unzipEntries } from './craft';
 import { buildPlainFixtures, encryptedFixtureName, fixtureFolder, frozenFixtures, goldenScope, readFixture } from './fixtureFiles';
-import { goldenIds, goldenMetadata, goldenPassphrase, goldenSnapshot, goldenSnapshotV1 } from './goldenSnapshot';
+import { goldenIds, goldenMetadata, goldenPassphrase, goldenSnapshot, goldenSnapshotV1, goldenSnapshotV2 } from './goldenSnapshot';
 
 async function readFixtureFile(name: string) {
   return readPortfolioFile(readFixture(name), name);
@@ -24,7 +24,21 @@ describe('golden.steerwise', () => {
     const { manifest } = valueOf(await readFixtureFile('golden.steerwise'));
     expect(manifest.exportedAt).toBe(goldenMetadata.exportedAt);
     expect(manifest.appVersion).toBe(goldenMetadata.appVersion);
-    expect(manifest.recordCounts).toEqual({ providers: 2, contracts: 1, kpis: 2, serviceLevels: 4, measurements: 8 });
+    expect(manifest.recordCounts).toEqual({
+      providers: 2,
+      contracts: 1,
+      kpis: 2,
+      serviceLevels: 4,
+      measurements: 8,
+      rfpEvents: 1,
+      rfpSections: 2,
+      rfpCriteria: 3,
+      rfpBidders: 2,
+      rfpEvaluators: 2,
+      rfpScores: 3,
+      rfpConsensusScores: 1,
+      rfpPriceBids: 2,
+    });
     expect(manifest.tombstoneCount).toBe(1);
   });
 
@@ -86,12 +100,7 @@ describe('golden-v1.steerwise', () => {
 
   test('merges into an empty portfolio as all its records', async () => {
     const { snapshot } = valueOf(await readFixtureFile('golden-v1.steerwise'));
-    const empty: PortfolioSnapshot = {
-      ...snapshot,
-      records: { providers: [], contracts: [], kpis: [], serviceLevels: [], measurements: [] },
-      tombstones: [],
-      versionVector: {},
-    };
+    const empty: PortfolioSnapshot = { ...snapshot, records: emptyRecords(), tombstones: [], versionVector: {} };
     const merged = mergeSnapshots(empty, snapshot, { now: Date.parse(goldenMetadata.exportedAt) }).snapshot;
     expect(merged.records).toEqual(goldenSnapshotV1.records);
   });
@@ -101,6 +110,11 @@ describe('golden-v1.steerwise', () => {
     expect(changeTotals(goldenSnapshot, snapshot)).toEqual({ added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0, conflicts: 0 });
   });
 
+  test('has no RFP after migration', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v1.steerwise'));
+    for (const table of rfpTables) expect(snapshot.records[table], table).toEqual([]);
+  });
+
   test('loses the contract value to the later entry', async () => {
     const { snapshot } = valueOf(await readFixtureFile('golden-v1.steerwise'));
     const merged = mergeSnapshots(snapshot, goldenSnapshot, { now: Date.parse(goldenMetadata.exportedAt) }).snapshot;
@@ -108,11 +122,44 @@ describe('golden-v1.steerwise', () => {
   });
 });
 
+describe('golden-v2.steerwise', () => {
+  test('opens as a version 2 file', async () => {
+    const parsed = valueOf(await readFixtureFile('golden-v2.steerwise'));
+    expect(parsed.sourceFormatVersion).toBe(2);
+    expect(parsed.manifest.formatVersion).toBe(currentFormatVersion);
+  });
+
+  test('migrates to empty RFP tables', async () => {
+    const { manifest, snapshot } = valueOf(await readFixtureFile('golden-v2.steerwise'));
+    expect(snapshot).toEqual(goldenSnapshotV2);
+    for (const table of rfpTables) expect(manifest.recordCounts[table], table).toBe(0);
+  });
+
+  test('merges into the current golden portfolio without changes', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v2.steerwise'));
+    expect(changeTotals(goldenSnapshot, snapshot)).toEqual({ added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0, conflicts: 0 });
+  });
+
+  test('takes in the golden RFP when merged the other way', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v2.steerwise'));
+    const merged = mergeSnapshots(snapshot, goldenSnapshot, { now: Date.parse(goldenMetadata.exportedAt) });
+    expect(merged.snapshot.records).toEqual(goldenSnapshot.records);
+    expect(merged.preview.tables.rfpScores.added).toBe(3);
+  });
+});
+
 describe('golden-scoped.steerwise', () => {
   test('records its scope in the manifest', async () => {
     const { manifest } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
     expect(manifest.scope).toEqual(goldenScope);
-    expect(manifest.recordCounts).toEqual({ providers: 1, contracts: 1, kpis: 2, serviceLevels: 2, measurements: 4 });
+    expect(manifest.recordCounts).toEqual({
+      ...Object.fromEntries(rfpTables.map((table) => [table, 0])),
+      providers: 1,
+      contracts: 1,
+      kpis: 2,
+      serviceLevels: 2,
+      measurements: 4,
+    });
     expect(manifest.tombstoneCount).toBe(0);
   });
 

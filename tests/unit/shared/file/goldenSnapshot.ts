@@ -1,13 +1,17 @@
 /**
  * The small portfolio inside `tests/fixtures/steerwise/golden.steerwise`: two NHS 111
- * providers, one contract, two KPIs, four service levels, eight measurements, one tombstone
- * and field clocks on the contract. Calls are real NHS 111 Minimum Data Set 2015-16 figures
- * for April and May 2015; ids, clocks, devices, the contract and its value are invented.
+ * providers, one contract, two KPIs, four service levels, eight measurements, one tombstone,
+ * field clocks on the contract, and one RFP in consensus (see `goldenRfp.ts`). Calls are real
+ * NHS 111 Minimum Data Set 2015-16 figures for April and May 2015; ids, clocks, devices, the
+ * contract, its value and the RFP are invented.
  *
  * `goldenSnapshotV1` is the same portfolio as `golden-v1.steerwise` holds it, read through the
- * migration to the current version: the contract's value is `null` under the record clock.
+ * migrations to the current version: the contract's value is `null` under the record clock and
+ * there is no RFP. `goldenSnapshotV2` is the portfolio of `golden-v2.steerwise`: no RFP.
  */
 import type { Contract, KpiDefinition, Measurement, Provider, ServiceLevel, Tombstone } from '../../../../shared/domain/types';
+import { emptyRecords } from '../../../../shared/sync/snapshot';
+import { goldenRfpRecords } from './goldenRfp';
 import type { WriteMetadata } from '../../../../shared/file';
 import { packHlc } from '../../../../shared/sync/hlc';
 import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
@@ -127,14 +131,27 @@ export const goldenSnapshot: PortfolioSnapshot = {
   portfolioId: '019c1d94-8000-7000-8000-000000000001',
   portfolioName: 'NHS 111 (two providers)',
   deviceId: exportingDevice,
-  records: { providers, contracts, kpis, serviceLevels, measurements },
+  records: {
+    ...emptyRecords(),
+    providers,
+    contracts,
+    kpis,
+    serviceLevels,
+    measurements,
+    ...goldenRfpRecords(northEast, clockAt, exportingDevice),
+  },
   tombstones,
   versionVector: { [exportingDevice]: measurementDeleted, [otherDevice]: levelsSet },
 };
 
-export const goldenSnapshotV1: PortfolioSnapshot = {
+export const goldenSnapshotV2: PortfolioSnapshot = {
   ...goldenSnapshot,
-  records: { ...goldenSnapshot.records, contracts: [contractV1] },
+  records: { ...emptyRecords(), providers, contracts, kpis, serviceLevels, measurements },
+};
+
+export const goldenSnapshotV1: PortfolioSnapshot = {
+  ...goldenSnapshotV2,
+  records: { ...goldenSnapshotV2.records, contracts: [contractV1] },
 };
 
 /** Ids of the golden portfolio's records that tests refer to. */

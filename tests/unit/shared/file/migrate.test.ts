@@ -3,7 +3,8 @@ import { AppFailure } from '../../../../shared/errors';
 import type { AppError } from '../../../../shared/errors';
 import { currentFormatVersion, migrations, readPortfolioFile, runMigrations } from '../../../../shared/file';
 import type { FileContent, Migration, MigrationRegistry } from '../../../../shared/file';
-import { addContractValue } from '../../../../shared/file/migrate';
+import { addContractValue, addRfpTables } from '../../../../shared/file/migrate';
+import { recordTables, rfpTables } from '../../../../shared/sync/snapshot';
 import { errorOf, valueOf } from '../../../support/node/results';
 import { bytesOf, repack, textOf, unzipEntries } from './craft';
 import { readFixture } from './fixtureFiles';
@@ -31,8 +32,8 @@ function migrationError(run: () => unknown): AppError {
 
 describe('shipped migrations', () => {
   test('registry has one step per older version', () => {
-    expect(Object.keys(migrations)).toEqual(['1']);
-    expect(currentFormatVersion).toBe(2);
+    expect(Object.keys(migrations)).toEqual(['1', '2']);
+    expect(currentFormatVersion).toBe(3);
   });
 });
 
@@ -105,6 +106,50 @@ describe('migration from version 1 to 2', () => {
     expect(parsed.snapshot.scoped).toBe(true);
     expect(parsed.snapshot.records.contracts[0]?.annualValueMinor).toBeNull();
     expect(parsed.snapshot.records.contracts[0]?.id).toBe(goldenIds.contract);
+  });
+});
+
+/** Parsed content of a version 2 file with no records, as `addRfpTables` receives it. */
+function versionTwoContent(): FileContent {
+  const entries = new Map<string, unknown>(
+    ['providers', 'contracts', 'kpis', 'serviceLevels', 'measurements'].map((table) => [`records/${table}.json`, []]),
+  );
+  const recordCounts = { providers: 0, contracts: 0, kpis: 0, serviceLevels: 0, measurements: 0 };
+  return { manifest: { formatVersion: 2, recordCounts }, entries };
+}
+
+describe('migration from version 2 to 3', () => {
+  test('adds an empty entry per RFP table', () => {
+    const migrated = addRfpTables(versionTwoContent());
+    for (const table of rfpTables) expect(migrated.entries.get(`records/${table}.json`), table).toEqual([]);
+    expect(migrated.entries.size).toBe(recordTables.length);
+  });
+
+  test('adds zero record counts', () => {
+    const migrated = addRfpTables(versionTwoContent());
+    expect(Object.keys(migrated.manifest.recordCounts as object)).toEqual([...recordTables]);
+    for (const table of rfpTables) expect((migrated.manifest.recordCounts as Record<string, number>)[table]).toBe(0);
+  });
+
+  test('keeps an entry already present', () => {
+    const content = versionTwoContent();
+    const altered = { ...content, entries: new Map(content.entries).set('records/rfpScores.json', [{ id: 's1' }]) };
+    expect(addRfpTables(altered).entries.get('records/rfpScores.json')).toEqual([{ id: 's1' }]);
+  });
+
+  test('does not change its argument', () => {
+    const content = versionTwoContent();
+    addRfpTables(content);
+    expect(content.entries.size).toBe(5);
+    expect(Object.keys(content.manifest.recordCounts as object)).toHaveLength(5);
+  });
+
+  test('rejects a version 2 file that already holds scores', async () => {
+    const entries = unzipEntries(readFixture('golden-v2.steerwise'));
+    entries.set('records/rfpScores.json', bytesOf('[\n{"id":"s1"}\n]\n'));
+    const error = errorOf(await readPortfolioFile(repack(entries), 'v2.steerwise'));
+    expect(error.code).toBe('portfolioFile.invalidRecord');
+    expect(error.detail).toMatchObject({ entry: 'records/rfpScores.json', field: 'clock', reason: 'required' });
   });
 });
 

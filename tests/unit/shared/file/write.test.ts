@@ -34,6 +34,14 @@ describe('writePortfolioFile layout', () => {
       'records/kpis.json',
       'records/serviceLevels.json',
       'records/measurements.json',
+      'records/rfpEvents.json',
+      'records/rfpSections.json',
+      'records/rfpCriteria.json',
+      'records/rfpBidders.json',
+      'records/rfpEvaluators.json',
+      'records/rfpScores.json',
+      'records/rfpConsensusScores.json',
+      'records/rfpPriceBids.json',
       'tombstones.json',
       'versionVector.json',
       'manifest.json',
@@ -146,7 +154,7 @@ describe('writePortfolioFile progress', () => {
     const progress: WriteProgress[] = [];
     await writePortfolioFile(goldenSnapshot, goldenMetadata, (step) => progress.push(step));
     const finishedEntries = progress.filter((step) => step.stage === 'compressing' && step.done === step.total).map((step) => step.entry);
-    expect(finishedEntries).toHaveLength(8);
+    expect(finishedEntries).toHaveLength(16);
   });
 });
 

@@ -139,6 +139,10 @@ describe('validateScore', () => {
     expect(codes(validateScore(knockoutContext, score(3, 'x')))).toEqual(['rfp.scoreNotOnScale']);
   });
 
+  test.each(['draft', 'open', 'consensus', 'awarded', 'cancelled'] as const)('closed in %s', (phase) => {
+    expect(codes(validateScore({ ...context, event: makeEvent({ phase }) }, score(3)))).toEqual(['rfp.scoringClosed']);
+  });
+
   test('phase, conflict, scope and price', () => {
     expect(codes(validateScore({ ...context, event: makeEvent({ phase: 'consensus' }) }, score(3)))).toEqual(['rfp.scoringClosed']);
     expect(codes(validateScore({ ...context, evaluator: evaluator('e', { conflictStatus: 'pending' }) }, score(3)))).toEqual([

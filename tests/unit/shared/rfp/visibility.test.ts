@@ -43,7 +43,11 @@ describe('evaluatorView', () => {
     expect(view.mayViewResults).toBe(false);
   });
 
-  test('draft shows only own', () => {
-    expect(evaluatorView('draft', evaluator('bob'), scores, agreed).others).toEqual([]);
+  test.each(['draft', 'open', 'cancelled'] as const)('%s shows only own', (phase) => {
+    const view = evaluatorView(phase, evaluator('bob'), scores, agreed);
+    expect(comments(view.own)).toEqual(['bob on a', 'bob on b']);
+    expect(view.others).toEqual([]);
+    expect(view.consensusScores).toEqual([]);
+    expect(view.mayViewResults).toBe(false);
   });
 });

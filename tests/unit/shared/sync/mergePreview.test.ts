@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeSnapshots } from '../../../../shared/sync/merge';
 import { foldedTombstoneClock } from '../../../../shared/sync/mergeNaturalKeys';
 import { at, kpi, provider, snapshot, tombstone } from './mergeTestKit';
+import { recordTables } from '../../../../shared/sync/snapshot';
 
 const now = Date.UTC(2026, 0, 2);
 
@@ -9,13 +10,20 @@ const now = Date.UTC(2026, 0, 2);
 function mixedChanges() {
   const local = snapshot({
     records: {
-      providers: [provider('p1', { clock: at(1, 'devL') }), provider('p2', { clock: at(1, 'devL') }), provider('p3', { clock: at(1, 'devL') })],
+      providers: [
+        provider('p1', { clock: at(1, 'devL') }),
+        provider('p2', { clock: at(1, 'devL') }),
+        provider('p3', { clock: at(1, 'devL') }),
+      ],
       kpis: [kpi('kB', { clock: at(1, 'devL') }, { key: 'calls.answered' })],
     },
   });
   const remote = snapshot({
     records: {
-      providers: [provider('p1', { clock: at(1, 'devL'), fieldClocks: { name: at(4, 'devR') } }, { name: 'Renamed' }), provider('p4', { clock: at(2, 'devR') })],
+      providers: [
+        provider('p1', { clock: at(1, 'devL'), fieldClocks: { name: at(4, 'devR') } }, { name: 'Renamed' }),
+        provider('p4', { clock: at(2, 'devR') }),
+      ],
       kpis: [kpi('kA', { clock: at(2, 'devR') }, { key: 'calls.answered' })],
     },
     tombstones: [tombstone('p2', 'providers', at(3, 'devR'))],
@@ -45,7 +53,9 @@ describe('mergeSnapshots preview', () => {
 
     const { tables } = mergeSnapshots(local, local, { now }).preview;
 
-    expect(Object.values(tables)).toEqual(Array.from({ length: 5 }, () => ({ added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0 })));
+    expect(Object.values(tables)).toEqual(
+      Array.from({ length: recordTables.length }, () => ({ added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0 })),
+    );
   });
 });
 

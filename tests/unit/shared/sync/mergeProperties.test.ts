@@ -40,6 +40,19 @@ function duplicateNaturalKeys(value: PortfolioSnapshot): string[] {
 }
 
 describe('merge properties over three laptops', () => {
+  it('scenarios include RFP scores', () => {
+    // Guards the generator: the properties below prove convergence for scores only if scenarios contain them.
+    const scenarios = fc.sample(scenarioArbitrary, { numRuns: 200, seed: 20260401 });
+    const scored = scenarios.filter((scenario) =>
+      runScenario(scenario, strict)
+        .snapshots()
+        .some((state) => state.records.rfpScores.length > 0),
+    );
+    const several = scenarios.filter((scenario) => runScenario(scenario, strict).finalExchange()[0]!.records.rfpScores.length > 1);
+    expect(scored.length).toBeGreaterThanOrEqual(30);
+    expect(several.length).toBeGreaterThanOrEqual(5);
+  });
+
   it('converges after one final exchange', () => {
     fc.assert(
       fc.property(scenarioArbitrary, (scenario) => {

@@ -32,6 +32,14 @@ const editableFields: { readonly [T in RecordTable]: readonly string[] } = {
   kpis: ['name', 'description', 'unit'],
   serviceLevels: ['expected', 'minimum'],
   measurements: ['value', 'numerator', 'sourceFile'],
+  rfpEvents: ['title', 'phase', 'scope', 'awardReason'],
+  rfpSections: ['title', 'weight'],
+  rfpCriteria: ['title', 'weight', 'description'],
+  rfpBidders: ['name'],
+  rfpEvaluators: ['role', 'conflictStatement'],
+  rfpScores: ['value', 'comment'],
+  rfpConsensusScores: ['value', 'reason'],
+  rfpPriceBids: ['exchangeRateToBase', 'submittedOn'],
 };
 
 function editedValue(table: RecordTable, field: string, choice: number): unknown {
@@ -40,6 +48,14 @@ function editedValue(table: RecordTable, field: string, choice: number): unknown
       return names.slice(0, choice % 3);
     case 'currency':
       return ['GBP', 'EUR', 'USD'][choice % 3];
+    case 'scope':
+      return names.slice(choice % 3);
+    case 'phase':
+      return ['draft', 'open', 'scoring', 'consensus'][choice % 4];
+    case 'weight':
+    case 'exchangeRateToBase':
+      return 1 + (choice % 5);
+    case 'submittedOn':
     case 'startDate':
       return choice % 2 === 0 ? null : `2025-0${String((choice % 9) + 1)}-01`;
     case 'annualValueMinor':
@@ -48,9 +64,10 @@ function editedValue(table: RecordTable, field: string, choice: number): unknown
       return ['percent', 'seconds', 'number'][choice % 3];
     case 'expected':
     case 'minimum':
-    case 'value':
     case 'numerator':
       return 50 + (choice % 7);
+    case 'value':
+      return table === 'rfpScores' || table === 'rfpConsensusScores' ? choice % 6 : 50 + (choice % 7);
     case 'sourceFile':
       return choice % 2 === 0 ? null : `import-${String(choice % 5)}.csv`;
     default:
@@ -71,6 +88,12 @@ export type Operation =
   | { readonly kind: 'addProvider'; readonly laptop: number; readonly code: number | null; readonly name: number }
   | { readonly kind: 'addContract'; readonly laptop: number; readonly pick: number }
   | { readonly kind: 'addServiceLevel'; readonly laptop: number; readonly pick: number; readonly minimum: number }
+  | { readonly kind: 'addRfp'; readonly laptop: number; readonly pick: number }
+  | { readonly kind: 'addBidder'; readonly laptop: number; readonly pick: number; readonly prospect: boolean }
+  | { readonly kind: 'addEvaluator'; readonly laptop: number; readonly pick: number }
+  | { readonly kind: 'score'; readonly laptop: number; readonly pick: number; readonly value: number }
+  | { readonly kind: 'consensus'; readonly laptop: number; readonly pick: number; readonly value: number }
+  | { readonly kind: 'priceBid'; readonly laptop: number; readonly pick: number; readonly round: number }
   | {
       readonly kind: 'update';
       readonly laptop: number;
@@ -117,11 +140,30 @@ export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
   },
   { arbitrary: fc.record({ kind: fc.constant('addContract' as const), laptop: laptopIndex, pick: small }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('addServiceLevel' as const), laptop: laptopIndex, pick: small, minimum: small }), weight: 1 },
+  // RFP records: an event with one section and criterion, bidders, evaluators, then upserts of
+  // scores, consensus scores and price bids by natural key, as `renderer/src/db/rfp.ts` does.
+  { arbitrary: fc.record({ kind: fc.constant('addRfp' as const), laptop: laptopIndex, pick: small }), weight: 2 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('addBidder' as const), laptop: laptopIndex, pick: small, prospect: fc.boolean() }),
+    weight: 1,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('addEvaluator' as const), laptop: laptopIndex, pick: small }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('score' as const), laptop: laptopIndex, pick: small, value: small }), weight: 8 },
+  { arbitrary: fc.record({ kind: fc.constant('consensus' as const), laptop: laptopIndex, pick: small, value: small }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('priceBid' as const),
+      laptop: laptopIndex,
+      pick: small,
+      round: fc.integer({ min: 1, max: 2 }),
+    }),
+    weight: 1,
+  },
   {
     arbitrary: fc.record({
       kind: fc.constant('update' as const),
       laptop: laptopIndex,
-      table: fc.nat({ max: 4 }),
+      table: fc.nat({ max: 12 }),
       pick: small,
       fields: fc.integer({ min: 1, max: 7 }),
       choice: small,
@@ -129,7 +171,7 @@ export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
     weight: 4,
   },
   {
-    arbitrary: fc.record({ kind: fc.constant('delete' as const), laptop: laptopIndex, table: fc.nat({ max: 4 }), pick: small }),
+    arbitrary: fc.record({ kind: fc.constant('delete' as const), laptop: laptopIndex, table: fc.nat({ max: 12 }), pick: small }),
     weight: 2,
   },
   { arbitrary: fc.record({ kind: fc.constant('sync' as const), from: laptopIndex, to: laptopIndex, keepOther: fc.boolean() }), weight: 4 },
@@ -150,7 +192,7 @@ class Laptop {
   readonly deviceId: string;
   readonly clock: Clock;
   wallMs: number;
-  tables: Tables = { providers: [], contracts: [], kpis: [], serviceLevels: [], measurements: [] };
+  tables: Tables = Object.fromEntries(recordTables.map((table) => [table, []])) as unknown as Tables;
   tombstones: Tombstone[] = [];
   versionVector: Record<string, HlcString> = {};
 
@@ -236,6 +278,18 @@ class Laptop {
         return JSON.stringify([providerKey(record.providerId), kpiKey(record.kpiId)]);
       case 'measurements':
         return JSON.stringify([providerKey(record.providerId), kpiKey(record.kpiId), record.period]);
+      case 'rfpEvents':
+      case 'rfpSections':
+      case 'rfpCriteria':
+      case 'rfpBidders':
+      case 'rfpEvaluators':
+        return null;
+      case 'rfpScores':
+        return JSON.stringify([record.evaluatorId, record.bidderId, record.criterionId]);
+      case 'rfpConsensusScores':
+        return JSON.stringify([record.bidderId, record.criterionId]);
+      case 'rfpPriceBids':
+        return JSON.stringify([record.bidderId, record.round]);
     }
   }
 }
@@ -320,6 +374,24 @@ export class Simulation {
       case 'addServiceLevel':
         this.addServiceLevel(this.laptop(operation.laptop), operation.pick, operation.minimum);
         return;
+      case 'addRfp':
+        this.addRfp(this.laptop(operation.laptop), operation.pick);
+        return;
+      case 'addBidder':
+        this.addBidder(this.laptop(operation.laptop), operation.pick, operation.prospect);
+        return;
+      case 'addEvaluator':
+        this.addEvaluator(this.laptop(operation.laptop), operation.pick);
+        return;
+      case 'score':
+        this.score(this.laptop(operation.laptop), operation.pick, operation.value);
+        return;
+      case 'consensus':
+        this.consensus(this.laptop(operation.laptop), operation.pick, operation.value);
+        return;
+      case 'priceBid':
+        this.priceBid(this.laptop(operation.laptop), operation.pick, operation.round);
+        return;
       case 'update':
         this.update(this.laptop(operation.laptop), operation);
         return;
@@ -389,6 +461,131 @@ export class Simulation {
         laptop.tick(),
       );
     else laptop.update('serviceLevels', existing, levels, () => laptop.tick());
+  }
+
+  /**
+   * Creates an RFP event with one section, one scored criterion, a prospect bidder and an
+   * evaluator, each a write of its own as in the repository.
+   */
+  private addRfp(laptop: Laptop, choice: number): void {
+    const event = this.create(
+      laptop,
+      'rfpEvents',
+      {
+        title: `RFP ${String(choice % 5)}`,
+        description: '',
+        scope: ['Payroll'],
+        phase: 'draft',
+        baseCurrency: 'GBP',
+        termMonths: 36,
+        priceScoreMethod: 'lowestOverBid',
+        issuedOn: null,
+        questionsDueOn: null,
+        responseDueOn: null,
+        awardTargetOn: null,
+        awardedBidderId: null,
+        awardReason: '',
+        awardedContractId: null,
+      },
+      () => laptop.tick(),
+    );
+    if (event === undefined) return;
+    const rfpId = event.id;
+    const section = this.create(
+      laptop,
+      'rfpSections',
+      { rfpId, templateKey: null, title: 'Service', description: '', weight: 1, order: 1 },
+      () => laptop.tick(),
+    );
+    if (section === undefined) return;
+    this.create(
+      laptop,
+      'rfpCriteria',
+      {
+        rfpId,
+        sectionId: section.id,
+        templateKey: null,
+        title: 'Quality',
+        description: '',
+        kind: 'scored',
+        weight: 1,
+        scale: null,
+        applicabilityNote: '',
+        order: 1,
+      },
+      () => laptop.tick(),
+    );
+    this.addBidder(laptop, laptop.tables.rfpEvents.indexOf(event), true);
+    this.addEvaluator(laptop, laptop.tables.rfpEvents.indexOf(event));
+  }
+
+  /** Adds a bidder to an RFP the laptop holds: a prospect, or one of its providers, which may later fold by code. */
+  private addBidder(laptop: Laptop, choice: number, prospect: boolean): void {
+    const event = pick(laptop.tables.rfpEvents, choice);
+    if (event === undefined) return;
+    const linked = prospect ? undefined : pick(laptop.tables.providers, Math.floor(choice / 3));
+    const data = { rfpId: event.id, name: `Bidder ${String(choice % 7)}`, providerId: linked?.id ?? null };
+    this.create(laptop, 'rfpBidders', data, () => laptop.tick());
+  }
+
+  private addEvaluator(laptop: Laptop, choice: number): void {
+    const event = pick(laptop.tables.rfpEvents, choice);
+    if (event === undefined) return;
+    const data = {
+      rfpId: event.id,
+      evaluatorName: names[choice % names.length] ?? 'North',
+      role: '',
+      sectionIds: null,
+      conflictStatus: 'none',
+      conflictBidderIds: [],
+      conflictStatement: '',
+      conflictDeclaredOn: null,
+    };
+    this.create(laptop, 'rfpEvaluators', data, () => laptop.tick());
+  }
+
+  /** Sets the score of one cell: an update of the laptop's record of that cell, or a new record. */
+  private score(laptop: Laptop, choice: number, value: number): void {
+    const evaluator = pick(laptop.tables.rfpEvaluators, choice);
+    const bidder = pick(laptop.tables.rfpBidders, Math.floor(choice / 3));
+    const criterion = pick(laptop.tables.rfpCriteria, Math.floor(choice / 11));
+    if (evaluator === undefined || bidder === undefined || criterion === undefined) return;
+    const cell = { evaluatorId: evaluator.id, bidderId: bidder.id, criterionId: criterion.id };
+    const fields = { value: value % 7 === 6 ? null : value % 6, comment: `Comment ${String(value % 3)}` };
+    const existing = laptop.find(
+      'rfpScores',
+      (item) => item.evaluatorId === cell.evaluatorId && item.bidderId === cell.bidderId && item.criterionId === cell.criterionId,
+    );
+    if (existing === undefined) this.create(laptop, 'rfpScores', { rfpId: criterion.rfpId, ...cell, ...fields }, () => laptop.tick());
+    else laptop.update('rfpScores', existing, fields, () => laptop.tick());
+  }
+
+  private consensus(laptop: Laptop, choice: number, value: number): void {
+    const bidder = pick(laptop.tables.rfpBidders, choice);
+    const criterion = pick(laptop.tables.rfpCriteria, Math.floor(choice / 5));
+    if (bidder === undefined || criterion === undefined) return;
+    const fields = { value: value % 6, reason: `Reason ${String(value % 4)}`, agreedOn: '2026-01-02' };
+    const existing = laptop.find('rfpConsensusScores', (item) => item.bidderId === bidder.id && item.criterionId === criterion.id);
+    const data = { rfpId: criterion.rfpId, bidderId: bidder.id, criterionId: criterion.id, ...fields };
+    if (existing === undefined) this.create(laptop, 'rfpConsensusScores', data, () => laptop.tick());
+    else laptop.update('rfpConsensusScores', existing, fields, () => laptop.tick());
+  }
+
+  private priceBid(laptop: Laptop, choice: number, round: number): void {
+    const bidder = pick(laptop.tables.rfpBidders, choice);
+    if (bidder === undefined) return;
+    const fields = {
+      currency: 'GBP',
+      oneTimeCharges: [],
+      recurringCharges: [{ label: 'Fee', amountMinor: 1000 * (1 + (choice % 9)), period: 'month' }],
+      exchangeRateToBase: 1,
+      exchangeRateDate: '2026-01-02',
+      submittedOn: '2026-01-02',
+    };
+    const existing = laptop.find('rfpPriceBids', (item) => item.bidderId === bidder.id && item.round === round);
+    if (existing === undefined)
+      this.create(laptop, 'rfpPriceBids', { rfpId: bidder.rfpId, bidderId: bidder.id, round, ...fields }, () => laptop.tick());
+    else laptop.update('rfpPriceBids', existing, fields, () => laptop.tick());
   }
 
   private update(laptop: Laptop, operation: Extract<Operation, { kind: 'update' }>): void {

@@ -1,4 +1,5 @@
 /** Factories and comparison helpers for the merge tests: readable ids, clocks built from small numbers. */
+import type { Bidder, PriceBid, Score } from '../../../../shared/domain/rfp';
 import type {
   Contract,
   HlcString,
@@ -12,7 +13,7 @@ import type {
 import { packHlc } from '../../../../shared/sync/hlc';
 import { compareText } from '../../../../shared/sync/mergeFields';
 import type { PortfolioSnapshot, RecordsByTable, VersionVector } from '../../../../shared/sync/snapshot';
-import { recordTables } from '../../../../shared/sync/snapshot';
+import { emptyRecords, recordTables } from '../../../../shared/sync/snapshot';
 
 /** Base wall time of test clocks: 2026-01-01T00:00:00Z, in ms. */
 export const baseWallMs = Date.UTC(2026, 0, 1);
@@ -107,6 +108,61 @@ export function measurement(
   };
 }
 
+export function bidder(
+  id: string,
+  clocks: Clocks,
+  rfpId: string,
+  data: Partial<Omit<Bidder, 'id' | 'clock' | 'fieldClocks'>> = {},
+): Bidder {
+  return { id, clock: clocks.clock, fieldClocks: clocks.fieldClocks ?? {}, rfpId, name: `Bidder ${id}`, providerId: null, ...data };
+}
+
+/** One evaluator's score of one cell; the cell is `[evaluatorId, bidderId, criterionId]`. */
+export function score(
+  id: string,
+  clocks: Clocks,
+  cell: readonly [string, string, string],
+  data: Partial<Omit<Score, 'id' | 'clock' | 'fieldClocks'>> = {},
+): Score {
+  const [evaluatorId, bidderId, criterionId] = cell;
+  return {
+    id,
+    clock: clocks.clock,
+    fieldClocks: clocks.fieldClocks ?? {},
+    rfpId: 'rfp1',
+    evaluatorId,
+    bidderId,
+    criterionId,
+    value: 3,
+    comment: '',
+    ...data,
+  };
+}
+
+export function priceBid(
+  id: string,
+  clocks: Clocks,
+  bidderId: string,
+  round: number,
+  data: Partial<Omit<PriceBid, 'id' | 'clock' | 'fieldClocks'>> = {},
+): PriceBid {
+  return {
+    id,
+    clock: clocks.clock,
+    fieldClocks: clocks.fieldClocks ?? {},
+    rfpId: 'rfp1',
+    bidderId,
+    round,
+    currency: 'GBP',
+    oneTimeCharges: [],
+    recurringCharges: [{ label: 'Fee', amountMinor: 100_000, period: 'month' }],
+    exchangeRateToBase: 1,
+    exchangeRateDate: '2026-01-02',
+    submittedOn: '2026-01-02',
+    ...data,
+  };
+}
+
 /** Returns a copy of `record` without `fields`, the way a scoped snapshot leaves fields out. */
 export function omitFields<R extends object>(record: R, ...fields: readonly string[]): R {
   return Object.fromEntries(Object.entries(record).filter(([key]) => !fields.includes(key))) as R;
@@ -129,13 +185,7 @@ export function snapshot(parts: SnapshotParts = {}): PortfolioSnapshot {
     portfolioId: 'portfolio-1',
     portfolioName: 'Test portfolio',
     deviceId: parts.deviceId ?? 'deviceL',
-    records: {
-      providers: records.providers ?? [],
-      contracts: records.contracts ?? [],
-      kpis: records.kpis ?? [],
-      serviceLevels: records.serviceLevels ?? [],
-      measurements: records.measurements ?? [],
-    },
+    records: { ...emptyRecords(), ...records },
     tombstones: parts.tombstones ?? [],
     versionVector: parts.versionVector ?? {},
   };

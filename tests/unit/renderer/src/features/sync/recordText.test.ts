@@ -13,7 +13,12 @@ import {
   formatMinorUnits,
 } from '../../../../../../renderer/src/features/sync/recordText';
 import type { TextFormat } from '../../../../../../renderer/src/features/sync/recordText';
-import { at, baseWallMs, contract, kpi, measurement, provider, serviceLevel } from '../../../../shared/sync/mergeTestKit';
+import { at, baseWallMs, contract, kpi, measurement, provider, score, serviceLevel, snapshot } from '../../../../shared/sync/mergeTestKit';
+import { goldenRfpIds } from '../../../../shared/file/goldenRfp';
+import { goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
+import type { RecordTable } from '@shared/domain/types';
+import { rfpTables } from '@shared/sync/snapshot';
+import { createRecordLookup, recordLabelOf, referencedTableOf } from '../../../../../../renderer/src/features/sync/recordLabels';
 
 const format: TextFormat = { locale: 'en-GB', timeZone: 'UTC' };
 const answered = { key: 'nhs111.answeredWithin60s', name: 'Answered in 60 s' };
@@ -95,6 +100,55 @@ describe('describeField', () => {
     ['measurements', measurement('m1', { clock: at(1, 'devL') }, 'p1', 'k1', '2015-04')],
   ])('labels every field of %s', (_table, record) => {
     for (const field of dataFieldNames(record)) expect(i18next.exists(`sync.fields.${field}`), field).toBe(true);
+  });
+
+  it.each(rfpTables)('labels every field of %s', (table) => {
+    const [record] = goldenSnapshot.records[table];
+    expect(record).toBeDefined();
+    for (const field of dataFieldNames(record ?? {})) expect(i18next.exists(`sync.fields.${field}`), `${table}.${field}`).toBe(true);
+  });
+});
+
+describe('RFP record names', () => {
+  const lookup = createRecordLookup([goldenSnapshot]);
+  const name = (table: RecordTable, id: string) => describeRecord(i18next.t, recordLabelOf(lookup, table, id), format);
+
+  it('names an RFP by title', () => {
+    expect(name('rfpEvents', goldenRfpIds.rfp)).toBe('RFP NHS 111 call handling re-procurement');
+  });
+
+  it('names a bidder with its RFP', () => {
+    expect(name('rfpBidders', goldenRfpIds.prospect)).toBe('Bidder Coastal Contact Ltd in RFP NHS 111 call handling re-procurement');
+  });
+
+  it('names a score by evaluator, bidder and criterion', () => {
+    const [score] = goldenSnapshot.records.rfpScores;
+    expect(name('rfpScores', score?.id ?? '')).toBe('Ann Okafor’s score of NORTH EAST ENGLAND NHS 111 on Calls answered within 60 seconds');
+  });
+
+  it('names a consensus score and a price bid', () => {
+    const [consensus] = goldenSnapshot.records.rfpConsensusScores;
+    const [bid] = goldenSnapshot.records.rfpPriceBids;
+    expect(name('rfpConsensusScores', consensus?.id ?? '')).toBe(
+      'Consensus score of NORTH EAST ENGLAND NHS 111 on Calls answered within 60 seconds',
+    );
+    expect(name('rfpPriceBids', bid?.id ?? '')).toBe('Price bid of NORTH EAST ENGLAND NHS 111, round 1');
+  });
+
+  it('says when the referenced records are missing', () => {
+    const orphan = createRecordLookup([snapshot({ records: { rfpScores: [score('s1', { clock: at(1, 'devL') }, ['e9', 'b9', 'c9'])] } })]);
+    const label = recordLabelOf(orphan, 'rfpScores', 's1');
+    expect(describeRecord(i18next.t, label, format)).toBe('unknown evaluator’s score of unknown bidder on unknown criterion');
+  });
+
+  it('shows a referenced bidder by name', () => {
+    expect(referencedTableOf('bidderId')).toBe('rfpBidders');
+    expect(referencedTableOf('awardedContractId')).toBe('contracts');
+    expect(referencedTableOf('sectionIds')).toBeNull();
+  });
+
+  it('names a missing RFP record by table', () => {
+    expect(name('rfpCriteria', 'gone')).toBe('RFP criteria record gone, found in neither copy');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordTable } from '@shared/domain/types';
 import type { MergePreview, TableChangeCounts } from '@shared/sync/mergeTypes';
+import { recordTables } from '@shared/sync/snapshot';
 import {
   emptySnapshotOf,
   exportFileNameOf,
@@ -14,7 +15,7 @@ const zero: TableChangeCounts = { added: 0, changed: 0, deleted: 0, mergedByNatu
 
 function previewWith(tables: Partial<Record<RecordTable, TableChangeCounts>>): MergePreview {
   return {
-    tables: { providers: zero, contracts: zero, kpis: zero, serviceLevels: zero, measurements: zero, ...tables },
+    tables: { ...(Object.fromEntries(recordTables.map((table) => [table, zero])) as Record<RecordTable, TableChangeCounts>), ...tables },
     conflicts: [],
     deletedEdits: [],
     clockSkew: { maxClockSkewMs: 300_000, aheadCount: 0, maxAheadMs: 0, deviceIds: [] },
@@ -42,7 +43,21 @@ describe('fileTargetOf', () => {
 describe('tableCountRows', () => {
   it('lists tables in table order', () => {
     const rows = tableCountRows(previewWith({}));
-    expect(rows.map((row) => row.table)).toEqual(['providers', 'contracts', 'kpis', 'serviceLevels', 'measurements']);
+    expect(rows.map((row) => row.table)).toEqual([
+      'providers',
+      'contracts',
+      'kpis',
+      'serviceLevels',
+      'measurements',
+      'rfpEvents',
+      'rfpSections',
+      'rfpCriteria',
+      'rfpBidders',
+      'rfpEvaluators',
+      'rfpScores',
+      'rfpConsensusScores',
+      'rfpPriceBids',
+    ]);
   });
 
   it('counts natural-key folds as deleted', () => {

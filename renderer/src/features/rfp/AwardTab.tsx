@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Contract, Provider } from '@shared/domain/types';
+import type { RfpEvaluation } from '@shared/rfp/evaluate';
+import { awardRfp } from '../../db/rfp';
+import { selectNavigate, useUiStore } from '../../state/uiStore';
+import { usePortfolioDb } from '../portfolio/portfolioContext';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { checkAward, defaultAwardBidder } from './award';
+import type { AwardProblem } from './award';
+import type { RfpRecords } from './rfpRecords';
+import { useRfpWrite } from './useRfpWrite';
+
+/** Award form (winner defaults to the top-ranked bidder in the running) and, once awarded, the linked provider and draft contract. */
+export function AwardTab({ records, evaluation }: { readonly records: RfpRecords; readonly evaluation: RfpEvaluation }) {
+  const { t } = useTranslation();
+  const { event } = records;
+  if (event.phase === 'awarded') return <AwardedSummary records={records} />;
+  if (event.phase === 'cancelled') return <p className="muted">{t('rfp.award.cancelled')}</p>;
+  if (event.phase !== 'consensus') return <p className="muted">{t('rfp.award.notReady')}</p>;
+  return <AwardForm records={records} evaluation={evaluation} />;
+}
+
+function AwardForm({ records, evaluation }: { readonly records: RfpRecords; readonly evaluation: RfpEvaluation }) {
+  const { t } = useTranslation();
+  const write = useRfpWrite();
+  const { results } = evaluation;
+  const [bidderId, setBidderId] = useState<string>(defaultAwardBidder(results) ?? '');
+  const [rationale, setRationale] = useState('');
+  const [problems, setProblems] = useState<readonly AwardProblem[]>([]);
+  const names = new Map(records.bidders.map((bidder) => [bidder.id, bidder.name]));
+
+  const submit = () => {
+    const found = checkAward(results, bidderId === '' ? null : bidderId, rationale);
+    setProblems(found);
+    if (found.length > 0) return;
+    void write.run(`Awarding RFP ${records.event.id} to bidder ${bidderId}`, (db, context) =>
+      awardRfp(db, records.event.id, bidderId, rationale, context),
+    );
+  };
+
+  return (
+    <form
+      className="panel"
+      aria-labelledby="award-title"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <h2 id="award-title">{t('rfp.award.title')}</h2>
+      <fieldset disabled={write.busy} className="form-grid">
+        <label>
+          {t('rfp.award.winnerLabel')}
+          <select
+            value={bidderId}
+            onChange={(event) => {
+              setBidderId(event.target.value);
+            }}
+          >
+            <option value="">{t('rfp.setup.chooseProvider')}</option>
+            {results.ranking.map((result) => (
+              <option key={result.bidderId} value={result.bidderId} disabled={result.knockedOut}>
+                {result.rank}. {names.get(result.bidderId) ?? result.bidderId}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('rfp.award.rationaleLabel')}
+          <textarea
+            rows={3}
+            value={rationale}
+            onChange={(event) => {
+              setRationale(event.target.value);
+            }}
+          />
+        </label>
+      </fieldset>
+      {problems.map((problem) => (
+        <p key={problem} className="alert error" role="alert">
+          {t(`rfp.award.${problem}`)}
+        </p>
+      ))}
+      {write.error === null ? null : (
+        <p className="alert error" role="alert">
+          {write.error}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={write.busy}>
+        {t('rfp.award.submit')}
+      </button>
+    </form>
+  );
+}
+
+function AwardedSummary({ records }: { readonly records: RfpRecords }) {
+  const { t } = useTranslation();
+  const db = usePortfolioDb();
+  const navigate = useUiStore(selectNavigate);
+  const { event } = records;
+  const winner = records.bidders.find((bidder) => bidder.id === event.awardedBidderId);
+  const linked = useLiveQuery(
+    async (): Promise<{ provider: Provider | undefined; contract: Contract | undefined }> => ({
+      provider: winner === undefined || winner.providerId === null ? undefined : await db.providers.get(winner.providerId),
+      contract: event.awardedContractId === null ? undefined : await db.contracts.get(event.awardedContractId),
+    }),
+    [db, winner?.providerId, event.awardedContractId],
+  );
+
+  return (
+    <section className="panel" aria-labelledby="awarded-title" data-testid="award-summary">
+      <h2 id="awarded-title">{t('rfp.award.title')}</h2>
+      <p>{t('rfp.award.done', { name: winner?.name ?? '', reason: event.awardReason })}</p>
+      {linked?.provider === undefined ? null : (
+        <p>
+          {t('rfp.award.provider', { name: linked.provider.name })}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              if (linked.provider !== undefined) navigate({ name: 'provider', providerId: linked.provider.id });
+            }}
+          >
+            {t('rfp.award.openProvider')}
+          </button>
+        </p>
+      )}
+      {linked?.contract === undefined ? null : <p>{t('rfp.award.contract', { title: linked.contract.title })}</p>}
+    </section>
+  );
+}

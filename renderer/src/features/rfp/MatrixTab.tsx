@@ -1,0 +1,179 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RfpEvaluation } from '@shared/rfp/evaluate';
+import { setScore } from '../../db/rfp';
+import { ConsensusPanel } from './ConsensusPanel';
+import type { GridAction } from './gridKeys';
+import { buildMatrixView, parseScoreText } from './matrixView';
+import type { MatrixCellView, MatrixRowView } from './matrixView';
+import type { RfpRecords } from './rfpRecords';
+import { ScoreGrid } from './ScoreGrid';
+import { selectChooseEvaluator, selectEvaluatorByRfp, useRfpUiStore } from './rfpUiStore';
+import { useRfpWrite } from './useRfpWrite';
+
+interface PendingComment {
+  readonly row: MatrixRowView;
+  readonly cell: MatrixCellView;
+  readonly value: number;
+}
+
+/** Scoring matrix for the evaluator chosen on this laptop, with comment prompts and the consensus panel. */
+export function MatrixTab({ records, evaluation }: { readonly records: RfpRecords; readonly evaluation: RfpEvaluation }) {
+  const { t } = useTranslation();
+  const rfpId = records.event.id;
+  const chosen = useRfpUiStore(selectEvaluatorByRfp)[rfpId] ?? null;
+  const chooseEvaluator = useRfpUiStore(selectChooseEvaluator);
+  const evaluator = records.evaluators.find((candidate) => candidate.id === chosen) ?? null;
+  const view = useMemo(() => buildMatrixView(records, evaluation.model, evaluator?.id ?? null), [records, evaluation.model, evaluator]);
+  const write = useRfpWrite();
+  const [status, setStatus] = useState<string | null>(null);
+  const [pending, setPending] = useState<PendingComment | null>(null);
+  const [comment, setComment] = useState('');
+  const [details, setDetails] = useState<{ readonly row: MatrixRowView; readonly cell: MatrixCellView } | null>(null);
+
+  const bidderName = (cell: MatrixCellView) => view.bidders.find((bidder) => bidder.id === cell.bidderId)?.name ?? '';
+
+  const save = async (row: MatrixRowView, cell: MatrixCellView, value: number | null, text: string) => {
+    if (evaluator === null) return;
+    const ok = await write.run(
+      `Saving the score of evaluator ${evaluator.id} for bidder ${cell.bidderId} on criterion ${row.criterionId}`,
+      (db, context) =>
+        setScore(
+          db,
+          { rfpId, evaluatorId: evaluator.id, bidderId: cell.bidderId, criterionId: row.criterionId, value, comment: text },
+          context,
+        ),
+    );
+    if (!ok) return;
+    const names = { bidder: bidderName(cell), criterion: row.title };
+    setStatus(value === null ? t('rfp.matrix.cleared', names) : t('rfp.matrix.saved', { ...names, value }));
+  };
+
+  const onAction = (action: GridAction, row: MatrixRowView, cell: MatrixCellView) => {
+    setStatus(null);
+    write.clearError();
+    if (action.type === 'activate') {
+      setDetails({ row, cell });
+      return;
+    }
+    if (cell.lock !== null) {
+      setStatus(t(`rfp.matrix.locked.${cell.lock}`));
+      return;
+    }
+    if (action.type === 'clear') {
+      void save(row, cell, null, '');
+      return;
+    }
+    const parsed = parseScoreText(action.text, row);
+    if (!parsed.ok) {
+      setStatus(t('rfp.matrix.offScale', { value: action.text, allowed: parsed.allowed.join(', ') }));
+      return;
+    }
+    if (parsed.needsComment) {
+      setComment(cell.own?.comment ?? '');
+      setPending({ row, cell, value: parsed.value });
+      return;
+    }
+    void save(row, cell, parsed.value, cell.own?.comment ?? '');
+  };
+
+  return (
+    <div className="rfp-matrix">
+      <label>
+        {t('rfp.matrix.evaluatorLabel')}
+        <select
+          value={evaluator?.id ?? ''}
+          data-testid="evaluator-select"
+          onChange={(event) => {
+            chooseEvaluator(rfpId, event.target.value === '' ? null : event.target.value);
+            setDetails(null);
+            setPending(null);
+          }}
+        >
+          <option value="">{t('rfp.matrix.chooseEvaluator')}</option>
+          {records.evaluators.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.evaluatorName}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted">{t('rfp.matrix.help')}</p>
+      {records.event.phase === 'scoring' ? <p className="muted">{t('rfp.matrix.sealed')}</p> : null}
+      {records.event.phase !== 'scoring' && records.event.phase !== 'consensus' ? (
+        <p className="muted">{t('rfp.matrix.notScoring')}</p>
+      ) : null}
+      <p role="status" className="muted" data-testid="matrix-status">
+        {status}
+      </p>
+      {write.error === null ? null : (
+        <p className="alert error" role="alert">
+          {write.error}
+        </p>
+      )}
+      {pending === null ? null : (
+        <form
+          className="panel comment-form"
+          aria-label={t('rfp.matrix.commentTitle', {
+            value: pending.value,
+            criterion: pending.row.title,
+            bidder: bidderName(pending.cell),
+          })}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (comment.trim() === '') return;
+            const { row, cell, value } = pending;
+            setPending(null);
+            void save(row, cell, value, comment.trim());
+          }}
+        >
+          <p>{t('rfp.matrix.commentTitle', { value: pending.value, criterion: pending.row.title, bidder: bidderName(pending.cell) })}</p>
+          <p className="muted">{t('rfp.matrix.commentHint')}</p>
+          <label>
+            {t('rfp.matrix.commentLabel')}
+            <textarea
+              rows={2}
+              autoFocus
+              required
+              value={comment}
+              onChange={(event) => {
+                setComment(event.target.value);
+              }}
+            />
+          </label>
+          <div className="button-row">
+            <button type="submit" className="button" disabled={comment.trim() === ''}>
+              {t('rfp.matrix.save')}
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setPending(null);
+              }}
+            >
+              {t('rfp.matrix.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <ScoreGrid
+        label={t('rfp.matrix.gridLabel', { name: evaluator?.evaluatorName ?? t('rfp.matrix.chooseEvaluator') })}
+        view={view}
+        onAction={onAction}
+      />
+      {details === null ? null : (
+        <ConsensusPanel
+          key={`${details.row.criterionId}:${details.cell.bidderId}`}
+          records={records}
+          view={view}
+          criterionId={details.row.criterionId}
+          bidderId={details.cell.bidderId}
+          onClose={() => {
+            setDetails(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

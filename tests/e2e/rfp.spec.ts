@@ -1,0 +1,162 @@
+/**
+ * An RFP from start to award, as a user drives it: create from the BPO template, add bidders
+ * and evaluators, score by keyboard as two evaluators, resolve a no-consensus cell, read the
+ * ranking and the tornado chart, and award. Only the first two criteria are scored; every
+ * other cell stays blank, which the results exclude rather than count as zero.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { freshProfile } from './browser';
+import type { Profile } from './browser';
+
+let profile: Profile;
+
+test.beforeEach(() => {
+  profile = freshProfile();
+});
+
+test.afterEach(() => {
+  profile.dispose();
+});
+
+const bidders = ['Acme Services', 'Bolt Outsourcing', 'Crest BPO'] as const;
+const firstCriterion = 'Comparable clients and references';
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+}
+
+async function chooseEvaluator(page: Page, name: string): Promise<void> {
+  await page.getByTestId('evaluator-select').selectOption({ label: name });
+}
+
+/** Types a score into the active cell and waits for the save to be confirmed. */
+async function typeScore(page: Page, digits: string, bidder: string): Promise<void> {
+  await page.keyboard.type(digits);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('matrix-status')).toContainText(`Saved ${digits} for ${bidder}`);
+}
+
+function cell(page: Page, row: number, col: number) {
+  return page.getByTestId('score-grid').locator(`[data-row="${row}"][data-col="${col}"]`);
+}
+
+async function movePhase(page: Page, button: string, phase: string): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  await expect(page.getByTestId('rfp-phase')).toHaveText(`Phase: ${phase}`);
+}
+
+test('RFP from template to award', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await page.goto('/');
+
+  // Create from the template.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'RFPs' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'RFPs' })).toBeVisible();
+  await page.getByRole('button', { name: 'New RFP from template' }).click();
+  await page.getByLabel('Title').fill('Payroll outsourcing 2027');
+  await page.getByLabel('Processes to outsource (one per line)').fill('Payroll\nExpenses');
+  await page.getByLabel('Responses due').fill('2027-02-15');
+  await page.getByRole('button', { name: 'Create RFP' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payroll outsourcing 2027' })).toBeVisible();
+  await expect(page.getByTestId('rfp-phase')).toHaveText('Phase: Draft');
+  await expect(page.getByTestId('criteria-total')).toHaveText('100.0%');
+
+  // Three prospects and two evaluators, each declaring no conflict.
+  for (const name of bidders) {
+    await page.getByLabel('Prospect name').fill(name);
+    await page.getByRole('button', { name: 'Add prospect' }).click();
+    await expect(page.getByTestId('bidder-list')).toContainText(name);
+  }
+  for (const name of ['Ann Evans', 'Ben Okafor']) {
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Add evaluator' }).click();
+    const form = page.getByRole('form', { name: `Conflict-of-interest declaration of ${name}` });
+    await form.getByLabel('I have no conflict of interest with any bidder').check();
+    await form.getByLabel('Statement').fill('No ties to any bidder.');
+    await form.getByRole('button', { name: 'Record declaration' }).click();
+    await expect(page.getByTestId('evaluator-list')).toContainText('Declared no conflict');
+  }
+  await expect(page.getByTestId('evaluator-list')).not.toContainText('not declared yet');
+
+  await movePhase(page, 'Issue the RFP', 'Open');
+  await movePhase(page, 'Start scoring', 'Scoring');
+
+  // Ann scores the first criterion for all three bidders and the second for the first bidder.
+  await openTab(page, 'Matrix');
+  await chooseEvaluator(page, 'Ann Evans');
+  await cell(page, 0, 0).click();
+  await typeScore(page, '4', bidders[0]);
+  await page.keyboard.press('ArrowRight');
+  await typeScore(page, '3', bidders[1]);
+  await page.keyboard.press('ArrowRight');
+  await typeScore(page, '2', bidders[2]);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  // A score at the top of the scale needs a comment before it is saved.
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await page.getByRole('textbox', { name: 'Comment' }).fill('Three references of the same size, all confirmed.');
+  await page.getByRole('button', { name: 'Save score' }).click();
+  await expect(page.getByTestId('matrix-status')).toContainText(`Saved 5 for ${bidders[0]}`);
+  await expect(cell(page, 1, 0)).toHaveText('5');
+
+  // Ann's scores are hidden from Ben while scoring is sealed.
+  await chooseEvaluator(page, 'Ben Okafor');
+  await expect(cell(page, 0, 0)).toHaveText('Blank');
+  await cell(page, 0, 0).click();
+  await typeScore(page, '1', bidders[0]);
+  await page.keyboard.press('ArrowRight');
+  await typeScore(page, '3', bidders[1]);
+  await page.keyboard.press('ArrowRight');
+  await typeScore(page, '2', bidders[2]);
+
+  await movePhase(page, 'Move to consensus', 'Consensus');
+
+  // Ann 4 and Ben 1 on the first bidder spread over 30% of the scale: no consensus.
+  await chooseEvaluator(page, 'Ann Evans');
+  const disputed = cell(page, 0, 0);
+  await expect(disputed).toContainText('No consensus');
+  await expect(disputed).toContainText('Mean 2.5');
+  await disputed.click();
+  await page.keyboard.press('Enter');
+  const details = page.getByTestId('cell-details');
+  await details.getByLabel('Consensus score').fill('4');
+  await details.getByLabel('Reason').fill('Ben had not seen the second reference letter.');
+  await details.getByRole('button', { name: 'Set consensus score' }).click();
+  await expect(disputed).toContainText('Consensus 4');
+  await expect(disputed).not.toContainText('No consensus');
+
+  // Ranking: the first bidder leads on the only criterion every bidder has a score for.
+  await openTab(page, 'Results');
+  await expect(page.getByTestId('rfp-winner')).toHaveText(`Winner: ${bidders[0]}`);
+  const ranking = page.getByTestId('ranking').locator('tbody tr');
+  await expect(ranking).toHaveCount(3);
+  await expect(ranking.nth(0).getByRole('rowheader')).toHaveText(bidders[0]);
+  await expect(ranking.nth(2).getByRole('rowheader')).toHaveText(bidders[2]);
+  await expect(page.getByTestId('section-breakdown').locator('svg')).toBeVisible();
+
+  // The tornado chart is drawn with the criterion labels.
+  await openTab(page, 'Sensitivity');
+  const tornado = page.getByTestId('tornado');
+  await expect(tornado.locator('svg')).toBeVisible();
+  await expect(tornado.locator('svg text').filter({ hasText: firstCriterion })).toHaveCount(1);
+
+  // Award to the default winner.
+  await openTab(page, 'Award');
+  await expect(page.getByLabel('Winner')).toHaveValue(/.+/);
+  await page.getByLabel('Rationale').fill('Highest score after consensus.');
+  await page.getByRole('button', { name: 'Award the contract' }).click();
+  await expect(page.getByTestId('rfp-phase')).toHaveText('Phase: Awarded');
+  const summary = page.getByTestId('award-summary');
+  await expect(summary).toContainText(`Awarded to ${bidders[0]}`);
+  await expect(summary).toContainText(`Provider: ${bidders[0]}`);
+  await expect(summary).toContainText('Draft contract:');
+
+  // The list shows the winner.
+  await page.getByRole('button', { name: 'All RFPs' }).click();
+  await expect(page.getByTestId('rfp-table')).toContainText(bidders[0]);
+  await context.close();
+});
