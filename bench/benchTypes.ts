@@ -24,8 +24,8 @@ export type StepName = 'parse' | 'plan' | 'import' | 'reimport' | 'readBack' | '
  * Start and end of one step in ms since the Unix epoch (`performance.timeOrigin +
  * performance.now()`), so that the runner can line its heap samples up with the steps.
  */
-export interface StepSpan {
-  readonly step: StepName;
+export interface StepSpan<S extends string = StepName> {
+  readonly step: S;
   readonly start: number;
   readonly end: number;
 }

@@ -27,21 +27,21 @@ export interface StepSamples {
 }
 
 /** Peaks from `Performance.getMetrics` polled every 50 ms. */
-export interface SampledHeap {
+export interface SampledHeap<S extends string = StepName> {
   readonly peakMb: number;
   /** Step during which the peak sample arrived, or `null` when it arrived between steps. */
-  readonly peakStep: StepName | null;
-  readonly byStep: Partial<Record<StepName, StepSamples>>;
+  readonly peakStep: S | null;
+  readonly byStep: Partial<Record<S, StepSamples>>;
   readonly samples: number;
   /** Longest time between two samples, in ms: the renderer does not answer during a long synchronous loop. */
   readonly longestGapMs: number;
 }
 
 /** Peaks from the used heap just before each traced garbage collection. */
-export interface TracedHeap {
+export interface TracedHeap<S extends string = StepName> {
   readonly peakMb: number;
-  readonly peakStep: StepName | null;
-  readonly byStepMb: Partial<Record<StepName, number>>;
+  readonly peakStep: S | null;
+  readonly byStepMb: Partial<Record<S, number>>;
   readonly collections: number;
 }
 
@@ -97,17 +97,18 @@ export function countWrites(summary: ImportSummary): number {
   return sumCounts(summary.added) + sumCounts(summary.changed);
 }
 
-function stepAt(steps: readonly StepSpan[], at: number): StepName | null {
+function stepAt<S extends string>(steps: readonly StepSpan<S>[], at: number): S | null {
   return steps.find((span) => at >= span.start && at <= span.end)?.step ?? null;
 }
 
-function sampledHeap(samples: readonly HeapSample[], steps: readonly StepSpan[]): SampledHeap {
+/** Finds the peak of the heap samples over the whole run and within each step. */
+export function sampledHeap<S extends string>(samples: readonly HeapSample[], steps: readonly StepSpan<S>[]): SampledHeap<S> {
   const first = samples[0];
   if (first === undefined) throw new Error('The heap sampler returned no samples');
 
   let peak = first;
   let longestGapMs = 0;
-  const byStep: Partial<Record<StepName, StepSamples>> = {};
+  const byStep: Partial<Record<S, StepSamples>> = {};
   samples.forEach((sample, index) => {
     if (sample.usedBytes > peak.usedBytes) peak = sample;
     const previous = samples[index - 1];
@@ -126,10 +127,11 @@ function sampledHeap(samples: readonly HeapSample[], steps: readonly StepSpan[])
   return { peakMb: peak.usedBytes / bytesPerMb, peakStep: stepAt(steps, peak.at), byStep, samples: samples.length, longestGapMs };
 }
 
-function tracedHeap(collections: readonly TracedCollection[]): TracedHeap {
+/** Finds the peak of the used heap before a traced collection over the whole run and within each step. */
+export function tracedHeap<S extends string>(collections: readonly TracedCollection<S>[]): TracedHeap<S> {
   let peakMb = 0;
-  let peakStep: StepName | null = null;
-  const byStepMb: Partial<Record<StepName, number>> = {};
+  let peakStep: S | null = null;
+  const byStepMb: Partial<Record<S, number>> = {};
   for (const { step, usedBytesBefore } of collections) {
     const usedMb = usedBytesBefore / bytesPerMb;
     if (step !== null) byStepMb[step] = Math.max(byStepMb[step] ?? 0, usedMb);

@@ -21,38 +21,41 @@ interface TraceEvent {
 }
 
 /** One garbage collection of the page's main heap. */
-export interface TracedCollection {
+export interface TracedCollection<S extends string = StepName> {
   /** Step during which the collection started, or `null` when it started between steps. */
-  readonly step: StepName | null;
+  readonly step: S | null;
   /** Used JavaScript heap just before the collection, in bytes. */
   readonly usedBytesBefore: number;
 }
 
-interface StepWindow {
-  readonly step: StepName;
+interface StepWindow<S extends string> {
+  readonly step: S;
   start: number;
   end: number;
 }
 
 /** Finds each step's start and end on the trace clock from the page's marks. */
-function stepWindows(events: readonly TraceEvent[]): StepWindow[] {
-  const windows = new Map<string, StepWindow>();
+function stepWindows<S extends string>(events: readonly TraceEvent[]): StepWindow<S>[] {
+  const windows = new Map<string, StepWindow<S>>();
   for (const event of events) {
     if (!event.cat.includes('blink.user_timing') || !event.name.startsWith(markPrefix)) continue;
     const [step, edge] = event.name.slice(markPrefix.length).split(':');
     if (step === undefined || (edge !== 'start' && edge !== 'end')) continue;
-    const window = windows.get(step) ?? { step: step as StepName, start: Number.NaN, end: Number.NaN };
+    const window = windows.get(step) ?? { step: step as S, start: Number.NaN, end: Number.NaN };
     window[edge] = event.ts;
     windows.set(step, window);
   }
   return [...windows.values()];
 }
 
-/** Lists the collections in the JSON trace that `browser.stopTracing` returns, in trace order. */
-export function tracedCollections(trace: Buffer): TracedCollection[] {
+/**
+ * Lists the collections in the JSON trace that `browser.stopTracing` returns, in trace order.
+ * `S` is the page's step names, which the runner trusts the marks to contain.
+ */
+export function tracedCollections<S extends string = StepName>(trace: Buffer): TracedCollection<S>[] {
   const { traceEvents } = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] };
-  const windows = stepWindows(traceEvents);
-  const collections: TracedCollection[] = [];
+  const windows = stepWindows<S>(traceEvents);
+  const collections: TracedCollection<S>[] = [];
   for (const event of traceEvents) {
     const usedBytesBefore = event.args?.usedHeapSizeBefore;
     if ((event.name !== 'MinorGC' && event.name !== 'MajorGC') || usedBytesBefore === undefined) continue;

@@ -41,7 +41,8 @@ export function describeMachine(chromiumVersion: string, startLoadAverage: numbe
   };
 }
 
-type Row = readonly [metric: string, value: string, unit: string];
+/** One line of a bench table. */
+export type Row = readonly [metric: string, value: string, unit: string];
 
 export function fixed(value: number, digits: number): string {
   return value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -105,7 +106,7 @@ function tableRows(workload: Workload, result: ImportBenchResult, figures: Bench
   return rows;
 }
 
-function machineLine(machine: Machine): string {
+export function machineLine(machine: Machine): string {
   const load = `load average ${fixed(machine.loadAverage.start, 2)} at start, ${fixed(machine.loadAverage.end, 2)} at end`;
   const memory = `${fixed(machine.totalMemoryMb, 0)} MB memory`;
   return [
@@ -120,6 +121,19 @@ function machineLine(machine: Machine): string {
   ].join(', ');
 }
 
+/** Formats rows under a `metric  value  unit` header, with values aligned on the right. */
+export function alignRows(rows: readonly Row[]): string[] {
+  const all: Row[] = [['metric', 'value', 'unit'], ...rows];
+  const metricWidth = Math.max(...all.map(([metric]) => metric.length));
+  const valueWidth = Math.max(...all.map(([, value]) => value.length));
+  return all.map(([metric, value, unit]) => `${metric.padEnd(metricWidth)}  ${value.padStart(valueWidth)}  ${unit}`);
+}
+
+/** Formats one target check, such as `target write ratio at least 0.5: 0.91, met`. */
+export function targetLine(target: TargetCheck): string {
+  return `target ${target.name} ${target.requirement}: ${fixed(target.value, 2)}, ${target.met ? 'met' : 'MISSED'}`;
+}
+
 /** Formats the figures and target checks as a plain text table with aligned columns. */
 export function formatTable(
   workload: Workload,
@@ -128,15 +142,10 @@ export function formatTable(
   targets: readonly TargetCheck[],
   machine: Machine,
 ): string {
-  const rows: Row[] = [['metric', 'value', 'unit'], ...tableRows(workload, result, figures)];
-  const metricWidth = Math.max(...rows.map(([metric]) => metric.length));
-  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
-  const lines = rows.map(([metric, value, unit]) => `${metric.padEnd(metricWidth)}  ${value.padStart(valueWidth)}  ${unit}`);
+  const lines = alignRows(tableRows(workload, result, figures));
 
   lines.push('');
-  for (const target of targets) {
-    lines.push(`target ${target.name} ${target.requirement}: ${fixed(target.value, 2)}, ${target.met ? 'met' : 'MISSED'}`);
-  }
+  for (const target of targets) lines.push(targetLine(target));
   lines.push('', `machine: ${machineLine(machine)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -152,6 +161,11 @@ export interface BenchRecord {
 }
 
 export function writeRecord(path: string, record: BenchRecord): void {
+  writeJsonRecord(path, record);
+}
+
+/** Writes `record` as indented JSON, creating the folder when needed. */
+export function writeJsonRecord(path: string, record: object): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(record, null, 2)}\n`);
 }

@@ -10,33 +10,49 @@
  *   retained after each step and the functions that allocate the most. Writes
  *   `bench/results/import-memory.json`.
  * - `--keep-profile` keeps the Chromium profile folder and prints its path.
+ * - `--crash-rounds N` runs the crash soak of atomic portfolio file writes
+ *   (`soak/atomicWriteSoak.ts`) with N rounds instead of 1,000 after the import bench; 0 skips it.
+ *   `--memory-detail` skips it too.
+ *
+ * After the import bench it runs the portfolio file bench (`portfolio/portfolioBench.ts`):
+ * export, import and merge of a generated portfolio against their baselines, with peak heaps.
+ * It writes `bench/results/portfolio.json`. Its options:
+ * - `--providers N`, `--measurements N`, `--seed N` set the generated portfolio (default 200
+ *   providers, 150,000 measurements).
+ * - `--quick` uses 20 providers and 15,000 measurements, and 5 copies for the import bench.
+ * - `--automerge-measurements N` scales the Automerge comparison down to N measurements
+ *   (default: the whole portfolio), `--merge-repeats N` sets the runs of each merge (default 3),
+ *   and `--automerge-saved` adds a comparison with saved and loaded Automerge documents.
+ * - `--skip-import` skips the CSV import bench and `--skip-portfolio` the portfolio bench.
+ *   `--memory-detail` skips the portfolio bench too.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
-import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import { build, preview } from 'vite';
-import type { PreviewServer } from 'vite';
-import { chromiumArgs, chromiumPath } from '../tests/e2e/browser';
+import type { CDPSession, Page } from '@playwright/test';
+import { withBenchPage } from './benchPage';
+import type { BenchPage } from './benchPage';
 import type { BenchPageApi, BenchRunnerApi, ImportBenchRequest, ImportBenchResult } from './benchTypes';
 import { benchFigures, bytesPerMb, checkTargets, countWrites, heapFigures } from './figures';
 import { gcTraceCategories, tracedCollections } from './gcTrace';
 import { readUsedHeap, startHeapSampler } from './heapSampler';
 import { formatMemoryDetail, StepMemoryRecorder } from './memoryDetail';
+import { portfolioOptionConfig, portfolioOptionsFrom } from './portfolio/options';
+import type { PortfolioBenchOptions } from './portfolio/options';
+import { runPortfolioBench } from './portfolio/portfolioBench';
 import { currentLoadAverage, describeMachine, formatTable, writeRecord } from './report';
-import { benchPageOutDir } from './vite.config';
+import { defaultCrashSoakRounds, runAtomicWriteSoak } from './soak/atomicWriteSoak';
 import { buildWorkload } from './workload';
 import type { Workload } from './workload';
 
 const benchDir = import.meta.dirname;
-const viteConfigFile = resolve(benchDir, 'vite.config.ts');
 const samplePath = resolve(benchDir, '../resources/sample/nhs111_calls_2015-16.csv');
 const recordPath = resolve(benchDir, 'results/import.json');
 const memoryRecordPath = resolve(benchDir, 'results/import-memory.json');
 const workloadFileName = 'workload.csv';
 const defaultCopies = 100;
+/** Copies of the sample with `--quick`. */
+const quickCopies = 5;
 /** Copies `buildWorkload` accepts: copy numbers have three digits. */
 const maxCopies = 999;
 /** Time between heap readings, in ms. */
@@ -46,66 +62,52 @@ interface Options {
   readonly copies: number;
   readonly memoryDetail: boolean;
   readonly keepProfile: boolean;
+  readonly crashRounds: number;
+  readonly skipImport: boolean;
+  /** Options of the portfolio bench, or `null` with `--skip-portfolio`. */
+  readonly portfolio: PortfolioBenchOptions | null;
 }
 
 function parseOptions(): Options {
   const { values } = parseArgs({
-    options: { copies: { type: 'string' }, 'memory-detail': { type: 'boolean' }, 'keep-profile': { type: 'boolean' } },
+    options: {
+      copies: { type: 'string' },
+      'memory-detail': { type: 'boolean' },
+      'keep-profile': { type: 'boolean' },
+      'crash-rounds': { type: 'string' },
+      'skip-import': { type: 'boolean' },
+      'skip-portfolio': { type: 'boolean' },
+      ...portfolioOptionConfig,
+    },
   });
-  const copies = values.copies === undefined ? defaultCopies : Number(values.copies);
+  let copies = values.quick === true ? quickCopies : defaultCopies;
+  if (values.copies !== undefined) copies = Number(values.copies);
   if (!Number.isInteger(copies) || copies < 1 || copies > maxCopies) {
     throw new RangeError(`Invalid --copies value ${JSON.stringify(values.copies)}: expected a whole number from 1 to ${maxCopies}.`);
+  }
+  const crashRounds = values['crash-rounds'] === undefined ? defaultCrashSoakRounds : Number(values['crash-rounds']);
+  if (!Number.isInteger(crashRounds) || crashRounds < 0) {
+    throw new RangeError(`Invalid --crash-rounds value ${JSON.stringify(values['crash-rounds'])}: expected a whole number, 0 to skip.`);
   }
   return {
     copies,
     memoryDetail: values['memory-detail'] ?? false,
     keepProfile: values['keep-profile'] ?? false,
+    crashRounds,
+    skipImport: values['skip-import'] ?? false,
+    portfolio: values['skip-portfolio'] === true ? null : portfolioOptionsFrom(values, values['keep-profile'] ?? false),
   };
 }
 
-function serverUrl(server: PreviewServer): string {
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('The preview server has no TCP address');
-  return `http://127.0.0.1:${address.port}/`;
-}
-
-interface BenchPage {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly session: CDPSession;
-}
-
-/**
- * Builds and serves the bench page with the workload beside it, opens it in Chromium with a
- * fresh profile, runs `work`, and removes the server, browser, workload file and profile.
- */
-async function withBenchPage<T>(workload: Workload, options: Options, work: (bench: BenchPage) => Promise<T>): Promise<T> {
-  await build({ configFile: viteConfigFile });
-  writeFileSync(join(benchPageOutDir, workloadFileName), workload.csv);
-  const server = await preview({ configFile: viteConfigFile, preview: { port: 0 } });
-  const profileDir = mkdtempSync(join(tmpdir(), 'steerwise-bench-'));
-  let context: BrowserContext | null = null;
-
-  try {
-    const executablePath = chromiumPath();
-    context = await chromium.launchPersistentContext(profileDir, {
-      headless: true,
-      args: chromiumArgs,
-      ...(executablePath === undefined ? {} : { executablePath }),
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(serverUrl(server));
-    await page.waitForFunction(() => typeof (globalThis as unknown as Partial<BenchPageApi>).runImportBench === 'function');
-    const session = await context.newCDPSession(page);
-    await session.send('Performance.enable');
-    return await work({ context, page, session });
-  } finally {
-    await context?.close();
-    await server.close();
-    rmSync(join(benchPageOutDir, workloadFileName), { force: true });
-    if (options.keepProfile) process.stdout.write(`kept the Chromium profile in ${profileDir}\n`);
-    else rmSync(profileDir, { recursive: true, force: true });
-  }
+/** Opens the import bench page with the workload beside it, through `withBenchPage`. */
+function withImportPage<T>(workload: Workload, options: Options, work: (bench: BenchPage) => Promise<T>): Promise<T> {
+  const setup = {
+    pagePath: '',
+    files: new Map([[workloadFileName, workload.csv]]),
+    readyFunction: 'runImportBench',
+    keepProfile: options.keepProfile,
+  };
+  return withBenchPage(setup, work);
 }
 
 function benchRequest(options: Options): ImportBenchRequest {
@@ -138,7 +140,7 @@ function checkConsistency(result: ImportBenchResult): string[] {
 
 /** Runs the bench with the heap sampler, checks the targets and returns the exit code. */
 async function measureAgainstTargets(workload: Workload, options: Options, startLoadAverage: number): Promise<number> {
-  return withBenchPage(workload, options, async ({ context, page, session }) => {
+  return withImportPage(workload, options, async ({ context, page, session }) => {
     const browser = context.browser();
     if (browser === null) throw new Error('Playwright returned no browser for the persistent context, so it cannot trace');
     const baselineBytes = await collectedBaseline(session);
@@ -188,7 +190,7 @@ async function measureAgainstTargets(workload: Workload, options: Options, start
 
 /** Runs the bench with a pause after every step for heap readings and allocation profiles, and returns the exit code. */
 async function measureMemoryDetail(workload: Workload, options: Options, startLoadAverage: number): Promise<number> {
-  return withBenchPage(workload, options, async ({ context, page, session }) => {
+  return withImportPage(workload, options, async ({ context, page, session }) => {
     const recorder = new StepMemoryRecorder(session);
     const stepEnded: BenchRunnerApi['benchStepEnded'] = (step) => recorder.stepEnded(step);
     await page.exposeFunction('benchStepEnded', stepEnded);
@@ -209,9 +211,14 @@ async function main(): Promise<number> {
   const options = parseOptions();
   const startLoadAverage = currentLoadAverage();
   const workload = buildWorkload(readFileSync(samplePath, 'utf8'), options.copies);
-  return options.memoryDetail
-    ? measureMemoryDetail(workload, options, startLoadAverage)
-    : measureAgainstTargets(workload, options, startLoadAverage);
+  if (options.memoryDetail) return measureMemoryDetail(workload, options, startLoadAverage);
+
+  const importCode = options.skipImport ? 0 : await measureAgainstTargets(workload, options, startLoadAverage);
+  const portfolioCode = options.portfolio === null ? 0 : await runPortfolioBench(options.portfolio, currentLoadAverage());
+  if (options.crashRounds === 0) return Math.max(importCode, portfolioCode);
+  process.stdout.write('\n');
+  const soakCode = await runAtomicWriteSoak(options.crashRounds);
+  return Math.max(importCode, portfolioCode, soakCode);
 }
 
 main().then(

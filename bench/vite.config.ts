@@ -1,5 +1,6 @@
-// Bundles the import bench page (bench/page) for Chromium. `bench/run.ts` builds it and serves
-// the output with Vite's preview server on 127.0.0.1.
+// Bundles the bench pages (bench/page) for Chromium: `index.html` for the CSV import bench and
+// `portfolio.html` for the portfolio file bench. `bench/run.ts` builds them and serves the
+// output with Vite's preview server on 127.0.0.1.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -24,6 +25,12 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     reportCompressedSize: false,
+    rolldownOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'page/index.html'),
+        portfolio: resolve(import.meta.dirname, 'page/portfolio.html'),
+      },
+    },
   },
   preview: { host: '127.0.0.1', strictPort: true },
 });

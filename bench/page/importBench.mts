@@ -15,13 +15,9 @@ import type { CsvTable, ImportPlan } from '@shared/import/types';
 import { getDeviceContext } from '../../renderer/src/db/catalogue';
 import { applyImportPlan } from '../../renderer/src/db/importMeasurements';
 import { openPortfolioDb } from '../../renderer/src/db/portfolioDb';
-import type { BenchPageApi, BenchRunnerApi, ImportBenchRequest, ImportBenchResult, StepName, StepSpan } from '../benchTypes';
+import type { BenchPageApi, BenchRunnerApi, ImportBenchRequest, ImportBenchResult, StepName } from '../benchTypes';
 import { openRawDb, putAll } from './rawWrite.mts';
-
-/** Current time in ms since the Unix epoch, with sub-millisecond resolution. */
-function epochNow(): number {
-  return performance.timeOrigin + performance.now();
-}
+import { StepClock } from './stepClock.mts';
 
 /** Returns the runner's step callback, which a run with `reportSteps` must have. */
 function stepEndedCallback(request: ImportBenchRequest): BenchRunnerApi['benchStepEnded'] | null {
@@ -29,23 +25,6 @@ function stepEndedCallback(request: ImportBenchRequest): BenchRunnerApi['benchSt
   const { benchStepEnded } = globalThis as Partial<BenchRunnerApi>;
   if (benchStepEnded === undefined) throw new Error('reportSteps is set but the runner exposed no window.benchStepEnded');
   return benchStepEnded;
-}
-
-class StepClock {
-  readonly spans: StepSpan[] = [];
-
-  constructor(private readonly stepEnded: BenchRunnerApi['benchStepEnded'] | null) {}
-
-  /** Runs `work` as `step`, then waits for the runner's step callback, if any, outside the step's span. */
-  async time<T>(step: StepName, work: () => T | Promise<T>): Promise<T> {
-    performance.mark(`bench:${step}:start`);
-    const start = epochNow();
-    const value = await work();
-    this.spans.push({ step, start, end: epochNow() });
-    performance.mark(`bench:${step}:end`);
-    await this.stepEnded?.(step);
-    return value;
-  }
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -83,7 +62,11 @@ interface AppRun {
  * leave this function: the wizard's review step keeps the file's bytes and the plan while it
  * writes, not the parsed table.
  */
-async function parseAndPlan(clock: StepClock, bytes: Uint8Array, fileName: string): Promise<{ plan: ImportPlan; columns: number }> {
+async function parseAndPlan(
+  clock: StepClock<StepName>,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<{ plan: ImportPlan; columns: number }> {
   const table = await clock.time('parse', () => parseWorkload(bytes, fileName));
   const plan = await clock.time('plan', () => buildImportPlan(table, nhs111Preset));
   return { plan, columns: table.header.length };
@@ -95,7 +78,7 @@ async function parseAndPlan(clock: StepClock, bytes: Uint8Array, fileName: strin
  * both imports and the read back, as in the import wizard. Only counts and the stored records
  * leave this function, so in the raw step the bytes and plan are garbage.
  */
-async function runAppSteps(clock: StepClock, request: ImportBenchRequest): Promise<AppRun> {
+async function runAppSteps(clock: StepClock<StepName>, request: ImportBenchRequest): Promise<AppRun> {
   const bytes = await fetchBytes(request.workloadUrl);
   const { plan, columns } = await parseAndPlan(clock, bytes, request.fileName);
   requireWritable(plan);
@@ -120,7 +103,7 @@ async function runAppSteps(clock: StepClock, request: ImportBenchRequest): Promi
   }
 }
 
-async function putWithRawIndexedDb(clock: StepClock, records: readonly object[]): Promise<void> {
+async function putWithRawIndexedDb(clock: StepClock<StepName>, records: readonly object[]): Promise<void> {
   const db = await openRawDb(`steerwise-bench-raw-${uuidv7()}`);
   try {
     await clock.time('rawPut', () => putAll(db, records));
@@ -135,7 +118,7 @@ async function putWithRawIndexedDb(clock: StepClock, records: readonly object[])
  * runner deletes the whole browser profile afterwards.
  */
 async function runImportBench(request: ImportBenchRequest): Promise<ImportBenchResult> {
-  const clock = new StepClock(stepEndedCallback(request));
+  const clock = new StepClock<StepName>(stepEndedCallback(request));
   const { counts, firstImport, reimport, stored } = await runAppSteps(clock, request);
   await putWithRawIndexedDb(clock, stored);
   return { ...counts, steps: clock.spans, firstImport, reimport, rawRecords: stored.length };

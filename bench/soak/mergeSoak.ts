@@ -98,7 +98,9 @@ function importedSnapshot(deviceId: string, prefix: string, wallOffsetMs: number
 /** Copies `base`, writing a new value by `deviceId` into every tenth measurement from `offset`. */
 function editedCopy(base: PortfolioSnapshot, deviceId: string, offset: number): PortfolioSnapshot {
   const clock = packHlc({ wallMs: baseWallMs + 60_000, counter: 0, deviceId });
-  const measurements = base.records.measurements.map((record, index) => (index % 10 === offset ? { ...record, value: 42, fieldClocks: { value: clock } } : record));
+  const measurements = base.records.measurements.map((record, index) =>
+    index % 10 === offset ? { ...record, value: 42, fieldClocks: { value: clock } } : record,
+  );
   return { ...base, deviceId, records: { ...base.records, measurements }, versionVector: { ...base.versionVector, [deviceId]: clock } };
 }
 
@@ -118,14 +120,26 @@ function timeMerge(label: string, local: PortfolioSnapshot, remote: PortfolioSna
     cpuMs.push((cpu.user + cpu.system) / 1000);
   }
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  write(`${label}: median of ${timingRepeats} merges ${median(wallMs).toFixed(0)} ms wall, ${median(cpuMs).toFixed(0)} ms CPU (all threads)`);
+  write(
+    `${label}: median of ${timingRepeats} merges ${median(wallMs).toFixed(0)} ms wall, ${median(cpuMs).toFixed(0)} ms CPU (all threads)`,
+  );
 }
 
 function runTiming(): void {
-  write(`Timing on ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg()[0]?.toFixed(2) ?? '?'}`);
+  write(
+    `Timing on ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg()[0]?.toFixed(2) ?? '?'}`,
+  );
   const base = importedSnapshot('aaaaaaaaaaaa', 'a', 0);
-  timeMerge(`diverged, ${measurementCount} measurements`, viaJson(editedCopy(base, 'aaaaaaaaaaaa', 0)), viaJson(editedCopy(base, 'bbbbbbbbbbbb', 5)));
-  timeMerge(`twins, ${measurementCount} measurements`, viaJson(importedSnapshot('aaaaaaaaaaaa', 'b', 0)), viaJson(importedSnapshot('bbbbbbbbbbbb', 'a', 1000)));
+  timeMerge(
+    `diverged, ${measurementCount} measurements`,
+    viaJson(editedCopy(base, 'aaaaaaaaaaaa', 0)),
+    viaJson(editedCopy(base, 'bbbbbbbbbbbb', 5)),
+  );
+  timeMerge(
+    `twins, ${measurementCount} measurements`,
+    viaJson(importedSnapshot('aaaaaaaaaaaa', 'b', 0)),
+    viaJson(importedSnapshot('bbbbbbbbbbbb', 'a', 1000)),
+  );
   write(`Load average after timing ${loadavg()[0]?.toFixed(2) ?? '?'}`);
 }
 
