@@ -24,7 +24,14 @@
  *   (default: the whole portfolio), `--merge-repeats N` sets the runs of each merge (default 3),
  *   and `--automerge-saved` adds a comparison with saved and loaded Automerge documents.
  * - `--skip-import` skips the CSV import bench and `--skip-portfolio` the portfolio bench.
- *   `--memory-detail` skips the portfolio bench too.
+ *
+ * Then it runs the RFP re-ranking bench (`rfp/rfpBench.ts`): one score edit, re-rank and
+ * sensitivity analysis for 10 bidders, 200 criteria and 10 evaluators, against 16 ms. It writes
+ * `bench/results/rfp.json`. `--rfp-iterations N` sets the timed edits (default 200) and
+ * `--skip-rfp` skips it.
+ *
+ * `--only STEP` runs one step: `import`, `portfolio`, `rfp` or `crash` (the crash soak).
+ *   `--memory-detail` skips the portfolio bench too, and the RFP bench below.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -41,6 +48,8 @@ import { portfolioOptionConfig, portfolioOptionsFrom } from './portfolio/options
 import type { PortfolioBenchOptions } from './portfolio/options';
 import { runPortfolioBench } from './portfolio/portfolioBench';
 import { currentLoadAverage, describeMachine, formatTable, writeRecord } from './report';
+import { defaultRfpIterations, runRfpBench } from './rfp/rfpBench';
+import type { RfpBenchOptions } from './rfp/rfpBench';
 import { defaultCrashSoakRounds, runAtomicWriteSoak } from './soak/atomicWriteSoak';
 import { buildWorkload } from './workload';
 import type { Workload } from './workload';
@@ -58,12 +67,17 @@ const maxCopies = 999;
 /** Time between heap readings, in ms. */
 const heapSampleIntervalMs = 50;
 
+/** Steps that `--only` accepts, in the order they run. */
+const benchSteps = ['import', 'portfolio', 'rfp', 'crash'];
+
 interface Options {
   readonly copies: number;
   readonly memoryDetail: boolean;
   readonly keepProfile: boolean;
   readonly crashRounds: number;
   readonly skipImport: boolean;
+  /** Options of the RFP re-ranking bench, or `null` with `--skip-rfp`. */
+  readonly rfp: RfpBenchOptions | null;
   /** Options of the portfolio bench, or `null` with `--skip-portfolio`. */
   readonly portfolio: PortfolioBenchOptions | null;
 }
@@ -77,6 +91,9 @@ function parseOptions(): Options {
       'crash-rounds': { type: 'string' },
       'skip-import': { type: 'boolean' },
       'skip-portfolio': { type: 'boolean' },
+      'skip-rfp': { type: 'boolean' },
+      'rfp-iterations': { type: 'string' },
+      only: { type: 'string' },
       ...portfolioOptionConfig,
     },
   });
@@ -85,17 +102,30 @@ function parseOptions(): Options {
   if (!Number.isInteger(copies) || copies < 1 || copies > maxCopies) {
     throw new RangeError(`Invalid --copies value ${JSON.stringify(values.copies)}: expected a whole number from 1 to ${maxCopies}.`);
   }
+  const only = values.only ?? null;
+  if (only !== null && !benchSteps.includes(only)) {
+    throw new RangeError(`Invalid --only value ${JSON.stringify(only)}: expected one of ${benchSteps.join(', ')}.`);
+  }
+  const runs = (step: string, skipped: boolean | undefined): boolean => (only === null ? skipped !== true : only === step);
   const crashRounds = values['crash-rounds'] === undefined ? defaultCrashSoakRounds : Number(values['crash-rounds']);
   if (!Number.isInteger(crashRounds) || crashRounds < 0) {
     throw new RangeError(`Invalid --crash-rounds value ${JSON.stringify(values['crash-rounds'])}: expected a whole number, 0 to skip.`);
   }
+  const rfpIterations = values['rfp-iterations'] === undefined ? defaultRfpIterations : Number(values['rfp-iterations']);
+  if (!Number.isInteger(rfpIterations) || rfpIterations < 1) {
+    throw new RangeError(
+      `Invalid --rfp-iterations value ${JSON.stringify(values['rfp-iterations'])}: expected a whole number of 1 or more.`,
+    );
+  }
+  const keepProfile = values['keep-profile'] ?? false;
   return {
     copies,
     memoryDetail: values['memory-detail'] ?? false,
-    keepProfile: values['keep-profile'] ?? false,
-    crashRounds,
-    skipImport: values['skip-import'] ?? false,
-    portfolio: values['skip-portfolio'] === true ? null : portfolioOptionsFrom(values, values['keep-profile'] ?? false),
+    keepProfile,
+    crashRounds: runs('crash', false) ? crashRounds : 0,
+    skipImport: !runs('import', values['skip-import']),
+    rfp: runs('rfp', values['skip-rfp']) ? { iterations: rfpIterations, keepProfile } : null,
+    portfolio: runs('portfolio', values['skip-portfolio']) ? portfolioOptionsFrom(values, keepProfile) : null,
   };
 }
 
@@ -215,10 +245,12 @@ async function main(): Promise<number> {
 
   const importCode = options.skipImport ? 0 : await measureAgainstTargets(workload, options, startLoadAverage);
   const portfolioCode = options.portfolio === null ? 0 : await runPortfolioBench(options.portfolio, currentLoadAverage());
-  if (options.crashRounds === 0) return Math.max(importCode, portfolioCode);
+  if (options.rfp !== null) process.stdout.write('\n');
+  const rfpCode = options.rfp === null ? 0 : await runRfpBench(options.rfp, currentLoadAverage());
+  if (options.crashRounds === 0) return Math.max(importCode, portfolioCode, rfpCode);
   process.stdout.write('\n');
   const soakCode = await runAtomicWriteSoak(options.crashRounds);
-  return Math.max(importCode, portfolioCode, soakCode);
+  return Math.max(importCode, portfolioCode, rfpCode, soakCode);
 }
 
 main().then(

@@ -1,6 +1,6 @@
-// Bundles the bench pages (bench/page) for Chromium: `index.html` for the CSV import bench and
-// `portfolio.html` for the portfolio file bench. `bench/run.ts` builds them and serves the
-// output with Vite's preview server on 127.0.0.1.
+// Bundles the bench pages (bench/page) for Chromium: `index.html` for the CSV import bench,
+// `portfolio.html` for the portfolio file bench and `rfp.html` for the RFP re-ranking bench.
+// `bench/run.ts` builds them and serves the output with Vite's preview server on 127.0.0.1.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -29,6 +29,7 @@ export default defineConfig({
       input: {
         index: resolve(import.meta.dirname, 'page/index.html'),
         portfolio: resolve(import.meta.dirname, 'page/portfolio.html'),
+        rfp: resolve(import.meta.dirname, 'page/rfp.html'),
       },
     },
   },

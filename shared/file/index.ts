@@ -9,7 +9,7 @@ export {
   minPbkdf2Iterations,
 } from './encryption';
 export type { DecryptOptions, EncryptOptions } from './encryption';
-export type { ExportScope, Manifest } from './manifest';
+export type { EvaluatorScope, ExportScope, Manifest } from './manifest';
 export { migrations, runMigrations } from './migrate';
 export type { FileContent, Migration, MigrationRegistry } from './migrate';
 export { openPortfolioFile } from './open';

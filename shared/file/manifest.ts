@@ -21,6 +21,18 @@ export interface ExportScope {
   readonly providerIds?: readonly Id[];
   /** Whether the tables and fields listed in `shared/domain/commercialTerms.ts` were left out. */
   readonly withoutCommercialTerms?: boolean;
+  /**
+   * RFP and evaluator of an evaluator file: the file contains that RFP's event, sections,
+   * criteria and bidders, that evaluator's assignment and that evaluator's own scores, and no
+   * other record. Never combined with `providerIds` or `withoutCommercialTerms`.
+   */
+  readonly rfp?: EvaluatorScope;
+}
+
+/** The RFP and the evaluator (`EvaluatorAssignment` id) that an evaluator file is limited to. */
+export interface EvaluatorScope {
+  readonly rfpId: Id;
+  readonly evaluatorId: Id;
 }
 
 export interface Manifest {
@@ -56,10 +68,16 @@ export const manifestEnvelopeSchema = z.object({
 
 export type ManifestEnvelope = z.infer<typeof manifestEnvelopeSchema>;
 
-const scopeSchema = z.strictObject({
-  providerIds: z.array(z.string().min(1)).optional(),
-  withoutCommercialTerms: z.boolean().optional(),
-});
+const scopeSchema = z
+  .strictObject({
+    providerIds: z.array(z.string().min(1)).optional(),
+    withoutCommercialTerms: z.boolean().optional(),
+    rfp: z.strictObject({ rfpId: z.string().min(1), evaluatorId: z.string().min(1) }).optional(),
+  })
+  .refine((scope) => scope.rfp === undefined || (scope.providerIds === undefined && scope.withoutCommercialTerms === undefined), {
+    error: 'An evaluator scope cannot be combined with providerIds or withoutCommercialTerms',
+    path: ['rfp'],
+  });
 
 /** Strict schema of a current-version manifest. */
 export const manifestSchema = z.strictObject({
@@ -96,9 +114,10 @@ export function toManifest(parsed: z.infer<typeof manifestSchema>): Manifest {
   const { scope, ...rest } = parsed;
   if (scope === undefined) return rest;
 
-  const exportScope: { providerIds?: readonly Id[]; withoutCommercialTerms?: boolean } = {};
+  const exportScope: { providerIds?: readonly Id[]; withoutCommercialTerms?: boolean; rfp?: EvaluatorScope } = {};
   if (scope.providerIds !== undefined) exportScope.providerIds = scope.providerIds;
   if (scope.withoutCommercialTerms !== undefined) exportScope.withoutCommercialTerms = scope.withoutCommercialTerms;
+  if (scope.rfp !== undefined) exportScope.rfp = { rfpId: scope.rfp.rfpId, evaluatorId: scope.rfp.evaluatorId };
   return { ...rest, scope: exportScope };
 }
 

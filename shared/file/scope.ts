@@ -1,6 +1,7 @@
 /**
- * Scoped exports: a snapshot limited to some providers, without commercial terms, or both, and
- * the placeholders a reader puts in place of the commercial fields such a file leaves out.
+ * Scoped exports: a snapshot limited to some providers, without commercial terms, or both, or to one
+ * evaluator of one RFP, and the placeholders a reader puts in place of the commercial fields such a
+ * file leaves out.
  *
  * A scoped snapshot differs from a full one in three ways, so that merging it never deletes or
  * blanks anything it left out:
@@ -10,6 +11,7 @@
  *   vector to judge conflicts and does not take it into the receiver's vector (see `merge.ts`).
  */
 import { commercialFieldsOf, commercialTerms, isCommercialTable } from '../domain/commercialTerms';
+import { evaluatorFileRecords } from '../rfp/evaluatorScope';
 import type { CommercialTermsRegistry } from '../domain/commercialTerms';
 import type { HlcString, Id, RecordTable, SyncFields } from '../domain/types';
 import { compactClocks, dataFieldNames, fieldClock, placeholderClock } from '../sync/fieldClocks';
@@ -24,7 +26,8 @@ type Fields = Readonly<Record<string, unknown>>;
  * version vector stays the exporter's whole vector. With `providerIds`, it keeps those providers, the contracts, service levels and measurements
  * whose `providerId` is one of them, and the KPIs those service levels and measurements refer
  * to, and no RFP records, because an RFP concerns several bidders. With `withoutCommercialTerms`, it empties the commercial tables of `registry` and removes
- * the commercial fields and their `fieldClocks` entries from the other records.
+ * the commercial fields and their `fieldClocks` entries from the other records. With `rfp`, it keeps
+ * what one evaluator needs to score that RFP (see `evaluatorFileRecords`).
  * NOTE: records without their commercial fields no longer match their declared types. Only the
  * writer and the merge, which both accept absent fields, should receive the result.
  */
@@ -34,6 +37,7 @@ export function scopeSnapshot(
   registry: CommercialTermsRegistry = commercialTerms,
 ): PortfolioSnapshot {
   let records = snapshot.records;
+  if (scope.rfp !== undefined) records = evaluatorFileRecords(records, scope.rfp);
   if (scope.providerIds !== undefined) records = recordsOfProviders(records, new Set(scope.providerIds));
   if (scope.withoutCommercialTerms === true) records = recordsWithoutCommercialTerms(records, registry);
   return { ...snapshot, records, tombstones: [], scoped: true };

@@ -22,6 +22,7 @@ import {
 } from './recordSchemas';
 import type { RecordRule, RecordSchema } from './recordSchemas';
 import { withCommercialPlaceholders } from './scope';
+import { findEvaluatorScopeViolation } from '../rfp/evaluatorScope';
 
 /** Maximum length of a value copied into an error's detail, in characters. */
 const maxValueCharacters = 80;
@@ -249,7 +250,8 @@ function checkProviders<R extends { readonly id: Id }>(
  * Checks schema-checked records and tombstones against the file's scope. A scoped file has no
  * tombstones. Without commercial terms, the commercial tables are empty. Limited to providers,
  * every provider, contract, service level and measurement belongs to one of them, and the RFP
- * tables are empty, because an RFP concerns several bidders. Throws
+ * tables are empty, because an RFP concerns several bidders. Limited to an RFP evaluator, only
+ * that RFP's records, that evaluator's assignment and their own scores are allowed. Throws
  * `portfolioFile.invalidRecord` naming the first record that breaks a rule.
  */
 export function checkScope(
@@ -268,6 +270,14 @@ export function checkScope(
       const [record] = records[table];
       if (record !== undefined && isCommercialTable(table, commercialTerms))
         throw outsideScope(fileName, table, 0, record.id, '', 'commercialTerm', record.id);
+    }
+  }
+
+  if (scope.rfp !== undefined) {
+    const violation = findEvaluatorScopeViolation(records, scope.rfp);
+    if (violation !== null) {
+      const { table, index, recordId, field, value } = violation;
+      throw outsideScope(fileName, table, index, recordId, field, 'outOfScope', value);
     }
   }
 

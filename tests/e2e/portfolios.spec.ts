@@ -23,6 +23,11 @@ async function openPortfoliosScreen(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Portfolios' })).toBeVisible();
 }
 
+/** Escapes `text` for use inside a regular expression. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function portfolioRow(page: Page, name: string): Locator {
   return page
     .getByTestId('portfolio-table')
@@ -54,7 +59,9 @@ function databaseNames(page: Page): Promise<string[]> {
 }
 
 async function deleteWithConfirmation(page: Page, name: string): Promise<void> {
-  await portfolioRow(page, name).getByRole('button', { name: 'Delete' }).click();
+  await portfolioRow(page, name)
+    .getByRole('button', { name: `Delete ${name}`, exact: true })
+    .click();
   const dialog = page.getByTestId('delete-portfolio-dialog');
   await expect(dialog.getByRole('heading')).toHaveText(`Delete the portfolio ${name}?`);
   await dialog.getByLabel(`Type the name ${name} to confirm`).fill(name);
@@ -92,7 +99,7 @@ test('create, rename, switch, delete and restore', async () => {
   await expect(newName).toHaveValue('');
 
   // Rename, with an empty name rejected first.
-  await portfolioRow(page, 'Portfolio 1').getByRole('button', { name: 'Rename' }).click();
+  await portfolioRow(page, 'Portfolio 1').getByRole('button', { name: 'Rename Portfolio 1', exact: true }).click();
   const renameField = page.getByLabel('New name for Portfolio 1');
   await renameField.fill('');
   await page.getByTestId('rename-form').getByRole('button', { name: 'Save' }).click();
@@ -106,7 +113,7 @@ test('create, rename, switch, delete and restore', async () => {
   expect(await switcherNames(page)).toEqual(['Acme Insurance', 'Bravo Bank']);
 
   // Switch to Acme Insurance, then fill a third portfolio with the sample and open it.
-  await portfolioRow(page, 'Acme Insurance').getByRole('button', { name: 'Open' }).click();
+  await portfolioRow(page, 'Acme Insurance').getByRole('button', { name: 'Open Acme Insurance', exact: true }).click();
   await expect(page.getByTestId('portfolio-switcher').locator('option:checked')).toHaveText('Acme Insurance');
   await page.getByRole('button', { name: 'Open sample portfolio' }).click();
   await expect(page.getByTestId('provider-count')).toHaveText('46 providers', { timeout: 30_000 });
@@ -120,7 +127,7 @@ test('create, rename, switch, delete and restore', async () => {
   const sampleRecords = (await sampleRow.locator('td').first().textContent()) ?? '';
 
   // A cancelled delete changes nothing; the confirm button waits for the exact name.
-  await sampleRow.getByRole('button', { name: 'Delete' }).click();
+  await sampleRow.getByRole('button', { name: `Delete ${sampleName}`, exact: true }).click();
   const dialog = page.getByTestId('delete-portfolio-dialog');
   await expect(dialog).toContainText(`This deletes ${sampleName} and all its data from this computer. A final backup is kept`);
   await expect(dialog).toContainText(`${sampleName} is open now, so Steerwise switches to another portfolio first.`);
@@ -154,7 +161,7 @@ test('create, rename, switch, delete and restore', async () => {
 
   // Save the backup as a file and read it back with the app's own reader.
   const download = page.waitForEvent('download');
-  await backupRow.getByRole('button', { name: 'Save as file' }).click();
+  await backupRow.getByRole('button', { name: new RegExp(`^Save as file: backup of ${escapeRegExp(sampleName)} taken .+$`) }).click();
   const saved = await download;
   expect(saved.suggestedFilename()).toMatch(/^NHS 111 sample \(2015-16\) backup \d{4}-\d{2}-\d{2} \d{2}-\d{2}\.steerwise$/);
   await saved.saveAs(savedPath);
@@ -165,14 +172,16 @@ test('create, rename, switch, delete and restore', async () => {
   expect(parsed.value.snapshot.records.providers).toHaveLength(46);
 
   // Restore brings the deleted portfolio back under its id and name.
-  await backupRow.getByRole('button', { name: 'Restore' }).click();
+  await backupRow.getByRole('button', { name: new RegExp(`^Restore the backup of ${escapeRegExp(sampleName)} taken .+$`) }).click();
   const restoreDialog = page.getByTestId('restore-dialog');
   await expect(restoreDialog).toContainText(`${sampleName} is no longer on this computer. Restoring brings it back`);
   await restoreDialog.getByRole('button', { name: 'Restore backup' }).click();
   await expect(page.getByRole('status')).toContainText(`Restored ${sampleName} from the backup taken`, { timeout: 30_000 });
   await expect(portfolioRow(page, sampleName)).toHaveAttribute('data-portfolio-id', sampleId ?? '');
   await expect(portfolioRow(page, sampleName).locator('td').first()).toHaveText(sampleRecords);
-  await portfolioRow(page, sampleName).getByRole('button', { name: 'Open' }).click();
+  await portfolioRow(page, sampleName)
+    .getByRole('button', { name: `Open ${sampleName}`, exact: true })
+    .click();
   await expect(page.getByTestId('provider-count')).toHaveText('46 providers', { timeout: 30_000 });
   await context.close();
 });
@@ -212,16 +221,41 @@ test('delete backup asks first', async () => {
   await deleteWithConfirmation(page, 'Charlie Telecom');
 
   const backupRows = page.getByTestId('backup-table').locator('tbody tr');
-  await backupRows.getByRole('button', { name: 'Delete backup' }).click();
+  await backupRows.getByRole('button', { name: /^Delete backup of Charlie Telecom taken .+$/ }).click();
   const dialog = page.getByTestId('delete-backup-dialog');
   await expect(dialog).toContainText('Charlie Telecom is no longer on this computer, so this backup may be its last copy.');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(backupRows).toHaveCount(1);
 
-  await backupRows.getByRole('button', { name: 'Delete backup' }).click();
+  await backupRows.getByRole('button', { name: /^Delete backup of Charlie Telecom taken .+$/ }).click();
   await dialog.getByRole('button', { name: 'Delete backup' }).click();
   await expect(page.getByRole('status')).toContainText('Deleted the backup of Charlie Telecom taken');
   await expect(page.getByTestId('backups')).toContainText('No backups yet.');
+  await context.close();
+});
+
+test('header button opens the create form', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Open sample portfolio' })).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('banner').getByRole('button', { name: 'New empty portfolio' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Portfolios' })).toBeVisible();
+  const newName = page.getByLabel('Name of the new portfolio');
+  await expect(newName).toBeFocused();
+  // Nothing is created until a name is typed.
+  await expect(page.getByTestId('portfolio-switcher').locator('option')).toHaveText(['Portfolio 1']);
+
+  await page.keyboard.type('Delta Logistics');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Created the portfolio Delta Logistics. Choose Open to work in it.');
+  await expect(page.getByTestId('portfolio-switcher').locator('option')).toHaveText(['Delta Logistics', 'Portfolio 1']);
+
+  // Asking again from another screen focuses the field again.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Sync' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'New empty portfolio' }).click();
+  await expect(newName).toBeFocused();
   await context.close();
 });

@@ -25,6 +25,8 @@ test('sample lists every provider of the file', async () => {
   const page = await context.newPage();
   await openSample(page);
   await expect(page.getByText(/Open Government Licence v3\.0/)).toBeVisible();
+  // The empty portfolio made at first start became the sample, so no empty "Portfolio 1" is left.
+  await expect(page.getByTestId('portfolio-switcher').locator('option')).toHaveText(['NHS 111 sample (2015-16)']);
 
   const search = page.getByRole('searchbox', { name: 'Search providers' });
   for (const [code, name] of sampleProviders()) {

@@ -47,7 +47,9 @@ test('one provider without commercial terms opens as that provider alone', async
 
   const options = pageA.getByTestId('export-scope');
   await expect(options.getByLabel('Provider', { exact: true })).toBeDisabled();
+  await expect(options.getByTestId('one-provider-hint')).toHaveCount(0);
   await options.getByLabel('One provider').check();
+  await expect(options.getByTestId('one-provider-hint')).toContainText('Only this provider');
   const providerSelect = options.getByLabel('Provider', { exact: true });
   await expect(providerSelect).toBeEnabled();
   const providerName = (await providerSelect.locator('option').nth(3).textContent()) ?? '';
@@ -59,7 +61,8 @@ test('one provider without commercial terms opens as that provider alone', async
   const download = pageA.waitForEvent('download');
   await pageA.getByRole('button', { name: 'Export portfolio' }).click();
   const saved = await download;
-  const expectedName = `${safeFileName(`NHS 111 sample (2015-16) - ${providerName} (without commercial terms)`)}.steerwise`;
+  // A file for one provider leaves out the portfolio name, which often names the client.
+  const expectedName = `${safeFileName(`${providerName} (without commercial terms)`)}.steerwise`;
   expect(saved.suggestedFilename()).toBe(expectedName);
   await saved.saveAs(exportedPath);
   await expect(pageA.getByText(`Saved ${expectedName}.`)).toBeVisible();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -76,6 +76,67 @@ test('exported sample opens as a new portfolio on another laptop', async () => {
   await contextB.close();
 });
 
+test('file named like a local portfolio warns before creating', async () => {
+  const exportedPath = join(laptopA.dir, 'namesake.steerwise');
+  const contextA = await laptopA.launch();
+  const pageA = await contextA.newPage();
+  await openSample(pageA);
+  await exportPortfolioTo(pageA, exportedPath);
+  await contextA.close();
+
+  const contextB = await laptopB.launch();
+  const pageB = await contextB.newPage();
+  await pageB.goto('/');
+  await pageB.getByRole('button', { name: 'Open portfolio file' }).click();
+  await expect(pageB.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
+
+  // A portfolio of laptop B's own, named like laptop A's apart from case and spaces.
+  await pageB.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Portfolios' }).click();
+  const createForm = pageB.getByTestId('create-portfolio-form');
+  await createForm.getByLabel('Name of the new portfolio').fill(' nhs 111  SAMPLE (2015-16)');
+  await createForm.getByRole('button', { name: 'Create empty portfolio' }).click();
+  await expect(pageB.getByRole('status')).toContainText('nhs 111  SAMPLE (2015-16)');
+
+  const preview = await openPortfolioFileAt(pageB, exportedPath);
+  const warning = preview.getByTestId('namesake-warning');
+  await expect(warning).toContainText('This file is a different portfolio from “nhs 111  SAMPLE (2015-16)” on this computer');
+  await expect(warning).toContainText('will not merge');
+  await expect(warning).toContainText('Sync > Open portfolio file');
+  await contextB.close();
+});
+
+test('empty file gets its own sentence and replaces old notices', async () => {
+  const emptyPath = join(laptopA.dir, 'empty.steerwise');
+  writeFileSync(emptyPath, new Uint8Array(0));
+  const context = await laptopA.launch();
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Open sample portfolio' })).toBeVisible({ timeout: 30_000 });
+  await openSync(page);
+
+  // The options come before the Export button, and a new validation message replaces the success notice.
+  const options = page.getByTestId('export-options');
+  await expect(options.locator('legend').first()).toHaveText('Export options');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export portfolio' }).click();
+  await download;
+  await expect(page.getByRole('status')).toHaveText('Saved Portfolio 1.steerwise.');
+  await options.getByLabel('Protect with a passphrase').check();
+  await page.getByRole('button', { name: 'Export portfolio' }).click();
+  await expect(page.getByTestId('export-passphrase-message')).toContainText('Enter a passphrase');
+  await expect(page.getByRole('status')).toHaveCount(0);
+
+  // Opening an empty file replaces the validation message with the portfolio file's own sentence.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open portfolio file' }).click();
+  await (await chooser).setFiles(emptyPath);
+  await expect(page.getByRole('alert')).toHaveText(
+    'empty.steerwise is empty, so it contains no portfolio. Choose a .steerwise file that was exported from Sync > Export portfolio.',
+  );
+  await expect(page.getByTestId('export-passphrase-message')).toHaveCount(0);
+  await context.close();
+});
+
 test('file of the open portfolio previews no changes', async () => {
   const exportedPath = join(laptopA.dir, 'again.steerwise');
 
@@ -123,8 +184,12 @@ test('passphrase-protected export opens only with its passphrase', async () => {
   await pageA.getByLabel('Confirm passphrase').fill('harbour lights 7');
   const download = pageA.waitForEvent('download');
   await pageA.getByRole('button', { name: 'Export portfolio' }).click();
-  await (await download).saveAs(exportedPath);
-  await expect(pageA.getByRole('status')).toHaveText('Saved NHS 111 sample (2015-16).steerwise.');
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('NHS 111 sample (2015-16).steerwise');
+  await saved.saveAs(exportedPath);
+  await expect(pageA.getByRole('status')).toHaveText(
+    'Saved NHS 111 sample (2015-16).steerwise, protected with a passphrase. Keep the passphrase safe: a lost passphrase cannot be recovered, and the file cannot be opened without it.',
+  );
   // A plain portfolio file is a ZIP archive starting with "PK", so an encrypted one must not start so.
   expect(readFileSync(exportedPath).subarray(0, 2).toString('latin1')).not.toBe('PK');
   await contextA.close();
@@ -140,11 +205,13 @@ test('passphrase-protected export opens only with its passphrase', async () => {
   await (await chooser).setFiles(exportedPath);
   const prompt = pageB.getByTestId('passphrase-prompt');
   await expect(prompt).toContainText('protected.steerwise is encrypted. Enter its passphrase to open it.');
+  await expect(prompt.getByLabel('Passphrase')).toBeFocused();
 
-  await prompt.getByLabel('Passphrase').fill('harbour lights 8');
-  await prompt.getByRole('button', { name: 'Open', exact: true }).click();
+  await pageB.keyboard.type('harbour lights 8');
+  await pageB.keyboard.press('Enter');
   await expect(pageB.getByRole('alert')).toContainText('The passphrase for protected.steerwise is wrong');
   await expect(pageB.getByTestId('sync-preview')).toHaveCount(0);
+  await expect(prompt.getByLabel('Passphrase')).toBeFocused();
 
   await prompt.getByLabel('Passphrase').fill('harbour lights 7');
   await prompt.getByRole('button', { name: 'Open', exact: true }).click();
@@ -262,8 +329,8 @@ test('kept conflict value is applied and the import can be undone', async () => 
   const fromX = join(laptopA.dir, 'from-x.steerwise');
   const fromY = join(laptopA.dir, 'from-y.steerwise');
 
-  const context = await laptopA.launch();
-  const page = await context.newPage();
+  let context = await laptopA.launch();
+  let page = await context.newPage();
   await openSample(page);
   await exportPortfolioTo(page, base);
 
@@ -296,6 +363,11 @@ test('kept conflict value is applied and the import can be undone', async () => 
 
   const previewX = await openPortfolioFileAt(page, fromX);
   await expect(previewX.getByTestId('merge-conflicts')).toHaveCount(0);
+  // Only the one table with a change is counted, and its row expands to name the record.
+  const counts = previewX.getByTestId('merge-counts');
+  await expect(counts.locator('tbody > tr')).toHaveCount(1);
+  await counts.getByRole('button', { name: 'Providers' }).click();
+  await expect(previewX.getByTestId('merge-records-providers')).toContainText(first.name);
   await previewX.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('last-import')).toContainText('Merged from-x.steerwise');
 
@@ -317,9 +389,16 @@ test('kept conflict value is applied and the import can be undone', async () => 
   await expectProviderName(page, firstCode, nameOnX);
   await expectProviderName(page, secondCode, secondOnY);
 
-  // The offer to undo survives a visit to another screen.
+  // The offer to undo survives a visit to another screen and a restart of the app.
+  await context.close();
+  context = await laptopA.launch();
+  page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByTestId('provider-count')).toHaveText('46 providers', { timeout: 30_000 });
   await openSection(page, 'Sync');
   const lastImport = page.getByTestId('last-import');
+  await expect(lastImport).toContainText('Merged from-y.steerwise');
+  await expect(page.getByTestId('backups-hint')).toHaveCount(0);
   await lastImport.getByRole('button', { name: 'Undo import' }).click();
   await expect(lastImport).toContainText('Undo the import of from-y.steerwise?');
   await lastImport.getByRole('button', { name: 'Undo the import' }).click();
@@ -327,6 +406,7 @@ test('kept conflict value is applied and the import can be undone', async () => 
     'Undid the import of from-y.steerwise. The portfolio is as it was before the import.',
   );
   await expect(page.getByTestId('last-import')).toHaveCount(0);
+  await expect(page.getByTestId('backups-hint')).toContainText('Portfolios > Backups');
 
   await expectProviderName(page, secondCode, second.name);
   await expectProviderName(page, firstCode, nameOnX);

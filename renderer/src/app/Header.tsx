@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { createPortfolio, listPortfolios } from '../db/catalogue';
-import { nextPortfolioName } from '../features/portfolio/portfolioNames';
+import { listPortfolios } from '../db/catalogue';
 import { selectNavigate, selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
 import type { Screen } from '../state/uiStore';
 
@@ -67,13 +66,8 @@ export function Header() {
         type="button"
         className="button"
         onClick={() => {
-          const name = nextPortfolioName(
-            portfolios.map((portfolio) => portfolio.name),
-            (number) => t('portfolio.newPortfolioName', { number }),
-          );
-          void createPortfolio(name).then((created) => {
-            openPortfolio(created.id);
-          });
+          // One way to create a portfolio: the Portfolios screen's form, which asks for the name.
+          navigate({ name: 'portfolios', focusCreate: true });
         }}
       >
         {t('portfolio.newPortfolio')}

@@ -75,6 +75,31 @@ export async function setScore(db: PortfolioDb, entry: ScoreEntry, context: Devi
 }
 
 /**
+ * Sets several scores in one transaction, with the checks of `setScore` on each entry. An entry
+ * whose value and trimmed comment equal the stored score writes nothing, and so does a `null`
+ * value for a cell that has no score record. On the first failing entry the call rejects with
+ * that entry's error and nothing at all is stored. Resolves to the number of scores written.
+ */
+export async function setScores(db: PortfolioDb, entries: readonly ScoreEntry[], context: DeviceContext): Promise<number> {
+  return await inRfpTransaction(db, { table: 'rfpScores' }, async () => {
+    let written = 0;
+    for (const entry of entries) {
+      const existing = await db.rfpScores
+        .where('[evaluatorId+bidderId+criterionId]')
+        .equals([entry.evaluatorId, entry.bidderId, entry.criterionId])
+        .first();
+      const unchanged =
+        existing === undefined ? entry.value === null : existing.value === entry.value && existing.comment === entry.comment.trim();
+      if (unchanged) continue;
+      // setScore's own transaction joins this one, so a later failure rolls this write back too.
+      await setScore(db, entry, context);
+      written += 1;
+    }
+    return written;
+  });
+}
+
+/**
  * Sets the consensus score of one cell, agreed today (UTC). Rejects with the first error of
  * `validateConsensusScore`: phase not `consensus` (`rfp.consensusNotOpen`), a blank reason
  * (`rfp.consensusReasonMissing`), a formula-scored price criterion, or a value off the scale.

@@ -31,6 +31,7 @@ export const en = {
     openSample: 'Open sample portfolio',
     openingSample: 'Opening the sample…',
     importCsv: 'Import measurements (CSV)',
+    openPortfolioFile: 'Open portfolio file',
     sampleDescription:
       'The sample holds the NHS 111 Minimum Data Set for April 2015 to March 2016: 46 providers of the NHS 111 telephone service with their monthly calls offered, answered, answered within 60 seconds, abandoned and called back.',
   },
@@ -213,9 +214,12 @@ export const en = {
     intro:
       'Export this portfolio to a .steerwise file to share it with another laptop, or open a file to add it as a new portfolio or merge it into this one.',
     exportTitle: 'Export',
+    exportOptions: 'Export options',
     exportPortfolio: 'Export portfolio',
     exporting: 'Exporting…',
     exported: 'Saved {{file}}.',
+    exportedEncrypted:
+      'Saved {{file}}, protected with a passphrase. Keep the passphrase safe: a lost passphrase cannot be recovered, and the file cannot be opened without it.',
     encrypting: 'Encrypting…',
     protect: 'Protect with a passphrase',
     passphrase: 'Passphrase',
@@ -234,6 +238,8 @@ export const en = {
     newPortfolio_one: 'New portfolio {{name}} with {{count, number}} record.',
     newPortfolio_other: 'New portfolio {{name}} with {{count, number}} records.',
     createPortfolio: 'Create portfolio',
+    namesake:
+      'This file is a different portfolio from “{{name}}” on this computer, although the names match. Creating it adds a second portfolio, and the two will not merge. To keep one portfolio on two laptops, the second laptop should start from the first laptop’s exported file (Sync > Open portfolio file) instead of a portfolio of its own.',
     creating: 'Creating…',
     otherPortfolio:
       'This file belongs to the portfolio {{name}} on this machine, not to the open one. Switch to {{name}} and open the file again to merge it.',
@@ -246,6 +252,9 @@ export const en = {
     added: 'Added',
     changed: 'Changed',
     deleted: 'Deleted',
+    noOtherChanges: 'No other changes.',
+    andMore_one: 'and {{count, number}} more',
+    andMore_other: 'and {{count, number}} more',
     conflicts_one:
       '{{count, number}} conflict: both sides changed the same field since they last exchanged data. The later change wins unless you keep the other value.',
     conflicts_other:
@@ -381,6 +390,8 @@ export const en = {
     lastImportKept_one: 'You kept the other value of {{count, number}} conflict.',
     lastImportKept_other: 'You kept the other value of {{count, number}} conflicts.',
     undoImport: 'Undo import',
+    backupsHint: 'To go back to the portfolio as it was before an earlier import or restore, restore one of its backups:',
+    backupsLink: 'Portfolios > Backups',
     undoConfirm:
       'Undo the import of {{file}}? The portfolio goes back to how it was just before the import, at {{time}}, so changes made since then are undone too. The current data is kept as a backup first.',
     undoConfirmButton: 'Undo the import',
@@ -447,7 +458,6 @@ export const en = {
     withoutCommercialTerms: 'Without commercial terms',
     withoutCommercialTermsHint: 'Leaves out contract values, for sharing outside the VMO.',
     chooseProvider: 'Choose a provider to export, or choose “Whole portfolio”. Nothing was exported.',
-    fileNameProvider: '{{portfolio}} - {{provider}}',
     fileNameWithoutCommercialTerms: '{{name}} (without commercial terms)',
   },
   portfolios: {
@@ -469,13 +479,16 @@ export const en = {
     recordsUnknown: 'Unknown',
     openNow: 'Open now',
     open: 'Open',
+    openNamed: 'Open {{name}}',
     rename: 'Rename',
+    renameNamed: 'Rename {{name}}',
     renameLabel: 'New name for {{name}}',
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',
     renamed: 'Renamed {{oldName}} to {{name}}.',
     delete: 'Delete',
+    deleteNamed: 'Delete {{name}}',
     deleteTitle: 'Delete the portfolio {{name}}?',
     deleteBody:
       'This deletes {{name}} and all its data from this computer. A final backup is kept under Backups on this screen; restoring it brings the portfolio back.',
@@ -508,6 +521,7 @@ export const en = {
       },
       none: 'No backups yet.',
       restore: 'Restore',
+      restoreNamed: 'Restore the backup of {{name}} taken {{when}}',
       restoreTitle: 'Restore the backup of {{name}} taken {{when}}?',
       restoreBody:
         'The data of {{name}} is replaced by the data in this backup. The current data is kept as a new backup first, so this restore can be undone.',
@@ -516,10 +530,12 @@ export const en = {
       restoring: 'Restoring…',
       restored: 'Restored {{name}} from the backup taken {{when}}.',
       saveAsFile: 'Save as file',
+      saveAsFileNamed: 'Save as file: backup of {{name}} taken {{when}}',
       saveTitle: 'Save backup as file',
       fileFilter: 'Steerwise portfolio',
       saved: 'Saved {{file}}.',
       delete: 'Delete backup',
+      deleteNamed: 'Delete backup of {{name}} taken {{when}}',
       deleteTitle: 'Delete the backup of {{name}} taken {{when}}?',
       deleteBody: 'The backup is removed from this computer and cannot be restored afterwards.',
       deleteBodyDeleted: '{{name}} is no longer on this computer, so this backup may be its last copy.',
@@ -527,6 +543,23 @@ export const en = {
       deleting: 'Deleting…',
       deleted: 'Deleted the backup of {{name}} taken {{when}}.',
     },
+  },
+  evaluatorFile: {
+    title: 'Scoring on your own laptop',
+    exportFor: 'Evaluator file',
+    exportForLabel: 'Save an evaluator file for {{name}}',
+    exportMine: 'Export my scores',
+    copyIntro:
+      'This portfolio came from the evaluator file of {{name}}. Score in the matrix as {{name}}, then export your scores and send the file to the RFP lead.',
+    fileName: '{{rfp}} - {{evaluator}} scoring',
+    saved: 'Saved {{file}}.',
+    saveTitle: 'Save evaluator file',
+    previewScores:
+      'Scores of {{evaluator}} for {{rfp}}: {{count}} scores. Only these scores and the conflict-of-interest declaration of {{evaluator}} are merged; the rest of the file is ignored.',
+    previewNewCopy:
+      'Evaluator file of {{evaluator}} for {{rfp}}. Creating the portfolio makes {{evaluator}} the evaluator who scores on this laptop.',
+    lateScores:
+      'This RFP is in the {{phase}} phase here, so these scores arrive after scoring closed. They are merged and shown in the matrix, but the panel may already have agreed consensus scores.',
   },
   rfp: {
     listTitle: 'RFPs',
@@ -569,7 +602,7 @@ export const en = {
       award: 'Award',
     },
     new: {
-      title: 'New RFP from the BPO template',
+      title: 'New RFP from a criteria template',
       template:
         'The criteria, weights and level descriptions come from the template "{{template}}"; change them in Setup before the RFP is issued.',
       titleLabel: 'Title',
@@ -597,6 +630,27 @@ export const en = {
         dateOutOfOrder: 'This date is before an earlier step of the RFP; dates run issue, questions, responses, award.',
       },
     },
+    templates: {
+      chooseLabel: 'Criteria template',
+      builtInGroup: 'Ships with Steerwise',
+      savedGroup: 'Saved on this computer',
+      noneSaved: 'No saved template yet. Save one from the Setup tab of an RFP.',
+      missing: 'The chosen criteria template is no longer saved on this computer. Choose another template.',
+      deleteNamed: 'Delete template “{{name}}”',
+      confirmDelete: 'Delete the saved template “{{name}}”? RFPs created from it keep their criteria.',
+      delete: 'Delete',
+      keep: 'Keep',
+      saveAs: 'Save criteria as template',
+      nameLabel: 'Template name',
+      save: 'Save template',
+      cancel: 'Cancel',
+      saved: 'Saved the criteria as the template “{{name}}”. Choose it under “New RFP from template”.',
+      replaces: 'Replaces the saved template “{{name}}”.',
+      errors: {
+        nameMissing: 'Enter a name for the template.',
+        nameTooLong: 'Enter a name of at most {{maxLength}} characters.',
+      },
+    },
     setup: {
       criteriaTitle: 'Criteria and weights',
       criteriaLabel: 'Criteria tree',
@@ -613,6 +667,35 @@ export const en = {
       noWeight: 'No weight',
       weightLabel: 'Weight of {{name}}',
       weightInvalid: 'Enter a weight of 0 or more.',
+      sectionTitleLabel: 'Title of section {{name}}',
+      criterionTitleLabel: 'Title of criterion {{name}}',
+      kindLabel: 'Kind of {{name}}',
+      detailsOf: 'Scale and guidance of {{name}}',
+      moveUp: 'Move {{name}} up',
+      moveDown: 'Move {{name}} down',
+      deleteSection: 'Delete section',
+      deleteSectionQuestion: 'Delete the section “{{name}}” with all its criteria and their scores?',
+      deleteCriterion: 'Delete criterion',
+      deleteCriterionQuestion: 'Delete the criterion “{{name}}” and its scores?',
+      confirmDelete: 'Delete',
+      keep: 'Keep',
+      addSection: 'Add section',
+      newSectionTitle: 'New section title',
+      newSectionWeight: 'Section weight',
+      addCriterion: 'Add criterion',
+      noSections: 'Add a section before adding criteria.',
+      newCriterionSection: 'In section',
+      newCriterionTitle: 'New criterion title',
+      newCriterionKind: 'Criterion kind',
+      newCriterionWeight: 'Criterion weight',
+      levelsOf: 'Level descriptions of {{name}}',
+      levelLabel: 'Level {{value}} ({{label}})',
+      saveLevels: 'Save level descriptions',
+      errors: {
+        titleMissing: 'Enter a title.',
+        weightInvalid: 'Enter a weight of 0 or more.',
+        levelBlank: 'Describe what a bid must show to earn this level.',
+      },
       levels: 'Scale levels',
       levelText: '{{value}} {{label}}: {{description}}',
       passFail: 'Pass (1) or fail (0).',
@@ -658,6 +741,41 @@ export const en = {
       tcoUnusable: 'This price bid cannot be used:',
       colBid: 'Bid in its currency',
       colBase: 'In base currency',
+    },
+    scoringSheet: {
+      title: 'Scoring sheet (Excel)',
+      help: 'Score offline: download a workbook with one row per criterion and a score and comment column per bidder, fill it in Excel, and import it. An emptied score cell clears that score; cells that were empty when downloaded leave the stored score alone. Nothing is saved while the sheet has a problem.',
+      download: 'Download scoring sheet (XLSX)',
+      import: 'Import scoring sheet',
+      chooseEvaluatorFirst: 'Choose an evaluator to download or import their scoring sheet.',
+      downloaded: 'Downloaded {{file}}.',
+      imported_one: '{{count}} score imported from {{file}}.',
+      imported_other: '{{count}} scores imported from {{file}}.',
+      problemsTitle_other: '{{file}} has {{count}} problems, so nothing was imported. Fix them in the workbook and import it again:',
+      problemsTitle_one: '{{file}} has 1 problem, so nothing was imported. Fix it in the workbook and import it again:',
+      moreProblems: '… and {{count}} more.',
+      openDialogTitle: 'Import scoring sheet',
+      saveDialogTitle: 'Save scoring sheet',
+      filterName: 'Excel workbook',
+      workbook: {
+        criterionId: 'Criterion ID',
+        section: 'Section',
+        criterion: 'Criterion',
+        weightShare: 'Weight',
+        scale: 'Scale',
+        scoreHeader: '{{bidder}}: score',
+        commentHeader: '{{bidder}}: comment',
+        knockoutScale: 'Pass or Fail',
+        scoredScale: '{{min}} to {{max}} (see Levels)',
+        noWeight: 'Knockout',
+        levelValue: 'Value',
+        levelLabel: 'Level',
+        levelDescription: 'What the bid must show',
+        passDescription: 'The bid meets the requirement.',
+        failDescription: 'The bid does not meet the requirement; the bidder is knocked out. Needs a comment.',
+        scorePrompt: 'Choose a level from the list. The lowest and highest level, and Fail, need a comment.',
+        scoreRejected: 'This is not a level of the criterion. Choose a value from the list.',
+      },
     },
     matrix: {
       evaluatorLabel: 'Evaluator (who is scoring on this laptop)',
@@ -768,6 +886,8 @@ export const en = {
     file: {
       tooLarge: '{{file}} is {{sizeMb}} MB, over the {{maxMb}} MB limit. Split the file or export fewer rows, then try again.',
       empty: '{{file}} is empty. Choose a file that contains a header row and data rows.',
+      empty_portfolioFile:
+        '{{file}} is empty, so it contains no portfolio. Choose a .steerwise file that was exported from Sync > Export portfolio.',
       readFailed: '{{file}} could not be read. Check that it still exists and that you may open it, then try again.',
       writeFailed: '{{file}} could not be written. Check the folder exists, has free space and may be written to, then try again.',
       notFound: '{{file}} was not found. Choose the file again.',
@@ -947,6 +1067,46 @@ export const en = {
       invalidDate: '“{{value}}” is not a date. Use the form YYYY-MM-DD, for example 2026-03-31. Nothing was saved.',
       datesOutOfOrder:
         'The date {{value}} comes before {{otherValue}}. Key dates must follow in the order issued, questions due, responses due, award target. Nothing was saved.',
+    },
+    scoringSheet: {
+      notWorkbook:
+        '{{file}} is not an Excel workbook (.xlsx) that can be read. Download the scoring sheet again, fill it in Excel and save it as .xlsx.',
+      missingSheet:
+        '{{file}} has no sheet “{{sheet}}”. Do not rename or delete the sheets of the scoring sheet; download it again if needed.',
+      notScoringSheet:
+        '{{file}} is not a Steerwise scoring sheet: its hidden sheet “{{sheet}}” does not identify one. Download the scoring sheet from the Matrix tab and fill that file.',
+      versionTooNew:
+        '{{file}} was written in scoring sheet format {{formatVersion}}, newer than this version of Steerwise reads ({{supportedVersion}}). Update Steerwise, then import it again.',
+      invalidAbout:
+        'Sheet “{{sheet}}”, row {{row}}, column {{column}}: the hidden sheet that maps cells to criteria and bidders was changed, so {{file}} cannot be read. Download the scoring sheet again and copy your scores into it.',
+      wrongRfp: '{{file}} is the scoring sheet of another RFP, not of “{{rfp}}”. Import it in the RFP it was downloaded from.',
+      wrongEvaluator:
+        '{{file}} is the scoring sheet of {{sheetEvaluator}}, but {{evaluator}} is chosen as the evaluator on this laptop. Choose {{sheetEvaluator}} above the matrix, or import {{evaluator}}’s own sheet.',
+      scoringClosed: 'Scores can only be imported while the RFP is in the scoring phase, so nothing from {{file}} was saved.',
+      conflictNotDeclared:
+        '{{evaluator}} has not yet declared whether they have a conflict of interest, so {{file}} cannot be used. Record the declaration in the Setup tab first.',
+      unknownBidder:
+        'Sheet “{{sheet}}”, row {{row}}, column {{column}}: bidder {{bidder}} is no longer part of this RFP, but the column has entries. Delete them, or download a new scoring sheet.',
+      conflictOfInterest:
+        'Sheet “{{sheet}}”, row {{row}}, column {{column}}: {{evaluator}} declared a conflict of interest with {{bidder}}, so they cannot score this bidder. Delete the entries in this bidder’s columns.',
+      headerChanged:
+        'Sheet “{{sheet}}”, row {{row}}, column {{column}}: the header no longer names {{bidder}}, so the columns were moved or renamed. Put the columns back as downloaded, or download the scoring sheet again.',
+      missingCriterionId:
+        'Sheet “{{sheet}}”, row {{row}}, column {{column}}: the criterion ID is missing, so the row cannot be matched to a criterion. Restore the ID or delete the row’s entries.',
+      unknownCriterion:
+        'Sheet “{{sheet}}”, row {{row}}, column {{column}}: “{{value}}” is not the ID of a criterion on this scoring sheet. Restore the ID as downloaded.',
+      duplicateCriterion:
+        'Sheet “{{sheet}}”, row {{row}}, column {{column}}: criterion {{value}} is already on row {{firstRow}}. Keep one of the two rows and delete the other.',
+      missingCriterion:
+        'Sheet “{{sheet}}”: the row for “{{criterion}}” (row {{row}} when downloaded) was deleted. Download the scoring sheet again and copy your scores into it.',
+      criterionNotScorable:
+        'Sheet “{{sheet}}”, row {{row}}, column {{column}}: you can no longer score “{{criterion}}” (it is outside your sections or scored by the price formula). Delete the scores in this row.',
+      scoreNotAllowed:
+        'Sheet “{{sheet}}”, row {{row}}, column {{column}}: “{{value}}” is not a level of “{{criterion}}” for {{bidder}}. Enter one of {{allowed}}, or leave the cell empty.',
+      commentRequired:
+        'Sheet “{{sheet}}”, row {{row}}, column {{column}}: the score {{value}} of {{bidder}} on “{{criterion}}” is at an end of the scale (or a knockout fail), so it needs a comment. Type the reason in this cell.',
+      commentWithoutScore:
+        'Sheet “{{sheet}}”, row {{row}}, column {{column}}: {{bidder}} has a comment on “{{criterion}}” but no score. Enter a score, or delete the comment.',
     },
     ipc: {
       forbiddenSender: 'The request came from a page that is not Steerwise and was rejected.',

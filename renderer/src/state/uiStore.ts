@@ -12,14 +12,18 @@ export type Screen =
   | { readonly name: 'provider'; readonly providerId: string }
   | { readonly name: 'import' }
   | { readonly name: 'sync' }
-  | { readonly name: 'portfolios' }
+  /** `focusCreate` moves focus into the name field of the create form, as the header's "New empty portfolio" asks. */
+  | { readonly name: 'portfolios'; readonly focusCreate?: boolean }
   | { readonly name: 'rfps' }
   | { readonly name: 'rfp'; readonly rfpId: string; readonly tab: RfpTab };
 
 /** Tabs of an RFP's detail screen. */
 export type RfpTab = 'setup' | 'matrix' | 'results' | 'sensitivity' | 'award';
 
-/** The last file merged into a portfolio in this session, so that "Undo import" is still offered after navigating away. */
+/**
+ * The last file merged into a portfolio, so that "Undo import" is still offered after navigating
+ * away or restarting the app. It is persisted, and dropped once its backup or its portfolio is gone.
+ */
 export interface LastImport {
   readonly portfolioId: string;
   /** The `beforeImport` backup that "Undo import" restores. */
@@ -86,10 +90,19 @@ export const useUiStore = create<UiState>()(
       // Reopens the last portfolio and screen after a reload or restart.
       name: 'steerwise-ui',
       storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ portfolioId: state.portfolioId, screen: state.screen }),
+      partialize: (state) => ({ portfolioId: state.portfolioId, screen: state.screen, lastImport: state.lastImport }),
     },
   ),
 );
+
+/**
+ * Checks whether "Undo import" can still restore `lastImport`: its portfolio is still on this
+ * computer and its backup still exists. Backups are pruned and can be deleted on the Portfolios
+ * screen, so a persisted import can outlive its backup.
+ */
+export function isLastImportUndoable(lastImport: LastImport, portfolioIds: readonly string[], backupIds: readonly string[]): boolean {
+  return portfolioIds.includes(lastImport.portfolioId) && backupIds.includes(lastImport.backupId);
+}
 
 export const selectPortfolioId = (state: UiState): string | null => state.portfolioId;
 export const selectScreen = (state: UiState): Screen => state.screen;

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
 import { describeAppError } from '../../errorMessage';
 import { toAppError } from '../../reportError';
-import { selectNavigate, selectOpenPortfolio, useUiStore } from '../../state/uiStore';
+import { selectNavigate, selectOpenPortfolio, selectPortfolioId, useUiStore } from '../../state/uiStore';
 import { openSamplePortfolio } from './samplePortfolio';
 
 export function EmptyState() {
   const { t } = useTranslation();
   const navigate = useUiStore(selectNavigate);
   const openPortfolio = useUiStore(selectOpenPortfolio);
+  const portfolioId = useUiStore(selectPortfolioId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -17,8 +18,8 @@ export function EmptyState() {
     setBusy(true);
     setError(null);
     try {
-      const portfolioId = await openSamplePortfolio(t('portfolio.sampleName'));
-      openPortfolio(portfolioId);
+      const sampleId = await openSamplePortfolio(t('portfolio.sampleName'), portfolioId);
+      openPortfolio(sampleId);
     } catch (thrown) {
       setError(toAppError(thrown, 'Opening the sample portfolio failed'));
     } finally {
@@ -43,6 +44,16 @@ export function EmptyState() {
           }}
         >
           {t('empty.importCsv')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => {
+            navigate({ name: 'sync' });
+          }}
+        >
+          {t('empty.openPortfolioFile')}
         </button>
       </div>
       {error ? (

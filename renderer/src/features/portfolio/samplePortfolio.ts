@@ -6,9 +6,11 @@ import { AppFailure } from '@shared/errors';
 import { parseCsv } from '@shared/import/csv';
 import { buildImportPlan } from '@shared/import/mapping';
 import { nhs111Preset } from '@shared/import/presets/nhs111';
-import { createPortfolio, getDeviceContext, listPortfolios } from '../../db/catalogue';
+import { createPortfolio, getDeviceContext, listPortfolios, renamePortfolio } from '../../db/catalogue';
+import type { PortfolioEntry } from '../../db/catalogue';
 import { applyImportPlan } from '../../db/importMeasurements';
 import { openPortfolioDb } from '../../db/portfolioDb';
+import { readVersionVector } from '../../db/versionVector';
 
 export const sampleFileName = 'nhs111_calls_2015-16.csv';
 
@@ -18,17 +20,53 @@ async function loadSampleBytes(): Promise<Uint8Array> {
   return new TextEncoder().encode(module.default);
 }
 
+/** A catalogue entry as the first-start check reads it. */
+interface EntryDates {
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/**
+ * Checks whether a portfolio is the empty one created automatically at first start: the only
+ * portfolio on this computer, never renamed (`updatedAt` equals `createdAt`), and never written
+ * to (`versionVectorEmpty`, so it has no records and no deletions).
+ */
+export function isFirstStartPortfolio(entry: EntryDates, portfolioCount: number, versionVectorEmpty: boolean): boolean {
+  return portfolioCount === 1 && entry.createdAt === entry.updatedAt && versionVectorEmpty;
+}
+
+/** Returns the open portfolio when it is the untouched first-start portfolio, or `null`. */
+async function firstStartPortfolio(openPortfolioId: string): Promise<PortfolioEntry | null> {
+  const portfolios = await listPortfolios();
+  const entry = portfolios.find((portfolio) => portfolio.id === openPortfolioId);
+  if (entry === undefined) return null;
+  const db = await openPortfolioDb(entry.id);
+  try {
+    const vector = await readVersionVector(db);
+    return isFirstStartPortfolio(entry, portfolios.length, Object.keys(vector).length === 0) ? entry : null;
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Opens the sample portfolio, creating and filling it the first time. A sample portfolio left
- * empty by an earlier failed attempt is filled again. Returns its id.
+ * empty by an earlier failed attempt is filled again. When the open portfolio
+ * (`openPortfolioId`) is the untouched one from first start, the sample is loaded into it and it
+ * takes the sample's name, so no empty portfolio is left behind. Returns the sample's id.
  */
-export async function openSamplePortfolio(name: string): Promise<string> {
+export async function openSamplePortfolio(name: string, openPortfolioId: string | null): Promise<string> {
   const parsed = parseCsv(await loadSampleBytes(), sampleFileName);
   if (!parsed.ok) throw new AppFailure(parsed.error);
   const plan = buildImportPlan(parsed.value, nhs111Preset);
 
   const existing = (await listPortfolios()).find((portfolio) => portfolio.name === name);
-  const portfolio = existing ?? (await createPortfolio(name));
+  const starter = existing === undefined && openPortfolioId !== null ? await firstStartPortfolio(openPortfolioId) : null;
+  let portfolio: PortfolioEntry;
+  if (existing !== undefined) portfolio = existing;
+  else if (starter !== null) portfolio = await renamePortfolio(starter.id, name);
+  else portfolio = await createPortfolio(name);
+
   const db = await openPortfolioDb(portfolio.id);
   try {
     if ((await db.providers.count()) === 0) await applyImportPlan(db, plan, await getDeviceContext());

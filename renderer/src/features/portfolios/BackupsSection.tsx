@@ -70,19 +70,27 @@ export function BackupsSection({ rows, busy, onRestore, onSave, onDelete }: Back
                       type="button"
                       className="button"
                       disabled={busy}
+                      aria-label={t('portfolios.backups.restoreNamed', backupNameValues(row))}
                       onClick={() => {
                         setAsking({ action: 'restore', row });
                       }}
                     >
                       {t('portfolios.backups.restore')}
                     </button>
-                    <button type="button" className="button" disabled={busy} onClick={() => void onSave(row)}>
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy}
+                      aria-label={t('portfolios.backups.saveAsFileNamed', backupNameValues(row))}
+                      onClick={() => void onSave(row)}
+                    >
                       {t('portfolios.backups.saveAsFile')}
                     </button>
                     <button
                       type="button"
                       className="button"
                       disabled={busy}
+                      aria-label={t('portfolios.backups.deleteNamed', backupNameValues(row))}
                       onClick={() => {
                         setAsking({ action: 'delete', row });
                       }}
@@ -110,6 +118,14 @@ export function BackupsSection({ rows, busy, onRestore, onSave, onDelete }: Back
       )}
     </section>
   );
+}
+
+/**
+ * Returns the portfolio name and backup time that tell a row's buttons apart for screen readers,
+ * whose users hear "Restore" alone on every row otherwise.
+ */
+function backupNameValues(row: BackupRow): { readonly name: string; readonly when: string } {
+  return { name: row.portfolioName, when: formatInstant(row.createdAt, userLocale) };
 }
 
 interface BackupConfirmProps {

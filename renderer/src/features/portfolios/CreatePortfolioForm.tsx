@@ -1,19 +1,26 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface CreatePortfolioFormProps {
   readonly busy: boolean;
   /** Creates the portfolio; resolves to the sentence to show under the field, or `null` when it was created. */
   readonly onCreate: (name: string) => Promise<string | null>;
+  /** Moves focus into the name field whenever this value changes to a non-null one, such as a new navigation request. */
+  readonly focusRequest: object | null;
 }
 
 /** Name field and button that create a new empty portfolio. */
-export function CreatePortfolioForm({ busy, onCreate }: CreatePortfolioFormProps) {
+export function CreatePortfolioForm({ busy, onCreate, focusRequest }: CreatePortfolioFormProps) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const messageId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (focusRequest !== null) inputRef.current?.focus();
+  }, [focusRequest]);
 
   return (
     <form
@@ -32,6 +39,7 @@ export function CreatePortfolioForm({ busy, onCreate }: CreatePortfolioFormProps
         <label>
           {t('portfolios.createLabel')}
           <input
+            ref={inputRef}
             type="text"
             value={name}
             disabled={creating}

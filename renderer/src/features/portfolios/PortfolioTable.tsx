@@ -61,6 +61,7 @@ export function PortfolioTable({ rows, busy, onOpen, onRename, onDelete }: Portf
                     type="button"
                     className="button"
                     disabled={busy}
+                    aria-label={t('portfolios.openNamed', { name: row.name })}
                     onClick={() => {
                       onOpen(row);
                     }}
@@ -72,6 +73,7 @@ export function PortfolioTable({ rows, busy, onOpen, onRename, onDelete }: Portf
                   type="button"
                   className="button"
                   disabled={busy || renaming === row.id}
+                  aria-label={t('portfolios.renameNamed', { name: row.name })}
                   onClick={() => {
                     setRenaming(row.id);
                   }}
@@ -82,6 +84,7 @@ export function PortfolioTable({ rows, busy, onOpen, onRename, onDelete }: Portf
                   type="button"
                   className="button"
                   disabled={busy}
+                  aria-label={t('portfolios.deleteNamed', { name: row.name })}
                   onClick={() => {
                     onDelete(row);
                   }}

@@ -10,7 +10,7 @@ import { describeAppError } from '../../errorMessage';
 import { userLocale } from '../../locale';
 import { platform } from '../../platform';
 import { toAppError } from '../../reportError';
-import { selectOpenPortfolio, selectPortfolioId, selectSetLastImport, useUiStore } from '../../state/uiStore';
+import { selectOpenPortfolio, selectPortfolioId, selectScreen, selectSetLastImport, useUiStore } from '../../state/uiStore';
 import { nextPortfolioName } from '../portfolio/portfolioNames';
 import { BackupsSection } from './BackupsSection';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -49,6 +49,7 @@ export function PortfoliosScreen() {
   const openPortfolioId = useUiStore(selectPortfolioId);
   const openPortfolio = useUiStore(selectOpenPortfolio);
   const setLastImport = useUiStore(selectSetLastImport);
+  const screen = useUiStore(selectScreen);
   const releaseOpenPortfolio = useReleaseOpenPortfolio();
   const [stats, setStats] = useState<ReadonlyMap<Id, PortfolioStats>>(new Map());
   const [busy, setBusy] = useState<Busy | null>(null);
@@ -200,7 +201,11 @@ export function PortfoliosScreen() {
     <section className="panel" aria-labelledby="portfolios-title">
       <h1 id="portfolios-title">{t('portfolios.title')}</h1>
       <p>{t('portfolios.intro')}</p>
-      <CreatePortfolioForm busy={busy !== null} onCreate={create} />
+      <CreatePortfolioForm
+        busy={busy !== null}
+        onCreate={create}
+        focusRequest={screen.name === 'portfolios' && screen.focusCreate === true ? screen : null}
+      />
       {outcome?.kind === 'error' ? (
         <p className="alert error" role="alert">
           {outcome.lead === null ? null : <>{outcome.lead} </>}

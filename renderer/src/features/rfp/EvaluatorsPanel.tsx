@@ -4,12 +4,14 @@ import type { TFunction } from 'i18next';
 import type { Id } from '@shared/domain/types';
 import { mayEdit } from '@shared/rfp/phases';
 import { addEvaluator, declareConflict } from '../../db/rfp';
+import { EvaluatorFileButton, EvaluatorFilePanel, useEvaluatorCopyOf } from './EvaluatorFilePanel';
 import type { EvaluatorRecord, RfpRecords } from './rfpRecords';
 import { useRfpWrite } from './useRfpWrite';
 
 /**
  * Lists the evaluation panel and adds evaluators. Each evaluator declares conflicts of interest first: until the
- * declaration is recorded, the matrix does not let them score.
+ * declaration is recorded, the matrix does not let them score. Each evaluator gets an "Evaluator file" button
+ * for scoring on their own laptop, and on such a laptop's copy "Export my scores" takes its place.
  */
 export function EvaluatorsPanel({ records }: { readonly records: RfpRecords }) {
   const { t } = useTranslation();
@@ -19,69 +21,74 @@ export function EvaluatorsPanel({ records }: { readonly records: RfpRecords }) {
   const rfpId = records.event.id;
   const mayAdd = mayEdit(records.event.phase, 'evaluators');
   const mayDeclare = mayEdit(records.event.phase, 'conflictDeclaration');
+  const ownCopy = useEvaluatorCopyOf(records);
 
   return (
-    <section className="panel" aria-labelledby="evaluators-title">
-      <h2 id="evaluators-title">{t('rfp.setup.evaluatorsTitle')}</h2>
-      {records.evaluators.length === 0 ? <p className="muted">{t('rfp.setup.evaluatorsNone')}</p> : null}
-      <ul className="rfp-list" data-testid="evaluator-list">
-        {records.evaluators.map((evaluator) => (
-          <li key={evaluator.id}>
-            <strong>{evaluator.evaluatorName}</strong> {evaluator.role === '' ? null : <span className="muted">{evaluator.role}</span>}
-            <p className={evaluator.conflictStatus === 'pending' ? 'alert warning' : 'muted'}>{declarationText(t, evaluator, records)}</p>
-            {evaluator.conflictStatus === 'pending' && mayDeclare ? <DeclarationForm evaluator={evaluator} records={records} /> : null}
-          </li>
-        ))}
-      </ul>
-      {mayAdd ? (
-        <form
-          className="toolbar"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const evaluatorName = name.trim();
-            if (evaluatorName === '') return;
-            void write
-              .run(`Adding evaluator "${evaluatorName}"`, (db, context) =>
-                addEvaluator(db, rfpId, { evaluatorName, role: role.trim() }, context),
-              )
-              .then((ok) => {
-                if (!ok) return;
-                setName('');
-                setRole('');
-              });
-          }}
-        >
-          <label>
-            {t('rfp.setup.evaluatorName')}
-            <input
-              type="text"
-              value={name}
-              onChange={(event) => {
-                setName(event.target.value);
-              }}
-            />
-          </label>
-          <label>
-            {t('rfp.setup.evaluatorRole')}
-            <input
-              type="text"
-              value={role}
-              onChange={(event) => {
-                setRole(event.target.value);
-              }}
-            />
-          </label>
-          <button type="submit" className="button" disabled={write.busy || name.trim() === ''}>
-            {t('rfp.setup.addEvaluator')}
-          </button>
-        </form>
-      ) : null}
-      {write.error === null ? null : (
-        <p className="alert error" role="alert">
-          {write.error}
-        </p>
-      )}
-    </section>
+    <>
+      {ownCopy === null ? null : <EvaluatorFilePanel records={records} evaluator={ownCopy} />}
+      <section className="panel" aria-labelledby="evaluators-title">
+        <h2 id="evaluators-title">{t('rfp.setup.evaluatorsTitle')}</h2>
+        {records.evaluators.length === 0 ? <p className="muted">{t('rfp.setup.evaluatorsNone')}</p> : null}
+        <ul className="rfp-list" data-testid="evaluator-list">
+          {records.evaluators.map((evaluator) => (
+            <li key={evaluator.id}>
+              <strong>{evaluator.evaluatorName}</strong> {evaluator.role === '' ? null : <span className="muted">{evaluator.role}</span>}
+              <p className={evaluator.conflictStatus === 'pending' ? 'alert warning' : 'muted'}>{declarationText(t, evaluator, records)}</p>
+              {evaluator.conflictStatus === 'pending' && mayDeclare ? <DeclarationForm evaluator={evaluator} records={records} /> : null}
+              {ownCopy === null ? <EvaluatorFileButton records={records} evaluatorId={evaluator.id} /> : null}
+            </li>
+          ))}
+        </ul>
+        {mayAdd ? (
+          <form
+            className="toolbar"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const evaluatorName = name.trim();
+              if (evaluatorName === '') return;
+              void write
+                .run(`Adding evaluator "${evaluatorName}"`, (db, context) =>
+                  addEvaluator(db, rfpId, { evaluatorName, role: role.trim() }, context),
+                )
+                .then((ok) => {
+                  if (!ok) return;
+                  setName('');
+                  setRole('');
+                });
+            }}
+          >
+            <label>
+              {t('rfp.setup.evaluatorName')}
+              <input
+                type="text"
+                value={name}
+                onChange={(event) => {
+                  setName(event.target.value);
+                }}
+              />
+            </label>
+            <label>
+              {t('rfp.setup.evaluatorRole')}
+              <input
+                type="text"
+                value={role}
+                onChange={(event) => {
+                  setRole(event.target.value);
+                }}
+              />
+            </label>
+            <button type="submit" className="button" disabled={write.busy || name.trim() === ''}>
+              {t('rfp.setup.addEvaluator')}
+            </button>
+          </form>
+        ) : null}
+        {write.error === null ? null : (
+          <p className="alert error" role="alert">
+            {write.error}
+          </p>
+        )}
+      </section>
+    </>
   );
 }
 

@@ -8,6 +8,7 @@ import { buildMatrixView, parseScoreText } from './matrixView';
 import type { MatrixCellView, MatrixRowView } from './matrixView';
 import type { RfpRecords } from './rfpRecords';
 import { ScoreGrid } from './ScoreGrid';
+import { ScoringSheetPanel } from './scoringSheet/ScoringSheetPanel';
 import { selectChooseEvaluator, selectEvaluatorByRfp, useRfpUiStore } from './rfpUiStore';
 import { useRfpWrite } from './useRfpWrite';
 
@@ -157,6 +158,7 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
           </div>
         </form>
       )}
+      <ScoringSheetPanel records={records} evaluator={evaluator} />
       <ScoreGrid
         label={t('rfp.matrix.gridLabel', { name: evaluator?.evaluatorName ?? t('rfp.matrix.chooseEvaluator') })}
         view={view}

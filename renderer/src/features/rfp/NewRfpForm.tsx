@@ -1,8 +1,9 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '@shared/domain/types';
-import { bpoTemplate } from '@shared/rfp/templates/bpo';
 import { getDeviceContext } from '../../db/catalogue';
+import { listCriteriaTemplates } from '../../db/criteriaTemplates';
 import { createRfpFromTemplate } from '../../db/rfp';
 import { describeAppError } from '../../errorMessage';
 import { translateDynamic } from '../../i18n/dynamic';
@@ -10,13 +11,18 @@ import { toAppError } from '../../reportError';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { checkNewRfp, dateFields, emptyNewRfpDraft, priceScoreMethods } from './newRfp';
 import type { NewRfpDraft, NewRfpField, NewRfpProblem } from './newRfp';
+import { TemplatePicker } from './TemplatePicker';
+import { defaultTemplateValue, resolveTemplateChoice } from './templateChoice';
 
 interface NewRfpFormProps {
   readonly onCancel: () => void;
   readonly onCreated: (rfpId: Id) => void;
 }
 
-/** Form that creates an RFP from the BPO template with its title, scope, currency, term, price method and key dates. */
+/**
+ * Form that creates an RFP from a criteria template (the built-in BPO one or one the user saved)
+ * with its title, scope, currency, term, price method and key dates.
+ */
 export function NewRfpForm({ onCancel, onCreated }: NewRfpFormProps) {
   const { t } = useTranslation();
   const db = usePortfolioDb();
@@ -25,6 +31,9 @@ export function NewRfpForm({ onCancel, onCreated }: NewRfpFormProps) {
   const [problems, setProblems] = useState<readonly NewRfpProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const saved = useLiveQuery(() => listCriteriaTemplates(), []);
+  const [templateValue, setTemplateValue] = useState(defaultTemplateValue);
+  const chosen = resolveTemplateChoice(templateValue, saved ?? []);
 
   const set = (field: keyof NewRfpDraft, value: string) => {
     setDraft((current) => ({ ...current, [field]: value }));
@@ -51,14 +60,20 @@ export function NewRfpForm({ onCancel, onCreated }: NewRfpFormProps) {
     const check = checkNewRfp(draft);
     setProblems(check.ok ? [] : check.problems);
     if (!check.ok) return;
+    if (chosen === null) {
+      setFailure(t('rfp.templates.missing'));
+      return;
+    }
     setBusy(true);
     setFailure(null);
     try {
+      // Only built-in templates have translated texts; a saved template is copied exactly as saved.
       const translate = (key: string, english: string) => translateDynamic(t, key, { defaultValue: english });
-      const event = await createRfpFromTemplate(db, { ...check.values, template: bpoTemplate.key, translate }, await getDeviceContext());
+      const input = { ...check.values, template: chosen.template, ...(chosen.builtIn ? { translate } : {}) };
+      const event = await createRfpFromTemplate(db, input, await getDeviceContext());
       onCreated(event.id);
     } catch (thrown) {
-      setFailure(describeAppError(t, toAppError(thrown, 'Creating an RFP from the BPO template failed')));
+      setFailure(describeAppError(t, toAppError(thrown, `Creating an RFP from the criteria template "${chosen.template.key}" failed`)));
     } finally {
       setBusy(false);
     }
@@ -75,7 +90,8 @@ export function NewRfpForm({ onCancel, onCreated }: NewRfpFormProps) {
       }}
     >
       <h2 id={`${formId}-title`}>{t('rfp.new.title')}</h2>
-      <p className="muted">{t('rfp.new.template', { template: bpoTemplate.title })}</p>
+      <TemplatePicker saved={saved} value={templateValue} onChange={setTemplateValue} disabled={busy} />
+      <p className="muted">{t('rfp.new.template', { template: chosen?.template.title ?? '' })}</p>
       <fieldset disabled={busy} className="form-grid">
         <label>
           {t('rfp.new.titleLabel')}

@@ -4,6 +4,7 @@ import { CriteriaTreePanel } from './CriteriaTreePanel';
 import { EvaluatorsPanel } from './EvaluatorsPanel';
 import { PriceBidsPanel } from './PriceBidsPanel';
 import type { RfpRecords } from './rfpRecords';
+import { SaveTemplateForm } from './SaveTemplateForm';
 
 export function SetupTab({ records, evaluation }: { readonly records: RfpRecords; readonly evaluation: RfpEvaluation }) {
   return (
@@ -12,6 +13,7 @@ export function SetupTab({ records, evaluation }: { readonly records: RfpRecords
       <EvaluatorsPanel records={records} />
       <PriceBidsPanel records={records} evaluation={evaluation} />
       <CriteriaTreePanel records={records} />
+      <SaveTemplateForm records={records} />
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * come from `computeWeightShares`, so the sections add up to exactly 100.0%, and so do the
  * criteria.
  */
-import type { RfpCriterionKind, ScaleLevel } from '@shared/domain/rfp';
+import type { RfpCriterionKind, ScaleLevel, ScoringScale } from '@shared/domain/rfp';
 import type { Id } from '@shared/domain/types';
 import { positionsById, sortCriteria, sortSections } from '@shared/rfp/order';
 import { computeWeightShares } from '@shared/rfp/weights';
@@ -17,6 +17,8 @@ export interface SectionTreeRow {
   readonly enteredWeight: number;
   /** Share of the total in tenths of a percent. */
   readonly percentTenths: number;
+  /** Stored position among the sections, for moves up and down. */
+  readonly order: number;
 }
 
 export interface CriterionTreeRow {
@@ -31,7 +33,11 @@ export interface CriterionTreeRow {
   /** Share of the total in tenths of a percent; `null` for a knockout. */
   readonly percentTenths: number | null;
   readonly levels: readonly ScaleLevel[];
+  /** The criterion's scale; `null` for a knockout. */
+  readonly scale: ScoringScale | null;
   readonly applicabilityNote: string;
+  /** Stored position within the section, for moves up and down. */
+  readonly order: number;
 }
 
 export type CriteriaTreeRow = SectionTreeRow | CriterionTreeRow;
@@ -57,6 +63,7 @@ export function buildCriteriaTree(sections: readonly RfpSectionRecord[], criteri
       title: section.title,
       enteredWeight: section.weight,
       percentTenths: sectionTenths.get(section.id) ?? 0,
+      order: section.order,
     });
     for (const criterion of orderedCriteria) {
       if (criterion.sectionId !== section.id) continue;
@@ -71,7 +78,9 @@ export function buildCriteriaTree(sections: readonly RfpSectionRecord[], criteri
         enteredWeight: knockout ? null : criterion.weight,
         percentTenths: knockout ? null : (criterionTenths.get(criterion.id) ?? 0),
         levels: criterion.scale?.levels ?? [],
+        scale: criterion.scale,
         applicabilityNote: criterion.applicabilityNote,
+        order: criterion.order,
       });
     }
   }

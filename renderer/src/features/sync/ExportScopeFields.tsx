@@ -3,17 +3,17 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioDb } from '../../db/portfolioDb';
 import { listProviders } from '../../db/queries';
-import { choiceWithProviders, wholePortfolioChoice } from './exportScope';
+import { choiceWithProviders, sortScopeProviders, wholePortfolioChoice } from './exportScope';
 import type { ExportScopeChoice, ScopeProvider } from './exportScope';
 
 /**
  * Keeps the export options' choice valid against the portfolio's current providers, and lists
- * those providers by name. The choice lives only in the Sync screen's component state.
+ * those providers sorted by name. The choice lives only in the Sync screen's component state.
  */
 export function useExportScopeChoice(db: PortfolioDb) {
   const stored = useLiveQuery(() => listProviders(db), [db]);
   const providers = useMemo<readonly ScopeProvider[]>(
-    () => (stored ?? []).map((provider) => ({ id: provider.id, name: provider.name })),
+    () => sortScopeProviders((stored ?? []).map((provider) => ({ id: provider.id, name: provider.name }))),
     [stored],
   );
   const [choice, setChoice] = useState<ExportScopeChoice>(wholePortfolioChoice);
@@ -29,7 +29,7 @@ interface ExportScopeFieldsProps {
 
 /**
  * Shows the options of what the export contains: the whole portfolio or one provider, with or
- * without commercial terms, each with a short hint of what is left out.
+ * without commercial terms. A short hint of what is left out shows for the chosen options.
  */
 export function ExportScopeFields({ choice, providers, disabled, onChange }: ExportScopeFieldsProps) {
   const { t } = useTranslation();
@@ -58,7 +58,7 @@ export function ExportScopeFields({ choice, providers, disabled, onChange }: Exp
           name="export-extent"
           checked={oneProvider}
           disabled={providers.length === 0}
-          aria-describedby={hintId}
+          aria-describedby={oneProvider || providers.length === 0 ? hintId : undefined}
           onChange={() => {
             onChange(choiceWithProviders({ ...choice, extent: 'oneProvider' }, providers));
           }}
@@ -92,9 +92,16 @@ export function ExportScopeFields({ choice, providers, disabled, onChange }: Exp
         />
         {t('exportScope.withoutCommercialTerms')}
       </label>
-      <p className="muted" id={hintId}>
-        {providers.length === 0 ? t('exportScope.noProviders') : t('exportScope.oneProviderHint')}
-      </p>
+      {providers.length === 0 ? (
+        <p className="muted" id={hintId}>
+          {t('exportScope.noProviders')}
+        </p>
+      ) : null}
+      {oneProvider && providers.length > 0 ? (
+        <p className="muted" id={hintId} data-testid="one-provider-hint">
+          {t('exportScope.oneProviderHint')}
+        </p>
+      ) : null}
       <p className="muted" id={termsHintId}>
         {t('exportScope.withoutCommercialTermsHint')}
       </p>

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { userLocale } from '../../locale';
 import { ConflictList } from './ConflictList';
 import { DeletedEditList } from './DeletedEditList';
+import { MergeCountsTable } from './MergeCountsTable';
 import type { MergePlan } from './mergeActions';
 import { describeClockSkew } from './recordText';
-import { tableCountRows } from './syncPreview';
 
 interface MergePreviewPanelProps {
   readonly plan: MergePlan;
@@ -17,13 +17,12 @@ interface MergePreviewPanelProps {
 
 /**
  * Shows what merging a file would change before anything is written: a clock warning, the per-table
- * counts, the field conflicts with their "Keep the other value" choices, and the records deleted
+ * counts with the records by name, the field conflicts with their "Keep the other value" choices, and the records deleted
  * on one side while changed on the other.
  */
 export function MergePreviewPanel({ plan, portfolioName, keptKeys, disabled, onKeepOtherChange }: MergePreviewPanelProps) {
   const { t } = useTranslation();
   const { view } = plan;
-  const rows = tableCountRows(plan.merge.preview);
 
   return (
     <>
@@ -37,26 +36,7 @@ export function MergePreviewPanel({ plan, portfolioName, keptKeys, disabled, onK
       {view.outcome === 'changes' ? (
         <>
           <p>{t('sync.mergePreview', { name: portfolioName })}</p>
-          <table className="sync-table" data-testid="merge-counts">
-            <thead>
-              <tr>
-                <th scope="col">{t('sync.table')}</th>
-                <th scope="col">{t('sync.added')}</th>
-                <th scope="col">{t('sync.changed')}</th>
-                <th scope="col">{t('sync.deleted')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.table}>
-                  <th scope="row">{t(`sync.tables.${row.table}`)}</th>
-                  <td>{row.added}</td>
-                  <td>{row.changed}</td>
-                  <td>{row.deleted}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MergeCountsTable preview={plan.merge.preview} recordChanges={view.recordChanges} />
         </>
       ) : null}
       {view.conflicts.length > 0 ? (

@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface PassphrasePromptProps {
   /** Name of the encrypted file, shown in the prompt. */
   readonly fileName: string;
+  /** Wrong passphrases entered so far; focus returns to the field after each one. */
+  readonly wrongAttempts: number;
   readonly busy: boolean;
   /** Tries to open the file with `passphrase`; the prompt stays shown until the caller removes it. */
   readonly onOpen: (passphrase: string) => void;
@@ -14,9 +16,16 @@ interface PassphrasePromptProps {
  * Asks for the passphrase of an encrypted portfolio file. The passphrase stays in this
  * component's state only, and the field is cleared after each attempt.
  */
-export function PassphrasePrompt({ fileName, busy, onOpen, onCancel }: PassphrasePromptProps) {
+export function PassphrasePrompt({ fileName, wrongAttempts, busy, onOpen, onCancel }: PassphrasePromptProps) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // Focus moves into the field when the prompt opens and after a wrong passphrase. The field is
+  // disabled while a try runs, and a disabled field cannot take focus, so this waits for `busy`.
+  useEffect(() => {
+    if (!busy) inputRef.current?.focus();
+  }, [busy, wrongAttempts]);
 
   return (
     <form
@@ -34,6 +43,7 @@ export function PassphrasePrompt({ fileName, busy, onOpen, onCancel }: Passphras
         <label>
           {t('sync.passphrase')}
           <input
+            ref={inputRef}
             type="password"
             autoComplete="current-password"
             value={passphrase}

@@ -3,12 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { ParsedFile } from '@shared/file';
 import { userLocale } from '../../locale';
 import type { MergePlan } from './mergeActions';
+import { EvaluatorFileNotice } from './EvaluatorFileNotice';
 import { MergePreviewPanel } from './MergePreviewPanel';
 import { recordCountOf } from './syncPreview';
 
 /** An opened file and what applying it would do. Nothing is written until the user applies it. */
 export type Pending =
-  | { readonly target: 'newPortfolio'; readonly fileName: string; readonly file: ParsedFile }
+  | {
+      readonly target: 'newPortfolio';
+      readonly fileName: string;
+      readonly file: ParsedFile;
+      /** Name of an unrelated portfolio on this computer with the same name as the file's, or `null`. */
+      readonly namesake: string | null;
+    }
   | { readonly target: 'currentPortfolio'; readonly fileName: string; readonly file: ParsedFile; readonly plan: MergePlan }
   | { readonly target: 'otherPortfolio'; readonly fileName: string; readonly file: ParsedFile; readonly otherName: string };
 
@@ -58,7 +65,13 @@ export function PendingFile({ pending, portfolioName, busy, onApply, onSwitch, o
       {pending.target === 'newPortfolio' ? (
         <p>{t('sync.newPortfolio', { name: pending.file.snapshot.portfolioName, count: recordCountOf(pending.file.snapshot) })}</p>
       ) : null}
+      {pending.target === 'newPortfolio' && pending.namesake !== null ? (
+        <p className="alert warning" data-testid="namesake-warning">
+          {t('sync.namesake', { name: pending.namesake })}
+        </p>
+      ) : null}
       {pending.target === 'otherPortfolio' ? <p>{t('sync.otherPortfolio', { name: pending.otherName })}</p> : null}
+      <EvaluatorFileNotice pending={pending} />
       {plan !== null ? (
         <MergePreviewPanel
           plan={plan}

@@ -14,6 +14,7 @@ import { selectOpenPortfolio, selectPortfolioId, selectSetLastImport, useUiStore
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { checkExportPassphrase } from './exportPassphrase';
 import type { ExportPassphraseFields as PassphraseFields } from './exportPassphrase';
+import { rememberEvaluatorFile, snapshotToMergeInto } from './evaluatorImport';
 import { ExportPassphraseFields } from './ExportPassphraseFields';
 import { scopedFileBaseName, scopeOfChoice } from './exportScope';
 import { ExportScopeFields, useExportScopeChoice } from './ExportScopeFields';
@@ -25,7 +26,7 @@ import { PassphrasePrompt } from './PassphrasePrompt';
 import { applyMerge, createPortfolioFromFile, previewMerge, startPortfolioExport } from './syncActions';
 import { PendingFile } from './PendingFile';
 import type { Pending } from './PendingFile';
-import { exportFileNameOf, fileTargetOf, mergeTotalsOf } from './syncPreview';
+import { asPortfolioFileError, exportFileNameOf, fileTargetOf, mergeTotalsOf, namesakeOf } from './syncPreview';
 import { useFileTask } from './useFileTask';
 
 const fileExtensionWithoutDot = fileExtension.slice(1);
@@ -39,6 +40,8 @@ const noPassphrase: PassphraseFields = { enabled: false, passphrase: '', confirm
 interface LockedFile {
   readonly fileName: string;
   readonly bytes: Uint8Array;
+  /** Wrong passphrases entered so far; each one moves focus back into the prompt's field. */
+  readonly wrongAttempts: number;
 }
 
 export function SyncScreen() {
@@ -61,18 +64,32 @@ export function SyncScreen() {
   const fileTask = useFileTask();
   /** Why Apply wrote nothing, when it was not an error of its own: a backup failure or a changed preview. */
   const [applyProblem, setApplyProblem] = useState<string | null>(null);
+  /** Number of actions started on this screen. A notice of `LastImportNotice` shows only until the next one. */
+  const [actionCount, setActionCount] = useState(0);
 
   const current = portfolios?.find((entry) => entry.id === portfolioId);
   const identity: PortfolioIdentity | null = current ? { id: current.id, name: current.name } : null;
   const filters = [{ name: t('sync.fileFilter'), extensions: [fileExtensionWithoutDot] }];
 
-  /** Runs one action with the buttons disabled, turning anything thrown into the error line. */
-  const run = async (kind: 'export' | 'open' | 'apply', context: string, body: () => Promise<void>) => {
-    setBusy(kind);
+  /** Removes every success and error notice of this screen, so that an old one never sits next to a new one. */
+  const clearNotices = () => {
     setError(null);
     setSuccess(null);
     setApplyProblem(null);
     setCancelNotice(null);
+    setExportMessage(null);
+  };
+
+  /** Clears the notices when a new action or validation starts, including the undo result of `LastImportNotice`. */
+  const startAction = () => {
+    clearNotices();
+    setActionCount((count) => count + 1);
+  };
+
+  /** Runs one action with the buttons disabled, turning anything thrown into the error line. */
+  const run = async (kind: 'export' | 'open' | 'apply', context: string, body: () => Promise<void>) => {
+    setBusy(kind);
+    startAction();
     try {
       await body();
     } catch (thrown) {
@@ -84,19 +101,16 @@ export function SyncScreen() {
 
   const exportPortfolio = (portfolio: PortfolioIdentity) => {
     const scopeCheck = scopeOfChoice(exportScope.choice);
-    if (scopeCheck.kind === 'invalid') {
-      setExportMessage(t('exportScope.chooseProvider'));
-      return;
-    }
     const check = checkExportPassphrase(exportFields);
-    if (check.kind === 'invalid') {
-      setExportMessage(check.reason === 'empty' ? t('sync.passphraseEmpty') : t('sync.passphraseMismatch'));
+    if (scopeCheck.kind === 'invalid' || check.kind === 'invalid') {
+      startAction();
+      if (scopeCheck.kind === 'invalid') setExportMessage(t('exportScope.chooseProvider'));
+      else if (check.kind === 'invalid')
+        setExportMessage(check.reason === 'empty' ? t('sync.passphraseEmpty') : t('sync.passphraseMismatch'));
       return;
     }
-    setExportMessage(null);
     const passphrase = check.kind === 'encrypt' ? check.passphrase : null;
     const fileName = scopedFileBaseName(portfolio.name, exportScope.choice, {
-      withProvider: (name, provider) => t('exportScope.fileNameProvider', { portfolio: name, provider }),
       withoutCommercialTerms: (name) => t('exportScope.fileNameWithoutCommercialTerms', { name }),
     });
     return run('export', `Export of portfolio ${portfolio.id} failed`, async () => {
@@ -121,7 +135,10 @@ export function SyncScreen() {
         setError(saved.error);
         return;
       }
-      if (saved.value !== null) setSuccess(t('sync.exported', { file: saved.value.name }));
+      if (saved.value !== null) {
+        const file = saved.value.name;
+        setSuccess(passphrase === null ? t('sync.exported', { file }) : t('sync.exportedEncrypted', { file }));
+      }
       // The passphrase is not kept on screen once the file is written.
       setExportFields(noPassphrase);
     });
@@ -136,7 +153,8 @@ export function SyncScreen() {
       catalogued.map((entry) => entry.id),
     );
     if (target === 'newPortfolio') {
-      setPending({ target, fileName, file });
+      const namesake = namesakeOf(file.snapshot.portfolioId, file.snapshot.portfolioName, catalogued);
+      setPending({ target, fileName, file, namesake: namesake?.name ?? null });
       return;
     }
     if (target === 'otherPortfolio') {
@@ -144,7 +162,7 @@ export function SyncScreen() {
       setPending({ target, fileName, file, otherName: other?.name ?? file.snapshot.portfolioName });
       return;
     }
-    setPending({ target, fileName, file, plan: await previewMerge(db, portfolio, file.snapshot) });
+    setPending({ target, fileName, file, plan: await previewMerge(db, portfolio, snapshotToMergeInto(file, portfolio.id)) });
   };
 
   /** Reads the file's bytes in the file worker, with progress and Cancel. */
@@ -157,7 +175,8 @@ export function SyncScreen() {
       setLocked(null);
       const opened = await platform.openFile({ title: t('sync.openDialogTitle'), filters, maxBytes: maxOpenFileBytes });
       if (!opened.ok) {
-        setError(opened.error);
+        platform.log('warn', `Opening a portfolio file failed: ${opened.error.code} ${JSON.stringify(opened.error.detail ?? {})}`);
+        setError(asPortfolioFileError(opened.error));
         return;
       }
       if (opened.value === null) return;
@@ -169,11 +188,12 @@ export function SyncScreen() {
         return;
       }
       if (parsed.kind === 'failed' && parsed.error.code === 'portfolioFile.passphraseRequired') {
-        setLocked({ fileName, bytes: opened.value.bytes });
+        setLocked({ fileName, bytes: opened.value.bytes, wrongAttempts: 0 });
         return;
       }
       if (parsed.kind === 'failed') {
-        setError(parsed.error);
+        platform.log('warn', `Opening the portfolio file ${fileName} failed: ${parsed.error.code}`);
+        setError(asPortfolioFileError(parsed.error));
         return;
       }
       await showPending(portfolio, fileName, parsed.value);
@@ -190,7 +210,8 @@ export function SyncScreen() {
       }
       if (parsed.kind === 'failed') {
         setError(parsed.error);
-        if (parsed.error.code !== 'portfolioFile.wrongPassphrase') setLocked(null);
+        if (parsed.error.code === 'portfolioFile.wrongPassphrase') setLocked({ ...file, wrongAttempts: file.wrongAttempts + 1 });
+        else setLocked(null);
         return;
       }
       setLocked(null);
@@ -201,6 +222,7 @@ export function SyncScreen() {
     run('apply', `Applying ${chosen.fileName} failed`, async () => {
       if (chosen.target === 'newPortfolio') {
         await createPortfolioFromFile(chosen.file.snapshot);
+        rememberEvaluatorFile(chosen.file);
         setPending(null);
         openPortfolio(chosen.file.snapshot.portfolioId);
         return;
@@ -208,7 +230,7 @@ export function SyncScreen() {
       if (chosen.target !== 'currentPortfolio') return;
 
       const keep = chosenConflictsOf(chosen.plan.merge.preview.conflicts, keptKeys);
-      const outcome = await applyMerge(db, portfolio, chosen.fileName, chosen.file.snapshot, keep);
+      const outcome = await applyMerge(db, portfolio, chosen.fileName, snapshotToMergeInto(chosen.file, portfolio.id), keep);
       if (outcome.kind === 'backupFailed') {
         const cause = toAppError(outcome.thrown, `Backup before importing ${chosen.fileName} failed`);
         setApplyProblem(`${t('sync.backupFailed')} ${describeAppError(t, cause)}`);
@@ -239,30 +261,41 @@ export function SyncScreen() {
     <section className="panel" aria-labelledby="sync-title">
       <h1 id="sync-title">{t('sync.title')}</h1>
       <p>{t('sync.intro')}</p>
-      <div className="button-row">
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void exportPortfolio(identity)}>
-          {exportButtonLabel}
-        </button>
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void openFile(identity)}>
-          {busy === 'open' ? t('sync.opening') : t('sync.openPortfolioFile')}
-        </button>
-      </div>
+      <section aria-labelledby="sync-export-title">
+        <h2 id="sync-export-title">{t('sync.exportTitle')}</h2>
+        <fieldset className="sync-export" disabled={busy !== null} data-testid="export-options">
+          <legend>{t('sync.exportOptions')}</legend>
+          <ExportScopeFields
+            choice={exportScope.choice}
+            providers={exportScope.providers}
+            disabled={busy !== null}
+            onChange={exportScope.setChoice}
+          />
+          <ExportPassphraseFields
+            fields={exportFields}
+            message={exportMessage}
+            disabled={busy !== null}
+            onChange={(fields) => {
+              setExportFields(fields);
+              setExportMessage(null);
+            }}
+          />
+        </fieldset>
+        <div className="button-row">
+          <button type="button" className="button" disabled={busy !== null} onClick={() => void exportPortfolio(identity)}>
+            {exportButtonLabel}
+          </button>
+        </div>
+      </section>
+      <section aria-labelledby="sync-open-title">
+        <h2 id="sync-open-title">{t('sync.openTitle')}</h2>
+        <div className="button-row">
+          <button type="button" className="button" disabled={busy !== null} onClick={() => void openFile(identity)}>
+            {busy === 'open' ? t('sync.opening') : t('sync.openPortfolioFile')}
+          </button>
+        </div>
+      </section>
       {fileTask.active ? <FileProgressBar key={fileTask.active.id} task={fileTask.active} onCancel={fileTask.cancel} /> : null}
-      <ExportScopeFields
-        choice={exportScope.choice}
-        providers={exportScope.providers}
-        disabled={busy !== null}
-        onChange={exportScope.setChoice}
-      />
-      <ExportPassphraseFields
-        fields={exportFields}
-        message={exportMessage}
-        disabled={busy !== null}
-        onChange={(fields) => {
-          setExportFields(fields);
-          setExportMessage(null);
-        }}
-      />
       {error ? (
         <p className="alert error" role="alert">
           {describeAppError(t, error)}
@@ -283,10 +316,11 @@ export function SyncScreen() {
           {success}
         </p>
       ) : null}
-      <LastImportNotice portfolioId={identity.id} disabled={busy !== null} />
+      <LastImportNotice portfolioId={identity.id} disabled={busy !== null} actionCount={actionCount} onUndoStart={clearNotices} />
       {locked ? (
         <PassphrasePrompt
           fileName={locked.fileName}
+          wrongAttempts={locked.wrongAttempts}
           busy={busy !== null}
           onOpen={(passphrase) => void unlock(identity, locked, passphrase)}
           onCancel={() => {

@@ -8,6 +8,11 @@ export interface ScopeProvider {
   readonly name: string;
 }
 
+/** Returns the providers sorted by name as the Providers list sorts them: by the user's language, ignoring case and accents. */
+export function sortScopeProviders(providers: readonly ScopeProvider[]): ScopeProvider[] {
+  return [...providers].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+}
+
 /** Current setting of the export options. */
 export interface ExportScopeChoice {
   readonly extent: 'wholePortfolio' | 'oneProvider';
@@ -24,7 +29,7 @@ export type ExportScopeCheck =
 
 /** Checks whether `scope` leaves nothing out, so the export is a full one without a scope in its manifest. */
 export function isWholePortfolio(scope: ExportScope): boolean {
-  return scope.providerIds === undefined && scope.withoutCommercialTerms !== true;
+  return scope.providerIds === undefined && scope.withoutCommercialTerms !== true && scope.rfp === undefined;
 }
 
 /** Turns the options into the scope that `exportPortfolioBytes` takes. An empty scope means the whole portfolio. */
@@ -47,19 +52,19 @@ export function choiceWithProviders(choice: ExportScopeChoice, providers: readon
   return { ...choice, provider: next === null ? null : { id: next.id, name: next.name } };
 }
 
-/** Translated patterns of a scoped file name, such as `{{portfolio}} - {{provider}}` in English. */
+/** Translated pattern of a scoped file name, such as `{{name}} (without commercial terms)` in English. */
 export interface ScopedFileNamePatterns {
-  withProvider(portfolio: string, provider: string): string;
   withoutCommercialTerms(name: string): string;
 }
 
 /**
- * Builds the suggested file name without its extension: the portfolio name, then the provider
- * for a one-provider export, then a note when commercial terms are left out.
+ * Builds the suggested file name without its extension. A one-provider export is named after the
+ * provider alone, because such a file is often shared outside the VMO and the portfolio is often
+ * named after the client. A whole-portfolio export keeps the portfolio name. A note follows when
+ * commercial terms are left out.
  */
 export function scopedFileBaseName(portfolioName: string, choice: ExportScopeChoice, patterns: ScopedFileNamePatterns): string {
-  let name = portfolioName;
-  if (choice.extent === 'oneProvider' && choice.provider !== null) name = patterns.withProvider(name, choice.provider.name);
-  if (choice.withoutCommercialTerms) name = patterns.withoutCommercialTerms(name);
-  return name;
+  const oneProvider = choice.extent === 'oneProvider' && choice.provider !== null ? choice.provider : null;
+  const name = oneProvider === null ? portfolioName : oneProvider.name;
+  return choice.withoutCommercialTerms ? patterns.withoutCommercialTerms(name) : name;
 }

@@ -14,6 +14,7 @@ import {
   writePortfolioFile,
 } from '@shared/file';
 import type { ExportScope, ParsedFile, ReadProgress, WriteMetadata, WriteProgress } from '@shared/file';
+import { missingEvaluatorScopeRecord } from '@shared/rfp/evaluatorScope';
 import type { PortfolioSnapshot } from '@shared/sync/snapshot';
 import { isWholePortfolio } from './exportScope';
 
@@ -69,7 +70,7 @@ function failureOf<T>(thrown: unknown): Result<T> {
 /**
  * Writes the `.steerwise` file bytes of `request.snapshot`, limited to `request.scope` and
  * encrypted when a passphrase is given. Resolves to `storage.notFound` (detail `table`, `id`,
- * `reason: exportScope`) when a scoped provider is not in the snapshot, to the writer's
+ * `reason: exportScope`) when a scoped provider, RFP or evaluator is not in the snapshot, to the writer's
  * `portfolioFile.*` errors, or to `unexpected`; it never rejects.
  */
 export async function encodePortfolio(request: ExportRequest, report: ReportFileProgress): Promise<Result<Uint8Array>> {
@@ -86,6 +87,8 @@ export async function encodePortfolio(request: ExportRequest, report: ReportFile
     } else {
       const missing = scope.providerIds?.find((id) => !snapshot.records.providers.some((provider) => provider.id === id));
       if (missing !== undefined) return fail('storage.notFound', { table: 'providers', id: missing, reason: 'exportScope' });
+      const missingRfpRecord = scope.rfp === undefined ? null : missingEvaluatorScopeRecord(snapshot.records, scope.rfp);
+      if (missingRfpRecord !== null) return fail('storage.notFound', { ...missingRfpRecord, reason: 'exportScope' });
       zipBytes = await writePortfolioFile(scopeSnapshot(snapshot, scope), { ...metadata, scope }, forwardWrite);
     }
     if (passphrase === null) return ok(zipBytes);

@@ -61,6 +61,7 @@ const snapshotShapeSchema = z.looseObject({
 const exportScopeSchema = z.object({
   providerIds: z.array(z.string()).optional(),
   withoutCommercialTerms: z.boolean().optional(),
+  rfp: z.object({ rfpId: z.string(), evaluatorId: z.string() }).optional(),
 });
 
 const requestSchema = z.discriminatedUnion('kind', [

@@ -5,6 +5,8 @@
  */
 import type { HlcString, RecordTable } from '@shared/domain/types';
 import { sameValue } from '@shared/sync/fieldClocks';
+import { sameData } from '@shared/sync/mergeFields';
+import type { AnyRecord } from '@shared/sync/mergeFields';
 import { parseHlc } from '@shared/sync/hlc';
 import type { FieldConflict, MergeResult, MergeSide } from '@shared/sync/mergeTypes';
 import { recordTables } from '@shared/sync/snapshot';
@@ -71,8 +73,19 @@ export interface ClockSkewNotice {
  */
 export type MergeOutcome = 'changes' | 'historyOnly' | 'nothingToApply';
 
+/** Records that the merge adds to, changes in or deletes from one table, named as the preview shows them. */
+export interface TableRecordChanges {
+  readonly table: RecordTable;
+  readonly added: readonly RecordLabel[];
+  readonly changed: readonly RecordLabel[];
+  /** Includes local records folded into a record of the file by natural key, as `tableCountRows` counts them. */
+  readonly deleted: readonly RecordLabel[];
+}
+
 export interface MergeView {
   readonly outcome: MergeOutcome;
+  /** Tables with at least one added, changed or deleted record, in table order. */
+  readonly recordChanges: readonly TableRecordChanges[];
   readonly conflicts: readonly ConflictRow[];
   readonly deletedEdits: readonly DeletedEditRow[];
   /** `null` when no clock of the file is further ahead of this computer's time than the merge allows. */
@@ -147,6 +160,34 @@ export function mergeOutcomeOf(merge: MergeResult): MergeOutcome {
 }
 
 /**
+ * Names the records that `merge` writes to each table. A written record without a local copy is
+ * added, and one whose data fields differ from its local copy is changed. A record whose clocks
+ * alone differ is merge history and is not listed.
+ * NOTE: a file record that replaces a local one with the same natural key is listed as added,
+ * while the merge counts it as changed, so such a list can differ from the count by one entry
+ * per fold.
+ */
+export function recordChangesOf(merge: MergeResult, local: PortfolioSnapshot, lookup: RecordLookup): TableRecordChanges[] {
+  const changes: TableRecordChanges[] = [];
+  for (const table of recordTables) {
+    const localById = new Map<string, AnyRecord>(
+      (local.records[table] as unknown as readonly AnyRecord[]).map((record) => [record.id, record]),
+    );
+    const added: RecordLabel[] = [];
+    const changed: RecordLabel[] = [];
+    for (const record of merge.delta.tables[table].put as unknown as readonly AnyRecord[]) {
+      const { id } = record;
+      const localCopy = localById.get(id);
+      if (localCopy === undefined) added.push(recordLabelOf(lookup, table, id));
+      else if (!sameData(localCopy, record)) changed.push(recordLabelOf(lookup, table, id));
+    }
+    const deleted = merge.delta.tables[table].delete.map((id) => recordLabelOf(lookup, table, id));
+    if (added.length + changed.length + deleted.length > 0) changes.push({ table, added, changed, deleted });
+  }
+  return changes;
+}
+
+/**
  * Builds the view of a merge of `remote` (the opened file) into `local`. `thisDeviceId` is this
  * computer's device id, so that changes made here are named as such.
  */
@@ -166,7 +207,13 @@ export function mergeViewOf(merge: MergeResult, local: PortfolioSnapshot, remote
   const clockSkew =
     preview.clockSkew.aheadCount > 0 ? { aheadMs: preview.clockSkew.maxAheadMs, deviceIds: preview.clockSkew.deviceIds } : null;
 
-  return { outcome: mergeOutcomeOf(merge), conflicts: conflictRowsOf(preview.conflicts, lookup, thisDeviceId), deletedEdits, clockSkew };
+  return {
+    outcome: mergeOutcomeOf(merge),
+    recordChanges: recordChangesOf(merge, local, lookup),
+    conflicts: conflictRowsOf(preview.conflicts, lookup, thisDeviceId),
+    deletedEdits,
+    clockSkew,
+  };
 }
 
 /**

@@ -3,6 +3,7 @@
  * merge preview.
  */
 import type { Id, RecordTable } from '@shared/domain/types';
+import type { AppError } from '@shared/errors';
 import type { MergePreview } from '@shared/sync/mergeTypes';
 import { emptyRecords, recordTables } from '@shared/sync/snapshot';
 import type { PortfolioSnapshot } from '@shared/sync/snapshot';
@@ -16,6 +17,40 @@ export type FileTarget = 'newPortfolio' | 'currentPortfolio' | 'otherPortfolio';
 export function fileTargetOf(filePortfolioId: Id, currentPortfolioId: Id | null, cataloguedIds: readonly Id[]): FileTarget {
   if (filePortfolioId === currentPortfolioId) return 'currentPortfolio';
   return cataloguedIds.includes(filePortfolioId) ? 'otherPortfolio' : 'newPortfolio';
+}
+
+/** A portfolio on this computer as the Sync screen compares names with it. */
+export interface NamedPortfolio {
+  readonly id: Id;
+  readonly name: string;
+}
+
+/** Returns `name` trimmed, with each run of white space as one space, so that names compare as a user reads them. */
+function spacedName(name: string): string {
+  return name.trim().replace(/\s+/gu, ' ');
+}
+
+/**
+ * Finds a portfolio on this computer, other than `filePortfolioId`, whose name equals
+ * `fileName` when case, accents and white space are ignored. A file that would create a new
+ * portfolio with such a name is an unrelated portfolio that does not merge with the namesake.
+ */
+export function namesakeOf(filePortfolioId: Id, fileName: string, catalogued: readonly NamedPortfolio[]): NamedPortfolio | null {
+  const target = spacedName(fileName);
+  const found = catalogued.find(
+    (entry) => entry.id !== filePortfolioId && spacedName(entry.name).localeCompare(target, undefined, { sensitivity: 'base' }) === 0,
+  );
+  return found ?? null;
+}
+
+/**
+ * Returns `error` with `reason: portfolioFile` when the generic file error has a sentence of its
+ * own for a portfolio file, such as an empty file, whose generic sentence speaks of CSV rows.
+ * An error that already carries a reason is returned unchanged.
+ */
+export function asPortfolioFileError(error: AppError): AppError {
+  if (error.code !== 'file.empty' || error.detail?.reason !== undefined) return error;
+  return { ...error, detail: { ...error.detail, reason: 'portfolioFile' } };
 }
 
 /** Counts the records in all record tables of a snapshot. Tombstones do not count. */
@@ -57,6 +92,19 @@ export interface MergeTotals {
   readonly added: number;
   readonly changed: number;
   readonly deleted: number;
+}
+
+/** Returns the rows of `tableCountRows` with at least one added, changed or deleted record. */
+export function changedTableRows(preview: MergePreview): TableCountRow[] {
+  return tableCountRows(preview).filter((row) => row.added + row.changed + row.deleted > 0);
+}
+
+/** Maximum number of records a merge preview lists by name for one table and kind of change. */
+export const maxListedRecords = 50;
+
+/** Splits `items` into the first `max` to list by name and the number of the rest, for "and N more". */
+export function capList<T>(items: readonly T[], max: number = maxListedRecords): { readonly shown: readonly T[]; readonly more: number } {
+  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
 }
 
 /** Sums the rows of `tableCountRows` over all tables. */

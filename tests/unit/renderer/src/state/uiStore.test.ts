@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LastImport } from '../../../../../renderer/src/state/uiStore';
 
 const stored = vi.hoisted(() => {
   // Node has no localStorage; the store persists through this one, so the test can read what a restart would.
@@ -15,16 +16,34 @@ const stored = vi.hoisted(() => {
   return items;
 });
 
-const { useUiStore } = await import('../../../../../renderer/src/state/uiStore');
+const { isLastImportUndoable, useUiStore } = await import('../../../../../renderer/src/state/uiStore');
 
-/** Returns the portfolio id and screen as persisted for the next start. */
-function persisted(): { portfolioId: string | null; screen: { name: string } } {
-  const text = stored.get('steerwise-ui');
-  if (text === undefined) throw new Error('nothing persisted');
-  return (JSON.parse(text) as { state: { portfolioId: string | null; screen: { name: string } } }).state;
+interface PersistedUi {
+  portfolioId: string | null;
+  screen: { name: string };
+  lastImport: LastImport | null;
 }
 
+/** Returns the UI state as persisted for the next start. */
+function persisted(): PersistedUi {
+  const text = stored.get('steerwise-ui');
+  if (text === undefined) throw new Error('nothing persisted');
+  return (JSON.parse(text) as { state: PersistedUi }).state;
+}
+
+const lastImport: LastImport = {
+  portfolioId: 'p1',
+  backupId: 'b1',
+  fileName: 'laptop-b.steerwise',
+  mergedAt: '2026-03-01T10:00:00.000Z',
+  added: 2,
+  changed: 1,
+  deleted: 0,
+  keptCount: 0,
+};
+
 beforeEach(() => {
+  useUiStore.getState().setLastImport(null);
   useUiStore.getState().openPortfolio('deleted-portfolio');
 });
 
@@ -52,7 +71,7 @@ describe('replacePortfolio', () => {
     useUiStore.getState().navigate({ name: 'portfolios' });
     expect(persisted().portfolioId).toBe('deleted-portfolio');
     useUiStore.getState().replacePortfolio('other-portfolio');
-    expect(persisted()).toEqual({ portfolioId: 'other-portfolio', screen: { name: 'portfolios' } });
+    expect(persisted()).toEqual({ portfolioId: 'other-portfolio', screen: { name: 'portfolios' }, lastImport: null });
   });
 });
 
@@ -61,5 +80,32 @@ describe('openPortfolio', () => {
     useUiStore.getState().navigate({ name: 'portfolios' });
     useUiStore.getState().openPortfolio('other-portfolio');
     expect(useUiStore.getState().screen).toEqual({ name: 'providers' });
+  });
+});
+
+describe('lastImport', () => {
+  it('is persisted for a restart', () => {
+    useUiStore.getState().setLastImport(lastImport);
+    expect(persisted().lastImport).toEqual(lastImport);
+  });
+
+  it('is persisted as null after undo', () => {
+    useUiStore.getState().setLastImport(lastImport);
+    useUiStore.getState().setLastImport(null);
+    expect(persisted().lastImport).toBeNull();
+  });
+});
+
+describe('isLastImportUndoable', () => {
+  it('accepts an existing backup and portfolio', () => {
+    expect(isLastImportUndoable(lastImport, ['p1', 'p2'], ['b0', 'b1'])).toBe(true);
+  });
+
+  it('rejects a missing backup', () => {
+    expect(isLastImportUndoable(lastImport, ['p1'], ['b0'])).toBe(false);
+  });
+
+  it('rejects a deleted portfolio', () => {
+    expect(isLastImportUndoable(lastImport, ['p2'], ['b1'])).toBe(false);
   });
 });

@@ -75,7 +75,7 @@ function rawText(zipBytes: Uint8Array): string {
 }
 
 beforeAll(async () => {
-  const sampleId = await openSamplePortfolio('NHS 111 sample');
+  const sampleId = await openSamplePortfolio('NHS 111 sample', null);
   bravoEntry = await createPortfolio('Bravo Outsourcing Client');
   const db = await openPortfolioDb(bravoEntry.id);
   try {

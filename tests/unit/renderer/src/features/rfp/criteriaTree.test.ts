@@ -17,6 +17,17 @@ describe('buildCriteriaTree', () => {
     expect(tree.totalTenths).toBe(1000);
   });
 
+  it('carries orders and scales for editing', () => {
+    const rfp = makeRfp('draft');
+    const rows = buildCriteriaTree(rfp.sections, rfp.criteria).rows;
+    const service = rfp.sections.find((section) => section.id === ids.service);
+    expect(rows[0]?.order).toBe(service?.order);
+    const quality = rows[1] as CriterionTreeRow;
+    expect(quality.scale).toBe(rfp.criteria.find((criterion) => criterion.id === ids.quality)?.scale);
+    const iso = rows.find((row) => row.id === ids.iso) as CriterionTreeRow;
+    expect(iso.scale).toBeNull();
+  });
+
   it('gives knockouts no weight', () => {
     const rfp = makeRfp('draft');
     const iso = buildCriteriaTree(rfp.sections, rfp.criteria).rows.find((row) => row.id === ids.iso) as CriterionTreeRow;

@@ -4,6 +4,7 @@ import {
   isWholePortfolio,
   scopedFileBaseName,
   scopeOfChoice,
+  sortScopeProviders,
   wholePortfolioChoice,
 } from '../../../../../../renderer/src/features/sync/exportScope';
 import type { ExportScopeChoice, ScopedFileNamePatterns } from '../../../../../../renderer/src/features/sync/exportScope';
@@ -78,7 +79,6 @@ describe('choiceWithProviders', () => {
 
 describe('scopedFileBaseName', () => {
   const patterns: ScopedFileNamePatterns = {
-    withProvider: (portfolio, provider) => `${portfolio} - ${provider}`,
     withoutCommercialTerms: (name) => `${name} (without commercial terms)`,
   };
 
@@ -86,13 +86,32 @@ describe('scopedFileBaseName', () => {
     expect(scopedFileBaseName('NHS 111', wholePortfolioChoice, patterns)).toBe('NHS 111');
   });
 
-  test('one provider names the provider', () => {
-    expect(scopedFileBaseName('NHS 111', oneProvider, patterns)).toBe('NHS 111 - North Contact Centre');
+  test('one provider leaves out the portfolio', () => {
+    expect(scopedFileBaseName('Client Alpha', oneProvider, patterns)).toBe('North Contact Centre');
   });
 
   test('left-out terms are noted last', () => {
-    expect(scopedFileBaseName('NHS 111', { ...oneProvider, withoutCommercialTerms: true }, patterns)).toBe(
-      'NHS 111 - North Contact Centre (without commercial terms)',
+    expect(scopedFileBaseName('Client Alpha', { ...oneProvider, withoutCommercialTerms: true }, patterns)).toBe(
+      'North Contact Centre (without commercial terms)',
     );
+  });
+
+  test('whole portfolio without terms keeps its name', () => {
+    expect(scopedFileBaseName('NHS 111', { ...wholePortfolioChoice, withoutCommercialTerms: true }, patterns)).toBe(
+      'NHS 111 (without commercial terms)',
+    );
+  });
+});
+
+describe('sortScopeProviders', () => {
+  test('ignores case and accents', () => {
+    const sorted = sortScopeProviders([south, { id: 'p-eta', name: 'éta Services' }, { id: 'p-alpha', name: 'alpha Desk' }, north]);
+    expect(sorted.map((provider) => provider.id)).toEqual(['p-alpha', 'p-eta', 'p-north', 'p-south']);
+  });
+
+  test('leaves the input unsorted', () => {
+    const input = [south, north];
+    sortScopeProviders(input);
+    expect(input).toEqual([south, north]);
   });
 });

@@ -11,6 +11,7 @@ import {
   matchChosenConflicts,
   mergeOutcomeOf,
   mergeViewOf,
+  recordChangesOf,
 } from '../../../../../../renderer/src/features/sync/mergeView';
 import { createRecordLookup, recordLabelOf } from '../../../../../../renderer/src/features/sync/recordLabels';
 import {
@@ -284,6 +285,44 @@ describe('mergeOutcomeOf', () => {
     const merge = mergeSnapshots(remote, renamedHere, { now });
     expect(merge.preview.conflicts).toHaveLength(1);
     expect(mergeOutcomeOf(merge)).toBe('changes');
+  });
+});
+
+describe('recordChangesOf', () => {
+  const south = provider('p3', base, { name: 'South Desk' });
+  const local = snapshot({ records: { providers: [north, south], kpis: [answered] }, versionVector: { devL: at(1, 'devL') } });
+  const remote = snapshot({
+    records: {
+      providers: [
+        provider('p1', { ...base, fieldClocks: { name: at(3, 'devR') } }, { name: 'North (file)' }),
+        provider('p2', { clock: at(2, 'devR') }, { name: 'East Hub' }),
+      ],
+      kpis: [answered],
+    },
+    tombstones: [tombstone('p3', 'providers', at(2, 'devR'))],
+    versionVector: { devL: at(1, 'devL'), devR: at(3, 'devR') },
+  });
+  const merge = mergeSnapshots(local, remote, { now });
+  const changes = recordChangesOf(merge, local, createRecordLookup([local, merge.snapshot, remote]));
+
+  it('lists only tables with changes', () => {
+    expect(changes.map((entry) => entry.table)).toEqual(['providers']);
+  });
+
+  it('names the added record', () => {
+    expect(changes[0]?.added).toEqual([{ kind: 'provider', name: 'East Hub', code: null }]);
+  });
+
+  it('names the changed record as shown here', () => {
+    expect(changes[0]?.changed).toEqual([{ kind: 'provider', name: 'North Contact Centre', code: null }]);
+  });
+
+  it('names the deleted record', () => {
+    expect(changes[0]?.deleted).toEqual([{ kind: 'provider', name: 'South Desk', code: null }]);
+  });
+
+  it('is empty for the same data', () => {
+    expect(recordChangesOf(mergeSnapshots(local, local, { now }), local, createRecordLookup([local]))).toEqual([]);
   });
 });
 

@@ -3,10 +3,14 @@ import type { RecordTable } from '@shared/domain/types';
 import type { MergePreview, TableChangeCounts } from '@shared/sync/mergeTypes';
 import { recordTables } from '@shared/sync/snapshot';
 import {
+  asPortfolioFileError,
+  capList,
+  changedTableRows,
   emptySnapshotOf,
   exportFileNameOf,
   fileTargetOf,
   mergeTotalsOf,
+  namesakeOf,
   recordCountOf,
   tableCountRows,
 } from '../../../../../../renderer/src/features/sync/syncPreview';
@@ -37,6 +41,76 @@ describe('fileTargetOf', () => {
 
   it('treats any id as new without an open portfolio', () => {
     expect(fileTargetOf('p3', null, [])).toBe('newPortfolio');
+  });
+});
+
+describe('changedTableRows', () => {
+  it('drops tables without changes', () => {
+    const rows = changedTableRows(previewWith({ kpis: { ...zero, changed: 2 }, providers: { ...zero, mergedByNaturalKey: 1 } }));
+    expect(rows).toEqual([
+      { table: 'providers', added: 0, changed: 0, deleted: 1 },
+      { table: 'kpis', added: 0, changed: 2, deleted: 0 },
+    ]);
+  });
+
+  it('is empty when all counts are zero', () => {
+    expect(changedTableRows(previewWith({}))).toEqual([]);
+  });
+});
+
+describe('capList', () => {
+  it('keeps a short list whole', () => {
+    expect(capList(['a', 'b'], 3)).toEqual({ shown: ['a', 'b'], more: 0 });
+  });
+
+  it('counts the rest of a long list', () => {
+    expect(capList(['a', 'b', 'c', 'd'], 3)).toEqual({ shown: ['a', 'b', 'c'], more: 1 });
+  });
+
+  it('lists 50 by default', () => {
+    const result = capList(Array.from({ length: 120 }, (_, index) => index));
+    expect(result.shown).toHaveLength(50);
+    expect(result.more).toBe(70);
+  });
+});
+
+describe('asPortfolioFileError', () => {
+  it('marks an empty file', () => {
+    const error = asPortfolioFileError({ code: 'file.empty', detail: { file: 'a.steerwise' } });
+    expect(error.detail).toEqual({ file: 'a.steerwise', reason: 'portfolioFile' });
+  });
+
+  it('keeps an existing reason', () => {
+    const error = { code: 'file.empty', detail: { file: 'a.steerwise', reason: 'other' } } as const;
+    expect(asPortfolioFileError(error)).toBe(error);
+  });
+
+  it('leaves other codes alone', () => {
+    const error = { code: 'file.readFailed', detail: { file: 'a.steerwise' } } as const;
+    expect(asPortfolioFileError(error)).toBe(error);
+  });
+});
+
+describe('namesakeOf', () => {
+  const catalogued = [
+    { id: 'p1', name: 'Portfolio 1' },
+    { id: 'p2', name: 'Client  Alpha ' },
+  ];
+
+  it('ignores case and white space', () => {
+    expect(namesakeOf('new', ' client alpha', catalogued)).toEqual({ id: 'p2', name: 'Client  Alpha ' });
+  });
+
+  it('ignores accents', () => {
+    expect(namesakeOf('new', 'Portfólio 1', catalogued)?.id).toBe('p1');
+  });
+
+  it('skips the file portfolio itself', () => {
+    expect(namesakeOf('p1', 'Portfolio 1', catalogued)).toBeNull();
+  });
+
+  it('returns null for another name', () => {
+    expect(namesakeOf('new', 'Client Beta', catalogued)).toBeNull();
   });
 });
 
