@@ -1,7 +1,8 @@
 /**
- * `npx tsx bench/soak/mergeSoak.ts`: runs the merge property tests with 10,000 runs per property
- * (through `STEERWISE_MERGE_RUNS`), then times `mergeSnapshots` on two snapshots of 150,000
- * measurements each. Prints the results and exits with 1 when the property tests fail.
+ * `npx tsx bench/soak/mergeSoak.ts`: runs the merge property tests and the check that
+ * `mergeSnapshots` returns what `mergeSnapshotsFull` returns, with 10,000 runs per property
+ * (through `STEERWISE_MERGE_RUNS`), then times both merges on two snapshots of 150,000
+ * measurements each. Prints the results and exits with 1 when a property test fails.
  *
  * Options:
  * - `--runs N` runs each property N times instead of 10,000.
@@ -19,11 +20,13 @@ import { parseArgs } from 'node:util';
 import type { KpiDefinition, Measurement, Provider } from '../../shared/domain/types';
 import { packHlc } from '../../shared/sync/hlc';
 import { mergeSnapshots } from '../../shared/sync/merge';
+import { mergeSnapshotsFull } from '../../shared/sync/mergeFull';
+import type { MergeOptions, MergeResult } from '../../shared/sync/mergeTypes';
 import type { PortfolioSnapshot } from '../../shared/sync/snapshot';
 import { emptyRecords } from '../../shared/sync/snapshot';
 
 const rootDir = resolve(import.meta.dirname, '../..');
-const propertyTestFile = 'tests/unit/shared/sync/mergeProperties.test.ts';
+const propertyTestFiles = ['tests/unit/shared/sync/mergeProperties.test.ts', 'tests/unit/shared/sync/mergeEquivalence.test.ts'];
 const defaultRuns = 10_000;
 const measurementCount = 150_000;
 const providerCount = 46;
@@ -38,7 +41,7 @@ function write(line: string): void {
 function runPropertyTests(runs: number): boolean {
   write(`Property tests: ${runs} runs per property`);
   const vitest = resolve(rootDir, 'node_modules/vitest/vitest.mjs');
-  const result = spawnSync(process.execPath, [vitest, 'run', propertyTestFile, '--testTimeout=0'], {
+  const result = spawnSync(process.execPath, [vitest, 'run', ...propertyTestFiles, '--testTimeout=0'], {
     cwd: rootDir,
     env: { ...process.env, STEERWISE_MERGE_RUNS: String(runs) },
     stdio: 'inherit',
@@ -108,13 +111,15 @@ function viaJson(snapshot: PortfolioSnapshot): PortfolioSnapshot {
   return JSON.parse(JSON.stringify(snapshot)) as PortfolioSnapshot;
 }
 
-function timeMerge(label: string, local: PortfolioSnapshot, remote: PortfolioSnapshot): void {
+type Merge = (local: PortfolioSnapshot, remote: PortfolioSnapshot, options: MergeOptions) => MergeResult;
+
+function timeMerge(label: string, merge: Merge, local: PortfolioSnapshot, remote: PortfolioSnapshot): void {
   const cpuMs: number[] = [];
   const wallMs: number[] = [];
   for (let repeat = 0; repeat < timingRepeats; repeat += 1) {
     const cpuStart = process.cpuUsage();
     const wallStart = performance.now();
-    mergeSnapshots(local, remote, { now: baseWallMs });
+    merge(local, remote, { now: baseWallMs });
     wallMs.push(performance.now() - wallStart);
     const cpu = process.cpuUsage(cpuStart);
     cpuMs.push((cpu.user + cpu.system) / 1000);
@@ -130,16 +135,15 @@ function runTiming(): void {
     `Timing on ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg()[0]?.toFixed(2) ?? '?'}`,
   );
   const base = importedSnapshot('aaaaaaaaaaaa', 'a', 0);
-  timeMerge(
-    `diverged, ${measurementCount} measurements`,
-    viaJson(editedCopy(base, 'aaaaaaaaaaaa', 0)),
-    viaJson(editedCopy(base, 'bbbbbbbbbbbb', 5)),
-  );
-  timeMerge(
-    `twins, ${measurementCount} measurements`,
-    viaJson(importedSnapshot('aaaaaaaaaaaa', 'b', 0)),
-    viaJson(importedSnapshot('bbbbbbbbbbbb', 'a', 1000)),
-  );
+  const diverged = [viaJson(editedCopy(base, 'aaaaaaaaaaaa', 0)), viaJson(editedCopy(base, 'bbbbbbbbbbbb', 5))] as const;
+  const twins = [viaJson(importedSnapshot('aaaaaaaaaaaa', 'b', 0)), viaJson(importedSnapshot('bbbbbbbbbbbb', 'a', 1000))] as const;
+  for (const [name, merge] of [
+    ['mergeSnapshots', mergeSnapshots],
+    ['mergeSnapshotsFull', mergeSnapshotsFull],
+  ] as const) {
+    timeMerge(`${name}, diverged, ${measurementCount} measurements`, merge, ...diverged);
+    timeMerge(`${name}, twins, ${measurementCount} measurements`, merge, ...twins);
+  }
   write(`Load average after timing ${loadavg()[0]?.toFixed(2) ?? '?'}`);
 }
 

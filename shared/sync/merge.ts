@@ -35,8 +35,8 @@ import { collectClocks, reportClockSkew } from './mergeClocks';
 import type { AnyRecord } from './mergeFields';
 import { compareText, referenceResolver } from './mergeFields';
 import { tableMergeOrder } from './mergeNaturalKeys';
-import { mergeTable } from './mergeTable';
-import type { TableMergeOutput } from './mergeTable';
+import { mergeTableByJoin } from './mergeJoin';
+import type { TableMergeInput, TableMergeOutput } from './mergeTable';
 import type { DeletedEdit, FieldConflict, MergeDelta, MergeOptions, MergePreview, MergeResult, TableChangeCounts } from './mergeTypes';
 import { defaultMaxClockSkewMs } from './mergeTypes';
 import { mergeVersionVectors } from './mergeVersionVector';
@@ -65,6 +65,19 @@ function tombstonesOf(snapshot: PortfolioSnapshot, table: RecordTable): Map<Id, 
  * snapshots belong to different portfolios, or `merge.invalidClock` on a malformed clock.
  */
 export function mergeSnapshots(local: PortfolioSnapshot, remote: PortfolioSnapshot, options: MergeOptions): MergeResult {
+  return mergeSnapshotsWith(mergeTableByJoin, local, remote, options);
+}
+
+/**
+ * Runs `mergeSnapshots` with another merge of one table. `mergeFull.ts` passes `mergeTable`,
+ * which compares every record, to check that both give the same result.
+ */
+export function mergeSnapshotsWith(
+  mergeTable: (input: TableMergeInput) => TableMergeOutput,
+  local: PortfolioSnapshot,
+  remote: PortfolioSnapshot,
+  options: MergeOptions,
+): MergeResult {
   if (local.portfolioId !== remote.portfolioId) {
     throw new AppFailure({
       code: 'merge.portfolioMismatch',

@@ -14,7 +14,19 @@
  */
 import type { HlcString, Id, RecordTable } from '../domain/types';
 import type { AnyRecord, FieldState, FieldStates, ValueResolver } from './mergeFields';
-import { buildRecord, compareText, foldRecord, foldStates, isSyncKey, resolveRecord, sameClocks, sameData, setField, wins, writeWins } from './mergeFields';
+import {
+  buildRecord,
+  compareText,
+  foldRecord,
+  foldStates,
+  isSyncKey,
+  resolveRecord,
+  sameClocks,
+  sameData,
+  setField,
+  wins,
+  writeWins,
+} from './mergeFields';
 import { compactClocks, fieldClock } from './fieldClocks';
 import { GroupIndex } from './mergeGroups';
 import { foldedTombstoneClock, naturalKeyParts, referencedTables } from './mergeNaturalKeys';
@@ -50,8 +62,14 @@ export interface TableMergeOutput {
 }
 
 /** All versions of one id: the local and remote copies as stored; references are resolved when read. */
-interface Candidate {
+export interface Candidate {
   readonly id: Id;
+  /**
+   * Position in the order in which `mergeTable` creates candidates: local ids by their first
+   * place in the local array, then remote-only ids by their first place in the remote array.
+   * Natural-key groups fold their members in this order, which fixes the field order of a folded record.
+   */
+  readonly order: number;
   readonly local: AnyRecord | undefined;
   readonly remote: AnyRecord | undefined;
   /** Whether both copies exist and are the same write set, so the local copy can be kept as it is. */
@@ -86,7 +104,7 @@ function mergedTombstones(local: ReadonlyMap<Id, HlcString>, remote: ReadonlyMap
 }
 
 /** Checks whether two copies of one id are the same write set, so that either can be kept (with references resolved). */
-function identical(a: AnyRecord, b: AnyRecord): boolean {
+export function identical(a: AnyRecord, b: AnyRecord): boolean {
   return a === b || (sameClocks(a, b) && sameData(a, b));
 }
 
@@ -111,7 +129,13 @@ function onePerSide(first: Candidate, second: Candidate): { readonly local: AnyR
 }
 
 /** Returns the natural key parts of a candidate's merged copies. */
-function candidateKey(table: RecordTable, local: AnyRecord | undefined, remote: AnyRecord | undefined, same: boolean, resolve: ValueResolver): string[] | null {
+export function candidateKey(
+  table: RecordTable,
+  local: AnyRecord | undefined,
+  remote: AnyRecord | undefined,
+  same: boolean,
+  resolve: ValueResolver,
+): string[] | null {
   let only: AnyRecord | undefined;
   if (same || remote === undefined) only = local;
   else if (local === undefined) only = remote;
@@ -169,7 +193,7 @@ function latestUnseenClock(record: AnyRecord, seen: VersionVector, resolve: Valu
   return latestOf(unseen);
 }
 
-class TableMerger {
+export class TableMerger {
   readonly records: AnyRecord[] = [];
   readonly tombstones: Map<Id, HlcString>;
   readonly redirects = new Map<Id, Id>();
@@ -183,6 +207,12 @@ class TableMerger {
   constructor(private readonly input: TableMergeInput) {
     this.tombstones = mergedTombstones(input.localTombstones, input.remoteTombstones);
     this.keepRedirects = referencedTables.has(input.table);
+  }
+
+  /** Merges a candidate that shares its natural key with no other candidate. */
+  mergeSingle(candidate: Candidate): void {
+    if (candidate.dead) this.removeDead(candidate);
+    else this.keepSingle(candidate);
   }
 
   /** Removes a tombstoned candidate and reports the edits that its deletion discards. */
@@ -201,7 +231,8 @@ class TableMerger {
     const ownTombstone = editedOn === 'local' ? input.localTombstones : input.remoteTombstones;
     const otherTombstone = editedOn === 'local' ? input.remoteTombstones : input.localTombstones;
     const deletionClock = otherTombstone.get(candidate.id);
-    if (version === undefined || deletionClock === undefined || deletionClock === foldedTombstoneClock || ownTombstone.has(candidate.id)) return;
+    if (version === undefined || deletionClock === undefined || deletionClock === foldedTombstoneClock || ownTombstone.has(candidate.id))
+      return;
 
     const deleterVector = editedOn === 'local' ? input.remoteVector : input.localVector;
     const editClock = latestUnseenClock(version, deleterVector, input.resolve);
@@ -337,7 +368,11 @@ class TableMerger {
   }
 }
 
-/** Merges one table. See the file comment for the rules. */
+/**
+ * Merges one table by comparing every record of both sides. See the file comment for the rules.
+ * `mergeSnapshots` runs `mergeTableByJoin` (`mergeJoin.ts`), which gives the same output in time
+ * that grows with the changed records. This one is the reference that the property tests compare it with.
+ */
 export function mergeTable(input: TableMergeInput): TableMergeOutput {
   const { table, resolve } = input;
   const localById = indexById(input.local);
@@ -346,11 +381,13 @@ export function mergeTable(input: TableMergeInput): TableMergeOutput {
 
   const groups = new GroupIndex<Candidate>();
   const singles: Candidate[] = [];
+  let order = 0;
   const addCandidate = (id: Id, local: AnyRecord | undefined, remote: AnyRecord | undefined): void => {
     const tombstoneClock = merger.tombstones.get(id);
     const same = local !== undefined && remote !== undefined && identical(local, remote);
     const candidate: Candidate = {
       id,
+      order,
       local,
       remote,
       same,
@@ -358,6 +395,7 @@ export function mergeTable(input: TableMergeInput): TableMergeOutput {
       folded: tombstoneClock === foldedTombstoneClock,
       key: candidateKey(table, local, remote, same, resolve),
     };
+    order += 1;
     if (candidate.key === null || (candidate.dead && !candidate.folded)) {
       singles.push(candidate);
       return;
@@ -369,18 +407,23 @@ export function mergeTable(input: TableMergeInput): TableMergeOutput {
     if (!localById.has(id)) addCandidate(id, undefined, remote);
   }
 
-  for (const candidate of singles) {
-    if (candidate.dead) merger.removeDead(candidate);
-    else merger.keepSingle(candidate);
-  }
+  for (const candidate of singles) merger.mergeSingle(candidate);
   for (const group of groups.all()) {
     if (group.members !== null) merger.foldGroup(group.members);
-    else if (group.first.dead) merger.removeDead(group.first);
-    else merger.keepSingle(group.first);
+    else merger.mergeSingle(group.first);
   }
+  return finishTable(merger, []);
+}
 
-  const byId = (a: { readonly id: Id }, b: { readonly id: Id }): number => compareText(a.id, b.id);
-  const byRecordId = (a: { readonly recordId: Id }, b: { readonly recordId: Id }): number => compareText(a.recordId, b.recordId);
+const byId = (a: { readonly id: Id }, b: { readonly id: Id }): number => compareText(a.id, b.id);
+const byRecordId = (a: { readonly recordId: Id }, b: { readonly recordId: Id }): number => compareText(a.recordId, b.recordId);
+
+/**
+ * Sorts the merger's lists and returns the table's output. `kept` are local records, sorted by
+ * id, that the caller keeps unchanged without passing them through the merger. The merger must
+ * not have emitted any of their ids.
+ */
+export function finishTable(merger: TableMerger, kept: readonly AnyRecord[]): TableMergeOutput {
   merger.records.sort(byId);
   merger.put.sort(byId);
   merger.delete.sort(compareText);
@@ -388,7 +431,7 @@ export function mergeTable(input: TableMergeInput): TableMergeOutput {
   merger.deletedEdits.sort(byRecordId);
 
   return {
-    records: merger.records,
+    records: kept.length === 0 ? merger.records : mergeSortedById(kept, merger.records),
     tombstones: merger.tombstones,
     redirects: merger.redirects,
     counts: { ...merger.counts },
@@ -397,4 +440,23 @@ export function mergeTable(input: TableMergeInput): TableMergeOutput {
     put: merger.put,
     delete: merger.delete,
   };
+}
+
+/** Merges two lists sorted by id with no id in common into one sorted list. */
+function mergeSortedById(first: readonly AnyRecord[], second: readonly AnyRecord[]): AnyRecord[] {
+  const merged: AnyRecord[] = new Array<AnyRecord>(first.length + second.length);
+  let firstIndex = 0;
+  let secondIndex = 0;
+  for (let index = 0; index < merged.length; index += 1) {
+    const a = first[firstIndex];
+    const b = second[secondIndex];
+    if (b === undefined || (a !== undefined && a.id < b.id)) {
+      merged[index] = a as AnyRecord;
+      firstIndex += 1;
+    } else {
+      merged[index] = b;
+      secondIndex += 1;
+    }
+  }
+  return merged;
 }

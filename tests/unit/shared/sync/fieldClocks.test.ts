@@ -32,7 +32,14 @@ describe('compactClocks', () => {
   });
 
   it('keeps the earliest clock as the record clock', () => {
-    const result = compactClocks(new Map([['a', c3], ['b', c1], ['c', c1]]), c3);
+    const result = compactClocks(
+      new Map([
+        ['a', c3],
+        ['b', c1],
+        ['c', c1],
+      ]),
+      c3,
+    );
     expect(result).toEqual({ clock: c1, fieldClocks: { a: c3 } });
   });
 });

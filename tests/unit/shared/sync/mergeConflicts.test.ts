@@ -81,8 +81,12 @@ describe('mergeSnapshots conflicts', () => {
   });
 
   it('skips equal values written twice', () => {
-    const local = snapshot({ records: { providers: [provider('p1', { ...base, fieldClocks: { name: at(5, 'devL') } }, { name: 'Same' })] } });
-    const remote = snapshot({ records: { providers: [provider('p1', { ...base, fieldClocks: { name: at(6, 'devR') } }, { name: 'Same' })] } });
+    const local = snapshot({
+      records: { providers: [provider('p1', { ...base, fieldClocks: { name: at(5, 'devL') } }, { name: 'Same' })] },
+    });
+    const remote = snapshot({
+      records: { providers: [provider('p1', { ...base, fieldClocks: { name: at(6, 'devR') } }, { name: 'Same' })] },
+    });
 
     const { conflicts } = mergeSnapshots(local, remote, { now }).preview;
 
@@ -91,7 +95,9 @@ describe('mergeSnapshots conflicts', () => {
 
   it('lists conflicts between natural-key twins', () => {
     const local = snapshot({ records: { kpis: [kpi('kB', { clock: at(1, 'devL') }, { key: 'calls.answered', name: 'Answered' })] } });
-    const remote = snapshot({ records: { kpis: [kpi('kA', { clock: at(2, 'devR') }, { key: 'calls.answered', name: 'Calls answered' })] } });
+    const remote = snapshot({
+      records: { kpis: [kpi('kA', { clock: at(2, 'devR') }, { key: 'calls.answered', name: 'Calls answered' })] },
+    });
 
     const conflict = onlyConflict(mergeSnapshots(local, remote, { now }).preview.conflicts);
 
@@ -163,6 +169,8 @@ describe('applyFieldWrite', () => {
   it('rejects a write for another record', () => {
     const record = provider('p1', { clock: at(1, 'devL') });
 
-    expect(() => applyFieldWrite(record, { table: 'providers', recordId: 'p2', field: 'name', value: 'New', clock: at(3, 'devL') })).toThrow(RangeError);
+    expect(() =>
+      applyFieldWrite(record, { table: 'providers', recordId: 'p2', field: 'name', value: 'New', clock: at(3, 'devL') }),
+    ).toThrow(RangeError);
   });
 });

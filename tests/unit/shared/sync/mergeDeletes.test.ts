@@ -26,7 +26,9 @@ describe('mergeSnapshots deletions', () => {
 
   it('lets the deletion win over a later edit', () => {
     const local = snapshot({ tombstones: [tombstone('p1', 'providers', at(2, 'devL'))] });
-    const remote = snapshot({ records: { providers: [provider('p1', { clock: at(1, 'devL'), fieldClocks: { name: at(9, 'devR') } }, { name: 'Edited' })] } });
+    const remote = snapshot({
+      records: { providers: [provider('p1', { clock: at(1, 'devL'), fieldClocks: { name: at(9, 'devR') } }, { name: 'Edited' })] },
+    });
 
     const result = mergeSnapshots(local, remote, { now });
 
@@ -45,7 +47,9 @@ describe('mergeSnapshots deletions', () => {
 
     const { deletedEdits } = mergeSnapshots(local, remote, { now }).preview;
 
-    expect(deletedEdits).toEqual([{ table: 'providers', recordId: 'p1', deletedOn: 'local', deletionClock: at(2, 'devL'), editClock: at(9, 'devR') }]);
+    expect(deletedEdits).toEqual([
+      { table: 'providers', recordId: 'p1', deletedOn: 'local', deletionClock: at(2, 'devL'), editClock: at(9, 'devR') },
+    ]);
   });
 
   it('reports no discarded edit the deleter had seen', () => {
@@ -89,7 +93,11 @@ describe('mergeSnapshots deletions', () => {
       records: { kpis: [kpi('k2', { clock: at(5, 'devL') }, { key: 'calls.answered', name: 'Re-created' })] },
       tombstones: [tombstone('k1', 'kpis', at(4, 'devL'))],
     });
-    const remote = snapshot({ records: { kpis: [kpi('k1', { clock: at(1, 'devL'), fieldClocks: { name: at(8, 'devR') } }, { key: 'calls.answered', name: 'Edited old' })] } });
+    const remote = snapshot({
+      records: {
+        kpis: [kpi('k1', { clock: at(1, 'devL'), fieldClocks: { name: at(8, 'devR') } }, { key: 'calls.answered', name: 'Edited old' })],
+      },
+    });
 
     const merged = recordOf(mergeSnapshots(local, remote, { now }).snapshot, 'kpis', 'k2');
 

@@ -15,8 +15,22 @@ function deepFreeze<T>(value: T): T {
 
 describe('mergeSnapshots fields', () => {
   it('takes each field from the later write', () => {
-    const local = snapshot({ records: { kpis: [kpi('k1', { clock: at(1, 'devL'), fieldClocks: { name: at(5, 'devL') } }, { name: 'Local name', description: 'old' })] } });
-    const remote = snapshot({ records: { kpis: [kpi('k1', { clock: at(1, 'devL'), fieldClocks: { description: at(6, 'devR') } }, { name: 'Old name', description: 'Remote text' })] } });
+    const local = snapshot({
+      records: {
+        kpis: [kpi('k1', { clock: at(1, 'devL'), fieldClocks: { name: at(5, 'devL') } }, { name: 'Local name', description: 'old' })],
+      },
+    });
+    const remote = snapshot({
+      records: {
+        kpis: [
+          kpi(
+            'k1',
+            { clock: at(1, 'devL'), fieldClocks: { description: at(6, 'devR') } },
+            { name: 'Old name', description: 'Remote text' },
+          ),
+        ],
+      },
+    });
 
     const merged = recordOf(mergeSnapshots(local, remote, { now }).snapshot, 'kpis', 'k1');
 
@@ -25,8 +39,12 @@ describe('mergeSnapshots fields', () => {
   });
 
   it('keeps merged clocks compact', () => {
-    const local = snapshot({ records: { kpis: [kpi('k1', { clock: at(1, 'devL'), fieldClocks: { name: at(5, 'devL') } }, { name: 'Local name' })] } });
-    const remote = snapshot({ records: { kpis: [kpi('k1', { clock: at(1, 'devL'), fieldClocks: { description: at(6, 'devR') } }, { description: 'Remote text' })] } });
+    const local = snapshot({
+      records: { kpis: [kpi('k1', { clock: at(1, 'devL'), fieldClocks: { name: at(5, 'devL') } }, { name: 'Local name' })] },
+    });
+    const remote = snapshot({
+      records: { kpis: [kpi('k1', { clock: at(1, 'devL'), fieldClocks: { description: at(6, 'devR') } }, { description: 'Remote text' })] },
+    });
 
     const merged = recordOf(mergeSnapshots(local, remote, { now }).snapshot, 'kpis', 'k1');
 
@@ -72,13 +90,24 @@ describe('mergeSnapshots fields', () => {
     const merged = recordOf(mergeSnapshots(local, remote, { now }).snapshot, 'kpis', 'k1');
 
     expect(merged?.clock).toBe(at(1, 'devL'));
-    expect(merged?.fieldClocks).toEqual({ key: at(9, 'devR'), name: at(9, 'devR'), unit: at(9, 'devR'), direction: at(9, 'devR'), kind: at(9, 'devR'), aggregation: at(9, 'devR') });
+    expect(merged?.fieldClocks).toEqual({
+      key: at(9, 'devR'),
+      name: at(9, 'devR'),
+      unit: at(9, 'devR'),
+      direction: at(9, 'devR'),
+      kind: at(9, 'devR'),
+      aggregation: at(9, 'devR'),
+    });
   });
 
   it('treats an undefined field as absent', () => {
-    const local = snapshot({ records: { measurements: [measurement('m1', { clock: at(1, 'devL') }, 'p1', 'k1', '2025-01', { sourceFile: 'jan.csv' })] } });
+    const local = snapshot({
+      records: { measurements: [measurement('m1', { clock: at(1, 'devL') }, 'p1', 'k1', '2025-01', { sourceFile: 'jan.csv' })] },
+    });
     const remote = snapshot({
-      records: { measurements: [{ ...measurement('m1', { clock: at(3, 'devR') }, 'p1', 'k1', '2025-01'), sourceFile: undefined as unknown as null }] },
+      records: {
+        measurements: [{ ...measurement('m1', { clock: at(3, 'devR') }, 'p1', 'k1', '2025-01'), sourceFile: undefined as unknown as null }],
+      },
     });
 
     const merged = recordOf(mergeSnapshots(local, remote, { now }).snapshot, 'measurements', 'm1');
@@ -116,7 +145,12 @@ describe('mergeSnapshots fields', () => {
     );
     const remote = deepFreeze(
       snapshot({
-        records: { kpis: [kpi('kA', { clock: at(2, 'devR') }, { key: 'calls.answered', name: 'Remote' })], measurements: [measurement('m1', { clock: at(1, 'devL'), fieldClocks: { value: at(3, 'devR') } }, 'p1', 'kB', '2025-01', { value: 99 })] },
+        records: {
+          kpis: [kpi('kA', { clock: at(2, 'devR') }, { key: 'calls.answered', name: 'Remote' })],
+          measurements: [
+            measurement('m1', { clock: at(1, 'devL'), fieldClocks: { value: at(3, 'devR') } }, 'p1', 'kB', '2025-01', { value: 99 }),
+          ],
+        },
       }),
     );
 

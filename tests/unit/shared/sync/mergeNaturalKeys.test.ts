@@ -9,7 +9,13 @@ const now = Date.UTC(2026, 0, 2);
 function twinKpis() {
   const local = snapshot({
     records: {
-      kpis: [kpi('kB', { clock: at(1, 'devL'), fieldClocks: { description: at(7, 'devL') } }, { key: 'calls.answered', description: 'Local text' })],
+      kpis: [
+        kpi(
+          'kB',
+          { clock: at(1, 'devL'), fieldClocks: { description: at(7, 'devL') } },
+          { key: 'calls.answered', description: 'Local text' },
+        ),
+      ],
       measurements: [measurement('mB', { clock: at(1, 'devL') }, 'p1', 'kB', '2025-01', { value: 91 })],
       serviceLevels: [serviceLevel('sB', { clock: at(1, 'devL') }, 'p1', 'kB')],
     },
@@ -97,7 +103,10 @@ describe('mergeSnapshots natural keys', () => {
 
   it('merges providers with the same code', () => {
     const local = snapshot({
-      records: { providers: [provider('pB', { clock: at(1, 'devL') }, { code: 'RYE' })], contracts: [contract('c1', { clock: at(1, 'devL') }, 'pB')] },
+      records: {
+        providers: [provider('pB', { clock: at(1, 'devL') }, { code: 'RYE' })],
+        contracts: [contract('c1', { clock: at(1, 'devL') }, 'pB')],
+      },
     });
     const remote = snapshot({ records: { providers: [provider('pA', { clock: at(2, 'devR') }, { code: 'RYE' })] } });
 
@@ -118,7 +127,9 @@ describe('mergeSnapshots natural keys', () => {
 
   it('folds duplicates within one side', () => {
     const local = snapshot({
-      records: { providers: [provider('p2', { clock: at(1, 'devL') }, { code: 'NWAS' }), provider('p1', { clock: at(2, 'devL') }, { code: 'NWAS' })] },
+      records: {
+        providers: [provider('p2', { clock: at(1, 'devL') }, { code: 'NWAS' }), provider('p1', { clock: at(2, 'devL') }, { code: 'NWAS' })],
+      },
     });
 
     const ids = mergeSnapshots(local, snapshot(), { now }).snapshot.records.providers.map((record) => record.id);
@@ -143,7 +154,11 @@ describe('mergeSnapshots natural keys', () => {
       records: { kpis: [kpi('kA', { clock: at(2, 'devL') }, { key: 'calls.answered' })] },
       tombstones: [tombstone('kB', 'kpis', foldedTombstoneClock)],
     });
-    const remote = snapshot({ records: { kpis: [kpi('kB', { clock: at(1, 'devR'), fieldClocks: { name: at(9, 'devR') } }, { key: 'calls.answered', name: 'Late edit' })] } });
+    const remote = snapshot({
+      records: {
+        kpis: [kpi('kB', { clock: at(1, 'devR'), fieldClocks: { name: at(9, 'devR') } }, { key: 'calls.answered', name: 'Late edit' })],
+      },
+    });
 
     const survivor = recordOf(mergeSnapshots(local, remote, { now }).snapshot, 'kpis', 'kA');
 
@@ -157,7 +172,10 @@ describe('mergeSnapshots natural keys', () => {
       tombstones: [tombstone('kA', 'kpis', at(5, 'devL')), tombstone('kB', 'kpis', foldedTombstoneClock)],
     });
     const remote = snapshot({
-      records: { kpis: [kpi('kB', { clock: at(1, 'devR') }, { key: 'calls.answered' })], measurements: [measurement('m1', { clock: at(1, 'devR') }, 'p1', 'kB', '2025-01')] },
+      records: {
+        kpis: [kpi('kB', { clock: at(1, 'devR') }, { key: 'calls.answered' })],
+        measurements: [measurement('m1', { clock: at(1, 'devR') }, 'p1', 'kB', '2025-01')],
+      },
     });
 
     const forward = recordOf(mergeSnapshots(local, remote, { now }).snapshot, 'measurements', 'm1');
