@@ -83,6 +83,7 @@ export const errorCodes = [
   'scoringSheet.invalidAbout',
   'scoringSheet.wrongRfp',
   'scoringSheet.wrongEvaluator',
+  'scoringSheet.unknownEvaluator',
   'scoringSheet.scoringClosed',
   'scoringSheet.conflictNotDeclared',
   'scoringSheet.unknownBidder',

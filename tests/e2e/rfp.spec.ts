@@ -98,10 +98,14 @@ test('RFP from template to award', async () => {
   // A score at the top of the scale needs a comment before it is saved.
   await page.keyboard.type('5');
   await page.keyboard.press('Enter');
-  await page.getByRole('textbox', { name: 'Comment' }).fill('Three references of the same size, all confirmed.');
-  await page.getByRole('button', { name: 'Save score' }).click();
+  // The comment box has focus; Ctrl+Enter saves and focus goes back to the scored cell.
+  const commentBox = page.getByRole('textbox', { name: 'Comment' });
+  await expect(commentBox).toBeFocused();
+  await page.keyboard.type('Three references of the same size, all confirmed.');
+  await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('matrix-status')).toContainText(`Saved 5 for ${bidders[0]}`);
   await expect(cell(page, 1, 0)).toHaveText('5');
+  await expect(cell(page, 1, 0)).toBeFocused();
 
   // Ann's scores are hidden from Ben while scoring is sealed.
   await chooseEvaluator(page, 'Ben Okafor');
@@ -113,21 +117,45 @@ test('RFP from template to award', async () => {
   await page.keyboard.press('ArrowRight');
   await typeScore(page, '2', bidders[2]);
 
-  await movePhase(page, 'Move to consensus', 'Consensus');
+  // Moving to consensus unseals every score, so it needs confirmation. Go back keeps scoring.
+  await page.getByRole('button', { name: 'Move to consensus' }).click();
+  const question = page.getByRole('group', { name: /Every evaluator will then see all sealed scores/ });
+  await question.getByRole('button', { name: 'Go back' }).click();
+  await expect(page.getByTestId('rfp-phase')).toHaveText('Phase: Scoring');
+  await page.getByRole('button', { name: 'Move to consensus' }).click();
+  await question.getByRole('button', { name: 'Move to consensus' }).click();
+  await expect(page.getByTestId('rfp-phase')).toHaveText('Phase: Consensus');
 
   // Ann 4 and Ben 1 on the first bidder spread over 30% of the scale: no consensus.
   await chooseEvaluator(page, 'Ann Evans');
   const disputed = cell(page, 0, 0);
   await expect(disputed).toContainText('No consensus');
   await expect(disputed).toContainText('Mean 2.5');
-  await disputed.click();
+  await expect(page.getByText('To set a consensus score, go to a cell')).toBeVisible();
+  // Keyboard only: Enter opens the details with focus in the consensus score, Escape closes
+  // them and gives focus back to the cell.
+  await page.getByTestId('score-grid').locator('[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Home');
+  await expect(disputed).toBeFocused();
   await page.keyboard.press('Enter');
   const details = page.getByTestId('cell-details');
-  await details.getByLabel('Consensus score').fill('4');
-  await details.getByLabel('Reason').fill('Ben had not seen the second reference letter.');
-  await details.getByRole('button', { name: 'Set consensus score' }).click();
+  await expect(details.getByLabel('Consensus score')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+  await expect(disputed).toBeFocused();
+  // A digit typed on the cell opens the details with that digit as the consensus score.
+  await page.keyboard.press('4');
+  await expect(page.getByTestId('matrix-status')).not.toContainText('Scoring closed');
+  await expect(details.getByLabel('Consensus score')).toBeFocused();
+  await expect(details.getByLabel('Consensus score')).toHaveValue('4');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Ben had not seen the second reference letter.');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('matrix-status')).toContainText(`Saved consensus score 4 for ${bidders[0]}`);
   await expect(disputed).toContainText('Consensus 4');
   await expect(disputed).not.toContainText('No consensus');
+  await expect(disputed).toBeFocused();
 
   // Ranking: the first bidder leads on the only criterion every bidder has a score for.
   await openTab(page, 'Results');
@@ -149,6 +177,10 @@ test('RFP from template to award', async () => {
   await expect(page.getByLabel('Winner')).toHaveValue(/.+/);
   await page.getByLabel('Rationale').fill('Highest score after consensus.');
   await page.getByRole('button', { name: 'Award the contract' }).click();
+  await page
+    .getByRole('group', { name: `Award the contract to ${bidders[0]}?` })
+    .getByRole('button', { name: 'Award the contract' })
+    .click();
   await expect(page.getByTestId('rfp-phase')).toHaveText('Phase: Awarded');
   const summary = page.getByTestId('award-summary');
   await expect(summary).toContainText(`Awarded to ${bidders[0]}`);

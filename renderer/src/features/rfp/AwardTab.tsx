@@ -28,12 +28,19 @@ function AwardForm({ records, evaluation }: { readonly records: RfpRecords; read
   const [bidderId, setBidderId] = useState<string>(defaultAwardBidder(results) ?? '');
   const [rationale, setRationale] = useState('');
   const [problems, setProblems] = useState<readonly AwardProblem[]>([]);
+  // The award is final, so a valid form needs confirmation before it is saved.
+  const [confirming, setConfirming] = useState(false);
   const names = new Map(records.bidders.map((bidder) => [bidder.id, bidder.name]));
 
   const submit = () => {
     const found = checkAward(results, bidderId === '' ? null : bidderId, rationale);
     setProblems(found);
     if (found.length > 0) return;
+    setConfirming(true);
+  };
+
+  const award = () => {
+    setConfirming(false);
     void write.run(`Awarding RFP ${records.event.id} to bidder ${bidderId}`, (db, context) =>
       awardRfp(db, records.event.id, bidderId, rationale, context),
     );
@@ -57,6 +64,7 @@ function AwardForm({ records, evaluation }: { readonly records: RfpRecords; read
             value={bidderId}
             onChange={(event) => {
               setBidderId(event.target.value);
+              setConfirming(false);
             }}
           >
             <option value="">{t('rfp.setup.chooseProvider')}</option>
@@ -88,9 +96,27 @@ function AwardForm({ records, evaluation }: { readonly records: RfpRecords; read
           {write.error}
         </p>
       )}
-      <button type="submit" className="button" disabled={write.busy}>
-        {t('rfp.award.submit')}
-      </button>
+      {confirming ? (
+        <span role="group" aria-label={t('rfp.award.confirm', { bidder: names.get(bidderId) ?? bidderId })} className="toolbar">
+          <span>{t('rfp.award.confirm', { bidder: names.get(bidderId) ?? bidderId })}</span>
+          <button type="button" className="button" autoFocus disabled={write.busy} onClick={award}>
+            {t('rfp.award.submit')}
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setConfirming(false);
+            }}
+          >
+            {t('rfp.confirmMove.keep')}
+          </button>
+        </span>
+      ) : (
+        <button type="submit" className="button" disabled={write.busy}>
+          {t('rfp.award.submit')}
+        </button>
+      )}
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '@shared/domain/types';
 import { setConsensusScore } from '../../db/rfp';
@@ -14,23 +14,41 @@ interface ConsensusPanelProps {
   readonly view: MatrixView;
   readonly criterionId: Id;
   readonly bidderId: Id;
+  /** Consensus score typed on the grid cell before the panel opened; `null` keeps the stored one. */
+  readonly prefill: string | null;
+  /** Called on Close and on Escape. */
   readonly onClose: () => void;
+  /** Called after the consensus score `value` was saved. */
+  readonly onSaved: (value: number) => void;
 }
 
 /**
  * Details of one matrix cell: every counting score, the mean, the median and the no-consensus
  * flag, and in the consensus phase the form for the panel's consensus score with its reason.
- * While scoring is sealed it shows only the chosen evaluator's own score.
+ * While scoring is sealed it shows only the chosen evaluator's own score. On opening it scrolls into
+ * view and moves focus to its first field, so keyboard users land in the form.
  */
-export function ConsensusPanel({ records, view, criterionId, bidderId, onClose }: ConsensusPanelProps) {
+export function ConsensusPanel({ records, view, criterionId, bidderId, prefill, onClose, onSaved }: ConsensusPanelProps) {
   const { t } = useTranslation();
   const write = useRfpWrite();
   const row = view.rows.find((candidate) => candidate.criterionId === criterionId);
   const cell = row?.cells.find((candidate) => candidate.bidderId === bidderId);
   const agreed = cell?.stats?.consensus ?? null;
-  const [value, setValue] = useState(agreed === null ? '' : String(agreed.value));
+  const [value, setValue] = useState(prefill ?? (agreed === null ? '' : String(agreed.value)));
   const [reason, setReason] = useState(agreed?.reason ?? '');
   const [invalid, setInvalid] = useState(false);
+  const panelRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (panel === null) return;
+    panel.scrollIntoView({ block: 'nearest' });
+    const first = panel.querySelector<HTMLElement>('input, button');
+    first?.focus();
+    // A typed digit is prefilled, so the cursor goes after it rather than selecting it.
+    if (first instanceof HTMLInputElement) first.setSelectionRange(first.value.length, first.value.length);
+  }, []);
+
   if (row === undefined || cell === undefined) return null;
 
   const bidder = view.bidders.find((candidate) => candidate.id === bidderId)?.name ?? '';
@@ -44,13 +62,27 @@ export function ConsensusPanel({ records, view, criterionId, bidderId, onClose }
     const ok = parsed.ok && reason.trim() !== '';
     setInvalid(!ok);
     if (!parsed.ok || !ok) return;
-    void write.run(`Setting the consensus score of bidder ${bidderId} on criterion ${criterionId}`, (db, context) =>
-      setConsensusScore(db, { rfpId: records.event.id, bidderId, criterionId, value: parsed.value, reason: reason.trim() }, context),
-    );
+    void write
+      .run(`Setting the consensus score of bidder ${bidderId} on criterion ${criterionId}`, (db, context) =>
+        setConsensusScore(db, { rfpId: records.event.id, bidderId, criterionId, value: parsed.value, reason: reason.trim() }, context),
+      )
+      .then((saved) => {
+        if (saved) onSaved(parsed.value);
+      });
   };
 
   return (
-    <section className="panel cell-details" aria-label={title} data-testid="cell-details">
+    <section
+      ref={panelRef}
+      className="panel cell-details"
+      aria-label={title}
+      data-testid="cell-details"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <h3>{title}</h3>
       {stats === null ? (
         <p>{t('rfp.matrix.individual', { name: t('rfp.matrix.evaluatorLabel'), value: format(cell.own?.value ?? null) })}</p>

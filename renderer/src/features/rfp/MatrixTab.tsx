@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RfpEvaluation } from '@shared/rfp/evaluate';
 import { setScore } from '../../db/rfp';
@@ -11,6 +11,16 @@ import { ScoreGrid } from './ScoreGrid';
 import { ScoringSheetPanel } from './scoringSheet/ScoringSheetPanel';
 import { selectChooseEvaluator, selectEvaluatorByRfp, useRfpUiStore } from './rfpUiStore';
 import { useRfpWrite } from './useRfpWrite';
+
+interface CellRef {
+  readonly row: MatrixRowView;
+  readonly cell: MatrixCellView;
+}
+
+interface OpenDetails extends CellRef {
+  /** Digit typed on the cell in the consensus phase, prefilled as the consensus score. */
+  readonly prefill: string | null;
+}
 
 interface PendingComment {
   readonly row: MatrixRowView;
@@ -30,7 +40,22 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
   const [status, setStatus] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingComment | null>(null);
   const [comment, setComment] = useState('');
-  const [details, setDetails] = useState<{ readonly row: MatrixRowView; readonly cell: MatrixCellView } | null>(null);
+  const [details, setDetails] = useState<OpenDetails | null>(null);
+  // The cell that gets keyboard focus back once a comment form or the cell details close.
+  const [focusTarget, setFocusTarget] = useState<{ readonly cell: CellRef; readonly request: number } | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const consensusPhase = records.event.phase === 'consensus';
+
+  useEffect(() => {
+    if (focusTarget === null) return;
+    const { row, cell } = focusTarget.cell;
+    const selector = `[data-criterion-id="${CSS.escape(row.criterionId)}"][data-bidder-id="${CSS.escape(cell.bidderId)}"]`;
+    rootRef.current?.querySelector<HTMLElement>(selector)?.focus();
+  }, [focusTarget]);
+
+  const returnFocus = (row: MatrixRowView, cell: MatrixCellView) => {
+    setFocusTarget((previous) => ({ cell: { row, cell }, request: (previous?.request ?? 0) + 1 }));
+  };
 
   const bidderName = (cell: MatrixCellView) => view.bidders.find((bidder) => bidder.id === cell.bidderId)?.name ?? '';
 
@@ -54,8 +79,16 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
     setStatus(null);
     write.clearError();
     if (action.type === 'activate') {
-      setDetails({ row, cell });
+      setDetails({ row, cell, prefill: null });
       return;
+    }
+    if (action.type === 'openWith') {
+      // A consensus score is set in the cell details. A cell without statistics (a hidden bidder
+      // or a price-formula row) has no consensus form, so it falls through to the lock message.
+      if (cell.stats !== null && cell.lock !== 'priceFormula') {
+        setDetails({ row, cell, prefill: action.text });
+        return;
+      }
     }
     if (cell.lock !== null) {
       setStatus(t(`rfp.matrix.locked.${cell.lock}`));
@@ -63,6 +96,10 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
     }
     if (action.type === 'clear') {
       void save(row, cell, null, '');
+      return;
+    }
+    if (action.type === 'openWith') {
+      setStatus(t('rfp.matrix.locked.closed'));
       return;
     }
     const parsed = parseScoreText(action.text, row);
@@ -79,7 +116,7 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
   };
 
   return (
-    <div className="rfp-matrix">
+    <div className="rfp-matrix" ref={rootRef}>
       <label>
         {t('rfp.matrix.evaluatorLabel')}
         <select
@@ -100,6 +137,7 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
         </select>
       </label>
       <p className="muted">{t('rfp.matrix.help')}</p>
+      {consensusPhase ? <p className="muted">{t('rfp.matrix.consensusHelp')}</p> : null}
       {records.event.phase === 'scoring' ? <p className="muted">{t('rfp.matrix.sealed')}</p> : null}
       {records.event.phase !== 'scoring' && records.event.phase !== 'consensus' ? (
         <p className="muted">{t('rfp.matrix.notScoring')}</p>
@@ -125,6 +163,7 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
             if (comment.trim() === '') return;
             const { row, cell, value } = pending;
             setPending(null);
+            returnFocus(row, cell);
             void save(row, cell, value, comment.trim());
           }}
         >
@@ -136,12 +175,27 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
               rows={2}
               autoFocus
               required
+              aria-describedby="rfp-comment-keys"
               value={comment}
               onChange={(event) => {
                 setComment(event.target.value);
               }}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') {
+                  event.preventDefault();
+                  setPending(null);
+                  returnFocus(pending.row, pending.cell);
+                  return;
+                }
+                if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+                event.preventDefault();
+                event.currentTarget.form?.requestSubmit();
+              }}
             />
           </label>
+          <p className="muted" id="rfp-comment-keys">
+            {t('rfp.matrix.commentKeys')}
+          </p>
           <div className="button-row">
             <button type="submit" className="button" disabled={comment.trim() === ''}>
               {t('rfp.matrix.save')}
@@ -151,6 +205,7 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
               className="link-button"
               onClick={() => {
                 setPending(null);
+                returnFocus(pending.row, pending.cell);
               }}
             >
               {t('rfp.matrix.cancel')}
@@ -162,6 +217,7 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
       <ScoreGrid
         label={t('rfp.matrix.gridLabel', { name: evaluator?.evaluatorName ?? t('rfp.matrix.chooseEvaluator') })}
         view={view}
+        digitsOpenDetails={consensusPhase}
         onAction={onAction}
       />
       {details === null ? null : (
@@ -171,8 +227,15 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
           view={view}
           criterionId={details.row.criterionId}
           bidderId={details.cell.bidderId}
+          prefill={details.prefill}
           onClose={() => {
             setDetails(null);
+            returnFocus(details.row, details.cell);
+          }}
+          onSaved={(value) => {
+            setDetails(null);
+            setStatus(t('rfp.matrix.consensusSaved', { value, bidder: bidderName(details.cell), criterion: details.row.title }));
+            returnFocus(details.row, details.cell);
           }}
         />
       )}

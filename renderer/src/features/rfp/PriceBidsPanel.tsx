@@ -6,6 +6,7 @@ import { setPriceBid } from '../../db/rfp';
 import { describeError } from '../../errorMessage';
 import { formatNumber } from '../../format';
 import { userLocale } from '../../locale';
+import { useEvaluatorCopyOf } from './EvaluatorFilePanel';
 import { formatMoneyMinor, parseExchangeRate, parseMajorAmount } from './money';
 import type { RfpRecords } from './rfpRecords';
 import { useRfpWrite } from './useRfpWrite';
@@ -19,6 +20,9 @@ interface PriceDraft {
   readonly rate: string;
   readonly rateDate: string;
 }
+
+/** One wrong field of the price-bid form, as the i18n key of its message under `rfp.setup.priceErrors`. */
+type PriceFieldError = 'bidderMissing' | 'roundInvalid' | 'oneTimeNotNumber' | 'monthlyNotNumber' | 'rateNotPositive' | 'rateDateMissing';
 
 /**
  * Shows each bidder's price in its own currency and its total cost of ownership (TCO) over the
@@ -40,7 +44,8 @@ export function PriceBidsPanel({ records, evaluation }: { readonly records: RfpR
     rate: '1',
     rateDate: today,
   });
-  const [invalid, setInvalid] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<readonly PriceFieldError[]>([]);
+  const ownCopy = useEvaluatorCopyOf(records);
   const { model } = evaluation;
   const set = (field: keyof PriceDraft, value: string) => {
     setDraft((current) => ({ ...current, [field]: value }));
@@ -52,9 +57,17 @@ export function PriceBidsPanel({ records, evaluation }: { readonly records: RfpR
     const monthly = draft.monthly.trim() === '' ? 0 : parseMajorAmount(draft.monthly, currency);
     const rate = parseExchangeRate(draft.rate);
     const round = Number(draft.round);
-    const ok = draft.bidderId !== '' && oneTime !== null && monthly !== null && rate !== null && Number.isSafeInteger(round) && round >= 1;
-    setInvalid(!ok);
-    if (!ok) return;
+
+    const errors: PriceFieldError[] = [];
+    if (draft.bidderId === '') errors.push('bidderMissing');
+    if (!Number.isSafeInteger(round) || round < 1) errors.push('roundInvalid');
+    if (oneTime === null) errors.push('oneTimeNotNumber');
+    if (monthly === null) errors.push('monthlyNotNumber');
+    if (rate === null) errors.push('rateNotPositive');
+    if (draft.rateDate === '') errors.push('rateDateMissing');
+    setFieldErrors(errors);
+    if (oneTime === null || monthly === null || rate === null || errors.length > 0) return;
+
     void write.run(`Saving the price bid of bidder ${draft.bidderId}`, (db, context) =>
       setPriceBid(
         db,
@@ -77,7 +90,11 @@ export function PriceBidsPanel({ records, evaluation }: { readonly records: RfpR
   return (
     <section className="panel" aria-labelledby="prices-title">
       <h2 id="prices-title">{t('rfp.setup.pricesTitle')}</h2>
-      {records.priceBids.length === 0 ? <p className="muted">{t('rfp.setup.pricesNone')}</p> : null}
+      {records.priceBids.length === 0 ? (
+        <p className="muted" data-testid="prices-none">
+          {t('rfp.setup.pricesNone')} {event.phase === 'draft' ? t('rfp.setup.pricesAfterIssue') : null}
+        </p>
+      ) : null}
       <ul className="rfp-list" data-testid="price-list">
         {model.bidders.map((bidder, b) => {
           const tco = model.tco[b] ?? null;
@@ -109,7 +126,7 @@ export function PriceBidsPanel({ records, evaluation }: { readonly records: RfpR
           );
         })}
       </ul>
-      {mayEdit(event.phase, 'priceBids') ? (
+      {mayEdit(event.phase, 'priceBids') && ownCopy === null ? (
         <form
           className="toolbar"
           noValidate
@@ -126,7 +143,7 @@ export function PriceBidsPanel({ records, evaluation }: { readonly records: RfpR
                 set('bidderId', change.target.value);
               }}
             >
-              <option value="">{t('rfp.setup.chooseProvider')}</option>
+              <option value="">{t('rfp.setup.chooseBidder')}</option>
               {records.bidders.map((bidder) => (
                 <option key={bidder.id} value={bidder.id}>
                   {bidder.name}
@@ -208,11 +225,16 @@ export function PriceBidsPanel({ records, evaluation }: { readonly records: RfpR
           </button>
         </form>
       ) : null}
-      {invalid ? (
-        <p className="alert error" role="alert">
-          {t('rfp.setup.priceInvalid')}
-        </p>
-      ) : null}
+      {fieldErrors.length === 0 ? null : (
+        <div className="alert error" role="alert" data-testid="price-errors">
+          <p>{t('rfp.setup.priceInvalid')}</p>
+          <ul>
+            {fieldErrors.map((code) => (
+              <li key={code}>{t(`rfp.setup.priceErrors.${code}`, { currency: draft.currency.trim().toUpperCase() })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {write.error === null ? null : (
         <p className="alert error" role="alert">
           {write.error}

@@ -85,7 +85,8 @@ export function RfpDetail({ rfpId, tab }: { readonly rfpId: Id; readonly tab: Rf
           </button>
         ))}
       </div>
-      <div role="tabpanel" id="rfp-tab-panel" aria-labelledby={`rfp-tab-${tab}`} className="tab-panel">
+      {/* Keyed by phase so that notices and half-filled forms of the earlier phase are cleared. */}
+      <div key={records.event.phase} role="tabpanel" id="rfp-tab-panel" aria-labelledby={`rfp-tab-${tab}`} className="tab-panel">
         {tab === 'setup' ? <SetupTab records={records} evaluation={evaluation} /> : null}
         {tab === 'matrix' ? <MatrixTab records={records} evaluation={evaluation} /> : null}
         {tab === 'results' ? <ResultsTab records={records} evaluation={evaluation} /> : null}

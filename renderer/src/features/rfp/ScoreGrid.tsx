@@ -11,6 +11,8 @@ import { formatNumber } from '../../format';
 import { userLocale } from '../../locale';
 import { clampPosition, gridKey, initialGridState } from './gridKeys';
 import type { GridAction, GridState } from './gridKeys';
+import { knockoutFail, knockoutPass } from '@shared/rfp/scale';
+import type { RfpCriterionKind } from '@shared/domain/rfp';
 import type { MatrixCellView, MatrixRowView, MatrixView } from './matrixView';
 
 // Module scope keeps the feature object stable between renders, as Table v9 needs.
@@ -20,11 +22,13 @@ const column = createColumnHelper<typeof matrixFeatures, MatrixRowView>();
 interface ScoreGridProps {
   readonly view: MatrixView;
   readonly label: string;
+  /** True in the consensus phase: a typed digit opens the cell details instead of a draft score. */
+  readonly digitsOpenDetails: boolean;
   /** Called for a committed draft, a cleared cell or an activated cell, with the row and bidder it concerns. */
   readonly onAction: (action: GridAction, row: MatrixRowView, cell: MatrixCellView) => void;
 }
 
-export function ScoreGrid({ view, label, onAction }: ScoreGridProps) {
+export function ScoreGrid({ view, label, digitsOpenDetails, onAction }: ScoreGridProps) {
   const { t } = useTranslation();
   const [state, setState] = useState<GridState>(initialGridState);
   const gridRef = useRef<HTMLTableElement>(null);
@@ -48,7 +52,7 @@ export function ScoreGrid({ view, label, onAction }: ScoreGridProps) {
   }, [active.row, active.col]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    const result = gridKey(active, event.key, size);
+    const result = gridKey(active, event.key, size, digitsOpenDetails);
     if (!result.handled) return;
     event.preventDefault();
     setState(result.state);
@@ -117,8 +121,16 @@ export function ScoreGrid({ view, label, onAction }: ScoreGridProps) {
                       hasFocus.current = true;
                       setState({ row: r, col, draft: null });
                     }}
+                    onFocus={() => {
+                      // Focus moved here from outside the grid (for example back from the cell details).
+                      if (!isActive) setState({ row: r, col, draft: null });
+                    }}
                   >
-                    {isActive && active.draft !== null ? <span className="draft">{active.draft}</span> : <CellContent cell={cell} />}
+                    {isActive && active.draft !== null ? (
+                      <span className="draft">{active.draft}</span>
+                    ) : (
+                      <CellContent cell={cell} kind={matrixRow.kind} />
+                    )}
                   </td>
                 );
               })}
@@ -138,10 +150,16 @@ function cellClass(cell: MatrixCellView | undefined, active: boolean): string {
   return classes.join(' ');
 }
 
-function CellContent({ cell }: { readonly cell: MatrixCellView | undefined }) {
+function CellContent({ cell, kind }: { readonly cell: MatrixCellView | undefined; readonly kind: RfpCriterionKind }) {
   const { t } = useTranslation();
   if (cell === undefined) return null;
-  const format = (value: number) => formatNumber(value, userLocale, 2);
+  const formatNumeric = (value: number) => formatNumber(value, userLocale, 2);
+  // A knockout score is a decision, so it reads Pass or Fail; its mean and median stay numbers.
+  const format = (value: number) => {
+    if (kind === 'knockout' && value === knockoutPass) return t('rfp.matrix.pass');
+    if (kind === 'knockout' && value === knockoutFail) return t('rfp.matrix.fail');
+    return formatNumeric(value);
+  };
   const own = cell.own?.value ?? null;
 
   if (cell.formulaScore !== null || cell.lock === 'priceFormula') {
@@ -156,7 +174,8 @@ function CellContent({ cell }: { readonly cell: MatrixCellView | undefined }) {
           <span className="muted">{t('rfp.matrix.blank')}</span>
         ) : (
           <span className="muted">
-            {t('rfp.matrix.mean', { value: format(stats.mean) })} · {t('rfp.matrix.median', { value: format(stats.median ?? stats.mean) })}
+            {t('rfp.matrix.mean', { value: formatNumeric(stats.mean) })} ·{' '}
+            {t('rfp.matrix.median', { value: formatNumeric(stats.median ?? stats.mean) })}
           </span>
         )}
         {stats.consensus === null ? null : (

@@ -2,7 +2,9 @@
  * Keyboard model of the scoring matrix, a spreadsheet-like grid. Arrow keys, Home and End move
  * the active cell. Digits start or extend a draft score, Backspace edits it, Enter commits it and
  * Escape drops it. Without a draft, Enter activates the cell (opens its details) and Delete
- * clears its score. The model is pure, so the component only applies the result.
+ * clears its score. In the consensus phase evaluators no longer score cells, so a digit opens the
+ * cell details with that digit as the consensus score instead of starting a draft. The model is
+ * pure, so the component only applies the result.
  */
 
 export interface GridPosition {
@@ -23,7 +25,9 @@ export interface GridSize {
 export type GridAction =
   | { readonly type: 'commit'; readonly at: GridPosition; readonly text: string }
   | { readonly type: 'clear'; readonly at: GridPosition }
-  | { readonly type: 'activate'; readonly at: GridPosition };
+  | { readonly type: 'activate'; readonly at: GridPosition }
+  /** Opens the cell details with `text` prefilled as the consensus score. */
+  | { readonly type: 'openWith'; readonly at: GridPosition; readonly text: string };
 
 export interface GridKeyResult {
   readonly state: GridState;
@@ -37,11 +41,17 @@ const maxDraftLength = 6;
 
 export const initialGridState: GridState = { row: 0, col: 0, draft: null };
 
-/** Applies one key press. `size` bounds the movement; a grid without rows or columns ignores every key. */
-export function gridKey(state: GridState, key: string, size: GridSize): GridKeyResult {
+/**
+ * Applies one key press. `size` bounds the movement; a grid without rows or columns ignores every
+ * key. With `digitsOpenDetails`, a digit opens the cell details instead of starting a draft.
+ */
+export function gridKey(state: GridState, key: string, size: GridSize, digitsOpenDetails = false): GridKeyResult {
   if (size.rows === 0 || size.cols === 0) return { state, action: null, handled: false };
   const at: GridPosition = { row: state.row, col: state.col };
 
+  if (digitsOpenDetails && /^[0-9]$/.test(key)) {
+    return { state: { ...state, draft: null }, action: { type: 'openWith', at, text: key }, handled: true };
+  }
   if (/^[0-9.]$/.test(key)) {
     const draft = (state.draft ?? '') + key;
     return { state: { ...state, draft: draft.slice(0, maxDraftLength) }, action: null, handled: true };

@@ -33,7 +33,15 @@ export function validateSheet(sheet: ParsedSheet, records: RfpRecords, evaluator
     return { issues: [sheetIssue('scoringSheet.wrongRfp', { file, rfp: records.event.title })], entries: [] };
   }
   if (evaluator === undefined || about.evaluatorId !== evaluatorId) {
-    const detail = { file, sheetEvaluator: about.evaluatorName, evaluator: evaluator?.evaluatorName ?? '' };
+    // The sheet's owner is looked up by id: the name stored in the sheet may equal the chosen
+    // evaluator's name (a namesake, or an evaluator removed and added again).
+    const owner = records.evaluators.find((candidate) => candidate.id === about.evaluatorId);
+    const chosen = evaluator?.evaluatorName ?? '';
+    if (owner === undefined) {
+      const detail = { file, sheetEvaluator: about.evaluatorName, evaluator: chosen };
+      return { issues: [sheetIssue('scoringSheet.unknownEvaluator', detail)], entries: [] };
+    }
+    const detail = { file, sheetEvaluator: owner.evaluatorName, evaluator: chosen };
     return { issues: [sheetIssue('scoringSheet.wrongEvaluator', detail)], entries: [] };
   }
 

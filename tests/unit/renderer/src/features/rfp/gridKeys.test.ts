@@ -51,6 +51,18 @@ describe('gridKey', () => {
     expect(gridKey(initialGridState, 'Enter', size).action).toEqual({ type: 'activate', at: { row: 0, col: 0 } });
   });
 
+  it('opens details on a digit in consensus', () => {
+    const result = gridKey(initialGridState, '4', size, true);
+    expect(result.action).toEqual({ type: 'openWith', at: { row: 0, col: 0 }, text: '4' });
+    expect(result.state.draft).toBeNull();
+    expect(result.handled).toBe(true);
+  });
+
+  it('still moves and activates in consensus', () => {
+    expect(gridKey(initialGridState, 'ArrowDown', size, true).state).toEqual({ row: 1, col: 0, draft: null });
+    expect(gridKey(initialGridState, 'Enter', size, true).action).toEqual({ type: 'activate', at: { row: 0, col: 0 } });
+  });
+
   it('ignores Tab and letters', () => {
     expect(gridKey(initialGridState, 'Tab', size).handled).toBe(false);
     expect(gridKey(initialGridState, 'a', size).handled).toBe(false);

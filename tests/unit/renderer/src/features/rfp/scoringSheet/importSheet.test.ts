@@ -237,6 +237,34 @@ describe('scoring sheet import', () => {
     expect(await databaseContents(database)).toEqual(before);
   });
 
+  it('namesake of chosen evaluator is named by id', async () => {
+    const { database, built, path } = await annSheet();
+    // Bob is renamed Ann: the sheet's stored name now equals the chosen evaluator's name.
+    await database.rfpEvaluators.update(built.bob.id, { evaluatorName: 'Ann' });
+    await database.rfpEvaluators.update(built.ann.id, { evaluatorName: 'Ann Senior' });
+
+    const result = await importFile(database, built, path, built.bob.id);
+
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [{ code: 'scoringSheet.wrongEvaluator', detail: { sheetEvaluator: 'Ann Senior', evaluator: 'Ann' } }],
+    });
+  });
+
+  it('sheet of removed evaluator is unknown', async () => {
+    const { database, built, path } = await annSheet();
+    await database.rfpEvaluators.delete(built.ann.id);
+    const before = await databaseContents(database);
+
+    const result = await importFile(database, built, path, built.bob.id);
+
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [{ code: 'scoringSheet.unknownEvaluator', detail: { sheetEvaluator: 'Ann', evaluator: 'Bob' } }],
+    });
+    expect(await databaseContents(database)).toEqual(before);
+  });
+
   it('workbook without About is rejected', async () => {
     const { database, built } = await annSheet();
     const workbook = new ExcelJS.Workbook();
