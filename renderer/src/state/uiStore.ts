@@ -17,6 +17,11 @@ export type Screen =
   | { readonly name: 'rfps' }
   | { readonly name: 'rfp'; readonly rfpId: string; readonly tab: RfpTab };
 
+/** Checks whether `screen` shows one record of the open portfolio, such as a provider or an RFP. */
+function showsOneRecord(screen: Screen): boolean {
+  return screen.name === 'provider' || screen.name === 'rfp';
+}
+
 /** Tabs of an RFP's detail screen. */
 export type RfpTab = 'setup' | 'matrix' | 'results' | 'sensitivity' | 'award';
 
@@ -66,9 +71,13 @@ export const useUiStore = create<UiState>()(
       },
       replacePortfolio: (portfolioId) => {
         // The Portfolios screen lists every portfolio, so it stays; any other screen shows the old portfolio's data.
+        // At first start there is no old portfolio, so a screen the user chose while it was being created stays too.
         set((state) => ({
           portfolioId,
-          screen: state.screen.name === 'portfolios' ? state.screen : { name: 'providers' },
+          screen:
+            state.screen.name === 'portfolios' || (state.portfolioId === null && !showsOneRecord(state.screen))
+              ? state.screen
+              : { name: 'providers' },
           providerSearch: '',
           providerFilter: 'all',
         }));

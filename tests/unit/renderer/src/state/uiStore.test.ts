@@ -61,6 +61,20 @@ describe('replacePortfolio', () => {
     expect(useUiStore.getState().screen).toEqual({ name: 'providers' });
   });
 
+  it('keeps a screen chosen at first start', () => {
+    useUiStore.setState({ portfolioId: null });
+    useUiStore.getState().navigate({ name: 'rfps' });
+    useUiStore.getState().replacePortfolio('first-portfolio');
+    expect(useUiStore.getState().screen).toEqual({ name: 'rfps' });
+  });
+
+  it('leaves a record screen at first start', () => {
+    useUiStore.setState({ portfolioId: null });
+    useUiStore.getState().navigate({ name: 'rfp', rfpId: 'r1', tab: 'setup' });
+    useUiStore.getState().replacePortfolio('first-portfolio');
+    expect(useUiStore.getState().screen).toEqual({ name: 'providers' });
+  });
+
   it('clears the provider search', () => {
     useUiStore.getState().setProviderSearch('north');
     useUiStore.getState().replacePortfolio('other-portfolio');
