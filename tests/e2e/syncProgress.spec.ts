@@ -70,11 +70,26 @@ test('large file open shows progress and cancels', async () => {
   await openSection(page, 'Sync');
   const namesBefore = await portfolioNames(page);
 
+  // The worker's script is held back until the test has clicked Cancel, so the open cannot finish
+  // first on a fast machine; the progress bar and Cancel must already work while the worker starts.
+  let releaseWorker = (): void => undefined;
+  const workerHeld = new Promise<void>((resolve) => {
+    releaseWorker = resolve;
+  });
+  await page.route('**/fileWorker*.js', async (route) => {
+    await workerHeld;
+    // Cancel terminated the worker, so its request is usually gone by now.
+    await route.continue().catch((error: unknown) => {
+      if (!String(error).includes('already handled')) throw error;
+    });
+  });
   await chooseFile(page, largeFilePath);
   const bar = page.getByRole('progressbar', { name: 'Opening progress' });
   await expect(bar).toBeVisible();
   expect(await frameDelayMs(page)).toBeLessThan(1_000);
   await page.getByTestId('file-progress').getByRole('button', { name: 'Cancel' }).click();
+  releaseWorker();
+  await page.unroute('**/fileWorker*.js');
 
   await expect(page.getByTestId('cancel-notice')).toHaveText('Opening cancelled. Nothing was changed.');
   await expect(bar).toHaveCount(0);
