@@ -122,6 +122,8 @@ test('evaluator file round trip', async () => {
   await openFile(annPage, issuedPath);
   await expect(annPage.getByTestId('evaluator-file-notice')).toContainText(`Evaluator file of Ann Evans for ${title}`);
   await annPage.getByTestId('sync-preview').getByRole('button', { name: 'Create portfolio' }).click();
+  // The new portfolio opens on Providers once it is written; navigating earlier would be undone.
+  await expect(annPage.getByTestId('sync-preview')).toHaveCount(0, { timeout: 30_000 });
   await openSection(annPage, 'RFPs');
   await annPage.getByTestId('rfp-table').getByText(title).click();
   await expect(annPage.getByRole('heading', { level: 1, name: title })).toBeVisible();
