@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { readPortfolioFile } from '../../shared/file';
 import { freshProfile } from './browser';
 import type { Profile } from './browser';
+import { openSection } from './providerEditing';
 
 let laptopA: Profile;
 let laptopB: Profile;
@@ -24,14 +24,9 @@ test.afterEach(() => {
   laptopB.dispose();
 });
 
-async function openSync(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Sync' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
-}
-
 /** Replaces the characters that some systems reject in file names with `-`, as the Sync screen does. */
 function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- the same unsafe characters as the app replaces, control characters included
   return name.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '-').trim();
 }
 
@@ -43,7 +38,7 @@ test('one provider without commercial terms opens as that provider alone', async
   await pageA.goto('/');
   await pageA.getByRole('button', { name: 'Open sample portfolio' }).click();
   await expect(pageA.getByTestId('provider-count')).toHaveText('46 providers', { timeout: 30_000 });
-  await openSync(pageA);
+  await openSection(pageA, 'Sync');
 
   const options = pageA.getByTestId('export-scope');
   await expect(options.getByLabel('Provider', { exact: true })).toBeDisabled();
@@ -85,7 +80,7 @@ test('one provider without commercial terms opens as that provider alone', async
   const pageB = await contextB.newPage();
   await pageB.goto('/');
   await expect(pageB.getByRole('button', { name: 'Open sample portfolio' })).toBeVisible({ timeout: 30_000 });
-  await openSync(pageB);
+  await openSection(pageB, 'Sync');
 
   const chooserB = pageB.waitForEvent('filechooser');
   await pageB.getByRole('button', { name: 'Open portfolio file' }).click();

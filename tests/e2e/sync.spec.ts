@@ -35,11 +35,6 @@ test.afterEach(() => {
   laptopB.dispose();
 });
 
-async function openSync(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Sync' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
-}
-
 test('exported sample opens as a new portfolio on another laptop', async () => {
   const exportedPath = join(laptopA.dir, 'sample.steerwise');
 
@@ -48,7 +43,7 @@ test('exported sample opens as a new portfolio on another laptop', async () => {
   await pageA.goto('/');
   await pageA.getByRole('button', { name: 'Open sample portfolio' }).click();
   await expect(pageA.getByTestId('provider-count')).toHaveText('46 providers', { timeout: 30_000 });
-  await openSync(pageA);
+  await openSection(pageA, 'Sync');
 
   const download = pageA.waitForEvent('download');
   await pageA.getByRole('button', { name: 'Export portfolio' }).click();
@@ -62,7 +57,7 @@ test('exported sample opens as a new portfolio on another laptop', async () => {
   const pageB = await contextB.newPage();
   await pageB.goto('/');
   await expect(pageB.getByRole('button', { name: 'Open sample portfolio' })).toBeVisible({ timeout: 30_000 });
-  await openSync(pageB);
+  await openSection(pageB, 'Sync');
 
   const chooser = pageB.waitForEvent('filechooser');
   await pageB.getByRole('button', { name: 'Open portfolio file' }).click();
@@ -112,7 +107,7 @@ test('empty file gets its own sentence and replaces old notices', async () => {
   const page = await context.newPage();
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Open sample portfolio' })).toBeVisible({ timeout: 30_000 });
-  await openSync(page);
+  await openSection(page, 'Sync');
 
   // The options come before the Export button, and a new validation message replaces the success notice.
   const options = page.getByTestId('export-options');
@@ -145,7 +140,7 @@ test('file of the open portfolio previews no changes', async () => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Open sample portfolio' }).click();
   await expect(page.getByTestId('provider-count')).toHaveText('46 providers', { timeout: 30_000 });
-  await openSync(page);
+  await openSection(page, 'Sync');
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export portfolio' }).click();
@@ -171,7 +166,7 @@ test('passphrase-protected export opens only with its passphrase', async () => {
   await pageA.goto('/');
   await pageA.getByRole('button', { name: 'Open sample portfolio' }).click();
   await expect(pageA.getByTestId('provider-count')).toHaveText('46 providers', { timeout: 30_000 });
-  await openSync(pageA);
+  await openSection(pageA, 'Sync');
 
   await pageA.getByLabel('Protect with a passphrase').check();
   await pageA.getByLabel('Passphrase', { exact: true }).fill('harbour lights 7');
@@ -198,7 +193,7 @@ test('passphrase-protected export opens only with its passphrase', async () => {
   const pageB = await contextB.newPage();
   await pageB.goto('/');
   await expect(pageB.getByRole('button', { name: 'Open sample portfolio' })).toBeVisible({ timeout: 30_000 });
-  await openSync(pageB);
+  await openSection(pageB, 'Sync');
 
   const chooser = pageB.waitForEvent('filechooser');
   await pageB.getByRole('button', { name: 'Open portfolio file' }).click();

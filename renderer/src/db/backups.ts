@@ -116,8 +116,8 @@ export async function deleteBackup(backupId: Id, catalogue?: CatalogueDb): Promi
  * the backup's id and name. Returns the catalogue entry.
  *
  * Rejects with `storage.notFound` for an unknown backup, with the reader's `portfolioFile.*`
- * error when the stored bytes do not open, and with a storage failure when a write fails; the
- * portfolio's data is then unchanged.
+ * error when the stored bytes do not open, and with a storage failure when a write fails. In
+ * each of these cases the portfolio's data is unchanged.
  * NOTE: a catalogue entry re-created for a deleted portfolio stays when the data write fails, and
  * opens as an empty portfolio; restoring the backup again fills it.
  */

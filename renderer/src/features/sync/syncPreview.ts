@@ -119,7 +119,7 @@ export function mergeTotalsOf(preview: MergePreview): MergeTotals {
 }
 
 /** Characters that Windows, macOS or Linux reject in a file name, and control characters. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are invalid in file names, so the pattern must match them
 const unsafeFileNameCharacters = /[\u0000-\u001f<>:"/\\|?*]/g;
 
 /**
