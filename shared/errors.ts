@@ -1,4 +1,6 @@
 import { rfpIssueCodes } from './rfp/issues';
+import { scheduleIssueCodes } from './schedule/issues';
+import { projectImportErrorCodes } from './schedule/io/types';
 
 /**
  * Error codes a user can meet. Each code has exactly one sentence in the renderer's
@@ -56,6 +58,7 @@ export const errorCodes = [
   'portfolioFile.forbiddenKey',
   'portfolioFile.invalidRecord',
   'portfolioFile.duplicateId',
+  'portfolioFile.duplicateNaturalKey',
   'portfolioFile.countMismatch',
   'portfolioFile.passphraseRequired',
   'portfolioFile.passphraseEmpty',
@@ -75,6 +78,16 @@ export const errorCodes = [
   'rfp.duplicateBidder',
   'rfp.invalidDate',
   'rfp.datesOutOfOrder',
+  // Transition plans: the scheduling engine's checks, project file imports and the writes of
+  // `renderer/src/db/plans.ts`.
+  ...scheduleIssueCodes,
+  ...projectImportErrorCodes,
+  'plan.textMissing',
+  'plan.unknownTemplate',
+  'plan.wrongPlan',
+  'plan.editOutdated',
+  'plan.taskInUse',
+  'plan.calendarInUse',
   // XLSX scoring sheets of one evaluator. The detail names `file`, and for a cell `sheet`, `row` and `column` (letters).
   'scoringSheet.notWorkbook',
   'scoringSheet.missingSheet',

@@ -12,6 +12,7 @@ import { mergeVersionVectors } from '../../shared/sync/mergeVersionVector';
 import type { PortfolioSnapshot } from '../../shared/sync/snapshot';
 import { recordTables } from '../../shared/sync/snapshot';
 import type { Devices, GeneratedPortfolio } from './generator';
+import { inIdOrder } from './generator';
 import { kpiLibrary } from './kpiLibrary';
 import type { LibraryKpi } from './kpiLibrary';
 import { SeededRandom } from './random';
@@ -302,6 +303,6 @@ export function applyEdits(base: PortfolioSnapshot, deviceId: string, batches: r
     versionVector = mergeVersionVectors(versionVector, { [batch.deviceId]: clock });
   }
 
-  const records = Object.fromEntries(recordTables.map((table) => [table, [...(tables.get(table)?.values() ?? [])]]));
+  const records = Object.fromEntries(recordTables.map((table) => [table, inIdOrder([...(tables.get(table)?.values() ?? [])])]));
   return { ...base, deviceId, records: records as unknown as PortfolioSnapshot['records'], tombstones, versionVector };
 }

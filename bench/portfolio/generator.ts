@@ -12,6 +12,7 @@ import { changedFieldNames, dataFieldNames, stampFields } from '../../shared/syn
 import { parseHlc } from '../../shared/sync/hlc';
 import type { PortfolioSnapshot, RecordsByTable } from '../../shared/sync/snapshot';
 import { recordTables } from '../../shared/sync/snapshot';
+import { compareText } from '../../shared/sync/mergeFields';
 import { ClockIssuer } from './clockIssuer';
 import { kpiLibrary, serviceTypes } from './kpiLibrary';
 import type { LibraryKpi, ServiceType } from './kpiLibrary';
@@ -114,6 +115,11 @@ function checkShape(shape: PortfolioShape): void {
   }
 }
 
+/** Returns a copy of `records` sorted by id. */
+export function inIdOrder<T extends { readonly id: string }>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => compareText(a.id, b.id));
+}
+
 /** Generates the portfolio of `shape`. The same shape gives a deeply equal result every time. */
 export function generatePortfolio(shape: PortfolioShape = defaultShape): GeneratedPortfolio {
   checkShape(shape);
@@ -146,13 +152,14 @@ class PortfolioBuilder {
       portfolioId,
       portfolioName: `Benchmark portfolio (seed ${shape.seed})`,
       deviceId: this.devices.office,
+      // In id order, as the app's database reads them and its files hold them.
       records: {
         ...emptyTables(),
-        providers: this.plans.map((plan) => plan.provider),
-        contracts: this.contracts,
-        kpis: this.kpis,
-        serviceLevels: this.serviceLevels,
-        measurements: measurements.filter((record) => !this.isDeleted(record.id)),
+        providers: inIdOrder(this.plans.map((plan) => plan.provider)),
+        contracts: inIdOrder(this.contracts),
+        kpis: inIdOrder(this.kpis),
+        serviceLevels: inIdOrder(this.serviceLevels),
+        measurements: inIdOrder(measurements.filter((record) => !this.isDeleted(record.id))),
       },
       tombstones: this.tombstones,
       versionVector: this.clocks.versionVector(),

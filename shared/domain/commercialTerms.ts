@@ -32,6 +32,12 @@ export const commercialTerms: CommercialTermsRegistry = {
     rfpScores: [],
     rfpConsensusScores: [],
     rfpPriceBids: [],
+    // Transition plans carry no charges or prices.
+    planCalendars: [],
+    plans: [],
+    planTasks: [],
+    planDependencies: [],
+    planBaselines: [],
   },
 };
 

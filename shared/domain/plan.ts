@@ -11,7 +11,7 @@
  * NOTE: a milestone after a task that finishes on Friday is dated on Monday, the same moment in
  * working time. Tools that date milestones by their finish time show it on the Friday instead.
  */
-import type { CalendarDate, Id, Instant } from './types';
+import type { CalendarDate, Id, Instant, SyncFields } from './types';
 
 /** Unit of a duration or a lag: working days of the task's calendar, or calendar (elapsed) days. */
 export type DurationUnit = 'workingDays' | 'calendarDays';
@@ -37,6 +37,7 @@ export interface PlanData {
   /** Key of the template the plan was created from, for example `bpoTransition`; `null` for a plan built by hand. */
   readonly templateKey: string | null;
 }
+export type Plan = SyncFields & PlanData;
 
 export interface TaskData {
   readonly planId: Id;
@@ -65,6 +66,7 @@ export interface TaskData {
   /** Key of the template task it was created from, for example `bpoTransition.pilot.run`; `null` when added by hand. */
   readonly templateKey: string | null;
 }
+export type Task = SyncFields & TaskData;
 
 export interface DependencyData {
   readonly planId: Id;
@@ -75,6 +77,7 @@ export interface DependencyData {
   readonly lag: number;
   readonly lagUnit: DurationUnit;
 }
+export type Dependency = SyncFields & DependencyData;
 
 /** Working week and holidays of one delivery site, or of the plan as a whole. */
 export interface CalendarData {
@@ -86,6 +89,7 @@ export interface CalendarData {
   /** Delivery site the calendar belongs to, as the user names it (for example "Pune"); empty for a plan-wide calendar. */
   readonly site: string;
 }
+export type Calendar = SyncFields & CalendarData;
 
 /** Dates of one task when a baseline was taken. */
 export interface BaselineTask {
@@ -105,3 +109,4 @@ export interface BaselineData {
   readonly planFinish: CalendarDate;
   readonly tasks: readonly BaselineTask[];
 }
+export type Baseline = SyncFields & BaselineData;

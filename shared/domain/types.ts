@@ -2,6 +2,7 @@
  * Portfolio entities. Every stored record carries `SyncFields`, written only by the
  * repositories in `renderer/src/db`.
  */
+import type { Baseline, Calendar, Dependency, Plan, Task } from './plan';
 import type { Bidder, ConsensusScore, EvaluatorAssignment, PriceBid, RfpCriterion, RfpEvent, RfpSection, Score } from './rfp';
 
 /** UUIDv7 string. */
@@ -129,9 +130,17 @@ export type RecordTable =
   | 'rfpEvaluators'
   | 'rfpScores'
   | 'rfpConsensusScores'
-  | 'rfpPriceBids';
+  | 'rfpPriceBids'
+  | 'planCalendars'
+  | 'plans'
+  | 'planTasks'
+  | 'planDependencies'
+  | 'planBaselines';
 
-/** Stored record type of each record table. The `rfp...` tables hold the RFP records of `rfp.ts`. */
+/**
+ * Stored record type of each record table. The `rfp...` tables hold the RFP records of `rfp.ts`,
+ * and `plans` and the `plan...` tables the transition plan records of `plan.ts`.
+ */
 export interface RecordTypes {
   readonly providers: Provider;
   readonly contracts: Contract;
@@ -146,6 +155,11 @@ export interface RecordTypes {
   readonly rfpScores: Score;
   readonly rfpConsensusScores: ConsensusScore;
   readonly rfpPriceBids: PriceBid;
+  readonly planCalendars: Calendar;
+  readonly plans: Plan;
+  readonly planTasks: Task;
+  readonly planDependencies: Dependency;
+  readonly planBaselines: Baseline;
 }
 
 /** One audit entry: a record write, a deletion or a bulk import. */

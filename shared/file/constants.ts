@@ -7,7 +7,7 @@
 export const formatType = 'steerwise-portfolio';
 
 /** Format version this app writes. Readers migrate older versions up to it and reject newer ones. */
-export const currentFormatVersion = 3;
+export const currentFormatVersion = 4;
 
 /** File name extension, with the dot. */
 export const fileExtension = '.steerwise';
@@ -42,6 +42,6 @@ export const fileLimits = {
    * files whose entries inflate to at most this size in all.
    */
   ratioCheckMinInflatedBytes: 1 * mebibyte,
-  /** Maximum number of ZIP entries. Versions 1 and 2 write 8 and version 3 writes 16; the margin leaves room for later versions. */
+  /** Maximum number of ZIP entries. Versions 1 and 2 write 8, version 3 writes 16 and version 4 writes 21; the margin leaves room for later versions. */
   maxEntries: 64,
 } as const;

@@ -74,9 +74,37 @@ export const addRfpTables: Migration = ({ manifest, entries }) => {
   return { manifest: { ...manifest, recordCounts: { ...counts, ...addedCounts } }, entries: migrated };
 };
 
+/** The transition plan tables that format version 4 adds, in the writer's order. */
+const tablesAddedInVersion4 = [
+  'planCalendars',
+  'plans',
+  'planTasks',
+  'planDependencies',
+  'planBaselines',
+] as const satisfies readonly RecordTable[];
+
+/**
+ * Version 3 to 4: adds an empty records entry and a record count of 0 for each transition plan
+ * table. A version 3 file contains no plan, so nothing else changes. An entry or count already
+ * present is kept, so the version 4 checks apply to a file that was altered to carry one.
+ */
+export const addPlanTables: Migration = ({ manifest, entries }) => {
+  const migrated = new Map(entries);
+  for (const table of tablesAddedInVersion4) {
+    const entry = recordsEntry(table);
+    if (!migrated.has(entry)) migrated.set(entry, []);
+  }
+  const counts = manifest.recordCounts;
+  if (!isPlainObject(counts)) return { manifest, entries: migrated };
+
+  const addedCounts = Object.fromEntries(tablesAddedInVersion4.filter((table) => !Object.hasOwn(counts, table)).map((table) => [table, 0]));
+  return { manifest: { ...manifest, recordCounts: { ...counts, ...addedCounts } }, entries: migrated };
+};
+
 export const migrations: MigrationRegistry = {
   1: addContractValue,
   2: addRfpTables,
+  3: addPlanTables,
 };
 
 /** Whether `registry` has every step from `fromVersion` up to `toVersion`. */

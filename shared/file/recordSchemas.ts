@@ -12,6 +12,16 @@ import * as z from 'zod';
 import { commercialFieldsOf } from '../domain/commercialTerms';
 import { isPeriod } from '../domain/period';
 import type {
+  BaselineData,
+  BaselineTask,
+  CalendarData,
+  DependencyData,
+  DependencyType,
+  DurationUnit,
+  PlanData,
+  TaskData,
+} from '../domain/plan';
+import type {
   BidderData,
   ChargePeriod,
   ConflictStatus,
@@ -77,7 +87,12 @@ export type RecordRule =
   | 'idOrNull'
   | 'idList'
   | 'idListOrNull'
-  | 'list';
+  | 'list'
+  | 'nonNegativeInteger'
+  | 'boolean'
+  | 'weekdayList'
+  | 'calendarDateList'
+  | 'instant';
 
 const rule = (token: RecordRule): { error: RecordRule } => ({ error: token });
 
@@ -120,6 +135,16 @@ const integer = z.int(rule('integer'));
 const idOrNull = z.string(rule('idOrNull')).min(1, rule('idOrNull')).nullable();
 const idList = z.array(z.string(rule('idList')).min(1, rule('idList')), rule('idList'));
 const idListOrNull = z.array(z.string(rule('idListOrNull')).min(1, rule('idListOrNull')), rule('idListOrNull')).nullable();
+const nonNegativeInteger = z.int(rule('nonNegativeInteger')).min(0, rule('nonNegativeInteger'));
+const boolean = z.boolean(rule('boolean'));
+/** ISO weekdays, 1 (Monday) to 7 (Sunday). */
+const weekdayList = z.array(z.int(rule('weekdayList')).min(1, rule('weekdayList')).max(7, rule('weekdayList')), rule('weekdayList'));
+const calendarDateList = z.array(
+  z.string(rule('calendarDateList')).refine(isCalendarDate, rule('calendarDateList')),
+  rule('calendarDateList'),
+);
+/** Instant as `toISOString` writes it; zod also accepts other precisions of a UTC time. */
+const instant = z.iso.datetime(rule('instant'));
 
 /** Builds an enum schema from an object whose keys are exactly the members of a union. */
 function oneOf<T extends string>(members: Record<T, true>): z.ZodEnum<{ [K in T]: K }> {
@@ -136,6 +161,8 @@ const priceScoreMethods: Record<PriceScoreMethod, true> = { lowestOverBid: true,
 const criterionKinds: Record<RfpCriterionKind, true> = { scored: true, knockout: true, price: true };
 const conflictStatuses: Record<ConflictStatus, true> = { pending: true, none: true, declared: true };
 const chargePeriods: Record<ChargePeriod, true> = { month: true, quarter: true, year: true };
+const durationUnits: Record<DurationUnit, true> = { workingDays: true, calendarDays: true };
+const dependencyTypes: Record<DependencyType, true> = { FS: true, SS: true, FF: true, SF: true };
 
 const scaleSchema = z
   .strictObject(
@@ -249,6 +276,67 @@ const rfpDataFields = {
   } satisfies { [K in keyof PriceBidData]-?: z.ZodType },
 } as const;
 
+const baselineTasks = z.array(
+  z.strictObject(
+    { taskId: nonEmptyText, start: calendarDate, finish: calendarDate } satisfies { [K in keyof BaselineTask]-?: z.ZodType },
+    rule('object'),
+  ),
+  rule('list'),
+);
+
+/**
+ * Data field schemas of the transition plan tables. Like the RFP schemas, they check types only.
+ * The rules of a plan that can be scheduled (working weekdays, no cycle, known parents and
+ * calendars, progress from 0 to 100) are checked by `shared/schedule/model.ts`, which reports
+ * them on the plan rather than rejecting the whole file.
+ */
+const planDataFields = {
+  planCalendars: {
+    name: text,
+    workingWeekdays: weekdayList,
+    holidays: calendarDateList,
+    site: text,
+  } satisfies { [K in keyof CalendarData]-?: z.ZodType },
+  plans: {
+    providerId: idOrNull,
+    title: text,
+    description: text,
+    startOn: calendarDate,
+    calendarId: nonEmptyText,
+    templateKey: textOrNull,
+  } satisfies { [K in keyof PlanData]-?: z.ZodType },
+  planTasks: {
+    planId: nonEmptyText,
+    parentId: idOrNull,
+    order: finiteNumber,
+    name: text,
+    duration: nonNegativeInteger,
+    durationUnit: oneOf(durationUnits),
+    startNoEarlierThan: calendarDateOrNull,
+    progress: finiteNumber,
+    owner: text,
+    notes: text,
+    calendarId: idOrNull,
+    goNoGo: boolean,
+    templateKey: textOrNull,
+  } satisfies { [K in keyof TaskData]-?: z.ZodType },
+  planDependencies: {
+    planId: nonEmptyText,
+    predecessorId: nonEmptyText,
+    successorId: nonEmptyText,
+    type: oneOf(dependencyTypes),
+    lag: integer,
+    lagUnit: oneOf(durationUnits),
+  } satisfies { [K in keyof DependencyData]-?: z.ZodType },
+  planBaselines: {
+    planId: nonEmptyText,
+    name: text,
+    takenAt: instant,
+    planFinish: calendarDate,
+    tasks: baselineTasks,
+  } satisfies { [K in keyof BaselineData]-?: z.ZodType },
+} as const;
+
 /** Data field schemas of each table. The mapped types make the compiler reject a missing or extra field. */
 const dataFields = {
   providers: {
@@ -290,6 +378,7 @@ const dataFields = {
     sourceFile: textOrNull,
   } satisfies { [K in keyof MeasurementData]-?: z.ZodType },
   ...rfpDataFields,
+  ...planDataFields,
 } as const satisfies { [T in RecordTable]: Readonly<Record<string, z.ZodType>> };
 
 /**
@@ -412,6 +501,11 @@ const ruleTokens: ReadonlySet<string> = new Set<RecordRule>([
   'idList',
   'idListOrNull',
   'list',
+  'nonNegativeInteger',
+  'boolean',
+  'weekdayList',
+  'calendarDateList',
+  'instant',
 ]);
 
 /** Describes a zod issue of a record schema in terms of the record's fields. */

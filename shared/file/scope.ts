@@ -25,7 +25,9 @@ type Fields = Readonly<Record<string, unknown>>;
  * Returns the part of `snapshot` that `scope` covers, marked `scoped` and without tombstones. The
  * version vector stays the exporter's whole vector. With `providerIds`, it keeps those providers, the contracts, service levels and measurements
  * whose `providerId` is one of them, and the KPIs those service levels and measurements refer
- * to, and no RFP records, because an RFP concerns several bidders. With `withoutCommercialTerms`, it empties the commercial tables of `registry` and removes
+ * to, and no RFP records, because an RFP concerns several bidders. It also keeps the plans of
+ * those providers with their tasks, dependencies and baselines, and the calendars that those
+ * plans and tasks use (see `plansOfProviders`). With `withoutCommercialTerms`, it empties the commercial tables of `registry` and removes
  * the commercial fields and their `fieldClocks` entries from the other records. With `rfp`, it keeps
  * what one evaluator needs to score that RFP (see `evaluatorFileRecords`).
  * NOTE: records without their commercial fields no longer match their declared types. Only the
@@ -61,7 +63,41 @@ function recordsOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id
     rfpScores: [],
     rfpConsensusScores: [],
     rfpPriceBids: [],
+    ...plansOfProviders(records, providerIds),
   };
+}
+
+type PlanRecords = Pick<RecordsByTable, 'planCalendars' | 'plans' | 'planTasks' | 'planDependencies' | 'planBaselines'>;
+
+/**
+ * Returns the plans whose `providerId` is one of `providerIds`, every task, dependency and
+ * baseline whose `planId` is one of those plans, and the calendars that those plans and tasks
+ * refer to. A plan without a provider belongs to no provider's export.
+ */
+export function plansOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id>): PlanRecords {
+  const plans = records.plans.filter((plan) => plan.providerId !== null && providerIds.has(plan.providerId));
+  const planIds = new Set(plans.map((plan) => plan.id));
+  const planTasks = records.planTasks.filter((task) => planIds.has(task.planId));
+  const calendarIds = usedCalendarIds(plans, planTasks);
+  return {
+    planCalendars: records.planCalendars.filter((calendar) => calendarIds.has(calendar.id)),
+    plans,
+    planTasks,
+    planDependencies: records.planDependencies.filter((dependency) => planIds.has(dependency.planId)),
+    planBaselines: records.planBaselines.filter((baseline) => planIds.has(baseline.planId)),
+  };
+}
+
+/** Ids of the calendars that `plans` and `tasks` name: each plan's calendar and each task's own site calendar. */
+export function usedCalendarIds(
+  plans: readonly { readonly calendarId: Id }[],
+  tasks: readonly { readonly calendarId: Id | null }[],
+): Set<Id> {
+  const ids = new Set<Id>(plans.map((plan) => plan.calendarId));
+  for (const task of tasks) {
+    if (task.calendarId !== null) ids.add(task.calendarId);
+  }
+  return ids;
 }
 
 function recordsWithoutCommercialTerms(records: RecordsByTable, registry: CommercialTermsRegistry): RecordsByTable {

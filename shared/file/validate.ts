@@ -21,7 +21,8 @@ import {
   tombstoneSchema,
 } from './recordSchemas';
 import type { RecordRule, RecordSchema } from './recordSchemas';
-import { withCommercialPlaceholders } from './scope';
+import { checkNaturalKeys } from './naturalKeys';
+import { usedCalendarIds, withCommercialPlaceholders } from './scope';
 import { findEvaluatorScopeViolation } from '../rfp/evaluatorScope';
 
 /** Maximum length of a value copied into an error's detail, in characters. */
@@ -232,25 +233,48 @@ function outsideScope(
   return invalidRecord(fileName, { entry, table, index, recordId, field, rule, value }, cause);
 }
 
-/** Throws for the first record whose provider, read by `providerOf` from `field`, is not one of `providerIds`. */
+/**
+ * Throws for the first record whose owner id, read by `ownerOf` from `field`, is not one of
+ * `allowedIds`: its provider, or for plan records their plan or calendar.
+ */
 function checkProviders<R extends { readonly id: Id }>(
   fileName: string | null,
   table: RecordTable,
   records: readonly R[],
-  field: 'id' | 'providerId',
-  providerOf: (record: R) => Id,
-  providerIds: ReadonlySet<Id>,
+  field: 'id' | 'providerId' | 'planId',
+  ownerOf: (record: R) => Id,
+  allowedIds: ReadonlySet<Id>,
 ): void {
-  const index = records.findIndex((record) => !providerIds.has(providerOf(record)));
+  const index = records.findIndex((record) => !allowedIds.has(ownerOf(record)));
   const record = records[index];
-  if (record !== undefined) throw outsideScope(fileName, table, index, record.id, field, 'outOfScope', providerOf(record));
+  if (record !== undefined) throw outsideScope(fileName, table, index, record.id, field, 'outOfScope', ownerOf(record));
+}
+
+/**
+ * Throws for the first plan record outside a file limited to `providerIds`. Such a record is a
+ * plan of another provider or of none, a task, dependency or baseline of a plan the file does
+ * not contain, or a calendar that none of the file's plans and tasks uses.
+ */
+function checkPlanProviders(fileName: string | null, records: RecordsByTable, providerIds: ReadonlySet<Id>): void {
+  const plans = records.plans;
+  const planIndex = plans.findIndex((plan) => plan.providerId === null || !providerIds.has(plan.providerId));
+  const plan = plans[planIndex];
+  if (plan !== undefined) throw outsideScope(fileName, 'plans', planIndex, plan.id, 'providerId', 'outOfScope', plan.providerId);
+
+  const planIds = new Set(plans.map((record) => record.id));
+  checkProviders(fileName, 'planTasks', records.planTasks, 'planId', (task) => task.planId, planIds);
+  checkProviders(fileName, 'planDependencies', records.planDependencies, 'planId', (dependency) => dependency.planId, planIds);
+  checkProviders(fileName, 'planBaselines', records.planBaselines, 'planId', (baseline) => baseline.planId, planIds);
+  const calendarIds = usedCalendarIds(plans, records.planTasks);
+  checkProviders(fileName, 'planCalendars', records.planCalendars, 'id', (calendar) => calendar.id, calendarIds);
 }
 
 /**
  * Checks schema-checked records and tombstones against the file's scope. A scoped file has no
  * tombstones. Without commercial terms, the commercial tables are empty. Limited to providers,
- * every provider, contract, service level and measurement belongs to one of them, and the RFP
- * tables are empty, because an RFP concerns several bidders. Limited to an RFP evaluator, only
+ * every provider, contract, service level and measurement belongs to one of them, the RFP
+ * tables are empty, because an RFP concerns several bidders, and every plan record belongs to a
+ * plan of one of them (see `checkPlanProviders`). Limited to an RFP evaluator, only
  * that RFP's records, that evaluator's assignment and their own scores are allowed. Throws
  * `portfolioFile.invalidRecord` naming the first record that breaks a rule.
  */
@@ -291,6 +315,7 @@ export function checkScope(
     const [record] = records[table];
     if (record !== undefined) throw outsideScope(fileName, table, 0, record.id, '', 'outOfScope', record.id);
   }
+  checkPlanProviders(fileName, records, providerIds);
 }
 
 /** A checked current-version file. */
@@ -322,6 +347,7 @@ export function checkContent(content: FileContent, fileName: string): CheckedCon
   }
   checkCount(fileName, 'tombstones', manifest.tombstoneCount, tombstones.length);
   checkScope(manifest.scope, records, tombstones, fileName);
+  checkNaturalKeys(records, fileName);
 
   const snapshot: PortfolioSnapshot = {
     portfolioId: manifest.portfolioId,

@@ -1,7 +1,7 @@
 /**
  * Writes a snapshot as a `.steerwise` file. The output depends only on the arguments: entries
- * in a fixed order, a fixed ZIP timestamp, fields in schema order and object keys sorted, so
- * the same snapshot and metadata always give the same bytes.
+ * in a fixed order, records in id order, a fixed ZIP timestamp, fields in schema order and
+ * object keys sorted, so the same snapshot and metadata always give the same bytes.
  */
 import { Zip, ZipDeflate } from 'fflate';
 import { AppFailure } from '../errors';
@@ -118,6 +118,18 @@ function serializeArray(elements: readonly object[], fieldNames: readonly string
   return builder.finish();
 }
 
+/**
+ * Returns the records in id order, the order in which the database reads them. Files keep that
+ * order so that the merge can join two files without sorting them (see `mergeJoin.ts`).
+ * The ids are unique here, because `checkRecords` has run.
+ */
+function inIdOrder<T extends { readonly id: string }>(records: readonly T[]): readonly T[] {
+  for (let index = 1; index < records.length; index += 1) {
+    if ((records[index - 1] as T).id > (records[index] as T).id) return [...records].sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+  return records;
+}
+
 function checkEntrySize(entry: string, bytes: Uint8Array): void {
   if (bytes.length > fileLimits.maxEntryInflatedBytes) {
     throw new AppFailure({
@@ -191,7 +203,10 @@ export async function writePortfolioFile(
 
   for (const table of recordTables) {
     const entry = recordsEntry(table);
-    await addEntry(entry, serializeArray(snapshot.records[table], recordFieldNames[table], entry, report));
+    await addEntry(
+      entry,
+      serializeArray(inIdOrder<{ readonly id: string }>(snapshot.records[table]), recordFieldNames[table], entry, report),
+    );
   }
   await addEntry(tombstonesEntry, serializeArray(tombstones, tombstoneFieldNames, tombstonesEntry, report));
   const versionVector = checkVersionVector(snapshot.versionVector, null);

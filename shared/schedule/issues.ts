@@ -1,8 +1,7 @@
 /**
- * Problems found while scheduling a transition plan or editing it. Each code is meant to become
- * one sentence in the renderer's translation files under `errors.<code>`, filled from `detail`.
- * NOTE: these codes are not yet listed in `errorCodes` of `shared/errors.ts`, so the renderer has
- * no sentence for them until a later change adds them there and to the translation files.
+ * Problems found while scheduling a transition plan or editing it. `errorCodes` in
+ * `shared/errors.ts` includes these codes, so each has one sentence in the renderer's translation
+ * files under `errors.<code>`, filled from `detail`.
  */
 import type { Id } from '../domain/types';
 import type { ErrorDetail } from '../errors';
@@ -23,7 +22,6 @@ export const scheduleIssueCodes = [
   'schedule.selfDependency',
   'schedule.dependencyWithinSummary',
   'schedule.dependencyCycle',
-  'schedule.duplicateDependency',
   'schedule.duplicateDependency',
   'schedule.dateOutOfRange',
 ] as const;

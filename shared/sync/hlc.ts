@@ -60,6 +60,16 @@ export function packHlc(clock: Hlc): HlcString {
   return `${wall}-${counter}-${clock.deviceId}`;
 }
 
+/**
+ * Returns the device id of a packed clock without parsing the rest: the merge asks it of
+ * thousands of clocks. The fixed layout (12 hex digits, `-`, 4 hex digits, `-`) puts it at
+ * character 18. Throws `RangeError` like `parseHlc` on a value without that layout.
+ */
+export function deviceIdOfHlc(packed: HlcString): string {
+  if (packed.length > 18 && packed.charCodeAt(12) === 45 && packed.charCodeAt(17) === 45) return packed.slice(18);
+  return parseHlc(packed).deviceId;
+}
+
 /** Unpacks a clock; throws `RangeError` naming the value when it is not a packed clock. */
 export function parseHlc(packed: HlcString): Hlc {
   const match = packedPattern.exec(packed);

@@ -11,6 +11,10 @@
  *   depend on which copies met the tombstone first, so the merge would not be associative.
  * - Natural keys: records of one table with the same natural key (`mergeNaturalKeys.ts`) fold
  *   into the one with the smallest id. References to the others are rewritten to it.
+ *   Each snapshot must be fold-free on its own: no two of its records share a key. Every
+ *   snapshot that Steerwise makes is, because the database and the repository reject a second
+ *   record with a key, each merge folds twins, and the file reader rejects a file that is not
+ *   (`checkNaturalKeys`). The merge therefore looks for twins only among the records it changes.
  * - Version vector: element-wise maximum of the two vectors, leaving out the vector of a
  *   `scoped` snapshot. A scoped snapshot carries its exporter's whole vector, which also covers
  *   writes that the snapshot leaves out. Taking it in would make the receiver believe it had seen

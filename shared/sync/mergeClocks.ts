@@ -16,13 +16,21 @@ import { recordTables } from './snapshot';
  */
 export function collectClocks(snapshot: PortfolioSnapshot, side: MergeSide): Set<HlcString> {
   const clocks = new Set<HlcString>();
-  // Most records share a few import clocks, so each distinct value is checked once.
+  // Most records share a few import clocks, so each distinct value is checked once. Records in id
+  // order are mostly in write order too, so a record often has the clock of the one before,
+  // which a string comparison finds sooner than a set lookup.
+  let previous = '';
   const check = (clock: unknown, table: RecordTable | 'tombstones' | 'versionVector', recordId: string, field: string): void => {
-    if (typeof clock === 'string' && clocks.has(clock)) return;
+    if (clock === previous) return;
+    if (typeof clock === 'string' && clocks.has(clock)) {
+      previous = clock;
+      return;
+    }
     if (typeof clock !== 'string' || !isHlcString(clock)) {
       throw new AppFailure({ code: 'merge.invalidClock', detail: { side, table, recordId, field, value: String(clock).slice(0, 80) } });
     }
     clocks.add(clock);
+    previous = clock;
   };
 
   for (const table of recordTables) {

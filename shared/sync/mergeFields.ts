@@ -141,23 +141,46 @@ export function resolveRecord(record: AnyRecord, resolve: ValueResolver): AnyRec
 function countPresentFields(record: AnyRecord): number {
   let count = 0;
   for (const key in record) {
-    if (Object.hasOwn(record, key) && !isSyncKey(key) && record[key] !== undefined) count += 1;
+    if (record[key] !== undefined && !isSyncKey(key) && Object.hasOwn(record, key)) count += 1;
   }
   return count;
 }
 
 /** Checks whether two records have the same present data fields with equal values. */
 export function sameData(a: AnyRecord, b: AnyRecord): boolean {
-  // for...in allocates no key array; the merge compares 150,000 pairs of copies this way.
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (sameKeyOrder(aKeys, bKeys)) {
+    // Copies read from one schema have their keys in one order, so values compare by position,
+    // which V8 reads faster than `b[key]` for each key of `a`.
+    const aValues = Object.values(a);
+    const bValues = Object.values(b);
+    for (let index = 0; index < aValues.length; index += 1) {
+      const value = aValues[index];
+      const other = bValues[index];
+      if (value === other || isSyncKey(aKeys[index] ?? '')) continue;
+      if (value === undefined || other === undefined || !sameValue(value, other)) return false;
+    }
+    return true;
+  }
+
   let count = 0;
-  for (const key in a) {
+  for (const key of aKeys) {
     const value = a[key];
-    if (!Object.hasOwn(a, key) || isSyncKey(key) || value === undefined) continue;
+    if (value === undefined || isSyncKey(key)) continue;
     count += 1;
     const other = b[key];
-    if (other === undefined || !Object.hasOwn(b, key) || !sameValue(value, other)) return false;
+    if (other === undefined || !Object.hasOwn(b, key) || (value !== other && !sameValue(value, other))) return false;
   }
   return count === countPresentFields(b);
+}
+
+function sameKeyOrder(aKeys: readonly string[], bKeys: readonly string[]): boolean {
+  if (aKeys.length !== bKeys.length) return false;
+  for (let index = 0; index < aKeys.length; index += 1) {
+    if (aKeys[index] !== bKeys[index]) return false;
+  }
+  return true;
 }
 
 function countOwnKeys(value: object): number {

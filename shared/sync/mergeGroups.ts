@@ -50,6 +50,16 @@ export class GroupIndex<T> {
     }
   }
 
+  /** Returns the group of the key of `parts`, or `undefined` when no member has that key; adds nothing. */
+  find(parts: readonly string[]): Group<T> | undefined {
+    if (this.depth === null || parts.length !== this.depth) return undefined;
+    let level: Level<T> | undefined = this.root;
+    for (let index = 0; index < parts.length - 1 && level !== undefined; index += 1) {
+      level = level.get(parts[index] ?? '') as Level<T> | undefined;
+    }
+    return level?.get(parts[parts.length - 1] ?? '') as Group<T> | undefined;
+  }
+
   /** Returns the groups in the order of their first member. */
   all(): readonly Group<T>[] {
     return this.groups;

@@ -6,6 +6,9 @@
  * key as one thing: the record with the smallest id (string order) survives, and the others
  * are folded into it and replaced by tombstones.
  *
+ * Transition plan records have none either: a plan created from the template on two laptops is
+ * two plans, and its tasks, dependencies and baselines belong to it alone.
+ *
  * RFP records are created once and travel between laptops by file, so most have no natural key.
  * Scores, consensus scores and price bids do, because two laptops (two evaluators', or an
  * evaluator's and the lead's) may each create the record of the same matrix cell or pricing
@@ -24,7 +27,8 @@ import { packHlc } from './hlc';
  * Order in which the merge resolves tables: providers and KPIs first, because the natural
  * keys of service levels and measurements contain the (rewritten) ids of both, and bidders refer
  * to providers. RFP tables follow, each after the tables its references point to, except the
- * event's award fields, which point to tables that never fold.
+ * event's award fields, which point to tables that never fold. Plan tables come last, because
+ * plans refer to providers and no other table refers to plan records.
  */
 export const tableMergeOrder: readonly RecordTable[] = [
   'providers',
@@ -40,12 +44,18 @@ export const tableMergeOrder: readonly RecordTable[] = [
   'rfpScores',
   'rfpConsensusScores',
   'rfpPriceBids',
+  'planCalendars',
+  'plans',
+  'planTasks',
+  'planDependencies',
+  'planBaselines',
 ];
 
 /**
  * Fields that hold the id of a record in another table, by table: field name to referenced table.
- * NOTE: the id lists `sectionIds` and `conflictBidderIds` of evaluators are not listed, because
- * the merge rewrites single ids only. Sections and bidders never fold, so their ids stay valid.
+ * NOTE: the id lists `sectionIds` and `conflictBidderIds` of evaluators and the `taskId` inside
+ * each baseline entry are not listed, because the merge rewrites single top-level ids only.
+ * Sections, bidders and tasks never fold, so their ids stay valid.
  */
 export const referenceFields: { readonly [T in RecordTable]: Readonly<Record<string, RecordTable>> } = {
   providers: {},
@@ -61,6 +71,11 @@ export const referenceFields: { readonly [T in RecordTable]: Readonly<Record<str
   rfpScores: { rfpId: 'rfpEvents', evaluatorId: 'rfpEvaluators', bidderId: 'rfpBidders', criterionId: 'rfpCriteria' },
   rfpConsensusScores: { rfpId: 'rfpEvents', bidderId: 'rfpBidders', criterionId: 'rfpCriteria' },
   rfpPriceBids: { rfpId: 'rfpEvents', bidderId: 'rfpBidders' },
+  planCalendars: {},
+  plans: { providerId: 'providers', calendarId: 'planCalendars' },
+  planTasks: { planId: 'plans', parentId: 'planTasks', calendarId: 'planCalendars' },
+  planDependencies: { planId: 'plans', predecessorId: 'planTasks', successorId: 'planTasks' },
+  planBaselines: { planId: 'plans' },
 };
 
 /** Tables that other records refer to; only their folds need redirects. */
@@ -87,13 +102,35 @@ export const naturalKeyFields: { readonly [T in RecordTable]: readonly string[] 
   rfpScores: ['evaluatorId', 'bidderId', 'criterionId'],
   rfpConsensusScores: ['bidderId', 'criterionId'],
   rfpPriceBids: ['bidderId', 'round'],
+  planCalendars: [],
+  plans: [],
+  planTasks: [],
+  planDependencies: [],
+  planBaselines: [],
 };
 
 /**
- * Writes the parts of a record's natural key into `parts` (from index 0) and returns whether the
- * record has a complete key. A part is the field's string value, with references rewritten by
- * `resolve`, or the decimal text of a price bid's safe-integer `round`. It allocates nothing,
- * so the merge can probe 150,000 records with one reused array.
+ * Returns one part of a record's natural key: the string value of key field number `index`, with
+ * references rewritten by `resolve`, or the decimal text of a price bid's safe-integer `round`.
+ * Returns `null` when the field does not hold such a value.
+ */
+export function naturalKeyPart(
+  table: RecordTable,
+  fields: Readonly<Record<string, unknown>>,
+  resolve: ReferenceRewrite,
+  index: number,
+): string | null {
+  const field = naturalKeyFields[table][index] ?? '';
+  const stored = fields[field];
+  const value = referenceFields[table][field] === undefined ? stored : resolve(field, stored);
+  if (field === 'round') return Number.isSafeInteger(value) ? String(value) : null;
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Writes the parts of a record's natural key (see `naturalKeyPart`) into `parts` from index 0 and
+ * returns whether the record has a complete key. It allocates nothing but a price bid's round
+ * text, so the merge can probe 150,000 records with one reused array.
  */
 export function writeNaturalKeyParts(
   table: RecordTable,
@@ -101,29 +138,21 @@ export function writeNaturalKeyParts(
   resolve: ReferenceRewrite,
   parts: string[],
 ): boolean {
-  const keyFields = naturalKeyFields[table];
-  const references = referenceFields[table];
-  if (keyFields.length === 0) return false;
-  for (let index = 0; index < keyFields.length; index += 1) {
-    const field = keyFields[index] ?? '';
-    const stored = fields[field];
-    const value = references[field] === undefined ? stored : resolve(field, stored);
-    if (field === 'round') {
-      if (!Number.isSafeInteger(value)) return false;
-      parts[index] = String(value);
-    } else if (typeof value === 'string') {
-      parts[index] = value;
-    } else {
-      return false;
-    }
+  const count = naturalKeyFields[table].length;
+  if (count === 0) return false;
+  for (let index = 0; index < count; index += 1) {
+    const part = naturalKeyPart(table, fields, resolve, index);
+    if (part === null) return false;
+    parts[index] = part;
   }
   return true;
 }
 
 /**
  * Returns the parts of a record's natural key (see `naturalKeyFields`), or `null` when the record
- * has none: a contract, an RFP event, section, criterion, bidder or evaluator, a provider whose
- * `code` is `null`, or a record that lacks one of the key fields (as a scoped snapshot may).
+ * has none: a contract, an RFP event, section, criterion, bidder or evaluator, a plan record, a
+ * provider whose `code` is `null`, or a record that lacks one of the key fields (as a scoped
+ * snapshot may).
  * `resolve` rewrites references to survivors before they join the key.
  */
 export function naturalKeyParts(
@@ -153,7 +182,7 @@ export function naturalKey(
 /** Maps a reference field's stored value to the id it stands for after the merge. */
 export type ReferenceRewrite = (field: string, value: unknown) => unknown;
 
-const keepReference: ReferenceRewrite = (_field, value) => value;
+export const keepReference: ReferenceRewrite = (_field, value) => value;
 
 /**
  * Clock of the tombstone that replaces a record folded into another by natural key. A clock

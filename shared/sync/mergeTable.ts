@@ -29,7 +29,7 @@ import {
 } from './mergeFields';
 import { compactClocks, fieldClock } from './fieldClocks';
 import { GroupIndex } from './mergeGroups';
-import { foldedTombstoneClock, naturalKeyParts, referencedTables } from './mergeNaturalKeys';
+import { foldedTombstoneClock, naturalKeyFields, naturalKeyParts, referencedTables } from './mergeNaturalKeys';
 import type { DeletedEdit, FieldConflict, TableChangeCounts } from './mergeTypes';
 import { isCovered } from './mergeVersionVector';
 import type { VersionVector } from './snapshot';
@@ -140,8 +140,21 @@ export function candidateKey(
   if (same || remote === undefined) only = local;
   else if (local === undefined) only = remote;
   if (only !== undefined) return naturalKeyParts(table, only, resolve);
-  const states = statesOf([local, remote], resolve);
-  return naturalKeyParts(table, Object.fromEntries([...states].map(([field, state]) => [field, state.value])));
+  if (local === undefined || remote === undefined) return null;
+  // The key fields of the two copies merged as `statesOf` would merge them, without the other fields.
+  const merged: Record<string, unknown> = {};
+  for (const field of naturalKeyFields[table]) {
+    const localValue = Object.hasOwn(local, field) ? local[field] : undefined;
+    const remoteValue = Object.hasOwn(remote, field) ? remote[field] : undefined;
+    if (localValue === undefined || remoteValue === undefined) {
+      merged[field] = resolve(field, localValue ?? remoteValue);
+      continue;
+    }
+    const localState: FieldState = { value: resolve(field, localValue), clock: fieldClock(local, field) };
+    const remoteState: FieldState = { value: resolve(field, remoteValue), clock: fieldClock(remote, field) };
+    merged[field] = wins(remoteState, localState) ? remoteState.value : localState.value;
+  }
+  return naturalKeyParts(table, merged);
 }
 
 function latestOf(clocks: readonly (HlcString | undefined)[]): HlcString | undefined {
@@ -303,6 +316,7 @@ export class TableMerger {
    */
   private emitPair(id: Id, local: AnyRecord, remote: AnyRecord, members: readonly Candidate[]): void {
     const { resolve } = this.input;
+    const rewrite = resolve.fields.length > 0;
     // Clocks are filled in once every field is known; the keys come first to keep one property order.
     const record: Record<string, unknown> = { id, clock: '', fieldClocks: {} };
     const clocks = new Map<string, HlcString>();
@@ -311,11 +325,11 @@ export class TableMerger {
     for (const field in local) {
       const stored = local[field];
       if (!Object.hasOwn(local, field) || isSyncKey(field) || stored === undefined) continue;
-      let value = resolve(field, stored);
+      let value = rewrite ? resolve(field, stored) : stored;
       let clock = fieldClock(local, field);
       const remoteStored = remote[field];
       if (remoteStored !== undefined && Object.hasOwn(remote, field)) {
-        const remoteValue = resolve(field, remoteStored);
+        const remoteValue = rewrite ? resolve(field, remoteStored) : remoteStored;
         const remoteClock = fieldClock(remote, field);
         if (remoteClock !== clock && !sameValue(value, remoteValue)) {
           const conflict = fieldConflict(this.input, id, field, { value, clock }, { value: remoteValue, clock: remoteClock });
@@ -332,7 +346,7 @@ export class TableMerger {
     for (const field in remote) {
       const stored = remote[field];
       if (!Object.hasOwn(remote, field) || isSyncKey(field) || stored === undefined || clocks.has(field)) continue;
-      setField(record, field, resolve(field, stored));
+      setField(record, field, rewrite ? resolve(field, stored) : stored);
       clocks.set(field, fieldClock(remote, field));
     }
     if (conflicts.length > 0) this.conflicts.push(...conflicts.sort(byField));

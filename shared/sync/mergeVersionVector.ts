@@ -1,7 +1,7 @@
 /** Version vector operations used by the merge. */
 import type { HlcString } from '../domain/types';
 import { placeholderClock } from './fieldClocks';
-import { parseHlc } from './hlc';
+import { deviceIdOfHlc } from './hlc';
 import type { VersionVector } from './snapshot';
 
 /** Returns the element-wise maximum of two version vectors, with device ids in sorted order. */
@@ -27,7 +27,7 @@ export function mergeVersionVectors(a: VersionVector, b: VersionVector): Version
  */
 export function isCovered(clock: HlcString, seen: VersionVector): boolean {
   if (clock === placeholderClock) return true;
-  const { deviceId } = parseHlc(clock);
+  const deviceId = deviceIdOfHlc(clock);
   const highest = Object.hasOwn(seen, deviceId) ? seen[deviceId] : undefined;
   return highest !== undefined && clock <= highest;
 }

@@ -6,8 +6,8 @@ import type { HlcString, Id, RecordTable, RecordTypes, Tombstone } from '../doma
 
 /**
  * Every record table, each after the tables its records refer to (an RFP's sections before its
- * criteria, bidders and criteria before scores). The file writer and the database read them in
- * this order.
+ * criteria, bidders and criteria before scores, calendars before the plans and tasks that use
+ * them). The file writer and the database read them in this order.
  */
 export const recordTables: readonly RecordTable[] = [
   'providers',
@@ -23,10 +23,18 @@ export const recordTables: readonly RecordTable[] = [
   'rfpScores',
   'rfpConsensusScores',
   'rfpPriceBids',
+  'planCalendars',
+  'plans',
+  'planTasks',
+  'planDependencies',
+  'planBaselines',
 ];
 
 /** The record tables of RFPs, a subset of `recordTables` in the same order. */
 export const rfpTables: readonly RecordTable[] = recordTables.filter((table) => table.startsWith('rfp'));
+
+/** The record tables of transition plans (`plans` and the `plan...` tables), a subset of `recordTables` in the same order. */
+export const planTables: readonly RecordTable[] = recordTables.filter((table) => table.startsWith('plan'));
 
 export type RecordsByTable = { readonly [T in RecordTable]: readonly RecordTypes[T][] };
 

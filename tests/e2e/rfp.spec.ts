@@ -1,22 +1,30 @@
 /**
  * An RFP from start to award, as a user drives it: create from the BPO template, add bidders
- * and evaluators, score by keyboard as two evaluators, resolve a no-consensus cell, read the
- * ranking and the tornado chart, and award. Only the first two criteria are scored; every
- * other cell stays blank, which the results exclude rather than count as zero.
+ * and evaluators, enter the winner's price in two rounds, score by keyboard as two evaluators,
+ * resolve a no-consensus cell, read the ranking and the tornado chart, award, and find the draft
+ * contract on the winner's provider screen. Only the first two criteria are scored, and only the
+ * first bidder has a price. Every other cell stays blank, which the results exclude rather than
+ * count as zero.
  */
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { freshProfile } from './browser';
 import type { Profile } from './browser';
+import { openSection } from './providerEditing';
 
 let profile: Profile;
+/** A second laptop that opens the awarded portfolio from a file without commercial terms. */
+let secondLaptop: Profile;
 
 test.beforeEach(() => {
   profile = freshProfile();
+  secondLaptop = freshProfile();
 });
 
 test.afterEach(() => {
   profile.dispose();
+  secondLaptop.dispose();
 });
 
 const bidders = ['Acme Services', 'Bolt Outsourcing', 'Crest BPO'] as const;
@@ -40,6 +48,27 @@ async function typeScore(page: Page, digits: string, bidder: string): Promise<vo
 
 function cell(page: Page, row: number, col: number) {
   return page.getByTestId('score-grid').locator(`[data-row="${row}"][data-col="${col}"]`);
+}
+
+interface PriceEntry {
+  readonly round: string;
+  readonly currency: string;
+  readonly oneTime: string;
+  readonly monthly: string;
+  readonly rate: string;
+}
+
+async function enterPriceBid(page: Page, bidder: string, entry: PriceEntry): Promise<void> {
+  const form = page.getByRole('region', { name: 'Price bids' });
+  // A label that wraps a select also names it by the chosen option, so the name only starts with "Bidder".
+  await form.getByRole('combobox', { name: /^Bidder/ }).selectOption({ label: bidder });
+  await form.getByRole('textbox', { name: 'Round', exact: true }).fill(entry.round);
+  await form.getByRole('textbox', { name: 'Currency', exact: true }).fill(entry.currency);
+  await form.getByLabel('One-time fee (major units)').fill(entry.oneTime);
+  await form.getByLabel('Monthly charge (major units)').fill(entry.monthly);
+  await form.getByLabel('Exchange rate to GBP').fill(entry.rate);
+  await form.getByLabel('Rate date').fill('2027-01-10');
+  await form.getByRole('button', { name: 'Save price bid' }).click();
 }
 
 async function movePhase(page: Page, button: string, phase: string): Promise<void> {
@@ -82,6 +111,14 @@ test('RFP from template to award', async () => {
   await expect(page.getByTestId('evaluator-list')).not.toContainText('not declared yet');
 
   await movePhase(page, 'Issue the RFP', 'Open');
+
+  // The first bidder prices in pounds, then revises in euros, and the award uses the revised round.
+  const prices = page.getByTestId('price-list');
+  await enterPriceBid(page, bidders[0], { round: '1', currency: 'GBP', oneTime: '250000', monthly: '100000', rate: '1' });
+  await expect(prices).toContainText('£250,000.00');
+  await enterPriceBid(page, bidders[0], { round: '2', currency: 'EUR', oneTime: '200000', monthly: '95000.50', rate: '0.85' });
+  await expect(prices).toContainText('€200,000.00');
+
   await movePhase(page, 'Start scoring', 'Scoring');
 
   // Ann scores the first criterion for all three bidders and the second for the first bidder.
@@ -185,10 +222,69 @@ test('RFP from template to award', async () => {
   const summary = page.getByTestId('award-summary');
   await expect(summary).toContainText(`Awarded to ${bidders[0]}`);
   await expect(summary).toContainText(`Provider: ${bidders[0]}`);
-  await expect(summary).toContainText('Draft contract:');
+  await expect(summary).toContainText('Draft contract: Payroll outsourcing 2027');
+  // Round 2: 12 * 95,000.50 EUR = 1,140,006.00 EUR a year, at 0.85 GBP per EUR = 969,005.10 GBP.
+  await expect(page.getByTestId('award-contract-value')).toHaveText('Annual value: £969,005.10');
+  await expect(summary).toContainText(
+    'round 2 of the winning price bid for one year, €1,140,006.00, at 0.85 GBP per EUR (rate of 2027-01-10)',
+  );
+  await expect(summary).toContainText('Intended term: 36 months');
+
+  // Scores are final, so the scoring sheet and evaluator file buttons are disabled and show the reason.
+  await openTab(page, 'Matrix');
+  const sheet = page.getByTestId('scoring-sheet');
+  await expect(sheet.getByRole('button', { name: 'Download scoring sheet (XLSX)' })).toBeDisabled();
+  await expect(sheet.getByRole('button', { name: 'Import scoring sheet' })).toBeDisabled();
+  await expect(sheet).toContainText('This RFP has been awarded, so its scores are final.');
+  await openTab(page, 'Setup');
+  await expect(page.getByRole('button', { name: 'Save an evaluator file for Ann Evans' })).toBeDisabled();
+  await expect(page.getByTestId('evaluator-files-final')).toContainText('evaluator files can no longer be exported');
+
+  // The winner's provider screen lists the draft contract with its value and links back to the RFP.
+  await openTab(page, 'Award');
+  await summary.getByRole('button', { name: 'Open provider' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: bidders[0] })).toBeVisible();
+  const contracts = page.getByRole('table', { name: `Contracts with ${bidders[0]}` });
+  const contractRow = contracts.locator('tbody tr');
+  await expect(contractRow).toHaveCount(1);
+  await expect(contractRow.getByRole('rowheader')).toContainText('Payroll outsourcing 2027');
+  await expect(contractRow.getByRole('rowheader')).toContainText('Draft');
+  await expect(contractRow.getByRole('cell')).toHaveText(['Not set', 'Not set', 'GBP', '£969,005.10']);
+  await contractRow.getByRole('button', { name: 'Awarded in RFP Payroll outsourcing 2027' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payroll outsourcing 2027' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Award' })).toHaveAttribute('aria-selected', 'true');
+  await expect(summary).toContainText(`Awarded to ${bidders[0]}`);
 
   // The list shows the winner.
   await page.getByRole('button', { name: 'All RFPs' }).click();
   await expect(page.getByTestId('rfp-table')).toContainText(bidders[0]);
+
+  // A copy without commercial terms keeps the draft contract and its link to the RFP, but not its value.
+  const exportedPath = join(profile.dir, 'without-commercial-terms.steerwise');
+  await openSection(page, 'Sync');
+  await page.getByTestId('export-scope').getByLabel('Without commercial terms').check();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export portfolio' }).click();
+  await (await download).saveAs(exportedPath);
   await context.close();
+
+  const contextB = await secondLaptop.launch();
+  const pageB = await contextB.newPage();
+  await pageB.goto('/');
+  await expect(pageB.getByRole('button', { name: 'Open sample portfolio' })).toBeVisible({ timeout: 30_000 });
+  await openSection(pageB, 'Sync');
+  const chooser = pageB.waitForEvent('filechooser');
+  await pageB.getByRole('button', { name: 'Open portfolio file' }).click();
+  await (await chooser).setFiles(exportedPath);
+  await pageB.getByTestId('sync-preview').getByRole('button', { name: 'Create portfolio' }).click();
+  await expect(pageB.getByTestId('provider-count')).toHaveText('1 provider', { timeout: 30_000 });
+  await pageB.getByTestId('providers-table').locator('tbody tr').first().click();
+  await expect(pageB.getByRole('heading', { level: 1, name: bidders[0] })).toBeVisible();
+  const copiedRow = pageB.getByRole('table', { name: `Contracts with ${bidders[0]}` }).locator('tbody tr');
+  await expect(copiedRow.getByRole('rowheader')).toContainText('Draft');
+  await expect(copiedRow.getByRole('cell')).toHaveText(['Not set', 'Not set', 'GBP', 'Not recorded']);
+  await copiedRow.getByRole('button', { name: 'Awarded in RFP Payroll outsourcing 2027' }).click();
+  await expect(pageB.getByTestId('award-contract-value')).toHaveText('Annual value: not recorded');
+  await expect(pageB.getByTestId('award-summary')).toContainText('The winner has no price bid in this portfolio.');
+  await contextB.close();
 });

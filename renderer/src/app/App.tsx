@@ -10,6 +10,8 @@ import { ProvidersScreen } from '../features/portfolio/ProvidersScreen';
 import { useOpenPortfolio } from '../features/portfolio/useOpenPortfolio';
 import { usePortfolioData } from '../features/portfolio/usePortfolioData';
 import { PortfoliosScreen } from '../features/portfolios/PortfoliosScreen';
+import { PlanScreen } from '../features/plans/PlanScreen';
+import { PlansScreen } from '../features/plans/PlansScreen';
 import { RfpDetail } from '../features/rfp/RfpDetail';
 import { RfpsScreen } from '../features/rfp/RfpsScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
@@ -26,6 +28,9 @@ function Screens() {
   // RFPs need no providers, so they open before the empty-portfolio screen.
   if (screen.name === 'rfps') return <RfpsScreen />;
   if (screen.name === 'rfp') return <RfpDetail rfpId={screen.rfpId} tab={screen.tab} />;
+  // Transition plans may be drafted before any provider is known.
+  if (screen.name === 'plans') return <PlansScreen view={screen.view ?? 'list'} />;
+  if (screen.name === 'plan') return <PlanScreen planId={screen.planId} />;
   if (!data) return <p className="muted">{t('app.loading')}</p>;
   if (data.providers.length === 0) return <EmptyState />;
 

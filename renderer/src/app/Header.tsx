@@ -4,11 +4,12 @@ import { listPortfolios } from '../db/catalogue';
 import { selectNavigate, selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
 import type { Screen } from '../state/uiStore';
 
-type NavTarget = 'dashboard' | 'providers' | 'rfps' | 'sync' | 'portfolios';
+type NavTarget = 'dashboard' | 'providers' | 'rfps' | 'plans' | 'sync' | 'portfolios';
 
 function navTargetOf(screen: Screen): NavTarget | null {
   if (screen.name === 'provider') return 'providers';
   if (screen.name === 'rfp' || screen.name === 'rfps') return 'rfps';
+  if (screen.name === 'plan' || screen.name === 'plans') return 'plans';
   if (screen.name === 'dashboard' || screen.name === 'providers' || screen.name === 'sync' || screen.name === 'portfolios')
     return screen.name;
   return null;
@@ -23,7 +24,7 @@ export function Header() {
   const portfolios = useLiveQuery(listPortfolios, []) ?? [];
 
   const current = navTargetOf(screen);
-  const items: readonly NavTarget[] = ['dashboard', 'providers', 'rfps', 'sync', 'portfolios'];
+  const items: readonly NavTarget[] = ['dashboard', 'providers', 'rfps', 'plans', 'sync', 'portfolios'];
 
   return (
     <header className="app-header">

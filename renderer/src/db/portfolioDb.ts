@@ -4,6 +4,7 @@
  */
 import Dexie from 'dexie';
 import type { Table, Transaction } from 'dexie';
+import type { Baseline, Calendar, Dependency, Plan, Task } from '@shared/domain/plan';
 import type { Bidder, ConsensusScore, EvaluatorAssignment, PriceBid, RfpCriterion, RfpEvent, RfpSection, Score } from '@shared/domain/rfp';
 import type {
   AuditEntry,
@@ -28,12 +29,14 @@ export type { RecordTypes } from '@shared/domain/types';
 
 /** The record tables added by schema version 4. */
 type RfpTable = Extract<RecordTable, `rfp${string}`>;
+/** The record tables added by schema version 5. */
+type PlanTable = Extract<RecordTable, `plan${string}`>;
 
 /**
  * Schema version 1. Every later schema change is a new `version(n)` with an upgrade function,
  * and this declaration stays as it is so that older databases can still be upgraded.
  */
-const schemaV1: Readonly<Record<Exclude<RecordTable, RfpTable> | 'tombstones' | 'audit', string>> = {
+const schemaV1: Readonly<Record<Exclude<RecordTable, RfpTable | PlanTable> | 'tombstones' | 'audit', string>> = {
   providers: 'id, code, name',
   contracts: 'id, providerId',
   kpis: 'id, &key',
@@ -84,6 +87,20 @@ const schemaV4: Readonly<Record<RfpTable, string>> = {
   rfpPriceBids: 'id, &[bidderId+round], rfpId',
 };
 
+/**
+ * Schema version 5 adds the transition plan tables, empty. Plans are found by provider, a plan's
+ * tasks, dependencies and baselines by `planId`, and the plans and tasks that use a calendar by
+ * `calendarId`, which the repository checks before it deletes a calendar. The tables have no
+ * unique index, because plan records have no natural key.
+ */
+const schemaV5: Readonly<Record<PlanTable, string>> = {
+  planCalendars: 'id',
+  plans: 'id, providerId, calendarId',
+  planTasks: 'id, planId, calendarId',
+  planDependencies: 'id, planId',
+  planBaselines: 'id, planId',
+};
+
 export class PortfolioDb extends Dexie {
   declare readonly providers: Table<Provider, Id>;
   declare readonly contracts: Table<Contract, Id>;
@@ -98,6 +115,11 @@ export class PortfolioDb extends Dexie {
   declare readonly rfpScores: Table<Score, Id>;
   declare readonly rfpConsensusScores: Table<ConsensusScore, Id>;
   declare readonly rfpPriceBids: Table<PriceBid, Id>;
+  declare readonly planCalendars: Table<Calendar, Id>;
+  declare readonly plans: Table<Plan, Id>;
+  declare readonly planTasks: Table<Task, Id>;
+  declare readonly planDependencies: Table<Dependency, Id>;
+  declare readonly planBaselines: Table<Baseline, Id>;
   declare readonly tombstones: Table<Tombstone, Id>;
   declare readonly audit: Table<AuditEntry, Id>;
   declare readonly meta: Table<MetaEntry, MetaEntry['key']>;
@@ -116,6 +138,8 @@ export class PortfolioDb extends Dexie {
     this.version(3).stores({}).upgrade(addContractValue);
     // New tables start empty, so version 4 needs no upgrade function.
     this.version(4).stores(schemaV4);
+    // Likewise, the plan tables of version 5 start empty.
+    this.version(5).stores(schemaV5);
   }
 
   /** Returns a record table by name, typed by its records. */

@@ -41,6 +41,11 @@ export const naturalKeyFields: { readonly [T in RecordTable]: readonly (keyof Re
   rfpScores: ['evaluatorId', 'bidderId', 'criterionId'],
   rfpConsensusScores: ['bidderId', 'criterionId'],
   rfpPriceBids: ['bidderId', 'round'],
+  planCalendars: [],
+  plans: [],
+  planTasks: [],
+  planDependencies: [],
+  planBaselines: [],
 };
 
 /** Copies the data fields of `data`, dropping sync keys and fields whose value is `undefined`. */
@@ -82,14 +87,17 @@ function assertNaturalKeyKept(table: RecordTable, id: Id, stored: Fields, patch:
   }
 }
 
-/** Inserts a new record with a fresh UUIDv7 id and returns it as stored. */
+/**
+ * Inserts a new record and returns it as stored. The id is a fresh UUIDv7 unless the caller
+ * passes one it issued, such as the id of a task that an edit command already names.
+ */
 export function insertRecord<T extends RecordTable>(
   db: PortfolioDb,
   table: T,
   data: RecordData<T>,
   context: DeviceContext,
+  id: Id = uuidv7(),
 ): Promise<RecordTypes[T]> {
-  const id = uuidv7();
   return runWrite(db, [table, 'audit', 'meta'], { table, id }, async () => {
     const clock = context.tick();
     const fields = dataFields(data);

@@ -1,6 +1,8 @@
 /** The award of an RFP: the winner and rationale, the provider and a draft contract, in one transaction. */
 import type { Bidder, RfpEvent } from '@shared/domain/rfp';
 import type { Contract, Id, Provider } from '@shared/domain/types';
+import { awardedContractTerms } from '@shared/rfp/contractTerms';
+import type { AnnualValueSource } from '@shared/rfp/contractTerms';
 import { checkPhaseTransition } from '@shared/rfp/phases';
 import type { DeviceContext } from './clockStore';
 import type { PortfolioDb } from './portfolioDb';
@@ -13,6 +15,8 @@ export interface AwardResult {
   readonly provider: Provider;
   /** The new draft contract with the winner. */
   readonly contract: Contract;
+  /** Source of the contract's annual value, or the reason it is `null`. */
+  readonly annualValueSource: AnnualValueSource;
 }
 
 /** Returns the winner's provider, creating one (without a code) for a prospect or a bidder whose provider was deleted, and links the bidder to it. */
@@ -32,8 +36,10 @@ async function providerOfWinner(db: PortfolioDb, winner: Bidder, context: Device
  * of `checkPhaseTransition` (`rfp.invalidTransition` outside `consensus`, `rfp.awardBidderMissing`
  * for a bidder of another RFP, `rfp.awardReasonMissing` for a blank rationale), writing nothing.
  *
- * The draft contract has the RFP's title and base currency and no dates or annual value; the
- * user completes it once the contract is signed.
+ * The draft contract has the RFP's title and base currency, no dates, and as annual value the
+ * winner's recurring charges for a year from its highest pricing round, converted to the base
+ * currency, or `null` in the cases `awardedContractTerms` lists. The user sets the dates once the
+ * contract is signed.
  */
 export async function awardRfp(db: PortfolioDb, rfpId: Id, bidderId: Id, rationale: string, context: DeviceContext): Promise<AwardResult> {
   return await inRfpTransaction(db, { table: 'rfpEvents', id: rfpId }, async () => {
@@ -44,19 +50,8 @@ export async function awardRfp(db: PortfolioDb, rfpId: Id, bidderId: Id, rationa
 
     const winner = await getOrFail(db, 'rfpBidders', bidderId);
     const provider = await providerOfWinner(db, winner, context);
-    const contract = await insertRecord(
-      db,
-      'contracts',
-      {
-        providerId: provider.id,
-        title: records.event.title,
-        startDate: null,
-        endDate: null,
-        currency: records.event.baseCurrency,
-        annualValueMinor: null,
-      },
-      context,
-    );
+    const terms = awardedContractTerms(records.event, winner.id, records.priceBids);
+    const contract = await insertRecord(db, 'contracts', { providerId: provider.id, ...terms.contract }, context);
     const event = await updateRecord(
       db,
       'rfpEvents',
@@ -64,6 +59,6 @@ export async function awardRfp(db: PortfolioDb, rfpId: Id, bidderId: Id, rationa
       { phase: 'awarded', awardedBidderId: bidderId, awardReason, awardedContractId: contract.id },
       context,
     );
-    return { event, provider, contract };
+    return { event, provider, contract, annualValueSource: terms.annualValueSource };
   });
 }

@@ -15,12 +15,18 @@ export type Screen =
   /** `focusCreate` moves focus into the name field of the create form, as the header's "New empty portfolio" asks. */
   | { readonly name: 'portfolios'; readonly focusCreate?: boolean }
   | { readonly name: 'rfps' }
-  | { readonly name: 'rfp'; readonly rfpId: string; readonly tab: RfpTab };
+  | { readonly name: 'rfp'; readonly rfpId: string; readonly tab: RfpTab }
+  /** The Transition plans screen, showing the list or the roadmap of every plan. */
+  | { readonly name: 'plans'; readonly view?: PlansView }
+  | { readonly name: 'plan'; readonly planId: string };
 
-/** Checks whether `screen` shows one record of the open portfolio, such as a provider or an RFP. */
+/** Checks whether `screen` shows one record of the open portfolio, such as a provider, an RFP or a plan. */
 function showsOneRecord(screen: Screen): boolean {
-  return screen.name === 'provider' || screen.name === 'rfp';
+  return screen.name === 'provider' || screen.name === 'rfp' || screen.name === 'plan';
 }
+
+/** Views of the Transition plans screen. */
+export type PlansView = 'list' | 'roadmap';
 
 /** Tabs of an RFP's detail screen. */
 export type RfpTab = 'setup' | 'matrix' | 'results' | 'sensitivity' | 'award';

@@ -4,7 +4,7 @@
  */
 import Papa from 'papaparse';
 import type { Schedule } from '../engine';
-import { planCsvHeader, predecessorSeparator, unitSuffix } from './csvFormat';
+import { formulaCellPattern, planCsvHeader, predecessorSeparator, unitSuffix } from './csvFormat';
 import { outlineOrder } from './planOrder';
 import type { ExportablePlan } from './types';
 
@@ -39,7 +39,10 @@ export function exportPlanCsv(input: ExportablePlan, schedule?: Schedule): strin
       dates?.earlyFinish ?? '',
     ];
   });
-  // NOTE: cells starting with =, +, - or @ are written unchanged so that the file re-imports
-  // exactly; a spreadsheet that opens it may read such a task name as a formula.
-  return Papa.unparse({ fields: [...planCsvHeader], data: rows }, { newline: '\r\n', quotes: false, escapeFormulae: false }) + '\r\n';
+  // A text cell that a spreadsheet would run as a formula gets a leading apostrophe and quotes;
+  // the import removes the apostrophe again (see `formulaCellPattern`).
+  return (
+    Papa.unparse({ fields: [...planCsvHeader], data: rows }, { newline: '\r\n', quotes: false, escapeFormulae: formulaCellPattern }) +
+    '\r\n'
+  );
 }

@@ -25,3 +25,17 @@ export const predecessorSeparator = ';';
 export function unitSuffix(unit: DurationUnit): string {
   return unit === 'calendarDays' ? 'ed' : 'd';
 }
+
+/**
+ * Cells that a spreadsheet could run as a formula: text starting with `=`, `+`, `-`, `@`, a tab or
+ * a carriage return (the OWASP list for CSV injection), also behind apostrophes that a previous
+ * export added. The export writes such a cell with one more leading apostrophe, which
+ * spreadsheets show as text, and `unescapeFormulaCell` removes exactly that one on import, so
+ * every text reads back unchanged.
+ */
+export const formulaCellPattern = /^'*[=+\-@\t\r]/;
+
+/** Removes the apostrophe that the export put before a cell matching `formulaCellPattern`. */
+export function unescapeFormulaCell(cell: string): string {
+  return cell.startsWith("'") && formulaCellPattern.test(cell.slice(1)) ? cell.slice(1) : cell;
+}

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import type { CalendarDate } from '../../domain/types';
 import type { DurationUnit } from '../../domain/plan';
 import { isCalendarDate } from '../days';
-import { planCsvHeader, predecessorSeparator } from './csvFormat';
+import { planCsvHeader, predecessorSeparator, unescapeFormulaCell } from './csvFormat';
 import { linkTypeWords } from './localeWords';
 import type { SourceLink, SourcePlan, SourceTask } from './planBuilder';
 import { ProjectImportFailure } from './types';
@@ -55,15 +55,15 @@ export function readCsvPlan(text: string, fileName: string): SourcePlan {
     tasks.push({
       key,
       parentKey: cell('Parent ID').trim() || null,
-      name: cell('Name'),
+      name: unescapeFormulaCell(cell('Name')),
       duration: duration.value,
       durationUnit: duration.unit,
       milestone: duration.value === 0,
       progress,
       startNoEarlierThan: constraint === '' ? null : constraint,
-      notes: cell('Notes'),
+      notes: unescapeFormulaCell(cell('Notes')),
       calendarKey: null,
-      owner: cell('Owner'),
+      owner: unescapeFormulaCell(cell('Owner')),
     });
     for (const item of cell('Predecessors').split(predecessorSeparator)) {
       const text = item.trim();

@@ -11,9 +11,8 @@ import type { WithId } from '../model';
 export type ProjectFileFormat = 'mspdi' | 'mpx' | 'gan' | 'csv';
 
 /**
- * Codes of the report entries. Each is meant to become one sentence under
- * `projectImport.<code>` in the renderer's translation files, filled from `detail`.
- * NOTE: the renderer has no sentences for these codes yet.
+ * Codes of the report entries. Each has one sentence under `projectImport.<code>` in the
+ * renderer's translation files, filled from `detail`.
  */
 export const projectImportNoteCodes = [
   // Links dropped.
@@ -82,16 +81,19 @@ export interface ImportedPlan {
   readonly calendars: readonly ImportedCalendar[];
 }
 
-/** Codes of the errors that reject a whole file. */
-export type ProjectImportErrorCode =
-  | 'projectFile.empty'
-  | 'projectFile.unknownFormat'
-  | 'projectFile.unsupportedEncoding'
-  | 'projectFile.invalidXml'
-  | 'projectFile.doctypeRejected'
-  | 'projectFile.invalidRecord'
-  | 'projectFile.invalidValue'
-  | 'projectFile.noTasks';
+/** Codes of the errors that reject a whole file; `errorCodes` in `shared/errors.ts` includes them. */
+export const projectImportErrorCodes = [
+  'projectFile.empty',
+  'projectFile.unknownFormat',
+  'projectFile.unsupportedEncoding',
+  'projectFile.invalidXml',
+  'projectFile.doctypeRejected',
+  'projectFile.invalidRecord',
+  'projectFile.invalidValue',
+  'projectFile.noTasks',
+] as const;
+
+export type ProjectImportErrorCode = (typeof projectImportErrorCodes)[number];
 
 export interface ProjectImportError {
   readonly code: ProjectImportErrorCode;

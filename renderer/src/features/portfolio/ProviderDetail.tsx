@@ -4,6 +4,7 @@ import type { Id } from '@shared/domain/types';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { KpiCard } from './KpiCard';
 import { kpiPanels, portfolioPeriods } from './kpiPanels';
+import { ProviderContracts } from './ProviderContracts';
 import { ProviderNameEditor } from './ProviderNameEditor';
 import type { PortfolioData } from './usePortfolioData';
 
@@ -44,6 +45,7 @@ export function ProviderDetail({ data, providerId }: { readonly data: PortfolioD
         {provider.formerNames.length > 0 ? ` · ${t('providers.formerNames', { names: provider.formerNames.join(', ') })}` : null}
       </p>
       <ProviderNameEditor key={provider.id} provider={provider} providers={data.providers} />
+      <ProviderContracts providerId={provider.id} providerName={provider.name} />
       <div className="kpi-grid">
         {panels.map((panel) => (
           <KpiCard key={panel.summary.serviceLevelId ?? panel.kpi.id} providerId={provider.id} panel={panel} periods={periods} />

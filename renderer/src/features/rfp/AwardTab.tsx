@@ -1,17 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contract, Provider } from '@shared/domain/types';
 import type { RfpEvaluation } from '@shared/rfp/evaluate';
 import { awardRfp } from '../../db/rfp';
-import { selectNavigate, useUiStore } from '../../state/uiStore';
-import { usePortfolioDb } from '../portfolio/portfolioContext';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { checkAward, defaultAwardBidder } from './award';
 import type { AwardProblem } from './award';
+import { AwardedSummary } from './AwardedSummary';
 import type { RfpRecords } from './rfpRecords';
 import { useRfpWrite } from './useRfpWrite';
 
-/** Award form (winner defaults to the top-ranked bidder in the running) and, once awarded, the linked provider and draft contract. */
+/** Award form (winner defaults to the top-ranked bidder in the running) and, once awarded, the summary of the award and its draft contract. */
 export function AwardTab({ records, evaluation }: { readonly records: RfpRecords; readonly evaluation: RfpEvaluation }) {
   const { t } = useTranslation();
   const { event } = records;
@@ -118,42 +115,5 @@ function AwardForm({ records, evaluation }: { readonly records: RfpRecords; read
         </button>
       )}
     </form>
-  );
-}
-
-function AwardedSummary({ records }: { readonly records: RfpRecords }) {
-  const { t } = useTranslation();
-  const db = usePortfolioDb();
-  const navigate = useUiStore(selectNavigate);
-  const { event } = records;
-  const winner = records.bidders.find((bidder) => bidder.id === event.awardedBidderId);
-  const linked = useLiveQuery(
-    async (): Promise<{ provider: Provider | undefined; contract: Contract | undefined }> => ({
-      provider: winner === undefined || winner.providerId === null ? undefined : await db.providers.get(winner.providerId),
-      contract: event.awardedContractId === null ? undefined : await db.contracts.get(event.awardedContractId),
-    }),
-    [db, winner?.providerId, event.awardedContractId],
-  );
-
-  return (
-    <section className="panel" aria-labelledby="awarded-title" data-testid="award-summary">
-      <h2 id="awarded-title">{t('rfp.award.title')}</h2>
-      <p>{t('rfp.award.done', { name: winner?.name ?? '', reason: event.awardReason })}</p>
-      {linked?.provider === undefined ? null : (
-        <p>
-          {t('rfp.award.provider', { name: linked.provider.name })}{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              if (linked.provider !== undefined) navigate({ name: 'provider', providerId: linked.provider.id });
-            }}
-          >
-            {t('rfp.award.openProvider')}
-          </button>
-        </p>
-      )}
-      {linked?.contract === undefined ? null : <p>{t('rfp.award.contract', { title: linked.contract.title })}</p>}
-    </section>
   );
 }

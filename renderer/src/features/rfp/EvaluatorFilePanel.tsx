@@ -11,6 +11,7 @@ import { selectPortfolioId, useUiStore } from '../../state/uiStore';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { exportPortfolioBytes } from '../sync/syncActions';
 import { exportFileNameOf } from '../sync/syncPreview';
+import { scoresFinalReason } from './award';
 import { selectEvaluatorCopies, useEvaluatorCopyStore } from './evaluatorCopyStore';
 import type { EvaluatorRecord, RfpRecords } from './rfpRecords';
 
@@ -84,10 +85,26 @@ export function useEvaluatorCopyOf(records: RfpRecords): EvaluatorRecord | null 
   return records.evaluators.find((evaluator) => evaluator.id === scope.evaluatorId) ?? null;
 }
 
+/** Id of the sentence with the reason evaluator files can no longer be exported. Disabled buttons refer to it. */
+const finalNoteId = 'evaluator-files-final';
+
+/** Shows the reason evaluator files of an awarded or cancelled RFP can no longer be exported, and nothing while the RFP runs. */
+export function EvaluatorFilesFinalNote({ records }: { readonly records: RfpRecords }) {
+  const { t } = useTranslation();
+  const reason = scoresFinalReason(records.event.phase);
+  if (reason === null) return null;
+  return (
+    <p className="muted" id={finalNoteId} data-testid="evaluator-files-final">
+      {t(reason)}
+    </p>
+  );
+}
+
 /** "Export my scores" on an evaluator's own copy: the evaluator file of that evaluator, to send back to the lead. */
 export function EvaluatorFilePanel({ records, evaluator }: { readonly records: RfpRecords; readonly evaluator: EvaluatorRecord }) {
   const { t } = useTranslation();
   const exporter = useEvaluatorFileExport(records);
+  const final = scoresFinalReason(records.event.phase) !== null;
   return (
     <section className="panel" aria-labelledby="evaluator-file-title" data-testid="evaluator-copy">
       <h2 id="evaluator-file-title">{t('evaluatorFile.title')}</h2>
@@ -95,13 +112,15 @@ export function EvaluatorFilePanel({ records, evaluator }: { readonly records: R
       <button
         type="button"
         className="button primary"
-        disabled={exporter.busy}
+        disabled={exporter.busy || final}
+        aria-describedby={final ? finalNoteId : undefined}
         onClick={() => {
           void exporter.save(evaluator);
         }}
       >
         {t('evaluatorFile.exportMine')}
       </button>
+      <EvaluatorFilesFinalNote records={records} />
       <ExportStatusLine status={exporter.status} />
     </section>
   );
@@ -113,12 +132,15 @@ export function EvaluatorFileButton({ records, evaluatorId }: { readonly records
   const exporter = useEvaluatorFileExport(records);
   const evaluator = records.evaluators.find((record) => record.id === evaluatorId);
   if (evaluator === undefined) return null;
+  // The reason is shown once above the evaluator list by `EvaluatorFilesFinalNote`.
+  const final = scoresFinalReason(records.event.phase) !== null;
   return (
     <>
       <button
         type="button"
         className="button"
-        disabled={exporter.busy}
+        disabled={exporter.busy || final}
+        aria-describedby={final ? finalNoteId : undefined}
         aria-label={t('evaluatorFile.exportForLabel', { name: evaluator.evaluatorName })}
         onClick={() => {
           void exporter.save(evaluator);

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { Id } from '@shared/domain/types';
 import { mayEdit } from '@shared/rfp/phases';
 import { addEvaluator, declareConflict } from '../../db/rfp';
-import { EvaluatorFileButton, EvaluatorFilePanel, useEvaluatorCopyOf } from './EvaluatorFilePanel';
+import { EvaluatorFileButton, EvaluatorFilePanel, EvaluatorFilesFinalNote, useEvaluatorCopyOf } from './EvaluatorFilePanel';
 import type { EvaluatorRecord, RfpRecords } from './rfpRecords';
 import { useRfpWrite } from './useRfpWrite';
 
@@ -29,6 +29,7 @@ export function EvaluatorsPanel({ records }: { readonly records: RfpRecords }) {
       <section className="panel" aria-labelledby="evaluators-title">
         <h2 id="evaluators-title">{t('rfp.setup.evaluatorsTitle')}</h2>
         {records.evaluators.length === 0 ? <p className="muted">{t('rfp.setup.evaluatorsNone')}</p> : null}
+        {ownCopy === null && records.evaluators.length > 0 ? <EvaluatorFilesFinalNote records={records} /> : null}
         <ul className="rfp-list" data-testid="evaluator-list">
           {records.evaluators.map((evaluator) => (
             <li key={evaluator.id}>

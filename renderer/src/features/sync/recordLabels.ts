@@ -1,6 +1,6 @@
 /**
  * Names of merged records in user terms (provider name, KPI, provider + KPI + month, RFP titles,
- * evaluator + bidder + criterion) for the merge preview, looked up in the snapshots around a merge. Pure; `recordText.ts` turns a label
+ * evaluator + bidder + criterion, plan titles and task names) for the merge preview, looked up in the snapshots around a merge. Pure; `recordText.ts` turns a label
  * into a sentence.
  */
 import type { Id, Period, RecordTable, RecordTypes } from '@shared/domain/types';
@@ -34,10 +34,21 @@ export type RecordLabel =
     }
   | { readonly kind: 'rfpConsensusScore'; readonly bidderName: string | null; readonly criterionTitle: string | null }
   | { readonly kind: 'rfpPriceBid'; readonly bidderName: string | null; readonly round: number }
+  | { readonly kind: 'planCalendar'; readonly name: string; readonly site: string }
+  | { readonly kind: 'plan'; readonly title: string }
+  | { readonly kind: 'planTask' | 'planBaseline'; readonly name: string; readonly planTitle: string | null }
+  | {
+      readonly kind: 'planDependency';
+      readonly predecessorName: string | null;
+      readonly successorName: string | null;
+      readonly planTitle: string | null;
+    }
   | { readonly kind: 'missing'; readonly table: RecordTable; readonly recordId: Id };
 
 /** The labels of RFP records. */
 export type RfpRecordLabel = Extract<RecordLabel, { readonly kind: `rfp${string}` }>;
+/** The labels of transition plan records. */
+export type PlanRecordLabel = Extract<RecordLabel, { readonly kind: `plan${string}` }>;
 
 /** Finds a record by table and id; see `createRecordLookup`. */
 export interface RecordLookup {
@@ -146,6 +157,49 @@ function rfpLabelOf(lookup: RecordLookup, table: RecordTable, recordId: Id): Rec
   }
 }
 
+function planTitleOf(lookup: RecordLookup, planId: Id): string | null {
+  return lookup.find('plans', planId)?.title ?? null;
+}
+
+function taskNameOf(lookup: RecordLookup, taskId: Id): string | null {
+  return lookup.find('planTasks', taskId)?.name ?? null;
+}
+
+/** Returns the label of a transition plan record, or `missing` when no snapshot of the lookup contains it. */
+function planLabelOf(lookup: RecordLookup, table: RecordTable, recordId: Id): RecordLabel {
+  const missing: RecordLabel = { kind: 'missing', table, recordId };
+  switch (table) {
+    case 'planCalendars': {
+      const calendar = lookup.find('planCalendars', recordId);
+      return calendar === undefined ? missing : { kind: 'planCalendar', name: calendar.name, site: calendar.site };
+    }
+    case 'plans': {
+      const plan = lookup.find('plans', recordId);
+      return plan === undefined ? missing : { kind: 'plan', title: plan.title };
+    }
+    case 'planTasks': {
+      const task = lookup.find('planTasks', recordId);
+      return task === undefined ? missing : { kind: 'planTask', name: task.name, planTitle: planTitleOf(lookup, task.planId) };
+    }
+    case 'planDependencies': {
+      const dependency = lookup.find('planDependencies', recordId);
+      if (dependency === undefined) return missing;
+      return {
+        kind: 'planDependency',
+        predecessorName: taskNameOf(lookup, dependency.predecessorId),
+        successorName: taskNameOf(lookup, dependency.successorId),
+        planTitle: planTitleOf(lookup, dependency.planId),
+      };
+    }
+    case 'planBaselines': {
+      const baseline = lookup.find('planBaselines', recordId);
+      return baseline === undefined ? missing : { kind: 'planBaseline', name: baseline.name, planTitle: planTitleOf(lookup, baseline.planId) };
+    }
+    default:
+      return missing;
+  }
+}
+
 /** Returns the label of one record, or a `missing` label when no snapshot of the lookup contains it. */
 export function recordLabelOf(lookup: RecordLookup, table: RecordTable, recordId: Id): RecordLabel {
   const missing: RecordLabel = { kind: 'missing', table, recordId };
@@ -187,6 +241,12 @@ export function recordLabelOf(lookup: RecordLookup, table: RecordTable, recordId
     case 'rfpConsensusScores':
     case 'rfpPriceBids':
       return rfpLabelOf(lookup, table, recordId);
+    case 'planCalendars':
+    case 'plans':
+    case 'planTasks':
+    case 'planDependencies':
+    case 'planBaselines':
+      return planLabelOf(lookup, table, recordId);
   }
 }
 
@@ -202,6 +262,11 @@ const referencedTables: Readonly<Record<string, RecordTable>> = {
   evaluatorId: 'rfpEvaluators',
   awardedBidderId: 'rfpBidders',
   awardedContractId: 'contracts',
+  planId: 'plans',
+  parentId: 'planTasks',
+  predecessorId: 'planTasks',
+  successorId: 'planTasks',
+  calendarId: 'planCalendars',
 };
 
 /** Returns the table that a reference field points to, or `null` for any other field. */

@@ -9,7 +9,7 @@ import { translateDynamic } from '../../i18n/dynamic';
 import { kpiName } from '../kpi/kpiName';
 import { formatAheadDuration, formatChangeTime } from './mergeView';
 import type { ChangeOrigin, ClockSkewNotice, ConflictRow, FieldValueView } from './mergeView';
-import type { RecordLabel, RfpRecordLabel } from './recordLabels';
+import type { PlanRecordLabel, RecordLabel, RfpRecordLabel } from './recordLabels';
 
 /** Options of the time formats; `timeZone` is left out in the app so that times show in local time. */
 export interface TextFormat {
@@ -40,8 +40,36 @@ export function describeRecord(t: TFunction, label: RecordLabel, format: TextFor
       });
     case 'missing':
       return t('sync.records.missing', { table: t(`sync.tables.${label.table}`), id: label.recordId });
+    case 'planCalendar':
+    case 'plan':
+    case 'planTask':
+    case 'planDependency':
+    case 'planBaseline':
+      return describePlanRecord(t, label);
     default:
       return describeRfpRecord(t, label);
+  }
+}
+
+/** Returns the name of a transition plan record, such as "Task Pilot of plan Payroll transition". */
+function describePlanRecord(t: TFunction, label: PlanRecordLabel): string {
+  const plan = (title: string | null) => title ?? t('sync.records.unknownPlan');
+  const task = (name: string | null) => name ?? t('sync.records.unknownTask');
+  switch (label.kind) {
+    case 'planCalendar':
+      return label.site === '' ? t('sync.records.planCalendar', { name: label.name }) : t('sync.records.siteCalendar', label);
+    case 'plan':
+      return t('sync.records.plan', { title: label.title });
+    case 'planTask':
+      return t('sync.records.planTask', { name: label.name, plan: plan(label.planTitle) });
+    case 'planDependency':
+      return t('sync.records.planDependency', {
+        predecessor: task(label.predecessorName),
+        successor: task(label.successorName),
+        plan: plan(label.planTitle),
+      });
+    case 'planBaseline':
+      return t('sync.records.planBaseline', { name: label.name, plan: plan(label.planTitle) });
   }
 }
 

@@ -104,6 +104,32 @@ const sampleData: { readonly [T in RecordTable]: RecordData<T> } = {
     exchangeRateDate: '2026-03-01',
     submittedOn: '2026-03-01',
   },
+  planCalendars: { name: 'Plan calendar', workingWeekdays: [1, 2, 3, 4, 5], holidays: [], site: '' },
+  plans: {
+    providerId: 'provider-1',
+    title: 'Payroll transition',
+    description: '',
+    startOn: '2026-03-02',
+    calendarId: 'calendar-1',
+    templateKey: null,
+  },
+  planTasks: {
+    planId: 'plan-1',
+    parentId: null,
+    order: 1,
+    name: 'Pilot',
+    duration: 10,
+    durationUnit: 'workingDays',
+    startNoEarlierThan: null,
+    progress: 0,
+    owner: '',
+    notes: '',
+    calendarId: null,
+    goNoGo: false,
+    templateKey: null,
+  },
+  planDependencies: { planId: 'plan-1', predecessorId: 'task-1', successorId: 'task-2', type: 'FS', lag: 0, lagUnit: 'workingDays' },
+  planBaselines: { planId: 'plan-1', name: 'Contract baseline', takenAt: '2026-03-01T09:00:00.000Z', planFinish: '2026-06-30', tasks: [] },
 };
 
 /** Returns a value of the same kind as `value` that differs from it. */

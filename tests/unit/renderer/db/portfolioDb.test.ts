@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { CatalogueDb, openCatalogue } from '../../../../renderer/src/db/catalogue';
 import { openPortfolioDb, PortfolioDb, portfolioDbName } from '../../../../renderer/src/db/portfolioDb';
-import { rfpTables } from '../../../../shared/sync/snapshot';
+import { planTables, rfpTables } from '../../../../shared/sync/snapshot';
 import { freshName, openNamedDb, rejection } from './factories';
 
 const opened: Dexie[] = [];
@@ -13,10 +13,10 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-/** Creates `name` as a future app version 5 would: another table and one provider. */
+/** Creates `name` as a future app version 6 would: another table and one provider. */
 async function createNewerDatabase(name: string): Promise<void> {
   const newer = new Dexie(name);
-  newer.version(5).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(6).stores({ providers: 'id, code', risks: 'id, providerId' });
   await newer.open();
   await newer.table('providers').put({ id: 'p1', code: 'RX1', name: 'North' });
   await newer.table('risks').put({ id: 'r1', providerId: 'p1' });
@@ -28,10 +28,10 @@ async function storedVersion(name: string): Promise<number | undefined> {
   return databases.find((info) => info.name === name)?.version;
 }
 
-/** Reads the newer database back as version 5 would, to check it is intact. */
+/** Reads the newer database back as version 6 would, to check it is intact. */
 async function readNewer(name: string): Promise<{ providers: unknown[]; risks: unknown[]; tables: string[] }> {
   const newer = new Dexie(name);
-  newer.version(5).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(6).stores({ providers: 'id, code', risks: 'id, providerId' });
   opened.push(newer);
   await newer.open();
   return {
@@ -42,7 +42,7 @@ async function readNewer(name: string): Promise<{ providers: unknown[]; risks: u
 }
 
 describe('openPortfolioDb', () => {
-  it('creates every table of schema version 4', async () => {
+  it('creates every table of schema version 5', async () => {
     const db = await openPortfolioDb(uuidv7());
     opened.push(db);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
@@ -51,6 +51,11 @@ describe('openPortfolioDb', () => {
       'kpis',
       'measurements',
       'meta',
+      'planBaselines',
+      'planCalendars',
+      'planDependencies',
+      'planTasks',
+      'plans',
       'providers',
       'rfpBidders',
       'rfpConsensusScores',
@@ -77,7 +82,7 @@ describe('openPortfolioDb', () => {
     await createNewerDatabase(portfolioDbName(id));
     const failure = await rejection(openPortfolioDb(id));
     expect(failure.appError.code).toBe('storage.versionTooNew');
-    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 5, supportedVersion: 4 });
+    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 6, supportedVersion: 5 });
   });
 
   it('leaves a newer database intact', async () => {
@@ -85,7 +90,7 @@ describe('openPortfolioDb', () => {
     const name = portfolioDbName(id);
     await createNewerDatabase(name);
     await rejection(openPortfolioDb(id));
-    expect(await storedVersion(name)).toBe(50);
+    expect(await storedVersion(name)).toBe(60);
     const contents = await readNewer(name);
     expect(contents.providers).toEqual([{ id: 'p1', code: 'RX1', name: 'North' }]);
     expect(contents.risks).toHaveLength(1);
@@ -103,7 +108,7 @@ describe('openPortfolioDb', () => {
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
-    expect(await storedVersion(name)).toBe(50);
+    expect(await storedVersion(name)).toBe(60);
   });
 
   it('creates a new database where indexedDB.databases is missing', async () => {
@@ -112,8 +117,8 @@ describe('openPortfolioDb', () => {
     try {
       const db = await openNamedDb(freshName('no-listing-new'));
       opened.push(db);
-      expect(db.tables).toHaveLength(16);
-      expect(db.verno).toBe(4);
+      expect(db.tables).toHaveLength(21);
+      expect(db.verno).toBe(5);
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
@@ -194,7 +199,7 @@ describe('upgrade from schema version 2', () => {
     expect(contract?.fieldClocks).toEqual(contractV2.fieldClocks);
     expect(await db.providers.toArray()).toEqual([providerV2]);
     expect(await db.meta.get('versionVector')).toEqual(vectorV2);
-    expect(await storedVersion(name)).toBe(40);
+    expect(await storedVersion(name)).toBe(50);
   });
 });
 
@@ -239,7 +244,7 @@ describe('upgrade from schema version 3', () => {
     await createVersion3Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(40);
+    expect(await storedVersion(name)).toBe(50);
     for (const table of rfpTables) expect(await db.recordTable(table).count(), table).toBe(0);
   });
 
@@ -262,6 +267,93 @@ describe('upgrade from schema version 3', () => {
     await db.rfpScores.add(scoreRecord('s2', 'bob'));
     await expect(db.rfpScores.add(scoreRecord('s3', 'ann'))).rejects.toMatchObject({ name: 'ConstraintError' });
     expect(await db.rfpScores.where('[evaluatorId+bidderId+criterionId]').equals(['ann', 'b1', 'c1']).primaryKeys()).toEqual(['s1']);
+  });
+});
+
+/** Creates `name` with the schema of app version 4 (the RFP tables) and one provider, score and vector. */
+async function createVersion4Database(name: string): Promise<void> {
+  await createVersion3Database(name);
+  const older = new Dexie(name);
+  older.version(1).stores({
+    providers: 'id, code, name',
+    contracts: 'id, providerId',
+    kpis: 'id, &key',
+    serviceLevels: 'id, [providerId+kpiId], kpiId',
+    measurements: 'id, &[providerId+kpiId+period], providerId, kpiId, period',
+    tombstones: 'id, table',
+    audit: 'id, at, recordId',
+  });
+  older.version(2).stores({ meta: 'key' });
+  older.version(3).stores({});
+  older.version(4).stores({
+    rfpEvents: 'id, phase',
+    rfpSections: 'id, rfpId',
+    rfpCriteria: 'id, rfpId, sectionId',
+    rfpBidders: 'id, rfpId, providerId',
+    rfpEvaluators: 'id, rfpId',
+    rfpScores: 'id, &[evaluatorId+bidderId+criterionId], rfpId, evaluatorId, bidderId, criterionId',
+    rfpConsensusScores: 'id, &[bidderId+criterionId], rfpId, criterionId',
+    rfpPriceBids: 'id, &[bidderId+round], rfpId',
+  });
+  await older.open();
+  await older.table('rfpScores').add(scoreRecord('s1', 'ann'));
+  older.close();
+}
+
+/** Builds a task as the plan repository stores it. */
+function planTaskRecord(id: string, planId: string, calendarId: string | null) {
+  return {
+    id,
+    clock: '019c48715319-0000-a1b2c3d4e5f6',
+    fieldClocks: {},
+    planId,
+    parentId: null,
+    order: 1,
+    name: 'Pilot',
+    duration: 5,
+    durationUnit: 'workingDays' as const,
+    startNoEarlierThan: null,
+    progress: 0,
+    owner: '',
+    notes: '',
+    calendarId,
+    goNoGo: false,
+    templateKey: null,
+  };
+}
+
+describe('upgrade from schema version 4', () => {
+  it('adds empty plan tables', async () => {
+    const name = freshName('upgrade-v4');
+    await createVersion4Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    expect(await storedVersion(name)).toBe(50);
+    for (const table of planTables) expect(await db.recordTable(table).count(), table).toBe(0);
+  });
+
+  it('keeps RFP records and the version vector', async () => {
+    const name = freshName('upgrade-v4-records');
+    await createVersion4Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    expect(await db.rfpScores.toArray()).toEqual([scoreRecord('s1', 'ann')]);
+    expect(await db.providers.toArray()).toEqual([providerV2]);
+    expect(await db.meta.get('versionVector')).toEqual(vectorV2);
+  });
+
+  it('finds tasks by plan and by calendar', async () => {
+    const name = freshName('upgrade-v4-indexes');
+    await createVersion4Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    await db.planTasks.bulkAdd([
+      planTaskRecord('t1', 'plan1', 'pune'),
+      planTaskRecord('t2', 'plan1', null),
+      planTaskRecord('t3', 'plan2', null),
+    ]);
+    expect(await db.planTasks.where('planId').equals('plan1').primaryKeys()).toEqual(['t1', 't2']);
+    expect(await db.planTasks.where('calendarId').equals('pune').primaryKeys()).toEqual(['t1']);
   });
 });
 

@@ -282,6 +282,63 @@ describe('awardRfp', () => {
     await expectRejected(database, () => setRfpPhase(database, built.event.id, 'cancelled', context), 'rfp.invalidTransition');
   });
 
+  it('values the contract from the winning price bid', async () => {
+    const database = await open();
+    const built = await buildRfp(database, context, 'consensus');
+    await setPriceBid(database, bidOf(built, 1, 1_000_000), context);
+    // Round 2 is in euros: 12 * 9,000.01 EUR = 108,000.12 EUR, at 0.8523 = 92,048.502276 GBP.
+    await setPriceBid(database, { ...bidOf(built, 2, 900_001), currency: 'EUR', exchangeRateToBase: 0.8523 }, context);
+    await setPriceBid(database, { ...bidOf(built, 3, 10_000), bidderId: built.prospect.id }, context);
+
+    const result = await awardRfp(database, built.event.id, built.incumbent.id, 'Incumbent renewed.', context);
+
+    expect(result.contract.annualValueMinor).toBe(9_204_850);
+    expect(result.annualValueSource).toMatchObject({ kind: 'priceBid', round: 2, bidCurrency: 'EUR', recurringPerYearMinor: 10_800_012 });
+    const stored = await database.contracts.get(result.contract.id);
+    expect(stored).toMatchObject({
+      providerId: built.provider.id,
+      title: 'Payroll outsourcing',
+      currency: 'GBP',
+      startDate: null,
+      endDate: null,
+      annualValueMinor: 9_204_850,
+    });
+  });
+
+  it('leaves the value empty without a bid', async () => {
+    const database = await open();
+    const built = await buildRfp(database, context, 'consensus');
+    await setPriceBid(database, bidOf(built, 1, 1_000_000), context);
+
+    const result = await awardRfp(database, built.event.id, built.prospect.id, 'Best transition plan.', context);
+
+    expect(result.annualValueSource).toEqual({ kind: 'noPriceBid' });
+    expect((await database.contracts.get(result.contract.id))?.annualValueMinor).toBeNull();
+  });
+
+  it('leaves the value empty without recurring charges', async () => {
+    const database = await open();
+    const built = await buildRfp(database, context, 'consensus');
+    await setPriceBid(database, { ...bidOf(built, 1, 1_000_000), recurringCharges: [] }, context);
+
+    const result = await awardRfp(database, built.event.id, built.incumbent.id, 'Incumbent renewed.', context);
+
+    expect(result.annualValueSource).toEqual({ kind: 'noRecurringCharges', round: 1 });
+    expect((await database.contracts.get(result.contract.id))?.annualValueMinor).toBeNull();
+  });
+
+  it('audits the contract value', async () => {
+    const database = await open();
+    const built = await buildRfp(database, context, 'consensus');
+    await setPriceBid(database, bidOf(built, 1, 1_000_000), context);
+
+    const result = await awardRfp(database, built.event.id, built.incumbent.id, 'Incumbent renewed.', context);
+
+    const entries = await listRecordAudit(database, result.contract.id);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.changes.annualValueMinor).toMatchObject({ new: 12_000_000 });
+  });
+
   it('rejects a blank rationale', async () => {
     const database = await open();
     const built = await buildRfp(database, context, 'consensus');

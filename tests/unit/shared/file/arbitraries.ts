@@ -1,6 +1,7 @@
 /** fast-check arbitraries of small, valid portfolio snapshots for round-trip properties. */
 import fc from 'fast-check';
-import type { Contract, KpiDefinition, Measurement, Provider, ServiceLevel, Tombstone } from '../../../../shared/domain/types';
+import type { Contract, KpiDefinition, Measurement, Provider, RecordTable, ServiceLevel, Tombstone } from '../../../../shared/domain/types';
+import { naturalKey } from '../../../../shared/sync/mergeNaturalKeys';
 import { makePeriod } from '../../../../shared/domain/period';
 import { maxCounter, maxWallMs, packHlc } from '../../../../shared/sync/hlc';
 import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
@@ -15,6 +16,7 @@ import type {
   RfpSectionData,
   ScoreData,
 } from '../../../../shared/domain/rfp';
+import type { BaselineData, CalendarData, DependencyData, PlanData, TaskData } from '../../../../shared/domain/plan';
 
 const forbiddenNames = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -219,8 +221,66 @@ const priceBidArbitrary = recordArbitrary<PriceBidData>({
   submittedOn: calendarDate,
 });
 
-function uniqueById<T extends { readonly id: string }>(record: fc.Arbitrary<T>): fc.Arbitrary<T[]> {
-  return fc.uniqueArray(record, { selector: (item) => item.id, maxLength: 4 });
+const durationUnit = fc.constantFrom('workingDays' as const, 'calendarDays' as const);
+/** Instants as `toISOString` writes them, from year 0 to 9999. */
+const instant = fc
+  .date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true })
+  .map((date) => date.toISOString());
+
+const calendarArbitrary = recordArbitrary<CalendarData>({
+  name: textArbitrary,
+  workingWeekdays: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { maxLength: 7 }).map((days) => days.sort((a, b) => a - b)),
+  holidays: fc.array(calendarDate, { maxLength: 3 }),
+  site: textArbitrary,
+});
+
+const planArbitrary = recordArbitrary<PlanData>({
+  providerId: fc.option(idArbitrary),
+  title: textArbitrary,
+  description: textArbitrary,
+  startOn: calendarDate,
+  calendarId: idArbitrary,
+  templateKey: fc.option(textArbitrary),
+});
+
+const taskArbitrary = recordArbitrary<TaskData>({
+  planId: idArbitrary,
+  parentId: fc.option(idArbitrary),
+  order: finiteNumber,
+  name: textArbitrary,
+  duration: fc.maxSafeNat(),
+  durationUnit,
+  startNoEarlierThan: fc.option(calendarDate),
+  progress: finiteNumber,
+  owner: textArbitrary,
+  notes: textArbitrary,
+  calendarId: fc.option(idArbitrary),
+  goNoGo: fc.boolean(),
+  templateKey: fc.option(textArbitrary),
+});
+
+const dependencyArbitrary = recordArbitrary<DependencyData>({
+  planId: idArbitrary,
+  predecessorId: idArbitrary,
+  successorId: idArbitrary,
+  type: fc.constantFrom('FS', 'SS', 'FF', 'SF'),
+  lag: fc.maxSafeInteger(),
+  lagUnit: durationUnit,
+});
+
+const baselineArbitrary = recordArbitrary<BaselineData>({
+  planId: idArbitrary,
+  name: textArbitrary,
+  takenAt: instant,
+  planFinish: calendarDate,
+  tasks: fc.array(fc.record({ taskId: idArbitrary, start: calendarDate, finish: calendarDate }), { maxLength: 3 }),
+});
+
+/** Records of `table` with distinct ids and distinct natural keys, as every file holds them (see `checkNaturalKeys`). */
+function uniqueRecords<T extends { readonly id: string }>(table: RecordTable, record: fc.Arbitrary<T>): fc.Arbitrary<T[]> {
+  const keyOf = (item: T): string | null => naturalKey(table, item);
+  const same = (a: T, b: T): boolean => a.id === b.id || (keyOf(a) !== null && keyOf(a) === keyOf(b));
+  return fc.uniqueArray(record, { comparator: same, maxLength: 4 });
 }
 
 const tombstoneArbitrary: fc.Arbitrary<Tombstone> = fc.record({
@@ -238,19 +298,24 @@ export const snapshotArbitrary: fc.Arbitrary<PortfolioSnapshot> = fc.record({
   portfolioName: nonEmptyText,
   deviceId: deviceIdArbitrary,
   records: fc.record({
-    providers: uniqueById(providerArbitrary),
-    contracts: uniqueById(contractArbitrary),
-    kpis: uniqueById(kpiArbitrary),
-    serviceLevels: uniqueById(serviceLevelArbitrary),
-    measurements: uniqueById(measurementArbitrary),
-    rfpEvents: uniqueById(rfpEventArbitrary),
-    rfpSections: uniqueById(rfpSectionArbitrary),
-    rfpCriteria: uniqueById(rfpCriterionArbitrary),
-    rfpBidders: uniqueById(bidderArbitrary),
-    rfpEvaluators: uniqueById(evaluatorArbitrary),
-    rfpScores: uniqueById(scoreArbitrary),
-    rfpConsensusScores: uniqueById(consensusArbitrary),
-    rfpPriceBids: uniqueById(priceBidArbitrary),
+    providers: uniqueRecords('providers', providerArbitrary),
+    contracts: uniqueRecords('contracts', contractArbitrary),
+    kpis: uniqueRecords('kpis', kpiArbitrary),
+    serviceLevels: uniqueRecords('serviceLevels', serviceLevelArbitrary),
+    measurements: uniqueRecords('measurements', measurementArbitrary),
+    rfpEvents: uniqueRecords('rfpEvents', rfpEventArbitrary),
+    rfpSections: uniqueRecords('rfpSections', rfpSectionArbitrary),
+    rfpCriteria: uniqueRecords('rfpCriteria', rfpCriterionArbitrary),
+    rfpBidders: uniqueRecords('rfpBidders', bidderArbitrary),
+    rfpEvaluators: uniqueRecords('rfpEvaluators', evaluatorArbitrary),
+    rfpScores: uniqueRecords('rfpScores', scoreArbitrary),
+    rfpConsensusScores: uniqueRecords('rfpConsensusScores', consensusArbitrary),
+    rfpPriceBids: uniqueRecords('rfpPriceBids', priceBidArbitrary),
+    planCalendars: uniqueRecords('planCalendars', calendarArbitrary),
+    plans: uniqueRecords('plans', planArbitrary),
+    planTasks: uniqueRecords('planTasks', taskArbitrary),
+    planDependencies: uniqueRecords('planDependencies', dependencyArbitrary),
+    planBaselines: uniqueRecords('planBaselines', baselineArbitrary),
   }),
   tombstones: fc.uniqueArray(tombstoneArbitrary, { selector: (tombstone) => `${tombstone.table}/${tombstone.id}`, maxLength: 4 }),
   versionVector: versionVectorArbitrary,

@@ -4,11 +4,20 @@ import { currentFormatVersion, decryptContainer, openPortfolioFile, readPortfoli
 import { placeholderClock } from '../../../../shared/sync/fieldClocks';
 import { mergeSnapshots } from '../../../../shared/sync/merge';
 import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
-import { emptyRecords, recordTables, rfpTables } from '../../../../shared/sync/snapshot';
+import { emptyRecords, planTables, recordTables, rfpTables } from '../../../../shared/sync/snapshot';
 import { errorOf, valueOf } from '../../../support/node/results';
 import { sha256HexOf, textOf, unzipEntries } from './craft';
 import { buildPlainFixtures, encryptedFixtureName, fixtureFolder, frozenFixtures, goldenScope, readFixture } from './fixtureFiles';
-import { goldenIds, goldenMetadata, goldenPassphrase, goldenSnapshot, goldenSnapshotV1, goldenSnapshotV2 } from './goldenSnapshot';
+import { goldenPlanIds } from './goldenPlan';
+import {
+  goldenIds,
+  goldenMetadata,
+  goldenPassphrase,
+  goldenSnapshot,
+  goldenSnapshotV1,
+  goldenSnapshotV2,
+  goldenSnapshotV3,
+} from './goldenSnapshot';
 
 async function readFixtureFile(name: string) {
   return readPortfolioFile(readFixture(name), name);
@@ -38,6 +47,11 @@ describe('golden.steerwise', () => {
       rfpScores: 3,
       rfpConsensusScores: 1,
       rfpPriceBids: 2,
+      planCalendars: 3,
+      plans: 2,
+      planTasks: 6,
+      planDependencies: 3,
+      planBaselines: 1,
     });
     expect(manifest.tombstoneCount).toBe(1);
   });
@@ -110,9 +124,9 @@ describe('golden-v1.steerwise', () => {
     expect(changeTotals(goldenSnapshot, snapshot)).toEqual({ added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0, conflicts: 0 });
   });
 
-  test('has no RFP after migration', async () => {
+  test('has no RFP or plan after migration', async () => {
     const { snapshot } = valueOf(await readFixtureFile('golden-v1.steerwise'));
-    for (const table of rfpTables) expect(snapshot.records[table], table).toEqual([]);
+    for (const table of [...rfpTables, ...planTables]) expect(snapshot.records[table], table).toEqual([]);
   });
 
   test('loses the contract value to the later entry', async () => {
@@ -140,11 +154,50 @@ describe('golden-v2.steerwise', () => {
     expect(changeTotals(goldenSnapshot, snapshot)).toEqual({ added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0, conflicts: 0 });
   });
 
+  test('has no plan after migration', async () => {
+    const { manifest, snapshot } = valueOf(await readFixtureFile('golden-v2.steerwise'));
+    for (const table of planTables) expect(snapshot.records[table], table).toEqual([]);
+    for (const table of planTables) expect(manifest.recordCounts[table], table).toBe(0);
+  });
+
   test('takes in the golden RFP when merged the other way', async () => {
     const { snapshot } = valueOf(await readFixtureFile('golden-v2.steerwise'));
     const merged = mergeSnapshots(snapshot, goldenSnapshot, { now: Date.parse(goldenMetadata.exportedAt) });
     expect(merged.snapshot.records).toEqual(goldenSnapshot.records);
     expect(merged.preview.tables.rfpScores.added).toBe(3);
+  });
+});
+
+describe('golden-v3.steerwise', () => {
+  test('opens as a version 3 file', async () => {
+    const parsed = valueOf(await readFixtureFile('golden-v3.steerwise'));
+    expect(parsed.sourceFormatVersion).toBe(3);
+    expect(parsed.manifest.formatVersion).toBe(currentFormatVersion);
+  });
+
+  test('migrates to empty plan tables', async () => {
+    const { manifest, snapshot } = valueOf(await readFixtureFile('golden-v3.steerwise'));
+    expect(snapshot).toEqual(goldenSnapshotV3);
+    for (const table of planTables) expect(manifest.recordCounts[table], table).toBe(0);
+  });
+
+  test('keeps its RFP', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v3.steerwise'));
+    for (const table of rfpTables) expect(snapshot.records[table], table).toEqual(goldenSnapshot.records[table]);
+  });
+
+  test('merges into the current golden portfolio without changes', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v3.steerwise'));
+    expect(changeTotals(goldenSnapshot, snapshot)).toEqual({ added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0, conflicts: 0 });
+  });
+
+  test('takes in the golden plans when merged the other way', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v3.steerwise'));
+    const merged = mergeSnapshots(snapshot, goldenSnapshot, { now: Date.parse(goldenMetadata.exportedAt) });
+    expect(merged.snapshot.records).toEqual(goldenSnapshot.records);
+    expect(merged.preview.tables.plans.added).toBe(2);
+    expect(merged.preview.tables.planTasks.added).toBe(6);
+    expect(merged.preview.conflicts).toEqual([]);
   });
 });
 
@@ -159,6 +212,11 @@ describe('golden-scoped.steerwise', () => {
       kpis: 2,
       serviceLevels: 2,
       measurements: 4,
+      planCalendars: 2,
+      plans: 1,
+      planTasks: 5,
+      planDependencies: 3,
+      planBaselines: 1,
     });
     expect(manifest.tombstoneCount).toBe(0);
   });
@@ -169,6 +227,16 @@ describe('golden-scoped.steerwise', () => {
     expect(snapshot.records.providers.map((provider) => provider.id)).toEqual([goldenIds.northEast]);
     expect(snapshot.records.measurements.every((measurement) => measurement.providerId === goldenIds.northEast)).toBe(true);
     expect(snapshot.tombstones).toEqual([]);
+  });
+
+  test('holds the provider plan with the calendars it uses', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
+    expect(snapshot.records.plans.map((plan) => plan.id)).toEqual([goldenPlanIds.northEastPlan]);
+    expect(snapshot.records.planCalendars.map((calendar) => calendar.id)).toEqual([
+      goldenPlanIds.englandCalendar,
+      goldenPlanIds.puneCalendar,
+    ]);
+    expect(snapshot.records.planTasks.every((task) => task.planId === goldenPlanIds.northEastPlan)).toBe(true);
   });
 
   test('carries the exporter version vector', async () => {

@@ -1,16 +1,18 @@
 /**
  * The small portfolio inside `tests/fixtures/steerwise/golden.steerwise`: two NHS 111
  * providers, one contract, two KPIs, four service levels, eight measurements, one tombstone,
- * field clocks on the contract, and one RFP in consensus (see `goldenRfp.ts`). Calls are real
- * NHS 111 Minimum Data Set 2015-16 figures for April and May 2015; ids, clocks, devices, the
- * contract, its value and the RFP are invented.
+ * field clocks on the contract, one RFP in consensus (see `goldenRfp.ts`) and two transition
+ * plans (see `goldenPlan.ts`). Calls are real NHS 111 Minimum Data Set 2015-16 figures for April
+ * and May 2015; ids, clocks, devices, the contract, its value, the RFP and the plans are invented.
  *
  * `goldenSnapshotV1` is the same portfolio as `golden-v1.steerwise` holds it, read through the
  * migrations to the current version: the contract's value is `null` under the record clock and
- * there is no RFP. `goldenSnapshotV2` is the portfolio of `golden-v2.steerwise`: no RFP.
+ * there is no RFP or plan. `goldenSnapshotV2` is the portfolio of `golden-v2.steerwise`: no RFP
+ * or plan. `goldenSnapshotV3` is the portfolio of `golden-v3.steerwise`: no plan.
  */
 import type { Contract, KpiDefinition, Measurement, Provider, ServiceLevel, Tombstone } from '../../../../shared/domain/types';
 import { emptyRecords } from '../../../../shared/sync/snapshot';
+import { goldenPlanRecords } from './goldenPlan';
 import { goldenRfpRecords } from './goldenRfp';
 import type { WriteMetadata } from '../../../../shared/file';
 import { packHlc } from '../../../../shared/sync/hlc';
@@ -139,9 +141,23 @@ export const goldenSnapshot: PortfolioSnapshot = {
     serviceLevels,
     measurements,
     ...goldenRfpRecords(northEast, clockAt, exportingDevice),
+    ...goldenPlanRecords(northEast, clockAt, exportingDevice),
   },
   tombstones,
   versionVector: { [exportingDevice]: measurementDeleted, [otherDevice]: levelsSet },
+};
+
+export const goldenSnapshotV3: PortfolioSnapshot = {
+  ...goldenSnapshot,
+  records: {
+    ...emptyRecords(),
+    providers,
+    contracts,
+    kpis,
+    serviceLevels,
+    measurements,
+    ...goldenRfpRecords(northEast, clockAt, exportingDevice),
+  },
 };
 
 export const goldenSnapshotV2: PortfolioSnapshot = {

@@ -3,8 +3,8 @@ import { AppFailure } from '../../../../shared/errors';
 import type { AppError } from '../../../../shared/errors';
 import { currentFormatVersion, migrations, readPortfolioFile, runMigrations } from '../../../../shared/file';
 import type { FileContent, Migration, MigrationRegistry } from '../../../../shared/file';
-import { addContractValue, addRfpTables } from '../../../../shared/file/migrate';
-import { recordTables, rfpTables } from '../../../../shared/sync/snapshot';
+import { addContractValue, addPlanTables, addRfpTables } from '../../../../shared/file/migrate';
+import { planTables, recordTables, rfpTables } from '../../../../shared/sync/snapshot';
 import { errorOf, valueOf } from '../../../support/node/results';
 import { bytesOf, repack, textOf, unzipEntries } from './craft';
 import { readFixture } from './fixtureFiles';
@@ -32,8 +32,8 @@ function migrationError(run: () => unknown): AppError {
 
 describe('shipped migrations', () => {
   test('registry has one step per older version', () => {
-    expect(Object.keys(migrations)).toEqual(['1', '2']);
-    expect(currentFormatVersion).toBe(3);
+    expect(Object.keys(migrations)).toEqual(['1', '2', '3']);
+    expect(currentFormatVersion).toBe(4);
   });
 });
 
@@ -109,6 +109,9 @@ describe('migration from version 1 to 2', () => {
   });
 });
 
+/** The tables of format version 2, in the writer's order. */
+const versionTwoTables = ['providers', 'contracts', 'kpis', 'serviceLevels', 'measurements'];
+
 /** Parsed content of a version 2 file with no records, as `addRfpTables` receives it. */
 function versionTwoContent(): FileContent {
   const entries = new Map<string, unknown>(
@@ -122,12 +125,12 @@ describe('migration from version 2 to 3', () => {
   test('adds an empty entry per RFP table', () => {
     const migrated = addRfpTables(versionTwoContent());
     for (const table of rfpTables) expect(migrated.entries.get(`records/${table}.json`), table).toEqual([]);
-    expect(migrated.entries.size).toBe(recordTables.length);
+    expect(migrated.entries.size).toBe(versionTwoTables.length + rfpTables.length);
   });
 
   test('adds zero record counts', () => {
     const migrated = addRfpTables(versionTwoContent());
-    expect(Object.keys(migrated.manifest.recordCounts as object)).toEqual([...recordTables]);
+    expect(Object.keys(migrated.manifest.recordCounts as object)).toEqual([...versionTwoTables, ...rfpTables]);
     for (const table of rfpTables) expect((migrated.manifest.recordCounts as Record<string, number>)[table]).toBe(0);
   });
 
@@ -150,6 +153,61 @@ describe('migration from version 2 to 3', () => {
     const error = errorOf(await readPortfolioFile(repack(entries), 'v2.steerwise'));
     expect(error.code).toBe('portfolioFile.invalidRecord');
     expect(error.detail).toMatchObject({ entry: 'records/rfpScores.json', field: 'clock', reason: 'required' });
+  });
+});
+
+/** Parsed content of a version 3 file with no records, as `addPlanTables` receives it. */
+function versionThreeContent(): FileContent {
+  const tables = [...versionTwoTables, ...rfpTables];
+  const entries = new Map<string, unknown>(tables.map((table) => [`records/${table}.json`, []]));
+  const recordCounts = Object.fromEntries(tables.map((table) => [table, 0]));
+  return { manifest: { formatVersion: 3, recordCounts }, entries };
+}
+
+describe('migration from version 3 to 4', () => {
+  test('adds an empty entry per plan table', () => {
+    const migrated = addPlanTables(versionThreeContent());
+    for (const table of planTables) expect(migrated.entries.get(`records/${table}.json`), table).toEqual([]);
+    expect(migrated.entries.size).toBe(recordTables.length);
+  });
+
+  test('adds zero record counts in writer order', () => {
+    const migrated = addPlanTables(versionThreeContent());
+    expect(Object.keys(migrated.manifest.recordCounts as object)).toEqual([...recordTables]);
+    for (const table of planTables) expect((migrated.manifest.recordCounts as Record<string, number>)[table], table).toBe(0);
+  });
+
+  test('keeps an entry and count already present', () => {
+    const content = versionThreeContent();
+    const altered: FileContent = {
+      manifest: { ...content.manifest, recordCounts: { ...(content.manifest.recordCounts as object), plans: 1 } },
+      entries: new Map(content.entries).set('records/plans.json', [{ id: 'p1' }]),
+    };
+    const migrated = addPlanTables(altered);
+    expect(migrated.entries.get('records/plans.json')).toEqual([{ id: 'p1' }]);
+    expect((migrated.manifest.recordCounts as Record<string, number>).plans).toBe(1);
+  });
+
+  test('passes on a manifest without counts', () => {
+    const content: FileContent = { manifest: { formatVersion: 3 }, entries: new Map() };
+    const migrated = addPlanTables(content);
+    expect(migrated.manifest).toEqual({ formatVersion: 3 });
+    expect(migrated.entries.size).toBe(planTables.length);
+  });
+
+  test('does not change its argument', () => {
+    const content = versionThreeContent();
+    addPlanTables(content);
+    expect(content.entries.size).toBe(versionTwoTables.length + rfpTables.length);
+    expect(Object.keys(content.manifest.recordCounts as object)).toHaveLength(versionTwoTables.length + rfpTables.length);
+  });
+
+  test('rejects a version 3 file that already holds a plan', async () => {
+    const entries = unzipEntries(readFixture('golden-v3.steerwise'));
+    entries.set('records/plans.json', bytesOf('[\n{"id":"p1"}\n]\n'));
+    const error = errorOf(await readPortfolioFile(repack(entries), 'v3.steerwise'));
+    expect(error.code).toBe('portfolioFile.invalidRecord');
+    expect(error.detail).toMatchObject({ entry: 'records/plans.json', field: 'clock', reason: 'required' });
   });
 });
 

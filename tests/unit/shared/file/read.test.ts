@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { currentFormatVersion, fileLimits, readPortfolioFile, scopeSnapshot, writePortfolioFile } from '../../../../shared/file';
 import type { ReadProgress } from '../../../../shared/file';
+import { recordTables } from '../../../../shared/sync/snapshot';
+import type { PortfolioSnapshot, RecordsByTable } from '../../../../shared/sync/snapshot';
 import { errorOf, valueOf } from '../../../support/node/results';
 import { snapshotArbitrary } from './arbitraries';
 import { bytesOf, editEntryText, editRecord, repack, unzipEntries, zipEntries } from './craft';
@@ -10,6 +12,14 @@ import { readFixture } from './fixtureFiles';
 import { goldenMetadata, goldenSnapshot } from './goldenSnapshot';
 
 const golden = readFixture('golden.steerwise');
+
+/** `snapshot` with each table's records sorted by id, the order of a file. */
+function inIdOrder(snapshot: PortfolioSnapshot): PortfolioSnapshot {
+  const records = Object.fromEntries(
+    recordTables.map((table) => [table, [...snapshot.records[table]].sort((a, b) => (a.id < b.id ? -1 : 1))]),
+  ) as unknown as RecordsByTable;
+  return { ...snapshot, records };
+}
 
 function goldenWith(edit: (entries: Map<string, Uint8Array>) => void, editManifest?: (manifest: ManifestObject) => void): Uint8Array {
   const entries = unzipEntries(golden);
@@ -38,12 +48,12 @@ describe('readPortfolioFile round trip', () => {
     expect(valueOf(await readPortfolioFile(bytes, 'scoped.steerwise')).manifest.scope).toEqual(scope);
   });
 
-  test('returns any small snapshot unchanged', async () => {
+  test('returns any small snapshot unchanged, with records in id order', async () => {
     await fc.assert(
       fc.asyncProperty(snapshotArbitrary, async (snapshot) => {
         const bytes = await writePortfolioFile(snapshot, goldenMetadata);
         const parsed = valueOf(await readPortfolioFile(bytes, 'random.steerwise'));
-        expect(parsed.snapshot).toEqual(snapshot);
+        expect(parsed.snapshot).toEqual(inIdOrder(snapshot));
       }),
       { numRuns: 60 },
     );
@@ -52,15 +62,22 @@ describe('readPortfolioFile round trip', () => {
   test('reports progress up to finished', async () => {
     const progress: ReadProgress[] = [];
     valueOf(await readPortfolioFile(golden, 'golden.steerwise', { onProgress: (step) => progress.push(step) }));
-    expect(progress.map((step) => step.stage)).toEqual([...Array<string>(16).fill('inflating'), 'validating', 'finished']);
-    expect(progress.at(-1)).toEqual({ stage: 'finished', entry: '', done: 16, total: 16 });
+    expect(progress.map((step) => step.stage)).toEqual([...Array<string>(21).fill('inflating'), 'validating', 'finished']);
+    expect(progress.at(-1)).toEqual({ stage: 'finished', entry: '', done: 21, total: 21 });
   });
 
   test('handles 150,000 measurements', async () => {
     const template = goldenSnapshot.records.measurements[0]!;
+    // 1,000 KPIs over 150 months, so that no two measurements share provider, KPI and month.
+    const monthOf = (index: number): string => {
+      const months = 2010 * 12 + Math.floor(index / 1000);
+      return `${String(Math.floor(months / 12))}-${String((months % 12) + 1).padStart(2, '0')}`;
+    };
     const measurements = Array.from({ length: 150_000 }, (_, index) => ({
       ...template,
       id: `019c1d94-0000-7000-8000-${index.toString(16).padStart(12, '0')}`,
+      kpiId: `019c1d94-9638-757a-a720-${(index % 1000).toString(16).padStart(12, '0')}`,
+      period: monthOf(index),
       numerator: index,
       value: (100 * index) / 56339,
     }));
@@ -410,6 +427,29 @@ describe('readPortfolioFile rejects tombstones and version vector', () => {
       recordId: tombstoneId,
       field: 'table',
       reason: 'oneOf',
+    });
+  });
+
+  test('two measurements with one provider, KPI and month', async () => {
+    const [first, second] = goldenSnapshot.records.measurements;
+    if (first === undefined || second === undefined) throw new Error('The golden snapshot needs two measurements');
+    const error = await errorFor(
+      goldenWith((entries) => {
+        editRecord(entries, 'records/measurements.json', second.id, (record) => {
+          record.providerId = first.providerId;
+          record.kpiId = first.kpiId;
+          record.period = first.period;
+        });
+      }),
+    );
+    expect(error.code).toBe('portfolioFile.duplicateNaturalKey');
+    expect(error.detail).toEqual({
+      file: 'case.steerwise',
+      entry: 'records/measurements.json',
+      table: 'measurements',
+      recordId: [first.id, second.id].sort()[0],
+      otherRecordId: [first.id, second.id].sort()[1],
+      key: `providerId ${first.providerId}, kpiId ${first.kpiId}, period ${first.period}`,
     });
   });
 

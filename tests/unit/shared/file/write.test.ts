@@ -42,6 +42,11 @@ describe('writePortfolioFile layout', () => {
       'records/rfpScores.json',
       'records/rfpConsensusScores.json',
       'records/rfpPriceBids.json',
+      'records/planCalendars.json',
+      'records/plans.json',
+      'records/planTasks.json',
+      'records/planDependencies.json',
+      'records/planBaselines.json',
       'tombstones.json',
       'versionVector.json',
       'manifest.json',
@@ -154,7 +159,7 @@ describe('writePortfolioFile progress', () => {
     const progress: WriteProgress[] = [];
     await writePortfolioFile(goldenSnapshot, goldenMetadata, (step) => progress.push(step));
     const finishedEntries = progress.filter((step) => step.stage === 'compressing' && step.done === step.total).map((step) => step.entry);
-    expect(finishedEntries).toHaveLength(16);
+    expect(finishedEntries).toHaveLength(21);
   });
 });
 

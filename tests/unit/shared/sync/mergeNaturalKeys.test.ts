@@ -125,18 +125,6 @@ describe('mergeSnapshots natural keys', () => {
     expect(ids).toEqual(['pA', 'pB']);
   });
 
-  it('folds duplicates within one side', () => {
-    const local = snapshot({
-      records: {
-        providers: [provider('p2', { clock: at(1, 'devL') }, { code: 'NWAS' }), provider('p1', { clock: at(2, 'devL') }, { code: 'NWAS' })],
-      },
-    });
-
-    const ids = mergeSnapshots(local, snapshot(), { now }).snapshot.records.providers.map((record) => record.id);
-
-    expect(ids).toEqual(['p1']);
-  });
-
   it('folds into a live record, not a deleted smaller id', () => {
     const local = snapshot({
       records: { kpis: [kpi('kB', { clock: at(3, 'devL') }, { key: 'calls.answered' })] },

@@ -40,6 +40,11 @@ const editableFields: { readonly [T in RecordTable]: readonly string[] } = {
   rfpScores: ['value', 'comment'],
   rfpConsensusScores: ['value', 'reason'],
   rfpPriceBids: ['exchangeRateToBase', 'submittedOn'],
+  planCalendars: ['name', 'workingWeekdays', 'holidays', 'site'],
+  plans: ['title', 'startOn', 'description'],
+  planTasks: ['name', 'duration', 'progress', 'owner', 'startNoEarlierThan'],
+  planDependencies: ['type', 'lag'],
+  planBaselines: ['name'],
 };
 
 function editedValue(table: RecordTable, field: string, choice: number): unknown {
@@ -70,6 +75,26 @@ function editedValue(table: RecordTable, field: string, choice: number): unknown
       return table === 'rfpScores' || table === 'rfpConsensusScores' ? choice % 6 : 50 + (choice % 7);
     case 'sourceFile':
       return choice % 2 === 0 ? null : `import-${String(choice % 5)}.csv`;
+    case 'workingWeekdays':
+      return [
+        [1, 2, 3, 4, 5],
+        [1, 2, 3, 4, 5, 6],
+        [1, 2, 3, 4, 7],
+      ][choice % 3];
+    case 'holidays':
+      return ['2025-12-25', '2026-01-01', '2026-04-03'].slice(choice % 3);
+    case 'startOn':
+      return `2026-0${String((choice % 9) + 1)}-01`;
+    case 'startNoEarlierThan':
+      return choice % 2 === 0 ? null : `2026-0${String((choice % 9) + 1)}-15`;
+    case 'duration':
+      return choice % 20;
+    case 'progress':
+      return (choice * 7) % 101;
+    case 'type':
+      return ['FS', 'SS', 'FF', 'SF'][choice % 4];
+    case 'lag':
+      return (choice % 7) - 3;
     default:
       return `${table}.${field}.${String(choice % 5)}`;
   }
@@ -94,6 +119,10 @@ export type Operation =
   | { readonly kind: 'score'; readonly laptop: number; readonly pick: number; readonly value: number }
   | { readonly kind: 'consensus'; readonly laptop: number; readonly pick: number; readonly value: number }
   | { readonly kind: 'priceBid'; readonly laptop: number; readonly pick: number; readonly round: number }
+  | { readonly kind: 'addPlan'; readonly laptop: number; readonly pick: number; readonly withProvider: boolean }
+  | { readonly kind: 'addTask'; readonly laptop: number; readonly pick: number; readonly nested: boolean }
+  | { readonly kind: 'link'; readonly laptop: number; readonly pick: number }
+  | { readonly kind: 'baseline'; readonly laptop: number; readonly pick: number }
   | {
       readonly kind: 'update';
       readonly laptop: number;
@@ -159,11 +188,20 @@ export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
     }),
     weight: 1,
   },
+  // Transition plans: a plan with its calendar, a summary task, two tasks and a link, as
+  // `renderer/src/db/plans.ts` creates them, then tasks, links and baselines added to a plan.
+  {
+    arbitrary: fc.record({ kind: fc.constant('addPlan' as const), laptop: laptopIndex, pick: small, withProvider: fc.boolean() }),
+    weight: 2,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('addTask' as const), laptop: laptopIndex, pick: small, nested: fc.boolean() }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('link' as const), laptop: laptopIndex, pick: small }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('baseline' as const), laptop: laptopIndex, pick: small }), weight: 1 },
   {
     arbitrary: fc.record({
       kind: fc.constant('update' as const),
       laptop: laptopIndex,
-      table: fc.nat({ max: 12 }),
+      table: fc.nat({ max: recordTables.length - 1 }),
       pick: small,
       fields: fc.integer({ min: 1, max: 7 }),
       choice: small,
@@ -171,7 +209,12 @@ export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
     weight: 4,
   },
   {
-    arbitrary: fc.record({ kind: fc.constant('delete' as const), laptop: laptopIndex, table: fc.nat({ max: 12 }), pick: small }),
+    arbitrary: fc.record({
+      kind: fc.constant('delete' as const),
+      laptop: laptopIndex,
+      table: fc.nat({ max: recordTables.length - 1 }),
+      pick: small,
+    }),
     weight: 2,
   },
   { arbitrary: fc.record({ kind: fc.constant('sync' as const), from: laptopIndex, to: laptopIndex, keepOther: fc.boolean() }), weight: 4 },
@@ -290,6 +333,12 @@ class Laptop {
         return JSON.stringify([record.bidderId, record.criterionId]);
       case 'rfpPriceBids':
         return JSON.stringify([record.bidderId, record.round]);
+      case 'planCalendars':
+      case 'plans':
+      case 'planTasks':
+      case 'planDependencies':
+      case 'planBaselines':
+        return null;
     }
   }
 }
@@ -391,6 +440,18 @@ export class Simulation {
         return;
       case 'priceBid':
         this.priceBid(this.laptop(operation.laptop), operation.pick, operation.round);
+        return;
+      case 'addPlan':
+        this.addPlan(this.laptop(operation.laptop), operation.pick, operation.withProvider);
+        return;
+      case 'addTask':
+        this.addTask(this.laptop(operation.laptop), operation.pick, operation.nested);
+        return;
+      case 'link':
+        this.link(this.laptop(operation.laptop), operation.pick);
+        return;
+      case 'baseline':
+        this.baseline(this.laptop(operation.laptop), operation.pick);
         return;
       case 'update':
         this.update(this.laptop(operation.laptop), operation);
@@ -586,6 +647,105 @@ export class Simulation {
     if (existing === undefined)
       this.create(laptop, 'rfpPriceBids', { rfpId: bidder.rfpId, bidderId: bidder.id, round, ...fields }, () => laptop.tick());
     else laptop.update('rfpPriceBids', existing, fields, () => laptop.tick());
+  }
+
+  /**
+   * Creates a plan as the repository's template copy does, one clock per record: a
+   * Monday-to-Friday calendar, the plan (for one of the laptop's providers, which may later fold
+   * by code, or for none), a summary task with two tasks below it and a finish-to-start link.
+   */
+  private addPlan(laptop: Laptop, choice: number, withProvider: boolean): void {
+    const stamp = (): HlcString => laptop.tick();
+    const provider = withProvider ? pick(laptop.tables.providers, choice) : undefined;
+    const calendar = this.create(
+      laptop,
+      'planCalendars',
+      { name: 'Plan', workingWeekdays: [1, 2, 3, 4, 5], holidays: [], site: '' },
+      stamp,
+    );
+    if (calendar === undefined) return;
+    const plan = this.create(
+      laptop,
+      'plans',
+      {
+        providerId: provider?.id ?? null,
+        title: `Transition ${String(choice % 5)}`,
+        description: '',
+        startOn: '2026-03-02',
+        calendarId: calendar.id,
+        templateKey: null,
+      },
+      stamp,
+    );
+    if (plan === undefined) return;
+    const summary = this.insertTask(laptop, plan.id, null, 1, stamp);
+    const first = this.insertTask(laptop, plan.id, summary.id, 1, stamp);
+    const second = this.insertTask(laptop, plan.id, summary.id, 2, stamp);
+    this.insertLink(laptop, plan.id, first.id, second.id, stamp);
+  }
+
+  private insertTask(laptop: Laptop, planId: Id, parentId: Id | null, order: number, stamp: () => HlcString): AnyRecord {
+    const data = {
+      planId,
+      parentId,
+      order,
+      name: `Task ${String(order)}`,
+      duration: 5,
+      durationUnit: 'workingDays',
+      startNoEarlierThan: null,
+      progress: 0,
+      owner: '',
+      notes: '',
+      calendarId: null,
+      goNoGo: false,
+      templateKey: null,
+    };
+    return laptop.insert('planTasks', data, stamp());
+  }
+
+  private insertLink(laptop: Laptop, planId: Id, predecessorId: Id, successorId: Id, stamp: () => HlcString): void {
+    laptop.insert('planDependencies', { planId, predecessorId, successorId, type: 'FS', lag: 0, lagUnit: 'workingDays' }, stamp());
+  }
+
+  /** Adds a task to a plan the laptop holds, at the top or below one of that plan's tasks. */
+  private addTask(laptop: Laptop, choice: number, nested: boolean): void {
+    const plan = pick(laptop.tables.plans, choice);
+    if (plan === undefined) return;
+    const parent = nested
+      ? pick(
+          laptop.tables.planTasks.filter((task) => task.planId === plan.id),
+          Math.floor(choice / 3),
+        )
+      : undefined;
+    this.insertTask(laptop, plan.id, parent?.id ?? null, 10 + (choice % 7), () => laptop.tick());
+  }
+
+  /** Links two tasks of one plan. */
+  private link(laptop: Laptop, choice: number): void {
+    const plan = pick(laptop.tables.plans, choice);
+    if (plan === undefined) return;
+    const tasks = laptop.tables.planTasks.filter((task) => task.planId === plan.id);
+    const predecessor = pick(tasks, Math.floor(choice / 3));
+    const successor = pick(tasks, Math.floor(choice / 7));
+    if (predecessor === undefined || successor === undefined || predecessor === successor) return;
+    this.insertLink(laptop, plan.id, predecessor.id, successor.id, () => laptop.tick());
+  }
+
+  private baseline(laptop: Laptop, choice: number): void {
+    const plan = pick(laptop.tables.plans, choice);
+    if (plan === undefined) return;
+    const tasks = laptop.tables.planTasks
+      .filter((task) => task.planId === plan.id)
+      .map((task) => ({ taskId: task.id, start: '2026-03-02', finish: '2026-03-06' }));
+    const clock = laptop.tick();
+    const data = {
+      planId: plan.id,
+      name: `Baseline ${String(choice % 3)}`,
+      takenAt: '2026-03-01T10:00:00.000Z',
+      planFinish: '2026-03-06',
+      tasks,
+    };
+    laptop.insert('planBaselines', data, clock);
   }
 
   private update(laptop: Laptop, operation: Extract<Operation, { kind: 'update' }>): void {

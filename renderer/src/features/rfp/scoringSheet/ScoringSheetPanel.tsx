@@ -7,6 +7,7 @@ import { describeError } from '../../../errorMessage';
 import { platform } from '../../../platform';
 import { toAppError } from '../../../reportError';
 import { usePortfolioDb } from '../../portfolio/portfolioContext';
+import { scoresFinalReason } from '../award';
 import type { EvaluatorRecord, RfpRecords } from '../rfpRecords';
 import { exportScoringSheet, sheetFileName, sheetLabels } from './exportSheet';
 import { importScoringSheet } from './importSheet';
@@ -25,6 +26,7 @@ export function ScoringSheetPanel({ records, evaluator }: { readonly records: Rf
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const filters: readonly FileFilter[] = [{ name: t('rfp.scoringSheet.filterName'), extensions: ['xlsx'] }];
+  const finalReason = scoresFinalReason(records.event.phase);
 
   const fail = (thrown: unknown, what: string) => {
     const error = toAppError(thrown, what);
@@ -74,17 +76,38 @@ export function ScoringSheetPanel({ records, evaluator }: { readonly records: Rf
     <section className="panel" aria-labelledby="scoring-sheet-title" data-testid="scoring-sheet">
       <h3 id="scoring-sheet-title">{t('rfp.scoringSheet.title')}</h3>
       <p className="muted">{t('rfp.scoringSheet.help')}</p>
-      {evaluator === null ? (
+      {evaluator === null && finalReason === null ? (
         <p className="muted">{t('rfp.scoringSheet.chooseEvaluatorFirst')}</p>
       ) : (
         <div className="button-row">
-          <button type="button" className="button" disabled={busy} onClick={() => void download(evaluator)}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy || evaluator === null || finalReason !== null}
+            aria-describedby={finalReason === null ? undefined : 'scoring-sheet-final'}
+            onClick={() => {
+              if (evaluator !== null) void download(evaluator);
+            }}
+          >
             {t('rfp.scoringSheet.download')}
           </button>
-          <button type="button" className="button" disabled={busy} onClick={() => void upload(evaluator)}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy || evaluator === null || finalReason !== null}
+            aria-describedby={finalReason === null ? undefined : 'scoring-sheet-final'}
+            onClick={() => {
+              if (evaluator !== null) void upload(evaluator);
+            }}
+          >
             {t('rfp.scoringSheet.import')}
           </button>
         </div>
+      )}
+      {finalReason === null ? null : (
+        <p className="muted" id="scoring-sheet-final" data-testid="scoring-sheet-final">
+          {t(finalReason)}
+        </p>
       )}
       {outcome?.kind === 'success' ? (
         <p role="status" data-testid="scoring-sheet-status">

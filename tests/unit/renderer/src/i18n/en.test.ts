@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { errorCodes } from '../../../../../shared/errors';
 import { builtInPresets } from '../../../../../shared/import/presets';
+import { projectImportNoteCodes } from '../../../../../shared/schedule/io/types';
 import { describeError } from '../../../../../renderer/src/errorMessage';
 import { en } from '../../../../../renderer/src/i18n/en';
 import { kpiName } from '../../../../../renderer/src/features/kpi/kpiName';
@@ -55,6 +56,12 @@ describe('English error sentences', () => {
       period: '2015-04',
     });
     expect(sentence).toBe('Line 5 repeats provider 111AA2 for Apr 2015, already on line 3. Remove one of the two lines.');
+  });
+});
+
+describe('project import report', () => {
+  test.each(projectImportNoteCodes)('%s has a sentence', (code) => {
+    expect(i18next.exists(`projectImport.${code}`)).toBe(true);
   });
 });
 

@@ -61,6 +61,19 @@ describe('replacePortfolio', () => {
     expect(useUiStore.getState().screen).toEqual({ name: 'providers' });
   });
 
+  it('leaves a plan screen for Providers', () => {
+    useUiStore.getState().navigate({ name: 'plan', planId: 'plan1' });
+    useUiStore.getState().replacePortfolio('other-portfolio');
+    expect(useUiStore.getState().screen).toEqual({ name: 'providers' });
+  });
+
+  it('keeps the plans roadmap chosen at first start', () => {
+    useUiStore.setState({ portfolioId: null });
+    useUiStore.getState().navigate({ name: 'plans', view: 'roadmap' });
+    useUiStore.getState().replacePortfolio('first-portfolio');
+    expect(useUiStore.getState().screen).toEqual({ name: 'plans', view: 'roadmap' });
+  });
+
   it('keeps a screen chosen at first start', () => {
     useUiStore.setState({ portfolioId: null });
     useUiStore.getState().navigate({ name: 'rfps' });

@@ -17,7 +17,8 @@ import { at, baseWallMs, contract, kpi, measurement, provider, score, serviceLev
 import { goldenRfpIds } from '../../../../shared/file/goldenRfp';
 import { goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
 import type { RecordTable } from '@shared/domain/types';
-import { rfpTables } from '@shared/sync/snapshot';
+import { planTables, rfpTables } from '@shared/sync/snapshot';
+import { goldenPlanIds } from '../../../../shared/file/goldenPlan';
 import { createRecordLookup, recordLabelOf, referencedTableOf } from '../../../../../../renderer/src/features/sync/recordLabels';
 
 const format: TextFormat = { locale: 'en-GB', timeZone: 'UTC' };
@@ -102,7 +103,7 @@ describe('describeField', () => {
     for (const field of dataFieldNames(record)) expect(i18next.exists(`sync.fields.${field}`), field).toBe(true);
   });
 
-  it.each(rfpTables)('labels every field of %s', (table) => {
+  it.each([...rfpTables, ...planTables])('labels every field of %s', (table) => {
     const [record] = goldenSnapshot.records[table];
     expect(record).toBeDefined();
     for (const field of dataFieldNames(record ?? {})) expect(i18next.exists(`sync.fields.${field}`), `${table}.${field}`).toBe(true);
@@ -149,6 +150,47 @@ describe('RFP record names', () => {
 
   it('names a missing RFP record by table', () => {
     expect(name('rfpCriteria', 'gone')).toBe('RFP criteria record gone, found in neither copy');
+  });
+});
+
+describe('plan record names', () => {
+  const lookup = createRecordLookup([goldenSnapshot]);
+  const name = (table: RecordTable, id: string) => describeRecord(i18next.t, recordLabelOf(lookup, table, id), format);
+
+  it('names a plan by title', () => {
+    expect(name('plans', goldenPlanIds.northEastPlan)).toBe('Transition plan NHS 111 North East call handling transition');
+  });
+
+  it('names a task with its plan', () => {
+    expect(name('planTasks', goldenPlanIds.goLive)).toBe('Task Go-live of plan NHS 111 North East call handling transition');
+  });
+
+  it('names a link by its two tasks', () => {
+    const [dependency] = goldenSnapshot.records.planDependencies;
+    expect(name('planDependencies', dependency?.id ?? '')).toBe(
+      'Link from Process documentation review to Shadowing at the Pune site in plan NHS 111 North East call handling transition',
+    );
+  });
+
+  it('names a site calendar with its site', () => {
+    expect(name('planCalendars', goldenPlanIds.puneCalendar)).toBe('Calendar Pune delivery centre of site Pune');
+    expect(name('planCalendars', goldenPlanIds.englandCalendar)).toBe('Calendar England and Wales');
+  });
+
+  it('names a baseline with its plan', () => {
+    const [baseline] = goldenSnapshot.records.planBaselines;
+    expect(name('planBaselines', baseline?.id ?? '')).toBe(
+      'Baseline Contract baseline of plan NHS 111 North East call handling transition',
+    );
+  });
+
+  it('shows a referenced task by name', () => {
+    expect(referencedTableOf('predecessorId')).toBe('planTasks');
+    expect(referencedTableOf('planId')).toBe('plans');
+  });
+
+  it('names a missing plan record by table', () => {
+    expect(name('planTasks', 'gone')).toBe('Plan tasks record gone, found in neither copy');
   });
 });
 

@@ -131,6 +131,11 @@ describe('tableCountRows', () => {
       'rfpScores',
       'rfpConsensusScores',
       'rfpPriceBids',
+      'planCalendars',
+      'plans',
+      'planTasks',
+      'planDependencies',
+      'planBaselines',
     ]);
   });
 

@@ -1,0 +1,191 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Calendar } from '@shared/domain/plan';
+import type { Id } from '@shared/domain/types';
+import { createCalendar, deleteCalendar, updateCalendar } from '../../db/plans';
+import { draftOf, emptyCalendarDraft, isoWeekdays, parseHolidays, toggleWeekday } from './calendarForm';
+import type { CalendarDraft } from './calendarForm';
+import { usePlanWrite } from './usePlanWrite';
+
+/** Translation keys of the ISO weekdays 1 to 7. */
+const weekdayKeys = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+interface CalendarFormProps {
+  readonly initial: CalendarDraft;
+  readonly heading: string;
+  readonly submitLabel: string;
+  readonly onSave: (draft: CalendarDraft, holidays: string[]) => Promise<boolean>;
+  readonly onDelete?: () => void;
+  readonly busy: boolean;
+  readonly testId: string;
+}
+
+/** Form of one calendar: name, site, working weekdays and holidays. */
+function CalendarForm({ initial, heading, submitLabel, onSave, onDelete, busy, testId }: CalendarFormProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [draft, setDraft] = useState(initial);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async () => {
+    const parsed = parseHolidays(draft.holidays);
+    if (!parsed.ok) {
+      setProblem(t('plans.calendars.holidayInvalid', { value: parsed.invalid }));
+      return;
+    }
+    if (draft.workingWeekdays.length === 0) {
+      setProblem(t('plans.calendars.noWeekday'));
+      return;
+    }
+    setProblem(null);
+    if ((await onSave(draft, parsed.holidays)) && onDelete === undefined) setDraft(initial);
+  };
+
+  return (
+    <form
+      className="calendar-form"
+      aria-labelledby={`${id}-heading`}
+      data-testid={testId}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h4 id={`${id}-heading`}>{heading}</h4>
+      <fieldset className="form-grid" disabled={busy}>
+        <label>
+          {t('plans.calendars.name')}
+          <input
+            type="text"
+            value={draft.name}
+            onChange={(event) => {
+              setDraft({ ...draft, name: event.target.value });
+            }}
+          />
+        </label>
+        <label>
+          {t('plans.calendars.site')}
+          <input
+            type="text"
+            value={draft.site}
+            onChange={(event) => {
+              setDraft({ ...draft, site: event.target.value });
+            }}
+          />
+        </label>
+        <fieldset className="weekday-boxes">
+          <legend>{t('plans.calendars.workingWeekdays')}</legend>
+          {isoWeekdays.map((weekday) => (
+            <label key={weekday}>
+              <input
+                type="checkbox"
+                checked={draft.workingWeekdays.includes(weekday)}
+                onChange={(event) => {
+                  setDraft({ ...draft, workingWeekdays: toggleWeekday(draft.workingWeekdays, weekday, event.target.checked) });
+                }}
+              />
+              {t(`plans.calendars.weekdays.${weekdayKeys[weekday - 1] ?? 'monday'}`)}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t('plans.calendars.holidays')}
+          <textarea
+            rows={3}
+            value={draft.holidays}
+            onChange={(event) => {
+              setDraft({ ...draft, holidays: event.target.value });
+            }}
+          />
+        </label>
+      </fieldset>
+      {problem === null ? null : (
+        <p className="alert error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          {submitLabel}
+        </button>
+        {onDelete === undefined ? null : (
+          <button type="button" className="link-button" disabled={busy} onClick={onDelete}>
+            {t('plans.calendars.delete')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+interface CalendarsPanelProps {
+  readonly calendars: readonly Calendar[];
+  /** Calendars the plan or its tasks use, listed first. */
+  readonly usedIds: ReadonlySet<Id>;
+}
+
+/**
+ * The portfolio's working-day calendars as the plan screen edits them: the plan's calendar and
+ * the site calendars its tasks use first, then the others, and a form for a new site calendar.
+ * A calendar can serve several plans, so a change applies to every plan that uses it.
+ */
+export function CalendarsPanel({ calendars, usedIds }: CalendarsPanelProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const write = usePlanWrite();
+  const [status, setStatus] = useState<string | null>(null);
+  const ordered = [...calendars].sort((a, b) => Number(usedIds.has(b.id)) - Number(usedIds.has(a.id)) || a.name.localeCompare(b.name));
+
+  const save = async (calendar: Calendar | null, draft: CalendarDraft, holidays: string[]): Promise<boolean> => {
+    setStatus(null);
+    const input = { name: draft.name, site: draft.site, workingWeekdays: draft.workingWeekdays, holidays };
+    const saved = await write.run(calendar === null ? 'Adding a calendar' : `Saving calendar ${calendar.id}`, (db, context) =>
+      calendar === null ? createCalendar(db, input, context) : updateCalendar(db, calendar.id, input, context),
+    );
+    if (saved !== null) setStatus(t('plans.calendars.saved', { name: saved.name }));
+    return saved !== null;
+  };
+
+  const remove = async (calendar: Calendar) => {
+    setStatus(null);
+    const done = await write.run(`Deleting calendar ${calendar.id}`, async (db, context) => {
+      await deleteCalendar(db, calendar.id, context);
+      return true;
+    });
+    if (done !== null) setStatus(t('plans.calendars.deleted', { name: calendar.name }));
+  };
+
+  return (
+    <section className="panel" aria-labelledby={headingId} data-testid="plan-calendars">
+      <h2 id={headingId}>{t('plans.calendars.heading')}</h2>
+      <p className="muted">{t('plans.calendars.intro')}</p>
+      {write.error === null ? null : (
+        <p className="alert error" role="alert">
+          {write.error}
+        </p>
+      )}
+      {status === null ? null : <p role="status">{status}</p>}
+      {ordered.map((calendar) => (
+        <CalendarForm
+          key={`${calendar.id}-${calendar.clock}-${Object.values(calendar.fieldClocks).join()}`}
+          initial={draftOf(calendar)}
+          heading={usedIds.has(calendar.id) ? t('plans.calendars.usedHeading', { name: calendar.name }) : calendar.name}
+          submitLabel={t('plans.calendars.save')}
+          busy={write.busy}
+          testId={`calendar-${calendar.id}`}
+          onSave={(draft, holidays) => save(calendar, draft, holidays)}
+          onDelete={() => void remove(calendar)}
+        />
+      ))}
+      <CalendarForm
+        initial={emptyCalendarDraft}
+        heading={t('plans.calendars.newHeading')}
+        submitLabel={t('plans.calendars.add')}
+        busy={write.busy}
+        testId="calendar-new"
+        onSave={(draft, holidays) => save(null, draft, holidays)}
+      />
+    </section>
+  );
+}

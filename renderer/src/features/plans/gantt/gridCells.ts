@@ -1,0 +1,138 @@
+/**
+ * Columns of the Gantt task grid and the text of each cell: what the grid shows, and the text an
+ * edit starts from. Formatting is passed in (`GridText`), so these functions stay pure.
+ */
+import type { DependencyType, DurationUnit } from '@shared/domain/plan';
+import type { CalendarDate } from '@shared/domain/types';
+import type { PlanDependency } from '@shared/schedule/commands';
+import type { BaselineComparison, GanttModel } from './ganttModel';
+import type { TaskRow } from './rowTree';
+
+export type GanttColumnId =
+  | 'wbs'
+  | 'name'
+  | 'duration'
+  | 'start'
+  | 'finish'
+  | 'totalFloat'
+  | 'progress'
+  | 'owner'
+  | 'predecessors'
+  | 'variance';
+
+/** Columns in display order; `variance` is shown only while a baseline is chosen. */
+export const ganttColumns: readonly GanttColumnId[] = [
+  'wbs',
+  'name',
+  'duration',
+  'start',
+  'finish',
+  'totalFloat',
+  'progress',
+  'owner',
+  'predecessors',
+  'variance',
+];
+
+const editable: ReadonlySet<GanttColumnId> = new Set(['name', 'duration', 'start', 'finish', 'progress', 'owner', 'predecessors']);
+
+export function isEditableColumn(column: GanttColumnId): boolean {
+  return editable.has(column);
+}
+
+export interface GridText {
+  /** Formats a calendar date for reading, for example `1 Feb 2021`. */
+  readonly date: (date: CalendarDate) => string;
+  /** Formats a whole number of days with its unit, for example `10 wd` or `90 cd`. */
+  readonly duration: (value: number, unit: DurationUnit) => string;
+  /** Unit words accepted in typed durations and lags, lower case; the first of each is the short form. */
+  readonly unitWords: Readonly<Record<DurationUnit, readonly string[]>>;
+  /** Codes of the dependency types as the user reads and types them, for example `FS`. */
+  readonly linkTypes: Readonly<Record<DependencyType, string>>;
+  readonly percent: (value: number) => string;
+  /** Variance cell of a task added after the baseline was taken. */
+  readonly addedAfterBaseline: string;
+  /** Float cell of a critical task, given the float text. */
+  readonly criticalFloat: (floatText: string) => string;
+}
+
+/** Formats a signed number of working days, for example `+3 wd`, `−2 wd` or `0 wd`. */
+export function signedDays(value: number, text: GridText, unit: DurationUnit = 'workingDays'): string {
+  const magnitude = text.duration(Math.abs(value), unit);
+  if (value > 0) return `+${magnitude}`;
+  if (value < 0) return `−${magnitude}`;
+  return magnitude;
+}
+
+/** Formats one dependency as the predecessor column shows it: `2.3`, `2.3SS`, `2.3FS+2 wd`. */
+export function formatPredecessor(dependency: PlanDependency, model: GanttModel, text: GridText): string {
+  const wbs = model.rowById.get(dependency.predecessorId)?.wbs ?? '?';
+  const plain = dependency.type === 'FS' && dependency.lag === 0;
+  const type = plain ? '' : text.linkTypes[dependency.type];
+  const lag = dependency.lag === 0 ? '' : signedDays(dependency.lag, text, dependency.lagUnit).replace('−', '-');
+  return `${wbs}${type}${lag}`;
+}
+
+export function predecessorText(model: GanttModel, taskId: string, text: GridText): string {
+  return (model.incoming.get(taskId) ?? []).map((dependency) => formatPredecessor(dependency, model, text)).join(', ');
+}
+
+/** Returns the text a cell shows. */
+export function cellText(
+  model: GanttModel,
+  row: TaskRow,
+  column: GanttColumnId,
+  comparison: BaselineComparison | null,
+  text: GridText,
+): string {
+  const task = row.task;
+  const days = model.daysById.get(task.id);
+  switch (column) {
+    case 'wbs':
+      return row.wbs;
+    case 'name':
+      return task.name;
+    case 'duration':
+      if (row.childCount > 0) return days === undefined ? '' : text.duration(days.scheduled.workingDays, 'workingDays');
+      return text.duration(task.duration, task.durationUnit);
+    case 'start':
+      return days === undefined ? '' : text.date(days.scheduled.earlyStart);
+    case 'finish':
+      return days === undefined ? '' : text.date(days.scheduled.earlyFinish);
+    case 'totalFloat': {
+      if (days === undefined) return '';
+      const float = text.duration(days.scheduled.totalFloat, 'workingDays');
+      return days.scheduled.critical ? text.criticalFloat(float) : float;
+    }
+    case 'progress':
+      return text.percent(days === undefined ? task.progress : days.scheduled.progress);
+    case 'owner':
+      return task.owner;
+    case 'predecessors':
+      return predecessorText(model, task.id, text);
+    case 'variance': {
+      if (comparison === null) return '';
+      const variance = comparison.byTask.get(task.id);
+      if (variance === undefined || variance.finishVariance === null) return text.addedAfterBaseline;
+      return signedDays(variance.finishVariance, text);
+    }
+  }
+}
+
+/** Returns the text an edit of the cell starts from: the stored value in the form the parser reads back. */
+export function draftText(model: GanttModel, row: TaskRow, column: GanttColumnId, text: GridText): string {
+  const task = row.task;
+  const days = model.daysById.get(task.id);
+  switch (column) {
+    case 'duration':
+      return `${task.duration} ${text.unitWords[task.durationUnit][0] ?? ''}`.trim();
+    case 'start':
+      return days?.scheduled.earlyStart ?? task.startNoEarlierThan ?? '';
+    case 'finish':
+      return days?.scheduled.earlyFinish ?? '';
+    case 'progress':
+      return String(task.progress);
+    default:
+      return cellText(model, row, column, null, text);
+  }
+}

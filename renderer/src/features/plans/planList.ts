@@ -1,0 +1,124 @@
+/**
+ * Rows of the Transition plans list and the data of the roadmap: each plan scheduled with the
+ * engine, with its provider, start, finish, critical-path finish and progress. Pure.
+ */
+import type { Calendar, Dependency, Plan, Task } from '@shared/domain/plan';
+import type { CalendarDate, Id, Provider } from '@shared/domain/types';
+import type { Schedule } from '@shared/schedule/engine';
+import { schedulePlan } from '@shared/schedule/engine';
+import type { PlanTask } from '@shared/schedule/commands';
+import type { ScheduleIssue } from '@shared/schedule/issues';
+import { repairPlanState, scheduleInputOf } from '../../db/plansSupport';
+
+/** Every plan record of the portfolio, as the list's live query reads them. */
+export interface PortfolioPlans {
+  readonly plans: readonly Plan[];
+  readonly tasks: readonly Task[];
+  readonly dependencies: readonly Dependency[];
+  readonly calendars: readonly Calendar[];
+  readonly providers: readonly Provider[];
+}
+
+/** One plan with its tasks and its schedule, or the first error that stops scheduling it. */
+export interface ScheduledPlan {
+  readonly plan: Plan;
+  /** Tasks after `repairPlanState`. */
+  readonly tasks: readonly PlanTask[];
+  readonly schedule: Schedule | null;
+  readonly error: ScheduleIssue | null;
+}
+
+export interface PlanListRow {
+  readonly id: Id;
+  readonly title: string;
+  /** Provider name, or `null` for a plan without a provider. */
+  readonly providerName: string | null;
+  readonly start: CalendarDate | null;
+  readonly finish: CalendarDate | null;
+  /** Latest finish among the tasks on the critical path. */
+  readonly criticalFinish: CalendarDate | null;
+  /** Percent complete, 0 to 100, rounded to a whole number. */
+  readonly progress: number | null;
+  readonly taskCount: number;
+  /** Error that stops the plan from being scheduled, or `null`. */
+  readonly error: ScheduleIssue | null;
+}
+
+/** Highest progress a plan shows while any of its tasks is open, as for summary tasks. */
+const openPlanCap = 99;
+
+/** Groups records by `planId`. */
+function byPlan<R extends { readonly planId: Id }>(records: readonly R[]): Map<Id, R[]> {
+  const groups = new Map<Id, R[]>();
+  for (const record of records) {
+    const group = groups.get(record.planId);
+    if (group === undefined) groups.set(record.planId, [record]);
+    else group.push(record);
+  }
+  return groups;
+}
+
+/** Schedules every plan; a plan that cannot be scheduled keeps its first error. */
+export function schedulePlans(data: PortfolioPlans): ScheduledPlan[] {
+  const tasksByPlan = byPlan(data.tasks);
+  const linksByPlan = byPlan(data.dependencies);
+  const calendarIds = new Set(data.calendars.map((calendar) => calendar.id));
+  return data.plans.map((plan) => {
+    const tasks = tasksByPlan.get(plan.id) ?? [];
+    const state = repairPlanState(tasks, linksByPlan.get(plan.id) ?? [], calendarIds);
+    const outcome = schedulePlan(scheduleInputOf(plan, state, data.calendars));
+    if (outcome.ok) return { plan, tasks: state.tasks, schedule: outcome.schedule, error: null };
+    const error = outcome.issues.find((issue) => issue.severity === 'error') ?? null;
+    return { plan, tasks: state.tasks, schedule: null, error };
+  });
+}
+
+/**
+ * Returns the progress of a whole plan: the mean of its leaf tasks' progress weighted by their
+ * working days, capped at 99 while any leaf task is open, as the engine rolls up summary tasks.
+ * A plan of milestones only takes their plain mean; a plan without tasks has none.
+ */
+export function planProgress(schedule: Schedule): number | null {
+  const leaves = schedule.tasks.filter((task) => !task.summary);
+  if (leaves.length === 0) return null;
+  let weighted = 0;
+  let weight = 0;
+  let plain = 0;
+  for (const task of leaves) {
+    weighted += task.workingDays * task.progress;
+    weight += task.workingDays;
+    plain += task.progress;
+  }
+  const mean = weight > 0 ? weighted / weight : plain / leaves.length;
+  const open = leaves.some((task) => task.progress < 100);
+  return Math.round(open ? Math.min(mean, openPlanCap) : mean);
+}
+
+/** Returns the latest early finish of the tasks on the critical path, or `null` when it is empty. */
+export function criticalFinish(schedule: Schedule): CalendarDate | null {
+  const critical = new Set(schedule.criticalPath);
+  let latest: CalendarDate | null = null;
+  for (const task of schedule.tasks) {
+    if (critical.has(task.taskId) && (latest === null || task.earlyFinish > latest)) latest = task.earlyFinish;
+  }
+  return latest;
+}
+
+/** Builds the list rows of scheduled plans. */
+export function buildPlanRows(scheduled: readonly ScheduledPlan[], providers: readonly Provider[]): PlanListRow[] {
+  const providerNames = new Map(providers.map((provider) => [provider.id, provider.name]));
+  return scheduled.map(({ plan, tasks, schedule, error }) => {
+    const empty = schedule === null || tasks.length === 0;
+    return {
+      id: plan.id,
+      title: plan.title,
+      providerName: plan.providerId === null ? null : (providerNames.get(plan.providerId) ?? null),
+      start: empty ? null : schedule.planStart,
+      finish: empty ? null : schedule.planFinish,
+      criticalFinish: schedule === null ? null : criticalFinish(schedule),
+      progress: schedule === null ? null : planProgress(schedule),
+      taskCount: tasks.length,
+      error,
+    };
+  });
+}

@@ -1,0 +1,39 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../../../../../../renderer/src/i18n/en';
+import { ganttText } from '../../../../../../../renderer/src/features/plans/gantt/useGanttText';
+
+beforeAll(async () => {
+  await i18next.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
+});
+
+describe('ganttText', () => {
+  it('shows durations with their unit', () => {
+    const { grid } = ganttText(i18next.t, 'en-GB');
+    expect(grid.duration(10, 'workingDays')).toBe('10 wd');
+    expect(grid.duration(90, 'calendarDays')).toBe('90 cd');
+    expect(grid.duration(1200, 'workingDays')).toBe('1,200 wd');
+  });
+
+  it('reads the unit words, short form first', () => {
+    const { grid } = ganttText(i18next.t, 'en-GB');
+    expect(grid.unitWords.workingDays[0]).toBe('wd');
+    expect(grid.unitWords.calendarDays[0]).toBe('cd');
+    expect(grid.unitWords.workingDays).toContain('working days');
+  });
+
+  it('formats dates from their parts in any time zone', () => {
+    const { grid } = ganttText(i18next.t, 'en-GB');
+    expect(grid.date('2021-03-14')).toBe('14 Mar 2021');
+    expect(grid.date('2021-11-07')).toBe('7 Nov 2021');
+  });
+
+  it('labels the axis', () => {
+    const { scene } = ganttText(i18next.t, 'en-GB');
+    expect(scene.axis.month(2)).toBe('Feb');
+    expect(scene.axis.monthYear(2021, 2)).toBe('Feb 2021');
+    expect(scene.axis.quarter(3)).toBe('Q3');
+    expect(scene.variance(3)).toBe('+3 wd');
+    expect(scene.variance(-2)).toBe('−2 wd');
+  });
+});
