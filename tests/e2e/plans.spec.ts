@@ -1,7 +1,7 @@
 /**
- * Transition plans as a vendor manager uses them: a plan from the BPO template for a provider of
- * the sample portfolio, seen in the list and on the roadmap; a project file imported with its
- * report; and a plan exported as Microsoft Project XML and imported again.
+ * Transition plans as a vendor manager uses them. A plan from the BPO template for a provider of
+ * the sample portfolio shows in the list and on the roadmap. A project file is imported with its
+ * report, and a plan is exported as Microsoft Project XML and imported again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

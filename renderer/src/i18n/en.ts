@@ -648,7 +648,7 @@ export const en = {
     oneProvider: 'One provider',
     provider: 'Provider',
     oneProviderHint:
-      'Only this provider with its contracts, service levels and measurements, and the KPIs they use. Merging the file back deletes nothing and changes nothing it leaves out.',
+      'Only this provider with its contracts, service levels, measurements and transition plans, and the KPIs and calendars they use. Merging the file back deletes nothing and changes nothing it leaves out.',
     noProviders: 'This portfolio has no providers yet.',
     withoutCommercialTerms: 'Without commercial terms',
     withoutCommercialTermsHint: 'Leaves out contract values, for sharing outside the VMO.',
@@ -1433,7 +1433,7 @@ export const en = {
       datesOutOfOrder:
         'The date {{value}} comes before {{otherValue}}. Key dates must follow in the order issued, questions due, responses due, award target. Nothing was saved.',
     },
-    // Problems of a transition plan's schedule. A rejected edit shows them after `plans.editRejected`.
+    // Problems of a transition plan's schedule. A rejected edit shows them inside `plans.editor.rejected`.
     schedule: {
       invalidDate: '“{{value}}” is not a date. Use the form YYYY-MM-DD, for example 2026-03-02.',
       invalidDate_holidays: 'The holiday “{{value}}” is not a date. Use the form YYYY-MM-DD, for example 2026-12-25.',

@@ -126,9 +126,9 @@ interface CalendarsPanelProps {
 }
 
 /**
- * The portfolio's working-day calendars as the plan screen edits them: the plan's calendar and
- * the site calendars its tasks use first, then the others, and a form for a new site calendar.
- * A calendar can serve several plans, so a change applies to every plan that uses it.
+ * Shows the portfolio's working-day calendars for editing: the plan's calendar and the site
+ * calendars its tasks use first, then the others, and a form for a new site calendar. A calendar
+ * can serve several plans, so a change applies to every plan that uses it.
  */
 export function CalendarsPanel({ calendars, usedIds }: CalendarsPanelProps) {
   const { t } = useTranslation();

@@ -26,9 +26,9 @@ interface ImportPlanPanelProps {
 }
 
 /**
- * Import of a project file (Microsoft Project XML, MPX, GanttProject or plan CSV) as a new plan.
- * The file is read and checked first; its report shows what will be converted and what will be
- * dropped and why, and stays on screen after the plan is created.
+ * Imports a project file (Microsoft Project XML, MPX, GanttProject or plan CSV) as a new plan.
+ * The file is read and checked first. Its report shows what will be converted, what will be
+ * dropped and why, and it stays on screen after the plan is created.
  */
 export function ImportPlanPanel({ onOpenPlan, onClose }: ImportPlanPanelProps) {
   const { t } = useTranslation();

@@ -24,7 +24,7 @@ function ReportLines({ title, lines, testId }: { readonly title: string; readonl
   );
 }
 
-/** The import report of a project file: counts of what was converted, then what was changed or dropped and why. */
+/** Shows the import report of a project file: counts of what was converted, then what was changed or dropped and why. */
 export function ImportReport({ fileName, report }: { readonly fileName: string; readonly report: ProjectImportReport }) {
   const { t } = useTranslation();
   const view = buildReportView(report, (unit) => translateDynamic(t, `plans.units.${unit}`, { defaultValue: unit }));

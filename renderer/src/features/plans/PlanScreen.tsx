@@ -21,7 +21,7 @@ function usedCalendarIds(records: PlanRecords): Set<Id> {
   return ids;
 }
 
-/** The editor of one loaded plan: header, Gantt view with its undo history, baselines and calendars. */
+/** Shows the editor of one loaded plan: header, Gantt view with its undo history, baselines and calendars. */
 function PlanEditorView({ records }: { readonly records: PlanRecords }) {
   const { t } = useTranslation();
   const navigate = useUiStore(selectNavigate);
@@ -82,7 +82,7 @@ function PlanEditorView({ records }: { readonly records: PlanRecords }) {
   );
 }
 
-/** The plan screen: loads one plan and shows its editor, or says that the plan is gone. */
+/** Loads one plan and shows its editor, or a message when the plan is gone. */
 export function PlanScreen({ planId }: { readonly planId: Id }) {
   const { t } = useTranslation();
   const navigate = useUiStore(selectNavigate);

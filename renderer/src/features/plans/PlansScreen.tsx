@@ -68,8 +68,8 @@ function buildColumns(t: TFunction) {
 type Panel = 'none' | 'new' | 'import';
 
 /**
- * The Transition plans screen: every plan of the portfolio as a list or on the roadmap, with
- * forms to create a plan from the BPO template, import a project file and export a plan.
+ * Shows the Transition plans screen: every plan of the portfolio as a list or on the roadmap,
+ * with forms to create a plan from the BPO template, import a project file and export a plan.
  */
 export function PlansScreen({ view }: { readonly view: PlansView }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import type { Id } from '@shared/domain/types';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 
-/** The transition plans of one provider, each a link to its plan screen, for the provider's page. */
+/** Lists the transition plans of one provider, each a link to its plan screen, for the provider's page. */
 export function ProviderPlans({ providerId }: { readonly providerId: Id }) {
   const { t } = useTranslation();
   const db = usePortfolioDb();

@@ -1,6 +1,6 @@
 /**
- * ECharts host of the roadmap. The option comes from `buildRoadmapOption`; this component mounts
- * the chart, applies new options, resizes with its container and reports clicks on a plan's
+ * ECharts host of the roadmap, whose option comes from `buildRoadmapOption`. The component mounts
+ * the chart, applies new options and resizes with its container. It reports a click on a plan's
  * title, bar or milestone as the plan's id.
  */
 import { useEffect, useRef } from 'react';

@@ -10,7 +10,7 @@ interface RoadmapViewProps {
   readonly onOpen: (planId: Id) => void;
 }
 
-/** Every plan of the portfolio on one timeline, with a list of the plans for keyboard and screen reader users. */
+/** Shows every plan of the portfolio on one timeline, with a list of the plans for keyboard and screen reader users. */
 export function RoadmapView({ scheduled, onOpen }: RoadmapViewProps) {
   const { t } = useTranslation();
   const sorted = useMemo(

@@ -7,6 +7,7 @@ import type { Dependency, Task } from '@shared/domain/plan';
 import type { Id } from '@shared/domain/types';
 import { emptyHistory } from '@shared/schedule/commands';
 import type { EditStep, PlanDependency, PlanState, PlanTask } from '@shared/schedule/commands';
+import { compareText } from '@shared/sync/mergeFields';
 import { renameCommandIds } from '../../db/plansCommands';
 
 /** Returns a task's data fields and id, without the sync fields the Gantt does not need. */
@@ -52,7 +53,7 @@ export function toPlanDependency(link: Dependency | PlanDependency): PlanDepende
 
 /** Returns the edit state of stored (and repaired) records, sorted by id so two reads compare equal. */
 export function planStateOf(state: PlanState): PlanState {
-  const byId = (a: { readonly id: Id }, b: { readonly id: Id }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byId = (a: { readonly id: Id }, b: { readonly id: Id }) => compareText(a.id, b.id);
   return { tasks: state.tasks.map(toPlanTask).sort(byId), dependencies: state.dependencies.map(toPlanDependency).sort(byId) };
 }
 

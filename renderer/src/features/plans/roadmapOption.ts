@@ -117,9 +117,9 @@ function renderBar(params: RenderParams, api: RenderApi): object | null {
 }
 
 /**
- * Builds the ECharts option of the roadmap. The y axis lists plan ids, shown as titles; a click
- * on a title, bar or milestone reports the plan id as the event's `value` (`yAxis`) or in the
- * data (series), which `RoadmapChart.tsx` reads.
+ * Builds the ECharts option of the roadmap. The y axis lists plan ids and shows them as titles.
+ * A click on a title carries the plan id as the event's `value`, and a click on a bar or
+ * milestone carries it in the data's value; `clickedPlanId` in `RoadmapChart.tsx` reads both.
  */
 export function buildRoadmapOption(rows: readonly RoadmapRow[], labels: RoadmapLabels, today: CalendarDate): EChartsCoreOption {
   const titles = new Map(rows.map((row) => [row.planId, row.title]));

@@ -3,7 +3,6 @@
  * `db/plans.ts`, or a merge, writes a plan record.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Calendar } from '@shared/domain/plan';
 import type { Id, Provider } from '@shared/domain/types';
 import { loadPlan } from '../../db/plans';
 import type { PlanRecords } from '../../db/plans';
@@ -39,10 +38,4 @@ export function usePlanRecords(planId: Id): PlanRecords | null | undefined {
 export function useProviderChoices(): readonly Provider[] | undefined {
   const db = usePortfolioDb();
   return useLiveQuery(async () => (await db.providers.toArray()).sort((a, b) => a.name.localeCompare(b.name)), [db]);
-}
-
-/** Reads every calendar of the portfolio. */
-export function useCalendars(): readonly Calendar[] | undefined {
-  const db = usePortfolioDb();
-  return useLiveQuery(() => db.planCalendars.toArray(), [db]);
 }

@@ -46,7 +46,7 @@ interface EditorState {
   readonly message: EditorMessage | null;
 }
 
-/** The command to store for `request` and the step that follows it, or `null` when there is nothing to do. */
+/** Returns the command to store for `request` and the step that follows it, or `null` when there is nothing to do. */
 function planned(step: EditStep, request: Request): { command: EditCommand; next: EditStep } | null {
   if (request.kind === 'do') return { command: request.command, next: execute(step, request.command) };
   if (request.kind === 'undo') {

@@ -4,7 +4,6 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '@shared/errors';
 import { getDeviceContext } from '../../db/catalogue';
 import type { DeviceContext } from '../../db/catalogue';
 import type { PortfolioDb } from '../../db/portfolioDb';
@@ -16,15 +15,8 @@ export interface PlanWrite {
   readonly busy: boolean;
   /** Sentence of the last failure, or `null`. */
   readonly error: string | null;
-  /**
-   * Runs `write`; resolves to its result, or to `null` when it failed. `what` names the write in
-   * the log; `onError` sees the coded error before its sentence is kept.
-   */
-  readonly run: <R>(
-    what: string,
-    write: (db: PortfolioDb, context: DeviceContext) => Promise<R>,
-    onError?: (error: AppError) => void,
-  ) => Promise<R | null>;
+  /** Runs `write`; resolves to its result, or to `null` when it failed. `what` names the write in the log. */
+  readonly run: <R>(what: string, write: (db: PortfolioDb, context: DeviceContext) => Promise<R>) => Promise<R | null>;
   readonly clearError: () => void;
 }
 
@@ -34,15 +26,13 @@ export function usePlanWrite(): PlanWrite {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const run: PlanWrite['run'] = async (what, write, onError) => {
+  const run: PlanWrite['run'] = async (what, write) => {
     setBusy(true);
     setError(null);
     try {
       return await write(db, await getDeviceContext());
     } catch (thrown) {
-      const appError = toAppError(thrown, `${what} failed`);
-      onError?.(appError);
-      setError(describeAppError(t, appError));
+      setError(describeAppError(t, toAppError(thrown, `${what} failed`)));
       return null;
     } finally {
       setBusy(false);

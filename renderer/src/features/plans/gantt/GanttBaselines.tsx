@@ -100,7 +100,11 @@ function FinishVariance(props: { readonly model: GanttModel; readonly comparison
   };
   const variance = comparison.planFinishVariance;
   const sentence =
-    variance > 0 ? t('gantt.baseline.finishLater', values) : variance < 0 ? t('gantt.baseline.finishEarlier', values) : t('gantt.baseline.finishSame', values);
+    variance > 0
+      ? t('gantt.baseline.finishLater', values)
+      : variance < 0
+        ? t('gantt.baseline.finishEarlier', values)
+        : t('gantt.baseline.finishSame', values);
   return (
     <p className={variance > 0 ? 'gantt-finish-variance late' : 'gantt-finish-variance'} data-testid="gantt-finish-variance">
       {sentence}

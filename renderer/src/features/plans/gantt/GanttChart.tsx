@@ -137,7 +137,11 @@ export function GanttChart(props: GanttChartProps) {
     const host = hostRef.current;
     const scroller = scrollRef.current;
     if (host === null || scroller === null) return;
-    const chart = echarts.init(host, null, { renderer: 'canvas', width: Math.max(1, scroller.clientWidth), height: Math.max(1, scroller.clientHeight) });
+    const chart = echarts.init(host, null, {
+      renderer: 'canvas',
+      width: Math.max(1, scroller.clientWidth),
+      height: Math.max(1, scroller.clientHeight),
+    });
     chartRef.current = chart;
     const observer = new ResizeObserver(() => {
       setSize({ width: scroller.clientWidth, height: scroller.clientHeight });
@@ -219,9 +223,17 @@ export function GanttChart(props: GanttChartProps) {
     if (drag.zone === 'resize') {
       const finishDay = resizedFinishDay(drag, dx);
       const task = model.tasksById.get(bar.taskId);
-      const duration = task === undefined || drag.working === null ? 0 : durationToFinish(task.durationUnit, days.startDay, finishDay, drag.working);
+      const duration =
+        task === undefined || drag.working === null ? 0 : durationToFinish(task.durationUnit, days.startDay, finishDay, drag.working);
       const width = (Math.max(finishDay, days.startDay) + 1 - days.startDay) * scale.dayWidth;
-      return { kind: 'ghost', x: bar.x, y: bar.y, width, height: bar.height, label: grid.duration(duration, task?.durationUnit ?? 'workingDays') };
+      return {
+        kind: 'ghost',
+        x: bar.x,
+        y: bar.y,
+        width,
+        height: bar.height,
+        label: grid.duration(duration, task?.durationUnit ?? 'workingDays'),
+      };
     }
     const scene = sceneRef.current;
     const target = scene === null ? null : linkTargetAt(scene, x, y);
@@ -339,10 +351,15 @@ export function GanttChart(props: GanttChartProps) {
 
   const totalHeight = headerHeight + rows.length * rowHeight;
   return (
-    <div ref={scrollRef} className="gantt-chart-scroll" data-testid="gantt-chart-scroll" onScroll={() => {
-      props.onScroll();
-      requestDraw();
-    }}>
+    <div
+      ref={scrollRef}
+      className="gantt-chart-scroll"
+      data-testid="gantt-chart-scroll"
+      onScroll={() => {
+        props.onScroll();
+        requestDraw();
+      }}
+    >
       <div
         ref={hostRef}
         className="gantt-chart-surface"

@@ -182,7 +182,7 @@ export function GanttGrid(props: GanttGridProps) {
           {headerGroups.map((group) => (
             <tr key={group.id} role="row" aria-rowindex={1} style={{ gridTemplateColumns, height: headerHeight }}>
               {group.headers.map((header) => (
-                <th key={header.id} role="columnheader" scope="col">
+                <th key={header.id} role="columnheader" scope="col" data-column={header.column.id}>
                   <table.FlexRender header={header} />
                 </th>
               ))}

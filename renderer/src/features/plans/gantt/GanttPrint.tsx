@@ -58,9 +58,7 @@ export function GanttPrint({ model, comparison, settings, title, today }: GanttP
         <section key={page.number} className="gantt-print-page" style={{ width: layout.area.width }}>
           <header className="gantt-print-title" style={{ height: printTitleHeight }}>
             <strong>{title}</strong>
-            <span>
-              {t('gantt.print.dates', { first: text.grid.date(page.firstDate), last: text.grid.date(page.lastDate) })}
-            </span>
+            <span>{t('gantt.print.dates', { first: text.grid.date(page.firstDate), last: text.grid.date(page.lastDate) })}</span>
             <span>{t('gantt.print.pageOf', { page: page.number, pages: layout.pages.length })}</span>
           </header>
           {/* The SVG comes from ECharts' server-side renderer, which escapes every text it draws. */}

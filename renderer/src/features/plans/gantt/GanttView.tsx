@@ -98,9 +98,12 @@ export function GanttView(props: GanttViewProps) {
     return calendar === undefined ? null : new WorkingCalendar(calendar, model.firstDay);
   }, [calendars, plan.calendarId, model.firstDay]);
 
-  const say = useCallback((tone: ViewMessage['tone'], sentence: GanttMessage) => {
-    setMessage({ tone, text: translateDynamic(t, sentence.key, sentence.values) });
-  }, [t]);
+  const say = useCallback(
+    (tone: ViewMessage['tone'], sentence: GanttMessage) => {
+      setMessage({ tone, text: translateDynamic(t, sentence.key, sentence.values) });
+    },
+    [t],
+  );
 
   /** Sends an accepted edit to the screen, or shows why it was rejected; returns whether the input was accepted. */
   const apply = useCallback(

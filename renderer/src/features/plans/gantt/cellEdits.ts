@@ -143,7 +143,8 @@ function parsePredecessors(context: CellEditContext, row: TaskRow, value: string
     const match = /^(\d+(?:\.\d+)*)\s*(\p{L}{2})?\s*(?:([+\-−]\s*\d+\s*[\p{L} ]*))?$/u.exec(entry);
     const predecessorId = match === null ? undefined : byWbs.get(match[1] ?? '');
     const type = match?.[2] === undefined ? 'FS' : typeByCode.get(match[2].toUpperCase());
-    const lag = match?.[3] === undefined ? { value: 0, unit: null } : parseDays(match[3].replace('−', '-').replace(/\s+/, ''), text.unitWords);
+    const lag =
+      match?.[3] === undefined ? { value: 0, unit: null } : parseDays(match[3].replace('−', '-').replace(/\s+/, ''), text.unitWords);
     if (match === null || type === undefined || lag === null) {
       return { ok: false, result: rejected('gantt.input.invalidPredecessor', { task: task.name, value: entry }) };
     }

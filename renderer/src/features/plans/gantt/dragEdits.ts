@@ -85,4 +85,3 @@ export function linkTaskCommand(
   if (!linked.ok) return { ok: false, message: issueMessage(linked.issue, model.state.tasks) };
   return checkCommand(model, { kind: 'addDependency', dependency: { id: newId(), ...linked.value } });
 }
-

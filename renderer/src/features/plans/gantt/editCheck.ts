@@ -19,8 +19,7 @@ export interface GanttMessage {
 
 export type EditResult =
   /** `command` is `null` when the input changes nothing. */
-  | { readonly ok: true; readonly command: EditCommand | null }
-  | { readonly ok: false; readonly message: GanttMessage };
+  { readonly ok: true; readonly command: EditCommand | null } | { readonly ok: false; readonly message: GanttMessage };
 
 export function rejected(key: string, values: Readonly<Record<string, string | number>> = {}): EditResult {
   return { ok: false, message: { key, values } };

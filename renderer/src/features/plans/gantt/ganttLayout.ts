@@ -218,7 +218,8 @@ export function buildScene(input: SceneInput): GanttScene {
     links,
     upperBands: header.upper.map(toBand),
     lowerBands: header.lower.map(toBand),
-    shades: scale.zoom === 'days' && input.shading !== null ? shadeNonWorkingDays(input.shading, firstDay, endDay, xOf, scale.dayWidth) : [],
+    shades:
+      scale.zoom === 'days' && input.shading !== null ? shadeNonWorkingDays(input.shading, firstDay, endDay, xOf, scale.dayWidth) : [],
     rowLines,
     todayX,
     firstRow,
@@ -231,7 +232,16 @@ function layoutBar(row: TaskRow, position: number, days: TaskDays, top: number, 
   const extent = extentOf(kind, days, xOf);
   const width = extent.finishX - extent.startX;
   const progress = Math.max(0, Math.min(100, days.scheduled.progress));
-  const base = { taskId: row.task.id, row: position, rowTop: top, kind, x: extent.startX, width, critical: days.scheduled.critical, selected };
+  const base = {
+    taskId: row.task.id,
+    row: position,
+    rowTop: top,
+    kind,
+    x: extent.startX,
+    width,
+    critical: days.scheduled.critical,
+    selected,
+  };
   const label = row.task.name;
   const labelX = extent.finishX + (kind === 'milestone' ? 4 : 6);
   if (kind === 'milestone') {

@@ -40,7 +40,14 @@ const smallFont = '11px system-ui, sans-serif';
 
 /** Preview drawn while a bar is dragged: a dashed outline where it would go, or the link being drawn. */
 export type DragOverlay =
-  | { readonly kind: 'ghost'; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly label: string }
+  | {
+      readonly kind: 'ghost';
+      readonly x: number;
+      readonly y: number;
+      readonly width: number;
+      readonly height: number;
+      readonly label: string;
+    }
   | { readonly kind: 'link'; readonly from: Point; readonly to: Point; readonly valid: boolean };
 
 /** Task names printed left of the time axis (print only), one per row shown. */
@@ -70,7 +77,12 @@ function text(x: number, y: number, content: string, style: Record<string, unkno
 }
 
 function line(points: readonly Point[], style: Record<string, unknown>): ElementOption {
-  return { type: 'polyline', silent: true, shape: { points: points.map((point) => [point[0], point[1]]) }, style: { fill: 'none', ...style } };
+  return {
+    type: 'polyline',
+    silent: true,
+    shape: { points: points.map((point) => [point[0], point[1]]) },
+    style: { fill: 'none', ...style },
+  };
 }
 
 function backgroundElement(scene: GanttScene): ElementOption {
@@ -83,10 +95,26 @@ function backgroundElement(scene: GanttScene): ElementOption {
   }
   for (const row of scene.rowLines) {
     const y = Math.round(row.y + rowHeight) - 0.5;
-    children.push(line([[scene.left, y], [scene.width, y]], { stroke: ganttColors.rowLine, lineWidth: 1 }));
+    children.push(
+      line(
+        [
+          [scene.left, y],
+          [scene.width, y],
+        ],
+        { stroke: ganttColors.rowLine, lineWidth: 1 },
+      ),
+    );
   }
   if (scene.todayX !== null) {
-    children.push(line([[scene.todayX, scene.top], [scene.todayX, scene.height]], { stroke: ganttColors.today, lineWidth: 2, lineDash: [4, 3] }));
+    children.push(
+      line(
+        [
+          [scene.todayX, scene.top],
+          [scene.todayX, scene.height],
+        ],
+        { stroke: ganttColors.today, lineWidth: 2, lineDash: [4, 3] },
+      ),
+    );
   }
   return { type: 'group', children };
 }
@@ -100,7 +128,14 @@ function baselineElement(shape: BaselineShape): ElementOption {
     children.push({
       type: 'polygon',
       silent: true,
-      shape: { points: [[cx, cy - half], [cx + half, cy], [cx, cy + half], [cx - half, cy]] },
+      shape: {
+        points: [
+          [cx, cy - half],
+          [cx + half, cy],
+          [cx, cy + half],
+          [cx - half, cy],
+        ],
+      },
       style: { fill: ganttColors.baseline },
     });
   } else {
@@ -142,7 +177,14 @@ function barElement(bar: BarShape): ElementOption {
     children.push({
       type: 'polygon',
       silent: true,
-      shape: { points: [[cx, bar.centerY - half], [cx + half, bar.centerY], [cx, bar.centerY + half], [cx - half, bar.centerY]] },
+      shape: {
+        points: [
+          [cx, bar.centerY - half],
+          [cx + half, bar.centerY],
+          [cx, bar.centerY + half],
+          [cx - half, bar.centerY],
+        ],
+      },
       style: { fill: bar.critical ? ganttColors.critical : ganttColors.milestone, ...outline },
     });
   } else if (bar.kind === 'summary') {
@@ -164,7 +206,9 @@ function barElement(bar: BarShape): ElementOption {
       style: { fill: bar.critical ? ganttColors.criticalProgress : ganttColors.summary },
     });
   } else {
-    children.push(rect(bar.x, bar.y, Math.max(2, bar.width), bar.height, { fill: bar.critical ? ganttColors.critical : ganttColors.bar, ...outline }));
+    children.push(
+      rect(bar.x, bar.y, Math.max(2, bar.width), bar.height, { fill: bar.critical ? ganttColors.critical : ganttColors.bar, ...outline }),
+    );
     if (bar.progressWidth > 0) {
       const progressHeight = Math.round(bar.height / 2);
       children.push(
@@ -203,7 +247,11 @@ function overlayElement(overlay: DragOverlay): ElementOption {
       ],
     };
   }
-  return line([overlay.from, overlay.to], { stroke: overlay.valid ? ganttColors.ghost : ganttColors.mutedText, lineWidth: 2, lineDash: [5, 3] });
+  return line([overlay.from, overlay.to], {
+    stroke: overlay.valid ? ganttColors.ghost : ganttColors.mutedText,
+    lineWidth: 2,
+    lineDash: [5, 3],
+  });
 }
 
 function headerElement(scene: GanttScene): ElementOption {
@@ -212,7 +260,15 @@ function headerElement(scene: GanttScene): ElementOption {
   const addBands = (bands: GanttScene['upperBands'], top: number): void => {
     for (const band of bands) {
       const x = Math.round(band.x) + 0.5;
-      children.push(line([[x, top], [x, top + half]], { stroke: ganttColors.headerLine, lineWidth: 1 }));
+      children.push(
+        line(
+          [
+            [x, top],
+            [x, top + half],
+          ],
+          { stroke: ganttColors.headerLine, lineWidth: 1 },
+        ),
+      );
       const visibleStart = Math.max(band.x, scene.left);
       const visibleWidth = band.x + band.width - visibleStart;
       if (visibleWidth > 10) {
@@ -230,8 +286,24 @@ function headerElement(scene: GanttScene): ElementOption {
   };
   addBands(scene.upperBands, 0);
   addBands(scene.lowerBands, half);
-  children.push(line([[scene.left, half + 0.5], [scene.width, half + 0.5]], { stroke: ganttColors.headerLine, lineWidth: 1 }));
-  children.push(line([[scene.left, scene.top - 0.5], [scene.width, scene.top - 0.5]], { stroke: ganttColors.headerLine, lineWidth: 1 }));
+  children.push(
+    line(
+      [
+        [scene.left, half + 0.5],
+        [scene.width, half + 0.5],
+      ],
+      { stroke: ganttColors.headerLine, lineWidth: 1 },
+    ),
+  );
+  children.push(
+    line(
+      [
+        [scene.left, scene.top - 0.5],
+        [scene.width, scene.top - 0.5],
+      ],
+      { stroke: ganttColors.headerLine, lineWidth: 1 },
+    ),
+  );
   return { type: 'group', children };
 }
 
@@ -240,7 +312,13 @@ function nameColumnElement(scene: GanttScene, column: NameColumn): ElementOption
     rect(0, 0, scene.left, scene.height, { fill: '#ffffff' }),
     rect(0, 0, scene.left, scene.top, { fill: ganttColors.header }),
     text(6, scene.top / 2, column.title, { fontWeight: 'bold' }),
-    line([[scene.left - 0.5, 0], [scene.left - 0.5, scene.height]], { stroke: ganttColors.headerLine, lineWidth: 1 }),
+    line(
+      [
+        [scene.left - 0.5, 0],
+        [scene.left - 0.5, scene.height],
+      ],
+      { stroke: ganttColors.headerLine, lineWidth: 1 },
+    ),
   ];
   column.names.forEach((name, index) => {
     const indent = 6 + Math.min(name.depth, 8) * 12;

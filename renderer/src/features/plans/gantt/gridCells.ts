@@ -9,16 +9,7 @@ import type { BaselineComparison, GanttModel } from './ganttModel';
 import type { TaskRow } from './rowTree';
 
 export type GanttColumnId =
-  | 'wbs'
-  | 'name'
-  | 'duration'
-  | 'start'
-  | 'finish'
-  | 'totalFloat'
-  | 'progress'
-  | 'owner'
-  | 'predecessors'
-  | 'variance';
+  'wbs' | 'name' | 'duration' | 'start' | 'finish' | 'totalFloat' | 'progress' | 'owner' | 'predecessors' | 'variance';
 
 /** Columns in display order; `variance` is shown only while a baseline is chosen. */
 export const ganttColumns: readonly GanttColumnId[] = [

@@ -121,10 +121,14 @@ export function gridKey(cursor: GridCursor, input: KeyInput, shape: GridShape): 
     }
     case 'Enter':
     case 'F2':
-      return editable ? { cursor: { ...cursor, draft: shape.draftAt(row, col) }, action: null, handled: true } : { cursor, action: null, handled: false };
+      return editable
+        ? { cursor: { ...cursor, draft: shape.draftAt(row, col) }, action: null, handled: true }
+        : { cursor, action: null, handled: false };
     case 'Delete':
     case 'Backspace':
-      return editable ? { cursor, action: { type: 'commit', row, col, text: '' }, handled: true } : { cursor, action: null, handled: false };
+      return editable
+        ? { cursor, action: { type: 'commit', row, col, text: '' }, handled: true }
+        : { cursor, action: null, handled: false };
     default:
       break;
   }

@@ -125,23 +125,63 @@ export function axisHeader(scale: TimeScale, fromDay: number, toDay: number, lab
   switch (scale.zoom) {
     case 'days':
       return {
-        upper: bands(monthStart(from), to, (day) => addMonths(day, 1), (day) => monthYearLabel(day, labels)),
-        lower: bands(from, to, (day) => day + 1, (day) => String(partsOf(day).day)),
+        upper: bands(
+          monthStart(from),
+          to,
+          (day) => addMonths(day, 1),
+          (day) => monthYearLabel(day, labels),
+        ),
+        lower: bands(
+          from,
+          to,
+          (day) => day + 1,
+          (day) => String(partsOf(day).day),
+        ),
       };
     case 'weeks':
       return {
-        upper: bands(monthStart(from), to, (day) => addMonths(day, 1), (day) => monthYearLabel(day, labels)),
-        lower: bands(weekStart(from), to, (day) => day + 7, (day) => String(partsOf(day).day)),
+        upper: bands(
+          monthStart(from),
+          to,
+          (day) => addMonths(day, 1),
+          (day) => monthYearLabel(day, labels),
+        ),
+        lower: bands(
+          weekStart(from),
+          to,
+          (day) => day + 7,
+          (day) => String(partsOf(day).day),
+        ),
       };
     case 'months':
       return {
-        upper: bands(yearStart(from), to, (day) => addMonths(day, 12), (day) => String(partsOf(day).year)),
-        lower: bands(monthStart(from), to, (day) => addMonths(day, 1), (day) => labels.month(partsOf(day).month)),
+        upper: bands(
+          yearStart(from),
+          to,
+          (day) => addMonths(day, 12),
+          (day) => String(partsOf(day).year),
+        ),
+        lower: bands(
+          monthStart(from),
+          to,
+          (day) => addMonths(day, 1),
+          (day) => labels.month(partsOf(day).month),
+        ),
       };
     case 'quarters':
       return {
-        upper: bands(yearStart(from), to, (day) => addMonths(day, 12), (day) => String(partsOf(day).year)),
-        lower: bands(quarterStart(from), to, (day) => addMonths(day, 3), (day) => labels.quarter(Math.ceil(partsOf(day).month / 3))),
+        upper: bands(
+          yearStart(from),
+          to,
+          (day) => addMonths(day, 12),
+          (day) => String(partsOf(day).year),
+        ),
+        lower: bands(
+          quarterStart(from),
+          to,
+          (day) => addMonths(day, 3),
+          (day) => labels.quarter(Math.ceil(partsOf(day).month / 3)),
+        ),
       };
   }
 }
@@ -153,7 +193,7 @@ function monthYearLabel(day: number, labels: AxisLabels): string {
 
 function bands(first: number, to: number, next: (day: number) => number, label: (day: number) => string): HeaderBand[] {
   const result: HeaderBand[] = [];
-  for (let day = first; day < to; ) {
+  for (let day = first; day < to;) {
     const end = next(day);
     result.push({ startDay: day, endDay: end, label: label(day) });
     day = end;

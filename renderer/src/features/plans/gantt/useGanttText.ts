@@ -40,7 +40,9 @@ export function ganttText(t: TFunction, locale: string): GanttText {
   const monthFormat = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const monthYearFormat = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const duration = (value: number, unit: 'workingDays' | 'calendarDays'): string =>
-    unit === 'workingDays' ? t('gantt.units.workingDays', { value: formatNumber(value, locale) }) : t('gantt.units.calendarDays', { value: formatNumber(value, locale) });
+    unit === 'workingDays'
+      ? t('gantt.units.workingDays', { value: formatNumber(value, locale) })
+      : t('gantt.units.calendarDays', { value: formatNumber(value, locale) });
   const axis: AxisLabels = {
     month: (month) => monthFormat.format(new Date(Date.UTC(2021, month - 1, 1))),
     monthYear: (year, month) => monthYearFormat.format(new Date(Date.UTC(year, month - 1, 1))),

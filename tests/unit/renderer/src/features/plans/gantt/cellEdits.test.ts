@@ -30,7 +30,9 @@ function applied(ganttModel: GanttModel, result: EditResult): GanttModel {
 describe('editCell duration', () => {
   it('reads a number with a unit', () => {
     expect(commandOf(edit(phasedModel(), 'A', 'duration', '8 wd'))).toMatchObject({ after: { duration: 8, durationUnit: 'workingDays' } });
-    expect(commandOf(edit(phasedModel(), 'A', 'duration', '90cd'))).toMatchObject({ after: { duration: 90, durationUnit: 'calendarDays' } });
+    expect(commandOf(edit(phasedModel(), 'A', 'duration', '90cd'))).toMatchObject({
+      after: { duration: 90, durationUnit: 'calendarDays' },
+    });
   });
 
   it('keeps the unit when none is typed', () => {
@@ -89,7 +91,10 @@ describe('editCell dates', () => {
   });
 
   it('rejects a finish before the start', () => {
-    expect(edit(phasedModel(), 'D', 'finish', '2021-02-01')).toMatchObject({ ok: false, message: { key: 'gantt.input.finishBeforeStart' } });
+    expect(edit(phasedModel(), 'D', 'finish', '2021-02-01')).toMatchObject({
+      ok: false,
+      message: { key: 'gantt.input.finishBeforeStart' },
+    });
   });
 });
 
@@ -168,16 +173,28 @@ describe('editCell predecessors', () => {
   });
 
   it('rejects text that is not a predecessor', () => {
-    expect(edit(phasedModel(), 'D', 'predecessors', 'after build')).toMatchObject({ ok: false, message: { key: 'gantt.input.invalidPredecessor' } });
-    expect(edit(phasedModel(), 'D', 'predecessors', '1.4XY')).toMatchObject({ ok: false, message: { key: 'gantt.input.invalidPredecessor' } });
+    expect(edit(phasedModel(), 'D', 'predecessors', 'after build')).toMatchObject({
+      ok: false,
+      message: { key: 'gantt.input.invalidPredecessor' },
+    });
+    expect(edit(phasedModel(), 'D', 'predecessors', '1.4XY')).toMatchObject({
+      ok: false,
+      message: { key: 'gantt.input.invalidPredecessor' },
+    });
   });
 
   it('rejects the same predecessor twice', () => {
-    expect(edit(phasedModel(), 'D', 'predecessors', '1.4, 1.4SS')).toMatchObject({ ok: false, message: { key: 'gantt.input.repeatedPredecessor' } });
+    expect(edit(phasedModel(), 'D', 'predecessors', '1.4, 1.4SS')).toMatchObject({
+      ok: false,
+      message: { key: 'gantt.input.repeatedPredecessor' },
+    });
   });
 
   it('rejects the task as its own predecessor', () => {
-    expect(edit(phasedModel(), 'D', 'predecessors', '1.4, 2')).toMatchObject({ ok: false, message: { key: 'errors.schedule.selfDependency' } });
+    expect(edit(phasedModel(), 'D', 'predecessors', '1.4, 2')).toMatchObject({
+      ok: false,
+      message: { key: 'errors.schedule.selfDependency' },
+    });
   });
 
   it('changes nothing for the same list', () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../../../../../../shared/schedule/days';
 import { applyCommand } from '../../../../../../../shared/schedule/commands';
 import type { EditCommand } from '../../../../../../../shared/schedule/commands';
-import { linkTaskCommand, linkTypeFor, moveTaskCommand, resizeTaskCommand } from '../../../../../../../renderer/src/features/plans/gantt/dragEdits';
+import {
+  linkTaskCommand,
+  linkTypeFor,
+  moveTaskCommand,
+  resizeTaskCommand,
+} from '../../../../../../../renderer/src/features/plans/gantt/dragEdits';
 import type { EditResult } from '../../../../../../../renderer/src/features/plans/gantt/editCheck';
 import { buildGanttModel } from '../../../../../../../renderer/src/features/plans/gantt/ganttModel';
 import type { GanttModel } from '../../../../../../../renderer/src/features/plans/gantt/ganttModel';

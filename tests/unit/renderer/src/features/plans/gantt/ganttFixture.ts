@@ -9,7 +9,13 @@ import { buildGanttModel } from '../../../../../../../renderer/src/features/plan
 import type { GanttModel } from '../../../../../../../renderer/src/features/plans/gantt/ganttModel';
 import type { GridText } from '../../../../../../../renderer/src/features/plans/gantt/gridCells';
 
-export const weekdays: WithId<CalendarData> = { id: 'cal-weekdays', name: 'Head office', workingWeekdays: [1, 2, 3, 4, 5], holidays: [], site: '' };
+export const weekdays: WithId<CalendarData> = {
+  id: 'cal-weekdays',
+  name: 'Head office',
+  workingWeekdays: [1, 2, 3, 4, 5],
+  holidays: [],
+  site: '',
+};
 
 export const plan: WithId<PlanData> = {
   id: 'plan-1',

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../../../../../../shared/schedule/days';
 import { headerHeight, rowHeight } from '../../../../../../../renderer/src/features/plans/gantt/ganttLayout';
-import {
-  fitZoom,
-  printArea,
-  renderGanttForPrint,
-  slicePages,
-} from '../../../../../../../renderer/src/features/plans/gantt/ganttPrint';
+import { fitZoom, printArea, renderGanttForPrint, slicePages } from '../../../../../../../renderer/src/features/plans/gantt/ganttPrint';
 import type { PrintOptions } from '../../../../../../../renderer/src/features/plans/gantt/ganttPrint';
 import { createTimeScale } from '../../../../../../../renderer/src/features/plans/gantt/timeScale';
 import { model, phasedModel, task } from './ganttFixture';
@@ -87,7 +82,9 @@ describe('renderGanttForPrint', () => {
   });
 
   it('splits many tasks over pages', () => {
-    const tasks = Array.from({ length: 60 }, (_, index) => task(`t${String(index).padStart(2, '0')}`, 3, { order: index, name: `Step ${index}` }));
+    const tasks = Array.from({ length: 60 }, (_, index) =>
+      task(`t${String(index).padStart(2, '0')}`, 3, { order: index, name: `Step ${index}` }),
+    );
     const layout = renderGanttForPrint(model(tasks), { ...options, orientation: 'portrait' });
     expect(layout.pages.length).toBeGreaterThan(1);
     const all = layout.pages.map((page) => page.svg).join('');
@@ -103,10 +100,13 @@ describe('renderGanttForPrint', () => {
   });
 
   it('renders nothing for a plan that cannot be scheduled', () => {
-    const cyclic = model([task('a', 1), task('b', 1)], [
-      { id: 'ab', planId: 'plan-1', predecessorId: 'a', successorId: 'b', type: 'FS', lag: 0, lagUnit: 'workingDays' },
-      { id: 'ba', planId: 'plan-1', predecessorId: 'b', successorId: 'a', type: 'FS', lag: 0, lagUnit: 'workingDays' },
-    ]);
+    const cyclic = model(
+      [task('a', 1), task('b', 1)],
+      [
+        { id: 'ab', planId: 'plan-1', predecessorId: 'a', successorId: 'b', type: 'FS', lag: 0, lagUnit: 'workingDays' },
+        { id: 'ba', planId: 'plan-1', predecessorId: 'b', successorId: 'a', type: 'FS', lag: 0, lagUnit: 'workingDays' },
+      ],
+    );
     expect(renderGanttForPrint(cyclic, options).pages).toHaveLength(0);
   });
 });

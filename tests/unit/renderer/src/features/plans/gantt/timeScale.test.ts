@@ -40,7 +40,9 @@ describe('createTimeScale', () => {
   });
 
   it('narrows the axis as zoom widens', () => {
-    const widths = (['days', 'weeks', 'months', 'quarters'] as const).map((zoom) => axisWidth(createTimeScale(zoom, day('2021-02-01'), day('2021-12-31'))));
+    const widths = (['days', 'weeks', 'months', 'quarters'] as const).map((zoom) =>
+      axisWidth(createTimeScale(zoom, day('2021-02-01'), day('2021-12-31'))),
+    );
     expect(widths).toEqual([...widths].sort((a, b) => b - a));
   });
 });

@@ -37,3 +37,31 @@ describe('ganttText', () => {
     expect(scene.variance(-2)).toBe('−2 wd');
   });
 });
+
+describe('Gantt message keys', () => {
+  // Keys the edit checks and drags build at run time, which the typed `t` cannot check.
+  const keys = [
+    'gantt.edit.outOfDate',
+    'gantt.input.finishBeforeStart',
+    'gantt.input.invalidDate',
+    'gantt.input.invalidDuration',
+    'gantt.input.invalidPredecessor',
+    'gantt.input.invalidProgress',
+    'gantt.input.milestoneFinish',
+    'gantt.input.nameRequired',
+    'gantt.input.notScheduled',
+    'gantt.input.readOnly',
+    'gantt.input.repeatedPredecessor',
+    'gantt.input.summaryDuration',
+    'gantt.input.summaryProgress',
+    'gantt.input.unknownWbs',
+    'gantt.status.edited',
+    'gantt.status.linked',
+    'gantt.status.moved',
+    'gantt.status.resized',
+  ];
+
+  it.each(keys)('%s has a sentence', (key) => {
+    expect(i18next.exists(key)).toBe(true);
+  });
+});
