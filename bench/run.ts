@@ -30,8 +30,13 @@
  * `bench/results/rfp.json`. `--rfp-iterations N` sets the timed edits (default 200) and
  * `--skip-rfp` skips it.
  *
- * `--only STEP` runs one step: `import`, `portfolio`, `rfp` or `crash` (the crash soak).
- *   `--memory-detail` skips the portfolio bench too, and the RFP bench below.
+ * Then it runs the Gantt bench (`gantt/ganttBench.ts`): scheduling, first render, zoom and scroll of
+ * a 5,000-task plan with 6,000 dependencies in the app's Gantt view, against frappe-gantt in the
+ * same page. It writes `bench/results/gantt.json`. `--gantt-tasks N` sets the plan's tasks (a
+ * multiple of 20, with 1.2 dependencies per task) and `--skip-gantt` skips it.
+ *
+ * `--only STEP` runs one step: `import`, `portfolio`, `rfp`, `gantt` or `crash` (the crash soak).
+ *   `--memory-detail` skips the portfolio bench too, and the RFP and Gantt benches below.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -41,6 +46,9 @@ import { withBenchPage } from './benchPage';
 import type { BenchPage } from './benchPage';
 import type { BenchPageApi, BenchRunnerApi, ImportBenchRequest, ImportBenchResult } from './benchTypes';
 import { benchFigures, bytesPerMb, checkTargets, countWrites, heapFigures } from './figures';
+import { runGanttBench } from './gantt/ganttBench';
+import { parseGanttTasks } from './gantt/options';
+import type { GanttBenchOptions } from './gantt/options';
 import { gcTraceCategories, tracedCollections } from './gcTrace';
 import { readUsedHeap, startHeapSampler } from './heapSampler';
 import { formatMemoryDetail, StepMemoryRecorder } from './memoryDetail';
@@ -68,7 +76,7 @@ const maxCopies = 999;
 const heapSampleIntervalMs = 50;
 
 /** Steps that `--only` accepts, in the order they run. */
-const benchSteps = ['import', 'portfolio', 'rfp', 'crash'];
+const benchSteps = ['import', 'portfolio', 'rfp', 'gantt', 'crash'];
 
 interface Options {
   readonly copies: number;
@@ -80,6 +88,8 @@ interface Options {
   readonly rfp: RfpBenchOptions | null;
   /** Options of the portfolio bench, or `null` with `--skip-portfolio`. */
   readonly portfolio: PortfolioBenchOptions | null;
+  /** Options of the Gantt bench, or `null` with `--skip-gantt`. */
+  readonly gantt: GanttBenchOptions | null;
 }
 
 function parseOptions(): Options {
@@ -93,6 +103,8 @@ function parseOptions(): Options {
       'skip-portfolio': { type: 'boolean' },
       'skip-rfp': { type: 'boolean' },
       'rfp-iterations': { type: 'string' },
+      'skip-gantt': { type: 'boolean' },
+      'gantt-tasks': { type: 'string' },
       only: { type: 'string' },
       ...portfolioOptionConfig,
     },
@@ -117,6 +129,7 @@ function parseOptions(): Options {
       `Invalid --rfp-iterations value ${JSON.stringify(values['rfp-iterations'])}: expected a whole number of 1 or more.`,
     );
   }
+  const ganttTasks = parseGanttTasks(values['gantt-tasks']);
   const keepProfile = values['keep-profile'] ?? false;
   return {
     copies,
@@ -126,6 +139,7 @@ function parseOptions(): Options {
     skipImport: !runs('import', values['skip-import']),
     rfp: runs('rfp', values['skip-rfp']) ? { iterations: rfpIterations, keepProfile } : null,
     portfolio: runs('portfolio', values['skip-portfolio']) ? portfolioOptionsFrom(values, keepProfile) : null,
+    gantt: runs('gantt', values['skip-gantt']) ? { tasks: ganttTasks, keepProfile } : null,
   };
 }
 
@@ -247,10 +261,12 @@ async function main(): Promise<number> {
   const portfolioCode = options.portfolio === null ? 0 : await runPortfolioBench(options.portfolio, currentLoadAverage());
   if (options.rfp !== null) process.stdout.write('\n');
   const rfpCode = options.rfp === null ? 0 : await runRfpBench(options.rfp, currentLoadAverage());
-  if (options.crashRounds === 0) return Math.max(importCode, portfolioCode, rfpCode);
+  if (options.gantt !== null) process.stdout.write('\n');
+  const ganttCode = options.gantt === null ? 0 : await runGanttBench(options.gantt, currentLoadAverage());
+  if (options.crashRounds === 0) return Math.max(importCode, portfolioCode, rfpCode, ganttCode);
   process.stdout.write('\n');
   const soakCode = await runAtomicWriteSoak(options.crashRounds);
-  return Math.max(importCode, portfolioCode, rfpCode, soakCode);
+  return Math.max(importCode, portfolioCode, rfpCode, ganttCode, soakCode);
 }
 
 main().then(

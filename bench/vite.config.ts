@@ -1,7 +1,9 @@
 // Bundles the bench pages (bench/page) for Chromium: `index.html` for the CSV import bench,
-// `portfolio.html` for the portfolio file bench and `rfp.html` for the RFP re-ranking bench.
+// `portfolio.html` for the portfolio file bench, `rfp.html` for the RFP re-ranking bench and
+// `gantt.html` for the Gantt bench, which renders the app's React components.
 // `bench/run.ts` builds them and serves the output with Vite's preview server on 127.0.0.1.
 import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 /** Output folder of the page build, inside the git-ignored `bench/results`. */
@@ -11,9 +13,14 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'page'),
   base: './',
   logLevel: 'warn',
+  plugins: [react()],
   resolve: {
     alias: {
       '@shared': resolve(import.meta.dirname, '../shared'),
+      // frappe-gantt 1.2.2 exports only `.` (conditions `require`, `import`, `style`), so the
+      // stylesheet's path is not importable, and a CSS `@import` of the package resolved to its
+      // JavaScript. The alias points at the stylesheet itself.
+      'frappe-gantt/dist/frappe-gantt.css': resolve(import.meta.dirname, '../node_modules/frappe-gantt/dist/frappe-gantt.css'),
     },
   },
   build: {
@@ -30,6 +37,7 @@ export default defineConfig({
         index: resolve(import.meta.dirname, 'page/index.html'),
         portfolio: resolve(import.meta.dirname, 'page/portfolio.html'),
         rfp: resolve(import.meta.dirname, 'page/rfp.html'),
+        gantt: resolve(import.meta.dirname, 'page/gantt.html'),
       },
     },
   },

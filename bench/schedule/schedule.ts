@@ -13,7 +13,7 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { schedulePlan } from '../../shared/schedule/engine';
-import { benchPlanShape, buildPlanWorkload } from './workload';
+import { benchPlanSeed, benchPlanShape, buildPlanWorkload } from './workload';
 
 const warmUpRuns = 10;
 
@@ -26,7 +26,9 @@ function percentile(sorted: readonly number[], fraction: number): number {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '50' }, seed: { type: 'string', default: '20270104' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '50' }, seed: { type: 'string', default: String(benchPlanSeed) } },
+  });
   const runs = Number(values.runs);
   const seed = Number(values.seed);
   if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {

@@ -26,6 +26,9 @@ export interface PlanShape {
 
 export const benchPlanShape: PlanShape = { summaries: 250, leavesPerSummary: 19, dependencies: 6_000 };
 
+/** Seed of the bench plan in the Node timing script and the Gantt bench. */
+export const benchPlanSeed = 20_270_104;
+
 const calendars: readonly CalendarInput[] = [
   {
     id: 'london',

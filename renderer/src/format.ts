@@ -24,7 +24,20 @@ export function formatPeriod(period: Period, locale: string, month: 'short' | 'l
 }
 
 export function formatNumber(value: number, locale: string, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
+  return numberFormatter(locale, maximumFractionDigits).format(value);
+}
+
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+
+/** Returns a shared formatter: building one costs far more than formatting, and grids format every visible cell. */
+function numberFormatter(locale: string, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${String(maximumFractionDigits)}`;
+  let formatter = numberFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { maximumFractionDigits });
+    numberFormatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** Formats seconds as `H:MM:SS`, or `M:SS` under an hour. */
