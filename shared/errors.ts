@@ -88,6 +88,7 @@ export const errorCodes = [
   'plan.editOutdated',
   'plan.taskInUse',
   'plan.calendarInUse',
+  'plan.contractOfOtherProvider',
   // XLSX scoring sheets of one evaluator. The detail names `file`, and for a cell `sheet`, `row` and `column` (letters).
   'scoringSheet.notWorkbook',
   'scoringSheet.missingSheet',

@@ -28,6 +28,12 @@ export type DependencyType = 'FS' | 'SS' | 'FF' | 'SF';
 export interface PlanData {
   /** Provider the transition moves work to, or `null` while the provider is not chosen. */
   readonly providerId: Id | null;
+  /**
+   * Contract whose transition the plan schedules, or `null` for a plan tied to no contract. The
+   * repository accepts only a contract of `providerId`, but a merge of concurrent edits on two
+   * laptops can still pair the plan with another provider's contract or with a deleted one.
+   */
+  readonly contractId: Id | null;
   readonly title: string;
   readonly description: string;
   /** First day on which any task may start; a start on a non-working day moves to the next working day. */

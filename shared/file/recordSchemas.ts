@@ -299,6 +299,7 @@ const planDataFields = {
   } satisfies { [K in keyof CalendarData]-?: z.ZodType },
   plans: {
     providerId: idOrNull,
+    contractId: idOrNull,
     title: text,
     description: text,
     startOn: calendarDate,

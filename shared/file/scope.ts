@@ -27,7 +27,8 @@ type Fields = Readonly<Record<string, unknown>>;
  * whose `providerId` is one of them, and the KPIs those service levels and measurements refer
  * to, and no RFP records, because an RFP concerns several bidders. It also keeps the plans of
  * those providers with their tasks, dependencies and baselines, and the calendars that those
- * plans and tasks use (see `plansOfProviders`). With `withoutCommercialTerms`, it empties the commercial tables of `registry` and removes
+ * plans and tasks use, and its plans name no contract that it leaves out (see `plansOfProviders`).
+ * With `withoutCommercialTerms`, it empties the commercial tables of `registry` and removes
  * the commercial fields and their `fieldClocks` entries from the other records. With `rfp`, it keeps
  * what one evaluator needs to score that RFP (see `evaluatorFileRecords`).
  * NOTE: records without their commercial fields no longer match their declared types. Only the
@@ -46,12 +47,13 @@ export function scopeSnapshot(
 }
 
 function recordsOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id>): RecordsByTable {
+  const contracts = records.contracts.filter((contract) => providerIds.has(contract.providerId));
   const serviceLevels = records.serviceLevels.filter((level) => providerIds.has(level.providerId));
   const measurements = records.measurements.filter((measurement) => providerIds.has(measurement.providerId));
   const kpiIds = new Set<Id>([...serviceLevels.map((level) => level.kpiId), ...measurements.map((measurement) => measurement.kpiId)]);
   return {
     providers: records.providers.filter((provider) => providerIds.has(provider.id)),
-    contracts: records.contracts.filter((contract) => providerIds.has(contract.providerId)),
+    contracts,
     kpis: records.kpis.filter((kpi) => kpiIds.has(kpi.id)),
     serviceLevels,
     measurements,
@@ -63,7 +65,7 @@ function recordsOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id
     rfpScores: [],
     rfpConsensusScores: [],
     rfpPriceBids: [],
-    ...plansOfProviders(records, providerIds),
+    ...plansOfProviders(records, providerIds, new Set(contracts.map((contract) => contract.id))),
   };
 }
 
@@ -73,9 +75,19 @@ type PlanRecords = Pick<RecordsByTable, 'planCalendars' | 'plans' | 'planTasks' 
  * Returns the plans whose `providerId` is one of `providerIds`, every task, dependency and
  * baseline whose `planId` is one of those plans, and the calendars that those plans and tasks
  * refer to. A plan without a provider belongs to no provider's export.
+ *
+ * A plan's contract is normally one of its provider's, so it is among `exportedContractIds`.
+ * A plan whose `contractId` names any other contract (a merge of concurrent edits can pair a plan
+ * with another provider's contract or a deleted one) gets a placeholder there instead: `null`
+ * under `placeholderClock`. So the file never names a record of a provider outside the scope,
+ * and merging it back never blanks the real value, whose clock is later.
  */
-export function plansOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id>): PlanRecords {
-  const plans = records.plans.filter((plan) => plan.providerId !== null && providerIds.has(plan.providerId));
+export function plansOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id>, exportedContractIds: ReadonlySet<Id>): PlanRecords {
+  const plans = records.plans
+    .filter((plan) => plan.providerId !== null && providerIds.has(plan.providerId))
+    .map((plan) =>
+      plan.contractId === null || exportedContractIds.has(plan.contractId) ? plan : replacedByPlaceholders(plan, ['contractId']),
+    );
   const planIds = new Set(plans.map((plan) => plan.id));
   const planTasks = records.planTasks.filter((task) => planIds.has(task.planId));
   const calendarIds = usedCalendarIds(plans, planTasks);
@@ -146,14 +158,19 @@ export function withCommercialPlaceholders(records: RecordsByTable, registry: Co
 function withPlaceholders<R extends SyncFields>(record: R, fields: readonly string[]): R {
   const source = record as unknown as Fields;
   const missing = fields.filter((field) => source[field] === undefined);
-  if (missing.length === 0) return record;
+  return missing.length === 0 ? record : replacedByPlaceholders(record, missing);
+}
 
+/** Returns a copy of `record` with `fields` set to `null` under `placeholderClock`, and its clocks compacted again. */
+function replacedByPlaceholders<R extends SyncFields>(record: R, fields: readonly string[]): R {
+  const source = record as unknown as Fields;
+  const replaced = new Set(fields);
   const clocks = new Map<string, HlcString>();
   for (const field of dataFieldNames(record)) {
-    if (source[field] !== undefined) clocks.set(field, fieldClock(record, field));
+    if (source[field] !== undefined && !replaced.has(field)) clocks.set(field, fieldClock(record, field));
   }
   const copy: Record<string, unknown> = { ...source };
-  for (const field of missing) {
+  for (const field of fields) {
     copy[field] = null;
     clocks.set(field, placeholderClock);
   }

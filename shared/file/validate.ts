@@ -252,14 +252,22 @@ function checkProviders<R extends { readonly id: Id }>(
 
 /**
  * Throws for the first plan record outside a file limited to `providerIds`. Such a record is a
- * plan of another provider or of none, a task, dependency or baseline of a plan the file does
- * not contain, or a calendar that none of the file's plans and tasks uses.
+ * plan of another provider or of none, or a plan naming a contract that the file does not
+ * contain. It is also a task, dependency or baseline of a plan the file does not contain, or a
+ * calendar that none of the file's plans and tasks uses.
  */
 function checkPlanProviders(fileName: string | null, records: RecordsByTable, providerIds: ReadonlySet<Id>): void {
   const plans = records.plans;
   const planIndex = plans.findIndex((plan) => plan.providerId === null || !providerIds.has(plan.providerId));
   const plan = plans[planIndex];
   if (plan !== undefined) throw outsideScope(fileName, 'plans', planIndex, plan.id, 'providerId', 'outOfScope', plan.providerId);
+
+  const contractIds = new Set(records.contracts.map((contract) => contract.id));
+  const contractIndex = plans.findIndex((candidate) => candidate.contractId !== null && !contractIds.has(candidate.contractId));
+  const withOtherContract = plans[contractIndex];
+  if (withOtherContract !== undefined) {
+    throw outsideScope(fileName, 'plans', contractIndex, withOtherContract.id, 'contractId', 'outOfScope', withOtherContract.contractId);
+  }
 
   const planIds = new Set(plans.map((record) => record.id));
   checkProviders(fileName, 'planTasks', records.planTasks, 'planId', (task) => task.planId, planIds);

@@ -28,7 +28,7 @@ import { packHlc } from './hlc';
  * keys of service levels and measurements contain the (rewritten) ids of both, and bidders refer
  * to providers. RFP tables follow, each after the tables its references point to, except the
  * event's award fields, which point to tables that never fold. Plan tables come last, because
- * plans refer to providers and no other table refers to plan records.
+ * plans refer to providers and contracts, and no other table refers to plan records.
  */
 export const tableMergeOrder: readonly RecordTable[] = [
   'providers',
@@ -72,7 +72,7 @@ export const referenceFields: { readonly [T in RecordTable]: Readonly<Record<str
   rfpConsensusScores: { rfpId: 'rfpEvents', bidderId: 'rfpBidders', criterionId: 'rfpCriteria' },
   rfpPriceBids: { rfpId: 'rfpEvents', bidderId: 'rfpBidders' },
   planCalendars: {},
-  plans: { providerId: 'providers', calendarId: 'planCalendars' },
+  plans: { providerId: 'providers', contractId: 'contracts', calendarId: 'planCalendars' },
   planTasks: { planId: 'plans', parentId: 'planTasks', calendarId: 'planCalendars' },
   planDependencies: { planId: 'plans', predecessorId: 'planTasks', successorId: 'planTasks' },
   planBaselines: { planId: 'plans' },

@@ -1,8 +1,9 @@
 /**
  * An RFP from start to award, as a user drives it: create from the BPO template, add bidders
  * and evaluators, enter the winner's price in two rounds, score by keyboard as two evaluators,
- * resolve a no-consensus cell, read the ranking and the tornado chart, award, and find the draft
- * contract on the winner's provider screen. Only the first two criteria are scored, and only the
+ * resolve a no-consensus cell, read the ranking and the tornado chart, and award. Then create the
+ * transition plan of the new contract from the Award tab, and find the draft contract and the
+ * plan on the winner's provider screen. Only the first two criteria are scored, and only the
  * first bidder has a price. Every other cell stays blank, which the results exclude rather than
  * count as zero.
  */
@@ -69,6 +70,22 @@ async function enterPriceBid(page: Page, bidder: string, entry: PriceEntry): Pro
   await form.getByLabel('Exchange rate to GBP').fill(entry.rate);
   await form.getByLabel('Rate date').fill('2027-01-10');
   await form.getByRole('button', { name: 'Save price bid' }).click();
+}
+
+/** Opens the RFP of this test from the RFPs screen, on its Award tab. */
+async function openAwardTab(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'RFPs' }).click();
+  await page.getByTestId('rfp-table').locator('tbody tr', { hasText: 'Payroll outsourcing 2027' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payroll outsourcing 2027' })).toBeVisible();
+  await openTab(page, 'Award');
+}
+
+/** Today's calendar date in the browser's time zone, as a date field shows it. */
+async function browserToday(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
+  });
 }
 
 async function movePhase(page: Page, button: string, phase: string): Promise<void> {
@@ -230,6 +247,32 @@ test('RFP from template to award', async () => {
   );
   await expect(summary).toContainText('Intended term: 36 months');
 
+  // The award offers the transition plan of the new contract, with a wave per process of the RFP's scope.
+  const planTitle = `Transition to ${bidders[0]}: Payroll outsourcing 2027`;
+  const planOffer = page.getByTestId('award-plan');
+  await expect(planOffer).toContainText('with a wave for each process in the RFP’s scope: Payroll and Expenses.');
+  const start = planOffer.getByLabel('Start date of the transition');
+  await expect(start).toHaveValue(await browserToday(page));
+  await start.fill('2027-04-05');
+  await planOffer.getByRole('button', { name: 'Create transition plan' }).click();
+  await expect(page.getByTestId('plan-title')).toHaveText(planTitle);
+  // The grid renders the rows in view only, and the waves come last: Ctrl+End moves to the last task.
+  const grid = page.getByTestId('gantt-grid');
+  await grid.locator('tbody tr').first().locator('td[data-column="name"]').click();
+  await page.keyboard.press('Control+End');
+  await expect(grid.locator('tbody tr', { hasText: 'Wave: Payroll' })).toHaveCount(1);
+  await expect(grid.locator('tbody tr', { hasText: 'Wave: Expenses' })).toHaveCount(1);
+  await expect(page.getByTestId('plan-contract').locator('option:checked')).toHaveText('Payroll outsourcing 2027');
+  await expect(page.getByLabel('Start date', { exact: true })).toHaveValue('2027-04-05');
+
+  // Back on the Award tab, the plan exists, so the tab opens it instead of offering another.
+  await openAwardTab(page);
+  await expect(planOffer).toContainText(`Transition plan: ${planTitle}`);
+  await expect(planOffer.getByRole('button', { name: 'Create transition plan' })).toHaveCount(0);
+  await planOffer.getByRole('button', { name: 'Open transition plan' }).click();
+  await expect(page.getByTestId('plan-title')).toHaveText(planTitle);
+  await openAwardTab(page);
+
   // Scores are final, so the scoring sheet and evaluator file buttons are disabled and show the reason.
   await openTab(page, 'Matrix');
   const sheet = page.getByTestId('scoring-sheet');
@@ -250,6 +293,9 @@ test('RFP from template to award', async () => {
   await expect(contractRow.getByRole('rowheader')).toContainText('Payroll outsourcing 2027');
   await expect(contractRow.getByRole('rowheader')).toContainText('Draft');
   await expect(contractRow.getByRole('cell')).toHaveText(['Not set', 'Not set', 'GBP', '£969,005.10']);
+  const providerPlans = page.getByTestId('provider-plans');
+  await expect(providerPlans.getByRole('button', { name: planTitle })).toBeVisible();
+  await expect(providerPlans).toContainText('for the contract “Payroll outsourcing 2027”');
   await contractRow.getByRole('button', { name: 'Awarded in RFP Payroll outsourcing 2027' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Payroll outsourcing 2027' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Award' })).toHaveAttribute('aria-selected', 'true');
@@ -258,6 +304,15 @@ test('RFP from template to award', async () => {
   // The list shows the winner.
   await page.getByRole('button', { name: 'All RFPs' }).click();
   await expect(page.getByTestId('rfp-table')).toContainText(bidders[0]);
+
+  // The Transition plans list shows the plan with its provider and contract.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Transition plans' }).click();
+  const planTable = page.getByTestId('plan-table');
+  await expect(planTable.locator('thead th').nth(2)).toHaveText('Contract');
+  const planCells = planTable.locator('tbody tr', { hasText: planTitle }).locator('td');
+  await expect(planCells.nth(1)).toHaveText(bidders[0]);
+  await expect(planCells.nth(2)).toHaveText('Payroll outsourcing 2027');
+  await expect(planCells.nth(3)).toHaveText('2027-04-05');
 
   // A copy without commercial terms keeps the draft contract and its link to the RFP, but not its value.
   const exportedPath = join(profile.dir, 'without-commercial-terms.steerwise');
@@ -283,6 +338,7 @@ test('RFP from template to award', async () => {
   const copiedRow = pageB.getByRole('table', { name: `Contracts with ${bidders[0]}` }).locator('tbody tr');
   await expect(copiedRow.getByRole('rowheader')).toContainText('Draft');
   await expect(copiedRow.getByRole('cell')).toHaveText(['Not set', 'Not set', 'GBP', 'Not recorded']);
+  await expect(pageB.getByTestId('provider-plans').getByRole('button', { name: planTitle })).toBeVisible();
   await copiedRow.getByRole('button', { name: 'Awarded in RFP Payroll outsourcing 2027' }).click();
   await expect(pageB.getByTestId('award-contract-value')).toHaveText('Annual value: not recorded');
   await expect(pageB.getByTestId('award-summary')).toContainText('The winner has no price bid in this portfolio.');

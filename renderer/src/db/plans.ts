@@ -5,6 +5,9 @@
  * coded `AppFailure` (`plan.*`, `schedule.*`, or `storage.notFound` for an unknown id) and writes
  * nothing.
  *
+ * A plan's contract must be a contract with the plan's provider. A plan without a provider has no
+ * contract.
+ *
  * Calendars belong to the portfolio, not to one plan: a site calendar such as "Pune" can serve
  * several plans. Edit commands live in `plansCommands.ts` and project files in `plansFile.ts`;
  * this module re-exports them, so screens import from here only.
@@ -45,9 +48,11 @@ export const defaultPlanTemplateKey = 'bpoTransition';
 /** ISO weekdays of a Monday-to-Friday week. */
 export const mondayToFriday: readonly number[] = [1, 2, 3, 4, 5];
 
-/** Provider, title and start of a new plan, and the calendar it follows. */
+/** Provider, contract, title and start of a new plan, and the calendar it follows. */
 export interface NewPlanInput {
   readonly providerId: Id | null;
+  /** Contract with `providerId` whose transition the plan schedules; `null` when omitted. */
+  readonly contractId?: Id | null;
   readonly title: string;
   readonly description?: string;
   readonly startOn: CalendarDate;
@@ -72,14 +77,32 @@ export interface NewPlanFromTemplate extends NewPlanInput {
 }
 
 /** Fields of a plan that `updatePlan` may change. */
-export type PlanPatch = Partial<Pick<PlanData, 'title' | 'description' | 'startOn' | 'providerId' | 'calendarId'>>;
+export type PlanPatch = Partial<Pick<PlanData, 'title' | 'description' | 'startOn' | 'providerId' | 'contractId' | 'calendarId'>>;
 
 /** Name of the calendar a new plan gets when the caller names none. */
 const defaultCalendarName = 'Monday to Friday';
 
-/** Throws `storage.notFound` unless `providerId` is `null` or a provider of the portfolio. */
-async function assertProvider(db: PortfolioDb, providerId: Id | null): Promise<void> {
-  if (providerId !== null) await getOrFail(db, 'providers', providerId);
+/**
+ * Checks a plan's provider and contract. Throws `storage.notFound` for a provider or contract
+ * that is not in the portfolio, and `plan.contractOfOtherProvider` for a contract with another
+ * provider, or any contract while `providerId` is `null` (reason `noProvider`).
+ */
+async function assertProviderAndContract(db: PortfolioDb, providerId: Id | null, contractId: Id | null): Promise<void> {
+  const provider = providerId === null ? null : await getOrFail(db, 'providers', providerId);
+  if (contractId === null) return;
+  const contract = await getOrFail(db, 'contracts', contractId);
+  if (contract.providerId === providerId) return;
+
+  const contractProvider = await db.providers.get(contract.providerId);
+  throw planFailure('plan.contractOfOtherProvider', {
+    field: 'contractId',
+    recordId: contractId,
+    contract: contract.title,
+    // A contract whose provider another laptop deleted is named by the provider's id.
+    contractProvider: contractProvider?.name ?? contract.providerId,
+    provider: provider?.name ?? '',
+    ...(provider === null ? { reason: 'noProvider' } : {}),
+  });
 }
 
 /** Checks a new plan's fields; returns the trimmed title and description. */
@@ -101,20 +124,31 @@ export async function createEmptyPlan(db: PortfolioDb, input: NewPlanInput, cont
   const { title, description } = checkPlanInput(input);
   if (input.calendar !== undefined) checkCalendarInput(input.calendar);
 
+  const contractId = input.contractId ?? null;
+
   return await inPlanTransaction(db, { table: 'plans' }, async () => {
-    await assertProvider(db, input.providerId);
+    await assertProviderAndContract(db, input.providerId, contractId);
     const calendarId = await planCalendarId(db, input, context);
-    const data: PlanData = { providerId: input.providerId, title, description, startOn: input.startOn, calendarId, templateKey: null };
+    const data: PlanData = {
+      providerId: input.providerId,
+      contractId,
+      title,
+      description,
+      startOn: input.startOn,
+      calendarId,
+      templateKey: null,
+    };
     return await insertRecord(db, 'plans', data, context);
   });
 }
 
 /**
- * Creates a plan from a built-in template for a provider, in one transaction. It writes the plan's
- * calendar (a new Monday-to-Friday one unless `input` names one), the site calendars, the plan,
- * one summary task per phase and per process wave with their tasks, and the template's
- * dependencies. Rejects with `plan.textMissing`, `schedule.invalidDate`, `plan.unknownTemplate`,
- * a calendar's `schedule.*` code or `storage.notFound` (provider, calendar) before writing anything.
+ * Creates a plan from a built-in template for a provider and, optionally, one of its contracts, in
+ * one transaction. It writes the plan's calendar (a new Monday-to-Friday one unless `input` names
+ * one), the site calendars, the plan, one summary task per phase and per process wave with their
+ * tasks, and the template's dependencies. Rejects with `plan.textMissing`, `schedule.invalidDate`,
+ * `plan.unknownTemplate`, a calendar's `schedule.*` code, `plan.contractOfOtherProvider` or
+ * `storage.notFound` (provider, contract, calendar) before writing anything.
  */
 export async function createPlanFromTemplate(db: PortfolioDb, input: NewPlanFromTemplate, context: DeviceContext): Promise<Plan> {
   const { title, description } = checkPlanInput(input);
@@ -133,12 +167,15 @@ export async function createPlanFromTemplate(db: PortfolioDb, input: NewPlanFrom
     ...(input.translate === undefined ? {} : { translate: input.translate }),
   });
 
+  const contractId = input.contractId ?? null;
+
   return await inPlanTransaction(db, { table: 'plans' }, async () => {
-    await assertProvider(db, input.providerId);
+    await assertProviderAndContract(db, input.providerId, contractId);
     const calendarId = await planCalendarId(db, input, context);
     for (const calendar of siteCalendars) await insertRecord(db, 'planCalendars', calendar, context);
     const data: PlanData = {
       providerId: input.providerId,
+      contractId,
       title,
       description,
       startOn: input.startOn,
@@ -153,9 +190,12 @@ export async function createPlanFromTemplate(db: PortfolioDb, input: NewPlanFrom
 }
 
 /**
- * Changes a plan's title, description, start, provider or calendar. Rejects with
- * `plan.textMissing` (empty title), `schedule.invalidDate` (start) or `storage.notFound` (plan,
- * provider or calendar) and writes nothing.
+ * Changes a plan's title, description, start, provider, contract or calendar. A patch that
+ * changes the provider or the contract must leave a contract with the plan's provider, or none.
+ * Other patches do not check them, so a plan that a merge left on another provider's contract
+ * can still be renamed. Rejects with `plan.textMissing` (empty title), `schedule.invalidDate`
+ * (start), `plan.contractOfOtherProvider` or `storage.notFound` (plan, provider, contract or
+ * calendar) and writes nothing.
  */
 export async function updatePlan(db: PortfolioDb, planId: Id, patch: PlanPatch, context: DeviceContext): Promise<Plan> {
   const checked: Record<string, unknown> = { ...patch };
@@ -164,8 +204,10 @@ export async function updatePlan(db: PortfolioDb, planId: Id, patch: PlanPatch, 
   if (patch.startOn !== undefined) requireDate(patch.startOn, 'startOn');
 
   return await inPlanTransaction(db, { table: 'plans', id: planId }, async () => {
-    await getOrFail(db, 'plans', planId);
-    if (patch.providerId !== undefined) await assertProvider(db, patch.providerId);
+    const stored = await getOrFail(db, 'plans', planId);
+    const providerId = patch.providerId === undefined ? stored.providerId : patch.providerId;
+    const contractId = patch.contractId === undefined ? stored.contractId : patch.contractId;
+    if (providerId !== stored.providerId || contractId !== stored.contractId) await assertProviderAndContract(db, providerId, contractId);
     if (patch.calendarId !== undefined) await getOrFail(db, 'planCalendars', patch.calendarId);
     return await updateRecord(db, 'plans', planId, checked as PlanPatch, context);
   });

@@ -94,7 +94,8 @@ export async function createPlanFromImport(
     const clock: HlcString = context.tick();
     const sync = { clock, fieldClocks: {} };
     const planId = uuidv7();
-    const plan: Plan = { ...imported.plan, ...sync, id: planId, providerId: options.providerId, title };
+    // A project file names no contract; the user can choose one on the plan screen.
+    const plan: Plan = { ...imported.plan, ...sync, id: planId, providerId: options.providerId, contractId: null, title };
     const calendars: Calendar[] = imported.calendars.map((calendar) => ({ ...calendar, ...sync }));
     const tasks: Task[] = imported.tasks.map((task) => ({ ...task, ...sync, planId }));
     const dependencies: Dependency[] = imported.dependencies.map((dependency) => ({ ...dependency, ...sync, planId }));

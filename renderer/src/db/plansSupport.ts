@@ -33,12 +33,13 @@ export interface CalendarInput {
 
 /**
  * Runs `body` in one read-write transaction over every table a plan write may touch: the plan
- * tables, providers (to check a plan's provider), the audit trail, tombstones and `meta`. The
+ * tables, providers and contracts (to check a plan's provider and contract), the audit trail,
+ * tombstones and `meta`. The
  * repository writes inside it join this transaction, so on any failure nothing is stored.
  * Failures other than `AppFailure` become storage failures naming `detail`.
  */
 export async function inPlanTransaction<R>(db: PortfolioDb, detail: ErrorDetail, body: () => Promise<R>): Promise<R> {
-  const tables = [...planTables, 'providers', 'audit', 'tombstones', 'meta'];
+  const tables = [...planTables, 'providers', 'contracts', 'audit', 'tombstones', 'meta'];
   try {
     return await db.transaction('rw', tables, body);
   } catch (error) {

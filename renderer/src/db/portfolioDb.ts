@@ -101,6 +101,25 @@ const schemaV5: Readonly<Record<PlanTable, string>> = {
   planBaselines: 'id, planId',
 };
 
+/**
+ * Schema version 6 indexes plans by `contractId`, so the award of an RFP finds the transition
+ * plan of its contract. Plans stored at version 5 get `contractId: null`, with no
+ * `fieldClocks` entry, as `addContractValue` does for contract values.
+ */
+const schemaV6: Readonly<Record<'plans', string>> = {
+  plans: 'id, providerId, contractId, calendarId',
+};
+
+/** Gives every plan stored before schema version 6 `contractId: null`: no contract yet. */
+async function addPlanContract(transaction: Transaction): Promise<void> {
+  await transaction
+    .table<Record<string, unknown>>('plans')
+    .toCollection()
+    .modify((plan) => {
+      if (!Object.hasOwn(plan, 'contractId')) plan.contractId = null;
+    });
+}
+
 export class PortfolioDb extends Dexie {
   declare readonly providers: Table<Provider, Id>;
   declare readonly contracts: Table<Contract, Id>;
@@ -140,6 +159,7 @@ export class PortfolioDb extends Dexie {
     this.version(4).stores(schemaV4);
     // Likewise, the plan tables of version 5 start empty.
     this.version(5).stores(schemaV5);
+    this.version(6).stores(schemaV6).upgrade(addPlanContract);
   }
 
   /** Returns a record table by name, typed by its records. */

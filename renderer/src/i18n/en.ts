@@ -32,10 +32,16 @@ export const en = {
     noDate: 'not scheduled',
     noProvider: 'No provider yet',
     providerLabel: 'Provider',
+    contractLabel: 'Contract',
+    noContract: 'No contract',
+    contractNeedsProvider: 'Choose a provider first',
+    contractMissing: 'Contract no longer in the portfolio',
+    forContract: 'for the contract “{{title}}”',
     unschedulable: 'Cannot be scheduled',
     columns: {
       title: 'Plan',
       provider: 'Provider',
+      contract: 'Contract',
       start: 'Start',
       finish: 'Finish',
       criticalFinish: 'Critical path finish',
@@ -107,6 +113,8 @@ export const en = {
       milestones: 'Milestones',
       barTooltip: '{{name}}: {{start}} to {{finish}}',
       milestoneTooltip: '{{name}}: {{date}}',
+      providerTooltip: 'Provider: {{name}}',
+      contractTooltip: 'Contract: {{title}}',
       description: 'Roadmap of {{count}} transition plans, with their phases and milestones on one time axis.',
       listLabel: 'Plans on the roadmap',
       unscheduled: '(cannot be scheduled)',
@@ -117,6 +125,8 @@ export const en = {
       calendarLabel: 'Plan calendar',
       siteCalendar: '{{name}} ({{site}})',
       missingCalendar: 'Calendar no longer in the portfolio',
+      missingContract: 'Contract no longer in the portfolio',
+      otherProviderContract: '{{title}} (a contract with another provider)',
       save: 'Save plan details',
       saved: 'Saved the plan details.',
       delete: 'Delete plan',
@@ -1115,6 +1125,19 @@ export const en = {
       term_one: 'Intended term: {{count}} month, the RFP’s contract term. The start and end dates are set when the contract is signed.',
       term_other: 'Intended term: {{count}} months, the RFP’s contract term. The start and end dates are set when the contract is signed.',
       openProvider: 'Open provider',
+      planHeading: 'Transition plan',
+      planIntro:
+        'Create the transition plan of this contract from the BPO transition template, with a wave for each process in the RFP’s scope: {{processes}}.',
+      planIntroNoProcesses:
+        'Create the transition plan of this contract from the BPO transition template. The RFP’s scope names no process, so the plan gets no waves; add them on the plan.',
+      planStartLabel: 'Start date of the transition',
+      planStartInvalid: 'Enter the date on which the transition starts.',
+      planTitle: 'Transition to {{provider}}: {{rfp}}',
+      createPlan: 'Create transition plan',
+      planExists: 'Transition plan: {{title}}',
+      openPlan: 'Open transition plan',
+      planProviderMissing:
+        'The provider of the awarded contract is no longer in this portfolio, so no transition plan can be created for it.',
       cancelled: 'This RFP was cancelled.',
     },
     scoresFinal: {
@@ -1480,6 +1503,10 @@ export const en = {
       taskInUse: '“{{task}}” still has tasks below it or links to other tasks. Remove those first, or remove them together with it.',
       calendarInUse:
         'The calendar “{{calendar}}” is still used by the plan “{{plan}}”, so it cannot be deleted. Give that plan and its tasks another calendar first.',
+      contractOfOtherProvider:
+        'The contract “{{contract}}” is with {{contractProvider}}, not with {{provider}}, the plan’s provider. Choose a contract with {{provider}}, or no contract.',
+      contractOfOtherProvider_noProvider:
+        'The contract “{{contract}}” is with {{contractProvider}}, but the plan has no provider. Choose {{contractProvider}} as the plan’s provider first, or no contract.',
     },
     scoringSheet: {
       notWorkbook:

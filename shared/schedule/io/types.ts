@@ -30,7 +30,20 @@ export const projectImportNoteCodes = [
   'nameTrimmed',
   'startPinned',
   'projectSummaryTask',
-  'recurrenceDropped',
+  'recurringTasksKept',
+  'rolledUpDurationUsed',
+  // Calendars assumed because the file has none or does not name the plan's.
+  'noCalendar',
+  'planCalendarUnnamed',
+  'planCalendarNotFound',
+  'planCalendarAssumed',
+  // Resource assignments kept as task owners.
+  'resourcesAsOwners',
+  'ownersJoined',
+  // Finish dates the file states that differ from the imported plan's schedule.
+  'planFinishLater',
+  'planFinishEarlier',
+  'taskFinishesDiffer',
   // Whole kinds of data the plan model has no place for.
   'resourcesDropped',
   'assignmentsDropped',
@@ -45,11 +58,21 @@ export const projectImportNoteCodes = [
 
 export type ProjectImportNoteCode = (typeof projectImportNoteCodes)[number];
 
+/** Separator of the task names in a note's `tasks` detail; the report view splits the list on it. */
+export const noteNameSeparator = '\n';
+
+/** Most task names one note lists; its `count` detail gives the total. */
+export const maxNoteNames = 10;
+
 export interface ProjectImportNote {
   /** `dropped` when data was left out, `changed` when it was kept in another form. */
   readonly kind: 'dropped' | 'changed';
   readonly code: ProjectImportNoteCode;
-  /** Values for the sentence, for example the task name, the source value and the count. */
+  /**
+   * Values for the sentence, for example the task name, the source value and the count. Dates
+   * are `YYYY-MM-DD`; `tasks` lists names separated by `noteNameSeparator`; `reason` names a
+   * sentence under `projectImport.reasons`.
+   */
   readonly detail: ErrorDetail;
 }
 
@@ -75,7 +98,7 @@ export type ImportedCalendar = WithId<CalendarData>;
 
 /** Plan records as imported; the caller adds `planId` and sync metadata when it stores them. */
 export interface ImportedPlan {
-  readonly plan: Omit<PlanData, 'providerId'>;
+  readonly plan: Omit<PlanData, 'providerId' | 'contractId'>;
   readonly tasks: readonly ImportedTask[];
   readonly dependencies: readonly ImportedDependency[];
   readonly calendars: readonly ImportedCalendar[];
@@ -90,6 +113,9 @@ export const projectImportErrorCodes = [
   'projectFile.doctypeRejected',
   'projectFile.invalidRecord',
   'projectFile.invalidValue',
+  'projectFile.duplicateKey',
+  'projectFile.unknownParent',
+  'projectFile.unknownCalendar',
   'projectFile.noTasks',
 ] as const;
 
@@ -97,7 +123,10 @@ export type ProjectImportErrorCode = (typeof projectImportErrorCodes)[number];
 
 export interface ProjectImportError {
   readonly code: ProjectImportErrorCode;
-  /** Always contains `file`; also `line`, `field` and `value` where they apply. */
+  /**
+   * Always contains `file`; also `line`, `field` and `value` where they apply, `firstLine` for a
+   * duplicate key and `parent` for a missing summary task.
+   */
   readonly detail: ErrorDetail;
 }
 

@@ -5,6 +5,7 @@ import type { Id } from '@shared/domain/types';
 import { deletePlan, updatePlan } from '../../db/plans';
 import type { PlanPatch } from '../../db/plans';
 import { ConfirmDialog } from '../portfolios/ConfirmDialog';
+import { ContractSelect } from './ContractSelect';
 import { PlanExportButtons } from './PlanExportButtons';
 import { ProviderSelect } from './ProviderSelect';
 import { usePlanWrite } from './usePlanWrite';
@@ -15,13 +16,14 @@ interface PlanHeaderProps {
   readonly onDeleted: () => void;
 }
 
-/** Title, provider, start and calendar of a plan, with its export and delete actions. */
+/** Title, provider, contract, start and calendar of a plan, with its export and delete actions. */
 export function PlanHeader({ plan, calendars, onDeleted }: PlanHeaderProps) {
   const { t } = useTranslation();
   const formId = useId();
   const write = usePlanWrite();
   const [title, setTitle] = useState(plan.title);
   const [providerId, setProviderId] = useState<Id | null>(plan.providerId);
+  const [contractId, setContractId] = useState<Id | null>(plan.contractId);
   const [startOn, setStartOn] = useState(plan.startOn);
   const [calendarId, setCalendarId] = useState(plan.calendarId);
   const [confirming, setConfirming] = useState(false);
@@ -29,7 +31,7 @@ export function PlanHeader({ plan, calendars, onDeleted }: PlanHeaderProps) {
 
   const save = async () => {
     setStatus(null);
-    const patch: PlanPatch = { title, providerId, startOn, calendarId };
+    const patch: PlanPatch = { title, providerId, contractId, startOn, calendarId };
     const saved = await write.run(`Saving plan ${plan.id}`, (db, context) => updatePlan(db, plan.id, patch, context));
     if (saved !== null) setStatus(t('plans.header.saved'));
   };
@@ -66,7 +68,15 @@ export function PlanHeader({ plan, calendars, onDeleted }: PlanHeaderProps) {
               }}
             />
           </label>
-          <ProviderSelect value={providerId} onChange={setProviderId} />
+          <ProviderSelect
+            value={providerId}
+            onChange={(chosen) => {
+              setProviderId(chosen);
+              // The contracts on offer are the new provider's, so the old choice no longer applies.
+              setContractId(null);
+            }}
+          />
+          <ContractSelect providerId={providerId} value={contractId} onChange={setContractId} />
           <label>
             {t('plans.header.startLabel')}
             <input

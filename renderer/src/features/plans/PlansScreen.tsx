@@ -10,7 +10,7 @@ import type { PlansView } from '../../state/uiStore';
 import { ImportPlanPanel } from './ImportPlanPanel';
 import { NewPlanForm } from './NewPlanForm';
 import { PlanExportButtons } from './PlanExportButtons';
-import { buildPlanRows, schedulePlans } from './planList';
+import { buildPlanRows, planOwnerNames, schedulePlans } from './planList';
 import type { PlanListRow } from './planList';
 import { RoadmapView } from './RoadmapView';
 import { usePortfolioPlans } from './usePlanData';
@@ -30,6 +30,15 @@ function buildColumns(t: TFunction) {
       header: t('plans.columns.provider'),
       sortUndefined: 'last',
       cell: (info) => info.getValue() ?? <span className="muted">{t('plans.noProvider')}</span>,
+    }),
+    column.accessor((row) => row.contractTitle ?? undefined, {
+      id: 'contract',
+      header: t('plans.columns.contract'),
+      sortUndefined: 'last',
+      cell: (info) =>
+        info.getValue() ?? (
+          <span className="muted">{info.row.original.contractMissing ? t('plans.contractMissing') : t('plans.noContract')}</span>
+        ),
     }),
     column.accessor((row) => row.start ?? undefined, {
       id: 'start',
@@ -78,7 +87,8 @@ export function PlansScreen({ view }: { readonly view: PlansView }) {
   const [panel, setPanel] = useState<Panel>('none');
   const [exportId, setExportId] = useState<Id | null>(null);
   const scheduled = useMemo(() => (data === undefined ? [] : schedulePlans(data)), [data]);
-  const rows = useMemo(() => (data === undefined ? [] : buildPlanRows(scheduled, data.providers)), [scheduled, data]);
+  const names = useMemo(() => (data === undefined ? null : planOwnerNames(data.providers, data.contracts)), [data]);
+  const rows = useMemo(() => (names === null ? [] : buildPlanRows(scheduled, names)), [scheduled, names]);
   const columns = useMemo(() => buildColumns(t), [t]);
   const open = (planId: Id) => {
     navigate({ name: 'plan', planId });
@@ -148,7 +158,7 @@ export function PlansScreen({ view }: { readonly view: PlansView }) {
             label={t('plans.tableLabel')}
             data={rows}
             columns={columns}
-            columnSizes={['minmax(14rem, 2fr)', 'minmax(10rem, 1fr)', '8rem', '8rem', '9rem', '7rem']}
+            columnSizes={['minmax(14rem, 2fr)', 'minmax(10rem, 1fr)', 'minmax(10rem, 1fr)', '8rem', '8rem', '9rem', '7rem']}
             getRowId={(row) => row.id}
             initialSorting={[{ id: 'title', desc: false }]}
             emptyMessage={t('plans.none')}
@@ -179,7 +189,7 @@ export function PlansScreen({ view }: { readonly view: PlansView }) {
           ) : null}
         </>
       ) : null}
-      {data !== undefined && view === 'roadmap' ? <RoadmapView scheduled={scheduled} onOpen={open} /> : null}
+      {names !== null && view === 'roadmap' ? <RoadmapView scheduled={scheduled} names={names} onOpen={open} /> : null}
     </section>
   );
 }

@@ -1,17 +1,19 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '@shared/domain/types';
-import type { ScheduledPlan } from './planList';
+import type { PlanOwnerNames, ScheduledPlan } from './planList';
 import { RoadmapChart } from './RoadmapChart';
 import { buildRoadmapOption, localToday, roadmapHeight, roadmapRows } from './roadmapOption';
 
 interface RoadmapViewProps {
   readonly scheduled: readonly ScheduledPlan[];
+  /** Names of the providers and contracts that the tooltips show. */
+  readonly names: PlanOwnerNames;
   readonly onOpen: (planId: Id) => void;
 }
 
 /** Shows every plan of the portfolio on one timeline, with a list of the plans for keyboard and screen reader users. */
-export function RoadmapView({ scheduled, onOpen }: RoadmapViewProps) {
+export function RoadmapView({ scheduled, names, onOpen }: RoadmapViewProps) {
   const { t } = useTranslation();
   const sorted = useMemo(
     () =>
@@ -21,7 +23,7 @@ export function RoadmapView({ scheduled, onOpen }: RoadmapViewProps) {
       ),
     [scheduled],
   );
-  const rows = useMemo(() => roadmapRows(sorted), [sorted]);
+  const rows = useMemo(() => roadmapRows(sorted, names), [sorted, names]);
   const option = useMemo(
     () =>
       buildRoadmapOption(
@@ -32,6 +34,8 @@ export function RoadmapView({ scheduled, onOpen }: RoadmapViewProps) {
           milestones: t('plans.roadmap.milestones'),
           barTooltip: t('plans.roadmap.barTooltip'),
           milestoneTooltip: t('plans.roadmap.milestoneTooltip'),
+          providerTooltip: t('plans.roadmap.providerTooltip'),
+          contractTooltip: t('plans.roadmap.contractTooltip'),
           description: t('plans.roadmap.description', { count: rows.length }),
         },
         localToday(),

@@ -1,9 +1,9 @@
 /**
  * Rows of the Transition plans list and the data of the roadmap: each plan scheduled with the
- * engine, with its provider, start, finish, critical-path finish and progress. Pure.
+ * engine, with its provider, contract, start, finish, critical-path finish and progress. Pure.
  */
 import type { Calendar, Dependency, Plan, Task } from '@shared/domain/plan';
-import type { CalendarDate, Id, Provider } from '@shared/domain/types';
+import type { CalendarDate, Contract, Id, Provider } from '@shared/domain/types';
 import type { Schedule } from '@shared/schedule/engine';
 import { schedulePlan } from '@shared/schedule/engine';
 import type { PlanTask } from '@shared/schedule/commands';
@@ -17,6 +17,23 @@ export interface PortfolioPlans {
   readonly dependencies: readonly Dependency[];
   readonly calendars: readonly Calendar[];
   readonly providers: readonly Provider[];
+  readonly contracts: readonly Contract[];
+}
+
+/** Names of the providers and titles of the contracts that plans refer to, by id. */
+export interface PlanOwnerNames {
+  readonly providers: ReadonlyMap<Id, string>;
+  readonly contracts: ReadonlyMap<Id, string>;
+}
+
+/** Provider and contract of one plan, as the list and the roadmap show them. */
+export interface PlanOwners {
+  /** Provider name, or `null` for a plan without a provider or whose provider is gone. */
+  readonly providerName: string | null;
+  /** Contract title, or `null` for a plan without a contract or whose contract is gone. */
+  readonly contractTitle: string | null;
+  /** Whether the plan names a contract that is no longer in the portfolio, for example after a merge deleted it. */
+  readonly contractMissing: boolean;
 }
 
 /** One plan with its tasks and its schedule, or the first error that stops scheduling it. */
@@ -28,11 +45,9 @@ export interface ScheduledPlan {
   readonly error: ScheduleIssue | null;
 }
 
-export interface PlanListRow {
+export interface PlanListRow extends PlanOwners {
   readonly id: Id;
   readonly title: string;
-  /** Provider name, or `null` for a plan without a provider. */
-  readonly providerName: string | null;
   readonly start: CalendarDate | null;
   readonly finish: CalendarDate | null;
   /** Latest finish among the tasks on the critical path. */
@@ -104,15 +119,32 @@ export function criticalFinish(schedule: Schedule): CalendarDate | null {
   return latest;
 }
 
+/** Indexes the names of `providers` and the titles of `contracts` by id. */
+export function planOwnerNames(providers: readonly Provider[], contracts: readonly Contract[]): PlanOwnerNames {
+  return {
+    providers: new Map(providers.map((provider) => [provider.id, provider.name])),
+    contracts: new Map(contracts.map((contract) => [contract.id, contract.title])),
+  };
+}
+
+/** Looks up the provider name and the contract title of `plan`. */
+export function planOwners(plan: Pick<Plan, 'providerId' | 'contractId'>, names: PlanOwnerNames): PlanOwners {
+  const contractTitle = plan.contractId === null ? null : (names.contracts.get(plan.contractId) ?? null);
+  return {
+    providerName: plan.providerId === null ? null : (names.providers.get(plan.providerId) ?? null),
+    contractTitle,
+    contractMissing: plan.contractId !== null && contractTitle === null,
+  };
+}
+
 /** Builds the list rows of scheduled plans. */
-export function buildPlanRows(scheduled: readonly ScheduledPlan[], providers: readonly Provider[]): PlanListRow[] {
-  const providerNames = new Map(providers.map((provider) => [provider.id, provider.name]));
+export function buildPlanRows(scheduled: readonly ScheduledPlan[], names: PlanOwnerNames): PlanListRow[] {
   return scheduled.map(({ plan, tasks, schedule, error }) => {
     const empty = schedule === null || tasks.length === 0;
     return {
       id: plan.id,
       title: plan.title,
-      providerName: plan.providerId === null ? null : (providerNames.get(plan.providerId) ?? null),
+      ...planOwners(plan, names),
       start: empty ? null : schedule.planStart,
       finish: empty ? null : schedule.planFinish,
       criticalFinish: schedule === null ? null : criticalFinish(schedule),

@@ -6,7 +6,8 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { CalendarDate, Id } from '@shared/domain/types';
 import { dayNumberFromParts, fromDayNumber, toDayNumber } from '@shared/schedule/days';
-import type { ScheduledPlan } from './planList';
+import { planOwners } from './planList';
+import type { PlanOwnerNames, ScheduledPlan } from './planList';
 
 /** One bar of the roadmap: a top-level phase, from its first day to the end of its last day. */
 export interface RoadmapBar {
@@ -26,6 +27,10 @@ export interface RoadmapMilestone {
 export interface RoadmapRow {
   readonly planId: Id;
   readonly title: string;
+  /** Provider name, or `null` for a plan without a provider or whose provider is gone. */
+  readonly providerName: string | null;
+  /** Contract title, or `null` for a plan without a contract or whose contract is gone. */
+  readonly contractTitle: string | null;
   readonly bars: readonly RoadmapBar[];
   readonly milestones: readonly RoadmapMilestone[];
   /** Whether the plan could not be scheduled, so the row stays empty. */
@@ -41,6 +46,10 @@ export interface RoadmapLabels {
   readonly barTooltip: string;
   /** Tooltip of a milestone; `{{name}}` and `{{date}}` are replaced. */
   readonly milestoneTooltip: string;
+  /** Tooltip line with the plan's provider; `{{name}}` is replaced. */
+  readonly providerTooltip: string;
+  /** Tooltip line with the plan's contract; `{{title}}` is replaced. */
+  readonly contractTooltip: string;
   /** Accessible description of the whole chart. */
   readonly description: string;
 }
@@ -55,10 +64,15 @@ export function dayStartMs(date: CalendarDate): number {
   return toDayNumber(date) * msPerDay;
 }
 
-/** Builds one row per plan, in the given order. Tasks below a top-level summary show only through its bar. */
-export function roadmapRows(scheduled: readonly ScheduledPlan[]): RoadmapRow[] {
+/**
+ * Builds one row per plan, in the given order, with the provider and contract from `names`.
+ * Tasks below a top-level summary show only through its bar.
+ */
+export function roadmapRows(scheduled: readonly ScheduledPlan[], names: PlanOwnerNames): RoadmapRow[] {
   return scheduled.map(({ plan, tasks, schedule }) => {
-    if (schedule === null) return { planId: plan.id, title: plan.title, bars: [], milestones: [], unscheduled: true };
+    const { providerName, contractTitle } = planOwners(plan, names);
+    const heading = { planId: plan.id, title: plan.title, providerName, contractTitle };
+    if (schedule === null) return { ...heading, bars: [], milestones: [], unscheduled: true };
     const tasksById = new Map(tasks.map((task) => [task.id, task]));
     const bars: RoadmapBar[] = [];
     const milestones: RoadmapMilestone[] = [];
@@ -69,7 +83,7 @@ export function roadmapRows(scheduled: readonly ScheduledPlan[]): RoadmapRow[] {
       if (milestone) milestones.push({ name: task.name, date: scheduledTask.earlyStart, goNoGo: task.goNoGo });
       else if (task.parentId === null) bars.push({ name: task.name, start: scheduledTask.earlyStart, finish: scheduledTask.earlyFinish });
     }
-    return { planId: plan.id, title: plan.title, bars, milestones, unscheduled: false };
+    return { ...heading, bars, milestones, unscheduled: false };
   });
 }
 
@@ -78,8 +92,44 @@ export function roadmapHeight(rowCount: number): number {
   return Math.max(1, rowCount) * roadmapRowHeight + verticalPadding;
 }
 
+const htmlEscapes: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes the characters that HTML gives a meaning, because ECharts sets a tooltip's text as HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character);
+}
+
+/** Fills the `{{key}}` placeholders of a translated template with `values`, escaped for HTML. */
 function fill(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+  return escapeHtml(template).replace(/\{\{(\w+)\}\}/g, (whole, key: string) => {
+    const value = values[key];
+    return value === undefined ? whole : escapeHtml(value);
+  });
+}
+
+/** Item of either series as the tooltip reads it. */
+interface TooltipItem {
+  readonly planId: Id;
+  readonly name: string;
+  readonly start?: string;
+  readonly finish?: string;
+  readonly date?: string;
+}
+
+/**
+ * Builds the HTML of a tooltip: the plan title in bold, the phase or milestone with its dates, then
+ * the plan's provider and contract where it has them. Every text is escaped.
+ */
+function tooltipHtml(item: TooltipItem, isBar: boolean, row: RoadmapRow | undefined, labels: RoadmapLabels): string {
+  const lines = [
+    isBar
+      ? fill(labels.barTooltip, { name: item.name, start: item.start ?? '', finish: item.finish ?? '' })
+      : fill(labels.milestoneTooltip, { name: item.name, date: item.date ?? '' }),
+  ];
+  if (row === undefined) return lines.join('<br/>');
+  if (row.providerName !== null) lines.push(fill(labels.providerTooltip, { name: row.providerName }));
+  if (row.contractTitle !== null) lines.push(fill(labels.contractTooltip, { title: row.contractTitle }));
+  return [`<strong>${escapeHtml(row.title)}</strong>`, ...lines].join('<br/>');
 }
 
 /** Value of one bar in the custom series: row, start and end in ms, plan id, phase name and the phase's position in its plan. */
@@ -123,9 +173,11 @@ function renderBar(params: RenderParams, api: RenderApi): object | null {
  */
 export function buildRoadmapOption(rows: readonly RoadmapRow[], labels: RoadmapLabels, today: CalendarDate): EChartsCoreOption {
   const titles = new Map(rows.map((row) => [row.planId, row.title]));
+  const rowsById = new Map(rows.map((row) => [row.planId, row]));
   const bars = rows.flatMap((row, index) =>
     row.bars.map((bar, position) => ({
       value: [index, dayStartMs(bar.start), dayStartMs(bar.finish) + msPerDay, row.planId, bar.name, position] as BarValue,
+      planId: row.planId,
       name: bar.name,
       start: bar.start,
       finish: bar.finish,
@@ -134,6 +186,7 @@ export function buildRoadmapOption(rows: readonly RoadmapRow[], labels: RoadmapL
   const milestones = rows.flatMap((row, index) =>
     row.milestones.map((milestone) => ({
       value: [dayStartMs(milestone.date), index, row.planId] as [number, number, Id],
+      planId: row.planId,
       name: milestone.name,
       date: milestone.date,
       symbol: milestone.goNoGo ? 'diamond' : 'triangle',
@@ -154,12 +207,10 @@ export function buildRoadmapOption(rows: readonly RoadmapRow[], labels: RoadmapL
     legend: { top: 0, data: [labels.phases, labels.milestones] },
     tooltip: {
       trigger: 'item',
-      formatter: (params: { seriesIndex?: number; data?: { name: string; start?: string; finish?: string; date?: string } }) => {
+      formatter: (params: { seriesIndex?: number; data?: TooltipItem }) => {
         const data = params.data;
         if (data === undefined) return '';
-        if (params.seriesIndex === 0)
-          return fill(labels.barTooltip, { name: data.name, start: data.start ?? '', finish: data.finish ?? '' });
-        return fill(labels.milestoneTooltip, { name: data.name, date: data.date ?? '' });
+        return tooltipHtml(data, params.seriesIndex === 0, rowsById.get(data.planId), labels);
       },
     },
     xAxis: {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '@shared/domain/types';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
+import { ProviderPlans } from '../plans/ProviderPlans';
 import { KpiCard } from './KpiCard';
 import { kpiPanels, portfolioPeriods } from './kpiPanels';
 import { ProviderContracts } from './ProviderContracts';
@@ -46,6 +47,7 @@ export function ProviderDetail({ data, providerId }: { readonly data: PortfolioD
       </p>
       <ProviderNameEditor key={provider.id} provider={provider} providers={data.providers} />
       <ProviderContracts providerId={provider.id} providerName={provider.name} />
+      <ProviderPlans providerId={provider.id} />
       <div className="kpi-grid">
         {panels.map((panel) => (
           <KpiCard key={panel.summary.serviceLevelId ?? panel.kpi.id} providerId={provider.id} panel={panel} periods={periods} />

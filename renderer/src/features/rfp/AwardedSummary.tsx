@@ -8,10 +8,14 @@ import { userLocale } from '../../locale';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { annualValueSourceOf } from './award';
+import { AwardTransitionPlan } from './AwardTransitionPlan';
 import { formatMoneyMinor } from './money';
 import type { RfpRecords } from './rfpRecords';
 
-/** Shows an awarded RFP's winner and rationale, the winner's provider, and the draft contract with its annual value and intended term. */
+/**
+ * Shows an awarded RFP's winner and rationale, the winner's provider, the draft contract with its
+ * annual value and intended term, and the transition plan of that contract or a form to create it.
+ */
 export function AwardedSummary({ records }: { readonly records: RfpRecords }) {
   const { t } = useTranslation();
   const db = usePortfolioDb();
@@ -49,6 +53,7 @@ export function AwardedSummary({ records }: { readonly records: RfpRecords }) {
       ) : (
         <ContractTerms records={records} contract={linked.contract} />
       )}
+      <AwardTransitionPlan event={event} />
     </section>
   );
 }

@@ -107,6 +107,7 @@ const sampleData: { readonly [T in RecordTable]: RecordData<T> } = {
   planCalendars: { name: 'Plan calendar', workingWeekdays: [1, 2, 3, 4, 5], holidays: [], site: '' },
   plans: {
     providerId: 'provider-1',
+    contractId: null,
     title: 'Payroll transition',
     description: '',
     startOn: '2026-03-02',

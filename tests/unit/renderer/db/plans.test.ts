@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../../../../shared/domain/plan';
-import type { Provider } from '../../../../shared/domain/types';
+import type { Contract, Provider } from '../../../../shared/domain/types';
 import { invertCommand, updateTaskCommand } from '../../../../shared/schedule/commands';
 import type { EditCommand } from '../../../../shared/schedule/commands';
 import { schedulePlan } from '../../../../shared/schedule/engine';
@@ -233,6 +233,154 @@ describe('plan updates', () => {
     const before = await databaseContents(portfolio);
     await rejection(deletePlan(portfolio, plan.id, context));
     expect(await databaseContents(portfolio)).toEqual(before);
+  });
+});
+
+async function addContract(portfolio: PortfolioDb, providerId: string, title: string): Promise<Contract> {
+  const data = { providerId, title, startDate: null, endDate: null, currency: 'GBP', annualValueMinor: null };
+  return insertRecord(portfolio, 'contracts', data, context);
+}
+
+/** Adds two providers with one contract each. */
+async function twoProvidersWithContracts(portfolio: PortfolioDb) {
+  const provider = await addProvider(portfolio);
+  const other = await insertRecord(portfolio, 'providers', { code: 'RX2', name: 'South Payroll Services', formerNames: [] }, context);
+  const contract = await addContract(portfolio, provider.id, 'Contact centre 2026');
+  const otherContract = await addContract(portfolio, other.id, 'Payroll 2026');
+  return { provider, other, contract, otherContract };
+}
+
+describe('plan contracts', () => {
+  it('creates a template plan for a contract', async () => {
+    const portfolio = await open();
+    const { provider, contract } = await twoProvidersWithContracts(portfolio);
+    const plan = await createPlanFromTemplate(
+      portfolio,
+      { providerId: provider.id, contractId: contract.id, title: 'Transition', startOn: '2026-03-02' },
+      context,
+    );
+    expect((await portfolio.plans.get(plan.id))?.contractId).toBe(contract.id);
+    expect(await portfolio.plans.where('contractId').equals(contract.id).primaryKeys()).toEqual([plan.id]);
+  });
+
+  it('gives no contract by default', async () => {
+    const portfolio = await open();
+    const plan = await templatePlan(portfolio);
+    expect(plan.contractId).toBeNull();
+  });
+
+  it('creates an empty plan for a contract', async () => {
+    const portfolio = await open();
+    const { provider, contract } = await twoProvidersWithContracts(portfolio);
+    const plan = await createEmptyPlan(
+      portfolio,
+      { providerId: provider.id, contractId: contract.id, title: 'Blank', startOn: '2026-03-02' },
+      context,
+    );
+    expect(plan.contractId).toBe(contract.id);
+  });
+
+  it('rejects another provider contract', async () => {
+    const portfolio = await open();
+    const { provider, other, otherContract } = await twoProvidersWithContracts(portfolio);
+    const auditBefore = await portfolio.audit.count();
+    const failure = await rejection(
+      createPlanFromTemplate(
+        portfolio,
+        { providerId: provider.id, contractId: otherContract.id, title: 'Transition', startOn: '2026-03-02' },
+        context,
+      ),
+    );
+    expect(failure.appError.code).toBe('plan.contractOfOtherProvider');
+    expect(failure.appError.detail).toEqual({
+      field: 'contractId',
+      recordId: otherContract.id,
+      contract: 'Payroll 2026',
+      contractProvider: other.name,
+      provider: provider.name,
+    });
+    expect(await planCounts(portfolio)).toEqual(Object.fromEntries(planTables.map((table) => [table, 0])));
+    expect(await portfolio.audit.count()).toBe(auditBefore);
+  });
+
+  it('rejects a contract without a provider', async () => {
+    const portfolio = await open();
+    const { provider, contract } = await twoProvidersWithContracts(portfolio);
+    const failure = await rejection(
+      createEmptyPlan(portfolio, { providerId: null, contractId: contract.id, title: 'Blank', startOn: '2026-03-02' }, context),
+    );
+    expect(failure.appError).toMatchObject({
+      code: 'plan.contractOfOtherProvider',
+      detail: { reason: 'noProvider', contract: 'Contact centre 2026', contractProvider: provider.name, provider: '' },
+    });
+    expect(await portfolio.plans.count()).toBe(0);
+  });
+
+  it('rejects an unknown contract', async () => {
+    const portfolio = await open();
+    const provider = await addProvider(portfolio);
+    const failure = await rejection(
+      createPlanFromTemplate(
+        portfolio,
+        { providerId: provider.id, contractId: 'gone', title: 'Transition', startOn: '2026-03-02' },
+        context,
+      ),
+    );
+    expect(failure.appError).toMatchObject({ code: 'storage.notFound', detail: { table: 'contracts', id: 'gone' } });
+    expect(await portfolio.plans.count()).toBe(0);
+  });
+
+  it('sets a contract with a field clock', async () => {
+    const portfolio = await open();
+    const { provider, contract } = await twoProvidersWithContracts(portfolio);
+    const plan = await createEmptyPlan(portfolio, { providerId: provider.id, title: 'Blank', startOn: '2026-03-02' }, context);
+    wall.set(wall() + 1000);
+    const updated = await updatePlan(portfolio, plan.id, { contractId: contract.id }, context);
+    expect(updated.contractId).toBe(contract.id);
+    expect(Object.keys(updated.fieldClocks)).toEqual(['contractId']);
+  });
+
+  it('rejects a provider change keeping the contract', async () => {
+    const portfolio = await open();
+    const { provider, other, contract } = await twoProvidersWithContracts(portfolio);
+    const plan = await createEmptyPlan(
+      portfolio,
+      { providerId: provider.id, contractId: contract.id, title: 'Blank', startOn: '2026-03-02' },
+      context,
+    );
+    const failure = await rejection(updatePlan(portfolio, plan.id, { providerId: other.id }, context));
+    expect(failure.appError).toMatchObject({
+      code: 'plan.contractOfOtherProvider',
+      detail: { provider: other.name, recordId: contract.id },
+    });
+    expect(await portfolio.plans.get(plan.id)).toEqual(plan);
+  });
+
+  it('changes provider and contract together', async () => {
+    const portfolio = await open();
+    const { provider, other, contract, otherContract } = await twoProvidersWithContracts(portfolio);
+    const plan = await createEmptyPlan(
+      portfolio,
+      { providerId: provider.id, contractId: contract.id, title: 'Blank', startOn: '2026-03-02' },
+      context,
+    );
+    const updated = await updatePlan(portfolio, plan.id, { providerId: other.id, contractId: otherContract.id }, context);
+    expect(updated).toMatchObject({ providerId: other.id, contractId: otherContract.id });
+  });
+
+  it('renames a plan on a mismatched contract', async () => {
+    const portfolio = await open();
+    const { provider, otherContract } = await twoProvidersWithContracts(portfolio);
+    const plan = await createEmptyPlan(portfolio, { providerId: provider.id, title: 'Blank', startOn: '2026-03-02' }, context);
+    // A merge writes records as they come, without the repository's checks.
+    await portfolio.plans.put({ ...plan, contractId: otherContract.id });
+    const renamed = await updatePlan(
+      portfolio,
+      plan.id,
+      { title: 'Renamed', providerId: provider.id, contractId: otherContract.id },
+      context,
+    );
+    expect(renamed).toMatchObject({ title: 'Renamed', contractId: otherContract.id });
   });
 });
 

@@ -13,10 +13,10 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-/** Creates `name` as a future app version 6 would: another table and one provider. */
+/** Creates `name` as a future app version 7 would: another table and one provider. */
 async function createNewerDatabase(name: string): Promise<void> {
   const newer = new Dexie(name);
-  newer.version(6).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(7).stores({ providers: 'id, code', risks: 'id, providerId' });
   await newer.open();
   await newer.table('providers').put({ id: 'p1', code: 'RX1', name: 'North' });
   await newer.table('risks').put({ id: 'r1', providerId: 'p1' });
@@ -28,10 +28,10 @@ async function storedVersion(name: string): Promise<number | undefined> {
   return databases.find((info) => info.name === name)?.version;
 }
 
-/** Reads the newer database back as version 6 would, to check it is intact. */
+/** Reads the newer database back as version 7 would, to check it is intact. */
 async function readNewer(name: string): Promise<{ providers: unknown[]; risks: unknown[]; tables: string[] }> {
   const newer = new Dexie(name);
-  newer.version(6).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(7).stores({ providers: 'id, code', risks: 'id, providerId' });
   opened.push(newer);
   await newer.open();
   return {
@@ -42,7 +42,7 @@ async function readNewer(name: string): Promise<{ providers: unknown[]; risks: u
 }
 
 describe('openPortfolioDb', () => {
-  it('creates every table of schema version 5', async () => {
+  it('creates every table of schema version 6', async () => {
     const db = await openPortfolioDb(uuidv7());
     opened.push(db);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
@@ -82,7 +82,7 @@ describe('openPortfolioDb', () => {
     await createNewerDatabase(portfolioDbName(id));
     const failure = await rejection(openPortfolioDb(id));
     expect(failure.appError.code).toBe('storage.versionTooNew');
-    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 6, supportedVersion: 5 });
+    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 7, supportedVersion: 6 });
   });
 
   it('leaves a newer database intact', async () => {
@@ -90,7 +90,7 @@ describe('openPortfolioDb', () => {
     const name = portfolioDbName(id);
     await createNewerDatabase(name);
     await rejection(openPortfolioDb(id));
-    expect(await storedVersion(name)).toBe(60);
+    expect(await storedVersion(name)).toBe(70);
     const contents = await readNewer(name);
     expect(contents.providers).toEqual([{ id: 'p1', code: 'RX1', name: 'North' }]);
     expect(contents.risks).toHaveLength(1);
@@ -108,7 +108,7 @@ describe('openPortfolioDb', () => {
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
-    expect(await storedVersion(name)).toBe(60);
+    expect(await storedVersion(name)).toBe(70);
   });
 
   it('creates a new database where indexedDB.databases is missing', async () => {
@@ -118,7 +118,7 @@ describe('openPortfolioDb', () => {
       const db = await openNamedDb(freshName('no-listing-new'));
       opened.push(db);
       expect(db.tables).toHaveLength(21);
-      expect(db.verno).toBe(5);
+      expect(db.verno).toBe(6);
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
@@ -199,7 +199,7 @@ describe('upgrade from schema version 2', () => {
     expect(contract?.fieldClocks).toEqual(contractV2.fieldClocks);
     expect(await db.providers.toArray()).toEqual([providerV2]);
     expect(await db.meta.get('versionVector')).toEqual(vectorV2);
-    expect(await storedVersion(name)).toBe(50);
+    expect(await storedVersion(name)).toBe(60);
   });
 });
 
@@ -244,7 +244,7 @@ describe('upgrade from schema version 3', () => {
     await createVersion3Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(50);
+    expect(await storedVersion(name)).toBe(60);
     for (const table of rfpTables) expect(await db.recordTable(table).count(), table).toBe(0);
   });
 
@@ -328,7 +328,7 @@ describe('upgrade from schema version 4', () => {
     await createVersion4Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(50);
+    expect(await storedVersion(name)).toBe(60);
     for (const table of planTables) expect(await db.recordTable(table).count(), table).toBe(0);
   });
 
@@ -354,6 +354,86 @@ describe('upgrade from schema version 4', () => {
     ]);
     expect(await db.planTasks.where('planId').equals('plan1').primaryKeys()).toEqual(['t1', 't2']);
     expect(await db.planTasks.where('calendarId').equals('pune').primaryKeys()).toEqual(['t1']);
+  });
+});
+
+/** A plan as the repository stored it at schema version 5, before plans had a contract. */
+const planV5 = {
+  id: 'plan1',
+  clock: '019c48715319-0000-a1b2c3d4e5f6',
+  fieldClocks: { title: '019c48715320-0000-a1b2c3d4e5f6' },
+  providerId: providerV2.id,
+  title: 'Call handling transition',
+  description: '',
+  startOn: '2026-03-02',
+  calendarId: 'cal1',
+  templateKey: 'bpoTransition',
+};
+
+/** Creates `name` with the schema of app version 5 (the plan tables) and one plan. */
+async function createVersion5Database(name: string): Promise<void> {
+  await createVersion4Database(name);
+  const older = new Dexie(name);
+  older.version(1).stores({
+    providers: 'id, code, name',
+    contracts: 'id, providerId',
+    kpis: 'id, &key',
+    serviceLevels: 'id, [providerId+kpiId], kpiId',
+    measurements: 'id, &[providerId+kpiId+period], providerId, kpiId, period',
+    tombstones: 'id, table',
+    audit: 'id, at, recordId',
+  });
+  older.version(2).stores({ meta: 'key' });
+  older.version(3).stores({});
+  older.version(4).stores({
+    rfpEvents: 'id, phase',
+    rfpSections: 'id, rfpId',
+    rfpCriteria: 'id, rfpId, sectionId',
+    rfpBidders: 'id, rfpId, providerId',
+    rfpEvaluators: 'id, rfpId',
+    rfpScores: 'id, &[evaluatorId+bidderId+criterionId], rfpId, evaluatorId, bidderId, criterionId',
+    rfpConsensusScores: 'id, &[bidderId+criterionId], rfpId, criterionId',
+    rfpPriceBids: 'id, &[bidderId+round], rfpId',
+  });
+  older.version(5).stores({
+    planCalendars: 'id',
+    plans: 'id, providerId, calendarId',
+    planTasks: 'id, planId, calendarId',
+    planDependencies: 'id, planId',
+    planBaselines: 'id, planId',
+  });
+  await older.open();
+  await older.table('plans').add(planV5);
+  older.close();
+}
+
+describe('upgrade from schema version 5', () => {
+  it('gives every plan a null contract with its clocks unchanged', async () => {
+    const name = freshName('upgrade-v5');
+    await createVersion5Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    expect(await storedVersion(name)).toBe(60);
+    expect(await db.plans.toArray()).toEqual([{ ...planV5, contractId: null }]);
+  });
+
+  it('keeps the records of earlier versions and the version vector', async () => {
+    const name = freshName('upgrade-v5-records');
+    await createVersion5Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    expect(await db.providers.toArray()).toEqual([providerV2]);
+    expect(await db.rfpScores.toArray()).toEqual([scoreRecord('s1', 'ann')]);
+    expect(await db.meta.get('versionVector')).toEqual(vectorV2);
+  });
+
+  it('finds plans by contract', async () => {
+    const name = freshName('upgrade-v5-index');
+    await createVersion5Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    await db.plans.add({ ...planV5, id: 'plan2', contractId: 'contract1' });
+    expect(await db.plans.where('contractId').equals('contract1').primaryKeys()).toEqual(['plan2']);
   });
 });
 

@@ -236,6 +236,7 @@ const calendarArbitrary = recordArbitrary<CalendarData>({
 
 const planArbitrary = recordArbitrary<PlanData>({
   providerId: fc.option(idArbitrary),
+  contractId: fc.option(idArbitrary),
   title: textArbitrary,
   description: textArbitrary,
   startOn: calendarDate,

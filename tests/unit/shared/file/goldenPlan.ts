@@ -1,6 +1,6 @@
 /**
- * The transition plans of the golden portfolio. The North East plan moves NHS 111 call handling
- * in two phases: knowledge transfer, partly at an offshore site with its own calendar, then a
+ * The transition plans of the golden portfolio. The North East plan, for the provider's contract,
+ * moves NHS 111 call handling in two phases: knowledge transfer, partly at an offshore site with its own calendar, then a
  * go/no-go milestone and 90 calendar days of hypercare. It has two dependencies with lags and a
  * contract baseline. A second plan, for a provider not chosen yet, has a calendar of its own, so
  * that a one-provider export must leave both out. The holidays are the 2026 bank holidays of
@@ -24,8 +24,16 @@ const goLive = '019c4600-0000-7000-8000-00000000c009';
 const hypercare = '019c4600-0000-7000-8000-00000000c00a';
 const providerSelected = '019c4600-0000-7000-8000-00000000c00b';
 
-/** Builds the plan records; `northEast` is the provider's id and `clockAt` the golden portfolio's clock builder. */
-export function goldenPlanRecords(northEast: string, clockAt: ClockAt, deviceId: string): PlanRecords {
+/** Ids of the golden portfolio's records that the plans refer to. */
+interface PlanOwners {
+  /** The North East provider. */
+  readonly northEast: string;
+  /** The North East provider's contract. */
+  readonly contract: string;
+}
+
+/** Builds the plan records; `owners` names the provider and contract, and `clockAt` is the golden portfolio's clock builder. */
+export function goldenPlanRecords({ northEast, contract }: PlanOwners, clockAt: ClockAt, deviceId: string): PlanRecords {
   const planned = clockAt('2026-02-05T09:30:00.000Z', deviceId);
   const baselined = clockAt('2026-02-06T12:00:00.000Z', deviceId);
   const progressed = clockAt('2026-02-10T15:00:00.000Z', deviceId);
@@ -65,6 +73,7 @@ export function goldenPlanRecords(northEast: string, clockAt: ClockAt, deviceId:
       clock: planned,
       fieldClocks: {},
       providerId: northEast,
+      contractId: contract,
       title: 'NHS 111 North East call handling transition',
       description: 'Move call handling to the new contract in spring 2026.',
       startOn: '2026-03-02',
@@ -76,6 +85,7 @@ export function goldenPlanRecords(northEast: string, clockAt: ClockAt, deviceId:
       clock: planned,
       fieldClocks: {},
       providerId: null,
+      contractId: null,
       title: 'Payroll transition',
       description: 'Provider to be chosen.',
       startOn: '2026-06-01',

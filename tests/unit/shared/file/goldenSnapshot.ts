@@ -141,7 +141,7 @@ export const goldenSnapshot: PortfolioSnapshot = {
     serviceLevels,
     measurements,
     ...goldenRfpRecords(northEast, clockAt, exportingDevice),
-    ...goldenPlanRecords(northEast, clockAt, exportingDevice),
+    ...goldenPlanRecords({ northEast, contract }, clockAt, exportingDevice),
   },
   tombstones,
   versionVector: { [exportingDevice]: measurementDeleted, [otherDevice]: levelsSet },

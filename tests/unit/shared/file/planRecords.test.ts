@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import type { Contract } from '../../../../shared/domain/types';
 import { AppFailure } from '../../../../shared/errors';
 import { readPortfolioFile, scopeSnapshot, writePortfolioFile } from '../../../../shared/file';
 import type { ExportScope } from '../../../../shared/file';
+import { fieldClock, placeholderClock } from '../../../../shared/sync/fieldClocks';
+import { packHlc } from '../../../../shared/sync/hlc';
+import { mergeSnapshots } from '../../../../shared/sync/merge';
 import { planTables } from '../../../../shared/sync/snapshot';
 import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
 import { errorOf, valueOf } from '../../../support/node/results';
@@ -12,6 +16,14 @@ import { goldenIds, goldenMetadata, goldenSnapshot } from './goldenSnapshot';
 const [firstDependency] = goldenSnapshot.records.planDependencies;
 const [baseline] = goldenSnapshot.records.planBaselines;
 const northEastOnly: ExportScope = { providerIds: [goldenIds.northEast] };
+
+/** A second contract, with the Lincolnshire provider, which a North East export must leave out. */
+const lincolnshireContract: Contract = {
+  ...(goldenSnapshot.records.contracts[0] as Contract),
+  id: '019c1d94-9250-7284-8a03-2d84eb45dfa0',
+  providerId: goldenIds.lincolnshire,
+  title: 'NHS 111 call handling, Lincolnshire',
+};
 
 async function goldenEntries(): Promise<Map<string, Uint8Array>> {
   return unzipEntries(await writePortfolioFile(goldenSnapshot, goldenMetadata));
@@ -43,6 +55,7 @@ describe('plan records in a portfolio file', () => {
     ['records/plans.json', goldenPlanIds.northEastPlan, 'startOn', null, 'calendarDate'],
     ['records/plans.json', goldenPlanIds.northEastPlan, 'calendarId', '', 'nonEmptyText'],
     ['records/plans.json', goldenPlanIds.payrollPlan, 'providerId', '', 'idOrNull'],
+    ['records/plans.json', goldenPlanIds.northEastPlan, 'contractId', '', 'idOrNull'],
     ['records/planTasks.json', goldenPlanIds.documentation, 'duration', -1, 'nonNegativeInteger'],
     ['records/planTasks.json', goldenPlanIds.documentation, 'duration', 2.5, 'nonNegativeInteger'],
     ['records/planTasks.json', goldenPlanIds.documentation, 'durationUnit', 'hours', 'oneOf'],
@@ -85,6 +98,13 @@ describe('plan records in a scoped file', () => {
 
   test('one provider keeps its plan', () => {
     expect(scoped.records.plans.map((plan) => plan.id)).toEqual([goldenPlanIds.northEastPlan]);
+  });
+
+  test('one provider keeps the plan contract', () => {
+    const [plan] = scoped.records.plans;
+    expect(plan?.contractId).toBe(goldenIds.contract);
+    expect(plan?.fieldClocks).toEqual({});
+    expect(scoped.records.contracts.map((contract) => contract.id)).toEqual([goldenIds.contract]);
   });
 
   test('one provider keeps the plan tasks, links and baselines', () => {
@@ -146,6 +166,20 @@ describe('plan records in a scoped file', () => {
     });
   });
 
+  test('one provider rejects an outside contract', async () => {
+    const [plan] = scoped.records.plans;
+    if (plan === undefined) throw new Error('the scoped golden file has a plan');
+    const withOtherContract = { ...scoped, records: { ...scoped.records, plans: [{ ...plan, contractId: lincolnshireContract.id }] } };
+    const error = await writeError(withOtherContract, northEastOnly);
+    expect(error.detail).toMatchObject({
+      table: 'plans',
+      recordId: goldenPlanIds.northEastPlan,
+      field: 'contractId',
+      reason: 'outOfScope',
+      value: lincolnshireContract.id,
+    });
+  });
+
   test('an evaluator file rejects a plan', async () => {
     const [evaluator] = goldenSnapshot.records.rfpEvaluators;
     const [event] = goldenSnapshot.records.rfpEvents;
@@ -155,5 +189,54 @@ describe('plan records in a scoped file', () => {
     const withPlan = { ...evaluatorFile, records: { ...evaluatorFile.records, plans: scoped.records.plans } };
     const error = await writeError(withPlan, scope);
     expect(error.detail).toMatchObject({ table: 'plans', reason: 'outOfScope' });
+  });
+});
+
+/**
+ * A merge of concurrent edits can leave the North East plan on a Lincolnshire contract: one laptop
+ * moved the plan to that contract while the plan still had North East as its provider.
+ */
+describe('plan on a contract of another provider', () => {
+  const pairedAt = packHlc({ wallMs: Date.parse('2026-02-12T09:00:00.000Z'), counter: 0, deviceId: goldenSnapshot.deviceId });
+  const mismatched: PortfolioSnapshot = {
+    ...goldenSnapshot,
+    records: {
+      ...goldenSnapshot.records,
+      contracts: [...goldenSnapshot.records.contracts, lincolnshireContract],
+      plans: goldenSnapshot.records.plans.map((plan) =>
+        plan.id === goldenPlanIds.northEastPlan
+          ? { ...plan, contractId: lincolnshireContract.id, fieldClocks: { ...plan.fieldClocks, contractId: pairedAt } }
+          : plan,
+      ),
+    },
+  };
+  const scoped = scopeSnapshot(mismatched, northEastOnly);
+  const [plan] = scoped.records.plans;
+
+  test('one provider export drops the contract', () => {
+    expect(scoped.records.contracts.map((contract) => contract.id)).toEqual([goldenIds.contract]);
+    expect(plan?.contractId).toBeNull();
+  });
+
+  test('one provider export stamps the placeholder clock', () => {
+    expect(plan === undefined ? null : fieldClock(plan, 'contractId')).toBe(placeholderClock);
+  });
+
+  test('one provider export keeps other fields', () => {
+    const original = mismatched.records.plans.find((candidate) => candidate.id === goldenPlanIds.northEastPlan);
+    if (original === undefined || plan === undefined) throw new Error('the North East plan is missing');
+    for (const field of ['providerId', 'title', 'description', 'startOn', 'calendarId', 'templateKey'] as const) {
+      expect(plan[field], field).toEqual(original[field]);
+      expect(fieldClock(plan, field), field).toBe(fieldClock(original, field));
+    }
+  });
+
+  test('merged back it keeps the real contract', async () => {
+    const bytes = await writePortfolioFile(scoped, { ...goldenMetadata, scope: northEastOnly });
+    const remote = valueOf(await readPortfolioFile(bytes, 'north-east.steerwise')).snapshot;
+    const merged = mergeSnapshots(mismatched, remote, { now: Date.parse('2026-03-01T12:00:00.000Z') });
+    const after = merged.snapshot.records.plans.find((candidate) => candidate.id === goldenPlanIds.northEastPlan);
+    expect(after?.contractId).toBe(lincolnshireContract.id);
+    expect(merged.preview.tables.plans.changed).toBe(0);
   });
 });

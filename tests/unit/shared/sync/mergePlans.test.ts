@@ -15,6 +15,7 @@ function plan(id: string, clock: string, data: Partial<Plan> = {}): Plan {
     clock,
     fieldClocks: {},
     providerId: null,
+    contractId: null,
     title: `Plan ${id}`,
     description: '',
     startOn: '2026-03-02',
@@ -116,7 +117,7 @@ describe('merge of transition plans', () => {
   });
 
   it('lists a reference for every id field of the plan tables', () => {
-    expect(referenceFields.plans).toEqual({ providerId: 'providers', calendarId: 'planCalendars' });
+    expect(referenceFields.plans).toEqual({ providerId: 'providers', contractId: 'contracts', calendarId: 'planCalendars' });
     expect(referenceFields.planTasks).toEqual({ planId: 'plans', parentId: 'planTasks', calendarId: 'planCalendars' });
     expect(referenceFields.planDependencies).toEqual({ planId: 'plans', predecessorId: 'planTasks', successorId: 'planTasks' });
     expect(referenceFields.planBaselines).toEqual({ planId: 'plans' });

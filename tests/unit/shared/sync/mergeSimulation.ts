@@ -653,10 +653,12 @@ export class Simulation {
    * Creates a plan as the repository's template copy does, one clock per record: a
    * Monday-to-Friday calendar, the plan (for one of the laptop's providers, which may later fold
    * by code, or for none), a summary task with two tasks below it and a finish-to-start link.
+   * A plan with a provider gets that provider's first contract on the laptop, when it has one.
    */
   private addPlan(laptop: Laptop, choice: number, withProvider: boolean): void {
     const stamp = (): HlcString => laptop.tick();
     const provider = withProvider ? pick(laptop.tables.providers, choice) : undefined;
+    const contract = provider === undefined ? undefined : laptop.tables.contracts.find((candidate) => candidate.providerId === provider.id);
     const calendar = this.create(
       laptop,
       'planCalendars',
@@ -669,6 +671,7 @@ export class Simulation {
       'plans',
       {
         providerId: provider?.id ?? null,
+        contractId: contract?.id ?? null,
         title: `Transition ${String(choice % 5)}`,
         description: '',
         startOn: '2026-03-02',

@@ -6,6 +6,9 @@
  * The predecessor column lists dependencies by the predecessor's WBS code, each with an optional
  * type and lag: `2.3`, `2.3SS`, `2.3FS+2 wd`, `4FF-1 cd`, separated by commas or semicolons. A lag
  * without a unit is in working days.
+ *
+ * The calendar column stores a calendar id, or an empty value for the plan calendar. A summary
+ * task's calendar applies to every task below it that has no calendar of its own.
  */
 import type { DependencyType, DurationUnit, TaskData } from '@shared/domain/plan';
 import type { Id } from '@shared/domain/types';
@@ -14,9 +17,10 @@ import type { EditCommand, PlanDependency } from '@shared/schedule/commands';
 import { isCalendarDate, toDayNumber } from '@shared/schedule/days';
 import { setDuration } from '@shared/schedule/edits';
 import { checkCommand, issueMessage, rejected } from './editCheck';
-import type { EditResult } from './editCheck';
+import type { EditResult, GanttMessage } from './editCheck';
 import { workingCalendarOf } from './ganttModel';
 import type { GanttModel } from './ganttModel';
+import { calendarLabel } from './gridCells';
 import type { GanttColumnId, GridText } from './gridCells';
 import type { TaskRow } from './rowTree';
 
@@ -59,11 +63,39 @@ export function editCell(context: CellEditContext, row: TaskRow, column: GanttCo
       return editProgress(row, value, update);
     case 'predecessors':
       return editPredecessors(context, row, value);
+    case 'calendar':
+      if (value === '') return update({ calendarId: null });
+      if (!context.model.calendars.some((calendar) => calendar.id === value)) {
+        return rejected('gantt.input.unknownCalendar', { task: task.name, value });
+      }
+      return update({ calendarId: value });
     case 'wbs':
     case 'totalFloat':
     case 'variance':
       return rejected('gantt.input.readOnly', { task: task.name });
   }
+}
+
+/**
+ * Returns the sentence that reports an accepted cell edit: what the task follows or starts no
+ * earlier than now for the calendar and start columns, else which column of which task changed.
+ * `columnName` is the column's header as the user reads it.
+ */
+export function editedMessage(model: GanttModel, row: TaskRow, column: GanttColumnId, command: EditCommand, text: GridText, columnName: string): GanttMessage {
+  const task = row.task.name;
+  const after = command.kind === 'updateTask' ? command.after : {};
+  if (column === 'calendar' && after.calendarId !== undefined) {
+    const calendar = after.calendarId === null ? undefined : model.calendars.find((entry) => entry.id === after.calendarId);
+    return calendar === undefined
+      ? { key: 'gantt.status.planCalendar', values: { task } }
+      : { key: 'gantt.status.calendar', values: { task, calendar: calendarLabel(calendar) } };
+  }
+  if (column === 'start' && after.startNoEarlierThan !== undefined) {
+    return after.startNoEarlierThan === null
+      ? { key: 'gantt.status.constraintCleared', values: { task } }
+      : { key: 'gantt.status.moved', values: { task, date: text.date(after.startNoEarlierThan) } };
+  }
+  return { key: 'gantt.status.edited', values: { task, column: columnName } };
 }
 
 interface ParsedDays {

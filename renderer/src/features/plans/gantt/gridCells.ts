@@ -2,14 +2,15 @@
  * Columns of the Gantt task grid and the text of each cell: what the grid shows, and the text an
  * edit starts from. Formatting is passed in (`GridText`), so these functions stay pure.
  */
-import type { DependencyType, DurationUnit } from '@shared/domain/plan';
-import type { CalendarDate } from '@shared/domain/types';
+import type { CalendarData, DependencyType, DurationUnit } from '@shared/domain/plan';
+import type { CalendarDate, Id } from '@shared/domain/types';
 import type { PlanDependency } from '@shared/schedule/commands';
+import type { WithId } from '@shared/schedule/model';
 import type { BaselineComparison, GanttModel } from './ganttModel';
 import type { TaskRow } from './rowTree';
 
 export type GanttColumnId =
-  'wbs' | 'name' | 'duration' | 'start' | 'finish' | 'totalFloat' | 'progress' | 'owner' | 'predecessors' | 'variance';
+  'wbs' | 'name' | 'duration' | 'start' | 'finish' | 'totalFloat' | 'progress' | 'owner' | 'predecessors' | 'calendar' | 'variance';
 
 /** Columns in display order; `variance` is shown only while a baseline is chosen. */
 export const ganttColumns: readonly GanttColumnId[] = [
@@ -22,13 +23,28 @@ export const ganttColumns: readonly GanttColumnId[] = [
   'progress',
   'owner',
   'predecessors',
+  'calendar',
   'variance',
 ];
 
-const editable: ReadonlySet<GanttColumnId> = new Set(['name', 'duration', 'start', 'finish', 'progress', 'owner', 'predecessors']);
+const editable: ReadonlySet<GanttColumnId> = new Set([
+  'name',
+  'duration',
+  'start',
+  'finish',
+  'progress',
+  'owner',
+  'predecessors',
+  'calendar',
+]);
 
 export function isEditableColumn(column: GanttColumnId): boolean {
   return editable.has(column);
+}
+
+/** Checks whether a column is edited by choosing from a list (a `<select>`) rather than by typing. */
+export function isChoiceColumn(column: GanttColumnId): boolean {
+  return column === 'calendar';
 }
 
 export interface GridText {
@@ -45,6 +61,55 @@ export interface GridText {
   readonly addedAfterBaseline: string;
   /** Float cell of a critical task, given the float text. */
   readonly criticalFloat: (floatText: string) => string;
+  /** Calendar cell of a task that follows the plan calendar. */
+  readonly planCalendar: string;
+  /** Calendar cell of a task that follows the calendar of a summary task above it. */
+  readonly inheritedCalendar: (calendarName: string) => string;
+  /** Calendar cell of a task whose calendar is no longer in the portfolio. */
+  readonly missingCalendar: string;
+}
+
+/** Returns a calendar's name as the grid lists it: with its delivery site when it has one. */
+export function calendarLabel(calendar: Pick<CalendarData, 'name' | 'site'>): string {
+  return calendar.site === '' || calendar.site === calendar.name ? calendar.name : `${calendar.name} (${calendar.site})`;
+}
+
+/** One entry of the calendar column's list: the value stored in `calendarId` (empty for the plan calendar) and its label. */
+export interface CalendarChoice {
+  readonly value: Id | '';
+  readonly label: string;
+}
+
+/**
+ * Lists the calendars a task can follow: the plan calendar first (stored as `calendarId: null`),
+ * then every calendar of the portfolio in name order, the plan's own calendar included, because a
+ * task may be pinned to it so that a later change of the plan calendar leaves the task alone.
+ */
+export function calendarChoices(calendars: readonly WithId<CalendarData>[], text: GridText): CalendarChoice[] {
+  const sorted = [...calendars].sort((left, right) => calendarLabel(left).localeCompare(calendarLabel(right)));
+  return [{ value: '', label: text.planCalendar }, ...sorted.map((calendar) => ({ value: calendar.id, label: calendarLabel(calendar) }))];
+}
+
+/** Returns the text of a task's calendar cell: its own calendar, else a summary task's above it, else the plan calendar. */
+export function calendarText(model: GanttModel, taskId: Id, text: GridText): string {
+  const byId = (calendarId: Id) => model.calendars.find((calendar) => calendar.id === calendarId);
+  let task = model.tasksById.get(taskId);
+  if (task === undefined) return '';
+  if (task.calendarId !== null) {
+    const own = byId(task.calendarId);
+    return own === undefined ? text.missingCalendar : calendarLabel(own);
+  }
+  // The step limit stops at a loop of parents, which the engine reports separately.
+  for (let steps = 0; task.parentId !== null && steps <= model.state.tasks.length; steps += 1) {
+    const parent = model.tasksById.get(task.parentId);
+    if (parent === undefined) break;
+    if (parent.calendarId !== null) {
+      const inherited = byId(parent.calendarId);
+      return inherited === undefined ? text.missingCalendar : text.inheritedCalendar(calendarLabel(inherited));
+    }
+    task = parent;
+  }
+  return text.planCalendar;
 }
 
 /** Formats a signed number of working days, for example `+3 wd`, `−2 wd` or `0 wd`. */
@@ -101,6 +166,8 @@ export function cellText(
       return task.owner;
     case 'predecessors':
       return predecessorText(model, task.id, text);
+    case 'calendar':
+      return calendarText(model, task.id, text);
     case 'variance': {
       if (comparison === null) return '';
       const variance = comparison.byTask.get(task.id);
@@ -123,6 +190,8 @@ export function draftText(model: GanttModel, row: TaskRow, column: GanttColumnId
       return days?.scheduled.earlyFinish ?? '';
     case 'progress':
       return String(task.progress);
+    case 'calendar':
+      return task.calendarId ?? '';
     default:
       return cellText(model, row, column, null, text);
   }

@@ -5,7 +5,8 @@
  * - arrow keys move the active cell, and Page Up and Page Down move it by a page;
  * - Home and End go to the first and last column, or with Ctrl or Cmd to the first and last row;
  * - Tab and Shift+Tab move across, wrapping to the next or previous row;
- * - Enter or F2 opens an edit with the cell's text, and a printable character opens one that replaces it;
+ * - Enter or F2 opens an edit with the cell's text, and a printable character opens one that replaces it
+ *   (in a column edited by choosing from a list, it opens the list at the current value);
  * - Delete clears the cell, and Alt+Left and Alt+Right collapse and expand a summary task.
  *
  * While an edit is open, the text field keeps ordinary keys. Enter commits and moves down,
@@ -34,6 +35,8 @@ export interface GridShape {
   /** Rows moved by Page Up and Page Down. */
   readonly page: number;
   readonly isEditable: (col: number) => boolean;
+  /** Checks whether a column is edited by choosing from a list, where a typed character opens the list at the current value. Omitted: no column is. */
+  readonly isChoice?: (col: number) => boolean;
   /** Returns the text an edit of a cell starts from. */
   readonly draftAt: (row: number, col: number) => string;
 }
@@ -133,7 +136,8 @@ export function gridKey(cursor: GridCursor, input: KeyInput, shape: GridShape): 
       break;
   }
   if (editable && input.key.length === 1 && !input.command && !input.alt) {
-    return { cursor: { ...cursor, draft: input.key }, action: null, handled: true };
+    const draft = shape.isChoice?.(col) === true ? shape.draftAt(row, col) : input.key;
+    return { cursor: { ...cursor, draft }, action: null, handled: true };
   }
   return { cursor, action: null, handled: false };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule, ScheduledTask } from '../../../../../../shared/schedule/engine';
-import { buildPlanRows, criticalFinish, planProgress, schedulePlans } from '../../../../../../renderer/src/features/plans/planList';
+import {
+  buildPlanRows,
+  criticalFinish,
+  planOwnerNames,
+  planOwners,
+  planProgress,
+  schedulePlans,
+} from '../../../../../../renderer/src/features/plans/planList';
 import type { PortfolioPlans } from '../../../../../../renderer/src/features/plans/planList';
 import { goldenPlanIds } from '../../../../shared/file/goldenPlan';
 import { goldenIds, goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
@@ -11,7 +18,9 @@ const portfolio: PortfolioPlans = {
   dependencies: goldenSnapshot.records.planDependencies,
   calendars: goldenSnapshot.records.planCalendars,
   providers: goldenSnapshot.records.providers,
+  contracts: goldenSnapshot.records.contracts,
 };
+const names = planOwnerNames(portfolio.providers, portfolio.contracts);
 
 function scheduledTask(taskId: string, workingDays: number, progress: number, summary = false): ScheduledTask {
   const date = '2026-03-02';
@@ -34,13 +43,18 @@ function scheduleOf(tasks: readonly ScheduledTask[], criticalPath: readonly stri
 }
 
 describe('buildPlanRows', () => {
-  const rows = buildPlanRows(schedulePlans(portfolio), portfolio.providers);
+  const rows = buildPlanRows(schedulePlans(portfolio), names);
   const northEast = rows.find((row) => row.id === goldenPlanIds.northEastPlan);
   const payroll = rows.find((row) => row.id === goldenPlanIds.payrollPlan);
 
   it('names the provider', () => {
     expect(northEast?.providerName).toBe('NORTH EAST ENGLAND NHS 111');
     expect(payroll?.providerName).toBeNull();
+  });
+
+  it('names the contract', () => {
+    expect(northEast).toMatchObject({ contractTitle: 'NHS 111 call handling, North East', contractMissing: false });
+    expect(payroll).toMatchObject({ contractTitle: null, contractMissing: false });
   });
 
   it('gives the scheduled dates', () => {
@@ -58,16 +72,49 @@ describe('buildPlanRows', () => {
 
   it('reports a plan that cannot be scheduled', () => {
     const broken = { ...portfolio, calendars: portfolio.calendars.filter((calendar) => calendar.id !== goldenPlanIds.englandCalendar) };
-    const row = buildPlanRows(schedulePlans(broken), portfolio.providers).find((entry) => entry.id === goldenPlanIds.northEastPlan);
+    const row = buildPlanRows(schedulePlans(broken), names).find((entry) => entry.id === goldenPlanIds.northEastPlan);
     expect(row).toMatchObject({ start: null, finish: null, progress: null, error: { code: 'schedule.unknownCalendar' } });
   });
 
   it('ignores a provider that is gone', () => {
     const withoutProviders = buildPlanRows(
       schedulePlans(portfolio),
-      portfolio.providers.filter((provider) => provider.id !== goldenIds.northEast),
+      planOwnerNames(
+        portfolio.providers.filter((provider) => provider.id !== goldenIds.northEast),
+        portfolio.contracts,
+      ),
     );
     expect(withoutProviders.find((row) => row.id === goldenPlanIds.northEastPlan)?.providerName).toBeNull();
+  });
+});
+
+describe('planOwners', () => {
+  const plan = { providerId: goldenIds.northEast, contractId: goldenIds.contract };
+
+  it('marks a contract that is gone as missing', () => {
+    const withoutContracts = planOwnerNames(portfolio.providers, []);
+    expect(planOwners(plan, withoutContracts)).toEqual({
+      providerName: 'NORTH EAST ENGLAND NHS 111',
+      contractTitle: null,
+      contractMissing: true,
+    });
+  });
+
+  it('names a contract with another provider', () => {
+    const elsewhere = { providerId: goldenIds.lincolnshire, contractId: goldenIds.contract };
+    expect(planOwners(elsewhere, names)).toEqual({
+      providerName: 'LINCOLNSHIRE NHS 111',
+      contractTitle: 'NHS 111 call handling, North East',
+      contractMissing: false,
+    });
+  });
+
+  it('keeps an empty contract title', () => {
+    const untitled = planOwnerNames(
+      portfolio.providers,
+      portfolio.contracts.map((contract) => ({ ...contract, title: '' })),
+    );
+    expect(planOwners(plan, untitled)).toMatchObject({ contractTitle: '', contractMissing: false });
   });
 });
 

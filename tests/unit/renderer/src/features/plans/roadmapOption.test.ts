@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clickedPlanId } from '../../../../../../renderer/src/features/plans/RoadmapChart';
-import { schedulePlans } from '../../../../../../renderer/src/features/plans/planList';
+import { planOwnerNames, schedulePlans } from '../../../../../../renderer/src/features/plans/planList';
 import {
   buildRoadmapOption,
   dayStartMs,
+  escapeHtml,
   localToday,
   roadmapHeight,
   roadmapRowHeight,
@@ -19,7 +20,9 @@ const scheduled = schedulePlans({
   dependencies: goldenSnapshot.records.planDependencies,
   calendars: goldenSnapshot.records.planCalendars,
   providers: goldenSnapshot.records.providers,
+  contracts: goldenSnapshot.records.contracts,
 });
+const names = planOwnerNames(goldenSnapshot.records.providers, goldenSnapshot.records.contracts);
 
 const labels: RoadmapLabels = {
   today: 'Today',
@@ -27,6 +30,8 @@ const labels: RoadmapLabels = {
   milestones: 'Milestones',
   barTooltip: '{{name}}: {{start}} to {{finish}}',
   milestoneTooltip: '{{name}}: {{date}}',
+  providerTooltip: 'Provider: {{name}}',
+  contractTooltip: 'Contract: {{title}}',
   description: 'Roadmap',
 };
 
@@ -39,8 +44,14 @@ function seriesOf(option: Record<string, unknown>): SeriesOption[] {
   return option.series as SeriesOption[];
 }
 
+/** Calls the option's tooltip formatter for one item of series `seriesIndex`, as ECharts does on hover. */
+function tooltipOf(option: Record<string, unknown>, seriesIndex: number, data: unknown): string {
+  const tooltip = option.tooltip as { formatter: (params: { seriesIndex: number; data: unknown }) => string };
+  return tooltip.formatter({ seriesIndex, data });
+}
+
 describe('roadmapRows', () => {
-  const rows = roadmapRows(scheduled);
+  const rows = roadmapRows(scheduled, names);
   const northEast = rows.find((row) => row.planId === goldenPlanIds.northEastPlan);
 
   it('draws top-level phases as bars', () => {
@@ -54,9 +65,15 @@ describe('roadmapRows', () => {
     expect(northEast?.milestones).toEqual([{ name: 'Go-live', date: '2026-04-07', goNoGo: true }]);
   });
 
+  it('names the provider and contract', () => {
+    expect(northEast).toMatchObject({ providerName: 'NORTH EAST ENGLAND NHS 111', contractTitle: 'NHS 111 call handling, North East' });
+    const payroll = rows.find((row) => row.planId === goldenPlanIds.payrollPlan);
+    expect(payroll).toMatchObject({ providerName: null, contractTitle: null });
+  });
+
   it('keeps an unscheduled plan as an empty row', () => {
     const broken = scheduled.map((entry) => (entry.plan.id === goldenPlanIds.payrollPlan ? { ...entry, schedule: null } : entry));
-    expect(roadmapRows(broken).find((row) => row.planId === goldenPlanIds.payrollPlan)).toMatchObject({
+    expect(roadmapRows(broken, names).find((row) => row.planId === goldenPlanIds.payrollPlan)).toMatchObject({
       bars: [],
       milestones: [],
       unscheduled: true,
@@ -65,7 +82,7 @@ describe('roadmapRows', () => {
 });
 
 describe('buildRoadmapOption', () => {
-  const rows = roadmapRows(scheduled);
+  const rows = roadmapRows(scheduled, names);
   const option = buildRoadmapOption(rows, labels, '2026-05-01') as Record<string, unknown>;
   const [bars, milestones] = seriesOf(option);
 
@@ -90,6 +107,33 @@ describe('buildRoadmapOption', () => {
 
   it('draws another milestone as a triangle', () => {
     expect(milestones?.data.find((milestone) => milestone.name === 'Provider selected')?.symbol).toBe('triangle');
+  });
+
+  it('bar tooltip names provider and contract', () => {
+    const hypercare = bars?.data.find((bar) => bar.name === 'Hypercare');
+    expect(tooltipOf(option, 0, hypercare)).toBe(
+      '<strong>NHS 111 North East call handling transition</strong><br/>Hypercare: 2026-04-07 to 2026-07-05' +
+        '<br/>Provider: NORTH EAST ENGLAND NHS 111<br/>Contract: NHS 111 call handling, North East',
+    );
+  });
+
+  it('tooltip omits a missing provider and contract', () => {
+    const selected = milestones?.data.find((milestone) => milestone.name === 'Provider selected');
+    expect(tooltipOf(option, 1, selected)).toBe('<strong>Payroll transition</strong><br/>Provider selected: 2026-06-15');
+  });
+
+  it('escapes HTML in tooltip texts', () => {
+    const renamed = roadmapRows(scheduled, names).map((row) => ({
+      ...row,
+      title: '<img src=x onerror=alert(1)>',
+      contractTitle: row.contractTitle === null ? null : 'A & B "call" <handling>',
+    }));
+    const escaped = buildRoadmapOption(renamed, labels, '2026-05-01') as Record<string, unknown>;
+    const [escapedBars] = seriesOf(escaped);
+    const tooltip = tooltipOf(escaped, 0, escapedBars?.data[0]);
+    expect(tooltip).not.toContain('<img');
+    expect(tooltip).toContain('<strong>&lt;img src=x onerror=alert(1)&gt;</strong>');
+    expect(tooltip).toContain('Contract: A &amp; B &quot;call&quot; &lt;handling&gt;');
   });
 
   it('draws today as a line', () => {
@@ -124,5 +168,11 @@ describe('clickedPlanId', () => {
 describe('localToday', () => {
   it('takes the wall clock date', () => {
     expect(localToday(new Date(2026, 11, 31, 23, 30))).toBe('2026-12-31');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes the five HTML characters', () => {
+    expect(escapeHtml(`<a href="x">Tom & Jerry's</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;');
   });
 });

@@ -20,6 +20,7 @@ export const weekdays: WithId<CalendarData> = {
 export const plan: WithId<PlanData> = {
   id: 'plan-1',
   providerId: null,
+  contractId: null,
   title: 'Payroll transition',
   description: '',
   startOn: '2021-02-01',
