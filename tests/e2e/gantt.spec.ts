@@ -3,7 +3,9 @@
  * crosses a daylight-saving change (14 March 2021). The test creates a plan from the BPO template
  * for a sample provider and drags a task by one working day with the mouse. Its successor and the
  * critical path follow, undo and redo restore them, and after a baseline and a change to the plan
- * the grid and the summary line show the variance.
+ * the grid and the summary line show the variance. A second test adds a Sunday-to-Thursday site
+ * calendar, puts a task on it from the keyboard and reads the dates that follow, and a third
+ * resizes the grid with the splitter.
  */
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
@@ -138,5 +140,114 @@ test('drag, undo, baseline and variance in the Gantt view', async () => {
   await expect(cell(businessCase, 'variance')).toHaveText('+3 wd');
   await expect(cell(requirements, 'variance')).toHaveText('0 wd');
   await expect(page.getByTestId('gantt-finish-variance')).toContainText('3 working days later than in “contract baseline”');
+  await context.close();
+});
+
+/** Adds a site calendar in the plan's Calendars panel, as a user fills its form. */
+async function addSiteCalendar(page: Page, name: string, site: string, weekdays: { add: string[]; remove: string[] }): Promise<void> {
+  const form = page.getByTestId('calendar-new');
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Site (empty for a plan-wide calendar)').fill(site);
+  for (const day of weekdays.add) await form.getByLabel(day, { exact: true }).check();
+  for (const day of weekdays.remove) await form.getByLabel(day, { exact: true }).uncheck();
+  await form.getByRole('button', { name: 'Add calendar' }).click();
+  await expect(page.getByTestId('plan-calendars').getByRole('status')).toHaveText(`Saved the calendar “${name}”.`);
+}
+
+test('put a task on a site calendar from the keyboard', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await createPlanFromTemplate(page, 'Riyadh hub transition', '2021-02-01');
+  await addSiteCalendar(page, 'Riyadh hub', 'Riyadh', { add: ['Sun'], remove: ['Fri'] });
+
+  const inventory = taskRow(page, 'Process inventory and volumes');
+  const requirements = taskRow(page, 'Requirements and target service levels');
+  // Ten working days from Monday 1 February on the plan's Monday-to-Friday calendar.
+  await expect(cell(inventory, 'finish')).toHaveText('12 Feb 2021');
+  await expect(cell(inventory, 'calendar')).toHaveText('Plan calendar');
+  await expect(cell(requirements, 'finish')).toHaveText('12 Feb 2021');
+
+  // Escape leaves the calendar as it was.
+  await cell(inventory, 'name').click();
+  await page.keyboard.press('End');
+  await expect(cell(inventory, 'calendar')).toBeFocused();
+  await page.keyboard.press('Enter');
+  const list = page.getByRole('combobox', { name: 'Calendar of Process inventory and volumes' });
+  await expect(list).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(list.locator('option:checked')).toHaveText('Riyadh hub (Riyadh)');
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(cell(inventory, 'calendar')).toHaveText('Plan calendar');
+  await expect(cell(inventory, 'finish')).toHaveText('12 Feb 2021');
+
+  // Enter on the chosen calendar moves the task onto the site's Sunday-to-Thursday week.
+  await expect(cell(inventory, 'calendar')).toBeFocused();
+  await page.keyboard.press('F2');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('gantt-message')).toHaveText(
+    '“Process inventory and volumes” now follows the calendar “Riyadh hub (Riyadh)”.',
+  );
+  await expect(cell(inventory, 'calendar')).toHaveText('Riyadh hub (Riyadh)');
+  await expect(cell(inventory, 'start')).toHaveText('1 Feb 2021');
+  // 1–4, 7–11 and 14 February: the site works Sundays and rests on Fridays and Saturdays.
+  await expect(cell(inventory, 'finish')).toHaveText('14 Feb 2021');
+  // The requirements stay on the plan calendar: 5 of its working days after the inventory starts, to 12 February.
+  await expect(cell(requirements, 'start')).toHaveText('8 Feb 2021');
+  await expect(cell(requirements, 'finish')).toHaveText('12 Feb 2021');
+
+  // Selecting the task shades its calendar's weekend, and the legend names whose calendar that is.
+  await cell(inventory, 'name').click();
+  await expect(page.getByTestId('gantt-legend')).toContainText('Non-working day of “Riyadh hub (Riyadh)”, the selected task’s calendar');
+
+  // Undo names the change it reverts and restores the dates.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('gantt-message')).toHaveText(
+    'Undid: “Process inventory and volumes” now follows the calendar “Riyadh hub (Riyadh)”.',
+  );
+  await expect(cell(inventory, 'finish')).toHaveText('12 Feb 2021');
+  await expect(cell(inventory, 'calendar')).toHaveText('Plan calendar');
+  await context.close();
+});
+
+test('resize the task grid with the splitter', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await createPlanFromTemplate(page, 'Wide grid transition', '2021-02-01');
+
+  // The plan screen takes the whole 1400-pixel window.
+  const main = await page.locator('main').boundingBox();
+  expect(main?.width).toBeGreaterThan(1380);
+
+  const splitter = page.getByRole('separator', { name: 'Width of the task grid' });
+  const grid = page.getByTestId('gantt-grid-scroll');
+  const before = Number(await splitter.getAttribute('aria-valuenow'));
+  await splitter.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(before + 16));
+
+  // End widens the grid until every column shows, so the last one ends inside the grid.
+  await page.keyboard.press('End');
+  const gridBox = await grid.boundingBox();
+  const lastHeader = await grid.locator('th[data-column="calendar"]').boundingBox();
+  if (gridBox === null || lastHeader === null) throw new Error('The grid is not on screen');
+  expect(lastHeader.x + lastHeader.width).toBeLessThanOrEqual(gridBox.x + gridBox.width);
+  const widened = await splitter.getAttribute('aria-valuenow');
+
+  // A summary task's dates show whole at the fitted column width.
+  const phase = taskRow(page, 'Needs assessment');
+  for (const column of ['start', 'finish']) {
+    const overflow = await cell(phase, column)
+      .locator('.gantt-cell-text')
+      .evaluate((element: { scrollWidth: number; clientWidth: number }) => element.scrollWidth - element.clientWidth);
+    expect(overflow).toBe(0);
+  }
+
+  // The width stays for the session, across a reload.
+  await page.reload();
+  await expect(page.getByRole('separator', { name: 'Width of the task grid' })).toHaveAttribute('aria-valuenow', widened ?? '');
   await context.close();
 });

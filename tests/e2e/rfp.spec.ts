@@ -56,7 +56,8 @@ interface PriceEntry {
   readonly currency: string;
   readonly oneTime: string;
   readonly monthly: string;
-  readonly rate: string;
+  /** Exchange rate to GBP to type, or `null` for a bid in pounds, which the form does not ask a rate for. */
+  readonly rate: string | null;
 }
 
 async function enterPriceBid(page: Page, bidder: string, entry: PriceEntry): Promise<void> {
@@ -65,10 +66,15 @@ async function enterPriceBid(page: Page, bidder: string, entry: PriceEntry): Pro
   await form.getByRole('combobox', { name: /^Bidder/ }).selectOption({ label: bidder });
   await form.getByRole('textbox', { name: 'Round', exact: true }).fill(entry.round);
   await form.getByRole('textbox', { name: 'Currency', exact: true }).fill(entry.currency);
-  await form.getByLabel('One-time fee (major units)').fill(entry.oneTime);
-  await form.getByLabel('Monthly charge (major units)').fill(entry.monthly);
-  await form.getByLabel('Exchange rate to GBP').fill(entry.rate);
-  await form.getByLabel('Rate date').fill('2027-01-10');
+  await form.getByLabel('One-time fee in the bid currency').fill(entry.oneTime);
+  await form.getByLabel('Monthly charge in the bid currency').fill(entry.monthly);
+  if (entry.rate === null) {
+    // A bid in the base currency has rate 1 and no rate fields to fill.
+    await expect(form.getByLabel('Exchange rate to GBP')).toHaveCount(0);
+  } else {
+    await form.getByLabel('Exchange rate to GBP').fill(entry.rate);
+    await form.getByLabel('Rate date').fill('2027-01-10');
+  }
   await form.getByRole('button', { name: 'Save price bid' }).click();
 }
 
@@ -131,10 +137,33 @@ test('RFP from template to award', async () => {
 
   // The first bidder prices in pounds, then revises in euros, and the award uses the revised round.
   const prices = page.getByTestId('price-list');
-  await enterPriceBid(page, bidders[0], { round: '1', currency: 'GBP', oneTime: '250000', monthly: '100000', rate: '1' });
+  await enterPriceBid(page, bidders[0], { round: '1', currency: 'GBP', oneTime: '250000', monthly: '100000', rate: null });
   await expect(prices).toContainText('£250,000.00');
+
+  // A euro bid has no default rate: saving it without one is rejected with the field and both currencies named.
+  const priceForm = page.getByRole('region', { name: 'Price bids' });
+  await expect(priceForm.getByRole('textbox', { name: 'Round', exact: true })).toHaveValue('1');
+  await expect(priceForm.getByLabel('One-time fee in the bid currency')).toHaveValue('250000.00');
+  await priceForm.getByRole('textbox', { name: 'Round', exact: true }).fill('2');
+  await priceForm.getByRole('textbox', { name: 'Currency', exact: true }).fill('EUR');
+  await expect(priceForm.getByLabel('Exchange rate to GBP')).toHaveValue('');
+  await expect(priceForm.getByLabel('Rate date')).toHaveValue('');
+  await priceForm.getByRole('button', { name: 'Save price bid' }).click();
+  await expect(page.getByTestId('price-errors')).toContainText('enter how many GBP one EUR is worth');
+  await expect(page.getByTestId('price-errors')).toContainText('Rate date: enter the date on which the EUR to GBP rate was quoted.');
+  await expect(prices).not.toContainText('€');
+
   await enterPriceBid(page, bidders[0], { round: '2', currency: 'EUR', oneTime: '200000', monthly: '95000.50', rate: '0.85' });
   await expect(prices).toContainText('€200,000.00');
+  await expect(page.getByTestId('price-errors')).toHaveCount(0);
+
+  // Picking another bidder empties the form; picking the first again shows its latest round.
+  await priceForm.getByRole('combobox', { name: /^Bidder/ }).selectOption({ label: bidders[1] });
+  await expect(priceForm.getByLabel('One-time fee in the bid currency')).toHaveValue('');
+  await expect(priceForm.getByRole('textbox', { name: 'Currency', exact: true })).toHaveValue('GBP');
+  await priceForm.getByRole('combobox', { name: /^Bidder/ }).selectOption({ label: bidders[0] });
+  await expect(priceForm.getByRole('textbox', { name: 'Round', exact: true })).toHaveValue('2');
+  await expect(priceForm.getByLabel('Exchange rate to GBP')).toHaveValue('0.85');
 
   await movePhase(page, 'Start scoring', 'Scoring');
 
@@ -247,21 +276,31 @@ test('RFP from template to award', async () => {
   );
   await expect(summary).toContainText('Intended term: 36 months');
 
-  // The award offers the transition plan of the new contract, with a wave per process of the RFP's scope.
+  // The award offers the transition plan of the new contract: the first process of the RFP's
+  // scope takes the main path and the second gets a wave.
   const planTitle = `Transition to ${bidders[0]}: Payroll outsourcing 2027`;
   const planOffer = page.getByTestId('award-plan');
-  await expect(planOffer).toContainText('with a wave for each process in the RFP’s scope: Payroll and Expenses.');
+  await expect(planOffer).toContainText('moves Payroll first and gives each further process in the RFP’s scope a wave: Expenses.');
   const start = planOffer.getByLabel('Start date of the transition');
   await expect(start).toHaveValue(await browserToday(page));
   await start.fill('2027-04-05');
   await planOffer.getByRole('button', { name: 'Create transition plan' }).click();
   await expect(page.getByTestId('plan-title')).toHaveText(planTitle);
-  // The grid renders the rows in view only, and the waves come last: Ctrl+End moves to the last task.
+  // The award ended the selection: the plan starts with the award done, then the negotiation.
   const grid = page.getByTestId('gantt-grid');
-  await grid.locator('tbody tr').first().locator('td[data-column="name"]').click();
+  const rows = grid.locator('tbody tr');
+  await expect(rows.first()).toContainText('Provider awarded: Payroll outsourcing 2027');
+  await expect(rows.first()).toContainText('100%');
+  await expect(rows.nth(1)).toContainText('Contract negotiation');
+  await expect(grid).not.toContainText('Needs assessment');
+  await expect(grid).not.toContainText('Provider selection');
+  // The first process takes the main path, so its name is on the main path's phases.
+  await expect(grid.locator('tbody tr', { hasText: 'Knowledge transfer of Payroll' })).toHaveCount(1);
+  // The grid renders the rows in view only, and the waves come last: Ctrl+End moves to the last task.
+  await rows.first().locator('td[data-column="name"]').click();
   await page.keyboard.press('Control+End');
-  await expect(grid.locator('tbody tr', { hasText: 'Wave: Payroll' })).toHaveCount(1);
   await expect(grid.locator('tbody tr', { hasText: 'Wave: Expenses' })).toHaveCount(1);
+  await expect(grid.locator('tbody tr', { hasText: 'Wave: Payroll' })).toHaveCount(0);
   await expect(page.getByTestId('plan-contract').locator('option:checked')).toHaveText('Payroll outsourcing 2027');
   await expect(page.getByLabel('Start date', { exact: true })).toHaveValue('2027-04-05');
 
@@ -312,7 +351,7 @@ test('RFP from template to award', async () => {
   const planCells = planTable.locator('tbody tr', { hasText: planTitle }).locator('td');
   await expect(planCells.nth(1)).toHaveText(bidders[0]);
   await expect(planCells.nth(2)).toHaveText('Payroll outsourcing 2027');
-  await expect(planCells.nth(3)).toHaveText('2027-04-05');
+  await expect(planCells.nth(3)).toHaveText('5 Apr 2027');
 
   // A copy without commercial terms keeps the draft contract and its link to the RFP, but not its value.
   const exportedPath = join(profile.dir, 'without-commercial-terms.steerwise');
@@ -342,5 +381,9 @@ test('RFP from template to award', async () => {
   await copiedRow.getByRole('button', { name: 'Awarded in RFP Payroll outsourcing 2027' }).click();
   await expect(pageB.getByTestId('award-contract-value')).toHaveText('Annual value: not recorded');
   await expect(pageB.getByTestId('award-summary')).toContainText('The winner has no price bid in this portfolio.');
+  await expect(pageB.getByTestId('award-summary')).toContainText('A portfolio opened from a file without commercial terms has no price bids.');
+  // The results say why price is missing from every total.
+  await openTab(pageB, 'Results');
+  await expect(pageB.getByTestId('price-bids-missing')).toContainText('No bidder has a price bid in this portfolio');
   await contextB.close();
 });

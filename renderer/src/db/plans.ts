@@ -12,14 +12,18 @@
  * several plans. Edit commands live in `plansCommands.ts` and project files in `plansFile.ts`;
  * this module re-exports them, so screens import from here only.
  */
-import type { Baseline, Calendar, Plan, PlanData } from '@shared/domain/plan';
+import type { Baseline, Calendar, CalendarData, Plan, PlanData } from '@shared/domain/plan';
 import type { CalendarDate, Id } from '@shared/domain/types';
 import { takeBaseline } from '@shared/schedule/baseline';
 import { schedulePlan } from '@shared/schedule/engine';
 import { builtInPlanTemplates, instantiatePlanTemplate } from '@shared/schedule/templates';
+import type { PlanStartAfter } from '@shared/schedule/templates';
 import { v7 as uuidv7 } from 'uuid';
+import { reusableCalendar, uniqueCalendarName, uniqueCalendarNames } from './calendarNaming';
 import type { DeviceContext } from './clockStore';
 import type { PortfolioDb } from './portfolioDb';
+import { createPlanFromImport as storeImportedPlan } from './plansFile';
+import type { ImportedPlanOptions, PlanFilePreview } from './plansFile';
 import { deleteRecord, insertRecord, updateRecord } from './repository';
 import type { CalendarInput, PlanRecords } from './plansSupport';
 import {
@@ -37,8 +41,8 @@ import {
 
 export { applyPlanCommand, renameCommandIds } from './plansCommands';
 export type { StoredCommand } from './plansCommands';
-export { createPlanFromImport, exportPlanFile, previewPlanFile } from './plansFile';
-export type { ExportedPlanFile, PlanExportFormat, PlanFilePreview } from './plansFile';
+export { exportPlanFile, previewPlanFile } from './plansFile';
+export type { ExportedPlanFile, ImportedPlanOptions, PlanExportFormat, PlanFilePreview } from './plansFile';
 export { readPlanRecords, repairPlanState, scheduleInputOf } from './plansSupport';
 export type { CalendarInput, PlanRecords } from './plansSupport';
 
@@ -56,20 +60,27 @@ export interface NewPlanInput {
   readonly title: string;
   readonly description?: string;
   readonly startOn: CalendarDate;
-  /** Existing calendar of the plan. When omitted, the plan gets a new calendar from `calendar`. */
+  /** Existing calendar of the plan. When omitted, the plan gets its calendar from `calendar`. */
   readonly calendarId?: Id;
-  /** New plan calendar; Monday to Friday without holidays when both this and `calendarId` are omitted. */
+  /**
+   * Calendar of the plan when `calendarId` is omitted, and Monday to Friday without holidays when
+   * both are omitted. An equal stored calendar is reused (see `reusableCalendar`). Otherwise a new
+   * one is added, named after the plan when its name is taken (see `uniqueCalendarName`).
+   */
   readonly calendar?: CalendarInput;
 }
 
 export interface NewPlanFromTemplate extends NewPlanInput {
   /** Key of a built-in plan template; `defaultPlanTemplateKey` when omitted. */
   readonly template?: string;
-  /** Processes that get a wave of tasks each, in wave order; blank entries are dropped. */
+  /** Processes that move to the provider, in order: the first takes the main path, each further one a wave; blank entries are dropped. */
   readonly processes?: readonly string[];
+  /** Leaves out the template's phases up to this one and starts the plan with a completed milestone, for example after an RFP award. */
+  readonly startAfter?: PlanStartAfter;
   /**
    * Calendars of delivery sites to create with the plan. Its tasks still follow the plan's
-   * calendar until a task is given a site calendar.
+   * calendar until a task is given a site calendar. A name that another calendar already has gets
+   * the plan's title added.
    */
   readonly siteCalendars?: readonly CalendarInput[];
   /** Returns the text of a template translation key in the user's language; the default keeps the English. */
@@ -112,14 +123,38 @@ function checkPlanInput(input: NewPlanInput): { title: string; description: stri
   return { title, description: input.description?.trim() ?? '' };
 }
 
-/** Inserts the plan's calendar, or checks that the chosen one exists; returns its id. */
-async function planCalendarId(db: PortfolioDb, input: NewPlanInput, context: DeviceContext): Promise<Id> {
+/**
+ * Returns the id of the plan's calendar: the chosen one after checking that it exists, an equal
+ * stored calendar, or a new calendar whose name does not repeat another calendar's name.
+ */
+async function planCalendarId(db: PortfolioDb, input: NewPlanInput, planTitle: string, context: DeviceContext): Promise<Id> {
   if (input.calendarId !== undefined) return (await getOrFail(db, 'planCalendars', input.calendarId)).id;
   const calendar = checkCalendarInput(input.calendar ?? { name: defaultCalendarName, workingWeekdays: mondayToFriday, holidays: [] });
-  return (await insertRecord(db, 'planCalendars', calendar, context)).id;
+  const stored = await db.planCalendars.toArray();
+  const reused = reusableCalendar(stored, calendar);
+  if (reused !== undefined) return reused.id;
+  const name = uniqueCalendarName(
+    calendar.name,
+    planTitle,
+    stored.map((other) => other.name),
+  );
+  return (await insertRecord(db, 'planCalendars', { ...calendar, name }, context)).id;
 }
 
-/** Creates a plan without tasks, with a new Monday-to-Friday calendar unless `input` names one. */
+/** Inserts the site calendars of a new plan, each under a name that no other calendar has. */
+async function insertSiteCalendars(db: PortfolioDb, calendars: readonly CalendarData[], planTitle: string, context: DeviceContext) {
+  const taken = (await db.planCalendars.toArray()).map((calendar) => calendar.name);
+  const names = uniqueCalendarNames(
+    calendars.map((calendar) => calendar.name),
+    planTitle,
+    taken,
+  );
+  for (const [index, calendar] of calendars.entries()) {
+    await insertRecord(db, 'planCalendars', { ...calendar, name: names[index] ?? calendar.name }, context);
+  }
+}
+
+/** Creates a plan without tasks, on a Monday-to-Friday calendar unless `input` names or describes another. */
 export async function createEmptyPlan(db: PortfolioDb, input: NewPlanInput, context: DeviceContext): Promise<Plan> {
   const { title, description } = checkPlanInput(input);
   if (input.calendar !== undefined) checkCalendarInput(input.calendar);
@@ -128,7 +163,7 @@ export async function createEmptyPlan(db: PortfolioDb, input: NewPlanInput, cont
 
   return await inPlanTransaction(db, { table: 'plans' }, async () => {
     await assertProviderAndContract(db, input.providerId, contractId);
-    const calendarId = await planCalendarId(db, input, context);
+    const calendarId = await planCalendarId(db, input, title, context);
     const data: PlanData = {
       providerId: input.providerId,
       contractId,
@@ -144,9 +179,10 @@ export async function createEmptyPlan(db: PortfolioDb, input: NewPlanInput, cont
 
 /**
  * Creates a plan from a built-in template for a provider and, optionally, one of its contracts, in
- * one transaction. It writes the plan's calendar (a new Monday-to-Friday one unless `input` names
- * one), the site calendars, the plan, one summary task per phase and per process wave with their
- * tasks, and the template's dependencies. Rejects with `plan.textMissing`, `schedule.invalidDate`,
+ * one transaction. It writes the plan's calendar, which is Monday to Friday unless `input` names
+ * or describes another, and is an equal stored calendar where there is one. Then it writes the site
+ * calendars, the plan, one summary task per phase and per process wave with their tasks, and the
+ * template's dependencies. Rejects with `plan.textMissing`, `schedule.invalidDate`,
  * `plan.unknownTemplate`, a calendar's `schedule.*` code, `plan.contractOfOtherProvider` or
  * `storage.notFound` (provider, contract, calendar) before writing anything.
  */
@@ -165,14 +201,15 @@ export async function createPlanFromTemplate(db: PortfolioDb, input: NewPlanFrom
     newId: uuidv7,
     processes,
     ...(input.translate === undefined ? {} : { translate: input.translate }),
+    ...(input.startAfter === undefined ? {} : { startAfter: input.startAfter }),
   });
 
   const contractId = input.contractId ?? null;
 
   return await inPlanTransaction(db, { table: 'plans' }, async () => {
     await assertProviderAndContract(db, input.providerId, contractId);
-    const calendarId = await planCalendarId(db, input, context);
-    for (const calendar of siteCalendars) await insertRecord(db, 'planCalendars', calendar, context);
+    const calendarId = await planCalendarId(db, input, title, context);
+    await insertSiteCalendars(db, siteCalendars, title, context);
     const data: PlanData = {
       providerId: input.providerId,
       contractId,
@@ -248,6 +285,38 @@ export async function loadPlan(db: PortfolioDb, planId: Id): Promise<PlanRecords
   return await db.transaction('r', [db.plans, db.planTasks, db.planDependencies, db.planBaselines, db.planCalendars], () =>
     readPlanRecords(db, planId),
   );
+}
+
+/**
+ * Stores a previewed project file as a new plan, as `createPlanFromImport` in `plansFile.ts`
+ * does, and gives each of the file's calendars whose name another calendar of the portfolio
+ * already has the plan's title in brackets, for example "Standard (Payroll transition)". Both
+ * happen in one transaction. Rejects as that function does, and writes nothing.
+ */
+export async function createPlanFromImport(
+  db: PortfolioDb,
+  preview: PlanFilePreview,
+  options: ImportedPlanOptions,
+  context: DeviceContext,
+): Promise<Plan> {
+  return await inPlanTransaction(db, { table: 'plans', file: preview.fileName }, async () => {
+    const taken = (await db.planCalendars.toArray()).map((calendar) => calendar.name);
+    const plan = await storeImportedPlan(db, preview, options, context);
+
+    const calendars = preview.imported.calendars;
+    const names = uniqueCalendarNames(
+      calendars.map((calendar) => calendar.name),
+      plan.title,
+      taken,
+    );
+    for (const [index, calendar] of calendars.entries()) {
+      const name = names[index] ?? calendar.name;
+      // The calendar was added a moment ago in this transaction, under the import's clock and
+      // audit entry, so it takes the final name without a change entry of its own.
+      if (name !== calendar.name) await db.planCalendars.update(calendar.id, { name });
+    }
+    return plan;
+  });
 }
 
 /**

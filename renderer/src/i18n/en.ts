@@ -29,6 +29,11 @@ export const en = {
     tableLabel: 'Transition plans',
     none: 'No transition plans yet. Create one from the template or import a project file.',
     providerNone: 'No transition plan moves work to this provider yet. Create one under Transition plans.',
+    providerNoneAwarded_one:
+      'No transition plan moves work to this provider yet. Create one under Transition plans, or with “Create transition plan” on the Award tab of the RFP that awarded this provider its contract:',
+    providerNoneAwarded_other:
+      'No transition plan moves work to this provider yet. Create one under Transition plans, or with “Create transition plan” on the Award tab of each RFP that awarded this provider a contract:',
+    openAward: 'Award of the RFP “{{title}}”',
     noDate: 'not scheduled',
     noProvider: 'No provider yet',
     providerLabel: 'Provider',
@@ -37,6 +42,18 @@ export const en = {
     contractNeedsProvider: 'Choose a provider first',
     contractMissing: 'Contract no longer in the portfolio',
     forContract: 'for the contract “{{title}}”',
+    calendarUse: {
+      more_one: '{{count}} more',
+      more_other: '{{count}} more',
+      option: '{{name}} – {{use}}',
+      optionSite: '{{name}} ({{site}}) – {{use}}',
+      optionUsedBy_one: 'used by {{plans}}',
+      optionUsedBy_other: 'used by {{count}} plans: {{plans}}',
+      optionUnused: 'not used by any plan',
+      panelUsedBy_one: 'Used by 1 plan: {{plans}}.',
+      panelUsedBy_other: 'Used by {{count}} plans: {{plans}}. A change here moves the dates of all of them.',
+      panelUnused: 'Not used by any plan.',
+    },
     unschedulable: 'Cannot be scheduled',
     columns: {
       title: 'Plan',
@@ -57,12 +74,14 @@ export const en = {
     new: {
       heading: 'New plan from the BPO transition template',
       intro:
-        'The template runs from needs assessment to stabilisation, with go/no-go milestones for the steering committee and a wave per process. The plan follows a Monday-to-Friday calendar; site calendars can be added on the plan.',
+        'The template runs from needs assessment to stabilisation, with go/no-go milestones for the steering committee and a wave per process. The plan follows the plan calendar chosen here, and site calendars can be added on the plan.',
       titleLabel: 'Title',
       startLabel: 'Start date',
       processesLabel: 'Processes that move, one per line (each gets a wave)',
       holidaysLabel: 'Holidays of the plan calendar, one date per line (YYYY-MM-DD)',
       calendarName: 'Monday to Friday',
+      calendarLabel: 'Plan calendar',
+      newCalendar: 'New Monday-to-Friday calendar',
       create: 'Create plan',
       titleMissing: 'Enter a title for the plan.',
       startMissing: 'Enter the date on which the plan starts.',
@@ -96,6 +115,9 @@ export const en = {
       changedTitle: 'Changed on the way: {{count}}',
       droppedTitle: 'Left out: {{count}}',
       moreLines: 'The report has {{count}} more entries of this kind.',
+      // A task name in a list of the report, and the rest of a list that is cut short.
+      listedName: '“{{name}}”',
+      moreNames: '{{count}} more',
     },
     export: {
       mspdi: 'Export as Microsoft Project XML',
@@ -107,7 +129,7 @@ export const en = {
     },
     roadmap: {
       label: 'Roadmap of all transition plans',
-      hint: 'Bars are the top-level phases of each plan, diamonds are go/no-go milestones and triangles other milestones; the dashed line is today. Click a plan to open it.',
+      hint: 'Bars are the top-level phases of each plan, diamonds are go/no-go milestones and triangles other milestones; the dashed line is today. Click a plan to open it. Zoom with the buttons or the slider under the chart.',
       today: 'Today',
       phases: 'Phases',
       milestones: 'Milestones',
@@ -118,6 +140,20 @@ export const en = {
       description: 'Roadmap of {{count}} transition plans, with their phases and milestones on one time axis.',
       listLabel: 'Plans on the roadmap',
       unscheduled: '(cannot be scheduled)',
+      rangeGroup: 'Date range of the roadmap',
+      rangeLabel: 'Date range',
+      ranges: { current: 'Current and future plans', all: 'All plans', custom: 'Dates of your choice' },
+      fromLabel: 'From',
+      toLabel: 'To',
+      rangeReversed: 'The end date is before the start date. Choose an end date on or after {{from}}.',
+      currentNote: 'Plans that finished before {{date}} are left out.',
+      noneInRange: 'No plan has a date in this range.',
+      outside_one: '{{count}} plan outside the range',
+      outside_other: '{{count}} plans outside the range',
+      showAll: 'Show all plans',
+      zoomGroup: 'Zoom of the time axis',
+      zoom: { in: 'Zoom in', out: 'Zoom out', earlier: 'Earlier', later: 'Later', reset: 'Whole range' },
+      showing: 'Showing {{from}} to {{to}}.',
     },
     header: {
       titleLabel: 'Title',
@@ -144,7 +180,7 @@ export const en = {
     calendars: {
       heading: 'Calendars',
       intro:
-        'Working weekdays and holidays. The plan follows its plan calendar, and a task of a delivery site can follow that site’s calendar. A calendar can serve several plans, so a change applies to all of them.',
+        'Working weekdays and holidays. The plan follows its plan calendar, and a task of a delivery site can follow that site’s calendar: choose it in the Calendar column of the task grid. A calendar can serve several plans, so a change applies to all of them.',
       name: 'Name',
       site: 'Site (empty for a plan-wide calendar)',
       workingWeekdays: 'Working weekdays',
@@ -167,6 +203,7 @@ export const en = {
       deleted: 'Deleted the calendar “{{name}}”.',
       holidayInvalid: '“{{value}}” is not a date. Use the form YYYY-MM-DD, one date per line.',
       noWeekday: 'Tick at least one working weekday.',
+      nameMissing: 'Enter a name for the calendar.',
     },
   },
   portfolio: {
@@ -767,6 +804,8 @@ export const en = {
       'This RFP is in the {{phase}} phase here, so these scores arrive after scoring closed. They are merged and shown in the matrix, but the panel may already have agreed consensus scores.',
   },
   rfp: {
+    priceBidsMissing:
+      'No bidder has a price bid in this portfolio, so every total leaves price out and may differ from the evaluation on the lead laptop. A portfolio opened from a file without commercial terms has no price bids.',
     listTitle: 'RFPs',
     tableLabel: 'RFP events',
     none: 'No RFP yet. Start one from the BPO template.',
@@ -942,21 +981,25 @@ export const en = {
       priceBidder: 'Bidder',
       priceRound: 'Round {{round}}',
       priceCurrency: 'Currency',
-      oneTimeLabel: 'One-time fee (major units)',
+      oneTimeLabel: 'One-time fee in the bid currency',
       oneTimeName: 'Transition fee',
-      recurringLabel: 'Monthly charge (major units)',
+      recurringLabel: 'Monthly charge in the bid currency',
       recurringName: 'Service fee',
       rateLabel: 'Exchange rate to {{base}}',
+      ratePlaceholder: '{{base}} per 1 {{currency}}',
+      rateSameCurrency: 'Bid in {{base}}, the base currency: exchange rate 1.',
       rateDateLabel: 'Rate date',
       savePrice: 'Save price bid',
       priceInvalid: 'The price bid was not saved. Correct these fields:',
       priceErrors: {
         bidderMissing: 'Bidder: choose the bidder this price bid belongs to.',
         roundInvalid: 'Round: enter a whole number of 1 or more.',
+        currencyInvalid: 'Currency: enter a three-letter ISO 4217 code, for example EUR.',
         oneTimeNotNumber: 'One-time fee: enter a number with at most the decimals of {{currency}}, or leave it empty.',
         monthlyNotNumber: 'Monthly charge: enter a number with at most the decimals of {{currency}}, or leave it empty.',
-        rateNotPositive: 'Exchange rate: enter a number greater than 0.',
-        rateDateMissing: 'Rate date: enter the date of the exchange rate.',
+        rateMissing: 'Exchange rate to {{base}}: enter how many {{base}} one {{currency}} is worth; a bid in another currency has no default rate.',
+        rateNotPositive: 'Exchange rate to {{base}}: enter a number greater than 0 (how many {{base}} one {{currency}} is worth).',
+        rateDateMissing: 'Rate date: enter the date on which the {{currency}} to {{base}} rate was quoted.',
       },
       tco: 'TCO over {{months}} months: {{total}} ({{base}})',
       tcoCharges: 'one-time {{oneTime}}, recurring {{recurring}}, rate {{rate}} on {{date}}',
@@ -1115,7 +1158,8 @@ export const en = {
       valueFromConvertedBid:
         'The recurring charges of round {{round}} of the winning price bid for one year, {{perYear}}, at {{rate}} {{base}} per {{currency}} (rate of {{date}}).',
       valueReasons: {
-        noPriceBid: 'The winner has no price bid in this portfolio.',
+        noPriceBid:
+          'The winner has no price bid in this portfolio. A portfolio opened from a file without commercial terms has no price bids.',
         noRecurringCharges: 'Round {{round}} of the winning price bid has one-time charges only.',
         unusableBid:
           'Round {{round}} of the winning price bid gives no usable value for a year. Check its amounts and exchange rate under Price bids on the Setup tab.',
@@ -1127,9 +1171,12 @@ export const en = {
       openProvider: 'Open provider',
       planHeading: 'Transition plan',
       planIntro:
-        'Create the transition plan of this contract from the BPO transition template, with a wave for each process in the RFP’s scope: {{processes}}.',
+        'Create the transition plan of this contract from the BPO transition template. It starts with the award done and the contract negotiation, moves {{first}} first and gives each further process in the RFP’s scope a wave: {{others}}.',
+      planIntroOneProcess:
+        'Create the transition plan of this contract from the BPO transition template. It starts with the award done and the contract negotiation, and moves {{first}}, the one process in the RFP’s scope.',
       planIntroNoProcesses:
-        'Create the transition plan of this contract from the BPO transition template. The RFP’s scope names no process, so the plan gets no waves; add them on the plan.',
+        'Create the transition plan of this contract from the BPO transition template. It starts with the award done and the contract negotiation. The RFP’s scope names no process, so the plan names none; add waves on the plan.',
+      planAwardedMilestone: 'Provider awarded: {{rfp}}',
       planStartLabel: 'Start date of the transition',
       planStartInvalid: 'Enter the date on which the transition starts.',
       planTitle: 'Transition to {{provider}}: {{rfp}}',
@@ -1166,6 +1213,7 @@ export const en = {
       calendarDaysWords: 'cd|ed|calendar day|calendar days|elapsed day|elapsed days',
     },
     linkTypes: { FS: 'FS', SS: 'SS', FF: 'FF', SF: 'SF' },
+    linkTypeNames: { FS: 'finish-to-start', SS: 'start-to-start', FF: 'finish-to-finish', SF: 'start-to-finish' },
     columns: {
       wbs: 'WBS',
       name: 'Task',
@@ -1176,6 +1224,7 @@ export const en = {
       progress: 'Done',
       owner: 'Owner',
       predecessors: 'Predecessors',
+      calendar: 'Calendar',
       variance: 'Finish variance',
     },
     grid: {
@@ -1186,12 +1235,20 @@ export const en = {
       empty: 'This plan has no tasks yet.',
       criticalFloat: '{{float}}, critical',
       addedAfterBaseline: 'New',
+      planCalendar: 'Plan calendar',
+      inheritedCalendar: '{{calendar}}, from its summary task',
+      missingCalendar: 'Calendar no longer in the portfolio',
+      constraint: 'Starts no earlier than {{date}}, set by moving its bar or typing a start. Press Delete in this cell to remove it.',
+      splitter: 'Width of the task grid',
+      splitterValue: '{{width}} pixels',
       keyboardHelp:
-        'In the task grid, arrow keys move between cells, Enter or F2 edits a cell, Enter saves, Escape cancels, Tab moves across, and Alt with Left or Right collapses or expands a summary task. Ctrl+Z undoes and Ctrl+Shift+Z or Ctrl+Y redoes. In the chart, drag a bar to move it, its right edge to change its duration, or a round handle of the selected bar to another bar to link them; Ctrl with the mouse wheel zooms.',
+        'In the task grid, arrow keys move between cells, Enter or F2 edits a cell (in Calendar it opens the list of calendars), Enter saves, Escape cancels, Tab moves across, Delete clears a cell (in Start it removes the start-no-earlier-than date), and Alt with Left or Right collapses or expands a summary task. Ctrl+Z undoes and Ctrl+Shift+Z or Ctrl+Y redoes. In the chart, drag a bar to move it (which sets its start-no-earlier-than date), its right edge to change its duration, or a round handle of the selected bar to another bar to link them: a drop on the left half of that bar links to its start, on the right half to its finish. Ctrl with the mouse wheel zooms. Drag the bar between the grid and the chart, or focus it and press Left or Right, to change their widths.',
     },
     chart: {
       label_one: 'Gantt chart of {{plan}}, {{count}} task shown. Every date is also in the task grid.',
       label_other: 'Gantt chart of {{plan}}, {{count}} tasks shown. Every date is also in the task grid.',
+      linkType: '{{name}} ({{code}})',
+      linkHint: 'Drop on a bar: left half for its start, right half for its finish',
     },
     legend: {
       label: 'Legend',
@@ -1201,7 +1258,12 @@ export const en = {
       milestone: 'Milestone',
       baseline: 'Baseline dates, with the finish variance in working days beside them',
       today: 'Today',
-      nonWorking: 'Non-working day of the plan calendar (day zoom)',
+      constraint: 'Start no earlier than: set by moving a bar; delete the Start cell to remove it',
+      nonWorkingTask: 'Non-working day of “{{calendar}}”, the selected task’s calendar (day zoom)',
+      nonWorkingPlan: 'Non-working day of “{{calendar}}”, the plan calendar (day zoom)',
+      workingDays: 'wd: working days of the task’s calendar',
+      calendarDays: 'cd: calendar days, weekends and holidays included',
+      linking: 'Linking: drop on the left half of a bar to link to its start (FS, SS), on the right half to link to its finish (FF, SF)',
     },
     baseline: {
       saveForm: 'Save a baseline',
@@ -1242,7 +1304,25 @@ export const en = {
       edited: '{{column}} of “{{task}}” changed.',
       moved: '“{{task}}” now starts no earlier than {{date}}.',
       resized: '“{{task}}” now lasts {{duration}}.',
-      linked: 'Linked “{{predecessor}}” to “{{successor}}” ({{type}}).',
+      linkedToStart: 'Linked “{{predecessor}}” to the start of “{{successor}}”: {{typeName}} ({{type}}).',
+      linkedToFinish:
+        'Linked “{{predecessor}}” to the finish of “{{successor}}”: {{typeName}} ({{type}}), because it was dropped on the right half of the bar.',
+      calendar: '“{{task}}” now follows the calendar “{{calendar}}”.',
+      planCalendar: '“{{task}}” now follows the plan calendar.',
+      constraintCleared: '“{{task}}” no longer has a start-no-earlier-than date, so it starts as early as its links allow.',
+      undid: 'Undid: {{change}}',
+      undidLast: 'Undid the last change.',
+      redid: 'Redid: {{change}}',
+      redidLast: 'Redid the last change undone.',
+    },
+    float: {
+      summary: 'The least float among the tasks below “{{task}}”: {{float}}.',
+      critical: '“{{task}}” is critical: any delay to it moves the plan finish ({{finish}}).',
+      slack: '“{{task}}” can start as late as {{lateStart}}, {{float}} later, without moving the plan finish ({{finish}}).',
+      calendarDaysOwn:
+        'It counts calendar days: a later start moves its end from {{earlyFinish}} to {{lateFinish}} at most, over non-working days only, so the work after it still starts on the same working day.',
+      calendarDaysChain:
+        'The float comes from “{{source}}”, which counts calendar days: it may end on {{lateFinish}} instead of {{earlyFinish}}, over non-working days only, so the work after it still starts on the same working day.',
     },
     edit: {
       outOfDate: 'The plan changed while this edit was made, so nothing was changed. Make the change again.',
@@ -1263,6 +1343,7 @@ export const en = {
         '“{{value}}” is not a predecessor of “{{task}}”. Type WBS codes with an optional link type and lag, for example 2.3, 2.4SS or 3FS+2 wd.',
       unknownWbs: 'No task has the WBS code {{value}}. Check the WBS column, then type the predecessors of “{{task}}” again.',
       repeatedPredecessor: '{{value}} is listed twice as a predecessor of “{{task}}”. List each predecessor once.',
+      unknownCalendar: '“{{value}}” is not a calendar of this portfolio, so “{{task}}” keeps its calendar. Choose one from the list.',
     },
     scheduleFailed: 'The plan cannot be scheduled, so the chart shows no dates:',
     droppedDependencies_one: '{{count}} link is left out of the schedule.',
@@ -1490,6 +1571,14 @@ export const en = {
       invalidRecord: '{{file}}, line {{line}}: this row is not part of a project file Steerwise can read. Correct the line or export the file again.',
       invalidValue: '{{file}}: the {{field}} “{{value}}” is invalid. Correct it in the planning tool and export the file again.',
       invalidValue_atLine: '{{file}}, line {{line}}: the {{field}} “{{value}}” is invalid. Correct it and import the file again.',
+      duplicateKey:
+        '{{file}}, line {{line}}: the {{field}} “{{value}}” is already used on line {{firstLine}}. Give each row its own {{field}} and import the file again.',
+      unknownParent:
+        '{{file}}, line {{line}}: the task {{value}} has no summary task {{parent}} above it. Add a row with WBS {{parent}} before it, or renumber the task, and import the file again.',
+      unknownCalendar:
+        '{{file}}, line {{line}}: the calendar “{{value}}” is not listed under the Calendar header at the end of the file. Add a row for it there, or clear the cell to use the plan calendar.',
+      severalPlanCalendars:
+        '{{file}}, line {{line}}: a second calendar is marked as the plan calendar; the first is on line {{firstLine}}. Keep “yes” in one row of the Plan calendar column.',
       noTasks: '{{file}} contains no tasks, so there is no plan to import.',
     },
     plan: {
@@ -1576,9 +1665,40 @@ export const en = {
     nameTrimmed: '“{{task}}”: spaces around the name were removed.',
     startPinned: '“{{task}}”: its start of {{date}} had no link to explain it, so it became a start-no-earlier-than constraint.',
     projectSummaryTask: '“{{task}}”: the file’s summary of the whole project was not kept as a task.',
-    recurrenceDropped: 'Recurring tasks left out: {{count}}. Plans have no recurring tasks.',
-    resourcesDropped: 'Resources left out: {{count}}. Plans name an owner per task instead.',
-    assignmentsDropped: 'Resource assignments left out: {{count}}.',
+    recurringTasksKept:
+      '{{count}} recurring tasks were imported as ordinary tasks: {{tasks}}. Each occurrence in the file is a task of its own; a plan does not repeat tasks.',
+    recurringTasksKept_one:
+      'A recurring task was imported as an ordinary task: {{tasks}}. Each occurrence in the file is a task of its own; a plan does not repeat tasks.',
+    rolledUpDurationUsed:
+      '“{{task}}”: no tasks are below it any more, so its rolled-up duration of {{value}} {{unit}} became its own duration.',
+    noCalendar: 'No calendar in the file: used Monday to Friday without holidays.',
+    planCalendarUnnamed: 'The file does not say which of its calendars the plan follows: used Monday to Friday without holidays.',
+    planCalendarNotFound:
+      'The file names “{{calendar}}” as the plan calendar but does not contain it: used Monday to Friday without holidays.',
+    planCalendarAssumed: 'No calendar is marked as the plan calendar: used “{{calendar}}”, the first one in the file.',
+    resourcesAsOwners: 'Resource assignments became the owners of {{count}} tasks; units, work and rates were left out.',
+    resourcesAsOwners_one: 'Resource assignments became the owner of one task; units, work and rates were left out.',
+    ownersJoined: '“{{task}}”: its {{count}} resources were joined into the owner “{{owner}}”.',
+    planFinishLater:
+      'The file gives {{fileFinish}} as the finish, but work in the imported plan ends on {{finish}}, {{count}} working days later. {{reason}}',
+    planFinishLater_one:
+      'The file gives {{fileFinish}} as the finish, but work in the imported plan ends on {{finish}}, 1 working day later. {{reason}}',
+    planFinishEarlier:
+      'The file gives {{fileFinish}} as the finish, but work in the imported plan ends on {{finish}}, {{count}} working days earlier. {{reason}}',
+    planFinishEarlier_one:
+      'The file gives {{fileFinish}} as the finish, but work in the imported plan ends on {{finish}}, 1 working day earlier. {{reason}}',
+    taskFinishesDiffer:
+      '{{count}} tasks finish on other dates than the file gives, for example “{{task}}” on {{finish}} instead of {{fileFinish}}. {{reason}}',
+    taskFinishesDiffer_one:
+      'One task finishes on another date than the file gives: “{{task}}” on {{finish}} instead of {{fileFinish}}. {{reason}}',
+    // Why scheduled dates can differ from the dates a file states, filled into `{{reason}}` above.
+    reasons: {
+      hours:
+        'The planning tool schedules in hours, with its working hours and resource calendars, while a plan counts whole working days of its calendars, so dates can differ.',
+      csv: 'Start and Finish in a plan CSV are the dates at export; the import schedules again from durations, links and calendars, so edited values or missing calendars move dates.',
+    },
+    resourcesDropped: 'Resources without a task left out: {{count}}.',
+    assignmentsDropped: 'Resource assignments left out, because their task or resource is not in the plan: {{count}}.',
     costsDropped: 'Costs left out: {{count}}. Plans carry no costs.',
     baselineDropped: 'Baseline values left out: {{count}}. Save a baseline in Steerwise after the import.',
     customFieldsDropped: 'Custom fields left out: {{count}}.',

@@ -1,6 +1,6 @@
 /**
  * Comparison of the finish dates a project file states with the dates the imported plan is
- * scheduled to, so the import report can say when and by how much they differ.
+ * scheduled to, so the import report can state which dates differ and by how many working days.
  */
 import type { CalendarDate, Id } from '../../domain/types';
 import { toDayNumber } from '../days';
@@ -24,11 +24,11 @@ export interface StatedFinishes {
 export type FinishReason = 'hours' | 'csv';
 
 /**
- * Schedules `plan` and adds a note when its finish, or the finish of any leaf task, differs by
- * at least one working day from what the file states. Milestones are left out of the
- * comparison, because other tools date a milestone on the finish of its predecessor and plans
- * on the next working day. Does nothing when the plan cannot be scheduled; the caller rejects
- * such a plan anyway.
+ * Schedules `plan` and adds a note when the end of its work (the latest finish of a task with a
+ * duration), or the finish of any such task, differs by at least one working day from what the
+ * file states. Milestones are left out of the comparison, because other tools date a milestone
+ * on the finish of its predecessor and plans on the next working day. Does nothing when the
+ * plan cannot be scheduled; the caller rejects such a plan anyway.
  */
 export function compareStatedFinishes(plan: ImportedPlan, stated: StatedFinishes, reason: FinishReason, notes: ImportNotes): void {
   if (stated.plan === null && stated.tasks.size === 0) {
@@ -45,7 +45,13 @@ export function compareStatedFinishes(plan: ImportedPlan, stated: StatedFinishes
 
   let planNoted = false;
   if (stated.plan !== null) {
-    const finish = worked.length === 0 ? outcome.schedule.planFinish : worked.map((task) => task.earlyFinish).sort().at(-1);
+    const finish =
+      worked.length === 0
+        ? outcome.schedule.planFinish
+        : worked
+            .map((task) => task.earlyFinish)
+            .sort()
+            .at(-1);
     const days = finish === undefined ? 0 : workingDaysAfter(calendarOf(null), stated.plan, finish);
     if (finish !== undefined && days !== 0) {
       notes.changed(days > 0 ? 'planFinishLater' : 'planFinishEarlier', { fileFinish: stated.plan, finish, count: Math.abs(days), reason });

@@ -8,6 +8,7 @@ import type { CalendarDate } from '../../domain/types';
 import type { DependencyType } from '../../domain/plan';
 import { isCalendarDate } from '../days';
 import type { ImportNotes, SourceCalendar, SourceLink, SourcePlan, SourceTask } from './planBuilder';
+import { ownersFromAssignments } from './resourceOwners';
 import { ProjectImportFailure } from './types';
 import type { XmlElement } from './xml';
 import { childElement, childElements } from './xml';
@@ -40,9 +41,17 @@ export function readGan(root: XmlElement, fileName: string, notes: ImportNotes):
   }
   pinUnlinkedStarts(tasks, links, starts, startOn, notes);
 
-  const resources = childElements(childElement(root, 'resources') ?? root, 'resource');
-  notes.droppedCount('resourcesDropped', resources.length);
-  notes.droppedCount('assignmentsDropped', childElements(childElement(root, 'allocations') ?? root, 'allocation').length);
+  const resources = new Map(
+    childElements(childElement(root, 'resources') ?? root, 'resource').map((resource) => [
+      resource.attributes.get('id') ?? '',
+      resource.attributes.get('name') ?? '',
+    ]),
+  );
+  const allocations = childElements(childElement(root, 'allocations') ?? root, 'allocation').map((allocation) => ({
+    taskKey: allocation.attributes.get('task-id') ?? '',
+    resourceKey: allocation.attributes.get('resource-id') ?? '',
+  }));
+  const owners = ownersFromAssignments(resources, allocations, new Map(tasks.map((task) => [task.key, task.name])), notes);
   notes.droppedCount('costsDropped', counts.costs);
   notes.droppedCount('customFieldsDropped', counts.customFields);
 
@@ -53,7 +62,9 @@ export function readGan(root: XmlElement, fileName: string, notes: ImportNotes):
     description: childElement(root, 'description')?.text.trim() ?? '',
     startOn,
     calendarKey: calendar.key,
-    tasks,
+    // GanttProject files give start dates and durations, no finish dates.
+    statedFinish: null,
+    tasks: tasks.map((task) => ({ ...task, owner: owners.get(task.key) ?? task.owner })),
     links,
     calendars: [calendar],
   };
@@ -107,6 +118,7 @@ function readTask(element: XmlElement, parentKey: string | null, context: TaskCo
     notes: childElement(element, 'notes')?.text.trim() ?? '',
     calendarKey: null,
     owner: '',
+    statedFinish: null,
   });
 
   for (const depend of childElements(element, 'depend')) {
@@ -191,7 +203,7 @@ function readCalendar(root: XmlElement, firstYear: number, lastYear: number, not
     }
     holidays.push(...dates);
   }
-  return { key: 'gan-default', name: week?.attributes.get('name') ?? 'default', workingWeekdays, holidays };
+  return { key: 'gan-default', name: week?.attributes.get('name') ?? 'default', workingWeekdays, holidays, site: '' };
 }
 
 function range(first: number, last: number): number[] {

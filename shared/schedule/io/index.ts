@@ -16,7 +16,7 @@ import { decodeXmlBytes } from './xmlText';
 /**
  * Imports an MSPDI XML, MPX, GanttProject `.gan` or Steerwise plan CSV file. The format is
  * taken from the content, not the file name: `MPX` at the start, a `Project` or `project` XML
- * root, or the CSV header that `exportPlanCsv` writes. A file that cannot be imported gives
+ * root, or a CSV header that `exportPlanCsv` writes or wrote. A file that cannot be imported gives
  * `ok: false` with an error that names the file and, where known, the line and field.
  */
 export function importProjectFile(bytes: Uint8Array, fileName: string, options: ProjectImportOptions): ProjectImportOutcome {
@@ -48,7 +48,7 @@ function readSource(
   }
   const { text, encoding } = decodeXmlBytes(bytes, fileName);
   if (!text.trimStart().startsWith('<')) {
-    const source = readCsvPlan(text, fileName);
+    const source = readCsvPlan(text, fileName, notes);
     return { source, format: 'csv', encoding };
   }
   let root;

@@ -11,9 +11,11 @@ import type { DurationUnit } from '../../domain/plan';
 import { fromDayNumber, isCalendarDate, toDayNumber } from '../days';
 import { constraintKind, isYes, linkTypeWords, timeUnitWord } from './localeWords';
 import type { BuildContext, ImportNotes, SourceCalendar, SourceLink, SourcePlan, SourceTask } from './planBuilder';
+import type { SourceAssignment } from './resourceOwners';
+import { ownersFromAssignments } from './resourceOwners';
 import { ProjectImportFailure } from './types';
 import type { WorkingTimeSettings } from './units';
-import { defaultWorkingTime, toDays } from './units';
+import { defaultWorkingTime, toDays, workingMinutes } from './units';
 
 /** MPX task field numbers that the import reads. */
 const field = {
@@ -23,12 +25,16 @@ const field = {
   duration: 40,
   percentComplete: 44,
   start: 50,
+  finish: 51,
   constraintDate: 68,
   predecessors: 70,
   milestone: 81,
   id: 90,
   constraintType: 91,
 } as const;
+
+/** MPX resource field numbers that the import reads, as record 41 lists them. */
+const resourceField = { name: 1, id: 40 } as const;
 
 /** Maximum length of a holiday range expanded into single dates, in days (about ten years). */
 const maxExceptionDays = 3660;
@@ -153,11 +159,18 @@ class MpxReader {
   private readonly links: SourceLink[] = [];
   private readonly calendars: SourceCalendar[] = [];
   private taskFields: readonly number[] = [];
+  private resourceFields: readonly number[] = [];
   private title = '';
   private startOn: CalendarDate | null = null;
+  private finish: CalendarDate | null = null;
   private calendarName: string | null = null;
   private readonly outlineParents: string[] = [];
-  private readonly counts = { resources: 0, assignments: 0, costs: 0, recurring: 0, resourceCalendars: 0, unknown: 0 };
+  private readonly counts = { costs: 0, resourceCalendars: 0, unknown: 0 };
+  /** Names of resources by their ID (field 40), which assignments refer to. */
+  private readonly resources = new Map<string, string>();
+  private readonly assignments: SourceAssignment[] = [];
+  /** Keys of the tasks that a recurring task record (72) follows. */
+  private readonly recurringKeys: string[] = [];
   private readonly unknownTypes = new Set<number>();
   private readonly notesForTask = new Map<string, string>();
 
@@ -177,9 +190,11 @@ class MpxReader {
         case 11:
         case 12:
         case 40:
-        case 41:
         case 60:
         case 76:
+          break;
+        case 41:
+          this.resourceFields = record.cells.map((cell) => Number(cell.trim()));
           break;
         case 20:
           lastCalendar = this.readCalendar(record);
@@ -188,10 +203,11 @@ class MpxReader {
             name: lastCalendar.name,
             workingWeekdays: lastCalendar.weekdays,
             holidays: lastCalendar.holidays,
+            site: '',
           });
           break;
         case 25:
-          if (lastCalendar !== null && record.cells.slice(1).some((cell) => cell.trim() !== '') && !lastCalendar.hours) {
+          if (lastCalendar !== null && !lastCalendar.hours && !this.isFullDay(record, lastCalendar.weekdays)) {
             lastCalendar.hours = true;
             this.notes.dropped('workingHoursDropped', { calendar: lastCalendar.name });
           }
@@ -205,9 +221,10 @@ class MpxReader {
           this.title = record.cells[0]?.trim() ?? '';
           this.calendarName = record.cells[3]?.trim() || null;
           this.startOn = this.parseDate(record.cells[4] ?? '', record.line, 'start date');
+          this.finish = this.statedDate(record.cells[5] ?? '');
           break;
         case 50:
-          this.counts.resources += 1;
+          this.readResource(record);
           break;
         case 51:
           break;
@@ -226,10 +243,14 @@ class MpxReader {
           }
           break;
         case 72:
-          this.counts.recurring += 1;
+          if (lastTaskKey !== null) {
+            this.recurringKeys.push(lastTaskKey);
+          }
           break;
         case 75:
-          this.counts.assignments += 1;
+          if (lastTaskKey !== null) {
+            this.assignments.push({ taskKey: lastTaskKey, resourceKey: record.cells[0]?.trim() ?? '' });
+          }
           break;
         default:
           this.counts.unknown += 1;
@@ -237,12 +258,19 @@ class MpxReader {
       }
     }
     this.reportCounts();
-    const tasks = this.tasks.map((task) => ({ ...task, notes: this.notesForTask.get(task.key) ?? task.notes }));
+    const names = new Map(this.tasks.map((task) => [task.key, task.name]));
+    const owners = ownersFromAssignments(this.resources, this.assignments, names, this.notes);
+    const tasks = this.tasks.map((task) => ({
+      ...task,
+      notes: this.notesForTask.get(task.key) ?? task.notes,
+      owner: owners.get(task.key) ?? task.owner,
+    }));
     return {
       title: this.title,
       description: '',
       startOn: this.startOn ?? earliestConstraint(tasks) ?? null,
       calendarKey: this.calendarName,
+      statedFinish: this.finish,
       tasks,
       links: this.links,
       calendars: this.calendars,
@@ -251,12 +279,42 @@ class MpxReader {
 
   private reportCounts(): void {
     const { counts, notes } = this;
-    notes.droppedCount('resourcesDropped', counts.resources);
-    notes.droppedCount('assignmentsDropped', counts.assignments);
+    const recurring = this.tasks.filter((task) => this.recurringKeys.includes(task.key)).map((task) => task.name);
+    notes.changedTasks('recurringTasksKept', recurring);
     notes.droppedCount('resourceCalendarDropped', counts.resourceCalendars);
     notes.droppedCount('costsDropped', counts.costs);
-    notes.droppedCount('recurrenceDropped', counts.recurring);
     notes.droppedCount('unknownRecord', counts.unknown, { records: [...this.unknownTypes].join(', ') });
+  }
+
+  /**
+   * Reads a resource's name and ID by the field list of record 41. Without that list the name
+   * is taken from the first field and the ID is the resource's position.
+   */
+  private readResource(record: MpxRecord): void {
+    const hasFieldList = this.resourceFields.length > 0;
+    const nameIndex = hasFieldList ? this.resourceFields.indexOf(resourceField.name) : 0;
+    const idIndex = hasFieldList ? this.resourceFields.indexOf(resourceField.id) : -1;
+    const name = nameIndex < 0 ? '' : (record.cells[nameIndex]?.trim() ?? '');
+    const id = idIndex < 0 ? '' : (record.cells[idIndex]?.trim() ?? '');
+    this.resources.set(id || String(this.resources.size + 1), name);
+  }
+
+  /**
+   * True when a calendar hours record (25) is for a non-working day, or gives its day no hours
+   * or exactly a day of duration, so leaving the hours out moves no date. The record lists the
+   * day (1 Sunday to 7 Saturday) and pairs of from and to times.
+   */
+  private isFullDay(record: MpxRecord, workingWeekdays: readonly number[]): boolean {
+    const day = Number(record.cells[0]?.trim());
+    const times = record.cells.slice(1).map((cell) => cell.trim());
+    if (!workingWeekdays.includes(day === 1 ? 7 : day - 1) || times.every((time) => time === '')) {
+      return true;
+    }
+    const ranges: { from: string; to: string }[] = [];
+    for (let index = 0; index + 1 < times.length; index += 2) {
+      ranges.push({ from: times[index] ?? '', to: times[index + 1] ?? '' });
+    }
+    return workingMinutes(ranges) === this.settings.workingTime.minutesPerDay;
   }
 
   private readCalendar(record: MpxRecord): { name: string; weekdays: number[]; holidays: CalendarDate[]; hours: boolean } {
@@ -339,6 +397,7 @@ class MpxReader {
       notes: '',
       calendarKey: null,
       owner: '',
+      statedFinish: this.statedDate(this.value(record, field.finish) ?? ''),
     });
     this.readPredecessors(record, key, name);
     return key;
@@ -419,6 +478,18 @@ class MpxReader {
       });
     }
     return toDays(amount, word.unit, word.elapsed, this.settings.workingTime);
+  }
+
+  /** Parses a date the file states for reading only, such as a finish; `null` when it is absent or malformed. */
+  private statedDate(text: string): CalendarDate | null {
+    try {
+      return this.parseDate(text, 0, 'finish');
+    } catch (error) {
+      if (error instanceof ProjectImportFailure) {
+        return null;
+      }
+      throw error;
+    }
   }
 
   /** Parses a date such as `Tue 07/01/03`, `Di 07.01.03` or `07/01/2003 08:00` in the order of record 12; returns `null` for an empty or `NA` value. */

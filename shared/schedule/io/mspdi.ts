@@ -8,9 +8,11 @@ import type { DependencyType, DurationUnit } from '../../domain/plan';
 import { fromDayNumber, isCalendarDate, toDayNumber } from '../days';
 import { constraintKind } from './localeWords';
 import type { ImportNotes, SourceCalendar, SourceLink, SourcePlan, SourceTask } from './planBuilder';
+import type { SourceAssignment } from './resourceOwners';
+import { ownersFromAssignments } from './resourceOwners';
 import { ProjectImportFailure } from './types';
 import type { TimeUnit, WorkingTimeSettings } from './units';
-import { defaultWorkingTime, toDays } from './units';
+import { defaultWorkingTime, toDays, workingMinutes } from './units';
 import type { XmlElement } from './xml';
 import { childElement, childElements, childText } from './xml';
 
@@ -53,14 +55,15 @@ export function readMspdi(root: XmlElement, fileName: string, notes: ImportNotes
   const reader = { fileName, notes, workingTime };
   const calendars = readCalendars(root, reader);
   const tasks = readTasks(root, reader);
-  countDropped(root, notes);
+  const owners = readOwners(root, tasks.source, notes);
   const startOn = dateOf(childText(root, 'StartDate'), fileName, 'StartDate') ?? tasks.source[0]?.startNoEarlierThan ?? null;
   return {
     title: childText(root, 'Title') || childText(root, 'Name') || '',
     description: childText(root, 'Subject') ?? '',
     startOn,
     calendarKey: childText(root, 'CalendarUID') ?? null,
-    tasks: tasks.source,
+    statedFinish: statedDate(childText(root, 'FinishDate')) ?? tasks.projectFinish,
+    tasks: tasks.source.map((task) => ({ ...task, owner: owners.get(task.key) ?? '' })),
     links: tasks.links,
     calendars,
   };
@@ -90,7 +93,7 @@ function readCalendars(root: XmlElement, reader: Reader): SourceCalendar[] {
       const dayWorking = childText(weekDay, 'DayWorking') === '1';
       if (dayType >= 1 && dayType <= 7) {
         working.set(dayType === 1 ? 7 : dayType - 1, dayWorking);
-        if (childElement(weekDay, 'WorkingTimes') !== undefined && !hoursReported) {
+        if (dayWorking && !hoursReported && !isFullDay(weekDay, reader.workingTime)) {
           hoursReported = true;
           reader.notes.dropped('workingHoursDropped', { calendar: name });
         }
@@ -111,10 +114,24 @@ function readCalendars(root: XmlElement, reader: Reader): SourceCalendar[] {
       reader.notes.dropped('calendarExceptionDropped', { calendar: name, from: 'WorkWeeks', to: '' });
     }
     const workingWeekdays = [...working].filter(([, isWorking]) => isWorking).map(([weekday]) => weekday);
-    calendars.push({ key: childText(calendar, 'UID') ?? name, name, workingWeekdays, holidays });
+    calendars.push({ key: childText(calendar, 'UID') ?? name, name, workingWeekdays, holidays, site: '' });
   }
   reader.notes.droppedCount('resourceCalendarDropped', resourceCalendars);
   return calendars;
+}
+
+/**
+ * True when a working weekday has no working times of its own, so MS Project's default day
+ * applies, or exactly `minutesPerDay` of them. Then a day of duration is a day of the calendar,
+ * and leaving the hours out moves no date.
+ */
+function isFullDay(weekDay: XmlElement, settings: WorkingTimeSettings): boolean {
+  const times = childElements(childElement(weekDay, 'WorkingTimes') ?? weekDay, 'WorkingTime');
+  if (times.length === 0) {
+    return true;
+  }
+  const minutes = workingMinutes(times.map((time) => ({ from: childText(time, 'FromTime') ?? '', to: childText(time, 'ToTime') ?? '' })));
+  return minutes === settings.minutesPerDay;
 }
 
 function addException(period: XmlElement | undefined, working: boolean, calendar: string, holidays: CalendarDate[], reader: Reader): void {
@@ -134,12 +151,18 @@ function addException(period: XmlElement | undefined, working: boolean, calendar
   }
 }
 
-function readTasks(root: XmlElement, reader: Reader): { source: SourceTask[]; links: SourceLink[] } {
+/**
+ * Reads the tasks and their links. `projectFinish` is the finish of the project summary task
+ * (outline level 0), which is not imported as a task.
+ */
+function readTasks(root: XmlElement, reader: Reader): { source: SourceTask[]; links: SourceLink[]; projectFinish: CalendarDate | null } {
   const { notes, fileName } = reader;
   const source: SourceTask[] = [];
   const links: SourceLink[] = [];
   const outlineParents: string[] = [];
-  const counts = { costs: 0, baselines: 0, customFields: 0, recurring: 0 };
+  const counts = { costs: 0, baselines: 0, customFields: 0 };
+  const recurring: string[] = [];
+  let projectFinish: CalendarDate | null = null;
   for (const task of childElements(childElement(root, 'Tasks') ?? root, 'Task')) {
     if (childText(task, 'IsNull') === '1') {
       continue;
@@ -149,6 +172,7 @@ function readTasks(root: XmlElement, reader: Reader): { source: SourceTask[]; li
     const level = Number(childText(task, 'OutlineLevel') ?? '1');
     if (level === 0) {
       notes.changed('projectSummaryTask', { task: name });
+      projectFinish = statedDate(childText(task, 'Finish'));
       continue;
     }
     if (!Number.isInteger(level) || level < 0) {
@@ -164,7 +188,9 @@ function readTasks(root: XmlElement, reader: Reader): { source: SourceTask[]; li
     counts.costs += Number(childText(task, 'Cost') ?? '0') !== 0 || Number(childText(task, 'FixedCost') ?? '0') !== 0 ? 1 : 0;
     counts.baselines += childElements(task, 'Baseline').length > 0 ? 1 : 0;
     counts.customFields += childElements(task, 'ExtendedAttribute').length;
-    counts.recurring += childText(task, 'Recurring') === '1' ? 1 : 0;
+    if (childText(task, 'Recurring') === '1') {
+      recurring.push(name);
+    }
 
     const duration = durationOf(task, reader);
     const calendarUid = childText(task, 'CalendarUID');
@@ -180,6 +206,7 @@ function readTasks(root: XmlElement, reader: Reader): { source: SourceTask[]; li
       notes: childElement(task, 'Notes')?.text.trim() ?? '',
       calendarKey: calendarUid === undefined || calendarUid === '-1' ? null : calendarUid,
       owner: '',
+      statedFinish: statedDate(childText(task, 'Finish')),
     });
     for (const link of childElements(task, 'PredecessorLink')) {
       const parsed = linkOf(link, key, name, reader);
@@ -191,8 +218,8 @@ function readTasks(root: XmlElement, reader: Reader): { source: SourceTask[]; li
   notes.droppedCount('costsDropped', counts.costs);
   notes.droppedCount('baselineDropped', counts.baselines);
   notes.droppedCount('customFieldsDropped', counts.customFields);
-  notes.droppedCount('recurrenceDropped', counts.recurring);
-  return { source, links };
+  notes.changedTasks('recurringTasksKept', recurring);
+  return { source, links, projectFinish };
 }
 
 function durationOf(task: XmlElement, reader: Reader): { value: number; unit: DurationUnit } {
@@ -247,16 +274,19 @@ function constraintOf(task: XmlElement, name: string, reader: Reader): CalendarD
   return null;
 }
 
-function countDropped(root: XmlElement, notes: ImportNotes): void {
-  const resources = childElements(childElement(root, 'Resources') ?? root, 'Resource').filter(
-    (resource) => (childText(resource, 'Name') ?? '') !== '',
+/** Returns the owner of each task from its resource assignments, by task UID. */
+function readOwners(root: XmlElement, tasks: readonly SourceTask[], notes: ImportNotes): Map<string, string> {
+  const resources = new Map(
+    childElements(childElement(root, 'Resources') ?? root, 'Resource').map((resource) => [
+      childText(resource, 'UID') ?? '',
+      childText(resource, 'Name') ?? '',
+    ]),
   );
-  notes.droppedCount('resourcesDropped', resources.length);
   // MS Project writes resource UID -65535 for an assignment without a resource.
-  const assignments = childElements(childElement(root, 'Assignments') ?? root, 'Assignment').filter(
-    (assignment) => childText(assignment, 'ResourceUID') !== '-65535',
-  );
-  notes.droppedCount('assignmentsDropped', assignments.length);
+  const assignments: SourceAssignment[] = childElements(childElement(root, 'Assignments') ?? root, 'Assignment')
+    .filter((assignment) => childText(assignment, 'ResourceUID') !== '-65535')
+    .map((assignment) => ({ taskKey: childText(assignment, 'TaskUID') ?? '', resourceKey: childText(assignment, 'ResourceUID') ?? '' }));
+  return ownersFromAssignments(resources, assignments, new Map(tasks.map((task) => [task.key, task.name])), notes);
 }
 
 /** Minutes of an ISO 8601 duration such as `PT16H30M0S` or `P2DT4H`, or `null` when it is not one. */
@@ -279,6 +309,16 @@ function dateOf(text: string | undefined, fileName: string, field: string): Cale
     throw new ProjectImportFailure({ code: 'projectFile.invalidValue', detail: { file: fileName, field, value: text } });
   }
   return date;
+}
+
+/**
+ * Returns the date part of a date-time that the file gives for reading, such as a task's
+ * scheduled finish. Returns `null` when it is absent or malformed, because the import does not
+ * depend on it.
+ */
+function statedDate(text: string | undefined): CalendarDate | null {
+  const date = text?.slice(0, 10) ?? '';
+  return isCalendarDate(date) ? date : null;
 }
 
 function positiveNumber(text: string | undefined): number | undefined {

@@ -1,12 +1,14 @@
 /**
  * Export of a plan as Microsoft Project XML (MSPDI). Elements follow the order of the MSPDI
  * schema, so MS Project opens the file. Working days are written as 8-hour days (480 minutes),
- * calendar days as elapsed durations; holidays as calendar exceptions of whole days.
+ * calendar days as elapsed durations; holidays as calendar exceptions of whole days. Task
+ * owners become work resources with one assignment per task and resource.
  */
 import type { CalendarData, DurationUnit } from '../../domain/plan';
 import type { CalendarDate } from '../../domain/types';
 import { toDayNumber } from '../days';
 import { outlineOrder } from './planOrder';
+import { ownerSeparator } from './resourceOwners';
 import type { ExportablePlan } from './types';
 import { escapeXml } from './xml';
 
@@ -85,8 +87,58 @@ export function exportMspdi(input: ExportablePlan): string {
     }
     lines.push('</Task>');
   }
-  lines.push('</Tasks>', '</Project>', '');
+  lines.push('</Tasks>');
+  lines.push(...resourceLines(ordered.map(({ task }) => ({ uid: uidOf.get(task.id) ?? 0, owner: task.owner }))));
+  lines.push('</Project>', '');
   return lines.join('\r\n');
+}
+
+/**
+ * Writes one work resource per distinct owner name and an assignment per task and name. An
+ * owner that lists several names separated by ", " gives one resource per name, because MS
+ * Project separates the resource names of a task with commas. The import joins them again.
+ */
+function resourceLines(tasks: readonly { uid: number; owner: string }[]): string[] {
+  const resourceUid = new Map<string, number>();
+  const assignments: { taskUid: number; resourceUid: number }[] = [];
+  for (const { uid, owner } of tasks) {
+    const names = owner.split(ownerSeparator).filter((name) => name.trim() !== '');
+    for (const name of new Set(names)) {
+      let resource = resourceUid.get(name);
+      if (resource === undefined) {
+        resource = resourceUid.size + 1;
+        resourceUid.set(name, resource);
+      }
+      assignments.push({ taskUid: uid, resourceUid: resource });
+    }
+  }
+  if (resourceUid.size === 0) {
+    return [];
+  }
+  const lines = ['<Resources>'];
+  for (const [name, uid] of resourceUid) {
+    lines.push(
+      '<Resource>',
+      element('UID', String(uid)),
+      element('ID', String(uid)),
+      element('Name', name),
+      element('Type', '1'),
+      '</Resource>',
+    );
+  }
+  lines.push('</Resources>', '<Assignments>');
+  assignments.forEach((assignment, index) => {
+    lines.push(
+      '<Assignment>',
+      element('UID', String(index + 1)),
+      element('TaskUID', String(assignment.taskUid)),
+      element('ResourceUID', String(assignment.resourceUid)),
+      element('Units', '1'),
+      '</Assignment>',
+    );
+  });
+  lines.push('</Assignments>');
+  return lines;
 }
 
 function calendarLines(calendar: CalendarData, uid: number): string[] {

@@ -6,6 +6,8 @@
 import type { CalendarDate } from '../../domain/types';
 import type { DependencyType, DurationUnit } from '../../domain/plan';
 import type { ErrorDetail } from '../../errors';
+import type { FinishReason } from './finishComparison';
+import { compareStatedFinishes } from './finishComparison';
 import type {
   ImportedCalendar,
   ImportedDependency,
@@ -17,7 +19,7 @@ import type {
   ProjectImportOptions,
   ProjectImportReport,
 } from './types';
-import { ProjectImportFailure } from './types';
+import { maxNoteNames, noteNameSeparator, ProjectImportFailure } from './types';
 
 /** A task as read from the file, before ids are assigned. */
 export interface SourceTask {
@@ -35,6 +37,8 @@ export interface SourceTask {
   readonly notes: string;
   readonly calendarKey: string | null;
   readonly owner: string;
+  /** Finish date the file gives for the task, the last day of work; `null` when it gives none. */
+  readonly statedFinish: CalendarDate | null;
 }
 
 /** A link as read from the file. */
@@ -52,6 +56,8 @@ export interface SourceCalendar {
   readonly name: string;
   readonly workingWeekdays: readonly number[];
   readonly holidays: readonly CalendarDate[];
+  /** Delivery site, or empty when the file names none. */
+  readonly site: string;
 }
 
 export interface SourcePlan {
@@ -61,6 +67,8 @@ export interface SourcePlan {
   readonly startOn: CalendarDate | null;
   /** Key of the plan calendar, or `null` to use a Monday-to-Friday calendar without holidays. */
   readonly calendarKey: string | null;
+  /** Finish date of the whole project as the file gives it, or `null` when it gives none. */
+  readonly statedFinish: CalendarDate | null;
   readonly tasks: readonly SourceTask[];
   readonly links: readonly SourceLink[];
   readonly calendars: readonly SourceCalendar[];
@@ -79,6 +87,17 @@ export class ImportNotes {
 
   changed(code: ProjectImportNoteCode, detail: ErrorDetail = {}): void {
     this.entries.push({ kind: 'changed', code, detail });
+  }
+
+  /**
+   * Adds one `changed` entry that lists task names: the first `maxNoteNames` of them, and the
+   * count of all. Adds nothing for an empty list.
+   */
+  changedTasks(code: ProjectImportNoteCode, names: readonly string[]): void {
+    if (names.length > 0) {
+      const listed = names.slice(0, maxNoteNames).map((name) => name.trim().replaceAll(noteNameSeparator, ' '));
+      this.changed(code, { count: names.length, tasks: listed.join(noteNameSeparator) });
+    }
   }
 
   /** Adds one `dropped` entry with a count, when the count is above zero. */
@@ -109,7 +128,7 @@ export function buildImportedPlan(source: SourcePlan, context: BuildContext): { 
     name: calendar.name,
     workingWeekdays: [...new Set(calendar.workingWeekdays)].sort((a, b) => a - b),
     holidays: [...new Set(calendar.holidays)].sort(),
-    site: '',
+    site: calendar.site,
   }));
   const calendarIdByKey = new Map(source.calendars.map((calendar, index) => [calendar.key, calendars[index]?.id ?? '']));
   let planCalendarId = source.calendarKey === null ? undefined : calendarIdByKey.get(source.calendarKey);
@@ -117,6 +136,7 @@ export function buildImportedPlan(source: SourcePlan, context: BuildContext): { 
     const standard: ImportedCalendar = { id: options.newId(), name: 'Standard', workingWeekdays: [1, 2, 3, 4, 5], holidays: [], site: '' };
     calendars.unshift(standard);
     planCalendarId = standard.id;
+    noteAssumedCalendar(source, notes);
   }
 
   const idByKey = new Map<string, string>();
@@ -161,9 +181,26 @@ export function buildImportedPlan(source: SourcePlan, context: BuildContext): { 
       templateKey: null,
     };
   });
-
   const nameByKey = new Map(source.tasks.map((task) => [task.key, task.name.trim()]));
   const dependencies = buildLinks(source.links, { idByKey, parentOf, nameByKey, notes, newId: options.newId });
+
+  const plan: ImportedPlan = {
+    plan: {
+      title: source.title,
+      description: source.description,
+      startOn: source.startOn ?? options.fallbackStartOn,
+      calendarId: planCalendarId,
+      templateKey: null,
+    },
+    tasks,
+    dependencies,
+    calendars,
+  };
+  const statedTasks = new Map(
+    source.tasks.flatMap((task) => (task.statedFinish === null ? [] : [[idByKey.get(task.key) ?? '', task.statedFinish] as const])),
+  );
+  const reason: FinishReason = context.format === 'csv' ? 'csv' : 'hours';
+  compareStatedFinishes(plan, { plan: source.statedFinish, tasks: statedTasks }, reason, notes);
 
   const report: ProjectImportReport = {
     format: context.format,
@@ -178,19 +215,18 @@ export function buildImportedPlan(source: SourcePlan, context: BuildContext): { 
     },
     notes: notes.entries,
   };
-  const plan: ImportedPlan = {
-    plan: {
-      title: source.title,
-      description: source.description,
-      startOn: source.startOn ?? options.fallbackStartOn,
-      calendarId: planCalendarId,
-      templateKey: null,
-    },
-    tasks,
-    dependencies,
-    calendars,
-  };
   return { plan, report };
+}
+
+/** Reports why the plan got a Monday-to-Friday calendar without holidays. */
+function noteAssumedCalendar(source: SourcePlan, notes: ImportNotes): void {
+  if (source.calendarKey !== null) {
+    notes.changed('planCalendarNotFound', { calendar: source.calendarKey });
+  } else if (source.calendars.length > 0) {
+    notes.changed('planCalendarUnnamed');
+  } else {
+    notes.changed('noCalendar');
+  }
 }
 
 /**

@@ -116,6 +116,7 @@ export const projectImportErrorCodes = [
   'projectFile.duplicateKey',
   'projectFile.unknownParent',
   'projectFile.unknownCalendar',
+  'projectFile.severalPlanCalendars',
   'projectFile.noTasks',
 ] as const;
 

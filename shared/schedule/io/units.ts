@@ -15,6 +15,29 @@ export interface WorkingTimeSettings {
 
 export const defaultWorkingTime: WorkingTimeSettings = { minutesPerDay: 480, minutesPerWeek: 2400, daysPerMonth: 20 };
 
+/**
+ * Returns the minutes of working time in ranges of times of day such as `08:00` to `12:00`
+ * (seconds are ignored, and an end of `00:00` is midnight at the end of the day), or `null`
+ * when a time is malformed.
+ */
+export function workingMinutes(ranges: readonly { readonly from: string; readonly to: string }[]): number | null {
+  let total = 0;
+  for (const range of ranges) {
+    const from = minuteOfDay(range.from);
+    const to = minuteOfDay(range.to);
+    if (from === null || to === null) {
+      return null;
+    }
+    total += (to <= from ? to + 1440 : to) - from;
+  }
+  return total;
+}
+
+function minuteOfDay(text: string): number | null {
+  const match = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(text.trim());
+  return match === null ? null : Number(match[1]) * 60 + Number(match[2]);
+}
+
 /** Converts an amount in `unit` to days, working days unless `elapsed`; the result may be fractional. */
 export function toDays(
   amount: number,

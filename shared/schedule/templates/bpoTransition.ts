@@ -76,6 +76,7 @@ export const bpoTransitionTemplate: PlanTemplate = {
     {
       key: 'knowledgeTransfer',
       name: 'Knowledge transfer',
+      processName: 'Knowledge transfer of {{process}}',
       tasks: [
         task(
           'documentation',
@@ -115,6 +116,7 @@ export const bpoTransitionTemplate: PlanTemplate = {
     {
       key: 'pilot',
       name: 'Pilot',
+      processName: 'Pilot of {{process}}',
       tasks: [
         task(
           'pilotRun',
@@ -136,11 +138,13 @@ export const bpoTransitionTemplate: PlanTemplate = {
     {
       key: 'parallelRun',
       name: 'Parallel run',
+      processName: 'Parallel run of {{process}}',
       tasks: [task('parallelRun', 'Parallel run: both teams process the same work', 15, [10, 20], [after('pilot.parallelRunDecision')])],
     },
     {
       key: 'goLive',
       name: 'Go-live',
+      processName: 'Go-live of {{process}}',
       tasks: [
         task('readinessReview', 'Go-live readiness review', 3, [2, 5], [after('parallelRun.parallelRun')]),
         milestone('decision', 'Steering committee: go-live decision', [after('goLive.readinessReview')], true),
@@ -150,6 +154,7 @@ export const bpoTransitionTemplate: PlanTemplate = {
     {
       key: 'stabilisation',
       name: 'Stabilisation',
+      processName: 'Stabilisation of {{process}}',
       tasks: [
         {
           key: 'hypercare',

@@ -19,7 +19,7 @@ export interface PlanMessageTree {
 }
 
 /** Translation key of one text, from a phase's or task's template key, for example `planTemplates.bpoTransition.pilot.pilotRun.name`. */
-export function planTemplateTextKey(templateKey: string, field: 'name' | 'notes' | 'title' | 'description'): string {
+export function planTemplateTextKey(templateKey: string, field: 'name' | 'processName' | 'notes' | 'title' | 'description'): string {
   return `${planTemplateNamespace}.${templateKey}.${field}`;
 }
 
@@ -38,6 +38,7 @@ export function planTemplateMessages(templates: readonly PlanTemplate[] = builtI
 
 function phaseMessages(phase: TemplatePhase): PlanMessageTree {
   const node: Record<string, string | PlanMessageTree> = { name: phase.name };
+  if (phase.processName !== undefined) node['processName'] = phase.processName;
   for (const task of phase.tasks) {
     node[task.key] = { name: task.name, notes: task.notes };
   }
@@ -48,10 +49,27 @@ export interface PlanInstantiateOptions {
   readonly planId: Id;
   /** Returns a new record id (a UUIDv7 in the app). */
   readonly newId: () => Id;
-  /** Processes that get a wave each, in wave order, for example `['Accounts payable', 'Payroll']`; may be empty. */
+  /**
+   * Processes that move to the provider, in order, for example `['Accounts payable', 'Payroll']`;
+   * may be empty. The first takes the template's main path (its phases with a `processName` are
+   * named after it) and each further one gets a wave after it.
+   */
   readonly processes: readonly string[];
+  /**
+   * Starts the plan after an earlier phase that already happened, such as the provider selection
+   * that an RFP award ends. That phase and every phase before it are left out together with the
+   * links to their tasks, and the plan begins with a completed milestone.
+   */
+  readonly startAfter?: PlanStartAfter;
   /** Returns the text of `key` in the user's language, still with `{{process}}` in it; the default keeps the English. */
   readonly translate?: (key: string, english: string) => string;
+}
+
+export interface PlanStartAfter {
+  /** Key of the last phase left out, for example `selection`. */
+  readonly phase: string;
+  /** Name of the completed milestone that starts the plan, for example `Provider awarded: Payroll RFP`. */
+  readonly milestoneName: string;
 }
 
 export interface InstantiatedPlan {
@@ -63,21 +81,38 @@ export interface InstantiatedPlan {
  * Copies a template into new task and dependency data for a plan: one summary task per phase,
  * then one per process wave. Tasks keep their `templateKey`, start unconstrained on the plan's
  * calendar, and may be edited freely afterwards. Throws an `Error` when a template link names a
- * task the template does not have, which is a defect in the template.
+ * task the template does not have, which is a defect in the template, or when `startAfter` names
+ * a phase the template does not have.
  */
 export function instantiatePlanTemplate(template: PlanTemplate, options: PlanInstantiateOptions): InstantiatedPlan {
   const translate = options.translate ?? ((_key: string, english: string) => english);
   const tasks: WithId<TaskData>[] = [];
   const dependencies: WithId<DependencyData>[] = [];
   const phaseTaskIds = new Map<string, Id>();
+  const { phases, leftOut } = keptPhases(template, options.startAfter);
+  const [mainProcess = null, ...waveProcesses] = options.processes;
 
-  const addTasks = (phase: TemplatePhase, order: number, process: string | null): Map<string, Id> => {
+  // The completed milestone takes the place of the left-out phases: tasks whose every template
+  // predecessor was left out start after it instead.
+  let startMilestoneId: Id | null = null;
+  if (options.startAfter !== undefined) {
+    startMilestoneId = options.newId();
+    tasks.push({
+      ...blankTask(options.planId, startMilestoneId, null, 1, options.startAfter.milestoneName, `${template.key}.${options.startAfter.phase}.done`),
+      progress: 100,
+    });
+  }
+  const firstOrder = startMilestoneId === null ? 1 : 2;
+
+  const addTasks = (phase: TemplatePhase, order: number, process: string | null, named: boolean): Map<string, Id> => {
     const fill = (text: string): string => (process === null ? text : text.replaceAll('{{process}}', process));
     const phaseKey = `${template.key}.${phase.key}`;
     const summaryId = options.newId();
-    tasks.push(
-      blankTask(options.planId, summaryId, null, order, fill(translate(planTemplateTextKey(phaseKey, 'name'), phase.name)), phaseKey),
-    );
+    const phaseName =
+      named && process !== null && phase.processName !== undefined
+        ? translate(planTemplateTextKey(phaseKey, 'processName'), phase.processName)
+        : translate(planTemplateTextKey(phaseKey, 'name'), phase.name);
+    tasks.push(blankTask(options.planId, summaryId, null, order, fill(phaseName), phaseKey));
     const ids = new Map<string, Id>();
     phase.tasks.forEach((entry, index) => {
       const taskKey = `${phaseKey}.${entry.key}`;
@@ -94,15 +129,16 @@ export function instantiatePlanTemplate(template: PlanTemplate, options: PlanIns
     return ids;
   };
 
-  template.phases.forEach((phase, index) => {
-    for (const [key, id] of addTasks(phase, index + 1, null)) {
+  phases.forEach((phase, index) => {
+    for (const [key, id] of addTasks(phase, firstOrder + index, mainProcess, true)) {
       phaseTaskIds.set(`${phase.key}.${key}`, id);
     }
   });
-  const waveIds = options.processes.map((process, index) => addTasks(template.wave, template.phases.length + index + 1, process));
+  const waveIds = waveProcesses.map((process, index) => addTasks(template.wave, firstOrder + phases.length + index, process, false));
 
-  const resolve = (reference: string, wave: number | null): Id => {
+  const resolve = (reference: string, wave: number | null): Id | null => {
     const [scope = '', key = ''] = reference.split('.');
+    if (leftOut.has(scope)) return null;
     let id: Id | undefined;
     if (scope === 'wave' && wave !== null) {
       id = waveIds[wave]?.get(key);
@@ -119,21 +155,28 @@ export function instantiatePlanTemplate(template: PlanTemplate, options: PlanIns
   const addLinks = (phase: TemplatePhase, ids: ReadonlyMap<string, Id>, wave: number | null): void => {
     for (const entry of phase.tasks) {
       const successorId = ids.get(entry.key) ?? '';
+      let kept = 0;
       for (const link of entry.dependsOn) {
+        const predecessorId = resolve(link.from, wave);
+        if (predecessorId === null) continue;
         const { type, lag, lagUnit } = link;
+        dependencies.push({ id: options.newId(), planId: options.planId, predecessorId, successorId, type, lag, lagUnit });
+        kept += 1;
+      }
+      if (kept === 0 && entry.dependsOn.length > 0 && startMilestoneId !== null) {
         dependencies.push({
           id: options.newId(),
           planId: options.planId,
-          predecessorId: resolve(link.from, wave),
+          predecessorId: startMilestoneId,
           successorId,
-          type,
-          lag,
-          lagUnit,
+          type: 'FS',
+          lag: 0,
+          lagUnit: 'workingDays',
         });
       }
     }
   };
-  for (const phase of template.phases) {
+  for (const phase of phases) {
     const ids = new Map(phase.tasks.map((entry) => [entry.key, phaseTaskIds.get(`${phase.key}.${entry.key}`) ?? '']));
     addLinks(phase, ids, null);
   }
@@ -141,6 +184,20 @@ export function instantiatePlanTemplate(template: PlanTemplate, options: PlanIns
     addLinks(template.wave, ids, wave);
   });
   return { tasks, dependencies };
+}
+
+/** Splits the template's phases into those the plan keeps and the keys of those `startAfter` leaves out. */
+function keptPhases(
+  template: PlanTemplate,
+  startAfter: PlanStartAfter | undefined,
+): { readonly phases: readonly TemplatePhase[]; readonly leftOut: ReadonlySet<string> } {
+  if (startAfter === undefined) return { phases: template.phases, leftOut: new Set() };
+  const last = template.phases.findIndex((phase) => phase.key === startAfter.phase);
+  if (last < 0) throw new Error(`Template ${template.key} has no phase ${startAfter.phase} to start after`);
+  return {
+    phases: template.phases.slice(last + 1),
+    leftOut: new Set(template.phases.slice(0, last + 1).map((phase) => phase.key)),
+  };
 }
 
 function blankTask(planId: Id, id: Id, parentId: Id | null, order: number, name: string, templateKey: string): WithId<TaskData> {

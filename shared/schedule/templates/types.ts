@@ -5,9 +5,9 @@
  * Every user-facing text has a stable translation key derived from the template's structure,
  * and the English text sits next to it in the data:
  *   `planTemplates.<template>.title` and `.description`,
- *   `planTemplates.<template>.<phase>.name`, `.<phase>.<task>.name` and `.notes`,
+ *   `planTemplates.<template>.<phase>.name`, `.<phase>.processName`, `.<phase>.<task>.name` and `.notes`,
  *   `planTemplates.<template>.wave.name`, `.wave.<task>.name` and `.notes`.
- * Wave texts may contain `{{process}}`, which i18next fills with the process name.
+ * Wave texts and `processName` may contain `{{process}}`, which is filled with the process name.
  */
 import type { DependencyType, DurationUnit } from '../../domain/plan';
 
@@ -43,6 +43,12 @@ export interface TemplatePhase {
   /** Key unique within the template, a single camelCase word, for example `pilot`. */
   readonly key: string;
   readonly name: string;
+  /**
+   * Name used instead of `name` when the plan's first process takes the main path, with
+   * `{{process}}` for that process, for example `Pilot of {{process}}`. Phases without one keep
+   * `name` because they serve every process.
+   */
+  readonly processName?: string;
   readonly tasks: readonly TemplateTask[];
 }
 

@@ -1,10 +1,14 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Calendar } from '@shared/domain/plan';
 import type { Id } from '@shared/domain/types';
 import { createCalendar, deleteCalendar, updateCalendar } from '../../db/plans';
-import { draftOf, emptyCalendarDraft, isoWeekdays, parseHolidays, toggleWeekday } from './calendarForm';
-import type { CalendarDraft } from './calendarForm';
+import { userLocale } from '../../locale';
+import { checkCalendarDraft, draftOf, emptyCalendarDraft, isoWeekdays, toggleWeekday } from './calendarForm';
+import type { CalendarDraft, CalendarDraftProblems } from './calendarForm';
+import { calendarUseSentence } from './calendarUse';
+import { errorAttributes, FieldError, focusFirstInvalid } from './FieldError';
+import { useCalendarUse } from './useCalendarUse';
 import { usePlanWrite } from './usePlanWrite';
 
 /** Translation keys of the ISO weekdays 1 to 7. */
@@ -13,6 +17,8 @@ const weekdayKeys = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'sa
 interface CalendarFormProps {
   readonly initial: CalendarDraft;
   readonly heading: string;
+  /** Sentence under the heading, such as the plans that use the calendar. */
+  readonly note?: string;
   readonly submitLabel: string;
   readonly onSave: (draft: CalendarDraft, holidays: string[]) => Promise<boolean>;
   readonly onDelete?: () => void;
@@ -21,28 +27,32 @@ interface CalendarFormProps {
 }
 
 /** Form of one calendar: name, site, working weekdays and holidays. */
-function CalendarForm({ initial, heading, submitLabel, onSave, onDelete, busy, testId }: CalendarFormProps) {
+function CalendarForm({ initial, heading, note, submitLabel, onSave, onDelete, busy, testId }: CalendarFormProps) {
   const { t } = useTranslation();
   const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<CalendarDraftProblems>({});
+  const texts = {
+    name: problems.name === undefined ? undefined : t('plans.calendars.nameMissing'),
+    workingWeekdays: problems.workingWeekdays === undefined ? undefined : t('plans.calendars.noWeekday'),
+    holidays: problems.holidays === undefined ? undefined : t('plans.calendars.holidayInvalid', { value: problems.holidays.invalid }),
+  };
 
   const submit = async () => {
-    const parsed = parseHolidays(draft.holidays);
-    if (!parsed.ok) {
-      setProblem(t('plans.calendars.holidayInvalid', { value: parsed.invalid }));
+    const checked = checkCalendarDraft(draft);
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      focusFirstInvalid(formRef.current);
       return;
     }
-    if (draft.workingWeekdays.length === 0) {
-      setProblem(t('plans.calendars.noWeekday'));
-      return;
-    }
-    setProblem(null);
-    if ((await onSave(draft, parsed.holidays)) && onDelete === undefined) setDraft(initial);
+    setProblems({});
+    if ((await onSave(draft, checked.holidays)) && onDelete === undefined) setDraft(initial);
   };
 
   return (
     <form
+      ref={formRef}
       className="calendar-form"
       aria-labelledby={`${id}-heading`}
       data-testid={testId}
@@ -53,17 +63,22 @@ function CalendarForm({ initial, heading, submitLabel, onSave, onDelete, busy, t
       }}
     >
       <h4 id={`${id}-heading`}>{heading}</h4>
+      {note === undefined ? null : <p className="muted">{note}</p>}
       <fieldset className="form-grid" disabled={busy}>
-        <label>
-          {t('plans.calendars.name')}
-          <input
-            type="text"
-            value={draft.name}
-            onChange={(event) => {
-              setDraft({ ...draft, name: event.target.value });
-            }}
-          />
-        </label>
+        <div>
+          <label>
+            {t('plans.calendars.name')}
+            <input
+              type="text"
+              value={draft.name}
+              {...errorAttributes(`${id}-name-error`, texts.name)}
+              onChange={(event) => {
+                setDraft({ ...draft, name: event.target.value });
+              }}
+            />
+          </label>
+          <FieldError id={`${id}-name-error`} problem={texts.name} />
+        </div>
         <label>
           {t('plans.calendars.site')}
           <input
@@ -74,7 +89,11 @@ function CalendarForm({ initial, heading, submitLabel, onSave, onDelete, busy, t
             }}
           />
         </label>
-        <fieldset className="weekday-boxes">
+        <fieldset
+          className="weekday-boxes"
+          aria-describedby={texts.workingWeekdays === undefined ? undefined : `${id}-weekdays-error`}
+          aria-invalid={texts.workingWeekdays !== undefined}
+        >
           <legend>{t('plans.calendars.workingWeekdays')}</legend>
           {isoWeekdays.map((weekday) => (
             <label key={weekday}>
@@ -88,23 +107,23 @@ function CalendarForm({ initial, heading, submitLabel, onSave, onDelete, busy, t
               {t(`plans.calendars.weekdays.${weekdayKeys[weekday - 1] ?? 'monday'}`)}
             </label>
           ))}
+          <FieldError id={`${id}-weekdays-error`} problem={texts.workingWeekdays} />
         </fieldset>
-        <label>
-          {t('plans.calendars.holidays')}
-          <textarea
-            rows={3}
-            value={draft.holidays}
-            onChange={(event) => {
-              setDraft({ ...draft, holidays: event.target.value });
-            }}
-          />
-        </label>
+        <div>
+          <label>
+            {t('plans.calendars.holidays')}
+            <textarea
+              rows={3}
+              value={draft.holidays}
+              {...errorAttributes(`${id}-holidays-error`, texts.holidays)}
+              onChange={(event) => {
+                setDraft({ ...draft, holidays: event.target.value });
+              }}
+            />
+          </label>
+          <FieldError id={`${id}-holidays-error`} problem={texts.holidays} />
+        </div>
       </fieldset>
-      {problem === null ? null : (
-        <p className="alert error" role="alert">
-          {problem}
-        </p>
-      )}
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
           {submitLabel}
@@ -128,12 +147,14 @@ interface CalendarsPanelProps {
 /**
  * Shows the portfolio's working-day calendars for editing: the plan's calendar and the site
  * calendars its tasks use first, then the others, and a form for a new site calendar. A calendar
- * can serve several plans, so a change applies to every plan that uses it.
+ * can serve several plans, so a change applies to every plan that uses it, and each calendar
+ * names the plans that use it.
  */
 export function CalendarsPanel({ calendars, usedIds }: CalendarsPanelProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const write = usePlanWrite();
+  const users = useCalendarUse()?.users;
   const [status, setStatus] = useState<string | null>(null);
   const ordered = [...calendars].sort((a, b) => Number(usedIds.has(b.id)) - Number(usedIds.has(a.id)) || a.name.localeCompare(b.name));
 
@@ -171,6 +192,7 @@ export function CalendarsPanel({ calendars, usedIds }: CalendarsPanelProps) {
           key={`${calendar.id}-${calendar.clock}-${Object.values(calendar.fieldClocks).join()}`}
           initial={draftOf(calendar)}
           heading={usedIds.has(calendar.id) ? t('plans.calendars.usedHeading', { name: calendar.name }) : calendar.name}
+          {...(users === undefined ? {} : { note: calendarUseSentence(t, calendar.id, users, userLocale) })}
           submitLabel={t('plans.calendars.save')}
           busy={write.busy}
           testId={`calendar-${calendar.id}`}

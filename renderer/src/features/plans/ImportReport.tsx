@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProjectImportReport } from '@shared/schedule/io/types';
-import { translateDynamic } from '../../i18n/dynamic';
-import { buildReportView } from './importReportView';
+import { userLocale } from '../../locale';
+import { buildReportView, reportLabels, reportSentence } from './importReportView';
 import type { ReportLine } from './importReportView';
 
 /** Entries shown of each list; the rest are counted. */
@@ -16,7 +16,7 @@ function ReportLines({ title, lines, testId }: { readonly title: string; readonl
       <h4>{title}</h4>
       <ul className="issue-list">
         {shown.map((line, index) => (
-          <li key={index}>{translateDynamic(t, line.key, line.values)}</li>
+          <li key={index}>{reportSentence(t, line)}</li>
         ))}
       </ul>
       {lines.length > shown.length ? <p className="muted">{t('plans.import.moreLines', { count: lines.length - shown.length })}</p> : null}
@@ -27,7 +27,7 @@ function ReportLines({ title, lines, testId }: { readonly title: string; readonl
 /** Shows the import report of a project file: counts of what was converted, then what was changed or dropped and why. */
 export function ImportReport({ fileName, report }: { readonly fileName: string; readonly report: ProjectImportReport }) {
   const { t } = useTranslation();
-  const view = buildReportView(report, (unit) => translateDynamic(t, `plans.units.${unit}`, { defaultValue: unit }));
+  const view = buildReportView(report, reportLabels(t, userLocale));
   return (
     <section className="import-report" aria-label={t('plans.import.reportLabel', { file: fileName })} data-testid="import-report">
       <p>{t('plans.import.readAs', { file: fileName, format: t(`plans.import.formats.${report.format}`), encoding: report.encoding })}</p>

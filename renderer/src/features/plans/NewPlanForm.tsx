@@ -1,10 +1,15 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '@shared/domain/types';
+import { reusableCalendar } from '../../db/calendarNaming';
 import { createPlanFromTemplate, mondayToFriday } from '../../db/plans';
 import { translateDynamic } from '../../i18n/dynamic';
+import { userLocale } from '../../locale';
 import { parseHolidays } from './calendarForm';
+import { calendarChoiceLabel } from './calendarUse';
+import { errorAttributes, FieldError, focusFirstInvalid } from './FieldError';
 import { ProviderSelect } from './ProviderSelect';
+import { useCalendarUse } from './useCalendarUse';
 import { usePlanWrite } from './usePlanWrite';
 
 interface NewPlanFormProps {
@@ -16,45 +21,59 @@ interface NewPlanFormProps {
 
 type Field = 'title' | 'startOn' | 'holidays';
 
+/** Value of the calendar picker's entry for a new calendar. The other entries have calendar ids as values. */
+const newCalendar = '';
+
 /**
  * Form that creates a plan from the BPO transition template for a provider: title, start date,
- * the processes that get a wave each, and the holidays of the plan's Monday-to-Friday calendar.
+ * the processes that get a wave each, and the plan calendar. The calendar is an existing one or
+ * a new Monday-to-Friday calendar with the holidays typed here. A stored Monday-to-Friday
+ * calendar without holidays is chosen at first, so that plans share it instead of each adding
+ * one more calendar of the same name.
  */
 export function NewPlanForm({ providerId: initialProvider, onCancel, onCreated }: NewPlanFormProps) {
   const { t } = useTranslation();
   const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
   const write = usePlanWrite();
+  const calendarUse = useCalendarUse();
   const [providerId, setProviderId] = useState<Id | null>(initialProvider);
   const [title, setTitle] = useState('');
   const [startOn, setStartOn] = useState('');
   const [processes, setProcesses] = useState('');
   const [holidays, setHolidays] = useState('');
+  /** Calendar the user picked, or `null` until they pick one. */
+  const [pickedCalendar, setPickedCalendar] = useState<string | null>(null);
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
 
-  const fieldProps = (field: Field) => ({
-    id: `${formId}-${field}`,
-    'aria-invalid': problems[field] !== undefined,
-    'aria-describedby': problems[field] === undefined ? undefined : `${formId}-${field}-error`,
-  });
-  const fieldError = (field: Field) =>
-    problems[field] === undefined ? null : (
-      <span className="field-error" id={`${formId}-${field}-error`}>
-        {problems[field]}
-      </span>
-    );
+  const calendarName = t('plans.new.calendarName');
+  const calendars = calendarUse?.calendars ?? [];
+  const shared = reusableCalendar(calendars, { name: calendarName, workingWeekdays: mondayToFriday, holidays: [], site: '' });
+  const pickable = pickedCalendar !== null && (pickedCalendar === newCalendar || calendars.some(({ id }) => id === pickedCalendar));
+  const calendarChoice = pickable ? pickedCalendar : (shared?.id ?? newCalendar);
+
+  const fieldId = (field: Field) => `${formId}-${field}`;
+  const errorId = (field: Field) => `${formId}-${field}-error`;
+  const fieldProps = (field: Field) => ({ id: fieldId(field), ...errorAttributes(errorId(field), problems[field]) });
 
   const submit = async () => {
-    const parsed = parseHolidays(holidays);
+    const parsed = calendarChoice === newCalendar ? parseHolidays(holidays) : { ok: true as const, holidays: [] };
     const found: Partial<Record<Field, string>> = {};
     if (title.trim() === '') found.title = t('plans.new.titleMissing');
     if (startOn === '') found.startOn = t('plans.new.startMissing');
     if (!parsed.ok) found.holidays = t('plans.new.holidayInvalid', { value: parsed.invalid });
     setProblems(found);
-    if (Object.keys(found).length > 0 || !parsed.ok) return;
+    if (Object.keys(found).length > 0 || !parsed.ok) {
+      focusFirstInvalid(formRef.current);
+      return;
+    }
 
     const translate = (key: string, english: string) => translateDynamic(t, key, { defaultValue: english });
-    const calendar = { name: t('plans.new.calendarName'), workingWeekdays: mondayToFriday, holidays: parsed.holidays };
-    const input = { providerId, title, startOn, processes: processes.split('\n'), calendar, translate };
+    const calendar =
+      calendarChoice === newCalendar
+        ? { calendar: { name: calendarName, workingWeekdays: mondayToFriday, holidays: parsed.holidays } }
+        : { calendarId: calendarChoice };
+    const input = { providerId, title, startOn, processes: processes.split('\n'), ...calendar, translate };
     const plan = await write.run('Creating a plan from the BPO transition template', (db, context) =>
       createPlanFromTemplate(db, input, context),
     );
@@ -63,6 +82,7 @@ export function NewPlanForm({ providerId: initialProvider, onCancel, onCreated }
 
   return (
     <form
+      ref={formRef}
       className="panel plan-form"
       aria-labelledby={`${formId}-heading`}
       noValidate
@@ -75,30 +95,34 @@ export function NewPlanForm({ providerId: initialProvider, onCancel, onCreated }
       <p className="muted">{t('plans.new.intro')}</p>
       <fieldset disabled={write.busy} className="form-grid">
         <ProviderSelect value={providerId} onChange={setProviderId} />
-        <label>
-          {t('plans.new.titleLabel')}
-          <input
-            type="text"
-            value={title}
-            {...fieldProps('title')}
-            onChange={(event) => {
-              setTitle(event.target.value);
-            }}
-          />
-          {fieldError('title')}
-        </label>
-        <label>
-          {t('plans.new.startLabel')}
-          <input
-            type="date"
-            value={startOn}
-            {...fieldProps('startOn')}
-            onChange={(event) => {
-              setStartOn(event.target.value);
-            }}
-          />
-          {fieldError('startOn')}
-        </label>
+        <div>
+          <label>
+            {t('plans.new.titleLabel')}
+            <input
+              type="text"
+              value={title}
+              {...fieldProps('title')}
+              onChange={(event) => {
+                setTitle(event.target.value);
+              }}
+            />
+          </label>
+          <FieldError id={errorId('title')} problem={problems.title} />
+        </div>
+        <div>
+          <label>
+            {t('plans.new.startLabel')}
+            <input
+              type="date"
+              value={startOn}
+              {...fieldProps('startOn')}
+              onChange={(event) => {
+                setStartOn(event.target.value);
+              }}
+            />
+          </label>
+          <FieldError id={errorId('startOn')} problem={problems.startOn} />
+        </div>
         <label>
           {t('plans.new.processesLabel')}
           <textarea
@@ -110,17 +134,38 @@ export function NewPlanForm({ providerId: initialProvider, onCancel, onCreated }
           />
         </label>
         <label>
-          {t('plans.new.holidaysLabel')}
-          <textarea
-            rows={3}
-            value={holidays}
-            {...fieldProps('holidays')}
+          {t('plans.new.calendarLabel')}
+          <select
+            value={calendarChoice}
+            data-testid="new-plan-calendar"
             onChange={(event) => {
-              setHolidays(event.target.value);
+              setPickedCalendar(event.target.value);
             }}
-          />
-          {fieldError('holidays')}
+          >
+            <option value={newCalendar}>{t('plans.new.newCalendar')}</option>
+            {calendars.map((calendar) => (
+              <option key={calendar.id} value={calendar.id}>
+                {calendarUse === undefined ? calendar.name : calendarChoiceLabel(t, calendar, calendarUse.users, userLocale)}
+              </option>
+            ))}
+          </select>
         </label>
+        {calendarChoice === newCalendar ? (
+          <div>
+            <label>
+              {t('plans.new.holidaysLabel')}
+              <textarea
+                rows={3}
+                value={holidays}
+                {...fieldProps('holidays')}
+                onChange={(event) => {
+                  setHolidays(event.target.value);
+                }}
+              />
+            </label>
+            <FieldError id={errorId('holidays')} problem={problems.holidays} />
+          </div>
+        ) : null}
       </fieldset>
       {write.error === null ? null : (
         <p className="alert error" role="alert">

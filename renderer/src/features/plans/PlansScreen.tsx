@@ -1,16 +1,17 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { Id } from '@shared/domain/types';
+import type { CalendarDate, Id } from '@shared/domain/types';
 import { DataTable } from '../../components/DataTable';
 import { listColumnHelper } from '../../components/tableFeatures';
 import { describeError } from '../../errorMessage';
+import { userLocale } from '../../locale';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
 import type { PlansView } from '../../state/uiStore';
 import { ImportPlanPanel } from './ImportPlanPanel';
 import { NewPlanForm } from './NewPlanForm';
 import { PlanExportButtons } from './PlanExportButtons';
-import { buildPlanRows, planOwnerNames, schedulePlans } from './planList';
+import { buildPlanRows, planDateText, planOwnerNames, schedulePlans } from './planList';
 import type { PlanListRow } from './planList';
 import { RoadmapView } from './RoadmapView';
 import { usePortfolioPlans } from './usePlanData';
@@ -18,8 +19,8 @@ import './plans.css';
 
 const column = listColumnHelper<PlanListRow>();
 
-function dateCell(t: TFunction, value: string | undefined) {
-  return value ?? <span className="muted">{t('plans.noDate')}</span>;
+function dateCell(t: TFunction, value: CalendarDate | undefined) {
+  return value === undefined ? <span className="muted">{t('plans.noDate')}</span> : planDateText(value, userLocale);
 }
 
 function buildColumns(t: TFunction) {

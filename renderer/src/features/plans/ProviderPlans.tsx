@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 import type { Id } from '@shared/domain/types';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
+import { providerAwards } from './providerAwards';
+import type { ProviderAward } from './providerAwards';
 
 /** Lists the transition plans of one provider, each a link to its plan screen with the contract it schedules, for the provider's page. */
 export function ProviderPlans({ providerId }: { readonly providerId: Id }) {
@@ -17,7 +19,16 @@ export function ProviderPlans({ providerId }: { readonly providerId: Id }) {
     const contractTitles = new Map(
       contracts.flatMap((contract) => (contract === undefined ? [] : [[contract.id, contract.title] as const])),
     );
-    return { plans, contractTitles };
+    // Only a provider without plans shows the awards, in the text about creating a plan.
+    const awards =
+      plans.length > 0
+        ? []
+        : providerAwards(
+            await db.rfpEvents.where('phase').equals('awarded').toArray(),
+            await db.contracts.where('providerId').equals(providerId).toArray(),
+            providerId,
+          );
+    return { plans, contractTitles, awards };
   }, [db, providerId]);
   const plans = listed?.plans;
 
@@ -25,7 +36,7 @@ export function ProviderPlans({ providerId }: { readonly providerId: Id }) {
     <section className="panel" aria-labelledby={`provider-plans-${providerId}`} data-testid="provider-plans">
       <h2 id={`provider-plans-${providerId}`}>{t('plans.title')}</h2>
       {plans === undefined ? <p className="muted">{t('app.loading')}</p> : null}
-      {plans?.length === 0 ? <p className="muted">{t('plans.providerNone')}</p> : null}
+      {plans?.length === 0 ? <NoPlans awards={listed?.awards ?? []} /> : null}
       <ul className="rfp-list">
         {(plans ?? []).map((plan) => (
           <li key={plan.id}>
@@ -43,6 +54,36 @@ export function ProviderPlans({ providerId }: { readonly providerId: Id }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * Says that no plan moves work to the provider yet and where to create one: the Transition plans
+ * screen, and the Award tab of each RFP that awarded the provider a contract.
+ */
+function NoPlans({ awards }: { readonly awards: readonly ProviderAward[] }) {
+  const { t } = useTranslation();
+  const navigate = useUiStore(selectNavigate);
+  if (awards.length === 0) return <p className="muted">{t('plans.providerNone')}</p>;
+  return (
+    <>
+      <p className="muted">{t('plans.providerNoneAwarded', { count: awards.length })}</p>
+      <ul className="rfp-list">
+        {awards.map((award) => (
+          <li key={award.rfpId}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                navigate({ name: 'rfp', rfpId: award.rfpId, tab: 'award' });
+              }}
+            >
+              {t('plans.openAward', { title: award.title })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

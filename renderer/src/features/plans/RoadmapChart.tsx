@@ -1,22 +1,45 @@
 /**
  * ECharts host of the roadmap, whose option comes from `buildRoadmapOption`. The component mounts
  * the chart, applies new options and resizes with its container. It reports a click on a plan's
- * title, bar or milestone as the plan's id.
+ * title, bar or milestone as the plan's id. The zoom window is the parent's state: the chart
+ * applies it, and reports a change made with the zoom slider.
  */
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { CustomChart, ScatterChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import {
+  AriaComponent,
+  DataZoomSliderComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Id } from '@shared/domain/types';
+import type { ZoomWindow } from './roadmapRange';
 
-echarts.use([CustomChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
+echarts.use([
+  CustomChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  MarkLineComponent,
+  AriaComponent,
+  DataZoomSliderComponent,
+  SVGRenderer,
+]);
 
 interface RoadmapChartProps {
   readonly option: EChartsCoreOption;
   readonly height: number;
   readonly label: string;
+  /** Id of the chart element, which the zoom buttons name in `aria-controls`. */
+  readonly id: string;
+  readonly zoom: ZoomWindow;
+  readonly onZoom: (zoom: ZoomWindow) => void;
   readonly onOpen: (planId: Id) => void;
 }
 
@@ -36,13 +59,38 @@ export function clickedPlanId(event: ClickEvent): Id | null {
   return typeof planId === 'string' ? planId : null;
 }
 
-export function RoadmapChart({ option, height, label, onOpen }: RoadmapChartProps) {
+/** Returns the zoom window of the first `dataZoom` in an option as `getOption` returns it, or `null` when it has none. */
+export function readZoom(option: unknown): ZoomWindow | null {
+  if (typeof option !== 'object' || option === null || !('dataZoom' in option) || !Array.isArray(option.dataZoom)) return null;
+  const first: unknown = option.dataZoom[0];
+  if (typeof first !== 'object' || first === null || !('start' in first) || !('end' in first)) return null;
+  const { start, end } = first;
+  return typeof start === 'number' && typeof end === 'number' ? { start, end } : null;
+}
+
+/** Returns whether two zoom windows differ by more than rounding. */
+function zoomDiffers(a: ZoomWindow, b: ZoomWindow): boolean {
+  return Math.abs(a.start - b.start) > 1e-6 || Math.abs(a.end - b.end) > 1e-6;
+}
+
+/** Sets the chart's zoom window unless it already is `zoom`. */
+function applyZoom(chart: echarts.ECharts, zoom: ZoomWindow): void {
+  const current = readZoom(chart.getOption());
+  if (current !== null && !zoomDiffers(current, zoom)) return;
+  chart.dispatchAction({ type: 'dataZoom', dataZoomIndex: 0, start: zoom.start, end: zoom.end });
+}
+
+export function RoadmapChart({ option, height, label, id, zoom, onZoom, onOpen }: RoadmapChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
   const openRef = useRef(onOpen);
+  const zoomRef = useRef(zoom);
+  const onZoomRef = useRef(onZoom);
   useEffect(() => {
     openRef.current = onOpen;
-  }, [onOpen]);
+    onZoomRef.current = onZoom;
+    zoomRef.current = zoom;
+  }, [onOpen, onZoom, zoom]);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -52,6 +100,10 @@ export function RoadmapChart({ option, height, label, onOpen }: RoadmapChartProp
     chart.on('click', (event) => {
       const planId = clickedPlanId(event);
       if (planId !== null) openRef.current(planId);
+    });
+    chart.on('datazoom', () => {
+      const current = readZoom(chart.getOption());
+      if (current !== null && zoomDiffers(current, zoomRef.current)) onZoomRef.current(current);
     });
     const observer = new ResizeObserver(() => {
       chart.resize();
@@ -65,8 +117,26 @@ export function RoadmapChart({ option, height, label, onOpen }: RoadmapChartProp
   }, []);
 
   useEffect(() => {
-    chartRef.current?.setOption(option, { notMerge: true });
+    const chart = chartRef.current;
+    if (chart === null) return;
+    // A new option starts at the whole axis, so the zoom in the parent's state is applied again.
+    chart.setOption(option, { notMerge: true });
+    applyZoom(chart, zoomRef.current);
   }, [option]);
 
-  return <div ref={hostRef} className="chart roadmap-chart" role="img" aria-label={label} data-testid="roadmap-chart" style={{ height }} />;
+  useEffect(() => {
+    if (chartRef.current !== null) applyZoom(chartRef.current, zoom);
+  }, [zoom]);
+
+  return (
+    <div
+      ref={hostRef}
+      id={id}
+      className="chart roadmap-chart"
+      role="img"
+      aria-label={label}
+      data-testid="roadmap-chart"
+      style={{ height }}
+    />
+  );
 }

@@ -31,6 +31,34 @@ export function parseHolidays(text: string): HolidayParse {
   return invalid === undefined ? { ok: true, holidays: entries } : { ok: false, invalid };
 }
 
+/** Problems of a calendar draft, by field. */
+export interface CalendarDraftProblems {
+  /** The name is empty or only white space. */
+  readonly name?: 'missing';
+  /** No weekday is ticked. */
+  readonly workingWeekdays?: 'none';
+  /** The first holiday entry that is not a real `YYYY-MM-DD` date. */
+  readonly holidays?: { readonly invalid: string };
+}
+
+export type CalendarDraftCheck =
+  { readonly ok: true; readonly holidays: string[] } | { readonly ok: false; readonly problems: CalendarDraftProblems };
+
+/**
+ * Checks every field of a calendar draft, so that the form can show all problems at once. Returns
+ * the parsed holidays when there are none.
+ */
+export function checkCalendarDraft(draft: CalendarDraft): CalendarDraftCheck {
+  const parsed = parseHolidays(draft.holidays);
+  const problems: CalendarDraftProblems = {
+    ...(draft.name.trim() === '' ? { name: 'missing' as const } : {}),
+    ...(draft.workingWeekdays.length === 0 ? { workingWeekdays: 'none' as const } : {}),
+    ...(parsed.ok ? {} : { holidays: { invalid: parsed.invalid } }),
+  };
+  if (parsed.ok && Object.keys(problems).length === 0) return { ok: true, holidays: parsed.holidays };
+  return { ok: false, problems };
+}
+
 /** Returns the weekdays with `weekday` switched on or off, ascending. */
 export function toggleWeekday(weekdays: readonly number[], weekday: number, on: boolean): number[] {
   const set = new Set(weekdays);

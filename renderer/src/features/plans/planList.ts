@@ -9,6 +9,7 @@ import { schedulePlan } from '@shared/schedule/engine';
 import type { PlanTask } from '@shared/schedule/commands';
 import type { ScheduleIssue } from '@shared/schedule/issues';
 import { repairPlanState, scheduleInputOf } from '../../db/plansSupport';
+import { formatCalendarDate } from './gantt/useGanttText';
 
 /** Every plan record of the portfolio, as the list's live query reads them. */
 export interface PortfolioPlans {
@@ -153,4 +154,13 @@ export function buildPlanRows(scheduled: readonly ScheduledPlan[], names: PlanOw
       error,
     };
   });
+}
+
+/**
+ * Formats a date of the list in the user's locale, as the plan screen's task grid shows dates
+ * (for example `5 Jan 2026` in British English), so one plan's dates read the same on both
+ * screens. The rows keep `YYYY-MM-DD`, which sorts by date.
+ */
+export function planDateText(date: CalendarDate, locale: string): string {
+  return formatCalendarDate(date, locale);
 }

@@ -8,6 +8,8 @@ import type { CalendarDate, Id } from '@shared/domain/types';
 import { dayNumberFromParts, fromDayNumber, toDayNumber } from '@shared/schedule/days';
 import { planOwners } from './planList';
 import type { PlanOwnerNames, ScheduledPlan } from './planList';
+import { minZoomDays } from './roadmapRange';
+import type { DateLimits, ZoomWindow } from './roadmapRange';
 
 /** One bar of the roadmap: a top-level phase, from its first day to the end of its last day. */
 export interface RoadmapBar {
@@ -52,12 +54,14 @@ export interface RoadmapLabels {
   readonly contractTooltip: string;
   /** Accessible description of the whole chart. */
   readonly description: string;
+  /** Formats a calendar date for reading, as the plan list and the plan screen do. */
+  readonly date: (date: CalendarDate) => string;
 }
 
 const msPerDay = 86_400_000;
-/** Height of one plan's row in pixels, and the space above and below the rows. */
+/** Height of one plan's row in pixels, and the space above and below the rows, which contains the legend, the axis labels and the zoom slider. */
 export const roadmapRowHeight = 44;
-const verticalPadding = 70;
+const verticalPadding = 110;
 
 /** Returns the chart time of the start of a calendar date: midnight UTC, shown with `useUTC`, so no time zone moves it. */
 export function dayStartMs(date: CalendarDate): number {
@@ -107,6 +111,10 @@ function fill(template: string, values: Readonly<Record<string, string>>): strin
   });
 }
 
+function dateText(date: CalendarDate | undefined, labels: RoadmapLabels): string {
+  return date === undefined ? '' : labels.date(date);
+}
+
 /** Item of either series as the tooltip reads it. */
 interface TooltipItem {
   readonly planId: Id;
@@ -123,8 +131,8 @@ interface TooltipItem {
 function tooltipHtml(item: TooltipItem, isBar: boolean, row: RoadmapRow | undefined, labels: RoadmapLabels): string {
   const lines = [
     isBar
-      ? fill(labels.barTooltip, { name: item.name, start: item.start ?? '', finish: item.finish ?? '' })
-      : fill(labels.milestoneTooltip, { name: item.name, date: item.date ?? '' }),
+      ? fill(labels.barTooltip, { name: item.name, start: dateText(item.start, labels), finish: dateText(item.finish, labels) })
+      : fill(labels.milestoneTooltip, { name: item.name, date: dateText(item.date, labels) }),
   ];
   if (row === undefined) return lines.join('<br/>');
   if (row.providerName !== null) lines.push(fill(labels.providerTooltip, { name: row.providerName }));
@@ -146,6 +154,45 @@ interface RenderApi {
 
 interface RenderParams {
   readonly coordSys: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+}
+
+/** Ends of the time axis, in chart time (ms since 1970-01-01 UTC). */
+export interface RoadmapAxis {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Returns the ends of the time axis: a margin around every bar, every milestone and today, unless
+ * `limits` fixes an end, which cuts the axis at the start of `from` and the end of `to`.
+ */
+export function roadmapAxis(rows: readonly RoadmapRow[], today: CalendarDate, limits: DateLimits): RoadmapAxis {
+  const times = rows.flatMap((row) => [
+    ...row.bars.flatMap((bar) => [dayStartMs(bar.start), dayStartMs(bar.finish) + msPerDay]),
+    ...row.milestones.map((milestone) => dayStartMs(milestone.date)),
+  ]);
+  const todayMs = dayStartMs(today);
+  const first = Math.min(todayMs, ...times);
+  const last = Math.max(todayMs + msPerDay, ...times);
+  const margin = Math.max(7 * msPerDay, Math.round((last - first) * 0.03));
+  const min = limits.from === null ? first - margin : dayStartMs(limits.from);
+  const max = limits.to === null ? last + margin : dayStartMs(limits.to) + msPerDay;
+  // A range that starts after every plan and today still gets an axis a month long.
+  return { min, max: Math.max(max, min + 30 * msPerDay) };
+}
+
+/** Returns the length of the axis in days. */
+export function axisDays(axis: RoadmapAxis): number {
+  return (axis.max - axis.min) / msPerDay;
+}
+
+/** Returns the first and last day visible in the zoom window `zoom` of `axis`, both included. */
+export function visibleDates(axis: RoadmapAxis, zoom: ZoomWindow): { readonly from: CalendarDate; readonly to: CalendarDate } {
+  const at = (percent: number) => axis.min + ((axis.max - axis.min) * percent) / 100;
+  const from = fromDayNumber(Math.floor(at(zoom.start) / msPerDay));
+  // The end is exclusive: a window that ends at midnight shows the day before it.
+  const to = fromDayNumber(Math.ceil(at(zoom.end) / msPerDay) - 1);
+  return { from, to: to < from ? from : to };
 }
 
 /** Draws one phase bar, clipped to the grid; its name is in the tooltip. */
@@ -170,8 +217,15 @@ function renderBar(params: RenderParams, api: RenderApi): object | null {
  * Builds the ECharts option of the roadmap. The y axis lists plan ids and shows them as titles.
  * A click on a title carries the plan id as the event's `value`, and a click on a bar or
  * milestone carries it in the data's value; `clickedPlanId` in `RoadmapChart.tsx` reads both.
+ * The time axis runs from `axis.min` to `axis.max`. A zoom slider under it shows part of the
+ * axis, starting at the whole of it.
  */
-export function buildRoadmapOption(rows: readonly RoadmapRow[], labels: RoadmapLabels, today: CalendarDate): EChartsCoreOption {
+export function buildRoadmapOption(
+  rows: readonly RoadmapRow[],
+  labels: RoadmapLabels,
+  today: CalendarDate,
+  axis: RoadmapAxis,
+): EChartsCoreOption {
   const titles = new Map(rows.map((row) => [row.planId, row.title]));
   const rowsById = new Map(rows.map((row) => [row.planId, row]));
   const bars = rows.flatMap((row, index) =>
@@ -192,18 +246,13 @@ export function buildRoadmapOption(rows: readonly RoadmapRow[], labels: RoadmapL
       symbol: milestone.goNoGo ? 'diamond' : 'triangle',
     })),
   );
-
-  const times = [...bars.flatMap((bar) => [bar.value[1], bar.value[2]]), ...milestones.map((milestone) => milestone.value[0])];
   const todayMs = dayStartMs(today);
-  const first = Math.min(todayMs, ...times);
-  const last = Math.max(todayMs + msPerDay, ...times);
-  const margin = Math.max(7 * msPerDay, Math.round((last - first) * 0.03));
 
   return {
     useUTC: true,
     animation: false,
     aria: { enabled: true, label: { description: labels.description } },
-    grid: { left: 200, right: 40, top: 40, bottom: 30 },
+    grid: { left: 200, right: 40, top: 40, bottom: 70 },
     legend: { top: 0, data: [labels.phases, labels.milestones] },
     tooltip: {
       trigger: 'item',
@@ -215,8 +264,8 @@ export function buildRoadmapOption(rows: readonly RoadmapRow[], labels: RoadmapL
     },
     xAxis: {
       type: 'time',
-      min: first - margin,
-      max: last + margin,
+      min: axis.min,
+      max: axis.max,
       axisLabel: { hideOverlap: true },
       splitLine: { show: true, lineStyle: { color: '#e5e7eb' } },
     },
@@ -228,6 +277,24 @@ export function buildRoadmapOption(rows: readonly RoadmapRow[], labels: RoadmapL
       axisTick: { show: false },
       axisLabel: { width: 185, overflow: 'truncate', formatter: (planId: string) => titles.get(planId) ?? planId },
     },
+    dataZoom: [
+      {
+        type: 'slider',
+        xAxisIndex: 0,
+        // Bars that start or finish outside the visible part stay drawn, cut at the grid's edge.
+        filterMode: 'none',
+        start: 0,
+        end: 100,
+        minValueSpan: minZoomDays * msPerDay,
+        // The slider lines up with the grid, so its ends sit under the axis ends.
+        left: 200,
+        right: 40,
+        height: 18,
+        bottom: 12,
+        showDataShadow: false,
+        labelFormatter: (value: number) => labels.date(fromDayNumber(Math.floor(value / msPerDay))),
+      },
+    ],
     series: [
       {
         name: labels.phases,
@@ -239,7 +306,7 @@ export function buildRoadmapOption(rows: readonly RoadmapRow[], labels: RoadmapL
         markLine: {
           symbol: 'none',
           silent: true,
-          label: { formatter: `${labels.today} ${today}`, position: 'start' },
+          label: { formatter: `${labels.today} ${labels.date(today)}`, position: 'start' },
           lineStyle: { color: '#dc2626', type: 'dashed' },
           data: [{ xAxis: todayMs }],
         },
@@ -248,6 +315,7 @@ export function buildRoadmapOption(rows: readonly RoadmapRow[], labels: RoadmapL
         name: labels.milestones,
         type: 'scatter',
         symbolSize: 14,
+        clip: true,
         itemStyle: { color: '#f59e0b', borderColor: '#92400e' },
         data: milestones,
       },

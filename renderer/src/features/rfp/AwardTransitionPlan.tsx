@@ -15,8 +15,8 @@ import type { RfpEventRecord } from './rfpRecords';
 
 /**
  * Transition plan part of an awarded RFP's Award tab: opens the plan that schedules the awarded
- * contract, or creates it from the BPO transition template with a wave per process of the RFP's
- * scope.
+ * contract, or creates it from the BPO transition template. The new plan starts after the provider
+ * selection; the first process of the RFP's scope takes the main path and each further one a wave.
  */
 export function AwardTransitionPlan({ event }: { readonly event: RfpEventRecord }) {
   const { t } = useTranslation();
@@ -81,6 +81,8 @@ function CreatePlanForm({ event, offer }: { readonly event: RfpEventRecord; read
       title: t('rfp.award.planTitle', { provider: offer.providerName, rfp: event.title }),
       startOn,
       processes,
+      // The award ends the provider selection, so the plan starts after it with the award done.
+      startAfter: { phase: 'selection', milestoneName: t('rfp.award.planAwardedMilestone', { rfp: event.title }) },
       calendar: { name: t('plans.new.calendarName'), workingWeekdays: mondayToFriday, holidays: [] },
       translate: (key: string, english: string) => translateDynamic(t, key, { defaultValue: english }),
     };
@@ -104,7 +106,12 @@ function CreatePlanForm({ event, offer }: { readonly event: RfpEventRecord; read
       <p className="muted">
         {processes.length === 0
           ? t('rfp.award.planIntroNoProcesses')
-          : t('rfp.award.planIntro', { processes: new Intl.ListFormat(userLocale, { type: 'conjunction' }).format(processes) })}
+          : processes.length === 1
+            ? t('rfp.award.planIntroOneProcess', { first: processes[0] ?? '' })
+            : t('rfp.award.planIntro', {
+                first: processes[0] ?? '',
+                others: new Intl.ListFormat(userLocale, { type: 'conjunction' }).format(processes.slice(1)),
+              })}
       </p>
       <fieldset disabled={write.busy} className="form-grid">
         <label>

@@ -7,22 +7,12 @@ import { describeError } from '../../errorMessage';
 import { formatNumber } from '../../format';
 import { userLocale } from '../../locale';
 import { useEvaluatorCopyOf } from './EvaluatorFilePanel';
-import { formatMoneyMinor, parseExchangeRate, parseMajorAmount } from './money';
+import { formatMoneyMinor } from './money';
+import { draftCurrency, draftForBidder, draftFromParsed, needsExchangeRate, readPriceDraft } from './priceBidDraft';
+import type { PriceDraft, PriceFieldError } from './priceBidDraft';
 import type { RfpRecords } from './rfpRecords';
+import { priceBidsMissing } from './priceBidsMissing';
 import { useRfpWrite } from './useRfpWrite';
-
-interface PriceDraft {
-  readonly bidderId: string;
-  readonly round: string;
-  readonly currency: string;
-  readonly oneTime: string;
-  readonly monthly: string;
-  readonly rate: string;
-  readonly rateDate: string;
-}
-
-/** One wrong field of the price-bid form, as the i18n key of its message under `rfp.setup.priceErrors`. */
-type PriceFieldError = 'bidderMissing' | 'roundInvalid' | 'oneTimeNotNumber' | 'monthlyNotNumber' | 'rateNotPositive' | 'rateDateMissing';
 
 /**
  * Shows each bidder's price in its own currency and its total cost of ownership (TCO) over the
@@ -35,56 +25,45 @@ export function PriceBidsPanel({ records, evaluation }: { readonly records: RfpR
   const { event } = records;
   const base = event.baseCurrency;
   const today = new Date().toISOString().slice(0, 10);
-  const [draft, setDraft] = useState<PriceDraft>({
-    bidderId: '',
-    round: '1',
-    currency: base,
-    oneTime: '',
-    monthly: '',
-    rate: '1',
-    rateDate: today,
-  });
+  const [draft, setDraft] = useState<PriceDraft>(() => draftForBidder(records.priceBids, '', base));
   const [fieldErrors, setFieldErrors] = useState<readonly PriceFieldError[]>([]);
   const ownCopy = useEvaluatorCopyOf(records);
   const { model } = evaluation;
   const set = (field: keyof PriceDraft, value: string) => {
     setDraft((current) => ({ ...current, [field]: value }));
   };
+  const chooseBidder = (bidderId: string) => {
+    setFieldErrors([]);
+    setDraft(draftForBidder(records.priceBids, bidderId, base));
+  };
+  const foreign = needsExchangeRate(draft, base);
 
-  const submit = () => {
-    const currency = draft.currency.trim().toUpperCase();
-    const oneTime = draft.oneTime.trim() === '' ? 0 : parseMajorAmount(draft.oneTime, currency);
-    const monthly = draft.monthly.trim() === '' ? 0 : parseMajorAmount(draft.monthly, currency);
-    const rate = parseExchangeRate(draft.rate);
-    const round = Number(draft.round);
+  const submit = async () => {
+    const result = readPriceDraft(draft, base, today);
+    setFieldErrors(result.ok ? [] : result.errors);
+    if (!result.ok) return;
+    const { bid } = result;
 
-    const errors: PriceFieldError[] = [];
-    if (draft.bidderId === '') errors.push('bidderMissing');
-    if (!Number.isSafeInteger(round) || round < 1) errors.push('roundInvalid');
-    if (oneTime === null) errors.push('oneTimeNotNumber');
-    if (monthly === null) errors.push('monthlyNotNumber');
-    if (rate === null) errors.push('rateNotPositive');
-    if (draft.rateDate === '') errors.push('rateDateMissing');
-    setFieldErrors(errors);
-    if (oneTime === null || monthly === null || rate === null || errors.length > 0) return;
-
-    void write.run(`Saving the price bid of bidder ${draft.bidderId}`, (db, context) =>
+    const saved = await write.run(`Saving the price bid of bidder ${bid.bidderId}`, (db, context) =>
       setPriceBid(
         db,
         {
           rfpId: event.id,
-          bidderId: draft.bidderId,
-          round,
-          currency,
-          oneTimeCharges: oneTime === 0 ? [] : [{ label: t('rfp.setup.oneTimeName'), amountMinor: oneTime }],
-          recurringCharges: monthly === 0 ? [] : [{ label: t('rfp.setup.recurringName'), amountMinor: monthly, period: 'month' }],
-          exchangeRateToBase: rate,
-          exchangeRateDate: draft.rateDate,
+          bidderId: bid.bidderId,
+          round: bid.round,
+          currency: bid.currency,
+          oneTimeCharges: bid.oneTimeMinor === 0 ? [] : [{ label: t('rfp.setup.oneTimeName'), amountMinor: bid.oneTimeMinor }],
+          recurringCharges:
+            bid.monthlyMinor === 0 ? [] : [{ label: t('rfp.setup.recurringName'), amountMinor: bid.monthlyMinor, period: 'month' }],
+          exchangeRateToBase: bid.exchangeRateToBase,
+          exchangeRateDate: bid.exchangeRateDate,
           submittedOn: today,
         },
         context,
       ),
     );
+    // Show the stored figures in the form's own notation rather than the text as typed.
+    if (saved) setDraft(draftFromParsed(bid, base));
   };
 
   return (
@@ -93,6 +72,7 @@ export function PriceBidsPanel({ records, evaluation }: { readonly records: RfpR
       {records.priceBids.length === 0 ? (
         <p className="muted" data-testid="prices-none">
           {t('rfp.setup.pricesNone')} {event.phase === 'draft' ? t('rfp.setup.pricesAfterIssue') : null}
+          {priceBidsMissing(records) ? ` ${t('rfp.priceBidsMissing')}` : null}
         </p>
       ) : null}
       <ul className="rfp-list" data-testid="price-list">
@@ -132,7 +112,7 @@ export function PriceBidsPanel({ records, evaluation }: { readonly records: RfpR
           noValidate
           onSubmit={(formEvent) => {
             formEvent.preventDefault();
-            submit();
+            void submit();
           }}
         >
           <label>
@@ -140,7 +120,7 @@ export function PriceBidsPanel({ records, evaluation }: { readonly records: RfpR
             <select
               value={draft.bidderId}
               onChange={(change) => {
-                set('bidderId', change.target.value);
+                chooseBidder(change.target.value);
               }}
             >
               <option value="">{t('rfp.setup.chooseBidder')}</option>
@@ -198,28 +178,37 @@ export function PriceBidsPanel({ records, evaluation }: { readonly records: RfpR
               }}
             />
           </label>
-          <label>
-            {t('rfp.setup.rateLabel', { base })}
-            <input
-              type="text"
-              inputMode="decimal"
-              size={8}
-              value={draft.rate}
-              onChange={(change) => {
-                set('rate', change.target.value);
-              }}
-            />
-          </label>
-          <label>
-            {t('rfp.setup.rateDateLabel')}
-            <input
-              type="date"
-              value={draft.rateDate}
-              onChange={(change) => {
-                set('rateDate', change.target.value);
-              }}
-            />
-          </label>
+          {foreign ? (
+            <>
+              <label>
+                {t('rfp.setup.rateLabel', { base })}
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  size={8}
+                  placeholder={t('rfp.setup.ratePlaceholder', { base, currency: draftCurrency(draft) })}
+                  value={draft.rate}
+                  onChange={(change) => {
+                    set('rate', change.target.value);
+                  }}
+                />
+              </label>
+              <label>
+                {t('rfp.setup.rateDateLabel')}
+                <input
+                  type="date"
+                  value={draft.rateDate}
+                  onChange={(change) => {
+                    set('rateDate', change.target.value);
+                  }}
+                />
+              </label>
+            </>
+          ) : (
+            <span className="muted" data-testid="price-rate-fixed">
+              {t('rfp.setup.rateSameCurrency', { base })}
+            </span>
+          )}
           <button type="submit" className="button" disabled={write.busy}>
             {t('rfp.setup.savePrice')}
           </button>
@@ -230,7 +219,7 @@ export function PriceBidsPanel({ records, evaluation }: { readonly records: RfpR
           <p>{t('rfp.setup.priceInvalid')}</p>
           <ul>
             {fieldErrors.map((code) => (
-              <li key={code}>{t(`rfp.setup.priceErrors.${code}`, { currency: draft.currency.trim().toUpperCase() })}</li>
+              <li key={code}>{t(`rfp.setup.priceErrors.${code}`, { currency: draftCurrency(draft), base })}</li>
             ))}
           </ul>
         </div>

@@ -6,6 +6,7 @@ import { Chart } from '../../components/Chart';
 import { formatNumber } from '../../format';
 import { userLocale } from '../../locale';
 import { formatMoneyMinor } from './money';
+import { priceBidsMissing } from './priceBidsMissing';
 import { bidderRadarOption, buildResultRows, sectionBreakdownOption } from './resultsView';
 import type { RfpRecords } from './rfpRecords';
 
@@ -37,6 +38,11 @@ export function ResultsTab({ records, evaluation }: { readonly records: RfpRecor
       <h2>{t('rfp.results.title')}</h2>
       <p data-testid="rfp-winner">{winner === undefined ? t('rfp.results.noWinner') : t('rfp.results.winner', { name: winner.name })}</p>
       {results.complete ? null : <p className="alert warning">{t('rfp.results.incomplete')}</p>}
+      {priceBidsMissing(records) ? (
+        <p className="alert warning" data-testid="price-bids-missing">
+          {t('rfp.priceBidsMissing')}
+        </p>
+      ) : null}
       <table className="results-table" aria-label={t('rfp.results.tableLabel')} data-testid="ranking">
         <thead>
           <tr>

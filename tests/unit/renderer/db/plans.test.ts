@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../../../../shared/domain/plan';
 import type { Contract, Provider } from '../../../../shared/domain/types';
@@ -13,12 +15,14 @@ import {
   applyPlanCommand,
   createCalendar,
   createEmptyPlan,
+  createPlanFromImport,
   createPlanFromTemplate,
   deleteBaseline,
   deleteCalendar,
   deletePlan,
   listBaselines,
   loadPlan,
+  previewPlanFile,
   renamePlan,
   repairPlanState,
   saveBaseline,
@@ -106,12 +110,13 @@ describe('createPlanFromTemplate', () => {
     expect(outcome.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
   });
 
-  it('adds one wave per process', async () => {
+  it('adds a wave per further process', async () => {
     const portfolio = await open();
     const plan = await templatePlan(portfolio, ['Payroll', 'Accounts payable']);
     const records = await recordsOf(portfolio, plan.id);
     const waves = records.tasks.filter((task) => task.parentId === null && task.templateKey === 'bpoTransition.wave');
-    expect(waves).toHaveLength(2);
+    expect(waves.map((wave) => wave.name)).toEqual(['Wave: Accounts payable']);
+    expect(taskNamed(records, 'Pilot of Payroll').parentId).toBeNull();
   });
 
   it('stores site calendars and translated names', async () => {
@@ -417,7 +422,7 @@ describe('applyPlanCommand', () => {
   it('adds a task again under a new id after undo', async () => {
     const portfolio = await open();
     const plan = await templatePlan(portfolio);
-    const parent = taskNamed(await recordsOf(portfolio, plan.id), 'Pilot');
+    const parent = taskNamed(await recordsOf(portfolio, plan.id), 'Pilot of Payroll');
     const task = {
       ...parent,
       id: '019c9999-0000-7000-8000-000000000001',
@@ -615,6 +620,113 @@ describe('calendars', () => {
     await deleteCalendar(portfolio, calendar.id, context);
     expect(await portfolio.planCalendars.count()).toBe(0);
     expect(await portfolio.tombstones.get(calendar.id)).toMatchObject({ table: 'planCalendars' });
+  });
+});
+
+describe('calendar sharing and names', () => {
+  const englishMpx = new Uint8Array(readFileSync(join(import.meta.dirname, '../../../fixtures/project-plans/english.mpx')));
+
+  async function plainPlan(portfolio: PortfolioDb, title: string, holidays: readonly string[] = []): Promise<Plan> {
+    const calendar = { name: 'Monday to Friday', workingWeekdays: [1, 2, 3, 4, 5], holidays };
+    return createPlanFromTemplate(portfolio, { providerId: null, title, startOn: '2026-03-02', calendar }, context);
+  }
+
+  async function calendarNames(portfolio: PortfolioDb): Promise<string[]> {
+    return (await portfolio.planCalendars.toArray()).map((calendar) => calendar.name).sort();
+  }
+
+  it('second template plan reuses the calendar', async () => {
+    const portfolio = await open();
+    const first = await plainPlan(portfolio, 'Devon transition');
+    const second = await plainPlan(portfolio, 'Cornwall offshore move');
+    expect(second.calendarId).toBe(first.calendarId);
+    expect(await portfolio.planCalendars.count()).toBe(1);
+  });
+
+  it('empty plan reuses the calendar', async () => {
+    const portfolio = await open();
+    const first = await plainPlan(portfolio, 'Devon transition');
+    const empty = await createEmptyPlan(portfolio, { providerId: null, title: 'Blank plan', startOn: '2026-03-02' }, context);
+    expect(empty.calendarId).toBe(first.calendarId);
+  });
+
+  it('plan with holidays gets a calendar named after it', async () => {
+    const portfolio = await open();
+    const first = await plainPlan(portfolio, 'Devon transition');
+    const second = await plainPlan(portfolio, 'Cornwall offshore move', ['2026-12-25']);
+    expect(second.calendarId).not.toBe(first.calendarId);
+    expect(await portfolio.planCalendars.get(second.calendarId)).toMatchObject({
+      name: 'Monday to Friday (Cornwall offshore move)',
+      holidays: ['2026-12-25'],
+    });
+  });
+
+  it('first plan with holidays keeps the plain name', async () => {
+    const portfolio = await open();
+    const plan = await plainPlan(portfolio, 'Devon transition', ['2026-12-25']);
+    expect((await portfolio.planCalendars.get(plan.calendarId))?.name).toBe('Monday to Friday');
+  });
+
+  it('skips a calendar that gained holidays', async () => {
+    const portfolio = await open();
+    const first = await plainPlan(portfolio, 'Devon transition');
+    await updateCalendar(portfolio, first.calendarId, { holidays: ['2026-12-25'] }, context);
+    const second = await plainPlan(portfolio, 'Cornwall offshore move');
+    expect(second.calendarId).not.toBe(first.calendarId);
+    expect(await calendarNames(portfolio)).toEqual(['Monday to Friday', 'Monday to Friday (Cornwall offshore move)']);
+  });
+
+  it('names taken site calendars after the plan', async () => {
+    const portfolio = await open();
+    await createCalendar(portfolio, { name: 'Pune', workingWeekdays: [1, 2, 3, 4, 5, 6], holidays: [], site: 'Pune' }, context);
+    await createPlanFromTemplate(
+      portfolio,
+      {
+        providerId: null,
+        title: 'Service desk transition',
+        startOn: '2026-03-02',
+        siteCalendars: [{ name: 'Pune', workingWeekdays: [1, 2, 3, 4, 5], holidays: [], site: 'Pune' }],
+      },
+      context,
+    );
+    expect(await calendarNames(portfolio)).toEqual(['Monday to Friday', 'Pune', 'Pune (Service desk transition)']);
+  });
+
+  it('imported calendar with a taken name gets the plan title', async () => {
+    const portfolio = await open();
+    const first = await createPlanFromImport(
+      portfolio,
+      previewPlanFile(englishMpx, 'english.mpx', '2026-03-02'),
+      { providerId: null },
+      context,
+    );
+    const second = await createPlanFromImport(
+      portfolio,
+      previewPlanFile(englishMpx, 'english.mpx', '2026-03-02'),
+      { providerId: null, title: 'Payroll wave 2' },
+      context,
+    );
+    expect((await portfolio.planCalendars.get(first.calendarId))?.name).toBe('Standard');
+    expect((await portfolio.planCalendars.get(second.calendarId))?.name).toBe('Standard (Payroll wave 2)');
+  });
+
+  it('renamed import keeps one audit entry', async () => {
+    const portfolio = await open();
+    await createPlanFromImport(portfolio, previewPlanFile(englishMpx, 'english.mpx', '2026-03-02'), { providerId: null }, context);
+    await createPlanFromImport(portfolio, previewPlanFile(englishMpx, 'english.mpx', '2026-03-02'), { providerId: null }, context);
+    const entries = await portfolio.audit.toArray();
+    expect(entries.map((entry) => entry.kind)).toEqual(['import', 'import']);
+  });
+
+  it('failed import renames nothing', async () => {
+    const portfolio = await open();
+    await createPlanFromImport(portfolio, previewPlanFile(englishMpx, 'english.mpx', '2026-03-02'), { providerId: null }, context);
+    const before = await databaseContents(portfolio);
+    const failure = await rejection(
+      createPlanFromImport(portfolio, previewPlanFile(englishMpx, 'english.mpx', '2026-03-02'), { providerId: 'gone' }, context),
+    );
+    expect(failure.appError.code).toBe('storage.notFound');
+    expect(await databaseContents(portfolio)).toEqual(before);
   });
 });
 

@@ -2,7 +2,10 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Calendar } from '../../../../shared/domain/plan';
 import { AppFailure } from '../../../../shared/errors';
+import { schedulePlan } from '../../../../shared/schedule/engine';
+import type { ImportedCalendar, ImportedPlan } from '../../../../shared/schedule/io/types';
 import { planTables } from '../../../../shared/sync/snapshot';
 import type { PortfolioDb } from '../../../../renderer/src/db/portfolioDb';
 import { createPlanFromImport, createPlanFromTemplate, exportPlanFile, loadPlan, previewPlanFile } from '../../../../renderer/src/db/plans';
@@ -12,7 +15,7 @@ import { failingWrites, manualWall, openTestDb, rejection, testContext } from '.
 import { databaseContents } from './rfpFactories';
 
 const fixtureFolder = join(import.meta.dirname, '../../../fixtures/project-plans');
-const readable = ['english.mpx', 'german-locale.mpx', 'service-desk.xml', 'contact-centre.gan'] as const;
+const readable = ['english.mpx', 'german-locale.mpx', 'service-desk.xml', 'contact-centre.gan', 'transition-plan.csv'] as const;
 
 let db: PortfolioDb | null = null;
 
@@ -35,6 +38,14 @@ function fixture(name: string): Uint8Array {
 
 function preview(name: string): PlanFilePreview {
   return previewPlanFile(fixture(name), name, '2026-03-02');
+}
+
+/** Scheduled early dates by task name; fails the test when the plan cannot be scheduled. */
+function datesOf(records: Pick<ImportedPlan, 'plan' | 'tasks' | 'dependencies' | 'calendars'>): string[] {
+  const outcome = schedulePlan(records);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+  const nameOf = new Map(records.tasks.map((task) => [task.id, task.name]));
+  return outcome.schedule.tasks.map((task) => `${nameOf.get(task.taskId) ?? '?'} ${task.earlyStart} ${task.earlyFinish}`);
 }
 
 /** Returns the coded failure that `run` throws. */
@@ -188,6 +199,38 @@ describe('exportPlanFile', () => {
     const text = new TextDecoder().decode((await exportPlanFile(portfolio, first.id, 'mspdi')).bytes);
     expect(text).toContain('<Name>Monday to Friday</Name>');
     expect(text).not.toContain('<Name>Other</Name>');
+  });
+
+  it('writes CSV that imports to the same calendars and dates', async () => {
+    const portfolio = await open();
+    const plan = await createPlanFromImport(portfolio, preview('transition-plan.csv'), { providerId: null, title: 'Payroll' }, context);
+    const exported = await exportPlanFile(portfolio, plan.id, 'csv');
+    const again = previewPlanFile(exported.bytes, exported.fileName, '2030-01-07');
+    expect(again.report.notes).toEqual([]);
+
+    const stored = await loadPlan(portfolio, plan.id);
+    if (stored === null) throw new Error('the imported plan was not stored');
+    const calendarOf = (calendars: readonly Calendar[] | readonly ImportedCalendar[], id: string | null): unknown => {
+      const calendar = calendars.find((candidate) => candidate.id === id);
+      return calendar === undefined ? null : [calendar.workingWeekdays, calendar.holidays, calendar.site];
+    };
+    expect(calendarOf(again.imported.calendars, again.imported.plan.calendarId)).toEqual(
+      calendarOf(stored.calendars, stored.plan.calendarId),
+    );
+    expect(again.imported.tasks.map((task) => calendarOf(again.imported.calendars, task.calendarId))).toEqual(
+      stored.tasks.map((task) => calendarOf(stored.calendars, task.calendarId)),
+    );
+    expect(datesOf(again.imported)).toEqual(datesOf(stored));
+  });
+
+  it('writes owners as MSPDI resources', async () => {
+    const portfolio = await open();
+    const plan = await createPlanFromImport(portfolio, preview('transition-plan.csv'), { providerId: null }, context);
+    const exported = await exportPlanFile(portfolio, plan.id, 'mspdi');
+    const again = previewPlanFile(exported.bytes, exported.fileName, '2030-01-07');
+    const owners = (tasks: readonly { name: string; owner: string }[]): string[] => tasks.map((task) => `${task.name}: ${task.owner}`);
+    expect(owners(again.imported.tasks)).toEqual(owners((await loadPlan(portfolio, plan.id))?.tasks ?? []));
+    expect(again.imported.tasks.find((task) => task.name === 'Shadow the team')?.owner).toBe('Ravi Kumar, Asha Rao');
   });
 
   it('rejects an unknown plan', async () => {

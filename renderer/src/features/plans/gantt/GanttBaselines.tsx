@@ -1,6 +1,7 @@
 /**
  * Baselines in the Gantt view: save the current schedule under a name, choose a saved baseline
- * to compare with, and read how far the plan finish (the end milestone) moved against it.
+ * to compare with, and read how far the plan finish (the end milestone) moved against it. A
+ * rejected name is reported in the view's status line, which the name field points to.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +18,13 @@ export interface GanttBaselinesProps {
   readonly selectedId: Id | null;
   readonly comparison: BaselineComparison | null;
   readonly text: GanttText;
+  /** Id of the view's status line, which shows why a name was rejected. */
+  readonly messageId: string;
+  /** True while the status line shows a rejected name. */
+  readonly invalidName: boolean;
   readonly onSelect: (baselineId: Id | null) => void;
-  /** Saves a baseline; returns an error sentence when the name cannot be used, or `null`. */
-  readonly onSave: (name: string) => string | null;
+  /** Saves a baseline under `name`; returns false when the name was rejected. */
+  readonly onSave: (name: string) => boolean;
 }
 
 function takenOn(baseline: WithId<BaselineData>): string {
@@ -31,7 +36,6 @@ function takenOn(baseline: WithId<BaselineData>): string {
 export function GanttBaselines(props: GanttBaselinesProps) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
   // Newest first. `takenAt` is a UTC ISO string, so text order is time order.
   const sorted = [...props.baselines].sort((left, right) => right.takenAt.localeCompare(left.takenAt, 'en'));
 
@@ -42,9 +46,7 @@ export function GanttBaselines(props: GanttBaselinesProps) {
         aria-label={t('gantt.baseline.saveForm')}
         onSubmit={(event) => {
           event.preventDefault();
-          const problem = props.onSave(name.trim());
-          setError(problem);
-          if (problem === null) setName('');
+          if (props.onSave(name.trim())) setName('');
         }}
       >
         <label>
@@ -52,7 +54,8 @@ export function GanttBaselines(props: GanttBaselinesProps) {
           <input
             value={name}
             placeholder={t('gantt.baseline.namePlaceholder')}
-            aria-invalid={error !== null}
+            aria-invalid={props.invalidName}
+            aria-describedby={props.invalidName ? props.messageId : undefined}
             onChange={(event) => {
               setName(event.target.value);
             }}
@@ -78,11 +81,6 @@ export function GanttBaselines(props: GanttBaselinesProps) {
           ))}
         </select>
       </label>
-      {error === null ? null : (
-        <p className="alert error" role="alert">
-          {error}
-        </p>
-      )}
       <FinishVariance model={props.model} comparison={props.comparison} text={props.text} />
     </div>
   );

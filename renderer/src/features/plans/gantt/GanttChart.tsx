@@ -4,12 +4,15 @@
  * out and drawn, which keeps a frame's cost independent of the plan's size. (ECharts' `large`
  * mode does not apply: the custom series has none.) Pointer input is hit-tested against the
  * laid-out scene: drag a bar to move it, its right edge to resize it, or a handle of the selected
- * bar to another bar to link them. Ctrl or Cmd with the mouse wheel zooms around the pointer.
+ * bar to another bar to link them. While a link is dragged, a label beside the pointer names the
+ * link type a drop there creates: the left half of a bar links to its start, the right half to its
+ * finish. Ctrl or Cmd with the mouse wheel zooms around the pointer.
  * NOTE: a drag does not scroll the chart when it reaches an edge, so a link to a task out of
  * view needs the Predecessors column of the grid.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import type { Id } from '@shared/domain/types';
 import { fromDayNumber } from '@shared/schedule/days';
@@ -77,6 +80,7 @@ function localPoint(event: { clientX: number; clientY: number }, element: HTMLEl
 }
 
 export function GanttChart(props: GanttChartProps) {
+  const { t } = useTranslation();
   const { model, rows, scale, scrollRef } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.EChartsType | null>(null);
@@ -118,7 +122,7 @@ export function GanttChart(props: GanttChartProps) {
       text: current.text.scene,
     });
     sceneRef.current = scene;
-    chart.setOption(buildGanttOption({ scene, overlay: overlayRef.current, nameColumn: null, description: current.label }), {
+    chart.setOption(buildGanttOption({ scene, overlay: overlayRef.current, printGrid: null, description: current.label }), {
       replaceMerge: ['series'],
       silent: true,
     });
@@ -174,7 +178,7 @@ export function GanttChart(props: GanttChartProps) {
 
   useEffect(() => {
     draw();
-  }, [draw, model, rows, scale, props.comparison, props.selectedTaskId, props.today, props.text, props.label, size]);
+  }, [draw, model, rows, scale, props.comparison, props.selectedTaskId, props.today, props.shading, props.text, props.label, size]);
 
   // Bring the selected task's bar into view when it was chosen in the grid.
   useEffect(() => {
@@ -235,10 +239,18 @@ export function GanttChart(props: GanttChartProps) {
         label: grid.duration(duration, task?.durationUnit ?? 'workingDays'),
       };
     }
+
+    // A link: the line from the handle to the pointer, labelled with the type a drop there creates.
     const scene = sceneRef.current;
     const target = scene === null ? null : linkTargetAt(scene, x, y);
     const fromX = drag.zone === 'linkFromStart' ? bar.x - handleOffset : bar.x + bar.width + handleOffset;
-    return { kind: 'link', from: [fromX, bar.centerY], to: [x, y], valid: target !== null && target.taskId !== bar.taskId };
+    const valid = target !== null && target.taskId !== bar.taskId;
+    const type = target === null ? null : linkTypeFor(drag.zone === 'linkFromStart' ? 'start' : 'finish', target.end);
+    const label =
+      valid && type !== null
+        ? t('gantt.chart.linkType', { name: grid.linkTypeNames[type], code: grid.linkTypes[type] })
+        : t('gantt.chart.linkHint');
+    return { kind: 'link', from: [fromX, bar.centerY], to: [x, y], valid, label };
   };
 
   const resizedFinishDay = (drag: DragState, dx: number): number => {
@@ -265,17 +277,21 @@ export function GanttChart(props: GanttChartProps) {
       props.onEdit(result, { key: 'gantt.status.resized', values: { task: taskName, duration: text } });
       return;
     }
+
+    // A link: its type follows the half of the target bar it was dropped on, and the status line names it.
     const scene = sceneRef.current;
     const target = scene === null ? null : linkTargetAt(scene, x, y);
     if (target === null || target.taskId === drag.bar.taskId) return;
     const from: TaskEnd = drag.zone === 'linkFromStart' ? 'start' : 'finish';
     const result = linkTaskCommand(model, drag.bar.taskId, from, target.taskId, target.end, uuidv7);
+    const type = linkTypeFor(from, target.end);
     props.onEdit(result, {
-      key: 'gantt.status.linked',
+      key: target.end === 'start' ? 'gantt.status.linkedToStart' : 'gantt.status.linkedToFinish',
       values: {
         predecessor: taskName,
         successor: model.tasksById.get(target.taskId)?.name ?? '',
-        type: grid.linkTypes[linkTypeFor(from, target.end)],
+        type: grid.linkTypes[type],
+        typeName: grid.linkTypeNames[type],
       },
     });
   };

@@ -2,7 +2,9 @@
  * The task grid left of the chart: an ARIA tree grid on a TanStack table with virtual rows, one
  * row per task shown, in the chart's row height so both sides line up. One cell at a time is in
  * the tab order; `gridKeys.ts` decides what each key does and this component applies it. The
- * active row is the selected task, shared with the chart.
+ * active row is the selected task, shared with the chart. The calendar column edits in a list of
+ * the portfolio's calendars. The date, duration and float columns are as wide as their widest
+ * text, measured in the grid's font, so no date is cut.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
@@ -10,10 +12,12 @@ import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-tab
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '@shared/domain/types';
+import { translateDynamic } from '../../../i18n/dynamic';
+import { floatNotes } from './floatNotes';
 import { headerHeight, rowHeight } from './ganttLayout';
 import type { BaselineComparison, GanttModel } from './ganttModel';
-import { cellText, draftText, ganttColumns, isEditableColumn } from './gridCells';
-import type { GanttColumnId } from './gridCells';
+import { calendarChoices, cellText, draftText, fittedColumnWidths, ganttColumns, isChoiceColumn, isEditableColumn } from './gridCells';
+import type { CalendarChoice, GanttColumnId } from './gridCells';
 import { gridKey } from './gridKeys';
 import type { GridCursor, GridShape } from './gridKeys';
 import type { TaskRow } from './rowTree';
@@ -31,6 +35,10 @@ export interface GanttGridProps {
   readonly collapsed: ReadonlySet<Id>;
   readonly selectedTaskId: Id | null;
   readonly label: string;
+  /** Id of the scroll container, which the splitter names as the element it resizes. */
+  readonly scrollId: string;
+  /** Width of the grid in CSS pixels, or `null` for the style sheet's default. */
+  readonly width: number | null;
   readonly scrollRef: RefObject<HTMLDivElement | null>;
   readonly onScroll: () => void;
   readonly onSelect: (taskId: Id) => void;
@@ -62,6 +70,29 @@ export function GanttGrid(props: GanttGridProps) {
   }, [edit]);
   const hasFocus = useRef(false);
   const tableRef = useRef<HTMLTableElement>(null);
+  // The grid's font as the canvas measure needs it, read once the table is in the document.
+  const [cellFont, setCellFont] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    const table = tableRef.current;
+    if (table === null) return;
+    const style = getComputedStyle(table);
+    // Summary rows are bold, so every text is measured in bold to fit them all.
+    setCellFont(`600 ${style.fontSize} ${style.fontFamily}`);
+  }, []);
+  const measure = text.scene.measure;
+  const fitted = useMemo(
+    () =>
+      cellFont === null || measure === undefined
+        ? {}
+        : fittedColumnWidths(
+            model,
+            text.grid,
+            (value) => measure(value, cellFont),
+            (id) => t(`gantt.columns.${id}`),
+          ),
+    [model, text, cellFont, measure, t],
+  );
+  const choices = useMemo(() => calendarChoices(model.calendars, text.grid), [model.calendars, text.grid]);
 
   const columns = useMemo(
     () =>
@@ -118,6 +149,10 @@ export function GanttGrid(props: GanttGridProps) {
       const id = columnIds[index];
       return id !== undefined && isEditableColumn(id);
     },
+    isChoice: (index) => {
+      const id = columnIds[index];
+      return id !== undefined && isChoiceColumn(id);
+    },
     draftAt: (rowIndex, colIndex) => {
       const row = rows[rowIndex];
       const id = columnIds[colIndex];
@@ -156,11 +191,40 @@ export function GanttGrid(props: GanttGridProps) {
     if (target !== undefined && target.task.id !== props.selectedTaskId) props.onSelect(target.task.id);
   };
 
-  const gridTemplateColumns = columnIds.map((id) => columnWidths[id]).join(' ');
+  const gridTemplateColumns = columnIds
+    .map((id) => {
+      const width = fitted[id];
+      return width === undefined ? columnWidths[id] : `${String(width)}px`;
+    })
+    .join(' ');
   const headerGroups = table.getHeaderGroups();
 
+  /** Returns the tooltip of a cell: the reason for its float, its constraint, or its text where the column may cut it. */
+  const cellTitle = (row: TaskRow, id: GanttColumnId): string | undefined => {
+    if (id === 'totalFloat') {
+      const notes = floatNotes(model, row.task.id, text.grid).map((note) => translateDynamic(t, note.key, note.values));
+      return notes.length === 0 ? undefined : notes.join(' ');
+    }
+    if (id === 'start') {
+      const constraint = row.task.startNoEarlierThan;
+      return constraint === null ? undefined : t('gantt.grid.constraint', { date: text.grid.date(constraint) });
+    }
+    if (id === 'name' || id === 'owner' || id === 'predecessors' || id === 'calendar') {
+      const value = cellTextAt(row, id);
+      return value === '' ? undefined : value;
+    }
+    return undefined;
+  };
+
   return (
-    <div ref={scrollRef} className="gantt-grid-scroll" data-testid="gantt-grid-scroll" onScroll={props.onScroll}>
+    <div
+      ref={scrollRef}
+      id={props.scrollId}
+      className="gantt-grid-scroll"
+      data-testid="gantt-grid-scroll"
+      style={props.width === null ? undefined : { width: props.width }}
+      onScroll={props.onScroll}
+    >
       <table
         ref={tableRef}
         role="treegrid"
@@ -220,7 +284,8 @@ export function GanttGrid(props: GanttGridProps) {
                       data-row={item.index}
                       data-col={colIndex}
                       data-column={id}
-                      className={active ? 'active' : undefined}
+                      title={cellTitle(row, id)}
+                      className={cellClass(active, id === 'start' && row.task.startNoEarlierThan !== null)}
                       onClick={() => {
                         hasFocus.current = true;
                         setActiveCol(colIndex);
@@ -233,7 +298,24 @@ export function GanttGrid(props: GanttGridProps) {
                         setEdit({ taskId: row.task.id, col: colIndex, text: draftText(model, row, id, text.grid) });
                       }}
                     >
-                      {active && editing !== null ? (
+                      {active && editing !== null && isChoiceColumn(id) ? (
+                        <CalendarSelect
+                          label={t('gantt.grid.editLabel', { column: t(`gantt.columns.${id}`), task: row.task.name })}
+                          value={editing.text}
+                          choices={choices}
+                          missingLabel={text.grid.missingCalendar}
+                          onChange={(value) => {
+                            setEdit({ ...editing, text: value });
+                          }}
+                          onBlur={() => {
+                            const open = editRef.current;
+                            if (open === null) return;
+                            editRef.current = null;
+                            setEdit(null);
+                            commit(item.index, colIndex, open.text);
+                          }}
+                        />
+                      ) : active && editing !== null ? (
                         <input
                           className="gantt-cell-input"
                           aria-label={t('gantt.grid.editLabel', { column: t(`gantt.columns.${id}`), task: row.task.name })}
@@ -269,18 +351,59 @@ export function GanttGrid(props: GanttGridProps) {
   );
 }
 
+/** Column widths until the fitted widths are measured; the fitted ones replace them for duration, dates and float. */
 const columnWidths: Readonly<Record<GanttColumnId, string>> = {
   wbs: '3.5rem',
   name: 'minmax(14rem, 1fr)',
   duration: '5rem',
-  start: '6.75rem',
-  finish: '6.75rem',
+  start: '7.5rem',
+  finish: '7.5rem',
   totalFloat: '7.5rem',
   progress: '4.5rem',
   owner: '7rem',
   predecessors: '8rem',
-  variance: '5.5rem',
+  calendar: '9rem',
+  variance: '6rem',
 };
+
+function cellClass(active: boolean, constrained: boolean): string | undefined {
+  const classes = [...(active ? ['active'] : []), ...(constrained ? ['constrained'] : [])];
+  return classes.length === 0 ? undefined : classes.join(' ');
+}
+
+/**
+ * Lists the portfolio's calendars in an open calendar cell. A task whose calendar is no longer in
+ * the portfolio keeps its id as an extra entry, so opening the cell does not change it.
+ */
+function CalendarSelect(props: {
+  readonly label: string;
+  readonly value: string;
+  readonly choices: readonly CalendarChoice[];
+  readonly missingLabel: string;
+  readonly onChange: (value: string) => void;
+  readonly onBlur: () => void;
+}) {
+  const known = props.choices.some((choice) => choice.value === props.value);
+  return (
+    <select
+      className="gantt-cell-input"
+      aria-label={props.label}
+      value={props.value}
+      autoFocus
+      onChange={(event) => {
+        props.onChange(event.target.value);
+      }}
+      onBlur={props.onBlur}
+    >
+      {props.choices.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
+      {known ? null : <option value={props.value}>{props.missingLabel}</option>}
+    </select>
+  );
+}
 
 function rowClass(selected: boolean, critical: boolean, summary: boolean): string {
   const classes = ['gantt-row'];

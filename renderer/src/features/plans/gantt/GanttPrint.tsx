@@ -3,9 +3,10 @@
  *
  * `<GanttPrint>` renders the whole plan (every task, summaries expanded) as page-sized sections
  * for the chosen paper size and orientation. Each page has a title line with the plan title, the
- * dates shown and the page number, then an SVG chart with the time axis and the task names. The
- * component sets the CSS `@page` size and margin to match. To print only these pages, mount it inside
- * an element with the class `gantt-print-root` placed directly in `<body>` (see `gantt.css`):
+ * dates shown and the page number, then an SVG chart with the time axis and a task grid (task,
+ * start, finish, duration). The component sets the CSS `@page` size and margin to match. To print
+ * only these pages, mount it inside an element with the class `gantt-print-root` placed directly
+ * in `<body>` (see `gantt.css`):
  * the print stylesheet then hides the rest of the app. For a PDF without a component, call
  * `renderGanttForPrint` from `ganttPrint.ts`, which returns the same pages as SVG strings.
  */
@@ -44,7 +45,13 @@ export function GanttPrint({ model, comparison, settings, title, today }: GanttP
         comparison,
         today,
         text: text.scene,
-        nameTitle: t('gantt.print.taskColumn'),
+        grid: text.grid,
+        columnTitles: {
+          name: t('gantt.print.taskColumn'),
+          start: t('gantt.columns.start'),
+          finish: t('gantt.columns.finish'),
+          duration: t('gantt.columns.duration'),
+        },
         describePage: (page, pages) => t('gantt.print.pageLabel', { title, page, pages }),
       }),
     [model, comparison, settings, today, text, t, title],

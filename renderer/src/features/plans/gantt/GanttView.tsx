@@ -4,9 +4,11 @@
  * view schedules the plan it is given and turns every edit (typed in the grid or dragged in the
  * chart) into one `EditCommand` for the screen, which applies, stores and records it for undo.
  * Input that would break the schedule is rejected here with the engine's message, before any
- * command is sent.
+ * command is sent. One status line reports the last edit, undo, redo or rejection, each replacing
+ * the one before. Non-working days are shaded for the selected task's calendar, or for the plan
+ * calendar while no task is selected.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
@@ -17,17 +19,22 @@ import { dayNumberFromParts } from '@shared/schedule/days';
 import type { WithId } from '@shared/schedule/model';
 import { WorkingCalendar } from '@shared/schedule/workingCalendar';
 import { translateDynamic } from '../../../i18n/dynamic';
-import { editCell } from './cellEdits';
+import { editCell, editedMessage } from './cellEdits';
 import type { EditResult, GanttMessage } from './editCheck';
 import { issueMessage } from './editCheck';
+import { emptyEditLog, logEdit, logRedo, logUndo, syncEditLog } from './editLog';
 import { GanttBaselines } from './GanttBaselines';
 import { GanttChart } from './GanttChart';
 import { GanttGrid } from './GanttGrid';
 import { indexRows } from './ganttLayout';
-import { buildGanttModel, compareWithBaseline } from './ganttModel';
+import { buildGanttModel, calendarOfTask, compareWithBaseline } from './ganttModel';
 import { GanttLegend } from './GanttLegend';
+import type { ShadingNote } from './GanttLegend';
 import { GanttPrintPanel } from './GanttPrintPanel';
+import { gridWidthIn, selectGridWidth, selectSetGridWidth, splitBounds, useGanttSplitStore } from './ganttSplit';
+import { GanttSplitter } from './GanttSplitter';
 import { GanttToolbar } from './GanttToolbar';
+import { calendarLabel } from './gridCells';
 import type { GanttColumnId } from './gridCells';
 import type { TaskRow } from './rowTree';
 import { visibleRows } from './rowTree';
@@ -55,6 +62,8 @@ const trailingDays: Readonly<Record<ZoomLevel, number>> = { days: 28, weeks: 91,
 interface ViewMessage {
   readonly tone: 'status' | 'error';
   readonly text: string;
+  /** Set for a rejected baseline name, which marks the name field invalid. */
+  readonly source?: 'baseline';
 }
 
 /** Returns today's date in the user's time zone as a day number: the calendar date on the user's wall clock. */
@@ -78,10 +87,18 @@ export function GanttView(props: GanttViewProps) {
   const [message, setMessage] = useState<ViewMessage | null>(null);
   const [printOpen, setPrintOpen] = useState(false);
   const pendingBaselineName = useRef<string | null>(null);
+  const editLog = useRef(emptyEditLog);
   const gridScrollRef = useRef<HTMLDivElement>(null);
   const chartScrollRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const [today] = useState(todayDayNumber);
   const helpId = useId();
+  const messageId = useId();
+  const gridScrollId = useId();
+  const storedGridWidth = useGanttSplitStore(selectGridWidth);
+  const setGridWidth = useGanttSplitStore(selectSetGridWidth);
+  const [bodyWidth, setBodyWidth] = useState(0);
+  const [gridContentWidth, setGridContentWidth] = useState(0);
 
   const model = useMemo(() => buildGanttModel(plan, state, calendars), [plan, state, calendars]);
   const rows = useMemo(() => visibleRows(model.rows, collapsed), [model, collapsed]);
@@ -93,10 +110,41 @@ export function GanttView(props: GanttViewProps) {
     () => createTimeScale(zoom, Math.min(model.planStartDay, model.firstDay), model.lastDay + trailingDays[zoom]),
     [zoom, model.planStartDay, model.firstDay, model.lastDay],
   );
-  const shading = useMemo(() => {
-    const calendar = calendars.find((entry) => entry.id === plan.calendarId);
-    return calendar === undefined ? null : new WorkingCalendar(calendar, model.firstDay);
-  }, [calendars, plan.calendarId, model.firstDay]);
+  // The selected task's calendar, else the plan's: the days a drag of that task snaps to.
+  const shadingCalendar = useMemo(() => {
+    const planCalendar = calendars.find((entry) => entry.id === plan.calendarId);
+    const taskCalendar = selectedTaskId === null ? undefined : calendarOfTask(model, selectedTaskId);
+    return taskCalendar ?? planCalendar;
+  }, [calendars, plan.calendarId, model, selectedTaskId]);
+  const shading = useMemo(
+    () => (shadingCalendar === undefined ? null : new WorkingCalendar(shadingCalendar, model.firstDay)),
+    [shadingCalendar, model.firstDay],
+  );
+  const shadingNote: ShadingNote | null =
+    shadingCalendar === undefined
+      ? null
+      : { calendar: calendarLabel(shadingCalendar), fromTask: selectedTaskId !== null && shadingCalendar.id !== plan.calendarId };
+
+  // The body's width and the grid's full width bound the splitter; both change with the window and the columns.
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    const grid = gridScrollRef.current;
+    if (body === null || grid === null) return;
+    const measure = () => {
+      setBodyWidth(body.clientWidth);
+      setGridContentWidth(grid.scrollWidth + grid.offsetWidth - grid.clientWidth);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(body);
+    const table = grid.firstElementChild;
+    if (table !== null) observer.observe(table);
+    return () => {
+      observer.disconnect();
+    };
+  }, []);
+  const bounds = splitBounds(bodyWidth, gridContentWidth);
+  const gridWidth = bodyWidth === 0 ? null : gridWidthIn(storedGridWidth, bodyWidth, bounds);
 
   const say = useCallback(
     (tone: ViewMessage['tone'], sentence: GanttMessage) => {
@@ -114,16 +162,43 @@ export function GanttView(props: GanttViewProps) {
       }
       if (result.command !== null) {
         onCommand(result.command);
-        say('status', done);
+        const sentence = translateDynamic(t, done.key, done.values);
+        editLog.current = logEdit(editLog.current, sentence);
+        setMessage({ tone: 'status', text: sentence });
       }
       return true;
     },
-    [onCommand, say],
+    [onCommand, say, t],
   );
+
+  const { canUndo, canRedo, onUndo: undo, onRedo: redo } = props;
+  useEffect(() => {
+    editLog.current = syncEditLog(editLog.current, canUndo, canRedo);
+  }, [canUndo, canRedo]);
+
+  const onUndo = () => {
+    if (!canUndo) return;
+    const { log, sentence } = logUndo(editLog.current);
+    editLog.current = log;
+    setMessage({ tone: 'status', text: sentence === null ? t('gantt.status.undidLast') : t('gantt.status.undid', { change: sentence }) });
+    undo();
+  };
+  const onRedo = () => {
+    if (!canRedo) return;
+    const { log, sentence } = logRedo(editLog.current);
+    editLog.current = log;
+    setMessage({ tone: 'status', text: sentence === null ? t('gantt.status.redidLast') : t('gantt.status.redid', { change: sentence }) });
+    redo();
+  };
 
   const onCommit = (row: TaskRow, columnId: GanttColumnId, typed: string): boolean => {
     const result = editCell({ model, text: text.grid, newId: uuidv7 }, row, columnId, typed);
-    return apply(result, { key: 'gantt.status.edited', values: { task: row.task.name, column: t(`gantt.columns.${columnId}`) } });
+    // `apply` shows a rejection's own message and no sentence for an edit that changes nothing.
+    const done =
+      result.ok && result.command !== null
+        ? editedMessage(model, row, columnId, result.command, text.grid, t(`gantt.columns.${columnId}`))
+        : { key: 'gantt.status.edited', values: {} };
+    return apply(result, done);
   };
 
   const onToggle = (taskId: Id, expand: boolean) => {
@@ -137,14 +212,25 @@ export function GanttView(props: GanttViewProps) {
     }
   };
 
-  const onSaveBaseline = (name: string): string | null => {
-    if (name === '') return t('gantt.baseline.nameRequired');
-    if (baselines.some((entry) => entry.name.trim().toLowerCase() === name.toLowerCase())) return t('gantt.baseline.nameTaken', { name });
-    if (model.schedule === null) return t('gantt.baseline.notScheduled');
-    // The screen stores the baseline and reports whether that worked.
+  /** Checks a baseline name and passes it to the screen to save. A rejected name goes to the status line. */
+  const onSaveBaseline = (name: string): boolean => {
+    const problem =
+      name === ''
+        ? t('gantt.baseline.nameRequired')
+        : baselines.some((entry) => entry.name.trim().toLowerCase() === name.toLowerCase())
+          ? t('gantt.baseline.nameTaken', { name })
+          : model.schedule === null
+            ? t('gantt.baseline.notScheduled')
+            : null;
+    if (problem !== null) {
+      setMessage({ tone: 'error', text: problem, source: 'baseline' });
+      return false;
+    }
+    // The screen stores the baseline and reports whether that worked, so the line about the last edit goes.
+    setMessage(null);
     pendingBaselineName.current = name;
     props.onSaveBaseline(name);
-    return null;
+    return true;
   };
 
   // A baseline just saved becomes the one compared with, once the screen has stored it.
@@ -165,12 +251,12 @@ export function GanttView(props: GanttViewProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;
     const key = event.key.toLowerCase();
-    if (key === 'z' && !event.shiftKey && props.canUndo) {
+    if (key === 'z' && !event.shiftKey && canUndo) {
       event.preventDefault();
-      props.onUndo();
-    } else if (((key === 'z' && event.shiftKey) || (key === 'y' && event.ctrlKey)) && props.canRedo) {
+      onUndo();
+    } else if (((key === 'z' && event.shiftKey) || (key === 'y' && event.ctrlKey)) && canRedo) {
       event.preventDefault();
-      props.onRedo();
+      onRedo();
     }
   };
 
@@ -186,10 +272,10 @@ export function GanttView(props: GanttViewProps) {
       <GanttToolbar
         zoom={zoom}
         onZoom={setZoom}
-        canUndo={props.canUndo}
-        canRedo={props.canRedo}
-        onUndo={props.onUndo}
-        onRedo={props.onRedo}
+        canUndo={canUndo}
+        canRedo={canRedo}
+        onUndo={onUndo}
+        onRedo={onRedo}
         printOpen={printOpen}
         onTogglePrint={() => {
           setPrintOpen(!printOpen);
@@ -202,6 +288,8 @@ export function GanttView(props: GanttViewProps) {
         selectedId={baseline === null ? null : baseline.id}
         comparison={comparison}
         text={text}
+        messageId={messageId}
+        invalidName={message?.tone === 'error' && message.source === 'baseline'}
         onSelect={setBaselineId}
         onSave={onSaveBaseline}
       />
@@ -226,13 +314,14 @@ export function GanttView(props: GanttViewProps) {
         </details>
       ) : null}
       <p
+        id={messageId}
         className={message?.tone === 'error' ? 'alert error gantt-message' : 'muted gantt-message'}
         role={message?.tone === 'error' ? 'alert' : 'status'}
         data-testid="gantt-message"
       >
         {message?.text ?? ''}
       </p>
-      <div className="gantt-body">
+      <div ref={bodyRef} className="gantt-body">
         <GanttGrid
           model={model}
           rows={rows}
@@ -241,6 +330,8 @@ export function GanttView(props: GanttViewProps) {
           collapsed={collapsed}
           selectedTaskId={selectedTaskId}
           label={t('gantt.grid.label', { plan: plan.title })}
+          scrollId={gridScrollId}
+          width={gridWidth}
           scrollRef={gridScrollRef}
           onScroll={() => {
             syncScroll(gridScrollRef.current, chartScrollRef.current);
@@ -253,6 +344,7 @@ export function GanttView(props: GanttViewProps) {
           }}
           helpId={helpId}
         />
+        {gridWidth === null ? null : <GanttSplitter width={gridWidth} bounds={bounds} controls={gridScrollId} onChange={setGridWidth} />}
         <GanttChart
           model={model}
           rows={rows}
@@ -275,7 +367,7 @@ export function GanttView(props: GanttViewProps) {
           }}
         />
       </div>
-      <GanttLegend showBaseline={comparison !== null} />
+      <GanttLegend showBaseline={comparison !== null} shading={shadingNote} />
       <p id={helpId} className="muted gantt-help">
         {t('gantt.grid.keyboardHelp')}
       </p>

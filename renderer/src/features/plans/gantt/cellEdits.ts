@@ -81,7 +81,14 @@ export function editCell(context: CellEditContext, row: TaskRow, column: GanttCo
  * earlier than now for the calendar and start columns, else which column of which task changed.
  * `columnName` is the column's header as the user reads it.
  */
-export function editedMessage(model: GanttModel, row: TaskRow, column: GanttColumnId, command: EditCommand, text: GridText, columnName: string): GanttMessage {
+export function editedMessage(
+  model: GanttModel,
+  row: TaskRow,
+  column: GanttColumnId,
+  command: EditCommand,
+  text: GridText,
+  columnName: string,
+): GanttMessage {
   const task = row.task.name;
   const after = command.kind === 'updateTask' ? command.after : {};
   if (column === 'calendar' && after.calendarId !== undefined) {

@@ -18,19 +18,20 @@ import type { GanttModel } from './ganttModel';
 import type { GridText } from './gridCells';
 
 interface Links {
-  /** Tasks below each summary task, at any depth. */
-  readonly leavesBelow: ReadonlyMap<Id, readonly Id[]>;
   /** Leaf tasks driven by each leaf task, after links from and to summary tasks are expanded to their leaf tasks. */
   readonly successors: ReadonlyMap<Id, readonly Id[]>;
 }
 
 const linksByModel = new WeakMap<GanttModel, Links>();
+/** Sources found so far per model, because the grid renders the float tooltip of every row shown on every render. */
+const sourcesByModel = new WeakMap<GanttModel, Map<Id, Id | null>>();
 
 /** Expands the plan's links to links between leaf tasks, as the engine schedules them. Built once per model. */
 function linksOf(model: GanttModel): Links {
   const cached = linksByModel.get(model);
   if (cached !== undefined) return cached;
 
+  // Leaf tasks below each summary task, at any depth.
   const leavesBelow = new Map<Id, Id[]>();
   for (const row of model.rows) {
     if (row.childCount > 0) continue;
@@ -53,18 +54,28 @@ function linksOf(model: GanttModel): Links {
       successors.set(from, list);
     }
   }
-  const links = { leavesBelow, successors };
+  const links = { successors };
   linksByModel.set(model, links);
   return links;
 }
 
 /**
- * Finds a task counted in calendar days whose float the task `taskId` shares: the task itself or
- * one it drives through links, with the same float, whose days between its early and its late
- * finish are all non-working days of its calendar. Returns its id, or `null` when the float has
- * another cause.
+ * Finds the task counted in calendar days whose float the task `taskId` shares, or returns `null`
+ * when the float has another cause. The task found is `taskId` itself or one it drives through
+ * links. It has the same float, and every day between its early and its late finish is a
+ * non-working day of its calendar.
  */
 export function calendarDayFloatSource(model: GanttModel, taskId: Id): Id | null {
+  const sources = sourcesByModel.get(model) ?? new Map<Id, Id | null>();
+  sourcesByModel.set(model, sources);
+  const known = sources.get(taskId);
+  if (known !== undefined) return known;
+  const source = findCalendarDayFloatSource(model, taskId);
+  sources.set(taskId, source);
+  return source;
+}
+
+function findCalendarDayFloatSource(model: GanttModel, taskId: Id): Id | null {
   const float = model.daysById.get(taskId)?.scheduled.totalFloat;
   if (float === undefined || float <= 0) return null;
   const { successors } = linksOf(model);

@@ -7,6 +7,7 @@
  */
 import type { DependencyType } from '@shared/domain/plan';
 import type { Id } from '@shared/domain/types';
+import { isCalendarDate, toDayNumber } from '@shared/schedule/days';
 import type { WorkingCalendar } from '@shared/schedule/workingCalendar';
 import type { BaselineComparison, GanttModel, TaskDays } from './ganttModel';
 import type { TaskRow } from './rowTree';
@@ -31,6 +32,12 @@ const linkGap = 8;
 export const handleRadius = 5;
 /** Distance of a link handle's centre from the bar's end. */
 export const handleOffset = 9;
+/** Fonts of the chart's texts, in CSS font syntax; `SceneText.measure` is asked about these. */
+export const chartFont = '12px system-ui, sans-serif';
+export const chartBoldFont = 'bold 12px system-ui, sans-serif';
+export const chartSmallFont = '11px system-ui, sans-serif';
+/** Gap in pixels between a bar and its label. */
+const labelGap = 6;
 
 export type BarKind = 'task' | 'summary' | 'milestone';
 
@@ -47,11 +54,15 @@ export interface BarShape {
   readonly progressWidth: number;
   readonly critical: boolean;
   readonly selected: boolean;
+  /** Task name beside the bar; shortened at a word or empty when `keepLabelsInside` leaves no room for it. */
   readonly label: string;
+  /** Left edge of the label: right of the bar, or left of it when `keepLabelsInside` moved it there. */
   readonly labelX: number;
   readonly centerY: number;
   /** Top edge of the bar's row. */
   readonly rowTop: number;
+  /** X of the start of the task's own start-no-earlier-than date, or `null` for a task without one. */
+  readonly constraintX: number | null;
 }
 
 export interface BaselineShape {
@@ -83,7 +94,9 @@ export interface LinkShape {
 export interface AxisBand {
   readonly x: number;
   readonly width: number;
+  /** Label drawn at `labelX`, or empty when the whole label does not fit the part of the band in view. */
   readonly label: string;
+  readonly labelX: number;
 }
 
 export interface Shade {
@@ -132,6 +145,32 @@ export interface SceneText {
   readonly axis: AxisLabels;
   /** Formats a variance in working days, for example `+3 wd`. */
   readonly variance: (workingDays: number) => string;
+  /** Returns the width in pixels of `text` drawn in `font`; `approximateTextWidth` when omitted. */
+  readonly measure?: (text: string, font: string) => number;
+}
+
+/**
+ * Estimates the width of a text from its length and the pixel size in `font`, at 0.6 em per
+ * character. That is wider than the average character of system-ui fonts, so the estimate errs
+ * towards hiding a label rather than cutting it.
+ */
+export function approximateTextWidth(text: string, font: string): number {
+  const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 12);
+  return text.length * size * 0.6;
+}
+
+/**
+ * Shortens `text` to the words that fit `maxWidth` pixels, followed by an ellipsis, and returns an
+ * empty string when not even the first word fits: a label is never cut inside a word.
+ */
+export function fitWords(text: string, maxWidth: number, font: string, measure: (text: string, font: string) => number): string {
+  if (measure(text, font) <= maxWidth) return text;
+  const words = text.split(/\s+/).filter((word) => word !== '');
+  for (let count = words.length - 1; count > 0; count -= 1) {
+    const shortened = `${words.slice(0, count).join(' ')}…`;
+    if (measure(shortened, font) <= maxWidth) return shortened;
+  }
+  return '';
 }
 
 export interface SceneInput {
@@ -146,9 +185,15 @@ export interface SceneInput {
   readonly selectedTaskId: Id | null;
   /** Today's day number in the user's calendar, or `null` to leave out the today line. */
   readonly today: number | null;
-  /** Calendar whose non-working days are shaded at day zoom (the plan's), or `null` for none. */
+  /** Calendar whose non-working days are shaded at day zoom, or `null` for none. */
   readonly shading: WorkingCalendar | null;
   readonly text: SceneText;
+  /**
+   * Keeps every bar label inside the viewport, for print, where nothing can be scrolled into view.
+   * A label that does not fit right of its bar goes left of it, and one that fits neither side is
+   * shortened at a word. When omitted, labels always sit right of their bars.
+   */
+  readonly keepLabelsInside?: boolean;
 }
 
 export function indexRows(rows: readonly TaskRow[]): Map<Id, number> {
@@ -184,6 +229,8 @@ export function buildScene(input: SceneInput): GanttScene {
   const firstDay = Math.floor(xToDay(scale, viewport.scrollLeft));
   const endDay = Math.ceil(xToDay(scale, viewport.scrollLeft + viewport.width - viewport.left)) + 1;
 
+  const measure = input.text.measure ?? approximateTextWidth;
+  const labelRoom = input.keepLabelsInside === true ? { left: viewport.left, right: viewport.width, measure } : null;
   const bars: BarShape[] = [];
   const baselines: BaselineShape[] = [];
   const rowLines: RowLine[] = [];
@@ -195,18 +242,23 @@ export function buildScene(input: SceneInput): GanttScene {
     rowLines.push({ y: top, selected });
     const days = model.daysById.get(row.task.id);
     if (days === undefined) continue;
-    bars.push(layoutBar(row, position, days, top, selected, xOf));
+    bars.push(layoutBar(row, position, days, top, selected, xOf, labelRoom));
     const baseline = layoutBaseline(row, days, top, input.comparison, xOf, input.text);
     if (baseline !== null) baselines.push(baseline);
   }
 
   const links = layoutLinks(input, firstRow, lastRow, xOf, rowTopOf);
   const header = axisHeader(scale, firstDay, endDay, input.text.axis);
-  const toBand = (band: { startDay: number; endDay: number; label: string }): AxisBand => ({
-    x: xOf(band.startDay),
-    width: (band.endDay - band.startDay) * scale.dayWidth,
-    label: band.label,
-  });
+  const toBand =
+    (font: string) =>
+    (band: { startDay: number; endDay: number; label: string }): AxisBand => {
+      const x = xOf(band.startDay);
+      const width = (band.endDay - band.startDay) * scale.dayWidth;
+      // A band scrolled partly out of view keeps its label at the view's edge, if the whole label fits there.
+      const labelX = Math.max(x, viewport.left) + 4;
+      const fits = measure(band.label, font) <= x + width - labelX - 2;
+      return { x, width, label: fits ? band.label : '', labelX };
+    };
   const todayX = input.today !== null && input.today >= firstDay && input.today < endDay ? xOf(input.today) : null;
   return {
     width: viewport.width,
@@ -216,8 +268,8 @@ export function buildScene(input: SceneInput): GanttScene {
     bars,
     baselines,
     links,
-    upperBands: header.upper.map(toBand),
-    lowerBands: header.lower.map(toBand),
+    upperBands: header.upper.map(toBand(chartFont)),
+    lowerBands: header.lower.map(toBand(chartSmallFont)),
     shades:
       scale.zoom === 'days' && input.shading !== null ? shadeNonWorkingDays(input.shading, firstDay, endDay, xOf, scale.dayWidth) : [],
     rowLines,
@@ -227,11 +279,42 @@ export function buildScene(input: SceneInput): GanttScene {
   };
 }
 
-function layoutBar(row: TaskRow, position: number, days: TaskDays, top: number, selected: boolean, xOf: (day: number) => number): BarShape {
+/** Horizontal room for bar labels and how to measure them, when labels must stay inside the viewport. */
+interface LabelRoom {
+  readonly left: number;
+  readonly right: number;
+  readonly measure: (text: string, font: string) => number;
+}
+
+function placeLabel(name: string, kind: BarKind, extent: BarExtent, room: LabelRoom | null): { label: string; labelX: number } {
+  const gap = kind === 'milestone' ? 4 : labelGap;
+  const rightX = extent.finishX + gap;
+  if (room === null) return { label: name, labelX: rightX };
+  const font = kind === 'summary' ? chartBoldFont : chartFont;
+  const width = room.measure(name, font);
+  const rightRoom = room.right - rightX - 2;
+  const leftRoom = extent.startX - gap - room.left - 2;
+  if (width <= rightRoom) return { label: name, labelX: rightX };
+  if (width <= leftRoom) return { label: name, labelX: extent.startX - gap - width };
+  if (rightRoom >= leftRoom) return { label: fitWords(name, rightRoom, font, room.measure), labelX: rightX };
+  const label = fitWords(name, leftRoom, font, room.measure);
+  return { label, labelX: extent.startX - gap - room.measure(label, font) };
+}
+
+function layoutBar(
+  row: TaskRow,
+  position: number,
+  days: TaskDays,
+  top: number,
+  selected: boolean,
+  xOf: (day: number) => number,
+  room: LabelRoom | null,
+): BarShape {
   const kind = barKind(row, days);
   const extent = extentOf(kind, days, xOf);
   const width = extent.finishX - extent.startX;
   const progress = Math.max(0, Math.min(100, days.scheduled.progress));
+  const constraint = row.task.startNoEarlierThan;
   const base = {
     taskId: row.task.id,
     row: position,
@@ -241,9 +324,9 @@ function layoutBar(row: TaskRow, position: number, days: TaskDays, top: number, 
     width,
     critical: days.scheduled.critical,
     selected,
+    constraintX: constraint !== null && isCalendarDate(constraint) ? xOf(toDayNumber(constraint)) : null,
   };
-  const label = row.task.name;
-  const labelX = extent.finishX + (kind === 'milestone' ? 4 : 6);
+  const { label, labelX } = placeLabel(row.task.name, kind, extent, room);
   if (kind === 'milestone') {
     const centerY = top + barTop + milestoneHalf;
     return { ...base, y: centerY - milestoneHalf, height: milestoneHalf * 2, progressWidth: 0, label, labelX, centerY };

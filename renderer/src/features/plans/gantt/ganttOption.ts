@@ -1,14 +1,15 @@
 /**
  * Builds the ECharts option of the Gantt chart from a laid-out scene: custom series without a
- * coordinate system, drawing in the surface's pixels. Layers, from the back: shading, row lines
- * and the today line; baseline bars; dependency arrows; task bars; the drag preview; the header;
- * and in print, the column of task names. Critical tasks are red and also carry a thick dark
- * outline (critical links are thicker), so they stand out without colour too. Elements are
- * `silent`, because the component does its own hit testing.
+ * coordinate system, drawing in the surface's pixels. The layers, from the back, are the shading
+ * with the row lines and the today line, baseline bars, dependency arrows, task bars with their
+ * constraint flags, the drag preview, the header, and in print the task grid (name, start,
+ * finish, duration). Critical tasks are red and also carry a thick dark outline (critical links
+ * are thicker), so they stand out without colour too. Elements are `silent`, because the
+ * component does its own hit testing.
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import type { CustomSeriesOption } from 'echarts/charts';
-import { handleOffset, handleRadius, rowHeight } from './ganttLayout';
+import { chartBoldFont, chartFont, chartSmallFont, handleOffset, handleRadius, rowHeight } from './ganttLayout';
 import type { BarShape, BaselineShape, GanttScene, LinkShape, Point } from './ganttLayout';
 
 type ElementOption = Exclude<ReturnType<NonNullable<CustomSeriesOption['renderItem']>>, null | undefined>;
@@ -33,10 +34,11 @@ export const ganttColors = {
   text: '#1f2933',
   mutedText: '#52606d',
   ghost: '#1f4e8c',
+  constraint: '#3e4c59',
 } as const;
 
-const font = '12px system-ui, sans-serif';
-const smallFont = '11px system-ui, sans-serif';
+const font = chartFont;
+const smallFont = chartSmallFont;
 
 /** Preview drawn while a bar is dragged: a dashed outline where it would go, or the link being drawn. */
 export type DragOverlay =
@@ -48,18 +50,33 @@ export type DragOverlay =
       readonly height: number;
       readonly label: string;
     }
-  | { readonly kind: 'link'; readonly from: Point; readonly to: Point; readonly valid: boolean };
+  | {
+      readonly kind: 'link';
+      readonly from: Point;
+      readonly to: Point;
+      readonly valid: boolean;
+      /** Text beside the pointer: the link type a drop here creates, or how to aim when no bar is under it. */
+      readonly label: string;
+    };
 
-/** Task names printed left of the time axis (print only), one per row shown. */
-export interface NameColumn {
+export interface PrintGridColumn {
   readonly title: string;
-  readonly names: readonly { readonly text: string; readonly depth: number; readonly summary: boolean }[];
+  /** Width in pixels; the columns together fill the scene's `left`. */
+  readonly width: number;
+  readonly align: 'left' | 'right';
+}
+
+/** Task grid printed left of the time axis (print only): the first column is the task, indented by depth. */
+export interface PrintGrid {
+  readonly columns: readonly PrintGridColumn[];
+  /** One entry per row shown, with one cell per column. */
+  readonly rows: readonly { readonly cells: readonly string[]; readonly depth: number; readonly summary: boolean }[];
 }
 
 export interface GanttOptionInput {
   readonly scene: GanttScene;
   readonly overlay: DragOverlay | null;
-  readonly nameColumn: NameColumn | null;
+  readonly printGrid: PrintGrid | null;
   /** Accessible description of the chart for screen readers. */
   readonly description: string;
 }
@@ -218,7 +235,8 @@ function barElement(bar: BarShape): ElementOption {
       );
     }
   }
-  children.push(text(bar.labelX, bar.centerY, bar.label, bar.kind === 'summary' ? { fontWeight: 'bold' } : {}));
+  if (bar.constraintX !== null) children.push(constraintElement(bar.constraintX, bar));
+  if (bar.label !== '') children.push(text(bar.labelX, bar.centerY, bar.label, bar.kind === 'summary' ? { font: chartBoldFont } : {}));
   if (bar.selected && bar.kind !== 'summary') {
     for (const cx of [bar.x - handleOffset, bar.x + bar.width + handleOffset]) {
       children.push({
@@ -230,6 +248,36 @@ function barElement(bar: BarShape): ElementOption {
     }
   }
   return { type: 'group', children };
+}
+
+/** Flag of a start-no-earlier-than constraint: a post at the constraint date, from the row's top to below the bar, with a pennant pointing right. */
+function constraintElement(x: number, bar: BarShape): ElementOption {
+  const top = bar.rowTop + 2;
+  const post = Math.round(x) + 0.5;
+  return {
+    type: 'group',
+    children: [
+      line(
+        [
+          [post, top],
+          [post, bar.y + bar.height + 3],
+        ],
+        { stroke: ganttColors.constraint, lineWidth: 1.5 },
+      ),
+      {
+        type: 'polygon',
+        silent: true,
+        shape: {
+          points: [
+            [post, top],
+            [post + 7, top + 3],
+            [post, top + 6],
+          ],
+        },
+        style: { fill: ganttColors.constraint },
+      },
+    ],
+  };
 }
 
 function overlayElement(overlay: DragOverlay): ElementOption {
@@ -247,11 +295,22 @@ function overlayElement(overlay: DragOverlay): ElementOption {
       ],
     };
   }
-  return line([overlay.from, overlay.to], {
-    stroke: overlay.valid ? ganttColors.ghost : ganttColors.mutedText,
-    lineWidth: 2,
-    lineDash: [5, 3],
-  });
+  const color = overlay.valid ? ganttColors.ghost : ganttColors.mutedText;
+  return {
+    type: 'group',
+    children: [
+      line([overlay.from, overlay.to], { stroke: color, lineWidth: 2, lineDash: [5, 3] }),
+      text(overlay.to[0] + 12, overlay.to[1] - 14, overlay.label, {
+        font: smallFont,
+        fill: color,
+        backgroundColor: '#ffffff',
+        borderColor: color,
+        borderWidth: 1,
+        borderRadius: 3,
+        padding: [2, 4],
+      }),
+    ],
+  };
 }
 
 function headerElement(scene: GanttScene): ElementOption {
@@ -269,16 +328,12 @@ function headerElement(scene: GanttScene): ElementOption {
           { stroke: ganttColors.headerLine, lineWidth: 1 },
         ),
       );
-      const visibleStart = Math.max(band.x, scene.left);
-      const visibleWidth = band.x + band.width - visibleStart;
-      if (visibleWidth > 10) {
+      // The layout leaves the label empty when it does not fit whole, so no clipped letters are drawn.
+      if (band.label !== '') {
         children.push(
-          text(visibleStart + 4, top + half / 2, band.label, {
+          text(band.labelX, top + half / 2, band.label, {
             font: top === 0 ? font : smallFont,
             fill: top === 0 ? ganttColors.text : ganttColors.mutedText,
-            width: visibleWidth - 6,
-            overflow: 'truncate',
-            ellipsis: '',
           }),
         );
       }
@@ -307,28 +362,41 @@ function headerElement(scene: GanttScene): ElementOption {
   return { type: 'group', children };
 }
 
-function nameColumnElement(scene: GanttScene, column: NameColumn): ElementOption {
+function verticalRule(x: number, height: number): ElementOption {
+  return line(
+    [
+      [x - 0.5, 0],
+      [x - 0.5, height],
+    ],
+    { stroke: ganttColors.headerLine, lineWidth: 1 },
+  );
+}
+
+function printGridElement(scene: GanttScene, grid: PrintGrid): ElementOption {
   const children: ElementOption[] = [
     rect(0, 0, scene.left, scene.height, { fill: '#ffffff' }),
     rect(0, 0, scene.left, scene.top, { fill: ganttColors.header }),
-    text(6, scene.top / 2, column.title, { fontWeight: 'bold' }),
-    line(
-      [
-        [scene.left - 0.5, 0],
-        [scene.left - 0.5, scene.height],
-      ],
-      { stroke: ganttColors.headerLine, lineWidth: 1 },
-    ),
   ];
-  column.names.forEach((name, index) => {
-    const indent = 6 + Math.min(name.depth, 8) * 12;
-    children.push(
-      text(indent, scene.top + index * rowHeight + rowHeight / 2, name.text, {
-        width: Math.max(10, scene.left - indent - 6),
-        overflow: 'truncate',
-        ...(name.summary ? { fontWeight: 'bold' } : {}),
-      }),
-    );
+  let columnX = 0;
+  grid.columns.forEach((column, columnIndex) => {
+    const right = column.align === 'right';
+    const titleX = right ? columnX + column.width - 6 : columnX + 6;
+    children.push(text(titleX, scene.top / 2, column.title, { font: chartBoldFont, align: column.align }));
+    grid.rows.forEach((row, index) => {
+      const indent = columnIndex === 0 ? Math.min(row.depth, 8) * 12 : 0;
+      const x = right ? columnX + column.width - 6 : columnX + 6 + indent;
+      // Text wider than its column ends in an ellipsis.
+      children.push(
+        text(x, scene.top + index * rowHeight + rowHeight / 2, row.cells[columnIndex] ?? '', {
+          width: Math.max(10, column.width - 12 - indent),
+          overflow: 'truncate',
+          align: column.align,
+          ...(row.summary ? { font: chartBoldFont } : {}),
+        }),
+      );
+    });
+    columnX += column.width;
+    children.push(verticalRule(columnX, scene.height));
   });
   return { type: 'group', children };
 }
@@ -347,7 +415,7 @@ function layer(id: string, count: number, render: (index: number) => ElementOpti
 }
 
 export function buildGanttOption(input: GanttOptionInput): EChartsCoreOption {
-  const { scene, overlay, nameColumn } = input;
+  const { scene, overlay, printGrid } = input;
   const series: CustomSeriesOption[] = [
     layer('background', 1, () => backgroundElement(scene)),
     layer('baselines', scene.baselines.length, (index) => {
@@ -364,7 +432,7 @@ export function buildGanttOption(input: GanttOptionInput): EChartsCoreOption {
     }),
     layer('overlay', overlay === null ? 0 : 1, () => (overlay === null ? null : overlayElement(overlay))),
     layer('header', 1, () => headerElement(scene)),
-    layer('names', nameColumn === null ? 0 : 1, () => (nameColumn === null ? null : nameColumnElement(scene, nameColumn))),
+    layer('grid', printGrid === null ? 0 : 1, () => (printGrid === null ? null : printGridElement(scene, printGrid))),
   ];
   return {
     animation: false,

@@ -2,8 +2,10 @@
  * Print rendering of the Gantt chart. `renderGanttForPrint` cuts the whole plan (every task,
  * summaries expanded) into page-sized slices of rows and time windows. It renders each slice as
  * an SVG string with ECharts' SVG renderer in server-side mode, which needs no DOM, so reports can
- * put the pages into a PDF. Each page repeats the time axis header and a column of WBS codes and
- * task names. Pages run down the rows first, then across the time windows.
+ * put the pages into a PDF. Each page repeats the time axis header and a task grid (WBS code and
+ * name, start, finish, duration with its unit). Pages run down the rows first, then across the
+ * time windows. With the zoom `fit`, the time axis is stretched to the full printable width, so the
+ * whole plan is one page wide.
  *
  * Sizes are CSS pixels at 96 per inch, the unit browsers and Electron's `printToPDF` use for
  * page layout.
@@ -12,11 +14,14 @@ import type { CalendarDate } from '@shared/domain/types';
 import { fromDayNumber } from '@shared/schedule/days';
 import { WorkingCalendar } from '@shared/schedule/workingCalendar';
 import { echarts } from './ganttEcharts';
-import { buildScene, headerHeight, indexRows, rowHeight } from './ganttLayout';
+import { approximateTextWidth, buildScene, chartBoldFont, headerHeight, indexRows, rowHeight } from './ganttLayout';
 import type { SceneText } from './ganttLayout';
 import type { BaselineComparison, GanttModel } from './ganttModel';
 import { buildGanttOption } from './ganttOption';
-import { axisWidth, createTimeScale, dayWidths, zoomLevels } from './timeScale';
+import type { PrintGrid, PrintGridColumn } from './ganttOption';
+import { cellText } from './gridCells';
+import type { GridText } from './gridCells';
+import { createTimeScale, zoomLevels } from './timeScale';
 import type { TimeScale, ZoomLevel } from './timeScale';
 
 export type PageSize = 'A4' | 'Letter';
@@ -35,14 +40,16 @@ const pixelsPerMm = 96 / 25.4;
 export interface PrintOptions {
   readonly pageSize: PageSize;
   readonly orientation: PageOrientation;
-  /** Zoom of the time axis; `fit` picks the most detailed zoom at which the plan fits one page width. */
+  /** Zoom of the time axis; `fit` stretches the axis over the page width (see `fitScale`). */
   readonly zoom: ZoomLevel | 'fit';
   readonly comparison: BaselineComparison | null;
   /** Today's day number, or `null` to leave out the today line. */
   readonly today: number | null;
   readonly text: SceneText;
-  /** Header of the task name column, for example `Task`. */
-  readonly nameTitle: string;
+  /** Formats of the printed grid's cells, as in the task grid on screen. */
+  readonly grid: GridText;
+  /** Headers of the printed grid's columns. */
+  readonly columnTitles: { readonly name: string; readonly start: string; readonly finish: string; readonly duration: string };
   /** Returns the text alternative of a page's chart from its page number and page count. */
   readonly describePage: (page: number, pages: number) => string;
 }
@@ -54,7 +61,8 @@ export interface PrintArea {
   /** Size of the chart on each page, below the title line. */
   readonly chartWidth: number;
   readonly chartHeight: number;
-  readonly nameColumnWidth: number;
+  /** Most of the chart width the printed task grid may take; the rest is the time axis. */
+  readonly gridBudget: number;
 }
 
 export function printArea(pageSize: PageSize, orientation: PageOrientation): PrintArea {
@@ -64,7 +72,49 @@ export function printArea(pageSize: PageSize, orientation: PageOrientation): Pri
   const width = Math.floor((widthMm - 2 * printMarginMm) * pixelsPerMm);
   const height = Math.floor((heightMm - 2 * printMarginMm) * pixelsPerMm);
   const chartHeight = height - printTitleHeight;
-  return { width, height, chartWidth: width, chartHeight, nameColumnWidth: Math.min(240, Math.round(width * 0.3)) };
+  // Portrait pages are narrow, so the grid gets a larger share to keep task names readable.
+  const gridBudget = Math.round(width * (orientation === 'portrait' ? 0.58 : 0.42));
+  return { width, height, chartWidth: width, chartHeight, gridBudget };
+}
+
+/** Narrowest and widest task name column of the printed grid, in pixels. */
+const minNameWidth = 120;
+const maxNameWidth = 280;
+/** Padding inside a printed grid cell, both sides together, in pixels. */
+const cellPadding = 12;
+/**
+ * Pixels added to a measured column so that the renderer's own text measure, which can differ
+ * from `SceneText.measure` by a pixel or two, does not shorten the widest text.
+ */
+const measureSlack = 4;
+
+/**
+ * Sizes the printed grid's columns. Start, finish and duration are as wide as their widest text
+ * in bold, the weight of summary rows, so they are never cut. The task name column gets the rest
+ * of the area's grid budget, within 120 to 280 pixels.
+ */
+export function printGridColumns(
+  model: GanttModel,
+  area: PrintArea,
+  options: Pick<PrintOptions, 'text' | 'grid' | 'columnTitles'>,
+): PrintGridColumn[] {
+  const measure = options.text.measure ?? approximateTextWidth;
+  const widest = (column: 'start' | 'finish' | 'duration', title: string): number => {
+    let width = measure(title, chartBoldFont);
+    for (const row of model.rows) width = Math.max(width, measure(cellText(model, row, column, null, options.grid), chartBoldFont));
+    return Math.ceil(width) + cellPadding + measureSlack;
+  };
+  const { columnTitles } = options;
+  const start = widest('start', columnTitles.start);
+  const finish = widest('finish', columnTitles.finish);
+  const duration = widest('duration', columnTitles.duration);
+  const name = Math.max(minNameWidth, Math.min(maxNameWidth, area.gridBudget - start - finish - duration));
+  return [
+    { title: columnTitles.name, width: name, align: 'left' },
+    { title: columnTitles.start, width: start, align: 'left' },
+    { title: columnTitles.finish, width: finish, align: 'left' },
+    { title: columnTitles.duration, width: duration, align: 'right' },
+  ];
 }
 
 /** One page: rows `firstRow` to `lastRow` (included, in outline order) over the days `firstDay` to `endDay` (excluded). */
@@ -75,10 +125,11 @@ export interface PageSlice {
   readonly endDay: number;
 }
 
-/** Cuts `rowCount` rows and the time axis into page slices: down the rows first, then across. */
-export function slicePages(rowCount: number, scale: TimeScale, area: PrintArea): PageSlice[] {
+/** Cuts `rowCount` rows and the time axis into page slices, down the rows first, then across; `gridWidth` is the printed grid's width. */
+export function slicePages(rowCount: number, scale: TimeScale, area: PrintArea, gridWidth: number): PageSlice[] {
   const rowsPerPage = Math.max(1, Math.floor((area.chartHeight - headerHeight) / rowHeight));
-  const daysPerPage = Math.max(1, Math.floor((area.chartWidth - area.nameColumnWidth) / scale.dayWidth));
+  // The tolerance keeps an axis stretched to exactly the page width on one page despite rounding.
+  const daysPerPage = Math.max(1, Math.floor((area.chartWidth - gridWidth) / scale.dayWidth + 1e-9));
   const pages: PageSlice[] = [];
   for (let firstDay = scale.firstDay; firstDay < scale.endDay; firstDay += daysPerPage) {
     for (let firstRow = 0; firstRow < Math.max(rowCount, 1); firstRow += rowsPerPage) {
@@ -93,12 +144,25 @@ export function slicePages(rowCount: number, scale: TimeScale, area: PrintArea):
   return pages;
 }
 
-/** Returns the most detailed zoom at which the plan's time axis fits `width` pixels, or the widest zoom. */
-export function fitZoom(firstDay: number, lastDay: number, width: number): ZoomLevel {
+/**
+ * Narrowest day, in pixels, at which each zoom's header labels all fit: a two-digit day number in
+ * 20 pixels a day, one in 21 pixels a week, a month name in 33 pixels a month. Quarters are the
+ * fallback at any width, and a label that does not fit its band is left out.
+ */
+const minFitDayWidths: Readonly<Record<ZoomLevel, number>> = { days: 20, weeks: 3, months: 1.1, quarters: 0 };
+
+/**
+ * Returns the time axis for the days `firstDay` to `lastDay` stretched or squeezed to exactly
+ * `width` pixels, at the most detailed zoom whose header stays readable at that scale.
+ */
+export function fitScale(firstDay: number, lastDay: number, width: number): TimeScale {
   for (const zoom of zoomLevels) {
-    if (axisWidth(createTimeScale(zoom, firstDay, lastDay)) <= width) return zoom;
+    const scale = createTimeScale(zoom, firstDay, lastDay);
+    const dayWidth = width / (scale.endDay - scale.firstDay);
+    if (dayWidth >= minFitDayWidths[zoom]) return { ...scale, dayWidth };
   }
-  return zoomLevels[zoomLevels.length - 1] ?? 'quarters';
+  const widest = createTimeScale('quarters', firstDay, lastDay);
+  return { ...widest, dayWidth: width / (widest.endDay - widest.firstDay) };
 }
 
 export interface PrintPage {
@@ -128,17 +192,20 @@ export interface PrintLayout {
  */
 export function renderGanttForPrint(model: GanttModel, options: PrintOptions): PrintLayout {
   const area = printArea(options.pageSize, options.orientation);
-  const timelineWidth = area.chartWidth - area.nameColumnWidth;
-  const zoom = options.zoom === 'fit' ? fitZoom(model.firstDay, model.lastDay, timelineWidth) : options.zoom;
-  const base = { pageSize: options.pageSize, orientation: options.orientation, zoom, area };
+  const columns = printGridColumns(model, area, options);
+  const gridWidth = columns.reduce((sum, column) => sum + column.width, 0);
+  const scale =
+    options.zoom === 'fit'
+      ? fitScale(model.firstDay, model.lastDay, area.chartWidth - gridWidth)
+      : createTimeScale(options.zoom, model.firstDay, model.lastDay);
+  const base = { pageSize: options.pageSize, orientation: options.orientation, zoom: scale.zoom, area };
   if (model.schedule === null) return { ...base, pages: [] };
 
-  const scale = createTimeScale(zoom, model.firstDay, model.lastDay);
   const rows = model.rows;
   const rowIndex = indexRows(rows);
   const planCalendar = model.calendars.find((calendar) => calendar.id === model.plan.calendarId);
   const shading = planCalendar === undefined ? null : new WorkingCalendar(planCalendar, model.firstDay);
-  const slices = slicePages(rows.length, scale, area);
+  const slices = slicePages(rows.length, scale, area, gridWidth);
 
   const pages = slices.map((slice, index): PrintPage => {
     const scene = buildScene({
@@ -147,12 +214,12 @@ export function renderGanttForPrint(model: GanttModel, options: PrintOptions): P
       rowIndex,
       scale,
       viewport: {
-        left: area.nameColumnWidth,
+        left: gridWidth,
         top: headerHeight,
         scrollLeft: (slice.firstDay - scale.firstDay) * scale.dayWidth,
         scrollTop: slice.firstRow * rowHeight,
         // The slice ends exactly at its last row and day, so the next page does not repeat them.
-        width: area.nameColumnWidth + (slice.endDay - slice.firstDay) * dayWidths[zoom],
+        width: gridWidth + (slice.endDay - slice.firstDay) * scale.dayWidth,
         height: headerHeight + (slice.lastRow - slice.firstRow + 1) * rowHeight - 1,
       },
       comparison: options.comparison,
@@ -160,14 +227,23 @@ export function renderGanttForPrint(model: GanttModel, options: PrintOptions): P
       today: options.today,
       shading,
       text: options.text,
+      keepLabelsInside: true,
     });
-    const names = rows.slice(slice.firstRow, slice.lastRow + 1).map((row) => ({
-      text: `${row.wbs}  ${row.task.name}`,
-      depth: row.depth,
-      summary: row.childCount > 0,
-    }));
+    const printGrid: PrintGrid = {
+      columns,
+      rows: rows.slice(slice.firstRow, slice.lastRow + 1).map((row) => ({
+        cells: [
+          `${row.wbs}  ${row.task.name}`,
+          cellText(model, row, 'start', null, options.grid),
+          cellText(model, row, 'finish', null, options.grid),
+          cellText(model, row, 'duration', null, options.grid),
+        ],
+        depth: row.depth,
+        summary: row.childCount > 0,
+      })),
+    };
     const label = options.describePage(index + 1, slices.length);
-    const option = buildGanttOption({ scene, overlay: null, nameColumn: { title: options.nameTitle, names }, description: label });
+    const option = buildGanttOption({ scene, overlay: null, printGrid, description: label });
     return {
       number: index + 1,
       slice,

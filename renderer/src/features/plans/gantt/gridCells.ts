@@ -56,6 +56,8 @@ export interface GridText {
   readonly unitWords: Readonly<Record<DurationUnit, readonly string[]>>;
   /** Codes of the dependency types as the user reads and types them, for example `FS`. */
   readonly linkTypes: Readonly<Record<DependencyType, string>>;
+  /** Names of the dependency types in words, for example `finish-to-start`. */
+  readonly linkTypeNames: Readonly<Record<DependencyType, string>>;
   readonly percent: (value: number) => string;
   /** Variance cell of a task added after the baseline was taken. */
   readonly addedAfterBaseline: string;
@@ -74,16 +76,17 @@ export function calendarLabel(calendar: Pick<CalendarData, 'name' | 'site'>): st
   return calendar.site === '' || calendar.site === calendar.name ? calendar.name : `${calendar.name} (${calendar.site})`;
 }
 
-/** One entry of the calendar column's list: the value stored in `calendarId` (empty for the plan calendar) and its label. */
+/** One entry of the calendar column's list and its label. */
 export interface CalendarChoice {
-  readonly value: Id | '';
+  /** Calendar id to store in `calendarId`, or the empty string for the plan calendar (`calendarId: null`). */
+  readonly value: string;
   readonly label: string;
 }
 
 /**
  * Lists the calendars a task can follow: the plan calendar first (stored as `calendarId: null`),
- * then every calendar of the portfolio in name order, the plan's own calendar included, because a
- * task may be pinned to it so that a later change of the plan calendar leaves the task alone.
+ * then every calendar of the portfolio in name order. The plan's own calendar is listed too,
+ * because a task pinned to it keeps it when the plan calendar changes later.
  */
 export function calendarChoices(calendars: readonly WithId<CalendarData>[], text: GridText): CalendarChoice[] {
   const sorted = [...calendars].sort((left, right) => calendarLabel(left).localeCompare(calendarLabel(right)));
@@ -175,6 +178,36 @@ export function cellText(
       return signedDays(variance.finishVariance, text);
     }
   }
+}
+
+/** Columns whose width follows their widest text, so that a date, duration or float is never cut. */
+const fittedColumns = ['duration', 'start', 'finish', 'totalFloat'] as const;
+/** Horizontal padding of a grid cell, both sides together, in CSS pixels (0.4rem a side), with a pixel to spare. */
+const cellPadding = 14;
+/** Width of the flag that marks a start-no-earlier-than date in the start column, with its gap, in CSS pixels. */
+export const constraintFlagWidth = 16;
+
+/**
+ * Returns the width in CSS pixels of each column in `fittedColumns`: the widest of its header
+ * (`titleOf`) and of its cells in every row, collapsed ones included, so widths do not change when
+ * a summary task is collapsed. `measure` returns a text's width in the grid's bold font.
+ */
+export function fittedColumnWidths(
+  model: GanttModel,
+  text: GridText,
+  measure: (text: string) => number,
+  titleOf: (column: GanttColumnId) => string,
+): Partial<Record<GanttColumnId, number>> {
+  const widths: Partial<Record<GanttColumnId, number>> = {};
+  for (const column of fittedColumns) {
+    let widest = measure(titleOf(column));
+    const flag = column === 'start' ? constraintFlagWidth : 0;
+    for (const row of model.rows) {
+      widest = Math.max(widest, measure(cellText(model, row, column, null, text)) + flag);
+    }
+    widths[column] = Math.ceil(widest) + cellPadding;
+  }
+  return widths;
 }
 
 /** Returns the text an edit of the cell starts from: the stored value in the form the parser reads back. */

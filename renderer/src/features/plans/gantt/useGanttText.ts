@@ -28,6 +28,30 @@ export function formatCalendarDate(date: CalendarDate, locale: string): string {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(utcDate(date));
 }
 
+/** Largest number of measured texts kept; the cache starts again beyond it. */
+const maxMeasured = 5000;
+
+/**
+ * Returns a text measure on a 2D canvas, the way the chart's canvas draws, or `undefined` where
+ * there is no DOM (unit tests), so the layout falls back to its estimate.
+ */
+function canvasMeasure(): ((text: string, font: string) => number) | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const context = document.createElement('canvas').getContext('2d');
+  if (context === null) return undefined;
+  const widths = new Map<string, number>();
+  return (text, font) => {
+    const key = `${font}\n${text}`;
+    const known = widths.get(key);
+    if (known !== undefined) return known;
+    if (widths.size >= maxMeasured) widths.clear();
+    context.font = font;
+    const width = context.measureText(text).width;
+    widths.set(key, width);
+    return width;
+  };
+}
+
 function splitWords(list: string): string[] {
   return list
     .split('|')
@@ -56,13 +80,24 @@ export function ganttText(t: TFunction, locale: string): GanttText {
       calendarDays: splitWords(t('gantt.units.calendarDaysWords')),
     },
     linkTypes: { FS: t('gantt.linkTypes.FS'), SS: t('gantt.linkTypes.SS'), FF: t('gantt.linkTypes.FF'), SF: t('gantt.linkTypes.SF') },
+    linkTypeNames: {
+      FS: t('gantt.linkTypeNames.FS'),
+      SS: t('gantt.linkTypeNames.SS'),
+      FF: t('gantt.linkTypeNames.FF'),
+      SF: t('gantt.linkTypeNames.SF'),
+    },
     percent: (value) => t('units.percent', { value: formatNumber(value, locale) }),
     addedAfterBaseline: t('gantt.grid.addedAfterBaseline'),
     criticalFloat: (floatText) => t('gantt.grid.criticalFloat', { float: floatText }),
+    planCalendar: t('gantt.grid.planCalendar'),
+    inheritedCalendar: (calendarName) => t('gantt.grid.inheritedCalendar', { calendar: calendarName }),
+    missingCalendar: t('gantt.grid.missingCalendar'),
   };
+  const measure = canvasMeasure();
   const scene: SceneText = {
     axis,
     variance: (workingDays) => signedDays(workingDays, grid),
+    ...(measure === undefined ? {} : { measure }),
   };
   return { grid, scene };
 }

@@ -14,7 +14,7 @@ const risky = ['=HYPERLINK("http://127.0.0.1/","x")', '+1+1', '-2+3', '@SUM(A1:A
 function planWithNames(names: readonly string[]): ExportablePlan {
   return {
     plan: { title: 'Formula plan', description: '', startOn: '2026-03-02', calendarId: 'cal' },
-    calendars: [{ id: 'cal', name: 'Standard', workingWeekdays: [1, 2, 3, 4, 5], holidays: [], site: '' }],
+    calendars: [{ id: 'cal', name: '=Standard', workingWeekdays: [1, 2, 3, 4, 5], holidays: [], site: '@site' }],
     tasks: names.map((name, index) => ({
       id: `t${String(index)}`,
       parentId: null,
@@ -37,9 +37,16 @@ function cellsOf(text: string): string[][] {
   return Papa.parse<string[]>(text, { header: false, skipEmptyLines: true }).data;
 }
 
+/** Column positions in the task rows of the plan CSV. */
+const nameColumn = 1;
+const ownerColumn = 6;
+const notesColumn = 7;
+
 describe('plan CSV formula guard', () => {
   const text = exportPlanCsv(planWithNames(risky));
-  const rows = cellsOf(text).slice(1);
+  const cells = cellsOf(text);
+  const rows = cells.slice(1, risky.length + 1);
+  const calendarRow = cells.at(-1) ?? [];
 
   it('starts no cell with a formula character', () => {
     for (const row of rows) {
@@ -48,20 +55,25 @@ describe('plan CSV formula guard', () => {
   });
 
   it('prefixes risky names with an apostrophe', () => {
-    expect(rows[0]?.[2]).toBe('\'=HYPERLINK("http://127.0.0.1/","x")');
-    expect(rows[3]?.[2]).toBe("'@SUM(A1:A2)");
-    expect(rows[0]?.[7]).toBe("'=cmd|calc");
-    expect(rows[1]?.[8]).toBe("'-note");
-    expect(rows[2]?.[8]).toBe("'\tindented note");
+    expect(rows[0]?.[nameColumn]).toBe('\'=HYPERLINK("http://127.0.0.1/","x")');
+    expect(rows[3]?.[nameColumn]).toBe("'@SUM(A1:A2)");
+    expect(rows[0]?.[ownerColumn]).toBe("'=cmd|calc");
+    expect(rows[1]?.[notesColumn]).toBe("'-note");
+    expect(rows[2]?.[notesColumn]).toBe("'\tindented note");
+  });
+
+  it('prefixes a risky calendar name and site', () => {
+    expect(calendarRow[0]).toBe("'=Standard");
+    expect(calendarRow[1]).toBe("'@site");
   });
 
   it('adds one apostrophe to an escaped-looking name', () => {
-    expect(rows[4]?.[2]).toBe("''=already quoted");
-    expect(rows[5]?.[2]).toBe("'''+twice");
+    expect(rows[4]?.[nameColumn]).toBe("''=already quoted");
+    expect(rows[5]?.[nameColumn]).toBe("'''+twice");
   });
 
   it('leaves a plain apostrophe name alone', () => {
-    expect(rows[6]?.[2]).toBe("'plain");
+    expect(rows[6]?.[nameColumn]).toBe("'plain");
   });
 
   it('re-imports every name, owner and note unchanged', () => {
@@ -71,6 +83,7 @@ describe('plan CSV formula guard', () => {
     expect(outcome.plan.tasks[0]?.owner).toBe('=cmd|calc');
     expect(outcome.plan.tasks[1]?.notes).toBe('-note');
     expect(outcome.plan.tasks[2]?.notes).toBe('\tindented note');
+    expect(outcome.plan.calendars[0]).toMatchObject({ name: '=Standard', site: '@site' });
   });
 });
 

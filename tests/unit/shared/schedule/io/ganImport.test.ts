@@ -66,9 +66,14 @@ describe('GanttProject import', () => {
     expect(taskNamed(plan, 'Recruit agents').notes).toBe('Hiring plan agreed with the provider');
   });
 
-  it('reports resources, costs and custom fields', () => {
-    expect(notesWithCode(report.notes, 'resourcesDropped')[0]?.detail).toEqual({ count: 1 });
-    expect(notesWithCode(report.notes, 'assignmentsDropped')[0]?.detail).toEqual({ count: 1 });
+  it('makes the allocated resource the owner', () => {
+    expect(taskNamed(plan, 'Train agents').owner).toBe('Team lead');
+    expect(notesWithCode(report.notes, 'resourcesAsOwners')[0]?.detail).toEqual({ count: 1 });
+    expect(notesWithCode(report.notes, 'resourcesDropped')).toEqual([]);
+    expect(notesWithCode(report.notes, 'assignmentsDropped')).toEqual([]);
+  });
+
+  it('reports costs and custom fields', () => {
     expect(notesWithCode(report.notes, 'costsDropped')[0]?.detail).toEqual({ count: 1 });
     expect(notesWithCode(report.notes, 'customFieldsDropped')[0]?.detail).toEqual({ count: 1 });
   });

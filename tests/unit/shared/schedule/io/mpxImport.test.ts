@@ -76,6 +76,7 @@ describe('MPX import, German locale', () => {
     });
     expect(notesWithCode(report.notes, 'resourcesDropped')[0]?.detail).toEqual({ count: 1 });
     expect(notesWithCode(report.notes, 'costsDropped')[0]?.detail).toEqual({ count: 1 });
+    expect(notesWithCode(report.notes, 'calendarExceptionDropped')).toHaveLength(1);
   });
 
   it('schedules without errors', () => {
@@ -123,8 +124,24 @@ describe('MPX import, English locale', () => {
     });
     expect(taskNamed(plan, 'Go-live').startNoEarlierThan).toBeNull();
     expect(taskNamed(plan, 'Weekly review').startNoEarlierThan).toBe('2025-04-21');
-    expect(notesWithCode(report.notes, 'recurrenceDropped')[0]?.detail).toEqual({ count: 1 });
-    expect(notesWithCode(report.notes, 'assignmentsDropped')[0]?.detail).toEqual({ count: 1 });
+  });
+
+  it('keeps the recurring task as an ordinary task', () => {
+    expect(notesWithCode(report.notes, 'recurringTasksKept')).toEqual([
+      { kind: 'changed', code: 'recurringTasksKept', detail: { count: 1, tasks: 'Weekly review' } },
+    ]);
+    expect(taskNamed(plan, 'Weekly review').duration).toBe(1);
+  });
+
+  it('makes the assigned resource the owner', () => {
+    expect(taskNamed(plan, 'Document payroll runs').owner).toBe('Transition lead');
+    expect(notesWithCode(report.notes, 'resourcesAsOwners')[0]?.detail).toEqual({ count: 1 });
+    expect(notesWithCode(report.notes, 'resourcesDropped')).toEqual([]);
+    expect(notesWithCode(report.notes, 'assignmentsDropped')).toEqual([]);
+  });
+
+  it('leaves out 8-hour working days unreported', () => {
+    expect(notesWithCode(report.notes, 'workingHoursDropped')).toEqual([]);
   });
 
   it('converts 1.5 weeks to 8 working days', () => {

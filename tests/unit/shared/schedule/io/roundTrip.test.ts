@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { exportPlanCsv } from '../../../../../shared/schedule/io/csvExport';
 import { exportMspdi } from '../../../../../shared/schedule/io/mspdiExport';
-import type { ImportedPlan } from '../../../../../shared/schedule/io/types';
-import { importBytes, importError, importFixture, linkLines, schedule } from './projectFiles';
+import type { ImportedPlan, ProjectImportReport } from '../../../../../shared/schedule/io/types';
+import { transitionPlan } from './planFactory';
+import { importBytes, importFixture, linkLines, planFinish, schedule } from './projectFiles';
 
-const fixtures = ['german-locale.mpx', 'english.mpx', 'service-desk.xml', 'contact-centre.gan'];
+const fixtures = ['german-locale.mpx', 'english.mpx', 'service-desk.xml', 'contact-centre.gan', 'hours-calendar.xml'];
 
-/** Tasks as comparable rows: outline path of names, duration, unit, constraint, progress, notes, owner. */
+/** Tasks as comparable rows: outline path of names, order, duration, unit, constraint, progress, notes, owner, calendar name. */
 function taskRows(plan: ImportedPlan): string[] {
   const byId = new Map(plan.tasks.map((task) => [task.id, task]));
   const path = (id: string | null): string => {
@@ -23,11 +24,23 @@ function taskRows(plan: ImportedPlan): string[] {
       task.progress,
       task.notes,
       task.owner,
+      calendarName(plan, task.calendarId) ?? '-',
     ].join(' | '),
   );
 }
 
-/** Scheduled early dates by task path, for comparing two imports of the same plan. */
+function calendarName(plan: ImportedPlan, id: string | null): string | undefined {
+  return plan.calendars.find((calendar) => calendar.id === id)?.name;
+}
+
+/** Calendars without ids, in the order of the file. */
+function calendarRows(plan: ImportedPlan, withSite: boolean): unknown[] {
+  return plan.calendars.map(({ name, workingWeekdays, holidays, site }) =>
+    withSite ? { name, workingWeekdays, holidays, site } : { name, workingWeekdays, holidays },
+  );
+}
+
+/** Scheduled early dates by task name, for comparing two imports of the same plan. */
 function scheduledDates(plan: ImportedPlan): string[] {
   const outcome = schedule(plan);
   expect(outcome.issues).toEqual([]);
@@ -38,19 +51,24 @@ function scheduledDates(plan: ImportedPlan): string[] {
   return outcome.schedule.tasks.map((task) => `${nameOf.get(task.taskId) ?? '?'} ${task.earlyStart} ${task.earlyFinish}`);
 }
 
-function reimport(text: string, fileName: string): ImportedPlan {
+function reimport(text: string, fileName: string): { plan: ImportedPlan; report: ProjectImportReport } {
   const outcome = importBytes(new TextEncoder().encode(text), fileName);
   if (!outcome.ok) {
     throw new Error(`${fileName} did not re-import: ${JSON.stringify(outcome.error)}`);
   }
-  return outcome.plan;
+  return outcome;
+}
+
+function csvOf(plan: ImportedPlan): string {
+  const outcome = schedule(plan);
+  return exportPlanCsv(plan, outcome.ok ? outcome.schedule : undefined);
 }
 
 describe.each(fixtures)('round trip of %s', (fixture) => {
   const original = importFixture(fixture).plan;
 
   it('MSPDI keeps tasks, links and lags', () => {
-    const again = reimport(exportMspdi(original), 'export.xml');
+    const again = reimport(exportMspdi(original), 'export.xml').plan;
     expect(taskRows(again)).toEqual(taskRows(original));
     expect(linkLines(again)).toEqual(linkLines(original));
     expect(again.plan.startOn).toBe(original.plan.startOn);
@@ -58,62 +76,90 @@ describe.each(fixtures)('round trip of %s', (fixture) => {
   });
 
   it('MSPDI keeps calendars', () => {
-    const again = reimport(exportMspdi(original), 'export.xml');
-    const strip = (plan: ImportedPlan): unknown[] =>
-      plan.calendars.map(({ name, workingWeekdays, holidays }) => ({ name, workingWeekdays, holidays }));
-    expect(strip(again)).toEqual(strip(original));
-    const calendarName = (plan: ImportedPlan, id: string | null): string | undefined =>
-      plan.calendars.find((calendar) => calendar.id === id)?.name;
+    const again = reimport(exportMspdi(original), 'export.xml').plan;
+    expect(calendarRows(again, false)).toEqual(calendarRows(original, false));
     expect(calendarName(again, again.plan.calendarId)).toBe(calendarName(original, original.plan.calendarId));
-    expect(again.tasks.map((task) => calendarName(again, task.calendarId))).toEqual(
-      original.tasks.map((task) => calendarName(original, task.calendarId)),
-    );
   });
 
   it('MSPDI schedules to the same dates', () => {
-    expect(scheduledDates(reimport(exportMspdi(original), 'export.xml'))).toEqual(scheduledDates(original));
+    expect(scheduledDates(reimport(exportMspdi(original), 'export.xml').plan)).toEqual(scheduledDates(original));
   });
 
   it('CSV keeps tasks, links and lags', () => {
-    const outcome = schedule(original);
-    const text = exportPlanCsv(original, outcome.ok ? outcome.schedule : undefined);
-    const again = reimport(text, 'export.csv');
+    const again = reimport(csvOf(original), 'export.csv').plan;
     expect(taskRows(again)).toEqual(taskRows(original));
     expect(linkLines(again)).toEqual(linkLines(original));
     expect(again.plan.startOn).toBe(original.plan.startOn);
   });
+
+  it('CSV keeps calendars', () => {
+    const again = reimport(csvOf(original), 'export.csv').plan;
+    expect(calendarRows(again, true)).toEqual(calendarRows(original, true));
+    expect(calendarName(again, again.plan.calendarId)).toBe(calendarName(original, original.plan.calendarId));
+  });
+
+  it('CSV schedules to the same dates', () => {
+    const again = reimport(csvOf(original), 'export.csv');
+    expect(scheduledDates(again.plan)).toEqual(scheduledDates(original));
+    expect(again.report.notes).toEqual([]);
+  });
 });
 
-describe('plan CSV export', () => {
-  const { plan } = importFixture('english.mpx');
-  const lines = exportPlanCsv(plan).split('\r\n');
+describe('round trip of a plan with holidays and site calendars', () => {
+  const original = transitionPlan();
 
-  it('writes the header and one row per task', () => {
-    expect(lines[0]).toBe('ID,Parent ID,Name,Duration,Start no earlier than,Progress,Predecessors,Owner,Notes,Start,Finish');
-    expect(lines).toHaveLength(plan.tasks.length + 2);
-    expect(lines.at(-1)).toBe('');
+  it.each([
+    ['CSV', (): string => csvOf(original), 'plan.csv'],
+    ['MSPDI', (): string => exportMspdi(original), 'plan.xml'],
+  ])('%s keeps every task field', (_format, write, fileName) => {
+    const again = reimport(write(), fileName).plan;
+    expect(taskRows(again)).toEqual(taskRows(original));
+    expect(linkLines(again)).toEqual(linkLines(original));
+    expect(again.plan.startOn).toBe(original.plan.startOn);
+    expect(calendarName(again, again.plan.calendarId)).toBe('UK office');
   });
 
-  it('writes predecessors in MS Project notation', () => {
-    expect(lines.find((line) => line.includes('Reverse shadow'))).toBe('4,1,Reverse shadow,2d,,0,2FS+1d;3FS,,,,');
-    expect(lines.find((line) => line.includes('Parallel run'))).toBe('6,,Parallel run,8d,,0,5FF+2ed,,,,');
+  it.each([
+    ['CSV', (): string => csvOf(original), 'plan.csv'],
+    ['MSPDI', (): string => exportMspdi(original), 'plan.xml'],
+  ])('%s schedules to the same dates', (_format, write, fileName) => {
+    const again = reimport(write(), fileName).plan;
+    expect(scheduledDates(again)).toEqual(scheduledDates(original));
+    expect(planFinish(schedule(again))).toBe(planFinish(schedule(original)));
   });
 
-  it('quotes notes with commas and quotes', () => {
-    expect(lines[2]).toBe('2,1,Document payroll runs,5d,,50,,,"Notes with a comma, and ""quotes""",,');
+  it('CSV keeps calendars with their sites', () => {
+    const again = reimport(csvOf(original), 'plan.csv').plan;
+    expect(calendarRows(again, true)).toEqual(calendarRows(original, true));
   });
 
-  it('rejects a CSV with another header', () => {
-    const outcome = importBytes(new TextEncoder().encode('Task,Days\r\nA,3\r\n'), 'other.csv');
-    expect(importError(outcome).code).toBe('projectFile.unknownFormat');
+  it('MSPDI keeps weekdays and holidays', () => {
+    const again = reimport(exportMspdi(original), 'plan.xml').plan;
+    expect(calendarRows(again, false)).toEqual(calendarRows(original, false));
   });
 
-  it('rejects a bad predecessor with its line', () => {
-    const text = lines.join('\r\n').replace('2FS+1d;3FS', '2XX');
-    const outcome = importBytes(new TextEncoder().encode(text), 'edited.csv');
-    expect(importError(outcome)).toEqual({
-      code: 'projectFile.invalidValue',
-      detail: { file: 'edited.csv', line: 5, field: 'Predecessors', value: '2XX' },
-    });
+  it('CSV import reports nothing', () => {
+    expect(reimport(csvOf(original), 'plan.csv').report.notes).toEqual([]);
+  });
+
+  it('MSPDI import reports owners only', () => {
+    const { report } = reimport(exportMspdi(original), 'plan.xml');
+    expect(report.notes).toEqual([
+      { kind: 'changed', code: 'resourcesAsOwners', detail: { count: 4 } },
+      { kind: 'changed', code: 'ownersJoined', detail: { task: 'Shadow the team', count: 2, owner: 'Ravi Kumar, Asha Rao' } },
+    ]);
+  });
+
+  it('MSPDI writes one resource per owner name', () => {
+    const xml = exportMspdi(original);
+    const names = [...xml.matchAll(/<Resource>\r\n<UID>\d+<\/UID>\r\n<ID>\d+<\/ID>\r\n<Name>([^<]*)<\/Name>/g)].map((match) => match[1]);
+    expect(names).toEqual(['Asha Rao', 'Ravi Kumar', '=Ops lead', 'Ops team']);
+    expect(xml.match(/<Assignment>/g)).toHaveLength(5);
+  });
+
+  it('MSPDI keeps notes with markup and line breaks', () => {
+    const again = reimport(exportMspdi(original), 'plan.xml').plan;
+    expect(again.tasks.find((task) => task.name === 'Pilot run')?.notes).toBe('<b>cut-over</b> & "dry run" -- see runbook');
+    expect(again.tasks.find((task) => task.name === 'Document payroll runs')?.notes).toBe('Line one\nLine two, with a comma and "quotes"');
   });
 });

@@ -1,13 +1,16 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { Schedule, ScheduledTask } from '../../../../../../shared/schedule/engine';
 import {
   buildPlanRows,
   criticalFinish,
   planOwnerNames,
+  planDateText,
   planOwners,
   planProgress,
   schedulePlans,
 } from '../../../../../../renderer/src/features/plans/planList';
+import { ganttText } from '../../../../../../renderer/src/features/plans/gantt/useGanttText';
 import type { PortfolioPlans } from '../../../../../../renderer/src/features/plans/planList';
 import { goldenPlanIds } from '../../../../shared/file/goldenPlan';
 import { goldenIds, goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
@@ -149,5 +152,18 @@ describe('criticalFinish', () => {
 
   it('has none without a critical path', () => {
     expect(criticalFinish(scheduleOf([scheduledTask('a', 5, 0)]))).toBeNull();
+  });
+});
+
+describe('planDateText', () => {
+  it('formats in the user locale', () => {
+    expect(planDateText('2026-01-05', 'en-US')).toBe('Jan 5, 2026');
+    expect(planDateText('2026-01-05', 'en-GB')).toBe('5 Jan 2026');
+  });
+
+  it('matches the plan screen grid', () => {
+    for (const locale of ['en-US', 'en-GB', 'de-DE']) {
+      expect(planDateText('2026-11-30', locale)).toBe(ganttText(i18next.t, locale).grid.date('2026-11-30'));
+    }
   });
 });

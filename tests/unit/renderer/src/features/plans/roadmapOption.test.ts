@@ -6,11 +6,13 @@ import {
   dayStartMs,
   escapeHtml,
   localToday,
+  roadmapAxis,
   roadmapHeight,
   roadmapRowHeight,
   roadmapRows,
+  visibleDates,
 } from '../../../../../../renderer/src/features/plans/roadmapOption';
-import type { RoadmapLabels } from '../../../../../../renderer/src/features/plans/roadmapOption';
+import type { RoadmapLabels, RoadmapRow } from '../../../../../../renderer/src/features/plans/roadmapOption';
 import { goldenPlanIds } from '../../../../shared/file/goldenPlan';
 import { goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
 
@@ -33,7 +35,13 @@ const labels: RoadmapLabels = {
   providerTooltip: 'Provider: {{name}}',
   contractTooltip: 'Contract: {{title}}',
   description: 'Roadmap',
+  date: (date) => date,
 };
+
+/** Axis of the golden plans with today on 2026-05-01 and no limits. */
+function axisOf(rows: readonly RoadmapRow[], today = '2026-05-01') {
+  return roadmapAxis(rows, today, { from: null, to: null });
+}
 
 interface SeriesOption {
   readonly data: readonly { readonly value: readonly unknown[]; readonly name: string; readonly symbol?: string }[];
@@ -83,7 +91,7 @@ describe('roadmapRows', () => {
 
 describe('buildRoadmapOption', () => {
   const rows = roadmapRows(scheduled, names);
-  const option = buildRoadmapOption(rows, labels, '2026-05-01') as Record<string, unknown>;
+  const option = buildRoadmapOption(rows, labels, '2026-05-01', axisOf(rows)) as Record<string, unknown>;
   const [bars, milestones] = seriesOf(option);
 
   it('lists one category per plan with its title as label', () => {
@@ -128,7 +136,7 @@ describe('buildRoadmapOption', () => {
       title: '<img src=x onerror=alert(1)>',
       contractTitle: row.contractTitle === null ? null : 'A & B "call" <handling>',
     }));
-    const escaped = buildRoadmapOption(renamed, labels, '2026-05-01') as Record<string, unknown>;
+    const escaped = buildRoadmapOption(renamed, labels, '2026-05-01', axisOf(renamed)) as Record<string, unknown>;
     const [escapedBars] = seriesOf(escaped);
     const tooltip = tooltipOf(escaped, 0, escapedBars?.data[0]);
     expect(tooltip).not.toContain('<img');
@@ -147,6 +155,85 @@ describe('buildRoadmapOption', () => {
 
   it('grows with the number of plans', () => {
     expect(roadmapHeight(3) - roadmapHeight(2)).toBe(roadmapRowHeight);
+  });
+
+  it('formats tooltip and today dates with the label', () => {
+    const british = { ...labels, date: (date: string) => `<${date}>` };
+    const formatted = buildRoadmapOption(rows, british, '2026-05-01', axisOf(rows)) as Record<string, unknown>;
+    const [formattedBars] = seriesOf(formatted);
+    const hypercare = formattedBars?.data.find((bar) => bar.name === 'Hypercare');
+    expect(tooltipOf(formatted, 0, hypercare)).toContain('Hypercare: &lt;2026-04-07&gt; to &lt;2026-07-05&gt;');
+    const markLine = formattedBars?.markLine as unknown as { label: { formatter: string } };
+    expect(markLine.label.formatter).toBe('Today <2026-05-01>');
+  });
+
+  it('sets the axis ends it is given', () => {
+    const axis = { min: dayStartMs('2026-01-01'), max: dayStartMs('2027-01-01') };
+    const fixed = buildRoadmapOption(rows, labels, '2026-05-01', axis) as Record<string, unknown>;
+    expect(fixed.xAxis).toMatchObject({ min: axis.min, max: axis.max });
+  });
+
+  it('zooms the time axis with a slider', () => {
+    const [slider] = option.dataZoom as { type: string; xAxisIndex: number; filterMode: string; start: number; end: number }[];
+    expect(slider).toMatchObject({ type: 'slider', xAxisIndex: 0, filterMode: 'none', start: 0, end: 100 });
+  });
+
+  it('labels the slider with dates', () => {
+    const [slider] = option.dataZoom as { labelFormatter: (value: number) => string }[];
+    expect(slider?.labelFormatter(dayStartMs('2026-03-02') + 3_600_000)).toBe('2026-03-02');
+  });
+
+  it('clips milestones to the grid', () => {
+    expect(milestones).toMatchObject({ clip: true });
+  });
+});
+
+describe('roadmapAxis', () => {
+  const rows = roadmapRows(scheduled, names);
+  const open = { from: null, to: null };
+
+  it('spans every plan and today with a margin', () => {
+    const axis = roadmapAxis(rows, '2026-05-01', open);
+    expect(axis.min).toBeLessThan(dayStartMs('2026-03-02'));
+    expect(axis.max).toBeGreaterThan(dayStartMs('2026-07-06'));
+  });
+
+  it('reaches today beyond the plans', () => {
+    const axis = roadmapAxis(rows, '2028-01-10', open);
+    expect(axis.max).toBeGreaterThan(dayStartMs('2028-01-11'));
+  });
+
+  it('cuts at fixed ends, the last day included', () => {
+    const axis = roadmapAxis(rows, '2026-05-01', { from: '2026-04-01', to: '2026-04-30' });
+    expect(axis).toEqual({ min: dayStartMs('2026-04-01'), max: dayStartMs('2026-05-01') });
+  });
+
+  it('keeps a month after a late start', () => {
+    const axis = roadmapAxis(rows, '2026-05-01', { from: '2030-01-01', to: null });
+    expect(axis.min).toBe(dayStartMs('2030-01-01'));
+    expect(axis.max).toBe(dayStartMs('2030-01-31'));
+  });
+
+  it('fits today alone without plans', () => {
+    const axis = roadmapAxis([], '2026-05-01', open);
+    expect(axis.min).toBeLessThan(dayStartMs('2026-05-01'));
+    expect(axis.max).toBeGreaterThan(dayStartMs('2026-05-02'));
+  });
+});
+
+describe('visibleDates', () => {
+  const axis = { min: dayStartMs('2026-01-01'), max: dayStartMs('2026-01-11') };
+
+  it('gives the whole axis at full zoom', () => {
+    expect(visibleDates(axis, { start: 0, end: 100 })).toEqual({ from: '2026-01-01', to: '2026-01-10' });
+  });
+
+  it('gives the days of a zoomed window', () => {
+    expect(visibleDates(axis, { start: 20, end: 50 })).toEqual({ from: '2026-01-03', to: '2026-01-05' });
+  });
+
+  it('keeps one day for a narrow window', () => {
+    expect(visibleDates(axis, { start: 30, end: 30 })).toEqual({ from: '2026-01-04', to: '2026-01-04' });
   });
 });
 

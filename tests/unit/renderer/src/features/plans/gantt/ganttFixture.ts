@@ -17,6 +17,15 @@ export const weekdays: WithId<CalendarData> = {
   site: '',
 };
 
+/** A delivery site working Sunday to Thursday, with Friday and Saturday as its weekend. */
+export const sundayToThursday: WithId<CalendarData> = {
+  id: 'cal-riyadh',
+  name: 'Riyadh site',
+  workingWeekdays: [1, 2, 3, 4, 7],
+  holidays: [],
+  site: 'Riyadh',
+};
+
 export const plan: WithId<PlanData> = {
   id: 'plan-1',
   providerId: null,
@@ -86,7 +95,11 @@ export const gridText: GridText = {
   duration: (value, unit) => `${value} ${unit === 'workingDays' ? 'wd' : 'cd'}`,
   unitWords: { workingDays: ['wd', 'd', 'working days'], calendarDays: ['cd', 'calendar days'] },
   linkTypes: { FS: 'FS', SS: 'SS', FF: 'FF', SF: 'SF' },
+  linkTypeNames: { FS: 'finish-to-start', SS: 'start-to-start', FF: 'finish-to-finish', SF: 'start-to-finish' },
   percent: (value) => `${Math.round(value)}%`,
   addedAfterBaseline: 'new',
   criticalFloat: (float) => `${float} (critical)`,
+  planCalendar: 'Plan calendar',
+  inheritedCalendar: (name) => `${name}, inherited`,
+  missingCalendar: 'Missing calendar',
 };

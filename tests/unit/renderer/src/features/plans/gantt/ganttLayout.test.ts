@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../../../../../../shared/schedule/days';
 import { WorkingCalendar } from '../../../../../../../shared/schedule/workingCalendar';
 import {
+  approximateTextWidth,
   arrowHead,
   buildScene,
+  chartFont,
+  fitWords,
   headerHeight,
   indexRows,
   routeLink,
@@ -20,25 +23,23 @@ const viewport: Viewport = { left: 0, top: headerHeight, scrollLeft: 0, scrollTo
 
 function sceneOf(ganttModel: GanttModel, overrides: Partial<SceneInput> = {}) {
   const scale = createTimeScale('days', ganttModel.firstDay, ganttModel.lastDay);
-  return {
+  const sceneInput: SceneInput = {
+    model: ganttModel,
+    rows: ganttModel.rows,
+    rowIndex: indexRows(ganttModel.rows),
     scale,
-    scene: buildScene({
-      model: ganttModel,
-      rows: ganttModel.rows,
-      rowIndex: indexRows(ganttModel.rows),
-      scale,
-      viewport,
-      comparison: null,
-      selectedTaskId: null,
-      today: null,
-      shading: null,
-      text: {
-        axis: { month: String, monthYear: (year, month) => `${month}/${year}`, quarter: String },
-        variance: (days) => `${days > 0 ? '+' : ''}${days} wd`,
-      },
-      ...overrides,
-    }),
+    viewport,
+    comparison: null,
+    selectedTaskId: null,
+    today: null,
+    shading: null,
+    text: {
+      axis: { month: String, monthYear: (year, month) => `${month}/${year}`, quarter: String },
+      variance: (days) => `${days > 0 ? '+' : ''}${days} wd`,
+    },
+    ...overrides,
   };
+  return { scale, sceneInput, scene: buildScene(sceneInput) };
 }
 
 describe('buildScene bars', () => {
@@ -225,5 +226,118 @@ describe('buildScene links', () => {
     const { scene } = sceneOf(phased, { rows, rowIndex: indexRows(rows) });
     expect(scene.links).toHaveLength(0);
     expect(scene.bars.map((bar) => bar.taskId)).toEqual(['P', 'D']);
+  });
+});
+
+/** Measures 6 pixels per character, whatever the font, so expected widths are easy to read. */
+const sixPixels = (text: string) => text.length * 6;
+
+describe('buildScene header labels', () => {
+  const phased = phasedModel();
+  const scale = createTimeScale('weeks', phased.firstDay, phased.lastDay);
+  const text = {
+    axis: { month: String, monthYear: (year: number, month: number) => `Month ${month} of ${year}`, quarter: String },
+    variance: String,
+    measure: sixPixels,
+  };
+  const sceneAt = (scrollLeft: number) => buildScene({ ...sceneOf(phased).sceneInput, scale, text, viewport: { ...viewport, scrollLeft } });
+
+  it('leaves out the label of the month cut by the axis start', () => {
+    // The axis starts on Monday 25 January 2021, so only 7 days of January show: 49 pixels for a 90-pixel label.
+    const january = sceneAt(0).upperBands[0];
+    expect(january?.width).toBe(31 * scale.dayWidth);
+    expect(january?.label).toBe('');
+  });
+
+  it('draws a label that fits its band', () => {
+    const february = sceneAt(0).upperBands[1];
+    expect(february?.label).toBe('Month 2 of 2021');
+    expect(february?.labelX).toBe((february?.x ?? 0) + 4);
+  });
+
+  it('keeps a scrolled band’s label at the view’s edge while it fits', () => {
+    const scrollLeft = dayToX(scale, day('2021-02-03'));
+    const february = sceneAt(scrollLeft).upperBands.find((band) => band.label === 'Month 2 of 2021');
+    expect(february?.labelX).toBe(4);
+  });
+
+  it('leaves out the label once too little of the band shows', () => {
+    const scrollLeft = dayToX(scale, day('2021-02-20'));
+    const february = sceneAt(scrollLeft).upperBands[0];
+    expect(february?.width).toBe(28 * scale.dayWidth);
+    expect(february?.label).toBe('');
+  });
+});
+
+describe('buildScene bar labels', () => {
+  const name = 'Hypercare for the inbound calls wave';
+  const nameWidth = name.length * 6;
+  // Task b starts the plan on 1 February, so the axis starts on Monday 25 January 2021 (28 pixels a day).
+  const late = model([task('a', 3, { name, startNoEarlierThan: '2021-02-15' }), task('b', 1)]);
+  const { scale } = sceneOf(late);
+  const startX = dayToX(scale, day('2021-02-15'));
+  const endX = dayToX(scale, day('2021-02-18'));
+  const barOf = (width: number, scrollLeft = 0, keepLabelsInside = true) =>
+    buildScene({
+      ...sceneOf(late).sceneInput,
+      viewport: { ...viewport, scrollLeft, width },
+      text: { axis: { month: String, monthYear: String, quarter: String }, variance: String, measure: sixPixels },
+      keepLabelsInside,
+    }).bars.find((bar) => bar.taskId === 'a');
+
+  it('puts the label right of the bar when it fits', () => {
+    const bar = barOf(endX + 6 + nameWidth + 10);
+    expect(bar?.label).toBe(name);
+    expect(bar?.labelX).toBe(endX + 6);
+  });
+
+  it('moves the label left of the bar at the page edge', () => {
+    const bar = barOf(endX + 40);
+    expect(bar?.label).toBe(name);
+    expect(bar?.labelX).toBe(startX - 6 - nameWidth);
+  });
+
+  it('shortens the label at a word when neither side has room', () => {
+    // Scrolled so that the bar starts 46 pixels from the left, with 108 pixels right of its label gap.
+    const scrollLeft = startX - 46;
+    const bar = barOf(endX - scrollLeft + 6 + 110, scrollLeft);
+    expect(bar?.label).toBe('Hypercare for the…');
+    expect(bar?.labelX).toBe(endX - scrollLeft + 6);
+  });
+
+  it('lets the label run past the edge on screen', () => {
+    const bar = barOf(endX + 40, 0, false);
+    expect(bar?.label).toBe(name);
+    expect(bar?.labelX).toBe(endX + 6);
+  });
+});
+
+describe('buildScene constraints', () => {
+  it('marks the own start-no-earlier-than date of a task', () => {
+    const constrained = model([task('a', 3, { startNoEarlierThan: '2021-02-03' }), task('b', 3)]);
+    const { scene, scale } = sceneOf(constrained);
+    expect(scene.bars.find((bar) => bar.taskId === 'a')?.constraintX).toBe(dayToX(scale, day('2021-02-03')));
+    expect(scene.bars.find((bar) => bar.taskId === 'b')?.constraintX).toBeNull();
+  });
+});
+
+describe('fitWords', () => {
+  it('keeps a text that fits', () => {
+    expect(fitWords('Go-live', 100, chartFont, sixPixels)).toBe('Go-live');
+  });
+
+  it('cuts after a whole word', () => {
+    expect(fitWords('Parallel run for inbound calls', 100, chartFont, sixPixels)).toBe('Parallel run…');
+  });
+
+  it('leaves nothing when the first word does not fit', () => {
+    expect(fitWords('Stabilisation period', 40, chartFont, sixPixels)).toBe('');
+  });
+});
+
+describe('approximateTextWidth', () => {
+  it('scales with the font size', () => {
+    expect(approximateTextWidth('abcd', '12px system-ui')).toBeCloseTo(4 * 12 * 0.6);
+    expect(approximateTextWidth('abcd', 'bold 11px system-ui')).toBeCloseTo(4 * 11 * 0.6);
   });
 });

@@ -3,10 +3,10 @@ import type { CustomSeriesOption } from 'echarts/charts';
 import { buildScene, headerHeight, indexRows } from '../../../../../../../renderer/src/features/plans/gantt/ganttLayout';
 import { buildGanttOption, ganttColors } from '../../../../../../../renderer/src/features/plans/gantt/ganttOption';
 import { createTimeScale } from '../../../../../../../renderer/src/features/plans/gantt/timeScale';
-import { phasedModel } from './ganttFixture';
+import { model, phasedModel } from './ganttFixture';
 
 const phased = phasedModel();
-const scene = buildScene({
+const sceneInput = {
   model: phased,
   rows: phased.rows,
   rowIndex: indexRows(phased.rows),
@@ -17,7 +17,8 @@ const scene = buildScene({
   today: null,
   shading: null,
   text: { axis: { month: String, monthYear: String, quarter: String }, variance: String },
-});
+};
+const scene = buildScene(sceneInput);
 
 function seriesOf(option: ReturnType<typeof buildGanttOption>): CustomSeriesOption[] {
   return (option as { series: CustomSeriesOption[] }).series;
@@ -31,7 +32,7 @@ function render(series: CustomSeriesOption, index: number): unknown {
 }
 
 describe('buildGanttOption', () => {
-  const option = buildGanttOption({ scene, overlay: null, nameColumn: null, description: 'Gantt chart' });
+  const option = buildGanttOption({ scene, overlay: null, printGrid: null, description: 'Gantt chart' });
   const layers = seriesOf(option);
   const layer = (id: string) => {
     const found = layers.find((entry) => entry.id === id);
@@ -83,11 +84,56 @@ describe('buildGanttOption', () => {
     expect((layer('overlay').data as unknown[]).length).toBe(0);
     const dragging = buildGanttOption({
       scene,
-      overlay: { kind: 'link', from: [10, 10], to: [50, 50], valid: true },
-      nameColumn: null,
+      overlay: { kind: 'link', from: [10, 10], to: [50, 50], valid: true, label: 'finish-to-finish (FF)' },
+      printGrid: null,
       description: 'Gantt chart',
     });
     const overlay = seriesOf(dragging).find((entry) => entry.id === 'overlay');
     expect((overlay?.data as unknown[]).length).toBe(1);
+  });
+
+  it('labels a link being dragged with its type', () => {
+    const dragging = buildGanttOption({
+      scene,
+      overlay: { kind: 'link', from: [10, 10], to: [50, 50], valid: true, label: 'finish-to-finish (FF)' },
+      printGrid: null,
+      description: 'Gantt chart',
+    });
+    const overlay = seriesOf(dragging).find((entry) => entry.id === 'overlay');
+    if (overlay === undefined) throw new Error('no overlay layer');
+    const drawn = JSON.stringify(render(overlay, 0));
+    expect(drawn).toContain('"text":"finish-to-finish (FF)"');
+    // The label sits beside the pointer, right of and above it.
+    expect(drawn).toContain('"x":62');
+  });
+
+  it('flags a start-no-earlier-than constraint', () => {
+    const constrained = model(
+      phased.state.tasks.map((task) => (task.id === 'B' ? { ...task, startNoEarlierThan: '2021-02-10' } : task)),
+      phased.state.dependencies,
+    );
+    const constrainedScene = buildScene({
+      ...sceneInput,
+      model: constrained,
+      rows: constrained.rows,
+      rowIndex: indexRows(constrained.rows),
+    });
+    const bars = seriesOf(buildGanttOption({ scene: constrainedScene, overlay: null, printGrid: null, description: 'Gantt chart' })).find(
+      (entry) => entry.id === 'bars',
+    );
+    if (bars === undefined) throw new Error('no bars layer');
+    const flagged = constrainedScene.bars.findIndex((bar) => bar.taskId === 'B');
+    const plain = constrainedScene.bars.findIndex((bar) => bar.taskId === 'C');
+    expect(JSON.stringify(render(bars, flagged))).toContain(ganttColors.constraint);
+    expect(JSON.stringify(render(bars, plain))).not.toContain(ganttColors.constraint);
+  });
+
+  it('draws only the header labels the layout kept', () => {
+    const header = JSON.stringify(render(layer('header'), 0));
+    for (const band of [...scene.upperBands, ...scene.lowerBands]) {
+      if (band.label === '') continue;
+      expect(header).toContain(`"text":"${band.label}"`);
+    }
+    expect(header).not.toContain('"overflow":"truncate"');
   });
 });

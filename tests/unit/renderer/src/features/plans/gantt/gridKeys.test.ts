@@ -131,3 +131,27 @@ describe('clampCursor', () => {
     expect(clampCursor(cursor, 4, 4)).toBe(cursor);
   });
 });
+
+describe('gridKey choice columns', () => {
+  const choice: GridShape = { ...shape, isChoice: (col) => col === 3 };
+
+  it('opens the list at the current value on a typed character', () => {
+    expect(gridKey(at(2, 3), key('r'), choice)).toEqual({ cursor: at(2, 3, 'r2c3'), action: null, handled: true });
+  });
+
+  it('still replaces the text of a typed column', () => {
+    expect(gridKey(at(2, 1), key('r'), choice).cursor).toEqual(at(2, 1, 'r'));
+  });
+
+  it('leaves the arrow keys to an open list', () => {
+    expect(gridKey(at(2, 3, 'cal-1'), key('ArrowDown'), choice).handled).toBe(false);
+  });
+
+  it('commits the chosen value with Enter', () => {
+    expect(gridKey(at(2, 3, 'cal-1'), key('Enter'), choice).action).toEqual({ type: 'commit', row: 2, col: 3, text: 'cal-1' });
+  });
+
+  it('clears the value with Delete', () => {
+    expect(gridKey(at(2, 3), key('Delete'), choice).action).toEqual({ type: 'commit', row: 2, col: 3, text: '' });
+  });
+});

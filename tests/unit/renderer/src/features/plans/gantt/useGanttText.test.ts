@@ -28,6 +28,18 @@ describe('ganttText', () => {
     expect(grid.date('2021-11-07')).toBe('7 Nov 2021');
   });
 
+  it('names calendars and link types', () => {
+    const { grid } = ganttText(i18next.t, 'en-GB');
+    expect(grid.planCalendar).toBe('Plan calendar');
+    expect(grid.inheritedCalendar('Riyadh site')).toBe('Riyadh site, from its summary task');
+    expect(grid.linkTypeNames.FF).toBe('finish-to-finish');
+  });
+
+  it('estimates text widths where there is no canvas', () => {
+    // Unit tests run without a DOM, so the layout's estimate applies.
+    expect(ganttText(i18next.t, 'en-GB').scene.measure).toBeUndefined();
+  });
+
   it('labels the axis', () => {
     const { scene } = ganttText(i18next.t, 'en-GB');
     expect(scene.axis.month(2)).toBe('Feb');
@@ -55,10 +67,20 @@ describe('Gantt message keys', () => {
     'gantt.input.summaryDuration',
     'gantt.input.summaryProgress',
     'gantt.input.unknownWbs',
+    'gantt.input.unknownCalendar',
     'gantt.status.edited',
-    'gantt.status.linked',
+    'gantt.status.linkedToStart',
+    'gantt.status.linkedToFinish',
     'gantt.status.moved',
     'gantt.status.resized',
+    'gantt.status.calendar',
+    'gantt.status.planCalendar',
+    'gantt.status.constraintCleared',
+    'gantt.float.summary',
+    'gantt.float.critical',
+    'gantt.float.slack',
+    'gantt.float.calendarDaysOwn',
+    'gantt.float.calendarDaysChain',
   ];
 
   it.each(keys)('%s has a sentence', (key) => {
