@@ -95,7 +95,7 @@ test('plan from the template shows in the list and on the roadmap', async () => 
   await form.getByLabel('Title').fill('NHS 111 call handling transition');
   const startOn = nextWorkingDay();
   await form.getByLabel('Start date').fill(startOn);
-  await form.getByLabel('Processes that move, one per line (each gets a wave)').fill('Call handling\nClinical call-backs');
+  await form.getByLabel('Processes that move, one per line (the first takes the main path, each further one gets a wave)').fill('Call handling\nClinical call-backs');
   await form.getByRole('button', { name: 'Create plan' }).click();
   await expect(page.getByTestId('plan-title')).toHaveText('NHS 111 call handling transition');
 

@@ -381,7 +381,9 @@ test('RFP from template to award', async () => {
   await copiedRow.getByRole('button', { name: 'Awarded in RFP Payroll outsourcing 2027' }).click();
   await expect(pageB.getByTestId('award-contract-value')).toHaveText('Annual value: not recorded');
   await expect(pageB.getByTestId('award-summary')).toContainText('The winner has no price bid in this portfolio.');
-  await expect(pageB.getByTestId('award-summary')).toContainText('A portfolio opened from a file without commercial terms has no price bids.');
+  await expect(pageB.getByTestId('award-summary')).toContainText(
+    'A portfolio opened from a file without commercial terms has no price bids.',
+  );
   // The results say why price is missing from every total.
   await openTab(pageB, 'Results');
   await expect(pageB.getByTestId('price-bids-missing')).toContainText('No bidder has a price bid in this portfolio');

@@ -77,7 +77,7 @@ export const en = {
         'The template runs from needs assessment to stabilisation, with go/no-go milestones for the steering committee and a wave per process. The plan follows the plan calendar chosen here, and site calendars can be added on the plan.',
       titleLabel: 'Title',
       startLabel: 'Start date',
-      processesLabel: 'Processes that move, one per line (each gets a wave)',
+      processesLabel: 'Processes that move, one per line (the first takes the main path, each further one gets a wave)',
       holidaysLabel: 'Holidays of the plan calendar, one date per line (YYYY-MM-DD)',
       calendarName: 'Monday to Friday',
       calendarLabel: 'Plan calendar',

@@ -4,10 +4,13 @@ import type { Calendar, Plan } from '@shared/domain/plan';
 import type { Id } from '@shared/domain/types';
 import { deletePlan, updatePlan } from '../../db/plans';
 import type { PlanPatch } from '../../db/plans';
+import { userLocale } from '../../locale';
 import { ConfirmDialog } from '../portfolios/ConfirmDialog';
+import { calendarChoiceLabel } from './calendarUse';
 import { ContractSelect } from './ContractSelect';
 import { PlanExportButtons } from './PlanExportButtons';
 import { ProviderSelect } from './ProviderSelect';
+import { useCalendarUse } from './useCalendarUse';
 import { usePlanWrite } from './usePlanWrite';
 
 interface PlanHeaderProps {
@@ -26,6 +29,7 @@ export function PlanHeader({ plan, calendars, onDeleted }: PlanHeaderProps) {
   const [contractId, setContractId] = useState<Id | null>(plan.contractId);
   const [startOn, setStartOn] = useState(plan.startOn);
   const [calendarId, setCalendarId] = useState(plan.calendarId);
+  const calendarUse = useCalendarUse();
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
 
@@ -100,7 +104,11 @@ export function PlanHeader({ plan, calendars, onDeleted }: PlanHeaderProps) {
               )}
               {calendars.map((calendar) => (
                 <option key={calendar.id} value={calendar.id}>
-                  {calendar.site === '' ? calendar.name : t('plans.header.siteCalendar', { name: calendar.name, site: calendar.site })}
+                  {calendarUse === undefined
+                    ? calendar.site === ''
+                      ? calendar.name
+                      : t('plans.header.siteCalendar', { name: calendar.name, site: calendar.site })
+                    : calendarChoiceLabel(t, calendar, calendarUse.users, userLocale)}
                 </option>
               ))}
             </select>
