@@ -184,6 +184,7 @@ test('RFP from template to award', async () => {
   // The comment box has focus; Ctrl+Enter saves and focus goes back to the scored cell.
   const commentBox = page.getByRole('textbox', { name: 'Comment' });
   await expect(commentBox).toBeFocused();
+  await expect(page.getByTestId('matrix-status')).toContainText('Score 5 is not saved yet');
   await page.keyboard.type('Three references of the same size, all confirmed.');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('matrix-status')).toContainText(`Saved 5 for ${bidders[0]}`);

@@ -1065,6 +1065,7 @@ export const en = {
       offScale: '{{value}} is not on the scale; allowed: {{allowed}}.',
       commentTitle: 'Comment for {{value}} on {{criterion}} for {{bidder}}',
       commentHint: 'A score at either end of the scale, or a knockout fail, needs a comment before it is saved.',
+      commentNeeded: 'Score {{value}} is not saved yet: write a comment in the box above the grid, then press Ctrl+Enter.',
       commentLabel: 'Comment',
       commentKeys: 'Ctrl+Enter (Cmd+Enter on a Mac) saves the score with this comment. Escape cancels.',
       save: 'Save score',

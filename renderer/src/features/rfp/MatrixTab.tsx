@@ -44,6 +44,11 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
   // The cell that gets keyboard focus back once a comment form or the cell details close.
   const [focusTarget, setFocusTarget] = useState<{ readonly cell: CellRef; readonly request: number } | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const commentFormRef = useRef<HTMLFormElement>(null);
+  // The comment box opens above the grid, which may be scrolled far below it: bring it into view.
+  useEffect(() => {
+    if (pending !== null) commentFormRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [pending]);
   const consensusPhase = records.event.phase === 'consensus';
 
   useEffect(() => {
@@ -110,6 +115,7 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
     if (parsed.needsComment) {
       setComment(cell.own?.comment ?? '');
       setPending({ row, cell, value: parsed.value });
+      setStatus(t('rfp.matrix.commentNeeded', { value: parsed.value }));
       return;
     }
     void save(row, cell, parsed.value, cell.own?.comment ?? '');
@@ -152,6 +158,7 @@ export function MatrixTab({ records, evaluation }: { readonly records: RfpRecord
       )}
       {pending === null ? null : (
         <form
+          ref={commentFormRef}
           className="panel comment-form"
           aria-label={t('rfp.matrix.commentTitle', {
             value: pending.value,
