@@ -243,7 +243,7 @@ test('RFP from template to award', async () => {
 
   // Ranking: the first bidder leads on the only criterion every bidder has a score for.
   await openTab(page, 'Results');
-  await expect(page.getByTestId('rfp-winner')).toHaveText(`Winner: ${bidders[0]}`);
+  await expect(page.getByTestId('rfp-winner')).toHaveText(`Ranked first: ${bidders[0]}`);
   const ranking = page.getByTestId('ranking').locator('tbody tr');
   await expect(ranking).toHaveCount(3);
   await expect(ranking.nth(0).getByRole('rowheader')).toHaveText(bidders[0]);

@@ -1112,6 +1112,7 @@ export const en = {
       radarLabel: 'Radar chart of {{name}}’s score in each section as a percentage of the section maximum',
       points: 'Points',
       winner: 'Winner: {{name}}',
+      rankedFirst: 'Ranked first: {{name}}',
       noWinner: 'No winner yet.',
     },
     sensitivity: {

@@ -36,7 +36,11 @@ export function ResultsTab({ records, evaluation }: { readonly records: RfpRecor
   return (
     <div className="rfp-results">
       <h2>{t('rfp.results.title')}</h2>
-      <p data-testid="rfp-winner">{winner === undefined ? t('rfp.results.noWinner') : t('rfp.results.winner', { name: winner.name })}</p>
+      <p data-testid="rfp-winner">
+        {winner === undefined
+          ? t('rfp.results.noWinner')
+          : t(records.event.phase === 'awarded' ? 'rfp.results.winner' : 'rfp.results.rankedFirst', { name: winner.name })}
+      </p>
       {results.complete ? null : <p className="alert warning">{t('rfp.results.incomplete')}</p>}
       {priceBidsMissing(records) ? (
         <p className="alert warning" data-testid="price-bids-missing">

@@ -38,7 +38,7 @@ export function SensitivityTab({ records, evaluation }: { readonly records: RfpR
   return (
     <div className="rfp-sensitivity">
       <h2>{t('rfp.sensitivity.tornadoTitle')}</h2>
-      <p>{t('rfp.results.winner', { name: winner.name })}</p>
+      <p>{t(records.event.phase === 'awarded' ? 'rfp.results.winner' : 'rfp.results.rankedFirst', { name: winner.name })}</p>
       <Chart
         option={option}
         height={Math.max(200, rows.length * 28 + 80)}
