@@ -61,8 +61,8 @@ export function packHlc(clock: Hlc): HlcString {
 }
 
 /**
- * Returns the device id of a packed clock without parsing the rest: the merge asks it of
- * thousands of clocks. The fixed layout (12 hex digits, `-`, 4 hex digits, `-`) puts it at
+ * Returns the device id of a packed clock without parsing the rest, because the merge reads it
+ * from thousands of clocks. The fixed layout (12 hex digits, `-`, 4 hex digits, `-`) puts it at
  * character 18. Throws `RangeError` like `parseHlc` on a value without that layout.
  */
 export function deviceIdOfHlc(packed: HlcString): string {

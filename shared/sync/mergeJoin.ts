@@ -10,8 +10,8 @@
  * that object unchanged, with no count, delta entry, conflict or deleted edit, unless its natural
  * key groups it with another record. Every other id is "touched" and goes through `TableMerger` as
  * in `mergeTable`. A kept record can share its key only with a touched record whose key is new to
- * the local side, so kept records are looked up in the touched records' key index only when such a
- * record exists, and only when the last part of their key matches one.
+ * the local side. So kept records are looked up in the touched records' key index only when such
+ * a record exists, and only when the last part of their key matches one.
  * NOTE: the join and the equality check of both copies still visit every record, so the time
  * grows with the table, at a lower cost per record than `mergeTable`. Files are written in id
  * order (`writePortfolioFile`) and the database reads in id order, so neither side needs sorting.

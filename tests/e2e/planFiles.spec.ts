@@ -1,8 +1,7 @@
 /**
- * Plan files as a vendor manager moves them between tools: a plan CSV exported and imported
- * again keeps its calendars and dates, the report on an older CSV names the calendar the plan
- * was given, and the report on a Microsoft Project file states how its dates differ from the
- * imported plan's.
+ * Plan files as a vendor manager moves them between tools. A plan CSV exported and imported again
+ * keeps its calendars and dates. The report on an older CSV names the calendar the plan was
+ * given, and the report on a Microsoft Project file states how its dates differ from the plan's.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

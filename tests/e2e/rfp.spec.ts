@@ -385,7 +385,7 @@ test('RFP from template to award', async () => {
   await expect(pageB.getByTestId('award-summary')).toContainText(
     'A portfolio opened from a file without commercial terms has no price bids.',
   );
-  // The results say why price is missing from every total.
+  // The results explain why price is missing from every total.
   await openTab(pageB, 'Results');
   await expect(pageB.getByTestId('price-bids-missing')).toContainText('No bidder has a price bid in this portfolio');
   await contextB.close();

@@ -47,10 +47,10 @@ function sameWeekdays(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * Returns the stored calendar that a new plan uses in place of a new calendar made from `wanted`,
+ * Returns the stored calendar that a new plan uses in place of a new calendar made from `requested`,
  * or `undefined` when the plan needs its own calendar.
  *
- * A calendar is reused only when `wanted` has no holidays and no site, and the stored calendar has
+ * A calendar is reused only when `requested` has no holidays and no site, and the stored calendar has
  * the same name (ignoring case), the same working weekdays, no holidays and no site. Such a
  * calendar schedules exactly as a new one would, and a second one would only add an entry that
  * looks the same in every picker. A calendar that someone renamed or gave holidays is not reused,
@@ -59,14 +59,14 @@ function sameWeekdays(a: readonly number[], b: readonly number[]): boolean {
  * same one. Both weekday lists must be ascending without repeats, as `checkCalendarInput` returns
  * them.
  */
-export function reusableCalendar(calendars: readonly Calendar[], wanted: CalendarData): Calendar | undefined {
-  if (wanted.holidays.length > 0 || wanted.site !== '') return undefined;
+export function reusableCalendar(calendars: readonly Calendar[], requested: CalendarData): Calendar | undefined {
+  if (requested.holidays.length > 0 || requested.site !== '') return undefined;
   const matches = calendars.filter(
     (calendar) =>
-      nameKey(calendar.name) === nameKey(wanted.name) &&
+      nameKey(calendar.name) === nameKey(requested.name) &&
       calendar.site === '' &&
       calendar.holidays.length === 0 &&
-      sameWeekdays(calendar.workingWeekdays, wanted.workingWeekdays),
+      sameWeekdays(calendar.workingWeekdays, requested.workingWeekdays),
   );
   let oldest: Calendar | undefined;
   for (const match of matches) {

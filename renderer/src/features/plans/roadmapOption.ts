@@ -215,8 +215,8 @@ function renderBar(params: RenderParams, api: RenderApi): object | null {
 
 /**
  * Builds the ECharts option of the roadmap. The y axis lists plan ids and shows them as titles.
- * A click on a title carries the plan id as the event's `value`, and a click on a bar or
- * milestone carries it in the data's value; `clickedPlanId` in `RoadmapChart.tsx` reads both.
+ * A click on a title carries the plan id as the event's `value`. A click on a bar or milestone
+ * carries it in the data's value. `clickedPlanId` in `RoadmapChart.tsx` reads both.
  * The time axis runs from `axis.min` to `axis.max`. A zoom slider under it shows part of the
  * axis, starting at the whole of it.
  */

@@ -277,7 +277,7 @@ const baselineArbitrary = recordArbitrary<BaselineData>({
   tasks: fc.array(fc.record({ taskId: idArbitrary, start: calendarDate, finish: calendarDate }), { maxLength: 3 }),
 });
 
-/** Records of `table` with distinct ids and distinct natural keys, as every file holds them (see `checkNaturalKeys`). */
+/** Records of `table` with distinct ids and distinct natural keys, as every file contains them (see `checkNaturalKeys`). */
 function uniqueRecords<T extends { readonly id: string }>(table: RecordTable, record: fc.Arbitrary<T>): fc.Arbitrary<T[]> {
   const keyOf = (item: T): string | null => naturalKey(table, item);
   const same = (a: T, b: T): boolean => a.id === b.id || (keyOf(a) !== null && keyOf(a) === keyOf(b));

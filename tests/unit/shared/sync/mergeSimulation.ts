@@ -650,9 +650,10 @@ export class Simulation {
   }
 
   /**
-   * Creates a plan as the repository's template copy does, one clock per record: a
-   * Monday-to-Friday calendar, the plan (for one of the laptop's providers, which may later fold
-   * by code, or for none), a summary task with two tasks below it and a finish-to-start link.
+   * Creates a plan as the repository's template copy does, one clock per record. It writes a
+   * Monday-to-Friday calendar, the plan, a summary task with two tasks below it and a
+   * finish-to-start link. The plan is for one of the laptop's providers (which may later fold by
+   * code) or for none.
    * A plan with a provider gets that provider's first contract on the laptop, when it has one.
    */
   private addPlan(laptop: Laptop, choice: number, withProvider: boolean): void {

@@ -1,9 +1,9 @@
 /**
  * The Gantt chart: an ECharts canvas that stays in view inside a scroll container whose spacer
  * has the size of the whole chart. On every scroll frame only the rows and days in view are laid
- * out and drawn, which keeps a frame's cost independent of the plan's size. (ECharts' `large`
- * mode does not apply: the custom series has none.) Pointer input is hit-tested against the
- * laid-out scene: drag a bar to move it, its right edge to resize it, or a handle of the selected
+ * out and drawn, which keeps a frame's cost independent of the plan's size. ECharts' `large`
+ * mode does not apply, because the custom series has none. Pointer input is hit-tested against
+ * the laid-out scene: drag a bar to move it, its right edge to resize it, or a handle of the selected
  * bar to another bar to link them. While a link is dragged, a label beside the pointer names the
  * link type a drop there creates: the left half of a bar links to its start, the right half to its
  * finish. Ctrl or Cmd with the mouse wheel zooms around the pointer.
@@ -190,8 +190,7 @@ export function GanttChart(props: GanttChartProps) {
     if (end < scroller.scrollLeft || start > scroller.scrollLeft + scroller.clientWidth - 40) {
       scroller.scrollLeft = Math.max(0, start - 60);
     }
-    // Only a change of selection scrolls; edits of the selected task leave the view where the user put it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of selection scrolls, so edits of the selected task leave the view where the user put it
   }, [props.selectedTaskId]);
 
   useEffect(() => {

@@ -1,9 +1,9 @@
 /**
  * Builds the ECharts option of the Gantt chart from a laid-out scene: custom series without a
- * coordinate system, drawing in the surface's pixels. The layers, from the back, are the shading
- * with the row lines and the today line, baseline bars, dependency arrows, task bars with their
- * constraint flags, the drag preview, the header, and in print the task grid (name, start,
- * finish, duration). Critical tasks are red and also carry a thick dark outline (critical links
+ * coordinate system, drawing in the surface's pixels. The layers, from the back: the shading with
+ * the row lines and the today line, baseline bars, dependency arrows, task bars with their
+ * constraint flags, the drag preview and the header. In print the task grid (name, start,
+ * finish, duration) comes last. Critical tasks are red and also carry a thick dark outline (critical links
  * are thicker), so they stand out without colour too. Elements are `silent`, because the
  * component does its own hit testing.
  */

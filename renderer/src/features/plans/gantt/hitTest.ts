@@ -1,6 +1,6 @@
 /**
- * What the pointer is over in the Gantt chart, from the scene's geometry: the body of a bar
- * (drag to move), its right edge (drag to resize), or a link handle at either end of the
+ * Hit testing of the Gantt chart from the scene's geometry. The pointer can be over the body of a
+ * bar (drag to move), its right edge (drag to resize), or a link handle at either end of the
  * selected bar (drag to another bar to link). Summary bars roll up from their tasks, so they
  * can be selected but not dragged.
  */

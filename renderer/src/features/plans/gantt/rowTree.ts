@@ -1,7 +1,7 @@
 /**
- * Rows of the Gantt view: the plan's tasks in outline order (each summary task followed by its
- * children, siblings by `order`, then id, as the scheduling engine orders them), with their
- * depth and WBS code, and the rows left visible when summary tasks are collapsed.
+ * Rows of the Gantt view: the plan's tasks in outline order, with their depth and WBS code, and
+ * the rows left visible when summary tasks are collapsed. Each summary task comes before its
+ * children, and siblings follow `order`, then id, as the scheduling engine orders them.
  */
 import type { PlanTask } from '@shared/schedule/commands';
 import type { Id } from '@shared/domain/types';

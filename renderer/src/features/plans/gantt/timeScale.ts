@@ -155,12 +155,7 @@ export function axisHeader(scale: TimeScale, fromDay: number, toDay: number, lab
       };
     case 'months':
       return {
-        upper: bands(
-          yearStart(from),
-          to,
-          (day) => addMonths(day, 12),
-          (day) => String(partsOf(day).year),
-        ),
+        upper: yearBands(from, to),
         lower: bands(
           monthStart(from),
           to,
@@ -170,12 +165,7 @@ export function axisHeader(scale: TimeScale, fromDay: number, toDay: number, lab
       };
     case 'quarters':
       return {
-        upper: bands(
-          yearStart(from),
-          to,
-          (day) => addMonths(day, 12),
-          (day) => String(partsOf(day).year),
-        ),
+        upper: yearBands(from, to),
         lower: bands(
           quarterStart(from),
           to,
@@ -189,6 +179,16 @@ export function axisHeader(scale: TimeScale, fromDay: number, toDay: number, lab
 function monthYearLabel(day: number, labels: AxisLabels): string {
   const { year, month } = partsOf(day);
   return labels.monthYear(year, month);
+}
+
+/** Returns one header band per calendar year from the year of `from` to `to`. */
+function yearBands(from: number, to: number): HeaderBand[] {
+  return bands(
+    yearStart(from),
+    to,
+    (day) => addMonths(day, 12),
+    (day) => String(partsOf(day).year),
+  );
 }
 
 function bands(first: number, to: number, next: (day: number) => number, label: (day: number) => string): HeaderBand[] {

@@ -6,7 +6,7 @@ import type { GanttModel } from '../../../../../../../renderer/src/features/plan
 import { gridText, link, phasedModel, plan, sundayToThursday, task } from './ganttFixture';
 
 /**
- * A Sunday-to-Thursday plan from Sunday 1 March 2026: knowledge transfer (5 wd), then a
+ * Builds a Sunday-to-Thursday plan from Sunday 1 March 2026: knowledge transfer (5 wd), then a
  * 90-calendar-day hypercare that ends on Friday 5 June, then the exit milestone on Sunday 7 June.
  * A review of 3 working days runs beside the hypercare with plenty of float of its own.
  */

@@ -73,7 +73,7 @@ export function model(tasks: readonly PlanTask[], dependencies: readonly PlanDep
 }
 
 /**
- * A phase (summary `P`) with A (5 wd) → B (3 wd) → M (milestone). C (2 wd) runs beside B, so it
+ * Builds a phase (summary `P`) with A (5 wd) → B (3 wd) → M (milestone). C (2 wd) runs beside B, so it
  * has float. D (4 wd) follows M at the top level.
  */
 export function phasedModel(): GanttModel {
