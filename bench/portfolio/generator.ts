@@ -6,6 +6,7 @@
  * leave tombstones. Nothing reads the real time or `Math.random`, so one shape always gives
  * the same snapshot.
  */
+import { reportedLevelTerms } from '../../shared/domain/serviceTerms';
 import type { Contract, HlcString, KpiDefinition, Measurement, Provider, ServiceLevel, Tombstone } from '../../shared/domain/types';
 import { monthIndexToPeriod, periodToMonthIndex } from '../../shared/domain/period';
 import { changedFieldNames, dataFieldNames, stampFields } from '../../shared/sync/fieldClocks';
@@ -223,23 +224,35 @@ class PortfolioBuilder {
         contractId: random.chance(shares.contractlessServiceLevel) ? null : contract.id,
         expected: entry.expected,
         minimum: entry.minimum,
+        // A provider's first five levels carry credits, 30% of the at-risk amount each; no random number is drawn.
+        ...reportedLevelTerms,
+        critical: kpiIndex < 5,
+        allocationPercent: kpiIndex < 5 ? 30 : null,
       });
     });
     if (random.chance(shares.secondContract)) this.newContract(plan, wallMs + 60_000, 2021 + random.int(0, 2));
   }
 
   private newContract(plan: ProviderPlan, wallMs: number, startYear: number): Contract {
+    const id = this.random.uuidv7(wallMs);
+    const clock = this.clocks.issue(this.devices.office, wallMs);
+    const startDate = `${startYear}-${String(this.random.int(1, 12)).padStart(2, '0')}-01`;
+    const endDate = `${startYear + this.random.pick([3, 5])}-12-31`;
+    // 200,000 to 30,000,000 in major units, in steps of 100,000. A tenth have no value entered.
+    const annualValueMinor = this.random.chance(0.1) ? null : this.random.int(2, 300) * 100_000 * 100;
     const contract: Contract = {
-      id: this.random.uuidv7(wallMs),
-      clock: this.clocks.issue(this.devices.office, wallMs),
+      id,
+      clock,
       fieldClocks: {},
       providerId: plan.provider.id,
       title: contractTitle(plan.serviceType, startYear),
-      startDate: `${startYear}-${String(this.random.int(1, 12)).padStart(2, '0')}-01`,
-      endDate: `${startYear + this.random.pick([3, 5])}-12-31`,
+      startDate,
+      endDate,
       currency: plan.region.currency,
-      // 200,000 to 30,000,000 in major units, in steps of 100,000. A tenth have no value entered.
-      annualValueMinor: this.random.chance(0.1) ? null : this.random.int(2, 300) * 100_000 * 100,
+      annualValueMinor,
+      // Charges are a twelfth of the annual value and 12% is at risk; they draw no random number, so the data stay as before.
+      monthlyChargesMinor: annualValueMinor === null ? null : Math.round(annualValueMinor / 12),
+      atRiskPercent: 12,
     };
     this.contracts.push(contract);
     return contract;

@@ -20,7 +20,7 @@ export const commercialTerms: CommercialTermsRegistry = {
   tables: ['rfpPriceBids'],
   fields: {
     providers: [],
-    contracts: ['annualValueMinor'],
+    contracts: ['annualValueMinor', 'monthlyChargesMinor', 'atRiskPercent'],
     kpis: [],
     serviceLevels: [],
     measurements: [],
@@ -38,6 +38,9 @@ export const commercialTerms: CommercialTermsRegistry = {
     planTasks: [],
     planDependencies: [],
     planBaselines: [],
+    // Escalations name the missed level, never an amount.
+    escalations: [],
+    escalationEvents: [],
   },
 };
 

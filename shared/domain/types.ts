@@ -2,6 +2,7 @@
  * Portfolio entities. Every stored record carries `SyncFields`, written only by the
  * repositories in `renderer/src/db`.
  */
+import type { Escalation, EscalationEvent } from './escalation';
 import type { Baseline, Calendar, Dependency, Plan, Task } from './plan';
 import type { Bidder, ConsensusScore, EvaluatorAssignment, PriceBid, RfpCriterion, RfpEvent, RfpSection, Score } from './rfp';
 
@@ -50,6 +51,17 @@ export interface ContractData {
    * `placeholderClock`, which every real write beats.
    */
   readonly annualValueMinor: number | null;
+  /**
+   * Monthly charges in minor units of `currency`, a non-negative integer, or `null` when none
+   * were entered. The base of the at-risk amount. A commercial term, with the same placeholder
+   * rule as `annualValueMinor`.
+   */
+  readonly monthlyChargesMinor: number | null;
+  /**
+   * Share of the monthly charges at risk for service credits, in percent (12 means 12%), or
+   * `null` when the contract has none. The at-risk amount is also the cap of a month's credits.
+   */
+  readonly atRiskPercent: number | null;
 }
 export type Contract = SyncFields & ContractData;
 
@@ -80,6 +92,45 @@ export interface KpiDefinitionData {
 }
 export type KpiDefinition = SyncFields & KpiDefinitionData;
 
+/**
+ * How a missed critical service level turns into a service credit, as a share of the level's
+ * allocation of the at-risk amount:
+ * - `fixed`: the whole allocation for every missed month;
+ * - `proportional`: none at the minimum, rising in a straight line to the whole allocation at
+ *   `fullCreditAt` (a result in the KPI's unit, worse than the minimum) and beyond;
+ * - `tiered`: the `percentOfAllocation` of the worst tier whose `worseThan` the result is worse
+ *   than; a missed month that no tier covers owes nothing.
+ */
+export type CreditRule =
+  | { readonly kind: 'fixed' }
+  | { readonly kind: 'proportional'; readonly fullCreditAt: number }
+  | { readonly kind: 'tiered'; readonly tiers: readonly CreditTier[] };
+
+export interface CreditTier {
+  /** Result in the KPI's unit; the tier applies to results worse than it. */
+  readonly worseThan: number;
+  /** Share of the allocation owed, in percent. */
+  readonly percentOfAllocation: number;
+}
+
+/** A payment to the provider for a month better than `level`, as a share of the level's allocation. */
+export interface ServiceLevelBonus {
+  /** Result in the KPI's unit that the month must beat. */
+  readonly level: number;
+  /** Share of the allocation paid, in percent. */
+  readonly percentOfAllocation: number;
+}
+
+/**
+ * Levels that apply in one month of the glide path after go-live: month 1 is the go-live
+ * month. Months after the last step use the steady levels of the service level.
+ */
+export interface GlideStep {
+  readonly month: number;
+  readonly expected: number;
+  readonly minimum: number;
+}
+
 export interface ServiceLevelData {
   readonly kpiId: Id;
   /** Provider the level applies to. */
@@ -90,6 +141,27 @@ export interface ServiceLevelData {
   readonly expected: number;
   /** Level below which (or above which, for lower-is-better KPIs) the month is a breach. */
   readonly minimum: number;
+  /**
+   * A critical service level carries service credits and opens escalations when missed; any
+   * other level is a reported KPI. Levels are measured monthly.
+   */
+  readonly critical: boolean;
+  /**
+   * Share of the contract's at-risk amount allocated to this level, in percent, or `null`. The
+   * allocations of one contract may add up to more than 100%; the monthly cap still applies.
+   */
+  readonly allocationPercent: number | null;
+  readonly creditRule: CreditRule;
+  /**
+   * Earn-back: a credit is waived when this many months that follow it all meet the expected
+   * level. 0 means no earn-back.
+   */
+  readonly earnBackMonths: number;
+  readonly bonus: ServiceLevelBonus | null;
+  /** First month of service after go-live, from which `glidePath` counts, or `null`. */
+  readonly goLive: Period | null;
+  /** Phased levels after go-live, by month; empty when the steady levels apply from the start. */
+  readonly glidePath: readonly GlideStep[];
 }
 export type ServiceLevel = SyncFields & ServiceLevelData;
 
@@ -135,7 +207,9 @@ export type RecordTable =
   | 'plans'
   | 'planTasks'
   | 'planDependencies'
-  | 'planBaselines';
+  | 'planBaselines'
+  | 'escalations'
+  | 'escalationEvents';
 
 /**
  * Stored record type of each record table. The `rfp...` tables hold the RFP records of `rfp.ts`,
@@ -160,6 +234,8 @@ export interface RecordTypes {
   readonly planTasks: Task;
   readonly planDependencies: Dependency;
   readonly planBaselines: Baseline;
+  readonly escalations: Escalation;
+  readonly escalationEvents: EscalationEvent;
 }
 
 /** One audit entry: a record write, a deletion or a bulk import. */

@@ -108,6 +108,8 @@ export const manifestSchema = z.strictObject({
     planTasks: count,
     planDependencies: count,
     planBaselines: count,
+    escalations: count,
+    escalationEvents: count,
   } satisfies { [T in RecordTable]: typeof count }),
   tombstoneCount: count,
   sha256: z.record(z.string(), sha256Hex),

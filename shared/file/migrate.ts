@@ -3,6 +3,7 @@
  * content of a version `n` file into version `n + 1`. Version 1 is the first released version.
  * A released step is never edited, and a new format version adds a step.
  */
+import { noCreditTerms, reportedLevelTerms } from '../domain/serviceTerms';
 import type { RecordTable } from '../domain/types';
 import { AppFailure } from '../errors';
 import { recordsEntry } from './layout';
@@ -61,18 +62,25 @@ const tablesAddedInVersion3 = [
  * version 2 file contains no RFP, so nothing else changes. An entry or count already present is
  * kept, so the version 3 checks apply to a file that was altered to carry one.
  */
-export const addRfpTables: Migration = ({ manifest, entries }) => {
+export const addRfpTables: Migration = (content) => addTables(content, tablesAddedInVersion3);
+
+/**
+ * Adds an empty records entry and a record count of 0 for each of `tables`. An entry or count
+ * already present is kept, so the next version's checks apply to a file that was altered to
+ * carry one.
+ */
+function addTables({ manifest, entries }: FileContent, tables: readonly RecordTable[]): FileContent {
   const migrated = new Map(entries);
-  for (const table of tablesAddedInVersion3) {
+  for (const table of tables) {
     const entry = recordsEntry(table);
     if (!migrated.has(entry)) migrated.set(entry, []);
   }
   const counts = manifest.recordCounts;
   if (!isPlainObject(counts)) return { manifest, entries: migrated };
 
-  const addedCounts = Object.fromEntries(tablesAddedInVersion3.filter((table) => !Object.hasOwn(counts, table)).map((table) => [table, 0]));
+  const addedCounts = Object.fromEntries(tables.filter((table) => !Object.hasOwn(counts, table)).map((table) => [table, 0]));
   return { manifest: { ...manifest, recordCounts: { ...counts, ...addedCounts } }, entries: migrated };
-};
+}
 
 /** The transition plan tables that format version 4 adds, in the writer's order. */
 const tablesAddedInVersion4 = [
@@ -88,23 +96,47 @@ const tablesAddedInVersion4 = [
  * table. A version 3 file contains no plan, so nothing else changes. An entry or count already
  * present is kept, so the version 4 checks apply to a file that was altered to carry one.
  */
-export const addPlanTables: Migration = ({ manifest, entries }) => {
-  const migrated = new Map(entries);
-  for (const table of tablesAddedInVersion4) {
-    const entry = recordsEntry(table);
-    if (!migrated.has(entry)) migrated.set(entry, []);
-  }
-  const counts = manifest.recordCounts;
-  if (!isPlainObject(counts)) return { manifest, entries: migrated };
+export const addPlanTables: Migration = (content) => addTables(content, tablesAddedInVersion4);
 
-  const addedCounts = Object.fromEntries(tablesAddedInVersion4.filter((table) => !Object.hasOwn(counts, table)).map((table) => [table, 0]));
-  return { manifest: { ...manifest, recordCounts: { ...counts, ...addedCounts } }, entries: migrated };
+/** The escalation tables that format version 5 adds, in the writer's order. */
+const tablesAddedInVersion5 = ['escalations', 'escalationEvents'] as const satisfies readonly RecordTable[];
+
+/** Returns `records` with each absent field of `defaults` added, or `records` itself when it is not an array. */
+function withDefaults(records: unknown, defaults: Readonly<Record<string, unknown>>): unknown {
+  if (!Array.isArray(records)) return records;
+  return records.map((record: unknown) => {
+    if (!isPlainObject(record)) return record;
+    const added = Object.entries(defaults).filter(([field]) => !Object.hasOwn(record, field));
+    return added.length === 0 ? record : { ...record, ...Object.fromEntries(added) };
+  });
+}
+
+/**
+ * Version 4 to 5: service levels gain the terms of a reported KPI (`reportedLevelTerms`), contracts
+ * gain no charges and nothing at risk (`noCreditTerms`), and the escalation tables are added
+ * empty, as the database upgrade to schema version 7 does. Like `addContractValue`, no
+ * `fieldClocks` entries are added, and a file without commercial terms keeps the commercial
+ * contract fields absent for the reader's placeholders.
+ */
+export const addServiceTerms: Migration = (content) => {
+  const { manifest, entries } = addTables(content, tablesAddedInVersion5);
+  const scope = manifest.scope;
+  const withoutCommercialTerms = isPlainObject(scope) && scope.withoutCommercialTerms === true;
+  const migrated = new Map(entries);
+  const levels = recordsEntry('serviceLevels');
+  migrated.set(levels, withDefaults(entries.get(levels), reportedLevelTerms));
+  if (!withoutCommercialTerms) {
+    const contracts = recordsEntry('contracts');
+    migrated.set(contracts, withDefaults(entries.get(contracts), noCreditTerms));
+  }
+  return { manifest, entries: migrated };
 };
 
 export const migrations: MigrationRegistry = {
   1: addContractValue,
   2: addRfpTables,
   3: addPlanTables,
+  4: addServiceTerms,
 };
 
 /** Whether `registry` has every step from `fromVersion` up to `toVersion`. */

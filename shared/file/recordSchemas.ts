@@ -41,7 +41,18 @@ import type {
   ScoringScale,
 } from '../domain/rfp';
 import type {
+  EscalationData,
+  EscalationEventData,
+  EscalationEventKind,
+  EscalationLevel,
+  EscalationRule,
+  EscalationStatus,
+} from '../domain/escalation';
+import type {
   ContractData,
+  CreditRule,
+  CreditTier,
+  GlideStep,
   KpiAggregation,
   KpiDefinitionData,
   KpiDirection,
@@ -50,6 +61,7 @@ import type {
   MeasurementData,
   ProviderData,
   RecordTable,
+  ServiceLevelBonus,
   ServiceLevelData,
 } from '../domain/types';
 import { isDeviceId, isHlcString, parseHlc } from '../sync/hlc';
@@ -70,6 +82,7 @@ export type RecordRule =
   | 'textList'
   | 'hlc'
   | 'period'
+  | 'periodOrNull'
   | 'calendarDateOrNull'
   | 'currency'
   | 'finiteNumber'
@@ -119,6 +132,7 @@ const finiteNumber = z.number(rule('finiteNumber'));
 const finiteNumberOrNull = z.number(rule('finiteNumberOrNull')).nullable();
 export const hlcSchema = z.string(rule('hlc')).refine(isHlcString, rule('hlc'));
 const periodSchema = z.string(rule('period')).refine(isPeriod, rule('period'));
+const periodOrNull = z.string(rule('periodOrNull')).refine(isPeriod, rule('periodOrNull')).nullable();
 const calendarDateOrNull = z.string(rule('calendarDateOrNull')).refine(isCalendarDate, rule('calendarDateOrNull')).nullable();
 /** ISO 4217 alphabetic code: three capital letters. */
 const currency = z.string(rule('currency')).regex(/^[A-Z]{3}$/, rule('currency'));
@@ -155,6 +169,38 @@ const kpiUnits: Record<KpiUnit, true> = { percent: true, seconds: true, number: 
 const kpiDirections: Record<KpiDirection, true> = { higherIsBetter: true, lowerIsBetter: true };
 const kpiKinds: Record<KpiKind, true> = { ratio: true, value: true, duration: true, count: true };
 const kpiAggregations: Record<KpiAggregation, true> = { ratioOfSums: true, sum: true, mean: true, last: true };
+
+const creditTier = z.strictObject(
+  { worseThan: finiteNumber, percentOfAllocation: finiteNumber } satisfies { [K in keyof CreditTier]-?: z.ZodType },
+  rule('object'),
+);
+/** The credit rule: one object shape per kind. Amounts and ranges are checked by the service level validation, not here. */
+const creditRule = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('fixed', rule('oneOf')) }, rule('object')),
+    z.strictObject({ kind: z.literal('proportional', rule('oneOf')), fullCreditAt: finiteNumber }, rule('object')),
+    z.strictObject({ kind: z.literal('tiered', rule('oneOf')), tiers: z.array(creditTier, rule('list')) }, rule('object')),
+  ],
+  rule('oneOf'),
+) satisfies z.ZodType<CreditRule>;
+const serviceLevelBonus = z
+  .strictObject(
+    { level: finiteNumber, percentOfAllocation: finiteNumber } satisfies { [K in keyof ServiceLevelBonus]-?: z.ZodType },
+    rule('object'),
+  )
+  .nullable();
+const glidePath = z.array(
+  z.strictObject(
+    {
+      month: z.int(rule('positiveInteger')).min(1, rule('positiveInteger')),
+      expected: finiteNumber,
+      minimum: finiteNumber,
+    } satisfies { [K in keyof GlideStep]-?: z.ZodType },
+    rule('object'),
+  ),
+  rule('list'),
+);
 
 const rfpPhases: Record<RfpPhase, true> = { draft: true, open: true, scoring: true, consensus: true, awarded: true, cancelled: true };
 const priceScoreMethods: Record<PriceScoreMethod, true> = { lowestOverBid: true, linear: true, manual: true };
@@ -338,6 +384,46 @@ const planDataFields = {
   } satisfies { [K in keyof BaselineData]-?: z.ZodType },
 } as const;
 
+const escalationLevels = z.union([z.literal(1), z.literal(2), z.literal(3)], rule('oneOf')) satisfies z.ZodType<EscalationLevel>;
+const escalationStatuses: Record<EscalationStatus, true> = { open: true, closed: true };
+const escalationEventKinds: Record<EscalationEventKind, true> = {
+  opened: true,
+  repeatMiss: true,
+  raised: true,
+  lowered: true,
+  ownerChanged: true,
+  dueDateChanged: true,
+  closed: true,
+  reopened: true,
+  note: true,
+};
+const escalationRules: Record<EscalationRule, true> = { manual: true, repeats: true, severity: true, age: true };
+
+/** Data field schemas of the escalation tables. */
+const escalationDataFields = {
+  escalations: {
+    providerId: nonEmptyText,
+    serviceLevelId: nonEmptyText,
+    openedPeriod: periodSchema,
+    level: escalationLevels,
+    status: oneOf(escalationStatuses),
+    owner: text,
+    dueDate: calendarDate,
+    openedAt: instant,
+  } satisfies { [K in keyof EscalationData]-?: z.ZodType },
+  escalationEvents: {
+    escalationId: nonEmptyText,
+    at: instant,
+    user: text,
+    kind: oneOf(escalationEventKinds),
+    level: escalationLevels,
+    rule: oneOf(escalationRules).nullable(),
+    period: periodOrNull,
+    amount: finiteNumberOrNull,
+    note: text,
+  } satisfies { [K in keyof EscalationEventData]-?: z.ZodType },
+} as const;
+
 /** Data field schemas of each table. The mapped types make the compiler reject a missing or extra field. */
 const dataFields = {
   providers: {
@@ -352,6 +438,8 @@ const dataFields = {
     endDate: calendarDateOrNull,
     currency,
     annualValueMinor: minorUnitsOrNull,
+    monthlyChargesMinor: minorUnitsOrNull,
+    atRiskPercent: finiteNumberOrNull,
   } satisfies { [K in keyof ContractData]-?: z.ZodType },
   kpis: {
     key: nonEmptyText,
@@ -368,6 +456,13 @@ const dataFields = {
     contractId: z.string(rule('textOrNull')).min(1, rule('nonEmptyText')).nullable(),
     expected: finiteNumber,
     minimum: finiteNumber,
+    critical: boolean,
+    allocationPercent: finiteNumberOrNull,
+    creditRule,
+    earnBackMonths: nonNegativeInteger,
+    bonus: serviceLevelBonus,
+    goLive: periodOrNull,
+    glidePath,
   } satisfies { [K in keyof ServiceLevelData]-?: z.ZodType },
   measurements: {
     providerId: nonEmptyText,
@@ -380,6 +475,7 @@ const dataFields = {
   } satisfies { [K in keyof MeasurementData]-?: z.ZodType },
   ...rfpDataFields,
   ...planDataFields,
+  ...escalationDataFields,
 } as const satisfies { [T in RecordTable]: Readonly<Record<string, z.ZodType>> };
 
 /**
@@ -486,6 +582,7 @@ const ruleTokens: ReadonlySet<string> = new Set<RecordRule>([
   'textList',
   'hlc',
   'period',
+  'periodOrNull',
   'calendarDateOrNull',
   'currency',
   'finiteNumber',

@@ -51,6 +51,8 @@ function recordsOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id
   const serviceLevels = records.serviceLevels.filter((level) => providerIds.has(level.providerId));
   const measurements = records.measurements.filter((measurement) => providerIds.has(measurement.providerId));
   const kpiIds = new Set<Id>([...serviceLevels.map((level) => level.kpiId), ...measurements.map((measurement) => measurement.kpiId)]);
+  const escalations = records.escalations.filter((escalation) => providerIds.has(escalation.providerId));
+  const escalationIds = new Set(escalations.map((escalation) => escalation.id));
   return {
     providers: records.providers.filter((provider) => providerIds.has(provider.id)),
     contracts,
@@ -66,6 +68,8 @@ function recordsOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id
     rfpConsensusScores: [],
     rfpPriceBids: [],
     ...plansOfProviders(records, providerIds, new Set(contracts.map((contract) => contract.id))),
+    escalations,
+    escalationEvents: records.escalationEvents.filter((event) => escalationIds.has(event.escalationId)),
   };
 }
 

@@ -235,13 +235,13 @@ function outsideScope(
 
 /**
  * Throws for the first record whose owner id, read by `ownerOf` from `field`, is not one of
- * `allowedIds`: its provider, or for plan records their plan or calendar.
+ * `allowedIds`: its provider, for plan records their plan or calendar, for escalation events their escalation.
  */
 function checkProviders<R extends { readonly id: Id }>(
   fileName: string | null,
   table: RecordTable,
   records: readonly R[],
-  field: 'id' | 'providerId' | 'planId',
+  field: 'id' | 'providerId' | 'planId' | 'escalationId',
   ownerOf: (record: R) => Id,
   allowedIds: ReadonlySet<Id>,
 ): void {
@@ -282,7 +282,8 @@ function checkPlanProviders(fileName: string | null, records: RecordsByTable, pr
  * tombstones. Without commercial terms, the commercial tables are empty. Limited to providers,
  * every provider, contract, service level and measurement belongs to one of them, the RFP
  * tables are empty, because an RFP concerns several bidders, and every plan record belongs to a
- * plan of one of them (see `checkPlanProviders`). Limited to an RFP evaluator, only
+ * plan of one of them (see `checkPlanProviders`), and every escalation and its history belong to
+ * one of them. Limited to an RFP evaluator, only
  * that RFP's records, that evaluator's assignment and their own scores are allowed. Throws
  * `portfolioFile.invalidRecord` naming the first record that breaks a rule.
  */
@@ -324,6 +325,9 @@ export function checkScope(
     if (record !== undefined) throw outsideScope(fileName, table, 0, record.id, '', 'outOfScope', record.id);
   }
   checkPlanProviders(fileName, records, providerIds);
+  checkProviders(fileName, 'escalations', records.escalations, 'providerId', (escalation) => escalation.providerId, providerIds);
+  const escalationIds = new Set(records.escalations.map((escalation) => escalation.id));
+  checkProviders(fileName, 'escalationEvents', records.escalationEvents, 'escalationId', (event) => event.escalationId, escalationIds);
 }
 
 /** A checked current-version file. */

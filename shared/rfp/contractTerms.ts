@@ -3,6 +3,7 @@
  * dates because the contract is not signed yet, and an annual value taken from the winner's price
  * bid.
  */
+import { noCreditTerms } from '../domain/serviceTerms';
 import type { ChargePeriod, RfpEventData } from '../domain/rfp';
 import type { ContractData, Id } from '../domain/types';
 import type { PriceBidInput } from './input';
@@ -72,7 +73,7 @@ export function latestPriceBid<T extends Pick<PriceBidInput, 'bidderId' | 'round
 export function awardedContractTerms(event: AwardedEvent, winnerId: Id, priceBids: readonly PriceBidInput[]): AwardedContractTerms {
   const { source, annualValueMinor } = annualValueOf(event, latestPriceBid(priceBids, winnerId));
   return {
-    contract: { title: event.title, startDate: null, endDate: null, currency: event.baseCurrency, annualValueMinor },
+    contract: { title: event.title, startDate: null, endDate: null, currency: event.baseCurrency, annualValueMinor, ...noCreditTerms },
     annualValueSource: source,
   };
 }

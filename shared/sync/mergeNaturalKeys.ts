@@ -27,8 +27,10 @@ import { packHlc } from './hlc';
  * Order in which the merge resolves tables: providers and KPIs first, because the natural
  * keys of service levels and measurements contain the (rewritten) ids of both, and bidders refer
  * to providers. RFP tables follow, each after the tables its references point to, except the
- * event's award fields, which point to tables that never fold. Plan tables come last, because
- * plans refer to providers and contracts, and no other table refers to plan records.
+ * event's award fields, which point to tables that never fold. Plan tables follow, because
+ * plans refer to providers and contracts, and no other table refers to plan records. Escalations
+ * come last: their natural key contains the (rewritten) id of a service level, and their events
+ * refer to them.
  */
 export const tableMergeOrder: readonly RecordTable[] = [
   'providers',
@@ -49,6 +51,8 @@ export const tableMergeOrder: readonly RecordTable[] = [
   'planTasks',
   'planDependencies',
   'planBaselines',
+  'escalations',
+  'escalationEvents',
 ];
 
 /**
@@ -76,6 +80,8 @@ export const referenceFields: { readonly [T in RecordTable]: Readonly<Record<str
   planTasks: { planId: 'plans', parentId: 'planTasks', calendarId: 'planCalendars' },
   planDependencies: { planId: 'plans', predecessorId: 'planTasks', successorId: 'planTasks' },
   planBaselines: { planId: 'plans' },
+  escalations: { providerId: 'providers', serviceLevelId: 'serviceLevels' },
+  escalationEvents: { escalationId: 'escalations' },
 };
 
 /** Tables that other records refer to; only their folds need redirects. */
@@ -107,6 +113,8 @@ export const naturalKeyFields: { readonly [T in RecordTable]: readonly string[] 
   planTasks: [],
   planDependencies: [],
   planBaselines: [],
+  escalations: ['serviceLevelId', 'openedPeriod'],
+  escalationEvents: [],
 };
 
 /**

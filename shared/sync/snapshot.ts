@@ -7,7 +7,7 @@ import type { HlcString, Id, RecordTable, RecordTypes, Tombstone } from '../doma
 /**
  * Every record table, each after the tables its records refer to (an RFP's sections before its
  * criteria, bidders and criteria before scores, calendars before the plans and tasks that use
- * them). The file writer and the database read them in this order.
+ * them, escalations before their events). The file writer and the database read them in this order.
  */
 export const recordTables: readonly RecordTable[] = [
   'providers',
@@ -28,6 +28,8 @@ export const recordTables: readonly RecordTable[] = [
   'planTasks',
   'planDependencies',
   'planBaselines',
+  'escalations',
+  'escalationEvents',
 ];
 
 /** The record tables of RFPs, a subset of `recordTables` in the same order. */

@@ -7,6 +7,7 @@
  * touched provider for measurements. They are compared in memory and written with one `bulkPut`
  * per table, so a large import costs about as much as the raw puts it needs.
  */
+import { reportedLevelTerms } from '@shared/domain/serviceTerms';
 import { v7 as uuidv7 } from 'uuid';
 import type { HlcString, Id, ImportSummary, KpiDefinition, Measurement, Period, Provider, ServiceLevel } from '@shared/domain/types';
 import type { ImportPlan } from '@shared/import/types';
@@ -71,6 +72,7 @@ function addDefaultLevels(
         contractId: null,
         expected: level.expected,
         minimum: level.minimum,
+        ...reportedLevelTerms,
       };
       changes.record({ record, outcome: 'added' });
     }

@@ -4,6 +4,7 @@
  */
 import Dexie from 'dexie';
 import type { Table, Transaction } from 'dexie';
+import type { Escalation, EscalationEvent } from '@shared/domain/escalation';
 import type { Baseline, Calendar, Dependency, Plan, Task } from '@shared/domain/plan';
 import type { Bidder, ConsensusScore, EvaluatorAssignment, PriceBid, RfpCriterion, RfpEvent, RfpSection, Score } from '@shared/domain/rfp';
 import type {
@@ -18,6 +19,7 @@ import type {
   ServiceLevel,
   Tombstone,
 } from '@shared/domain/types';
+import { noCreditTerms, reportedLevelTerms } from '@shared/domain/serviceTerms';
 import { openChecked, requestPersistentStorage } from './openDatabase';
 import { collectVersionVector, versionVectorKey } from './versionVector';
 import type { VersionVectorEntry } from './versionVector';
@@ -31,12 +33,14 @@ export type { RecordTypes } from '@shared/domain/types';
 type RfpTable = Extract<RecordTable, `rfp${string}`>;
 /** The record tables added by schema version 5. */
 type PlanTable = Extract<RecordTable, `plan${string}`>;
+/** The record tables added by schema version 7. */
+type EscalationTable = Extract<RecordTable, `escalation${string}`>;
 
 /**
  * Schema version 1. Every later schema change is a new `version(n)` with an upgrade function,
  * and this declaration stays as it is so that older databases can still be upgraded.
  */
-const schemaV1: Readonly<Record<Exclude<RecordTable, RfpTable | PlanTable> | 'tombstones' | 'audit', string>> = {
+const schemaV1: Readonly<Record<Exclude<RecordTable, RfpTable | PlanTable | EscalationTable> | 'tombstones' | 'audit', string>> = {
   providers: 'id, code, name',
   contracts: 'id, providerId',
   kpis: 'id, &key',
@@ -120,6 +124,41 @@ async function addPlanContract(transaction: Transaction): Promise<void> {
     });
 }
 
+/**
+ * Schema version 7 adds the escalation tables, empty. The unique index on escalations is their
+ * natural key (one escalation per service level and opening month), so two laptops that open the
+ * same escalation fold into one record when they merge. Events are found by escalation.
+ */
+const schemaV7: Readonly<Record<EscalationTable, string>> = {
+  escalations: 'id, &[serviceLevelId+openedPeriod], serviceLevelId, providerId, status',
+  escalationEvents: 'id, escalationId',
+};
+
+/**
+ * Gives every service level stored before schema version 7 the terms of a reported KPI, and every
+ * contract no charges and nothing at risk, with no `fieldClocks` entries, as `addContractValue`
+ * does. The file migration from format version 4 gives the same values, so two laptops that
+ * upgrade hold the same records.
+ */
+async function addServiceTerms(transaction: Transaction): Promise<void> {
+  await transaction
+    .table<Record<string, unknown>>('serviceLevels')
+    .toCollection()
+    .modify((level) => {
+      for (const [field, value] of Object.entries(reportedLevelTerms)) {
+        if (!Object.hasOwn(level, field)) level[field] = value;
+      }
+    });
+  await transaction
+    .table<Record<string, unknown>>('contracts')
+    .toCollection()
+    .modify((contract) => {
+      for (const [field, value] of Object.entries(noCreditTerms)) {
+        if (!Object.hasOwn(contract, field)) contract[field] = value;
+      }
+    });
+}
+
 export class PortfolioDb extends Dexie {
   declare readonly providers: Table<Provider, Id>;
   declare readonly contracts: Table<Contract, Id>;
@@ -139,6 +178,8 @@ export class PortfolioDb extends Dexie {
   declare readonly planTasks: Table<Task, Id>;
   declare readonly planDependencies: Table<Dependency, Id>;
   declare readonly planBaselines: Table<Baseline, Id>;
+  declare readonly escalations: Table<Escalation, Id>;
+  declare readonly escalationEvents: Table<EscalationEvent, Id>;
   declare readonly tombstones: Table<Tombstone, Id>;
   declare readonly audit: Table<AuditEntry, Id>;
   declare readonly meta: Table<MetaEntry, MetaEntry['key']>;
@@ -160,6 +201,7 @@ export class PortfolioDb extends Dexie {
     // Likewise, the plan tables of version 5 start empty.
     this.version(5).stores(schemaV5);
     this.version(6).stores(schemaV6).upgrade(addPlanContract);
+    this.version(7).stores(schemaV7).upgrade(addServiceTerms);
   }
 
   /** Returns a record table by name, typed by its records. */

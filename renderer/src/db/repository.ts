@@ -46,6 +46,8 @@ export const naturalKeyFields: { readonly [T in RecordTable]: readonly (keyof Re
   planTasks: [],
   planDependencies: [],
   planBaselines: [],
+  escalations: ['serviceLevelId', 'openedPeriod'],
+  escalationEvents: [],
 };
 
 /** Copies the data fields of `data`, dropping sync keys and fields whose value is `undefined`. */

@@ -2,6 +2,7 @@
  * Writes of the provider page: renaming a provider and setting its service level for one KPI.
  * Both go through the generic repository writes, which stamp clocks and add audit entries.
  */
+import { reportedLevelTerms } from '@shared/domain/serviceTerms';
 import { AppFailure } from '@shared/errors';
 import type { Id, Provider, ServiceLevel, ServiceLevelData } from '@shared/domain/types';
 import type { DeviceContext } from '../../db/clockStore';
@@ -51,5 +52,5 @@ export function saveServiceLevel(
 ): Promise<ServiceLevel> {
   const values = { expected: levels.expected, minimum: levels.minimum };
   if (target.level !== null) return updateRecord(db, 'serviceLevels', target.level.id, values, context);
-  return insertRecord(db, 'serviceLevels', { providerId: target.providerId, kpiId: target.kpiId, contractId: null, ...values }, context);
+  return insertRecord(db, 'serviceLevels', { providerId: target.providerId, kpiId: target.kpiId, contractId: null, ...reportedLevelTerms, ...values }, context);
 }

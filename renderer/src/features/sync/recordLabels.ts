@@ -1,6 +1,6 @@
 /**
  * Names of merged records in user terms (provider name, KPI, provider + KPI + month, RFP titles,
- * evaluator + bidder + criterion, plan titles and task names) for the merge preview, looked up in the snapshots around a merge. Pure; `recordText.ts` turns a label
+ * evaluator + bidder + criterion, plan titles and task names, escalations by provider, KPI and month) for the merge preview, looked up in the snapshots around a merge. Pure; `recordText.ts` turns a label
  * into a sentence.
  */
 import type { Id, Period, RecordTable, RecordTypes } from '@shared/domain/types';
@@ -42,6 +42,13 @@ export type RecordLabel =
       readonly predecessorName: string | null;
       readonly successorName: string | null;
       readonly planTitle: string | null;
+    }
+  | {
+      readonly kind: 'escalation' | 'escalationEvent';
+      readonly providerName: string | null;
+      readonly kpi: KpiLabel | null;
+      /** Month whose miss opened the escalation, or `null` when the escalation is in no snapshot. */
+      readonly period: Period | null;
     }
   | { readonly kind: 'missing'; readonly table: RecordTable; readonly recordId: Id };
 
@@ -200,6 +207,26 @@ function planLabelOf(lookup: RecordLookup, table: RecordTable, recordId: Id): Re
   }
 }
 
+/** Returns the label of an escalation or of an event in its history, or `missing` when no snapshot of the lookup contains it. */
+function escalationLabelOf(lookup: RecordLookup, table: 'escalations' | 'escalationEvents', recordId: Id): RecordLabel {
+  const missing: RecordLabel = { kind: 'missing', table, recordId };
+  const event = table === 'escalationEvents' ? lookup.find('escalationEvents', recordId) : undefined;
+  if (table === 'escalationEvents' && event === undefined) return missing;
+  const escalationId = event === undefined ? recordId : event.escalationId;
+  const escalation = lookup.find('escalations', escalationId);
+  const kind = table === 'escalations' ? 'escalation' : 'escalationEvent';
+  if (escalation === undefined) {
+    return table === 'escalations' ? missing : { kind, providerName: null, kpi: null, period: null };
+  }
+  const level = lookup.find('serviceLevels', escalation.serviceLevelId);
+  return {
+    kind,
+    providerName: providerNameOf(lookup, escalation.providerId),
+    kpi: level === undefined ? null : kpiLabelOf(lookup, level.kpiId),
+    period: escalation.openedPeriod,
+  };
+}
+
 /** Returns the label of one record, or a `missing` label when no snapshot of the lookup contains it. */
 export function recordLabelOf(lookup: RecordLookup, table: RecordTable, recordId: Id): RecordLabel {
   const missing: RecordLabel = { kind: 'missing', table, recordId };
@@ -247,6 +274,9 @@ export function recordLabelOf(lookup: RecordLookup, table: RecordTable, recordId
     case 'planDependencies':
     case 'planBaselines':
       return planLabelOf(lookup, table, recordId);
+    case 'escalations':
+    case 'escalationEvents':
+      return escalationLabelOf(lookup, table, recordId);
   }
 }
 
@@ -267,6 +297,8 @@ const referencedTables: Readonly<Record<string, RecordTable>> = {
   predecessorId: 'planTasks',
   successorId: 'planTasks',
   calendarId: 'planCalendars',
+  serviceLevelId: 'serviceLevels',
+  escalationId: 'escalations',
 };
 
 /** Returns the table that a reference field points to, or `null` for any other field. */

@@ -38,6 +38,15 @@ export function describeRecord(t: TFunction, label: RecordLabel, format: TextFor
         provider: provider(label.providerName),
         period: formatPeriod(label.period, format.locale),
       });
+    case 'escalation':
+    case 'escalationEvent': {
+      const values = {
+        kpi: label.kpi === null ? t('sync.records.unknownKpi') : kpiName(t, label.kpi),
+        provider: provider(label.providerName),
+      };
+      if (label.period === null) return t('sync.records.escalationEventUnknown');
+      return t(`sync.records.${label.kind}`, { ...values, period: formatPeriod(label.period, format.locale) });
+    }
     case 'missing':
       return t('sync.records.missing', { table: t(`sync.tables.${label.table}`), id: label.recordId });
     case 'planCalendar':

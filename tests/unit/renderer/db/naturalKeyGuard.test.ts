@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import type { RecordTable } from '../../../../shared/domain/types';
 import { naturalKey } from '../../../../shared/sync/mergeNaturalKeys';
 import { describeError } from '../../../../renderer/src/errorMessage';
@@ -32,9 +33,11 @@ const sampleData: { readonly [T in RecordTable]: RecordData<T> } = {
     endDate: null,
     currency: 'GBP',
     annualValueMinor: null,
+    monthlyChargesMinor: null,
+    atRiskPercent: null,
   },
   kpis: answeredKpi,
-  serviceLevels: { providerId: 'provider-1', kpiId: 'kpi-1', contractId: null, expected: 95, minimum: 90 },
+  serviceLevels: { providerId: 'provider-1', kpiId: 'kpi-1', contractId: null, expected: 95, minimum: 90, ...reportedLevelTerms },
   measurements: {
     providerId: 'provider-1',
     kpiId: 'kpi-1',
@@ -131,6 +134,27 @@ const sampleData: { readonly [T in RecordTable]: RecordData<T> } = {
   },
   planDependencies: { planId: 'plan-1', predecessorId: 'task-1', successorId: 'task-2', type: 'FS', lag: 0, lagUnit: 'workingDays' },
   planBaselines: { planId: 'plan-1', name: 'Contract baseline', takenAt: '2026-03-01T09:00:00.000Z', planFinish: '2026-06-30', tasks: [] },
+  escalations: {
+    providerId: 'provider-1',
+    serviceLevelId: 'level-1',
+    openedPeriod: '2026-01',
+    level: 1,
+    status: 'open',
+    owner: 'Priya Shah',
+    dueDate: '2026-02-15',
+    openedAt: '2026-02-02T09:00:00.000Z',
+  },
+  escalationEvents: {
+    escalationId: 'escalation-1',
+    at: '2026-02-02T09:00:00.000Z',
+    user: 'Priya Shah',
+    kind: 'opened',
+    level: 1,
+    rule: null,
+    period: '2026-01',
+    amount: null,
+    note: '',
+  },
 };
 
 /** Returns a value of the same kind as `value` that differs from it. */

@@ -242,7 +242,16 @@ describe('plan updates', () => {
 });
 
 async function addContract(portfolio: PortfolioDb, providerId: string, title: string): Promise<Contract> {
-  const data = { providerId, title, startDate: null, endDate: null, currency: 'GBP', annualValueMinor: null };
+  const data = {
+    providerId,
+    title,
+    startDate: null,
+    endDate: null,
+    currency: 'GBP',
+    annualValueMinor: null,
+    monthlyChargesMinor: null,
+    atRiskPercent: null,
+  };
   return insertRecord(portfolio, 'contracts', data, context);
 }
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { CatalogueDb, openCatalogue } from '../../../../renderer/src/db/catalogue';
 import { openPortfolioDb, PortfolioDb, portfolioDbName } from '../../../../renderer/src/db/portfolioDb';
+import { noCreditTerms, reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import { planTables, rfpTables } from '../../../../shared/sync/snapshot';
 import { freshName, openNamedDb, rejection } from './factories';
 
@@ -13,10 +14,10 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-/** Creates `name` as a future app version 7 would: another table and one provider. */
+/** Creates `name` as a future app version 8 would: another table and one provider. */
 async function createNewerDatabase(name: string): Promise<void> {
   const newer = new Dexie(name);
-  newer.version(7).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(8).stores({ providers: 'id, code', risks: 'id, providerId' });
   await newer.open();
   await newer.table('providers').put({ id: 'p1', code: 'RX1', name: 'North' });
   await newer.table('risks').put({ id: 'r1', providerId: 'p1' });
@@ -28,10 +29,10 @@ async function storedVersion(name: string): Promise<number | undefined> {
   return databases.find((info) => info.name === name)?.version;
 }
 
-/** Reads the newer database back as version 7 would, to check it is intact. */
+/** Reads the newer database back as version 8 would, to check it is intact. */
 async function readNewer(name: string): Promise<{ providers: unknown[]; risks: unknown[]; tables: string[] }> {
   const newer = new Dexie(name);
-  newer.version(7).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(8).stores({ providers: 'id, code', risks: 'id, providerId' });
   opened.push(newer);
   await newer.open();
   return {
@@ -42,12 +43,14 @@ async function readNewer(name: string): Promise<{ providers: unknown[]; risks: u
 }
 
 describe('openPortfolioDb', () => {
-  it('creates every table of schema version 6', async () => {
+  it('creates every table of schema version 7', async () => {
     const db = await openPortfolioDb(uuidv7());
     opened.push(db);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'audit',
       'contracts',
+      'escalationEvents',
+      'escalations',
       'kpis',
       'measurements',
       'meta',
@@ -82,7 +85,7 @@ describe('openPortfolioDb', () => {
     await createNewerDatabase(portfolioDbName(id));
     const failure = await rejection(openPortfolioDb(id));
     expect(failure.appError.code).toBe('storage.versionTooNew');
-    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 7, supportedVersion: 6 });
+    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 8, supportedVersion: 7 });
   });
 
   it('leaves a newer database intact', async () => {
@@ -90,7 +93,7 @@ describe('openPortfolioDb', () => {
     const name = portfolioDbName(id);
     await createNewerDatabase(name);
     await rejection(openPortfolioDb(id));
-    expect(await storedVersion(name)).toBe(70);
+    expect(await storedVersion(name)).toBe(80);
     const contents = await readNewer(name);
     expect(contents.providers).toEqual([{ id: 'p1', code: 'RX1', name: 'North' }]);
     expect(contents.risks).toHaveLength(1);
@@ -108,7 +111,7 @@ describe('openPortfolioDb', () => {
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
-    expect(await storedVersion(name)).toBe(70);
+    expect(await storedVersion(name)).toBe(80);
   });
 
   it('creates a new database where indexedDB.databases is missing', async () => {
@@ -117,8 +120,8 @@ describe('openPortfolioDb', () => {
     try {
       const db = await openNamedDb(freshName('no-listing-new'));
       opened.push(db);
-      expect(db.tables).toHaveLength(21);
-      expect(db.verno).toBe(6);
+      expect(db.tables).toHaveLength(23);
+      expect(db.verno).toBe(7);
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
@@ -186,7 +189,7 @@ describe('upgrade from schema version 2', () => {
     await createVersion2Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await db.contracts.toArray()).toEqual([{ ...contractV2, annualValueMinor: null }]);
+    expect(await db.contracts.toArray()).toEqual([{ ...contractV2, annualValueMinor: null, ...noCreditTerms }]);
   });
 
   it('keeps clocks, other records and the version vector', async () => {
@@ -199,7 +202,7 @@ describe('upgrade from schema version 2', () => {
     expect(contract?.fieldClocks).toEqual(contractV2.fieldClocks);
     expect(await db.providers.toArray()).toEqual([providerV2]);
     expect(await db.meta.get('versionVector')).toEqual(vectorV2);
-    expect(await storedVersion(name)).toBe(60);
+    expect(await storedVersion(name)).toBe(70);
   });
 });
 
@@ -244,7 +247,7 @@ describe('upgrade from schema version 3', () => {
     await createVersion3Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(60);
+    expect(await storedVersion(name)).toBe(70);
     for (const table of rfpTables) expect(await db.recordTable(table).count(), table).toBe(0);
   });
 
@@ -254,7 +257,7 @@ describe('upgrade from schema version 3', () => {
     const db = await openNamedDb(name);
     opened.push(db);
     expect(await db.providers.toArray()).toEqual([providerV2]);
-    expect(await db.contracts.toArray()).toEqual([{ ...contractV2, annualValueMinor: 315_000_000 }]);
+    expect(await db.contracts.toArray()).toEqual([{ ...contractV2, annualValueMinor: 315_000_000, ...noCreditTerms }]);
     expect(await db.meta.get('versionVector')).toEqual(vectorV2);
   });
 
@@ -328,7 +331,7 @@ describe('upgrade from schema version 4', () => {
     await createVersion4Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(60);
+    expect(await storedVersion(name)).toBe(70);
     for (const table of planTables) expect(await db.recordTable(table).count(), table).toBe(0);
   });
 
@@ -413,7 +416,7 @@ describe('upgrade from schema version 5', () => {
     await createVersion5Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(60);
+    expect(await storedVersion(name)).toBe(70);
     expect(await db.plans.toArray()).toEqual([{ ...planV5, contractId: null }]);
   });
 
@@ -434,6 +437,87 @@ describe('upgrade from schema version 5', () => {
     opened.push(db);
     await db.plans.add({ ...planV5, id: 'plan2', contractId: 'contract1' });
     expect(await db.plans.where('contractId').equals('contract1').primaryKeys()).toEqual(['plan2']);
+  });
+});
+
+/** A service level as the repository stored it at schema version 6, before levels had credit terms. */
+const levelV6 = {
+  id: 'level1',
+  clock: '019c48715319-0000-a1b2c3d4e5f6',
+  fieldClocks: { minimum: '019c48715320-0000-a1b2c3d4e5f6' },
+  providerId: providerV2.id,
+  kpiId: 'kpi1',
+  contractId: contractV2.id,
+  expected: 95,
+  minimum: 90,
+};
+
+/** Creates `name` with the schema of app version 6 and one contract and service level. */
+async function createVersion6Database(name: string): Promise<void> {
+  await createVersion5Database(name);
+  const older = new Dexie(name);
+  older.version(6).stores({
+    providers: 'id, code, name',
+    contracts: 'id, providerId',
+    kpis: 'id, &key',
+    serviceLevels: 'id, [providerId+kpiId], kpiId',
+    measurements: 'id, &[providerId+kpiId+period], providerId, kpiId, period',
+    tombstones: 'id, table',
+    audit: 'id, at, recordId',
+    meta: 'key',
+    rfpEvents: 'id, phase',
+    rfpSections: 'id, rfpId',
+    rfpCriteria: 'id, rfpId, sectionId',
+    rfpBidders: 'id, rfpId, providerId',
+    rfpEvaluators: 'id, rfpId',
+    rfpScores: 'id, &[evaluatorId+bidderId+criterionId], rfpId, evaluatorId, bidderId, criterionId',
+    rfpConsensusScores: 'id, &[bidderId+criterionId], rfpId, criterionId',
+    rfpPriceBids: 'id, &[bidderId+round], rfpId',
+    planCalendars: 'id',
+    plans: 'id, providerId, contractId, calendarId',
+    planTasks: 'id, planId, calendarId',
+    planDependencies: 'id, planId',
+    planBaselines: 'id, planId',
+  });
+  await older.open();
+  await older.table('contracts').put({ ...contractV2, annualValueMinor: 315_000_000 });
+  await older.table('serviceLevels').put(levelV6);
+  older.close();
+}
+
+describe('upgrade from schema version 6', () => {
+  it('gives every service level the terms of a reported KPI and every contract no charges, with clocks unchanged', async () => {
+    const name = freshName('upgrade-v6');
+    await createVersion6Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    expect(await storedVersion(name)).toBe(70);
+    expect(await db.serviceLevels.toArray()).toEqual([{ ...levelV6, ...reportedLevelTerms }]);
+    expect(await db.contracts.toArray()).toEqual([{ ...contractV2, annualValueMinor: 315_000_000, ...noCreditTerms }]);
+    expect(await db.meta.get('versionVector')).toEqual(vectorV2);
+  });
+
+  it('keeps one escalation per service level and month', async () => {
+    const name = freshName('upgrade-v6-escalations');
+    await createVersion6Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    const escalation = {
+      id: 'e1',
+      clock: levelV6.clock,
+      fieldClocks: {},
+      providerId: providerV2.id,
+      serviceLevelId: levelV6.id,
+      openedPeriod: '2026-01',
+      level: 1 as const,
+      status: 'open' as const,
+      owner: '',
+      dueDate: '2026-02-15',
+      openedAt: '2026-02-02T09:00:00.000Z',
+    };
+    await db.escalations.add(escalation);
+    await expect(db.escalations.add({ ...escalation, id: 'e2' })).rejects.toThrow();
+    expect(await db.escalations.where('status').equals('open').primaryKeys()).toEqual(['e1']);
   });
 });
 

@@ -71,7 +71,14 @@ describe('queries', () => {
     const portfolio = await seeded();
     const [north, south] = await listProviders(portfolio);
     const context = testContext();
-    const contract = { startDate: '2025-01-01', endDate: null, currency: 'GBP', annualValueMinor: null };
+    const contract = {
+      startDate: '2025-01-01',
+      endDate: null,
+      currency: 'GBP',
+      annualValueMinor: null,
+      monthlyChargesMinor: null,
+      atRiskPercent: null,
+    };
     await contractRepository.insert(portfolio, { ...contract, providerId: north!.id, title: 'Out of hours' }, context);
     await contractRepository.insert(portfolio, { ...contract, providerId: north!.id, title: 'Core hours' }, context);
     await contractRepository.insert(portfolio, { ...contract, providerId: south!.id, title: 'South' }, context);

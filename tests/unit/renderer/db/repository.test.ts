@@ -15,6 +15,8 @@ const contractData: ContractData = {
   endDate: null,
   currency: 'GBP',
   annualValueMinor: null,
+  monthlyChargesMinor: null,
+  atRiskPercent: null,
 };
 
 let db: PortfolioDb | null = null;
@@ -93,6 +95,8 @@ describe('updateRecord', () => {
         endDate: '2029-12-31',
         currency: 'EUR',
         annualValueMinor: 12_000_000,
+        monthlyChargesMinor: 1_000_000,
+        atRiskPercent: 10,
       },
       context,
     );

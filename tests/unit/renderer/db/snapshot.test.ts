@@ -121,7 +121,16 @@ describe('applyMergeDelta between two laptops', () => {
     const [northOnB] = await b.db.providers.where('code').equals('RX1').toArray();
     await contractRepository.insert(
       b.db,
-      { providerId: northOnB!.id, title: 'Core hours', startDate: '2025-04-01', endDate: null, currency: 'GBP', annualValueMinor: null },
+      {
+        providerId: northOnB!.id,
+        title: 'Core hours',
+        startDate: '2025-04-01',
+        endDate: null,
+        currency: 'GBP',
+        annualValueMinor: null,
+        monthlyChargesMinor: null,
+        atRiskPercent: null,
+      },
       b.context,
     );
     const [measurementOnB] = await b.db.measurements.where('providerId').equals(northOnB!.id).toArray();

@@ -219,7 +219,16 @@ describe('portfolio file merge on a full disk', () => {
     const [northOnB] = await b.db.providers.where('code').equals('RX1').toArray();
     await contractRepository.insert(
       b.db,
-      { providerId: northOnB!.id, title: 'Core hours', startDate: '2025-04-01', endDate: null, currency: 'GBP', annualValueMinor: null },
+      {
+        providerId: northOnB!.id,
+        title: 'Core hours',
+        startDate: '2025-04-01',
+        endDate: null,
+        currency: 'GBP',
+        annualValueMinor: null,
+        monthlyChargesMinor: null,
+        atRiskPercent: null,
+      },
       b.context,
     );
     const later = makePlan({

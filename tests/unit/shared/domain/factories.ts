@@ -1,4 +1,5 @@
 /** Entity factories for KPI tests: readable ids and fixed sync fields. */
+import { reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import type { KpiDefinition, KpiDefinitionData, Measurement, Provider, ServiceLevel } from '../../../../shared/domain/types';
 
 const syncFields = { clock: '0000000000000-0000-test', fieldClocks: {} } as const;
@@ -23,7 +24,7 @@ export function makeKpi(id: string, data: Partial<KpiDefinitionData> = {}): KpiD
 }
 
 export function makeServiceLevel(id: string, providerId: string, kpiId: string, minimum: number, expected: number = minimum): ServiceLevel {
-  return { ...syncFields, id, providerId, kpiId, contractId: null, expected, minimum };
+  return { ...syncFields, id, providerId, kpiId, contractId: null, expected, minimum, ...reportedLevelTerms };
 }
 
 let measurementCount = 0;

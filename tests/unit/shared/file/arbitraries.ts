@@ -1,6 +1,16 @@
 /** fast-check arbitraries of small, valid portfolio snapshots for round-trip properties. */
+import type { EscalationData, EscalationEventData, EscalationLevel } from '../../../../shared/domain/escalation';
 import fc from 'fast-check';
-import type { Contract, KpiDefinition, Measurement, Provider, RecordTable, ServiceLevel, Tombstone } from '../../../../shared/domain/types';
+import type {
+  Contract,
+  CreditRule,
+  KpiDefinition,
+  Measurement,
+  Provider,
+  RecordTable,
+  ServiceLevel,
+  Tombstone,
+} from '../../../../shared/domain/types';
 import { naturalKey } from '../../../../shared/sync/mergeNaturalKeys';
 import { makePeriod } from '../../../../shared/domain/period';
 import { maxCounter, maxWallMs, packHlc } from '../../../../shared/sync/hlc';
@@ -68,7 +78,7 @@ const providerArbitrary: fc.Arbitrary<Provider> = fc
 
 const contractArbitrary: fc.Arbitrary<Contract> = fc
   .tuple(
-    syncFields(['providerId', 'title', 'startDate', 'endDate', 'currency', 'annualValueMinor']),
+    syncFields(['providerId', 'title', 'startDate', 'endDate', 'currency', 'annualValueMinor', 'monthlyChargesMinor', 'atRiskPercent']),
     fc.record({
       providerId: idArbitrary,
       title: textArbitrary,
@@ -76,6 +86,8 @@ const contractArbitrary: fc.Arbitrary<Contract> = fc
       endDate: fc.option(calendarDate),
       currency: fc.stringMatching(/^[A-Z]{3}$/),
       annualValueMinor: fc.option(fc.maxSafeNat()),
+      monthlyChargesMinor: fc.option(fc.maxSafeNat()),
+      atRiskPercent: fc.option(finiteNumber),
     }),
   )
   .map(([sync, data]) => ({ ...sync, ...data }));
@@ -95,15 +107,46 @@ const kpiArbitrary: fc.Arbitrary<KpiDefinition> = fc
   )
   .map(([sync, data]) => ({ ...sync, ...data }));
 
+const creditRuleArbitrary: fc.Arbitrary<CreditRule> = fc.oneof(
+  fc.constant({ kind: 'fixed' as const }),
+  fc.record({ kind: fc.constant('proportional' as const), fullCreditAt: finiteNumber }),
+  fc.record({
+    kind: fc.constant('tiered' as const),
+    tiers: fc.array(fc.record({ worseThan: finiteNumber, percentOfAllocation: finiteNumber }), { maxLength: 3 }),
+  }),
+);
+
 const serviceLevelArbitrary: fc.Arbitrary<ServiceLevel> = fc
   .tuple(
-    syncFields(['kpiId', 'providerId', 'contractId', 'expected', 'minimum']),
+    syncFields([
+      'kpiId',
+      'providerId',
+      'contractId',
+      'expected',
+      'minimum',
+      'critical',
+      'allocationPercent',
+      'creditRule',
+      'earnBackMonths',
+      'bonus',
+      'goLive',
+      'glidePath',
+    ]),
     fc.record({
       kpiId: idArbitrary,
       providerId: idArbitrary,
       contractId: fc.option(idArbitrary),
       expected: finiteNumber,
       minimum: finiteNumber,
+      critical: fc.boolean(),
+      allocationPercent: fc.option(finiteNumber),
+      creditRule: creditRuleArbitrary,
+      earnBackMonths: fc.nat(),
+      bonus: fc.option(fc.record({ level: finiteNumber, percentOfAllocation: finiteNumber })),
+      goLive: fc.option(periodArbitrary),
+      glidePath: fc.array(fc.record({ month: fc.integer({ min: 1, max: 120 }), expected: finiteNumber, minimum: finiteNumber }), {
+        maxLength: 3,
+      }),
     }),
   )
   .map(([sync, data]) => ({ ...sync, ...data }));
@@ -284,6 +327,31 @@ function uniqueRecords<T extends { readonly id: string }>(table: RecordTable, re
   return fc.uniqueArray(record, { comparator: same, maxLength: 4 });
 }
 
+const escalationLevel = fc.constantFrom<EscalationLevel>(1, 2, 3);
+
+const escalationArbitrary = recordArbitrary<EscalationData>({
+  providerId: idArbitrary,
+  serviceLevelId: idArbitrary,
+  openedPeriod: periodArbitrary,
+  level: escalationLevel,
+  status: fc.constantFrom('open', 'closed'),
+  owner: textArbitrary,
+  dueDate: calendarDate,
+  openedAt: instant,
+});
+
+const escalationEventArbitrary = recordArbitrary<EscalationEventData>({
+  escalationId: idArbitrary,
+  at: instant,
+  user: textArbitrary,
+  kind: fc.constantFrom('opened', 'repeatMiss', 'raised', 'lowered', 'ownerChanged', 'dueDateChanged', 'closed', 'reopened', 'note'),
+  level: escalationLevel,
+  rule: fc.option(fc.constantFrom('manual', 'repeats', 'severity', 'age')),
+  period: fc.option(periodArbitrary),
+  amount: fc.option(finiteNumber),
+  note: textArbitrary,
+});
+
 const tombstoneArbitrary: fc.Arbitrary<Tombstone> = fc.record({
   id: idArbitrary,
   table: fc.constantFrom(...recordTables),
@@ -317,6 +385,8 @@ export const snapshotArbitrary: fc.Arbitrary<PortfolioSnapshot> = fc.record({
     planTasks: uniqueRecords('planTasks', taskArbitrary),
     planDependencies: uniqueRecords('planDependencies', dependencyArbitrary),
     planBaselines: uniqueRecords('planBaselines', baselineArbitrary),
+    escalations: uniqueRecords('escalations', escalationArbitrary),
+    escalationEvents: uniqueRecords('escalationEvents', escalationEventArbitrary),
   }),
   tombstones: fc.uniqueArray(tombstoneArbitrary, { selector: (tombstone) => `${tombstone.table}/${tombstone.id}`, maxLength: 4 }),
   versionVector: versionVectorArbitrary,

@@ -17,6 +17,7 @@ import {
   goldenSnapshotV1,
   goldenSnapshotV2,
   goldenSnapshotV3,
+  goldenSnapshotV4,
 } from './goldenSnapshot';
 
 async function readFixtureFile(name: string) {
@@ -52,6 +53,8 @@ describe('golden.steerwise', () => {
       planTasks: 6,
       planDependencies: 3,
       planBaselines: 1,
+      escalations: 1,
+      escalationEvents: 2,
     });
     expect(manifest.tombstoneCount).toBe(1);
   });
@@ -201,6 +204,42 @@ describe('golden-v3.steerwise', () => {
   });
 });
 
+describe('golden-v4.steerwise', () => {
+  test('opens as a version 4 file', async () => {
+    const parsed = valueOf(await readFixtureFile('golden-v4.steerwise'));
+    expect(parsed.sourceFormatVersion).toBe(4);
+    expect(parsed.manifest.formatVersion).toBe(currentFormatVersion);
+  });
+
+  test('migrates to reported KPIs, contracts without charges and no escalation', async () => {
+    const { manifest, snapshot } = valueOf(await readFixtureFile('golden-v4.steerwise'));
+    expect(snapshot).toEqual(goldenSnapshotV4);
+    expect(manifest.recordCounts.escalations).toBe(0);
+    expect(manifest.recordCounts.escalationEvents).toBe(0);
+    for (const level of snapshot.records.serviceLevels) expect(level.critical, level.id).toBe(false);
+  });
+
+  test('keeps its plans', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v4.steerwise'));
+    for (const table of planTables) expect(snapshot.records[table], table).toEqual(goldenSnapshot.records[table]);
+  });
+
+  test('merges into the current golden portfolio without changes', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v4.steerwise'));
+    expect(changeTotals(goldenSnapshot, snapshot)).toEqual({ added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0, conflicts: 0 });
+  });
+
+  test('takes in the service credit terms and the escalation when merged the other way', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v4.steerwise'));
+    const merged = mergeSnapshots(snapshot, goldenSnapshot, { now: Date.parse(goldenMetadata.exportedAt) });
+    expect(merged.snapshot.records).toEqual(goldenSnapshot.records);
+    expect(merged.preview.tables.escalations.added).toBe(1);
+    expect(merged.preview.tables.escalationEvents.added).toBe(2);
+    expect(merged.preview.tables.serviceLevels.changed).toBe(2);
+    expect(merged.preview.conflicts).toEqual([]);
+  });
+});
+
 describe('golden-scoped.steerwise', () => {
   test('records its scope in the manifest', async () => {
     const { manifest } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
@@ -217,6 +256,8 @@ describe('golden-scoped.steerwise', () => {
       planTasks: 5,
       planDependencies: 3,
       planBaselines: 1,
+      escalations: 1,
+      escalationEvents: 2,
     });
     expect(manifest.tombstoneCount).toBe(0);
   });
@@ -244,16 +285,25 @@ describe('golden-scoped.steerwise', () => {
     expect(snapshot.versionVector).toEqual(goldenSnapshot.versionVector);
   });
 
-  test('stores no contract value', () => {
+  test('stores no contract value, charges or share at risk', () => {
     const entries = unzipEntries(readFixture('golden-scoped.steerwise'));
-    expect(textOf(entries.get('records/contracts.json'))).not.toContain('annualValueMinor');
+    const contracts = textOf(entries.get('records/contracts.json'));
+    for (const field of ['annualValueMinor', 'monthlyChargesMinor', 'atRiskPercent']) expect(contracts).not.toContain(field);
   });
 
-  test('reads the left-out value as a placeholder', async () => {
+  test('reads the left-out values as placeholders', async () => {
     const { snapshot } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
     const [contract] = snapshot.records.contracts;
     expect(contract?.annualValueMinor).toBeNull();
+    expect(contract?.monthlyChargesMinor).toBeNull();
+    expect(contract?.atRiskPercent).toBeNull();
     expect(contract?.clock).toBe(placeholderClock);
+  });
+
+  test('holds the provider escalation with its history', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
+    expect(snapshot.records.escalations).toEqual(goldenSnapshot.records.escalations);
+    expect(snapshot.records.escalationEvents).toEqual(goldenSnapshot.records.escalationEvents);
   });
 
   test('merges into the golden portfolio without changes', async () => {

@@ -9,7 +9,11 @@
  * migrations to the current version: the contract's value is `null` under the record clock and
  * there is no RFP or plan. `goldenSnapshotV2` is the portfolio of `golden-v2.steerwise`: no RFP
  * or plan. `goldenSnapshotV3` is the portfolio of `golden-v3.steerwise`: no plan.
+ * `goldenSnapshotV4` is the portfolio of `golden-v4.steerwise`: every service level a reported
+ * KPI, the contract without charges, and no escalation. Every older version reads like it too.
  */
+import type { Escalation, EscalationEvent } from '../../../../shared/domain/escalation';
+import { noCreditTerms, reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import type { Contract, KpiDefinition, Measurement, Provider, ServiceLevel, Tombstone } from '../../../../shared/domain/types';
 import { emptyRecords } from '../../../../shared/sync/snapshot';
 import { goldenPlanRecords } from './goldenPlan';
@@ -31,6 +35,9 @@ const created = clockAt('2026-02-02T09:00:00.000Z', exportingDevice);
 const levelsSet = clockAt('2026-02-03T14:30:00.000Z', otherDevice);
 const contractExtended = clockAt('2026-02-10T16:45:12.345Z', exportingDevice, 3);
 const contractValued = clockAt('2026-02-10T17:02:00.000Z', exportingDevice);
+const termsSet = clockAt('2026-02-10T17:30:00.000Z', exportingDevice);
+const escalationOpened = clockAt('2026-02-10T18:00:00.000Z', exportingDevice);
+const escalationRaised = clockAt('2026-02-10T18:20:00.000Z', exportingDevice);
 const measurementDeleted = clockAt('2026-02-11T08:00:00.000Z', exportingDevice);
 
 const northEast = '019c1d94-8a80-7601-9175-e61eeeea84b3';
@@ -55,11 +62,25 @@ const contractV1: Contract = {
   endDate: '2018-03-31',
   currency: 'GBP',
   annualValueMinor: null,
+  ...noCreditTerms,
 };
 
 /** The contract with a value of £3,150,000.00, entered after the end date was extended. */
+const contractV4: Contract = {
+  ...contractV1,
+  fieldClocks: { endDate: contractExtended, annualValueMinor: contractValued },
+  annualValueMinor: 315_000_000,
+};
+const contractsV4: Contract[] = [contractV4];
+
+/** The contract with monthly charges of £262,500.00, 12% of them at risk. */
 const contracts: Contract[] = [
-  { ...contractV1, fieldClocks: { endDate: contractExtended, annualValueMinor: contractValued }, annualValueMinor: 315_000_000 },
+  {
+    ...contractV4,
+    fieldClocks: { ...contractV4.fieldClocks, monthlyChargesMinor: termsSet, atRiskPercent: termsSet },
+    monthlyChargesMinor: 26_250_000,
+    atRiskPercent: 12,
+  },
 ];
 
 const kpis: KpiDefinition[] = [
@@ -90,15 +111,59 @@ const kpis: KpiDefinition[] = [
 ];
 
 function level(id: string, providerId: string, kpiId: string, expected: number, contractId: string | null): ServiceLevel {
-  return { id, clock: levelsSet, fieldClocks: {}, kpiId, providerId, contractId, expected, minimum: expected };
+  return { id, clock: levelsSet, fieldClocks: {}, kpiId, providerId, contractId, expected, minimum: expected, ...reportedLevelTerms };
 }
 
-const serviceLevels: ServiceLevel[] = [
-  level('019c1d94-9e08-750b-8d8d-2557ab71b0ff', northEast, answered60s, 95, contract),
-  level('019c1d94-a1f0-72ac-8cfb-8ea65e508c61', northEast, abandoned, 5, contract),
+const northEastAnswered = '019c1d94-9e08-750b-8d8d-2557ab71b0ff';
+const northEastAbandoned = '019c1d94-a1f0-72ac-8cfb-8ea65e508c61';
+
+/** The service levels as a version 4 file stores them, read through the migration: every one a reported KPI. */
+const serviceLevelsV4: ServiceLevel[] = [
+  level(northEastAnswered, northEast, answered60s, 95, contract),
+  level(northEastAbandoned, northEast, abandoned, 5, contract),
   level('019c1d94-a5d8-74ab-9e8c-7c0da68c5185', lincolnshire, answered60s, 95, null),
   level('019c1d94-a9c0-716a-bcaf-4cafbcbfe730', lincolnshire, abandoned, 5, null),
 ];
+
+/**
+ * The contract's two levels made critical: calls answered within 60 seconds with 40% of the
+ * at-risk amount, a fixed credit and a three-month earn-back; calls abandoned with 20%, a tiered
+ * credit, a bonus and a two-month glide path.
+ */
+const serviceLevels: ServiceLevel[] = serviceLevelsV4.map((serviceLevel) => {
+  const termClocks = { critical: termsSet, allocationPercent: termsSet, creditRule: termsSet };
+  if (serviceLevel.id === northEastAnswered) {
+    return {
+      ...serviceLevel,
+      fieldClocks: { ...termClocks, earnBackMonths: termsSet },
+      critical: true,
+      allocationPercent: 40,
+      earnBackMonths: 3,
+    };
+  }
+  if (serviceLevel.id === northEastAbandoned) {
+    return {
+      ...serviceLevel,
+      fieldClocks: { ...termClocks, bonus: termsSet, goLive: termsSet, glidePath: termsSet },
+      critical: true,
+      allocationPercent: 20,
+      creditRule: {
+        kind: 'tiered',
+        tiers: [
+          { worseThan: 5, percentOfAllocation: 50 },
+          { worseThan: 8, percentOfAllocation: 100 },
+        ],
+      },
+      bonus: { level: 2, percentOfAllocation: 10 },
+      goLive: '2015-04',
+      glidePath: [
+        { month: 1, expected: 8, minimum: 8 },
+        { month: 2, expected: 6, minimum: 6 },
+      ],
+    };
+  }
+  return serviceLevel;
+});
 
 function month(id: string, providerId: string, kpiId: string, period: string, numerator: number, denominator: number): Measurement {
   return {
@@ -127,6 +192,56 @@ const measurements: Measurement[] = [
   month('019c1d94-c900-7187-b67d-3a10f340dbaf', lincolnshire, abandoned, '2015-05', 62, 16563),
 ];
 
+const escalation = '019c1d94-d0d0-7000-8000-0000000000e1';
+
+/** April 2015 missed the 95% minimum of calls answered within 60 seconds; the escalation was then raised by hand. */
+const escalations: Escalation[] = [
+  {
+    id: escalation,
+    clock: escalationOpened,
+    fieldClocks: { level: escalationRaised },
+    providerId: northEast,
+    serviceLevelId: northEastAnswered,
+    openedPeriod: '2015-04',
+    level: 2,
+    status: 'open',
+    owner: 'Priya Shah',
+    dueDate: '2015-05-29',
+    openedAt: '2026-02-10T18:00:00.000Z',
+  },
+];
+
+const escalationEvents: EscalationEvent[] = [
+  {
+    id: '019c1d94-d0d0-7000-8000-0000000000e2',
+    clock: escalationOpened,
+    fieldClocks: {},
+    escalationId: escalation,
+    at: '2026-02-10T18:00:00.000Z',
+    user: 'Priya Shah',
+    kind: 'opened',
+    level: 1,
+    rule: null,
+    period: '2015-04',
+    amount: null,
+    note: '',
+  },
+  {
+    id: '019c1d94-d0d0-7000-8000-0000000000e3',
+    clock: escalationRaised,
+    fieldClocks: {},
+    escalationId: escalation,
+    at: '2026-02-10T18:20:00.000Z',
+    user: 'Priya Shah',
+    kind: 'raised',
+    level: 2,
+    rule: 'manual',
+    period: null,
+    amount: null,
+    note: 'Second month below target expected; management review requested.',
+  },
+];
+
 const tombstones: Tombstone[] = [{ id: '019c1d94-cce8-76a2-940e-9de9d64d0318', table: 'measurements', clock: measurementDeleted }];
 
 export const goldenSnapshot: PortfolioSnapshot = {
@@ -142,9 +257,25 @@ export const goldenSnapshot: PortfolioSnapshot = {
     measurements,
     ...goldenRfpRecords(northEast, clockAt, exportingDevice),
     ...goldenPlanRecords({ northEast, contract }, clockAt, exportingDevice),
+    escalations,
+    escalationEvents,
   },
   tombstones,
   versionVector: { [exportingDevice]: measurementDeleted, [otherDevice]: levelsSet },
+};
+
+export const goldenSnapshotV4: PortfolioSnapshot = {
+  ...goldenSnapshot,
+  records: {
+    ...emptyRecords(),
+    providers,
+    contracts: contractsV4,
+    kpis,
+    serviceLevels: serviceLevelsV4,
+    measurements,
+    ...goldenRfpRecords(northEast, clockAt, exportingDevice),
+    ...goldenPlanRecords({ northEast, contract }, clockAt, exportingDevice),
+  },
 };
 
 export const goldenSnapshotV3: PortfolioSnapshot = {
@@ -152,9 +283,9 @@ export const goldenSnapshotV3: PortfolioSnapshot = {
   records: {
     ...emptyRecords(),
     providers,
-    contracts,
+    contracts: contractsV4,
     kpis,
-    serviceLevels,
+    serviceLevels: serviceLevelsV4,
     measurements,
     ...goldenRfpRecords(northEast, clockAt, exportingDevice),
   },
@@ -162,7 +293,7 @@ export const goldenSnapshotV3: PortfolioSnapshot = {
 
 export const goldenSnapshotV2: PortfolioSnapshot = {
   ...goldenSnapshot,
-  records: { ...emptyRecords(), providers, contracts, kpis, serviceLevels, measurements },
+  records: { ...emptyRecords(), providers, contracts: contractsV4, kpis, serviceLevels: serviceLevelsV4, measurements },
 };
 
 export const goldenSnapshotV1: PortfolioSnapshot = {
@@ -171,7 +302,7 @@ export const goldenSnapshotV1: PortfolioSnapshot = {
 };
 
 /** Ids of the golden portfolio's records that tests refer to. */
-export const goldenIds = { northEast, lincolnshire, contract, answered60s, abandoned } as const;
+export const goldenIds = { northEast, lincolnshire, contract, answered60s, abandoned, northEastAnswered, escalation } as const;
 
 export const goldenMetadata: WriteMetadata = { appVersion: '0.1.0', exportedAt: '2026-02-11T09:15:00.000Z' };
 

@@ -3,8 +3,12 @@ import { AppFailure } from '../../../../shared/errors';
 import type { AppError } from '../../../../shared/errors';
 import { currentFormatVersion, migrations, readPortfolioFile, runMigrations } from '../../../../shared/file';
 import type { FileContent, Migration, MigrationRegistry } from '../../../../shared/file';
-import { addContractValue, addPlanTables, addRfpTables } from '../../../../shared/file/migrate';
+import { addContractValue, addPlanTables, addRfpTables, addServiceTerms } from '../../../../shared/file/migrate';
+import { noCreditTerms, reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import { planTables, recordTables, rfpTables } from '../../../../shared/sync/snapshot';
+
+/** The tables of a version 4 file, in writer order: every table but the escalation tables of version 5. */
+const versionFourTables = recordTables.filter((table) => !table.startsWith('escalation'));
 import { errorOf, valueOf } from '../../../support/node/results';
 import { bytesOf, repack, textOf, unzipEntries } from './craft';
 import { readFixture } from './fixtureFiles';
@@ -32,8 +36,8 @@ function migrationError(run: () => unknown): AppError {
 
 describe('shipped migrations', () => {
   test('registry has one step per older version', () => {
-    expect(Object.keys(migrations)).toEqual(['1', '2', '3']);
-    expect(currentFormatVersion).toBe(4);
+    expect(Object.keys(migrations)).toEqual(['1', '2', '3', '4']);
+    expect(currentFormatVersion).toBe(5);
   });
 });
 
@@ -168,12 +172,12 @@ describe('migration from version 3 to 4', () => {
   test('adds an empty entry per plan table', () => {
     const migrated = addPlanTables(versionThreeContent());
     for (const table of planTables) expect(migrated.entries.get(`records/${table}.json`), table).toEqual([]);
-    expect(migrated.entries.size).toBe(recordTables.length);
+    expect(migrated.entries.size).toBe(versionFourTables.length);
   });
 
   test('adds zero record counts in writer order', () => {
     const migrated = addPlanTables(versionThreeContent());
-    expect(Object.keys(migrated.manifest.recordCounts as object)).toEqual([...recordTables]);
+    expect(Object.keys(migrated.manifest.recordCounts as object)).toEqual(versionFourTables);
     for (const table of planTables) expect((migrated.manifest.recordCounts as Record<string, number>)[table], table).toBe(0);
   });
 
@@ -208,6 +212,52 @@ describe('migration from version 3 to 4', () => {
     const error = errorOf(await readPortfolioFile(repack(entries), 'v3.steerwise'));
     expect(error.code).toBe('portfolioFile.invalidRecord');
     expect(error.detail).toMatchObject({ entry: 'records/plans.json', field: 'clock', reason: 'required' });
+  });
+});
+
+/** Parsed content of a version 4 file with one contract and one service level, as `addServiceTerms` receives it. */
+function versionFourContent(scope?: Readonly<Record<string, unknown>>): FileContent {
+  const entries = new Map<string, unknown>(versionFourTables.map((table) => [`records/${table}.json`, []]));
+  entries.set('records/contracts.json', [{ id: 'c1', annualValueMinor: 100 }]);
+  entries.set('records/serviceLevels.json', [{ id: 's1', expected: 95, minimum: 90 }]);
+  const recordCounts = Object.fromEntries(versionFourTables.map((table) => [table, 0]));
+  return { manifest: { formatVersion: 4, recordCounts, ...(scope === undefined ? {} : { scope }) }, entries };
+}
+
+describe('migration from version 4 to 5', () => {
+  test('makes every service level a reported KPI without adding field clocks', () => {
+    const migrated = addServiceTerms(versionFourContent());
+    expect(migrated.entries.get('records/serviceLevels.json')).toEqual([{ id: 's1', expected: 95, minimum: 90, ...reportedLevelTerms }]);
+  });
+
+  test('gives every contract no charges and nothing at risk', () => {
+    const migrated = addServiceTerms(versionFourContent());
+    expect(migrated.entries.get('records/contracts.json')).toEqual([{ id: 'c1', annualValueMinor: 100, ...noCreditTerms }]);
+  });
+
+  test('leaves the commercial fields absent in a file without commercial terms', () => {
+    const migrated = addServiceTerms(versionFourContent({ withoutCommercialTerms: true }));
+    expect(migrated.entries.get('records/contracts.json')).toEqual([{ id: 'c1', annualValueMinor: 100 }]);
+    expect(migrated.entries.get('records/serviceLevels.json')).toEqual([{ id: 's1', expected: 95, minimum: 90, ...reportedLevelTerms }]);
+  });
+
+  test('adds empty escalation tables with zero counts in writer order', () => {
+    const migrated = addServiceTerms(versionFourContent());
+    expect(migrated.entries.get('records/escalations.json')).toEqual([]);
+    expect(migrated.entries.get('records/escalationEvents.json')).toEqual([]);
+    expect(Object.keys(migrated.manifest.recordCounts as object)).toEqual([...recordTables]);
+  });
+
+  test('keeps a term already present and does not change its argument', () => {
+    const base = versionFourContent();
+    const content: FileContent = {
+      ...base,
+      entries: new Map(base.entries).set('records/serviceLevels.json', [{ id: 's1', critical: true }]),
+    };
+    const migrated = addServiceTerms(content);
+    expect(migrated.entries.get('records/serviceLevels.json')).toEqual([{ ...reportedLevelTerms, id: 's1', critical: true }]);
+    expect(content.entries.get('records/serviceLevels.json')).toEqual([{ id: 's1', critical: true }]);
+    expect(content.entries.has('records/escalations.json')).toBe(false);
   });
 });
 

@@ -47,6 +47,8 @@ describe('writePortfolioFile layout', () => {
       'records/planTasks.json',
       'records/planDependencies.json',
       'records/planBaselines.json',
+      'records/escalations.json',
+      'records/escalationEvents.json',
       'tombstones.json',
       'versionVector.json',
       'manifest.json',
@@ -159,7 +161,7 @@ describe('writePortfolioFile progress', () => {
     const progress: WriteProgress[] = [];
     await writePortfolioFile(goldenSnapshot, goldenMetadata, (step) => progress.push(step));
     const finishedEntries = progress.filter((step) => step.stage === 'compressing' && step.done === step.total).map((step) => step.entry);
-    expect(finishedEntries).toHaveLength(21);
+    expect(finishedEntries).toHaveLength(23);
   });
 });
 

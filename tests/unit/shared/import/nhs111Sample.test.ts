@@ -2,6 +2,7 @@
  * The whole NHS 111 Minimum Data Set 2015-16 file through the import and the KPI maths,
  * checked against numbers computed here straight from the file's cells.
  */
+import { reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { listBreaches } from '../../../../shared/domain/kpiBreaches';
@@ -85,11 +86,26 @@ describe('NHS 111 sample import plan', () => {
 
   test('12 periods from April 2015 to March 2016', () => {
     const periods = [...new Set(plan.measurements.map((measurement) => measurement.period))].sort();
-    expect(periods).toEqual(['2015-04', '2015-05', '2015-06', '2015-07', '2015-08', '2015-09', '2015-10', '2015-11', '2015-12', '2016-01', '2016-02', '2016-03']);
+    expect(periods).toEqual([
+      '2015-04',
+      '2015-05',
+      '2015-06',
+      '2015-07',
+      '2015-08',
+      '2015-09',
+      '2015-10',
+      '2015-11',
+      '2015-12',
+      '2016-01',
+      '2016-02',
+      '2016-03',
+    ]);
   });
 
   test('every episode length between 1 and 60 minutes', () => {
-    const lengths = plan.measurements.filter((entry) => entry.kpiKey === nhs111KpiKeys.averageEpisodeLength).map((entry) => entry.value ?? -1);
+    const lengths = plan.measurements
+      .filter((entry) => entry.kpiKey === nhs111KpiKeys.averageEpisodeLength)
+      .map((entry) => entry.value ?? -1);
     expect(lengths.filter((seconds) => seconds < 60 || seconds > 3600)).toEqual([]);
   });
 });
@@ -100,7 +116,11 @@ describe('NHS 111 sample against its service levels', () => {
 
   test('289 provider-months below 95% answered in 60 s', () => {
     const below = plan.measurements.filter(
-      (measurement) => measurement.kpiKey === nhs111KpiKeys.answeredWithin60s && answeredKpi !== undefined && answeredLevel !== undefined && isBreach(answeredKpi, answeredLevel, measurement.value),
+      (measurement) =>
+        measurement.kpiKey === nhs111KpiKeys.answeredWithin60s &&
+        answeredKpi !== undefined &&
+        answeredLevel !== undefined &&
+        isBreach(answeredKpi, answeredLevel, measurement.value),
     );
     expect(below).toHaveLength(289);
   });
@@ -115,7 +135,9 @@ describe('NHS 111 sample against its service levels', () => {
     const rows = rawRows.filter((row) => row['Provider Org Code'] === code);
     const answered60 = rows.reduce((total, row) => total + rawCount(row, 'Nhs1 Answered 60sec SUM'), 0);
     const answered = rows.reduce((total, row) => total + rawCount(row, 'Nhs1 Answered Calls SUM'), 0);
-    const monthlyMean = rows.reduce((total, row) => total + (100 * rawCount(row, 'Nhs1 Answered 60sec SUM')) / rawCount(row, 'Nhs1 Answered Calls SUM'), 0) / rows.length;
+    const monthlyMean =
+      rows.reduce((total, row) => total + (100 * rawCount(row, 'Nhs1 Answered 60sec SUM')) / rawCount(row, 'Nhs1 Answered Calls SUM'), 0) /
+      rows.length;
 
     const year = aggregateMeasurements({ aggregation: 'ratioOfSums' }, measurementsOf(code, nhs111KpiKeys.answeredWithin60s));
 
@@ -133,7 +155,16 @@ describe('NHS 111 sample breach list', () => {
   const providers: Provider[] = plan.providers.map((provider) => ({ ...syncFields, id: provider.code ?? provider.name, ...provider }));
   const kpis: KpiDefinition[] = plan.kpis.map((kpi) => ({ ...syncFields, id: kpi.key, ...kpi }));
   const levels: ServiceLevel[] = providers.flatMap((provider) =>
-    plan.serviceLevels.map((level) => ({ ...syncFields, id: `${provider.id}/${level.kpiKey}`, providerId: provider.id, kpiId: level.kpiKey, contractId: null, expected: level.expected, minimum: level.minimum })),
+    plan.serviceLevels.map((level) => ({
+      ...syncFields,
+      id: `${provider.id}/${level.kpiKey}`,
+      providerId: provider.id,
+      kpiId: level.kpiKey,
+      contractId: null,
+      expected: level.expected,
+      minimum: level.minimum,
+      ...reportedLevelTerms,
+    })),
   );
   const measurements: Measurement[] = plan.measurements.map((row, index) => ({
     ...syncFields,
@@ -153,12 +184,16 @@ describe('NHS 111 sample breach list', () => {
   });
 
   test('abandoned breaches match raw cells', () => {
-    const above = rawRows.filter((row) => 100 * rawCount(row, 'Nhs1 Abandoned Calls SUM') > 5 * rawCount(row, 'Nhs1 Number Calls Offered SUM'));
+    const above = rawRows.filter(
+      (row) => 100 * rawCount(row, 'Nhs1 Abandoned Calls SUM') > 5 * rawCount(row, 'Nhs1 Number Calls Offered SUM'),
+    );
     expect(breaches.countByKpi.get(nhs111KpiKeys.abandonedCalls)).toBe(above.length);
   });
 
   test('no breaches for KPIs without a level', () => {
-    expect(breaches.rows.filter((row) => row.kpiId === nhs111KpiKeys.callBackWithin10min || row.kpiId === nhs111KpiKeys.averageEpisodeLength)).toEqual([]);
+    expect(
+      breaches.rows.filter((row) => row.kpiId === nhs111KpiKeys.callBackWithin10min || row.kpiId === nhs111KpiKeys.averageEpisodeLength),
+    ).toEqual([]);
   });
 
   test('rows ordered by shortfall', () => {

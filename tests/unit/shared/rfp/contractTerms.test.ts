@@ -29,7 +29,7 @@ function valueOf(bids: readonly PriceBidInput[], base = 'GBP'): number | null {
 }
 
 describe('awardedContractTerms', () => {
-  test('keeps title and base currency, no dates', () => {
+  test('keeps title and base currency, no dates, charges or share at risk', () => {
     const terms = awardedContractTerms(event, 'winner', [bid()]);
     expect(terms.contract).toEqual({
       title: 'Payroll outsourcing 2027',
@@ -37,6 +37,8 @@ describe('awardedContractTerms', () => {
       endDate: null,
       currency: 'GBP',
       annualValueMinor: 1_200_000,
+      monthlyChargesMinor: null,
+      atRiskPercent: null,
     });
   });
 

@@ -42,7 +42,7 @@ function duplicateNaturalKeys(value: PortfolioSnapshot): string[] {
 describe('merge properties over three laptops', () => {
   it('scenarios include RFP scores', () => {
     // Guards the generator: the properties below prove convergence for scores only if scenarios contain them.
-    const scenarios = fc.sample(scenarioArbitrary, { numRuns: 200, seed: 20260401 });
+    const scenarios = fc.sample(scenarioArbitrary, { numRuns: 300, seed: 20260401 });
     const scored = scenarios.filter((scenario) =>
       runScenario(scenario, strict)
         .snapshots()
@@ -51,6 +51,13 @@ describe('merge properties over three laptops', () => {
     const several = scenarios.filter((scenario) => runScenario(scenario, strict).finalExchange()[0]!.records.rfpScores.length > 1);
     expect(scored.length).toBeGreaterThanOrEqual(30);
     expect(several.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('scenarios include escalations', () => {
+    // Guards the generator: escalations fold by service level and month, so scenarios must open some.
+    const scenarios = fc.sample(scenarioArbitrary, { numRuns: 300, seed: 20260401 });
+    const escalated = scenarios.filter((scenario) => runScenario(scenario, strict).finalExchange()[0]!.records.escalations.length > 0);
+    expect(escalated.length).toBeGreaterThanOrEqual(15);
   });
 
   it('converges after one final exchange', () => {

@@ -3,6 +3,7 @@
  * writes through the same clock rules as the repositories (one HLC tick per write, `stampFields`
  * for updates, a tombstone per deletion), and merges snapshots it receives from the others.
  */
+import { reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import fc from 'fast-check';
 import type { HlcString, Id, RecordTable, Tombstone } from '../../../../shared/domain/types';
 import { dataFieldNames, stampFields } from '../../../../shared/sync/fieldClocks';
@@ -45,6 +46,8 @@ const editableFields: { readonly [T in RecordTable]: readonly string[] } = {
   planTasks: ['name', 'duration', 'progress', 'owner', 'startNoEarlierThan'],
   planDependencies: ['type', 'lag'],
   planBaselines: ['name'],
+  escalations: ['level', 'status', 'owner', 'dueDate'],
+  escalationEvents: ['note'],
 };
 
 function editedValue(table: RecordTable, field: string, choice: number): unknown {
@@ -95,6 +98,12 @@ function editedValue(table: RecordTable, field: string, choice: number): unknown
       return ['FS', 'SS', 'FF', 'SF'][choice % 4];
     case 'lag':
       return (choice % 7) - 3;
+    case 'level':
+      return 1 + (choice % 3);
+    case 'status':
+      return choice % 2 === 0 ? 'open' : 'closed';
+    case 'dueDate':
+      return `2025-0${String((choice % 9) + 1)}-28`;
     default:
       return `${table}.${field}.${String(choice % 5)}`;
   }
@@ -123,6 +132,7 @@ export type Operation =
   | { readonly kind: 'addTask'; readonly laptop: number; readonly pick: number; readonly nested: boolean }
   | { readonly kind: 'link'; readonly laptop: number; readonly pick: number }
   | { readonly kind: 'baseline'; readonly laptop: number; readonly pick: number }
+  | { readonly kind: 'escalate'; readonly laptop: number; readonly pick: number }
   | {
       readonly kind: 'update';
       readonly laptop: number;
@@ -197,6 +207,7 @@ export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('addTask' as const), laptop: laptopIndex, pick: small, nested: fc.boolean() }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('link' as const), laptop: laptopIndex, pick: small }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('baseline' as const), laptop: laptopIndex, pick: small }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('escalate' as const), laptop: laptopIndex, pick: small }), weight: 2 },
   {
     arbitrary: fc.record({
       kind: fc.constant('update' as const),
@@ -339,6 +350,13 @@ class Laptop {
       case 'planDependencies':
       case 'planBaselines':
         return null;
+      case 'escalations': {
+        const level = this.find('serviceLevels', (item) => item.id === record.serviceLevelId);
+        const levelKey = level === undefined ? `id:${String(record.serviceLevelId)}` : this.semanticKey('serviceLevels', level);
+        return JSON.stringify([levelKey, record.openedPeriod]);
+      }
+      case 'escalationEvents':
+        return null;
     }
   }
 }
@@ -415,6 +433,8 @@ export class Simulation {
               endDate: null,
               currency: 'GBP',
               annualValueMinor: null,
+              monthlyChargesMinor: null,
+              atRiskPercent: null,
             },
             () => laptop.tick(),
           );
@@ -452,6 +472,9 @@ export class Simulation {
         return;
       case 'baseline':
         this.baseline(this.laptop(operation.laptop), operation.pick);
+        return;
+      case 'escalate':
+        this.escalate(this.laptop(operation.laptop), operation.pick);
         return;
       case 'update':
         this.update(this.laptop(operation.laptop), operation);
@@ -518,8 +541,11 @@ export class Simulation {
     const existing = laptop.find('serviceLevels', (item) => item.providerId === providerRecord.id && item.kpiId === kpiRecord.id);
     const levels = { expected: 95, minimum: 80 + (minimum % 15) };
     if (existing === undefined)
-      this.create(laptop, 'serviceLevels', { providerId: providerRecord.id, kpiId: kpiRecord.id, contractId: null, ...levels }, () =>
-        laptop.tick(),
+      this.create(
+        laptop,
+        'serviceLevels',
+        { providerId: providerRecord.id, kpiId: kpiRecord.id, contractId: null, ...reportedLevelTerms, ...levels },
+        () => laptop.tick(),
       );
     else laptop.update('serviceLevels', existing, levels, () => laptop.tick());
   }
@@ -771,9 +797,52 @@ export class Simulation {
   }
 
   /** Natural keys of the records that `data` refers to. */
+  /**
+   * Opens the escalation of a service level for a month, as a missed month does, or adds a repeat
+   * to it when this laptop already has it. Two laptops that open the same one fold it by natural key.
+   */
+  private escalate(laptop: Laptop, choice: number): void {
+    // A miss needs a service level; set one up as the user would before it can be missed.
+    if (laptop.tables.serviceLevels.length === 0) this.addServiceLevel(laptop, choice, choice);
+    const serviceLevel = pick(laptop.tables.serviceLevels, choice);
+    const openedPeriod = periods[choice % periods.length];
+    if (serviceLevel === undefined || openedPeriod === undefined) return;
+    const existing = laptop.find('escalations', (item) => item.serviceLevelId === serviceLevel.id && item.openedPeriod === openedPeriod);
+    const escalation =
+      existing ??
+      this.create(
+        laptop,
+        'escalations',
+        {
+          providerId: serviceLevel.providerId,
+          serviceLevelId: serviceLevel.id,
+          openedPeriod,
+          level: 1,
+          status: 'open',
+          owner: '',
+          dueDate: '2025-04-30',
+          openedAt: '2025-04-01T09:00:00.000Z',
+        },
+        () => laptop.tick(),
+      );
+    if (escalation === undefined) return;
+    const event = {
+      escalationId: escalation.id,
+      at: '2025-04-01T09:00:00.000Z',
+      user: laptop.deviceId,
+      kind: existing === undefined ? 'opened' : 'repeatMiss',
+      level: 1,
+      rule: null,
+      period: openedPeriod,
+      amount: null,
+      note: '',
+    };
+    laptop.insert('escalationEvents', event, laptop.tick());
+  }
+
   private referencedKeys(data: Readonly<Record<string, unknown>>): string[] {
     const keys: string[] = [];
-    for (const field of ['providerId', 'kpiId']) {
+    for (const field of ['providerId', 'kpiId', 'serviceLevelId']) {
       const key = this.semanticKeys.get(String(data[field]));
       if (key !== undefined) keys.push(key);
     }

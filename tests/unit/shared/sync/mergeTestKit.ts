@@ -1,4 +1,5 @@
 /** Factories and comparison helpers for the merge tests: readable ids, clocks built from small numbers. */
+import { noCreditTerms, reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import type { Bidder, PriceBid, Score } from '../../../../shared/domain/rfp';
 import type {
   Contract,
@@ -45,6 +46,7 @@ export function contract(
     endDate: null,
     currency: 'GBP',
     annualValueMinor: null,
+    ...noCreditTerms,
     ...data,
   };
 }
@@ -81,6 +83,7 @@ export function serviceLevel(
     contractId: null,
     expected: 95,
     minimum: 90,
+    ...reportedLevelTerms,
     ...data,
   };
 }

@@ -18,6 +18,8 @@ const contract: Contract = {
   endDate: null,
   currency: 'GBP',
   annualValueMinor: null,
+  monthlyChargesMinor: null,
+  atRiskPercent: null,
 };
 
 const awarded: AwardedRfp = { phase: 'awarded', awardedContractId: contract.id, scope: ['Payroll', ' Expenses ', '  '] };

@@ -15,7 +15,7 @@ import {
 import type { TextFormat } from '../../../../../../renderer/src/features/sync/recordText';
 import { at, baseWallMs, contract, kpi, measurement, provider, score, serviceLevel, snapshot } from '../../../../shared/sync/mergeTestKit';
 import { goldenRfpIds } from '../../../../shared/file/goldenRfp';
-import { goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
+import { goldenIds, goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
 import type { RecordTable } from '@shared/domain/types';
 import { planTables, rfpTables } from '@shared/sync/snapshot';
 import { goldenPlanIds } from '../../../../shared/file/goldenPlan';
@@ -99,6 +99,8 @@ describe('describeField', () => {
     ['kpis', kpi('k1', { clock: at(1, 'devL') })],
     ['serviceLevels', serviceLevel('s1', { clock: at(1, 'devL') }, 'p1', 'k1')],
     ['measurements', measurement('m1', { clock: at(1, 'devL') }, 'p1', 'k1', '2015-04')],
+    ...goldenSnapshot.records.escalations.map((record) => ['escalations', record] as const),
+    ...goldenSnapshot.records.escalationEvents.slice(0, 1).map((record) => ['escalationEvents', record] as const),
   ])('labels every field of %s', (_table, record) => {
     for (const field of dataFieldNames(record)) expect(i18next.exists(`sync.fields.${field}`), field).toBe(true);
   });
@@ -187,6 +189,19 @@ describe('plan record names', () => {
   it('shows a referenced task by name', () => {
     expect(referencedTableOf('predecessorId')).toBe('planTasks');
     expect(referencedTableOf('planId')).toBe('plans');
+  });
+
+  it('names an escalation by KPI, provider and the month that opened it', () => {
+    expect(name('escalations', goldenIds.escalation)).toBe(
+      'Escalation of Calls answered within 60 seconds at NORTH EAST ENGLAND NHS 111, opened for Apr 2015',
+    );
+  });
+
+  it('names an entry of an escalation history by its escalation', () => {
+    const [event] = goldenSnapshot.records.escalationEvents;
+    expect(name('escalationEvents', event?.id ?? '')).toBe(
+      'History entry of the escalation of Calls answered within 60 seconds at NORTH EAST ENGLAND NHS 111, opened for Apr 2015',
+    );
   });
 
   it('names a missing plan record by table', () => {

@@ -39,7 +39,16 @@ beforeAll(async () => {
     [north, south] = providers as [Provider, Provider];
     await contractRepository.insert(
       db,
-      { providerId: north.id, title: 'Core hours', startDate: '2025-01-01', endDate: null, currency: 'GBP', annualValueMinor: 125_000_000 },
+      {
+        providerId: north.id,
+        title: 'Core hours',
+        startDate: '2025-01-01',
+        endDate: null,
+        currency: 'GBP',
+        annualValueMinor: 125_000_000,
+        monthlyChargesMinor: null,
+        atRiskPercent: null,
+      },
       context,
     );
     const [southMonth] = await db.measurements.where('providerId').equals(south.id).toArray();

@@ -136,6 +136,8 @@ describe('tableCountRows', () => {
       'planTasks',
       'planDependencies',
       'planBaselines',
+      'escalations',
+      'escalationEvents',
     ]);
   });
 

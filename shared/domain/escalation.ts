@@ -1,0 +1,72 @@
+/**
+ * Escalations of missed critical service levels. An escalation is one record whose fields hold
+ * its current state; its history is a separate table of events, one record per change, so that
+ * changes made on two laptops both survive a merge. Each `...Data` interface is the stored part of
+ * a record, as in `types.ts`.
+ */
+import type { CalendarDate, Id, Instant, Period, SyncFields } from './types';
+
+/** 1 operations, 2 management, 3 steering committee. */
+export type EscalationLevel = 1 | 2 | 3;
+
+export type EscalationStatus = 'open' | 'closed';
+
+export interface EscalationData {
+  readonly providerId: Id;
+  readonly serviceLevelId: Id;
+  /** Month whose miss opened the escalation. With `serviceLevelId`, its natural key. */
+  readonly openedPeriod: Period;
+  readonly level: EscalationLevel;
+  readonly status: EscalationStatus;
+  /** Person responsible, as free text; empty until someone is named. */
+  readonly owner: string;
+  readonly dueDate: CalendarDate;
+  readonly openedAt: Instant;
+}
+export type Escalation = SyncFields & EscalationData;
+
+/**
+ * What a rule or a person did:
+ * - `opened`: a missed month opened the escalation (`period`);
+ * - `repeatMiss`: a later month of the same service level was missed too (`period`);
+ * - `raised`: the level went up (`level` is the new level, `rule` says why);
+ * - `lowered`: a person lowered the level;
+ * - `ownerChanged`, `dueDateChanged`: `note` holds the new value;
+ * - `closed`, `reopened`: by a person, with an optional `note`;
+ * - `note`: a comment.
+ */
+export type EscalationEventKind =
+  | 'opened'
+  | 'repeatMiss'
+  | 'raised'
+  | 'lowered'
+  | 'ownerChanged'
+  | 'dueDateChanged'
+  | 'closed'
+  | 'reopened'
+  | 'note';
+
+/**
+ * Why a level changed: a person (`manual`); the number of missed months (`repeats`, with
+ * `count`); how far the result fell short (`severity`, with `shortfallPercent`); how long the
+ * escalation has been open (`age`, with `days`).
+ */
+export type EscalationRule = 'manual' | 'repeats' | 'severity' | 'age';
+
+export interface EscalationEventData {
+  readonly escalationId: Id;
+  readonly at: Instant;
+  /** Name of the person, or of the device's user when a rule acted. */
+  readonly user: string;
+  readonly kind: EscalationEventKind;
+  /** Level after the event. */
+  readonly level: EscalationLevel;
+  /** Rule behind an `opened`, `raised` or `lowered` event; otherwise `null`. */
+  readonly rule: EscalationRule | null;
+  /** Month the event is about (`opened`, `repeatMiss`), or `null`. */
+  readonly period: Period | null;
+  /** Number behind the rule: missed months, shortfall in percent or days open; otherwise `null`. */
+  readonly amount: number | null;
+  readonly note: string;
+}
+export type EscalationEvent = SyncFields & EscalationEventData;
