@@ -35,7 +35,14 @@
  * same page. It writes `bench/results/gantt.json`. `--gantt-tasks N` sets the plan's tasks (a
  * multiple of 20, with 1.2 dependencies per task) and `--skip-gantt` skips it.
  *
- * `--only STEP` runs one step: `import`, `portfolio`, `rfp`, `gantt` or `crash` (the crash soak).
+ * Then it runs the service level bench (`serviceLevels/serviceLevelBench.ts`): credits, analytics
+ * and escalation rules for 200 providers with 20 service levels over 36 months in Node, and the
+ * control tower dashboard's time to interactive in the browser-mode app against an empty portfolio,
+ * with the renderer's peak heap. It writes `bench/results/serviceLevels.json`.
+ * `--dashboard-loads N` sets the timed loads of each portfolio (default 3) and
+ * `--skip-service-levels` skips it.
+ *
+ * `--only STEP` runs one step: `import`, `portfolio`, `rfp`, `gantt`, `serviceLevels` or `crash` (the crash soak).
  *   `--memory-detail` skips the portfolio bench too, and the RFP and Gantt benches below.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -58,6 +65,8 @@ import { runPortfolioBench } from './portfolio/portfolioBench';
 import { currentLoadAverage, describeMachine, formatTable, writeRecord } from './report';
 import { defaultRfpIterations, runRfpBench } from './rfp/rfpBench';
 import type { RfpBenchOptions } from './rfp/rfpBench';
+import { defaultDashboardLoads, runServiceLevelBench } from './serviceLevels/serviceLevelBench';
+import type { ServiceLevelBenchOptions } from './serviceLevels/serviceLevelBench';
 import { defaultCrashSoakRounds, runAtomicWriteSoak } from './soak/atomicWriteSoak';
 import { buildWorkload } from './workload';
 import type { Workload } from './workload';
@@ -76,7 +85,7 @@ const maxCopies = 999;
 const heapSampleIntervalMs = 50;
 
 /** Steps that `--only` accepts, in the order they run. */
-const benchSteps = ['import', 'portfolio', 'rfp', 'gantt', 'crash'];
+const benchSteps = ['import', 'portfolio', 'rfp', 'gantt', 'serviceLevels', 'crash'];
 
 interface Options {
   readonly copies: number;
@@ -90,6 +99,8 @@ interface Options {
   readonly portfolio: PortfolioBenchOptions | null;
   /** Options of the Gantt bench, or `null` with `--skip-gantt`. */
   readonly gantt: GanttBenchOptions | null;
+  /** Options of the service level bench, or `null` with `--skip-service-levels`. */
+  readonly serviceLevels: ServiceLevelBenchOptions | null;
 }
 
 function parseOptions(): Options {
@@ -105,6 +116,8 @@ function parseOptions(): Options {
       'rfp-iterations': { type: 'string' },
       'skip-gantt': { type: 'boolean' },
       'gantt-tasks': { type: 'string' },
+      'skip-service-levels': { type: 'boolean' },
+      'dashboard-loads': { type: 'string' },
       only: { type: 'string' },
       ...portfolioOptionConfig,
     },
@@ -130,6 +143,12 @@ function parseOptions(): Options {
     );
   }
   const ganttTasks = parseGanttTasks(values['gantt-tasks']);
+  const dashboardLoads = values['dashboard-loads'] === undefined ? defaultDashboardLoads : Number(values['dashboard-loads']);
+  if (!Number.isInteger(dashboardLoads) || dashboardLoads < 1) {
+    throw new RangeError(
+      `Invalid --dashboard-loads value ${JSON.stringify(values['dashboard-loads'])}: expected a whole number of 1 or more.`,
+    );
+  }
   const keepProfile = values['keep-profile'] ?? false;
   return {
     copies,
@@ -140,6 +159,7 @@ function parseOptions(): Options {
     rfp: runs('rfp', values['skip-rfp']) ? { iterations: rfpIterations, keepProfile } : null,
     portfolio: runs('portfolio', values['skip-portfolio']) ? portfolioOptionsFrom(values, keepProfile) : null,
     gantt: runs('gantt', values['skip-gantt']) ? { tasks: ganttTasks, keepProfile } : null,
+    serviceLevels: runs('serviceLevels', values['skip-service-levels']) ? { loads: dashboardLoads } : null,
   };
 }
 
@@ -263,10 +283,13 @@ async function main(): Promise<number> {
   const rfpCode = options.rfp === null ? 0 : await runRfpBench(options.rfp, currentLoadAverage());
   if (options.gantt !== null) process.stdout.write('\n');
   const ganttCode = options.gantt === null ? 0 : await runGanttBench(options.gantt, currentLoadAverage());
-  if (options.crashRounds === 0) return Math.max(importCode, portfolioCode, rfpCode, ganttCode);
+  if (options.serviceLevels !== null) process.stdout.write('\n');
+  const serviceLevelCode = options.serviceLevels === null ? 0 : await runServiceLevelBench(options.serviceLevels, currentLoadAverage());
+  const codes = [importCode, portfolioCode, rfpCode, ganttCode, serviceLevelCode];
+  if (options.crashRounds === 0) return Math.max(...codes);
   process.stdout.write('\n');
   const soakCode = await runAtomicWriteSoak(options.crashRounds);
-  return Math.max(importCode, portfolioCode, rfpCode, ganttCode, soakCode);
+  return Math.max(...codes, soakCode);
 }
 
 main().then(

@@ -28,6 +28,13 @@ export const errorCodes = [
   'csv.invalidRatio',
   'csv.duplicateRow',
   'csv.zeroDenominator',
+  // XLSX measurement import: the workbook and its sheet. The rows use the `csv.*` codes above,
+  // with `sheet` and `columnLetter` added to the detail.
+  'xlsx.notWorkbook',
+  'xlsx.tooLarge',
+  'xlsx.emptySheet',
+  'xlsx.noHeader',
+  'xlsx.noRows',
   // Local storage.
   'storage.quotaExceeded',
   'storage.versionTooNew',

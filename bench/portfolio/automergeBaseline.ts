@@ -4,7 +4,8 @@
  *
  * A document has one map per record table, keyed by record id, with one map per record of its
  * data fields. Strings are `ImmutableString` scalars, so that each field is a last-writer-wins
- * register like a field of a portfolio record, not a collaborative text object. `id`, `clock`
+ * register like a field of a portfolio record, not a collaborative text object. Structured fields
+ * (a service level's credit rule or glide path) are nested maps and lists. `id`, `clock`
  * and `fieldClocks` are left out, because Automerge keeps its own history. Each edit batch is one
  * `A.change`, as each batch is one transaction in the app.
  */
@@ -14,7 +15,7 @@ import type { PortfolioSnapshot } from '../../shared/sync/snapshot';
 import { recordTables } from '../../shared/sync/snapshot';
 import type { EditBatch } from './divergence';
 
-type FieldValue = A.ImmutableString | number | boolean | null | FieldValue[];
+type FieldValue = A.ImmutableString | number | boolean | null | FieldValue[] | { [key: string]: FieldValue };
 type RecordMap = Record<string, FieldValue>;
 type PortfolioDoc = Record<RecordTable, Record<string, RecordMap>>;
 
@@ -24,6 +25,8 @@ function toFieldValue(value: unknown): FieldValue {
   if (typeof value === 'string') return new A.ImmutableString(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return value;
   if (Array.isArray(value)) return value.map(toFieldValue);
+  // A structured field such as a credit rule becomes a nested map; the bench's edits never change one.
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toFieldValue(item)]));
   throw new TypeError(`No Automerge value for ${JSON.stringify(value)}`);
 }
 

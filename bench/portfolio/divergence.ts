@@ -209,6 +209,8 @@ export function divergePortfolio(portfolio: GeneratedPortfolio, seed: number): D
       endDate: '2027-12-31',
       currency: 'GBP',
       annualValueMinor: 25_000_000,
+      monthlyChargesMinor: null,
+      atRiskPercent: null,
     };
     remote.add(`new contract for ${provider.code ?? provider.id}`, [{ kind: 'insert', table: 'contracts', record }]);
   }

@@ -5,6 +5,7 @@
 import Papa from 'papaparse';
 import { fail, ok, type Result } from '../errors';
 import { decodeText } from './decode';
+import { detectNumberLocale, numberReadingFor, type NumberLocale } from './numberLocale';
 import type { CsvTable, ImportIssue } from './types';
 import { parseNumber } from './values';
 
@@ -14,13 +15,16 @@ export const csvDelimiters: readonly string[] = [',', ';', '\t', '|'];
 export interface ParseCsvOptions {
   /** Delimiter to use instead of the detected one; one character other than a quote or line break. */
   readonly delimiter?: string;
+  /** Number locale to read text cells in instead of the detected one. */
+  readonly numberLocale?: NumberLocale;
 }
 
 /** Rows papaparse reads to detect the delimiter. */
 const delimiterPreviewRows = 10;
 
 /**
- * Decodes and splits a CSV file. File-level problems (not text, empty, no header, no data
+ * Decodes and splits a CSV file, and detects its number locale from the data cells (see
+ * `detectNumberLocale`); `options` override the delimiter and the locale. File-level problems (not text, empty, no header, no data
  * rows) fail the whole result. A row with the wrong number of cells or broken quotes is left
  * out of `rows` and reported in `issues` with its line number, counting the header as line 1.
  */
@@ -30,7 +34,8 @@ export function parseCsv(bytes: Uint8Array, fileName: string, options: ParseCsvO
     return decoded;
   }
   const { text, encoding, hadBom } = decoded.value;
-  const delimiter = options.delimiter ?? detectDelimiter(text);
+  const detectedDelimiter = detectDelimiter(text);
+  const delimiter = options.delimiter ?? detectedDelimiter;
   assertUsableDelimiter(delimiter);
 
   const parsed = Papa.parse<string[]>(text, { delimiter, header: false, skipEmptyLines: false });
@@ -69,7 +74,22 @@ export function parseCsv(bytes: Uint8Array, fileName: string, options: ParseCsvO
   if (dataRecordCount === 0) {
     return fail('csv.noRows', { file: fileName });
   }
-  return ok({ fileName, encoding, hadBom, delimiter, header, rows, rowNumbers, issues });
+  const detectedNumberLocale = detectNumberLocale(eachCell(rows), delimiter);
+  const numberReading = numberReadingFor(detectedNumberLocale, options.numberLocale ?? null);
+  return ok({
+    format: 'csv',
+    fileName,
+    encoding,
+    hadBom,
+    delimiter,
+    detectedDelimiter,
+    header,
+    rows,
+    rowNumbers,
+    issues,
+    detectedNumberLocale,
+    numberReading,
+  });
 }
 
 /**
@@ -84,6 +104,12 @@ export function detectDelimiter(text: string): string {
   });
   const undetectable = preview.errors.some((error) => error.code === 'UndetectableDelimiter');
   return undetectable ? ',' : preview.meta.delimiter;
+}
+
+function* eachCell(rows: readonly (readonly string[])[]): Generator<string> {
+  for (const row of rows) {
+    yield* row;
+  }
 }
 
 function assertUsableDelimiter(delimiter: string): void {

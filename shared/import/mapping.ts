@@ -1,5 +1,5 @@
 /**
- * Applies a column mapping to a parsed CSV table: which preset fits a file, which mapped
+ * Applies a column mapping to a parsed CSV or XLSX table: which preset fits a file, which mapped
  * columns are missing, and the validated import plan.
  */
 import { AppFailure } from '../errors';
@@ -7,7 +7,8 @@ import { comparePeriods } from '../domain/period';
 import type { KpiDefinitionData, Period } from '../domain/types';
 import { capIssues, rowIssue } from './issues';
 import { readKpiResult, type RowContext } from './kpiCells';
-import type { ColumnMapping, CsvTable, ImportIssue, ImportPlan, MappingPreset, MeasurementRow } from './types';
+import { locateInSheet, periodOfTypedCell } from './sheetCells';
+import type { ColumnMapping, ImportIssue, ImportPlan, ImportTable, MappingPreset, MeasurementRow, XlsxTable } from './types';
 import { parsePeriod } from './values';
 
 /** Lists every column a mapping reads, each once, in mapping order. */
@@ -24,7 +25,7 @@ export function mappedColumns(mapping: ColumnMapping): string[] {
 }
 
 /** Lists the mapped columns that the table's header lacks, in mapping order. */
-export function findMissingColumns(table: Pick<CsvTable, 'header'>, mapping: ColumnMapping): string[] {
+export function findMissingColumns(table: Pick<ImportTable, 'header'>, mapping: ColumnMapping): string[] {
   const header = new Set(table.header);
   return mappedColumns(mapping).filter((column) => !header.has(column));
 }
@@ -79,9 +80,10 @@ interface ProviderSeen {
 /**
  * Validates every row of `table` against `preset` and returns what the import would write.
  * Nothing is written here; an import with any error issue must not be written at all.
+ * Issues of a workbook also name the sheet and the column letter.
  * Throws `AppFailure` (`unexpected`) when the preset maps a KPI it does not define.
  */
-export function buildImportPlan(table: CsvTable, preset: MappingPreset): ImportPlan {
+export function buildImportPlan(table: ImportTable, preset: MappingPreset): ImportPlan {
   const { mapping } = preset;
   const kpiByKey = new Map(preset.kpis.map((kpi) => [kpi.key, kpi]));
   const kpiSources = mapping.kpis.map((kpiMapping) => ({ kpi: requireKpi(kpiByKey, kpiMapping.kpiKey), source: kpiMapping.source }));
@@ -94,7 +96,7 @@ export function buildImportPlan(table: CsvTable, preset: MappingPreset): ImportP
     const missingIssues = missing.map(
       (column): ImportIssue => ({ severity: 'error', code: 'csv.missingColumn', row: null, column, detail: { column, file: table.fileName } }),
     );
-    const capped = capIssues([...table.issues, ...missingIssues]);
+    const capped = capIssues(locateIssues(table, [...table.issues, ...missingIssues]));
     return { ...base, providers: [], measurements: [], issues: capped.issues, issueCounts: capped.counts };
   }
 
@@ -102,15 +104,17 @@ export function buildImportPlan(table: CsvTable, preset: MappingPreset): ImportP
   const issues: ImportIssue[] = [...table.issues];
   const measurements: MeasurementRow[] = [];
   const providers = new Map<string, ProviderSeen>();
-  // A comma in a semicolon-separated file may be a decimal comma, so it never groups thousands there.
-  const numberOptions = { commaGrouping: table.delimiter !== ';' };
+  const { numberReading } = table;
+  const sheet: XlsxTable | null = table.format === 'xlsx' ? table : null;
 
   for (const [rowIndex, cells] of table.rows.entries()) {
     const row = table.rowNumbers[rowIndex] ?? 0;
+    const typedCells = sheet?.typedRows[rowIndex];
     const cell = (column: string): string => cells[columnIndex.get(column) ?? -1] ?? '';
-    const context: RowContext = { fileName: table.fileName, row, cell, numberOptions, issues };
+    const typed = (column: string) => typedCells?.[columnIndex.get(column) ?? -1] ?? null;
+    const context: RowContext = { fileName: table.fileName, row, cell, typed, numberReading, issues };
 
-    const identity = readRowIdentity(context, mapping);
+    const identity = readRowIdentity(context, mapping, sheet?.date1904 ?? false);
     if (identity === null) {
       continue;
     }
@@ -136,7 +140,7 @@ export function buildImportPlan(table: CsvTable, preset: MappingPreset): ImportP
     }
   }
 
-  const capped = capIssues(issues);
+  const capped = capIssues(locateIssues(table, issues));
   return { ...base, providers: [...providers.values()].map(summarizeNames), measurements, issues: capped.issues, issueCounts: capped.counts };
 }
 
@@ -148,13 +152,23 @@ function requireKpi(kpiByKey: ReadonlyMap<string, KpiDefinitionData>, key: strin
   return kpi;
 }
 
+/** Adds the sheet and column letter to every issue of a workbook; CSV issues are returned as they are. */
+function locateIssues(table: ImportTable, issues: readonly ImportIssue[]): readonly ImportIssue[] {
+  return table.format === 'xlsx' ? issues.map((issue) => locateInSheet(issue, table)) : issues;
+}
+
 /** Reads a row's provider and period, or returns `null` after reporting each cell that is empty or invalid. */
-function readRowIdentity(context: RowContext, mapping: ColumnMapping): { code: string | null; name: string; period: Period } | null {
+function readRowIdentity(
+  context: RowContext,
+  mapping: ColumnMapping,
+  date1904: boolean,
+): { code: string | null; name: string; period: Period } | null {
   const code = mapping.providerCode === null ? null : requireText(context, mapping.providerCode);
   const name = requireText(context, mapping.providerName);
 
   const periodText = context.cell(mapping.period).trim();
-  const period = parsePeriod(periodText);
+  const typedPeriod = context.typed(mapping.period);
+  const period = typedPeriod === null ? parsePeriod(periodText) : periodOfTypedCell(typedPeriod, date1904);
   if (period === null) {
     const issueCode = periodText === '' ? 'csv.emptyValue' : 'csv.invalidPeriod';
     context.issues.push(rowIssue('error', issueCode, context.row, mapping.period, { file: context.fileName, column: mapping.period, value: periodText }));

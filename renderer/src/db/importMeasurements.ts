@@ -13,6 +13,7 @@ import type { HlcString, Id, ImportSummary, KpiDefinition, Measurement, Period, 
 import type { ImportPlan } from '@shared/import/types';
 import { dataFieldNames, stampFields } from '@shared/sync/fieldClocks';
 import { importAuditEntry } from './auditEntries';
+import { applyEscalationRules, escalationRuleTables, localDateOf } from './escalations';
 import type { DeviceContext } from './clockStore';
 import { assertPlanWritable, inconsistentPlan, indexPlan } from './importPlanIndex';
 import type { PlanIndex } from './importPlanIndex';
@@ -187,13 +188,20 @@ async function writePlan(db: PortfolioDb, plan: ImportPlan, index: PlanIndex, co
  * before writing; on any failure (quota, constraint, inconsistent plan) nothing is written and
  * the promise rejects with an `AppFailure`. Applying the same plan twice changes nothing the
  * second time: the summary then counts every record as unchanged and no audit entry is added.
+ * The same transaction runs the escalation rules on the new results, so a missed critical
+ * service level is escalated together with the import or not at all. Their age rule may still
+ * raise an escalation on a second run of the same plan days later.
  */
 export async function applyImportPlan(db: PortfolioDb, plan: ImportPlan, context: DeviceContext): Promise<ImportSummary> {
   assertPlanWritable(plan);
   const index = indexPlan(plan);
-  const tables = [db.kpis, db.providers, db.serviceLevels, db.measurements, db.audit, db.meta];
+  const tables = [db.kpis, db.providers, db.serviceLevels, db.measurements, db.audit, db.meta, ...escalationRuleTables(db)];
   try {
-    return await db.transaction('rw', tables, () => writePlan(db, plan, index, context));
+    return await db.transaction('rw', tables, async () => {
+      const summary = await writePlan(db, plan, index, context);
+      await applyEscalationRules(db, context, localDateOf(context.now()));
+      return summary;
+    });
   } catch (error) {
     throw toStorageFailure(error, { file: plan.fileName });
   }

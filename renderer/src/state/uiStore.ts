@@ -9,8 +9,14 @@ import type { ProviderFilter } from '../features/portfolio/providerRows';
 export type Screen =
   | { readonly name: 'dashboard' }
   | { readonly name: 'providers' }
+  /** The KPIs and SLAs screen: the portfolio's KPIs, the KPI library and the user's own KPIs. */
+  | { readonly name: 'kpis' }
   | { readonly name: 'provider'; readonly providerId: string }
+  /** The measurement entry grid: months by the service levels of a provider or by the providers of a KPI. */
+  | { readonly name: 'measurements' }
   | { readonly name: 'import' }
+  /** The Escalations screen, with the details of `escalationId` open when given. */
+  | { readonly name: 'escalations'; readonly escalationId?: string }
   | { readonly name: 'sync' }
   /** `focusCreate` moves focus into the name field of the create form, as the header's "New empty portfolio" asks. */
   | { readonly name: 'portfolios'; readonly focusCreate?: boolean }
@@ -55,6 +61,8 @@ interface UiState {
   readonly providerSearch: string;
   readonly providerFilter: ProviderFilter;
   readonly lastImport: LastImport | null;
+  /** Instant (UTC ISO string) at which this device last marked each portfolio's notifications as read, by portfolio id. */
+  readonly notificationsSeenAt: Readonly<Record<string, string>>;
   readonly openPortfolio: (portfolioId: string | null) => void;
   /** Opens another portfolio in place of a missing one or one about to be deleted, staying on the Portfolios screen. */
   readonly replacePortfolio: (portfolioId: string | null) => void;
@@ -62,6 +70,7 @@ interface UiState {
   readonly setProviderSearch: (search: string) => void;
   readonly setProviderFilter: (filter: ProviderFilter) => void;
   readonly setLastImport: (lastImport: LastImport | null) => void;
+  readonly markNotificationsSeen: (portfolioId: string, at: string) => void;
 }
 
 export const useUiStore = create<UiState>()(
@@ -72,6 +81,7 @@ export const useUiStore = create<UiState>()(
       providerSearch: '',
       providerFilter: 'all',
       lastImport: null,
+      notificationsSeenAt: {},
       openPortfolio: (portfolioId) => {
         set({ portfolioId, screen: { name: 'providers' }, providerSearch: '', providerFilter: 'all' });
       },
@@ -100,12 +110,20 @@ export const useUiStore = create<UiState>()(
       setLastImport: (lastImport) => {
         set({ lastImport });
       },
+      markNotificationsSeen: (portfolioId, at) => {
+        set((state) => ({ notificationsSeenAt: { ...state.notificationsSeenAt, [portfolioId]: at } }));
+      },
     }),
     {
       // Reopens the last portfolio and screen after a reload or restart.
       name: 'steerwise-ui',
       storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ portfolioId: state.portfolioId, screen: state.screen, lastImport: state.lastImport }),
+      partialize: (state) => ({
+        portfolioId: state.portfolioId,
+        screen: state.screen,
+        lastImport: state.lastImport,
+        notificationsSeenAt: state.notificationsSeenAt,
+      }),
     },
   ),
 );
@@ -130,3 +148,5 @@ export const selectSetProviderSearch = (state: UiState): UiState['setProviderSea
 export const selectSetProviderFilter = (state: UiState): UiState['setProviderFilter'] => state.setProviderFilter;
 export const selectLastImport = (state: UiState): LastImport | null => state.lastImport;
 export const selectSetLastImport = (state: UiState): UiState['setLastImport'] => state.setLastImport;
+export const selectNotificationsSeenAt = (state: UiState): UiState['notificationsSeenAt'] => state.notificationsSeenAt;
+export const selectMarkNotificationsSeen = (state: UiState): UiState['markNotificationsSeen'] => state.markNotificationsSeen;

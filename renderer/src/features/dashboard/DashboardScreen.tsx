@@ -7,7 +7,9 @@ import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { kpiName } from '../kpi/kpiName';
 import type { PortfolioData } from '../portfolio/usePortfolioData';
 import { breachColumnSizes, buildBreachColumns } from './breachColumns';
+import { ControlTower } from './ControlTower';
 import { mostBreached } from './mostBreached';
+import { useControlTowerRecords } from './useControlTowerRecords';
 
 const topProviderCount = 5;
 /** Largest shortfall first; the sort is stable, so ties keep the order `listBreaches` gives them. */
@@ -16,6 +18,7 @@ const worstFirst = [{ id: 'shortfall', desc: true }];
 export function DashboardScreen({ data }: { readonly data: PortfolioData }) {
   const { t } = useTranslation();
   const navigate = useUiStore(selectNavigate);
+  const records = useControlTowerRecords();
   const breaches = useMemo(() => listBreaches(data.providers, data.kpis, data.serviceLevels, data.measurements), [data]);
   const kpisById = useMemo(() => new Map(data.kpis.map((kpi) => [kpi.id, kpi])), [data.kpis]);
   const columns = useMemo(() => buildBreachColumns(kpisById, t, userLocale), [kpisById, t]);
@@ -33,6 +36,7 @@ export function DashboardScreen({ data }: { readonly data: PortfolioData }) {
   return (
     <section aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">{t('dashboard.title')}</h1>
+      {records === undefined ? <p className="muted">{t('app.loading')}</p> : <ControlTower data={data} records={records} />}
       <div className="panel">
         <h2>{t('dashboard.breachesTitle')}</h2>
         <p>{t('dashboard.summary', { breaches: breaches.rows.length, measured: measuredMonths })}</p>

@@ -1,5 +1,6 @@
 /**
- * The measurement import: choose a CSV file, map its columns (or take a matching preset), review
+ * The measurement import: choose or drop a CSV or XLSX file, check how it is read (delimiter,
+ * number format, sheet), map its columns (or take a matching preset), review
  * the validation report, then write everything in one transaction. Nothing is written before the
  * last step, and not at all while the report has errors.
  */
@@ -7,11 +8,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
 import { maxOpenFileBytes } from '@shared/ipc/contract';
-import { parseCsv } from '@shared/import/csv';
 import { buildImportPlan, matchPreset, nearestPreset } from '@shared/import/mapping';
 import type { NearMatch } from '@shared/import/mapping';
 import { builtInPresets } from '@shared/import/presets';
-import type { CsvTable, ImportPlan, MappingPreset } from '@shared/import/types';
+import type { ImportPlan, ImportTable, MappingPreset } from '@shared/import/types';
 import type { OpenedFile } from '@shared/ipc/contract';
 import type { ImportSummary } from '@shared/domain/types';
 import { getDeviceContext, listPresets } from '../../db/catalogue';
@@ -22,15 +22,19 @@ import { platform } from '../../platform';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { ImportTarget } from './ImportTarget';
+import { loadSource, openDroppedFile, tableOf } from './importSource';
+import type { ImportSource, SourceOptions } from './importSource';
 import { MappingStep } from './MappingStep';
 import { ReviewStep } from './ReviewStep';
+import { FileDropZone } from './FileDropZone';
 
 type Step =
   | { readonly name: 'file' }
   | {
       readonly name: 'mapping';
-      readonly file: OpenedFile;
-      readonly table: CsvTable;
+      readonly source: ImportSource;
+      readonly options: SourceOptions;
+      readonly table: ImportTable;
       readonly presets: readonly MappingPreset[];
       readonly matched: MappingPreset | null;
       readonly near: NearMatch | null;
@@ -38,10 +42,12 @@ type Step =
   | {
       readonly name: 'review';
       /**
-       * The file's bytes, not its parsed table: a large CSV parses into about three times its
-       * size, and the table is not needed while the plan is written. Back parses it again.
+       * The file's bytes (or a workbook's cells), not its parsed table: a large CSV parses into
+       * about three times its size, and the table is not needed while the plan is written. Back
+       * parses it again with the same options.
        */
-      readonly file: OpenedFile;
+      readonly source: ImportSource;
+      readonly options: SourceOptions;
       readonly presets: readonly MappingPreset[];
       readonly preset: MappingPreset;
       readonly plan: ImportPlan;
@@ -60,7 +66,7 @@ export function ImportWizard() {
     setError(null);
     const opened = await platform.openFile({
       title: t('import.chooseFile'),
-      filters: [{ name: t('import.fileFilterCsv'), extensions: ['csv', 'txt'] }],
+      filters: [{ name: t('import.fileFilter'), extensions: ['csv', 'txt', 'xlsx'] }],
       maxBytes: maxOpenFileBytes,
     });
     if (!opened.ok) {
@@ -68,24 +74,49 @@ export function ImportWizard() {
       return;
     }
     if (opened.value === null) return;
-    showMapping(opened.value, [...builtInPresets, ...(await listPresets())], null);
+    await openSource(opened.value);
   };
 
-  /** Parses the file and shows the mapping step, with `chosen` preselected when given. */
-  const showMapping = (file: OpenedFile, presets: readonly MappingPreset[], chosen: MappingPreset | null) => {
-    const parsed = parseCsv(file.bytes, file.name);
+  const dropFile = async (dropped: File) => {
+    setError(null);
+    const opened = await openDroppedFile(dropped);
+    if (!opened.ok) {
+      setError(opened.error);
+      return;
+    }
+    await openSource(opened.value);
+  };
+
+  const openSource = async (file: OpenedFile) => {
+    setBusy(true);
+    try {
+      const source = await loadSource(file);
+      if (!source.ok) {
+        setError(source.error);
+        return;
+      }
+      showMapping(source.value, {}, [...builtInPresets, ...(await listPresets())], null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Builds the table with `options` and shows the mapping step, with `chosen` preselected when given. */
+  const showMapping = (source: ImportSource, options: SourceOptions, presets: readonly MappingPreset[], chosen: MappingPreset | null) => {
+    const parsed = tableOf(source, options);
     if (!parsed.ok) {
       setError(parsed.error);
       return;
     }
+    setError(null);
     const matched = chosen ?? matchPreset(parsed.value.header, presets);
     const near = matched ? null : nearestPreset(parsed.value.header, presets);
-    setStep({ name: 'mapping', file, table: parsed.value, presets, matched, near });
+    setStep({ name: 'mapping', source, options, table: parsed.value, presets, matched, near });
   };
 
-  const review = (file: OpenedFile, table: CsvTable, presets: readonly MappingPreset[], preset: MappingPreset) => {
+  const review = (source: ImportSource, options: SourceOptions, table: ImportTable, presets: readonly MappingPreset[], preset: MappingPreset) => {
     setError(null);
-    setStep({ name: 'review', file, presets, preset, plan: buildImportPlan(table, preset) });
+    setStep({ name: 'review', source, options, presets, preset, plan: buildImportPlan(table, preset) });
   };
 
   const apply = async (plan: ImportPlan) => {
@@ -126,27 +157,35 @@ export function ImportWizard() {
       ) : null}
 
       {step.name === 'file' ? (
-        <div className="button-row">
-          <button type="button" className="button primary" onClick={() => void chooseFile()}>
-            {t('import.chooseFile')}
-          </button>
-          <button type="button" className="button" onClick={close}>
-            {t('import.cancel')}
-          </button>
-        </div>
+        <FileDropZone busy={busy} onDrop={(file) => void dropFile(file)}>
+          <div className="button-row">
+            <button type="button" className="button primary" disabled={busy} onClick={() => void chooseFile()}>
+              {t('import.chooseFile')}
+            </button>
+            <button type="button" className="button" onClick={close}>
+              {t('import.cancel')}
+            </button>
+          </div>
+        </FileDropZone>
       ) : null}
 
       {step.name === 'mapping' ? (
         <MappingStep
+          // A new table (another delimiter, locale or sheet) may have other columns, so the hand mapping starts again.
+          key={step.table.header.join('\u0000')}
           table={step.table}
+          options={step.options}
           presets={step.presets}
           matched={step.matched}
           near={step.near}
+          onOptionsChange={(options) => {
+            showMapping(step.source, options, step.presets, null);
+          }}
           onBack={() => {
             setStep({ name: 'file' });
           }}
           onNext={(preset) => {
-            review(step.file, step.table, step.presets, preset);
+            review(step.source, step.options, step.table, step.presets, preset);
           }}
         />
       ) : null}
@@ -156,7 +195,7 @@ export function ImportWizard() {
           plan={step.plan}
           busy={busy}
           onBack={() => {
-            showMapping(step.file, step.presets, step.preset);
+            showMapping(step.source, step.options, step.presets, step.preset);
           }}
           onApply={() => void apply(step.plan)}
         />

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import type { NearMatch } from '@shared/import/mapping';
-import type { CsvTable, MappingPreset } from '@shared/import/types';
+import type { ImportTable, MappingPreset } from '@shared/import/types';
 import { savePreset } from '../../db/catalogue';
+import type { SourceOptions } from './importSource';
+import { ReadingOptions } from './ReadingOptions';
 import { KpiDraftEditor } from './KpiDraftEditor';
 import { draftProblems, emptyKpiDraft, initialDraft, presetFromDraft } from './manualMapping';
 import type { DraftProblem, MappingDraft } from './manualMapping';
@@ -12,28 +14,26 @@ const manualChoice = '';
 const previewRowCount = 5;
 
 interface MappingStepProps {
-  readonly table: CsvTable;
+  readonly table: ImportTable;
+  /** The preview's choices of delimiter, number locale and sheet. */
+  readonly options: SourceOptions;
   readonly presets: readonly MappingPreset[];
   readonly matched: MappingPreset | null;
   /** A preset that fits all but a few columns, preselected so that the missing ones get named. */
   readonly near: NearMatch | null;
+  /** Reads the file again with other choices. */
+  readonly onOptionsChange: (options: SourceOptions) => void;
   readonly onBack: () => void;
   readonly onNext: (preset: MappingPreset) => void;
 }
 
-export function MappingStep({ table, presets, matched, near, onBack, onNext }: MappingStepProps) {
+export function MappingStep({ table, options, presets, matched, near, onOptionsChange, onBack, onNext }: MappingStepProps) {
   const { t } = useTranslation();
   const [presetId, setPresetId] = useState(matched?.id ?? near?.preset.id ?? manualChoice);
   const [draft, setDraft] = useState<MappingDraft>(() => initialDraft(table));
   const [presetName, setPresetName] = useState('');
   const [savedName, setSavedName] = useState<string | null>(null);
 
-  const delimiterNames: Record<string, string> = {
-    ',': t('import.delimiterComma'),
-    ';': t('import.delimiterSemicolon'),
-    '\t': t('import.delimiterTab'),
-    '|': t('import.delimiterPipe'),
-  };
   const chosenPreset = presets.find((preset) => preset.id === presetId) ?? null;
   const problems = chosenPreset ? [] : draftProblems(draft);
   const problemText = (problem: DraftProblem): string => {
@@ -84,14 +84,16 @@ export function MappingStep({ table, presets, matched, near, onBack, onNext }: M
   return (
     <div>
       <p data-testid="import-detected">
-        {t('import.detected', {
-          file: table.fileName,
-          rows: table.rows.length,
-          delimiter: delimiterNames[table.delimiter] ?? table.delimiter,
-          encoding: table.encoding.toUpperCase(),
-          bom: table.hadBom ? t('import.withBom') : '',
-        })}
+        {table.format === 'csv'
+          ? t('import.detected', {
+              file: table.fileName,
+              rows: table.rows.length,
+              encoding: table.encoding.toUpperCase(),
+              bom: table.hadBom ? t('import.withBom') : '',
+            })
+          : t('import.detectedSheet', { file: table.fileName, rows: table.rows.length, sheet: table.sheet })}
       </p>
+      <ReadingOptions table={table} options={options} onChange={onOptionsChange} />
 
       <h2>{t('import.preview')}</h2>
       <div className="preview-table">

@@ -11,6 +11,18 @@ interface ReviewStepProps {
   readonly onApply: () => void;
 }
 
+/**
+ * Picks the sentence variant: a workbook issue names the sheet and cell (`_sheet`, or
+ * `_sheetWarning` for a warning), a CSV warning has `_warning`; otherwise the issue's own reason.
+ */
+function sentenceReason(issue: ImportIssue): { readonly reason?: string } {
+  const warning = issue.severity === 'warning';
+  if (typeof issue.detail.sheet === 'string') {
+    return { reason: warning ? 'sheetWarning' : 'sheet' };
+  }
+  return warning && issue.detail.reason === undefined ? { reason: 'warning' } : {};
+}
+
 function IssueItem({ issue }: { readonly issue: ImportIssue }) {
   const { t } = useTranslation();
   // Every sentence names its own line and column; a warning may have a sentence of its own.
@@ -18,7 +30,7 @@ function IssueItem({ issue }: { readonly issue: ImportIssue }) {
     ...issue.detail,
     ...(issue.row === null ? {} : { row: issue.row }),
     ...(issue.column === null ? {} : { column: issue.column }),
-    ...(issue.severity === 'warning' && issue.detail.reason === undefined ? { reason: 'warning' } : {}),
+    ...sentenceReason(issue),
   };
   return (
     <li data-row={issue.row ?? undefined} className={issue.severity === 'warning' ? 'issue-warning' : 'issue-error'}>

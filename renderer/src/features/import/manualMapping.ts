@@ -3,7 +3,7 @@
  * the form every import runs through.
  */
 import type { KpiAggregation, KpiDefinitionData, KpiDirection, KpiKind, KpiUnit } from '@shared/domain/types';
-import type { CsvTable, KpiSource, MappingPreset, ServiceLevelDefault } from '@shared/import/types';
+import type { ImportTable, KpiSource, MappingPreset, ServiceLevelDefault } from '@shared/import/types';
 
 export interface KpiDraft {
   readonly name: string;
@@ -59,7 +59,7 @@ export function emptyKpiDraft(): KpiDraft {
  * Guesses the provider and month columns from common header names, leaving the rest to the
  * user. Patterns are tried in order, and a column taken by one guess is not used by another.
  */
-export function initialDraft(table: CsvTable): MappingDraft {
+export function initialDraft(table: Pick<ImportTable, 'header'>): MappingDraft {
   const taken = new Set<string>();
   const find = (...patterns: readonly RegExp[]): string => {
     for (const pattern of patterns) {

@@ -1,10 +1,14 @@
 /**
  * Builds the ECharts option of one KPI's monthly chart for one provider: the monthly results as
- * a line with a gap for every month without data, and the expected and minimum levels as
- * dashed lines. Pure, so the option is tested without a browser.
+ * a line with a gap for every month without data, the expected and minimum levels as dashed
+ * lines, and, when given, the analytics (control limits, marked months, forecast band). Pure, so
+ * the option is tested without a browser.
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Measurement, Period, ServiceLevel } from '@shared/domain/types';
+import type { KpiAnalytics } from '@shared/kpi/analytics';
+import { axisWithForecast, buildAnalyticsSeries, forecastByPeriod, markedMonths } from './analyticsChartSeries';
+import type { KpiAnalyticsChartText } from './analyticsChartSeries';
 
 export interface KpiChartText {
   readonly result: string;
@@ -27,6 +31,8 @@ export interface KpiChartInput {
   /** Every month on the axis, in order; months without a measurement become gaps. */
   readonly periods: readonly Period[];
   readonly text: KpiChartText;
+  /** Analytics of the same measurements, drawn over the results; the axis grows to the last forecast month. */
+  readonly analytics?: { readonly result: KpiAnalytics; readonly text: KpiAnalyticsChartText } | null;
 }
 
 /** One point of the result line; `value` is `null` for a month without data, which ECharts draws as a gap. */
@@ -56,21 +62,33 @@ interface TooltipParam {
 }
 
 export function buildKpiChartOption(input: KpiChartInput): EChartsCoreOption {
-  const { level, periods, text } = input;
+  const { level, text } = input;
+  const analytics = input.analytics ?? null;
+  const periods = axisWithForecast(input.periods, analytics?.result ?? null);
   const points = buildKpiPoints(input.measurements, periods);
+  const values = points.map((point) => point.value);
   const labels = periods.map((period) => text.period(period));
+  const forecasts = forecastByPeriod(analytics?.result ?? null);
+  const { signalled, anomalous } = markedMonths(analytics?.result ?? null);
+  const extra = analytics ? buildAnalyticsSeries(analytics.result, periods, values, analytics.text) : { series: [], legend: [] };
 
   const tooltip = (params: TooltipParam | TooltipParam[]): string => {
     const first = Array.isArray(params) ? params[0] : params;
     const point = first?.dataIndex === undefined ? undefined : points[first.dataIndex];
     if (!point) return '';
     const lines = [text.period(point.period)];
-    if (point.value === null) {
+    const forecast = forecasts.get(point.period);
+    if (point.value === null && forecast === undefined) {
       lines.push(text.noData);
-    } else {
+    } else if (point.value !== null) {
       lines.push(`${text.result}: ${text.value(point.value)}`);
       if (point.numerator !== null && point.denominator !== null) lines.push(text.ratio(point.numerator, point.denominator));
     }
+    if (forecast !== undefined && analytics) {
+      lines.push(analytics.text.forecastTooltip(text.value(forecast.value), text.value(forecast.lower), text.value(forecast.upper)));
+    }
+    if (analytics && signalled.has(point.period)) lines.push(analytics.text.signal);
+    if (analytics && anomalous.has(point.period)) lines.push(analytics.text.anomaly);
     if (level) {
       lines.push(`${text.expected}: ${text.value(level.expected)}`);
       lines.push(`${text.minimum}: ${text.value(level.minimum)}`);
@@ -97,8 +115,9 @@ export function buildKpiChartOption(input: KpiChartInput): EChartsCoreOption {
   return {
     animation: false,
     aria: { enabled: true },
-    grid: { left: 56, right: 16, top: 36, bottom: 40 },
-    legend: { top: 0, data: [text.result, ...levelSeries.map((series) => series.name)] },
+    // The legend wraps to a second row when the analytics add their series.
+    grid: { left: 56, right: 16, top: analytics ? 64 : 36, bottom: 40 },
+    legend: { top: 0, data: [text.result, ...levelSeries.map((series) => series.name), ...extra.legend] },
     tooltip: { trigger: 'axis', formatter: tooltip },
     // Every month keeps its label up to two years; longer ranges let ECharts thin them out.
     xAxis: {
@@ -116,13 +135,14 @@ export function buildKpiChartOption(input: KpiChartInput): EChartsCoreOption {
       {
         name: text.result,
         type: 'line',
-        data: points.map((point) => point.value),
+        data: values,
         connectNulls: false,
         showSymbol: true,
         symbolSize: 6,
         color: '#1f5fbf',
       },
       ...levelSeries,
+      ...extra.series,
     ],
   };
 }

@@ -1,8 +1,11 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id, Period } from '@shared/domain/types';
 import { Chart } from '../../components/Chart';
 import { formatKpiValue, formatNumber, formatPeriod } from '../../format';
 import { userLocale } from '../../locale';
+import { KpiAnalysis } from '../kpi/KpiAnalysis';
+import { analyticsChartText, analyzeMeasurements } from '../kpi/kpiAnalytics';
 import { buildKpiChartOption } from '../kpi/kpiChartOption';
 import type { KpiChartText } from '../kpi/kpiChartOption';
 import { kpiName } from '../kpi/kpiName';
@@ -33,6 +36,10 @@ export function KpiCard({ providerId, panel, periods }: KpiCardProps) {
     ratio: (numerator, denominator) =>
       t('provider.tooltipRatio', { numerator: formatNumber(numerator, locale), denominator: formatNumber(denominator, locale) }),
   };
+  const analytics = useMemo(
+    () => analyzeMeasurements(panel.kpi, panel.level, panel.measurements),
+    [panel.kpi, panel.level, panel.measurements],
+  );
   const whole = panel.summary.aggregate;
   const monthsBelow = panel.level ? panel.summary.monthsInBreach : null;
 
@@ -66,8 +73,15 @@ export function KpiCard({ providerId, panel, periods }: KpiCardProps) {
         testId={`kpi-chart-${panel.kpi.key}`}
         label={t('provider.chartTitle', { kpi: name })}
         height={280}
-        option={buildKpiChartOption({ level: panel.level, measurements: panel.measurements, periods, text })}
+        option={buildKpiChartOption({
+          level: panel.level,
+          measurements: panel.measurements,
+          periods,
+          text,
+          analytics: analytics.status === 'ready' ? { result: analytics.result, text: analyticsChartText(t) } : null,
+        })}
       />
+      <KpiAnalysis analytics={analytics} unit={panel.kpi.unit} />
     </article>
   );
 }

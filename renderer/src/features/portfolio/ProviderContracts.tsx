@@ -1,24 +1,51 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Id } from '@shared/domain/types';
+import type { Contract, Id, ServiceLevel } from '@shared/domain/types';
+import { atRiskAmountMinor } from '@shared/kpi/creditsAmounts';
+import { formatNumber } from '../../format';
 import { userLocale } from '../../locale';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { formatMoneyMinor } from '../rfp/money';
+import { AddContractForm } from './AddContractForm';
+import { ContractTermsForm } from './ContractTermsForm';
 import { buildContractRows } from './contractRows';
 import type { ContractRow } from './contractRows';
 import { usePortfolioDb } from './portfolioContext';
 
-/** Contracts section of a provider's screen: one row per contract, with a draft contract linked to the RFP award that created it. */
+/** Sum of the allocations of the contract's critical service levels, in percent; it may exceed 100. */
+function criticalAllocation(levels: readonly ServiceLevel[], contractId: Id): { readonly percent: number; readonly levels: number } {
+  let percent = 0;
+  let count = 0;
+  for (const level of levels) {
+    if (level.contractId !== contractId || !level.critical) continue;
+    count += 1;
+    percent += level.allocationPercent ?? 0;
+  }
+  return { percent, levels: count };
+}
+
+/**
+ * Contracts section of a provider's screen: one row per contract with its monthly charges, the
+ * share at risk, the at-risk amount (the monthly cap of credits) and the total allocation of its
+ * critical service levels. A draft contract links to the RFP award that created it.
+ */
 export function ProviderContracts({ providerId, providerName }: { readonly providerId: Id; readonly providerName: string }) {
   const { t } = useTranslation();
   const db = usePortfolioDb();
-  const rows = useLiveQuery(async () => {
-    const [contracts, awarded] = await Promise.all([
+  const loaded = useLiveQuery(async () => {
+    const [contracts, awarded, levels] = await Promise.all([
       db.contracts.where('providerId').equals(providerId).toArray(),
       db.rfpEvents.where('phase').equals('awarded').toArray(),
+      db.serviceLevels.filter((level) => level.providerId === providerId).toArray(),
     ]);
-    return buildContractRows(contracts, awarded);
+    return {
+      rows: buildContractRows(contracts, awarded),
+      contracts: new Map(contracts.map((contract) => [contract.id, contract])),
+      levels,
+    };
   }, [db, providerId]);
+  const rows = loaded?.rows;
 
   return (
     <section className="panel" aria-labelledby="provider-contracts-title" data-testid="provider-contracts">
@@ -34,55 +61,121 @@ export function ProviderContracts({ providerId, providerName }: { readonly provi
               <th scope="col">{t('provider.contracts.colEnd')}</th>
               <th scope="col">{t('provider.contracts.colCurrency')}</th>
               <th scope="col">{t('provider.contracts.colAnnualValue')}</th>
+              <th scope="col">{t('contractTerms.colMonthlyCharges')}</th>
+              <th scope="col">{t('contractTerms.colAtRisk')}</th>
+              <th scope="col">{t('contractTerms.colCap')}</th>
+              <th scope="col">{t('contractTerms.colAllocation')}</th>
+              <th scope="col">{t('contractTerms.colActions')}</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <ContractTableRow key={row.id} row={row} />
-            ))}
+            {rows.map((row) => {
+              const contract = loaded?.contracts.get(row.id);
+              return contract === undefined ? null : (
+                <ContractTableRow key={row.id} row={row} contract={contract} levels={loaded?.levels ?? []} />
+              );
+            })}
           </tbody>
         </table>
       )}
+      <AddContractForm providerId={providerId} />
     </section>
   );
 }
 
-function ContractTableRow({ row }: { readonly row: ContractRow }) {
+interface ContractTableRowProps {
+  readonly row: ContractRow;
+  readonly contract: Contract;
+  /** The provider's service levels; those linked to this contract count towards its allocation. */
+  readonly levels: readonly ServiceLevel[];
+}
+
+function ContractTableRow({ row, contract, levels }: ContractTableRowProps) {
   const { t } = useTranslation();
   const navigate = useUiStore(selectNavigate);
+  const [editing, setEditing] = useState(false);
   const notSet = <span className="muted">{t('provider.contracts.noDate')}</span>;
+  const notEntered = <span className="muted">{t('contractTerms.notEntered')}</span>;
   const draft = row.draftFromRfp;
+  const money = (amountMinor: number) => formatMoneyMinor(amountMinor, contract.currency, userLocale);
+  const cap =
+    contract.monthlyChargesMinor === null || contract.atRiskPercent === null
+      ? null
+      : atRiskAmountMinor(contract.monthlyChargesMinor, contract.atRiskPercent);
+  const allocation = criticalAllocation(levels, contract.id);
 
   return (
-    <tr>
-      <th scope="row">
-        {row.title}
-        {draft === null ? null : (
-          <>
-            {' '}
-            <span className="kind-badge">{t('provider.contracts.draft')}</span>{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                navigate({ name: 'rfp', rfpId: draft.rfpId, tab: 'award' });
+    <Fragment>
+      <tr data-testid={`contract-row-${contract.id}`}>
+        <th scope="row">
+          {row.title}
+          {draft === null ? null : (
+            <>
+              {' '}
+              <span className="kind-badge">{t('provider.contracts.draft')}</span>{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  navigate({ name: 'rfp', rfpId: draft.rfpId, tab: 'award' });
+                }}
+              >
+                {t('provider.contracts.awardedIn', { title: draft.rfpTitle })}
+              </button>
+            </>
+          )}
+        </th>
+        <td>{row.startDate ?? notSet}</td>
+        <td>{row.endDate ?? notSet}</td>
+        <td>{row.currency}</td>
+        <td className="cell-numeric">
+          {row.annualValueMinor === null ? (
+            <span className="muted">{t('provider.contracts.notRecorded')}</span>
+          ) : (
+            formatMoneyMinor(row.annualValueMinor, row.currency, userLocale)
+          )}
+        </td>
+        <td className="cell-numeric" data-testid="monthly-charges">
+          {contract.monthlyChargesMinor === null ? notEntered : money(contract.monthlyChargesMinor)}
+        </td>
+        <td className="cell-numeric" data-testid="at-risk-percent">
+          {contract.atRiskPercent === null
+            ? notEntered
+            : t('contractTerms.percent', { value: formatNumber(contract.atRiskPercent, userLocale, 2) })}
+        </td>
+        <td className="cell-numeric" data-testid="monthly-cap">
+          {cap === null ? notEntered : money(cap)}
+        </td>
+        <td className="cell-numeric" data-testid="critical-allocation">
+          {allocation.levels === 0
+            ? t('contractTerms.noCriticalLevels')
+            : t('contractTerms.allocationTotal', { value: formatNumber(allocation.percent, userLocale, 2), count: allocation.levels })}
+        </td>
+        <td>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={editing}
+            onClick={() => {
+              setEditing(!editing);
+            }}
+          >
+            {t('contractTerms.edit', { title: contract.title })}
+          </button>
+        </td>
+      </tr>
+      {editing ? (
+        <tr>
+          <td colSpan={10}>
+            <ContractTermsForm
+              contract={contract}
+              onClose={() => {
+                setEditing(false);
               }}
-            >
-              {t('provider.contracts.awardedIn', { title: draft.rfpTitle })}
-            </button>
-          </>
-        )}
-      </th>
-      <td>{row.startDate ?? notSet}</td>
-      <td>{row.endDate ?? notSet}</td>
-      <td>{row.currency}</td>
-      <td className="cell-numeric">
-        {row.annualValueMinor === null ? (
-          <span className="muted">{t('provider.contracts.notRecorded')}</span>
-        ) : (
-          formatMoneyMinor(row.annualValueMinor, row.currency, userLocale)
-        )}
-      </td>
-    </tr>
+            />
+          </td>
+        </tr>
+      ) : null}
+    </Fragment>
   );
 }

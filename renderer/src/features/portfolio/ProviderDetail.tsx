@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '@shared/domain/types';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
+import { ServiceCredits } from '../credits/ServiceCredits';
+import { ProviderEscalations } from '../escalations/ProviderEscalations';
 import { ProviderPlans } from '../plans/ProviderPlans';
 import { KpiCard } from './KpiCard';
 import { kpiPanels, portfolioPeriods } from './kpiPanels';
@@ -47,6 +49,8 @@ export function ProviderDetail({ data, providerId }: { readonly data: PortfolioD
       </p>
       <ProviderNameEditor key={provider.id} provider={provider} providers={data.providers} />
       <ProviderContracts providerId={provider.id} providerName={provider.name} />
+      <ServiceCredits data={data} providerId={provider.id} />
+      <ProviderEscalations data={data} providerId={provider.id} />
       <ProviderPlans providerId={provider.id} />
       <div className="kpi-grid">
         {panels.map((panel) => (

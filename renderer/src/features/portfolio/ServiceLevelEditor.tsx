@@ -1,6 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id, KpiDefinition, ServiceLevel } from '@shared/domain/types';
+import { checkServiceLevelTerms } from '@shared/kpi/serviceLevelSchema';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
 import { userLocale } from '../../locale';
@@ -10,6 +12,8 @@ import { usePortfolioDb } from './portfolioContext';
 import { saveServiceLevel } from './providerEdits';
 import { checkServiceLevel, decimalSeparatorOf, levelInputText } from './serviceLevelInput';
 import type { LevelField, LevelInput, LevelIssue } from './serviceLevelInput';
+import { ServiceLevelTerms } from './ServiceLevelTermsEditor';
+import { termsFieldLabel } from './serviceTermsText';
 
 interface ServiceLevelEditorProps {
   readonly providerId: Id;
@@ -23,11 +27,37 @@ interface ServiceLevelEditorProps {
 const decimalSeparator = decimalSeparatorOf(userLocale);
 
 /**
- * Button and form that set one provider's expected and minimum levels for one KPI. Nothing is
- * written until both values pass `checkServiceLevel`. The card re-renders from the live query
- * once the write is stored.
+ * Editors of one provider's service level for one KPI: the expected and minimum levels, and,
+ * once the level exists, a summary of its credit terms with the "Credit terms" form.
  */
-export function ServiceLevelEditor({ providerId, kpi, kpiLabel, level }: ServiceLevelEditorProps) {
+export function ServiceLevelEditor(props: ServiceLevelEditorProps) {
+  const db = usePortfolioDb();
+  const contracts = useLiveQuery(() => db.contracts.where('providerId').equals(props.providerId).toArray(), [db, props.providerId]);
+  return (
+    <>
+      <LevelForm {...props} />
+      {props.level === null || contracts === undefined ? null : (
+        <ServiceLevelTerms kpi={props.kpi} level={props.level} contracts={contracts} />
+      )}
+    </>
+  );
+}
+
+/** Lists the fields of the stored credit terms that `levels` would make invalid. */
+function termsConflicts(level: ServiceLevel, kpi: KpiDefinition, levels: Pick<ServiceLevel, 'expected' | 'minimum'>): string[] {
+  const check = checkServiceLevelTerms(
+    { ...level, expected: levels.expected, minimum: levels.minimum, creditRule: level.creditRule, glidePath: level.glidePath },
+    // The link to a contract is not changed here, so it is accepted as stored.
+    { kpi, contractIds: level.contractId === null ? [] : [level.contractId] },
+  );
+  return check.ok ? [] : check.issues.map((issue) => issue.field).filter((field) => field !== 'expected' && field !== 'minimum');
+}
+
+/**
+ * Button and form that set the expected and minimum levels. Nothing is written until both values
+ * pass `checkServiceLevel`. The card re-renders from the live query once the write is stored.
+ */
+function LevelForm({ providerId, kpi, kpiLabel, level }: ServiceLevelEditorProps) {
   const { t } = useTranslation();
   const db = usePortfolioDb();
   const formId = useId();
@@ -64,6 +94,12 @@ export function ServiceLevelEditor({ providerId, kpi, kpiLabel, level }: Service
       return;
     }
     setIssues([]);
+    // New levels must still fit the stored credit terms, such as a bonus level better than the expected level.
+    const conflicts = level === null ? [] : termsConflicts(level, kpi, check);
+    if (conflicts.length > 0) {
+      setFailure(t('serviceTerms.levelsConflict', { fields: conflicts.map((field) => termsFieldLabel(t, field)).join(', ') }));
+      return;
+    }
     setBusy(true);
     try {
       await saveServiceLevel(db, { providerId, kpiId: kpi.id, level }, check, await getDeviceContext());

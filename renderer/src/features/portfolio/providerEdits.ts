@@ -1,10 +1,12 @@
 /**
- * Writes of the provider page: renaming a provider and setting its service level for one KPI.
- * Both go through the generic repository writes, which stamp clocks and add audit entries.
+ * Writes of the provider page: renaming a provider, setting its service level for one KPI with
+ * its credit terms, and adding a contract with its charges. All go through the generic
+ * repository writes, which stamp clocks and add audit entries.
  */
-import { reportedLevelTerms } from '@shared/domain/serviceTerms';
+import { noCreditTerms, reportedLevelTerms } from '@shared/domain/serviceTerms';
+import type { CheckedContractTerms, CheckedLevelTerms } from '@shared/kpi/serviceLevelSchema';
 import { AppFailure } from '@shared/errors';
-import type { Id, Provider, ServiceLevel, ServiceLevelData } from '@shared/domain/types';
+import type { Contract, Id, Provider, ServiceLevel, ServiceLevelData } from '@shared/domain/types';
 import type { DeviceContext } from '../../db/clockStore';
 import type { PortfolioDb } from '../../db/portfolioDb';
 import { insertRecord, updateRecord } from '../../db/repository';
@@ -52,5 +54,56 @@ export function saveServiceLevel(
 ): Promise<ServiceLevel> {
   const values = { expected: levels.expected, minimum: levels.minimum };
   if (target.level !== null) return updateRecord(db, 'serviceLevels', target.level.id, values, context);
-  return insertRecord(db, 'serviceLevels', { providerId: target.providerId, kpiId: target.kpiId, contractId: null, ...reportedLevelTerms, ...values }, context);
+  return insertRecord(
+    db,
+    'serviceLevels',
+    { providerId: target.providerId, kpiId: target.kpiId, contractId: null, ...reportedLevelTerms, ...values },
+    context,
+  );
+}
+
+/**
+ * Stores checked service credit terms of a level in one write; fields equal to the stored ones
+ * are not written. Rejects with `storage.notFound` when the level was deleted meanwhile.
+ */
+export function saveServiceLevelTerms(
+  db: PortfolioDb,
+  levelId: Id,
+  terms: CheckedLevelTerms,
+  context: DeviceContext,
+): Promise<ServiceLevel> {
+  return updateRecord(db, 'serviceLevels', levelId, terms, context);
+}
+
+/**
+ * Stores checked monthly charges and at-risk share of a contract in one write. Rejects with
+ * `storage.notFound` when the contract was deleted meanwhile.
+ */
+export function saveContractTerms(db: PortfolioDb, contractId: Id, terms: CheckedContractTerms, context: DeviceContext): Promise<Contract> {
+  return updateRecord(db, 'contracts', contractId, terms, context);
+}
+
+/** Fields of a contract that the provider page can create: enough to link critical service levels to it. */
+export interface NewContract {
+  readonly title: string;
+  /** ISO 4217 code, checked by the caller with `isCurrencyCode`. */
+  readonly currency: string;
+}
+
+/** Adds a contract with no dates, no value and no credit terms to the provider. */
+export function addContract(db: PortfolioDb, providerId: Id, contract: NewContract, context: DeviceContext): Promise<Contract> {
+  return insertRecord(
+    db,
+    'contracts',
+    {
+      providerId,
+      title: contract.title,
+      currency: contract.currency,
+      startDate: null,
+      endDate: null,
+      annualValueMinor: null,
+      ...noCreditTerms,
+    },
+    context,
+  );
 }

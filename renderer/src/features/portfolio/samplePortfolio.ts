@@ -1,6 +1,7 @@
 /**
  * The bundled sample: the NHS 111 Minimum Data Set 2015-16, imported through the same CSV path
- * and preset a user would use, into a portfolio of its own.
+ * and preset a user would use, into a portfolio of its own, with the illustrative contracts of
+ * `sampleContracts.ts`.
  */
 import { AppFailure } from '@shared/errors';
 import { parseCsv } from '@shared/import/csv';
@@ -8,9 +9,15 @@ import { buildImportPlan } from '@shared/import/mapping';
 import { nhs111Preset } from '@shared/import/presets/nhs111';
 import { createPortfolio, getDeviceContext, listPortfolios, renamePortfolio } from '../../db/catalogue';
 import type { PortfolioEntry } from '../../db/catalogue';
+import { applyEscalationRules, escalationRuleTables, localDateOf } from '../../db/escalations';
 import { applyImportPlan } from '../../db/importMeasurements';
 import { openPortfolioDb } from '../../db/portfolioDb';
+import type { PortfolioDb } from '../../db/portfolioDb';
+import { toStorageFailure } from '../../db/storageErrors';
 import { readVersionVector } from '../../db/versionVector';
+import type { DeviceContext } from '../../db/clockStore';
+import type { ImportPlan } from '@shared/import/types';
+import { addIllustrativeContracts } from './sampleContracts';
 
 export const sampleFileName = 'nhs111_calls_2015-16.csv';
 
@@ -50,6 +57,24 @@ async function firstStartPortfolio(openPortfolioId: string): Promise<PortfolioEn
 }
 
 /**
+ * Imports the sample and adds its illustrative contracts in one transaction, then runs the
+ * escalation rules on the contracts' critical levels in it too, so a failure leaves the
+ * portfolio empty and the next attempt fills it again.
+ */
+async function fillSample(db: PortfolioDb, plan: ImportPlan, context: DeviceContext): Promise<void> {
+  const tables = [db.providers, db.kpis, db.contracts, db.serviceLevels, db.measurements, db.audit, db.meta, ...escalationRuleTables(db)];
+  try {
+    await db.transaction('rw', tables, async () => {
+      await applyImportPlan(db, plan, context);
+      await addIllustrativeContracts(db, context);
+      await applyEscalationRules(db, context, localDateOf(context.now()));
+    });
+  } catch (error) {
+    throw toStorageFailure(error, { file: plan.fileName });
+  }
+}
+
+/**
  * Opens the sample portfolio, creating and filling it the first time. A sample portfolio left
  * empty by an earlier failed attempt is filled again. When the open portfolio
  * (`openPortfolioId`) is the untouched one from first start, the sample is loaded into it and it
@@ -69,7 +94,8 @@ export async function openSamplePortfolio(name: string, openPortfolioId: string 
 
   const db = await openPortfolioDb(portfolio.id);
   try {
-    if ((await db.providers.count()) === 0) await applyImportPlan(db, plan, await getDeviceContext());
+    // NOTE: a sample portfolio filled before the illustrative contracts existed keeps its data as it is.
+    if ((await db.providers.count()) === 0) await fillSample(db, plan, await getDeviceContext());
   } finally {
     db.close();
   }

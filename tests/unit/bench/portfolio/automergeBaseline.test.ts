@@ -13,10 +13,11 @@ const diverged = divergePortfolio(portfolio, 9);
 const { devices } = portfolio;
 const syncKeys = new Set(['id', 'clock', 'fieldClocks']);
 
-/** Turns Automerge values (`ImmutableString` scalars, lists) into plain JSON values. */
+/** Turns Automerge values (`ImmutableString` scalars, lists, nested maps) into plain JSON values. */
 function plain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plain);
   if (value instanceof ImmutableString) return value.toString();
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plain(item)]));
   return value;
 }
 

@@ -22,6 +22,7 @@ interface PersistedUi {
   portfolioId: string | null;
   screen: { name: string };
   lastImport: LastImport | null;
+  notificationsSeenAt: Record<string, string>;
 }
 
 /** Returns the UI state as persisted for the next start. */
@@ -98,7 +99,7 @@ describe('replacePortfolio', () => {
     useUiStore.getState().navigate({ name: 'portfolios' });
     expect(persisted().portfolioId).toBe('deleted-portfolio');
     useUiStore.getState().replacePortfolio('other-portfolio');
-    expect(persisted()).toEqual({ portfolioId: 'other-portfolio', screen: { name: 'portfolios' }, lastImport: null });
+    expect(persisted()).toEqual({ portfolioId: 'other-portfolio', screen: { name: 'portfolios' }, lastImport: null, notificationsSeenAt: {} });
   });
 });
 
@@ -134,5 +135,14 @@ describe('isLastImportUndoable', () => {
 
   it('rejects a deleted portfolio', () => {
     expect(isLastImportUndoable(lastImport, ['p2'], ['b1'])).toBe(false);
+  });
+});
+
+describe('markNotificationsSeen', () => {
+  it('persists the mark per portfolio', () => {
+    useUiStore.getState().markNotificationsSeen('p1', '2026-03-01T10:00:00.000Z');
+    useUiStore.getState().markNotificationsSeen('p2', '2026-03-02T10:00:00.000Z');
+    useUiStore.getState().markNotificationsSeen('p1', '2026-03-03T10:00:00.000Z');
+    expect(persisted().notificationsSeenAt).toEqual({ p1: '2026-03-03T10:00:00.000Z', p2: '2026-03-02T10:00:00.000Z' });
   });
 });

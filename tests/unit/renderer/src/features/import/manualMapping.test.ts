@@ -7,7 +7,7 @@ import {
   presetFromDraft,
 } from '../../../../../../renderer/src/features/import/manualMapping';
 import type { MappingDraft } from '../../../../../../renderer/src/features/import/manualMapping';
-import type { CsvTable } from '../../../../../../shared/import/types';
+import type { ImportTable } from '../../../../../../shared/import/types';
 
 const draft: MappingDraft = {
   providerCode: '',
@@ -82,16 +82,7 @@ describe('presetFromDraft', () => {
 });
 
 describe('initialDraft', () => {
-  const table = (header: string[]): CsvTable => ({
-    fileName: 'f.csv',
-    encoding: 'utf-8',
-    hadBom: false,
-    delimiter: ',',
-    header,
-    rows: [],
-    rowNumbers: [],
-    issues: [],
-  });
+  const table = (header: string[]): Pick<ImportTable, 'header'> => ({ header });
 
   test('NHS header guesses code, name and month', () => {
     const draft = initialDraft(table(['Yearnumber', 'Periodname', 'Provider Org Code', 'Provider Name', 'Commissioner Org Code']));

@@ -1,0 +1,84 @@
+import { useTranslation } from 'react-i18next';
+import type { Id } from '@shared/domain/types';
+import type { QuarterCreditsSummary } from '@shared/kpi/controlTower';
+import { userLocale } from '../../locale';
+import { selectNavigate, useUiStore } from '../../state/uiStore';
+import { formatMoneyMinor } from '../rfp/money';
+
+interface QuarterCreditsPanelProps {
+  readonly summary: QuarterCreditsSummary;
+  readonly providerName: (providerId: Id) => string;
+  readonly contractTitle: (contractId: Id) => string;
+  /** Shows the note that the sample's contracts are invented. */
+  readonly illustrative: boolean;
+}
+
+/** Shows the service credits of the reporting month's quarter: totals per currency, then each contract with a link to its provider. */
+export function QuarterCreditsPanel({ summary, providerName, contractTitle, illustrative }: QuarterCreditsPanelProps) {
+  const { t } = useTranslation();
+  const navigate = useUiStore(selectNavigate);
+  const money = (amountMinor: number, currency: string) => formatMoneyMinor(amountMinor, currency, userLocale);
+
+  return (
+    <section className="panel" aria-labelledby="quarter-credits-title" data-testid="control-tower-credits">
+      <h2 id="quarter-credits-title">{t('controlTower.credits.title', { quarter: summary.label })}</h2>
+      {illustrative ? (
+        <p className="alert warning" data-testid="illustrative-note">
+          {t('sample.illustrativeNote')}
+        </p>
+      ) : null}
+      {summary.totals.length === 0 ? <p className="muted">{t('controlTower.credits.none')}</p> : null}
+      <div className="stats">
+        {summary.totals.map((total) => (
+          <div className="stat" key={total.currency} data-testid={`credits-total-${total.currency}`}>
+            <strong>{money(total.dueMinor + total.pendingMinor, total.currency)}</strong>
+            {t('controlTower.credits.total', { count: total.contracts, currency: total.currency })}
+            {total.pendingMinor > 0 ? (
+              <span className="muted"> {t('controlTower.credits.pendingPart', { amount: money(total.pendingMinor, total.currency) })}</span>
+            ) : null}
+            {total.bonusMinor > 0 ? <span className="muted"> {t('controlTower.credits.bonusPart', { amount: money(total.bonusMinor, total.currency) })}</span> : null}
+          </div>
+        ))}
+      </div>
+      {summary.contracts.length > 0 ? (
+        <table className="compact-table" data-testid="credits-contracts">
+          <thead>
+            <tr>
+              <th scope="col">{t('controlTower.colProvider')}</th>
+              <th scope="col">{t('controlTower.credits.colContract')}</th>
+              <th scope="col" className="numeric">
+                {t('credits.colOwed')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('credits.colPending')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.contracts.map((entry) => (
+              <tr key={entry.contractId} data-testid={`credits-row-${entry.providerId}`}>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      navigate({ name: 'provider', providerId: entry.providerId });
+                    }}
+                  >
+                    {providerName(entry.providerId)}
+                  </button>
+                </td>
+                <td>{contractTitle(entry.contractId)}</td>
+                <td className="numeric" data-testid="credits-owed">
+                  {money(entry.quarter?.dueMinor ?? 0, entry.currency)}
+                </td>
+                <td className="numeric">{money(entry.quarter?.pendingMinor ?? 0, entry.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {summary.notCalculable > 0 ? <p className="muted">{t('controlTower.credits.notCalculable', { count: summary.notCalculable })}</p> : null}
+    </section>
+  );
+}

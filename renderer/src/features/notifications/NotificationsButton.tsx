@@ -1,0 +1,122 @@
+/**
+ * The header's notification button: how many escalation events are new since this device last
+ * marked the open portfolio's notifications as read, and a list of them linking to each
+ * escalation. Mounting it also runs the escalation rules, so they run whenever a portfolio opens.
+ */
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { formatPeriod } from '../../format';
+import { userLocale } from '../../locale';
+import { selectMarkNotificationsSeen, selectNavigate, selectNotificationsSeenAt, selectPortfolioId, useUiStore } from '../../state/uiStore';
+import { levelName, levelNamesOf, newNotificationEvents } from '../escalations/escalationView';
+import type { LevelNames } from '../escalations/escalationView';
+import { useEscalationRuleRun } from '../escalations/useEscalationData';
+import '../escalations/escalations.css';
+import { usePortfolioDb } from '../portfolio/portfolioContext';
+
+/** Items listed at most; the rest is counted. */
+const listedItems = 30;
+
+export function NotificationsButton() {
+  const { t } = useTranslation();
+  const db = usePortfolioDb();
+  const portfolioId = useUiStore(selectPortfolioId);
+  const seenAt = useUiStore(selectNotificationsSeenAt);
+  const markSeen = useUiStore(selectMarkNotificationsSeen);
+  const navigate = useUiStore(selectNavigate);
+  const [open, setOpen] = useState(false);
+  useEscalationRuleRun();
+
+  const data = useLiveQuery(async () => {
+    const [escalations, events, serviceLevels, providers, kpis] = await Promise.all([
+      db.escalations.toArray(),
+      db.escalationEvents.toArray(),
+      db.serviceLevels.toArray(),
+      db.providers.toArray(),
+      db.kpis.toArray(),
+    ]);
+    return { escalations, events, serviceLevels, providers, kpis };
+  }, [db]);
+
+  const lastSeen = portfolioId === null ? null : (seenAt[portfolioId] ?? null);
+  const fresh = useMemo(() => newNotificationEvents(data?.events ?? [], lastSeen), [data, lastSeen]);
+  const names = useMemo(
+    () => (data === undefined ? new Map<string, LevelNames>() : levelNamesOf(t, data.serviceLevels, data.providers, data.kpis)),
+    [t, data],
+  );
+  const escalations = useMemo(() => new Map((data?.escalations ?? []).map((escalation) => [escalation.id, escalation])), [data]);
+
+  const itemText = (event: (typeof fresh)[number]): string => {
+    const escalation = escalations.get(event.escalationId);
+    const levelNames = escalation === undefined ? undefined : names.get(escalation.serviceLevelId);
+    const provider = levelNames?.provider ?? t('escalations.unknownProvider');
+    const kpi = levelNames?.kpi ?? t('escalations.unknownKpi');
+    const month = event.period === null ? '' : formatPeriod(event.period, userLocale, 'long');
+    if (event.kind === 'opened') return t('notifications.items.opened', { provider, kpi, level: event.level, month });
+    if (event.kind === 'repeatMiss') return t('notifications.items.repeatMiss', { provider, kpi, month });
+    return t('notifications.items.raised', { provider, kpi, level: event.level, levelName: levelName(t, event.level) });
+  };
+
+  return (
+    <div className="notifications">
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-controls="notifications-panel"
+        data-testid="notifications-button"
+        aria-label={fresh.length === 0 ? t('notifications.button') : t('notifications.buttonCount', { count: fresh.length })}
+        onClick={() => {
+          setOpen(!open);
+        }}
+      >
+        {t('notifications.button')}
+        {fresh.length === 0 ? null : (
+          <span className="notifications-count" data-testid="notifications-count" aria-hidden="true">
+            {fresh.length}
+          </span>
+        )}
+      </button>
+      {open ? (
+        <div id="notifications-panel" className="notifications-panel" role="region" aria-label={t('notifications.title')} data-testid="notifications-panel">
+          <h2>{t('notifications.title')}</h2>
+          {fresh.length === 0 ? (
+            <p className="muted">{t('notifications.empty')}</p>
+          ) : (
+            <ul>
+              {fresh.slice(0, listedItems).map((event) => (
+                <li key={event.id}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      setOpen(false);
+                      navigate({ name: 'escalations', escalationId: event.escalationId });
+                    }}
+                  >
+                    {itemText(event)}
+                  </button>
+                </li>
+              ))}
+              {fresh.length > listedItems ? <li className="muted">{t('notifications.more', { count: fresh.length - listedItems })}</li> : null}
+            </ul>
+          )}
+          <button
+            type="button"
+            className="button"
+            disabled={fresh.length === 0 || portfolioId === null}
+            onClick={() => {
+              if (portfolioId === null) return;
+              // The newest listed instant rather than now, so an event merged later with an instant after it still shows as new.
+              // NOTE: an event merged from another laptop with an instant before this mark never shows as new.
+              markSeen(portfolioId, fresh[0]?.at ?? new Date().toISOString());
+            }}
+          >
+            {t('notifications.markAllRead')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

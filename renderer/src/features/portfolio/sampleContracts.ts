@@ -1,0 +1,119 @@
+/**
+ * Illustrative contracts of the NHS 111 sample. NHS 111 providers are commissioned by the NHS,
+ * and their contracts are not public, so every term here is invented: monthly charges, the 12%
+ * at risk, allocations, credit rules and the expected levels. They exist to show service credits
+ * and the control tower on real monthly results, and their title states that they are invented.
+ *
+ * The minimum levels stay the national standards that the sample's service levels already carry
+ * (95% answered within 60 seconds, at most 5% abandoned), so the sample's breaches are the same
+ * with or without these contracts. The expected levels are stricter, which gives an amber band.
+ */
+import { nhs111KpiKeys } from '@shared/import/presets/nhs111';
+import type { CalendarDate, ServiceLevelData } from '@shared/domain/types';
+import type { DeviceContext } from '../../db/clockStore';
+import type { PortfolioDb } from '../../db/portfolioDb';
+import { insertRecord, updateRecord } from '../../db/repository';
+
+/** Title of every illustrative contract; the dashboard recognises them by it to show the note that they are invented. */
+export const illustrativeContractTitle = 'Illustrative NHS 111 contract (invented terms, not an NHS contract)';
+
+export interface IllustrativeContract {
+  /** NHS provider organisation code in the sample. */
+  readonly providerCode: string;
+  readonly startDate: CalendarDate;
+  readonly endDate: CalendarDate;
+  /** Invented monthly charges, in pence. */
+  readonly monthlyChargesMinor: number;
+}
+
+/**
+ * Three providers that between them show every status in March 2016. Inner North West London
+ * meets both minimums. West Midlands misses the 95% answered within 60 seconds in every month from
+ * November 2015. North West including Blackpool starts in October 2015, so its earlier months are gaps.
+ */
+export const illustrativeContracts: readonly IllustrativeContract[] = [
+  { providerCode: '111AA7', startDate: '2015-04-01', endDate: '2020-03-31', monthlyChargesMinor: 31_000_000 },
+  { providerCode: '111AC9', startDate: '2015-04-01', endDate: '2020-03-31', monthlyChargesMinor: 145_000_000 },
+  { providerCode: '111AF8', startDate: '2015-10-01', endDate: '2020-09-30', monthlyChargesMinor: 102_000_000 },
+];
+
+/** Share of the monthly charges at risk, in percent. */
+export const illustrativeAtRiskPercent = 12;
+
+type LevelTerms = Pick<
+  ServiceLevelData,
+  'expected' | 'minimum' | 'critical' | 'allocationPercent' | 'creditRule' | 'earnBackMonths' | 'bonus' | 'goLive' | 'glidePath'
+>;
+
+/** Terms of the two critical service levels, by KPI key. */
+export const illustrativeLevelTerms: Readonly<Record<string, LevelTerms>> = {
+  // 60% of the at-risk amount; the credit grows in proportion to the shortfall, in full at 85%.
+  // Three following months at the expected level earn a credit back.
+  [nhs111KpiKeys.answeredWithin60s]: {
+    expected: 96,
+    minimum: 95,
+    critical: true,
+    allocationPercent: 60,
+    creditRule: { kind: 'proportional', fullCreditAt: 85 },
+    earnBackMonths: 3,
+    bonus: null,
+    goLive: null,
+    glidePath: [],
+  },
+  // 40% of the at-risk amount in two tiers: half above 5% abandoned, all of it above 8%.
+  [nhs111KpiKeys.abandonedCalls]: {
+    expected: 2,
+    minimum: 5,
+    critical: true,
+    allocationPercent: 40,
+    creditRule: {
+      kind: 'tiered',
+      tiers: [
+        { worseThan: 5, percentOfAllocation: 50 },
+        { worseThan: 8, percentOfAllocation: 100 },
+      ],
+    },
+    earnBackMonths: 0,
+    bonus: null,
+    goLive: null,
+    glidePath: [],
+  },
+};
+
+/**
+ * Adds the illustrative contracts and turns the providers' service levels of the two KPIs into
+ * critical levels of those contracts. Call it inside the transaction that imports the sample, so
+ * that the sample is loaded whole or not at all. The transaction must cover the `providers`,
+ * `kpis`, `contracts`, `serviceLevels`, `audit` and `meta` tables. Throws when the imported sample lacks a provider or
+ * a service level named here, which means the bundled file and this module disagree.
+ */
+export async function addIllustrativeContracts(db: PortfolioDb, context: DeviceContext): Promise<void> {
+  const kpis = await db.kpis.toArray();
+  for (const contract of illustrativeContracts) {
+    const provider = await db.providers.where('code').equals(contract.providerCode).first();
+    if (provider === undefined) throw new Error(`The sample has no provider ${contract.providerCode} for its illustrative contract`);
+
+    const stored = await insertRecord(
+      db,
+      'contracts',
+      {
+        providerId: provider.id,
+        title: illustrativeContractTitle,
+        startDate: contract.startDate,
+        endDate: contract.endDate,
+        currency: 'GBP',
+        annualValueMinor: contract.monthlyChargesMinor * 12,
+        monthlyChargesMinor: contract.monthlyChargesMinor,
+        atRiskPercent: illustrativeAtRiskPercent,
+      },
+      context,
+    );
+
+    for (const [kpiKey, terms] of Object.entries(illustrativeLevelTerms)) {
+      const kpi = kpis.find((candidate) => candidate.key === kpiKey);
+      const level = kpi === undefined ? undefined : await db.serviceLevels.where('[providerId+kpiId]').equals([provider.id, kpi.id]).first();
+      if (level === undefined) throw new Error(`The sample has no ${kpiKey} service level for ${contract.providerCode}`);
+      await updateRecord(db, 'serviceLevels', level.id, { ...terms, contractId: stored.id }, context);
+    }
+  }
+}
