@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { freshProfile } from './browser';
+import { chooseFile, startImport } from './importSteps';
 import type { Profile } from './browser';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/csv');
@@ -16,17 +16,6 @@ test.beforeEach(() => {
 test.afterEach(() => {
   profile.dispose();
 });
-
-async function chooseFile(page: Page, path: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose a CSV file' }).click();
-  await (await chooser).setFiles(path);
-}
-
-async function startImport(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Import measurements (CSV)' }).click();
-}
 
 test('malformed row is reported by line and nothing is written', async () => {
   const context = await profile.launch();
@@ -65,7 +54,7 @@ test('clean file imports once, then changes nothing', async () => {
   await page.getByRole('searchbox', { name: 'Search providers' }).fill('111AF5');
   await expect(page.getByTestId('providers-table').locator('tbody tr')).toContainText('NORTH WEST EXC BLACKPOOL NHS 111');
 
-  await page.getByRole('button', { name: 'Import measurements (CSV)' }).click();
+  await page.getByRole('button', { name: 'Import measurements (CSV or Excel)' }).click();
   await chooseFile(page, join(fixtures, 'nhs111_small_clean.csv'));
   await page.getByRole('button', { name: 'Check the file' }).click();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -169,7 +158,7 @@ test('hand-made mapping is saved as a preset and reused', async () => {
   await expect(page.getByTestId('kpi-card-custom.customer-satisfaction')).toContainText('Whole period: 89.60%');
 
   await page.getByRole('button', { name: 'All providers' }).click();
-  await page.getByRole('button', { name: 'Import measurements (CSV)' }).click();
+  await page.getByRole('button', { name: 'Import measurements (CSV or Excel)' }).click();
   await chooseFile(page, join(fixtures, 'supplier_scorecard.csv'));
   await expect(page.getByText('The columns match the preset “Supplier scorecard”.')).toBeVisible();
   await page.getByRole('button', { name: 'Check the file' }).click();

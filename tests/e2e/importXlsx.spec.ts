@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { freshProfile } from './browser';
+import { chooseFile, startImport } from './importSteps';
 import type { Profile } from './browser';
 
 const xlsxFixtures = resolve(import.meta.dirname, '../fixtures/xlsx/measurements');
@@ -17,17 +18,6 @@ test.beforeEach(() => {
 test.afterEach(() => {
   profile.dispose();
 });
-
-async function chooseFile(page: Page, path: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose a CSV file or Excel workbook' }).click();
-  await (await chooser).setFiles(path);
-}
-
-async function startImport(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Import measurements (CSV)' }).click();
-}
 
 test('XLSX months stay in their month in Los Angeles', async () => {
   const context = await profile.launch({ timezoneId: 'America/Los_Angeles' });

@@ -16,6 +16,7 @@ import { expect, test } from '@playwright/test';
 import type { BrowserContext, CDPSession, Locator, Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { freshProfile } from './browser';
+import { chooseFile } from './importSteps';
 import type { Profile } from './browser';
 import { sampleBreachCount, sampleCsvPath } from './sampleData';
 
@@ -158,10 +159,8 @@ async function openPortfolioFileAt(page: Page, path: string) {
 
 async function importCsv(page: Page, path: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Providers' }).click();
-  await page.getByRole('button', { name: 'Import measurements (CSV)' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose a CSV file' }).click();
-  await (await chooser).setFiles(path);
+  await page.getByRole('button', { name: 'Import measurements (CSV or Excel)' }).click();
+  await chooseFile(page, path);
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByTestId('import-review')).toContainText('Ready to import', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Import', exact: true }).click();

@@ -221,7 +221,7 @@ export const en = {
     intro: 'Start from the bundled sample or import a year of KPI results from a spreadsheet export.',
     openSample: 'Open sample portfolio',
     openingSample: 'Opening the sample…',
-    importCsv: 'Import measurements (CSV)',
+    importCsv: 'Import measurements (CSV or Excel)',
     openPortfolioFile: 'Open portfolio file',
     sampleDescription:
       'The sample holds the NHS 111 Minimum Data Set for April 2015 to March 2016: 46 providers of the NHS 111 telephone service with their monthly calls offered, answered, answered within 60 seconds, abandoned and called back.',
@@ -502,6 +502,10 @@ export const en = {
     tableLabel: 'Breaches, worst first',
     summary:
       '{{breaches, number}} monthly results missed a minimum service level, out of {{measured, number}} results measured against one.',
+    breachRowsCapped: 'The table lists the {{shown, number}} worst of {{total, number}} breaches. Open a provider to see all of its breaches.',
+    computing: 'Computing the dashboard for this portfolio…',
+    updating: 'Updating… The figures below are from before the latest changes.',
+    summaryFailed: 'The dashboard could not be computed.',
   },
   // The control tower at the top of the Dashboard (`features/dashboard/ControlTower.tsx`).
   controlTower: {

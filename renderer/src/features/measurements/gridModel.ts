@@ -6,7 +6,8 @@
 import { isBreach } from '@shared/domain/kpiMath';
 import { addMonths, comparePeriods, isPeriod, periodRange } from '@shared/domain/period';
 import type { Id, KpiDefinition, Measurement, Period, Provider, ServiceLevel } from '@shared/domain/types';
-import { parseDuration, parseNumber } from '@shared/import/values';
+import { parseLocaleNumber } from '@shared/import/numberLocale';
+import { parseDuration } from '@shared/import/values';
 import { effectiveLevel } from '@shared/kpi/effectiveLevel';
 
 /** Choice of the grid's rows: the KPIs of one provider, or the providers of one KPI. */
@@ -116,10 +117,8 @@ export function parseCell(text: string, kpi: Pick<KpiDefinition, 'unit' | 'kind'
   let value: number | null = null;
   if (kpi.unit === 'seconds' && trimmed.includes(':')) value = parseDuration(trimmed);
   if (value === null) {
-    // NOTE: the shared parser does not read decimal commas yet, so a comma-decimal locale's `12,5`
-    // is rewritten to `12.5` here. Text with both separators is rejected rather than guessed at.
-    const normalized = decimalSeparator === ',' && !trimmed.includes('.') ? trimmed.replace(',', '.') : trimmed;
-    const parsed = parseNumber(normalized, { commaGrouping: decimalSeparator === '.' });
+    // The import's number formats: a decimal comma groups thousands by `.` (`1.234,5`), a decimal point by `,`.
+    const parsed = parseLocaleNumber(trimmed, decimalSeparator === ',' ? 'comma' : 'point');
     if (parsed === null || (parsed.percent && kpi.unit !== 'percent')) return { ok: false, problem: 'notNumber' };
     value = parsed.value;
   }

@@ -130,6 +130,8 @@ describe('parseCell', () => {
   it('reads a decimal comma where the locale uses one', () => {
     expect(parseCell('94,5', answered, ',')).toEqual({ ok: true, value: 94.5 });
     expect(parseCell('94,5', answered, '.')).toEqual({ ok: false, problem: 'notNumber' });
+    expect(parseCell('1.234,5', backlog, ',')).toEqual({ ok: true, value: 1234.5 });
+    expect(parseCell('-21.419,06', backlog, ',')).toEqual({ ok: false, problem: 'negative' });
   });
 
   it('reads durations for a seconds KPI', () => {
