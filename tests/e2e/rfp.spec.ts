@@ -332,7 +332,18 @@ test('RFP from template to award', async () => {
   await expect(contractRow).toHaveCount(1);
   await expect(contractRow.getByRole('rowheader')).toContainText('Payroll outsourcing 2027');
   await expect(contractRow.getByRole('rowheader')).toContainText('Draft');
-  await expect(contractRow.getByRole('cell')).toHaveText(['Not set', 'Not set', 'GBP', '£969,005.10']);
+  await expect(contractRow.getByRole('cell')).toHaveText([
+    'Not set',
+    'Not set',
+    'GBP',
+    '£969,005.10',
+    // Monthly charges, share at risk and the monthly cap are not part of a bid; the vendor manager enters them.
+    'Not set',
+    'Not set',
+    'Not set',
+    'No critical level',
+    'Edit charges of Payroll outsourcing 2027',
+  ]);
   const providerPlans = page.getByTestId('provider-plans');
   await expect(providerPlans.getByRole('button', { name: planTitle })).toBeVisible();
   await expect(providerPlans).toContainText('for the contract “Payroll outsourcing 2027”');

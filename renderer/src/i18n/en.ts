@@ -416,7 +416,7 @@ export const en = {
     colCap: 'At-risk amount (monthly cap)',
     colAllocation: 'Critical levels’ allocation',
     colActions: 'Credit terms',
-    notEntered: 'Not entered',
+    notEntered: 'Not set',
     percent: '{{value}}%',
     noCriticalLevels: 'No critical level',
     allocationTotal_one: '{{value}}% ({{count}} level)',
