@@ -95,7 +95,9 @@ test('missed critical level escalates, is raised and notifies', async () => {
   const detail = page.getByTestId('escalation-detail');
   const history = detail.getByTestId('escalation-history').locator('li');
   await expect(history).toHaveCount(2);
-  await expect(history.nth(0)).toContainText(`Opened at level 1: December 2015 missed the 95.00% minimum at ${percentText(first.percent)}.`);
+  await expect(history.nth(0)).toContainText(
+    `Opened at level 1: December 2015 missed the 95.00% minimum at ${percentText(first.percent)}.`,
+  );
   await expect(history.nth(1)).toContainText(`March 2016 missed the 95.00% minimum too, at ${percentText(second.percent)}.`);
 
   // Closing needs an owner first, and nothing is written.
@@ -110,10 +112,21 @@ test('missed critical level escalates, is raised and notifies', async () => {
   await expect(history).toHaveCount(3);
   await expect(history.nth(2)).toContainText('Raised to level 2 by someone: Two winter misses; service review requested');
 
+  // With a name set on this computer, later entries say who made them.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Portfolios' }).click();
+  await page.getByLabel('Your name').fill('Sam Okafor');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByTestId('user-name-form').getByRole('status')).toHaveText(
+    'Changes from now on are recorded as made by Sam Okafor.',
+  );
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Escalations' }).click();
+  await rows.first().click();
+  await expect(history).toHaveCount(3);
+
   await detail.getByLabel('Owner').fill('Priya Shah');
   await detail.getByRole('button', { name: 'Set owner' }).click();
   await expect(detail.getByTestId('escalation-owner')).toHaveText('Priya Shah');
-  await expect(history.nth(3)).toContainText('Owner set to Priya Shah by someone.');
+  await expect(history.nth(3)).toContainText('Owner set to Priya Shah by Sam Okafor.');
   await expect(rows.first()).toContainText('2 · Management');
   await expect(rows.first()).toContainText('Priya Shah');
 
@@ -121,7 +134,9 @@ test('missed critical level escalates, is raised and notifies', async () => {
   await expect(page.getByTestId('notifications-count')).toHaveText('3');
   await page.getByTestId('notifications-button').click();
   await expect(panel.getByRole('listitem')).toHaveCount(3);
-  await expect(panel.getByRole('listitem').first()).toContainText(`${providerName}, Calls answered within 60 seconds: escalation raised to level 2 (Management).`);
+  await expect(panel.getByRole('listitem').first()).toContainText(
+    `${providerName}, Calls answered within 60 seconds: escalation raised to level 2 (Management).`,
+  );
   await expect(panel).toContainText('escalation opened at level 1 for December 2015.');
   await panel.getByRole('button', { name: 'Mark all as read' }).click();
   await expect(page.getByTestId('notifications-count')).toHaveCount(0);

@@ -126,6 +126,11 @@ export async function getDeviceContext(catalogue?: CatalogueDb): Promise<DeviceC
   return deviceContextOf(session, user);
 }
 
+/** Returns the name recorded in audit entries and escalation histories on this device; empty until set. */
+export async function readUserName(catalogue?: CatalogueDb): Promise<string> {
+  return (await readSetting(await resolveCatalogue(catalogue), 'userName')) ?? '';
+}
+
 /** Sets the name recorded in later audit entries. */
 export async function setUserName(name: string, catalogue?: CatalogueDb): Promise<void> {
   await writeSetting(await resolveCatalogue(catalogue), 'userName', name.trim());

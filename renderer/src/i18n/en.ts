@@ -1374,6 +1374,14 @@ export const en = {
     title: 'Portfolios',
     intro:
       'Each portfolio is kept in a database of its own on this computer, so an export, an import or a backup only ever contains one portfolio.',
+    userName: {
+      label: 'Your name',
+      save: 'Save name',
+      hint: 'Recorded with every change you make on this computer, in every portfolio: the history of records and escalations shows it, and it travels in exported files.',
+      saved: 'Changes from now on are recorded as made by {{name}}.',
+      cleared: 'Changes from now on are recorded without a name.',
+      failed: 'The name could not be saved. Try again; if it keeps failing, restart Steerwise.',
+    },
     openFailed: 'The open portfolio could not be opened:',
     createLabel: 'Name of the new portfolio',
     create: 'Create empty portfolio',

@@ -15,6 +15,7 @@ import { nextPortfolioName } from '../portfolio/portfolioNames';
 import { BackupsSection } from './BackupsSection';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CreatePortfolioForm } from './CreatePortfolioForm';
+import { UserNameForm } from './UserNameForm';
 import { deletePortfolioWithBackup, readPortfolioStats, restorePortfolioBackup } from './portfolioActions';
 import {
   backupFileNameOf,
@@ -201,6 +202,7 @@ export function PortfoliosScreen() {
     <section className="panel" aria-labelledby="portfolios-title">
       <h1 id="portfolios-title">{t('portfolios.title')}</h1>
       <p>{t('portfolios.intro')}</p>
+      <UserNameForm />
       <CreatePortfolioForm
         busy={busy !== null}
         onCreate={create}

@@ -13,6 +13,7 @@ import {
   openCatalogue,
   renamePortfolio,
   savePreset,
+  readUserName,
   setUserName,
 } from '../../../../renderer/src/db/catalogue';
 import type { CatalogueDb, PortfolioEntry } from '../../../../renderer/src/db/catalogue';
@@ -134,6 +135,15 @@ describe('getDeviceContext', () => {
     const catalogue = await freshCatalogue();
     await setUserName(' Dana Reyes ', catalogue);
     expect((await getDeviceContext(catalogue)).user).toBe('Dana Reyes');
+    expect(await readUserName(catalogue)).toBe('Dana Reyes');
+  });
+
+  it('reads an empty name before one is set and after it is cleared', async () => {
+    const catalogue = await freshCatalogue();
+    expect(await readUserName(catalogue)).toBe('');
+    await setUserName('Dana Reyes', catalogue);
+    await setUserName('  ', catalogue);
+    expect(await readUserName(catalogue)).toBe('');
   });
 
   it('issues increasing clocks across contexts of one session', async () => {
