@@ -113,6 +113,12 @@ function readNumberText(context: RowContext, column: string, text: string, accep
     return null;
   }
   const parsed = parseLocaleNumber(text, locale);
+  if (parsed !== null && parsed.percent && !accept(parsed) && accept({ ...parsed, percent: false })) {
+    // A number that only its percent sign keeps out: say so, because "not a number" would mislead.
+    const value = context.cell(column).trim();
+    context.issues.push(rowIssue('error', 'csv.invalidNumber', context.row, column, { file: context.fileName, column, value, reason: 'percent' }));
+    return null;
+  }
   if (parsed === null || !accept(parsed)) {
     reportInvalid(context, 'csv.invalidNumber', column);
     return null;

@@ -75,7 +75,7 @@ test('semicolon CSV shows and overrides its number format', async () => {
   await expect(page.getByTestId('import-numbers')).toHaveText('Numbers: 1.234,5 (detected)');
   await mapBacklog(page);
   await page.getByRole('button', { name: 'Check the file' }).click();
-  await expect(page.getByTestId('import-review')).toContainText('Ready to import 4 results for 2 providers and 1 KPIs.');
+  await expect(page.getByTestId('import-review')).toContainText('Ready to import 4 results for 2 providers and 1 KPI.');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByTestId('import-done')).toContainText('4 results added');
   await context.close();

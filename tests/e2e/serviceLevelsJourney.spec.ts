@@ -92,7 +92,7 @@ async function importWorkbook(page: Page): Promise<void> {
   await draft.getByRole('textbox', { name: 'Minimum level' }).fill(String(minimumLevel));
 
   await page.getByRole('button', { name: 'Check the file' }).click();
-  await expect(page.getByTestId('import-review')).toContainText(`Ready to import ${String(monthlyCounts.length)} results for 1 providers and 1 KPIs.`);
+  await expect(page.getByTestId('import-review')).toContainText(`Ready to import ${String(monthlyCounts.length)} results for 1 provider and 1 KPI.`);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByTestId('import-done')).toContainText(`${String(monthlyCounts.length)} results added`);
   await page.getByRole('button', { name: 'Close' }).click();

@@ -295,7 +295,7 @@ export const en = {
     levelField_minimum: 'Minimum level',
     levelEmpty: '{{field}} is empty. Type a number.',
     levelNotNumber:
-      '{{field}}: “{{text}}” is not a number. Type digits with “{{decimal}}” as the decimal point, without thousands separators.',
+      '{{field}}: “{{text}}” is not a number. Type digits with “{{decimal}}” as the decimal point.',
     levelOutsidePercent: '{{field}}: {{value}} is outside 0 to 100. Type a percentage from 0 to 100.',
     levelNegative: '{{field}}: {{value}} is below 0, which a duration or count cannot be. Type 0 or more.',
     levelOrder_higherIsBetter:
@@ -366,7 +366,7 @@ export const en = {
     },
     problems: {
       required: '{{field}} is empty. Type a number.',
-      notNumber: '{{field}} is not a number. Type digits with “{{decimal}}” as the decimal point, without thousands separators.',
+      notNumber: '{{field}} is not a number. Type digits with “{{decimal}}” as the decimal point.',
       outsidePercent: '{{field}} is outside 0 to 100. Type a percentage from 0 to 100.',
       negative: '{{field}} is below 0, which a duration or count cannot be. Type 0 or more.',
       notWhole: '{{field}} is not a whole number. Type a whole number of months.',
@@ -437,7 +437,7 @@ export const en = {
     currency: 'Currency (ISO 4217 code)',
     addHint: 'Dates and the annual value can be set later. Link service levels to the contract in their credit terms.',
     problems: {
-      notNumber: '{{field}} is not a number. Type digits with “{{decimal}}” as the decimal point, without thousands separators or currency sign.',
+      notNumber: '{{field}} is not a number. Type digits with “{{decimal}}” as the decimal point, without a currency sign.',
       negative: '{{field}} is below 0. Type 0 or more.',
       tooManyDecimals: '{{field}} has more decimals than {{currency}} has ({{digits}}). Round it to {{digits}} decimals.',
       tooLarge: '{{field}} is too large to store. Check the amount.',
@@ -585,6 +585,8 @@ export const en = {
       noticePassed_other: '{{provider}}: the last day to give notice for {{subject}} was {{date}}, {{count, number}} days ago.',
     },
     comparison: {
+      computing: 'Comparing providers on this KPI…',
+      failed: 'The comparison could not be computed.',
       title: 'One KPI across providers',
       description:
         'Each provider’s result as a percentage of its own expected level. 100% or more meets the target; for a KPI where lower is better the percentage is target divided by result.',
@@ -781,7 +783,13 @@ export const en = {
     presetName: 'Preset name',
     presetSaved: 'Saved the mapping as “{{name}}”.',
     validate: 'Check the file',
-    reviewOk: 'Ready to import {{measurements, number}} results for {{providers, number}} providers and {{kpis, number}} KPIs.',
+    reviewOk: 'Ready to import {{results}} for {{providers}} and {{kpis}}.',
+    reviewResults_one: '{{count, number}} result',
+    reviewResults_other: '{{count, number}} results',
+    reviewProviders_one: '{{count, number}} provider',
+    reviewProviders_other: '{{count, number}} providers',
+    reviewKpis_one: '{{count, number}} KPI',
+    reviewKpis_other: '{{count, number}} KPIs',
     reviewBlocked_one: 'The file has 1 problem. Nothing will be written until it is fixed in the file.',
     reviewBlocked_other: 'The file has {{count, number}} problems. Nothing will be written until they are fixed in the file.',
     reviewWarnings_one: '1 warning: its row still imports.',
@@ -2175,6 +2183,8 @@ export const en = {
       emptyValue_sheetWarning:
         'Sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”) is empty, so that month has no result for this KPI. The rest of the row imports.',
       invalidNumber: 'Line {{row}}, column “{{column}}”: “{{value}}” is not a number. Correct the value in the file.',
+      invalidNumber_percent:
+        'Line {{row}}, column “{{column}}”: “{{value}}” is a percentage, but this column’s KPI is not measured in percent (and counts never are). Give the KPI the unit percent in step 2, or remove the % signs from the file.',
       invalidNumber_ambiguous:
         'Line {{row}}, column “{{column}}”: “{{value}}” could have a thousands separator or a decimal separator. Choose the number format in step 2, then check the file again.',
       invalidNumber_sheet:

@@ -55,7 +55,11 @@ export function ReviewStep({ plan, busy, onBack, onApply }: ReviewStepProps) {
         </p>
       ) : (
         <p className="alert success" role="status">
-          {t('import.reviewOk', { measurements: plan.measurements.length, providers: plan.providers.length, kpis: plan.kpis.length })}
+          {t('import.reviewOk', {
+            results: t('import.reviewResults', { count: plan.measurements.length }),
+            providers: t('import.reviewProviders', { count: plan.providers.length }),
+            kpis: t('import.reviewKpis', { count: plan.kpis.length }),
+          })}
         </p>
       )}
       {plan.issueCounts.warnings > 0 ? (

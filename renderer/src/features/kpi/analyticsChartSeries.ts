@@ -4,8 +4,9 @@
  * three-month forecast is a dashed line inside a shaded 80% interval band.
  */
 import { addMonths, periodRange } from '@shared/domain/period';
-import type { Period } from '@shared/domain/types';
+import type { KpiUnit, Period } from '@shared/domain/types';
 import type { KpiAnalytics } from '@shared/kpi/analytics';
+import { clampForDisplay } from '@shared/kpi/forecast';
 import type { ForecastMonth } from '@shared/kpi/forecast';
 
 export interface KpiAnalyticsChartText {
@@ -61,6 +62,7 @@ export function buildAnalyticsSeries(
   axis: readonly Period[],
   values: readonly (number | null)[],
   text: KpiAnalyticsChartText,
+  unit: KpiUnit,
 ): { readonly series: Record<string, unknown>[]; readonly legend: string[] } {
   const series: Record<string, unknown>[] = [];
   const legend: string[] = [];
@@ -85,8 +87,9 @@ export function buildAnalyticsSeries(
       silent: true,
     });
     series.push(flatLine(text.mean, control.limits.mean, false));
-    series.push(flatLine(text.upperLimit, control.limits.upperLimit, true));
-    series.push(flatLine(text.lowerLimit, control.limits.lowerLimit, true));
+    // A limit beyond what the unit allows (below 0% or above 100%) is drawn at the edge, as the forecast is.
+    series.push(flatLine(text.upperLimit, clampForDisplay(control.limits.upperLimit, unit), true));
+    series.push(flatLine(text.lowerLimit, clampForDisplay(control.limits.lowerLimit, unit), true));
     legend.push(text.mean, text.upperLimit, text.lowerLimit);
   }
 

@@ -7,6 +7,7 @@ import type { KpiUnit, Period } from '@shared/domain/types';
 import type { KpiAnalytics } from '@shared/kpi/analytics';
 import type { AnomalyFlag } from '@shared/kpi/anomaly';
 import type { ControlLimits, ControlSignal } from '@shared/kpi/control';
+import { clampForDisplay } from '@shared/kpi/forecast';
 import type { TrendForecast } from '@shared/kpi/forecast';
 
 export interface AnalyticsFormatters {
@@ -43,8 +44,8 @@ export function describeKpiAnalytics(t: TFunction, analytics: KpiAnalytics, unit
     summary.push(
       t('analytics.limits', {
         mean: format.value(control.limits.mean),
-        lower: format.value(control.limits.lowerLimit),
-        upper: format.value(control.limits.upperLimit),
+        lower: format.value(clampForDisplay(control.limits.lowerLimit, unit)),
+        upper: format.value(clampForDisplay(control.limits.upperLimit, unit)),
         months: control.monthsWithData,
       }),
     );

@@ -5,7 +5,7 @@
  * the option is tested without a browser.
  */
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Measurement, Period, ServiceLevel } from '@shared/domain/types';
+import type { KpiUnit, Measurement, Period, ServiceLevel } from '@shared/domain/types';
 import type { KpiAnalytics } from '@shared/kpi/analytics';
 import { axisWithForecast, buildAnalyticsSeries, forecastByPeriod, markedMonths } from './analyticsChartSeries';
 import type { KpiAnalyticsChartText } from './analyticsChartSeries';
@@ -32,7 +32,7 @@ export interface KpiChartInput {
   readonly periods: readonly Period[];
   readonly text: KpiChartText;
   /** Analytics of the same measurements, drawn over the results; the axis grows to the last forecast month. */
-  readonly analytics?: { readonly result: KpiAnalytics; readonly text: KpiAnalyticsChartText } | null;
+  readonly analytics?: { readonly result: KpiAnalytics; readonly text: KpiAnalyticsChartText; readonly unit: KpiUnit } | null;
 }
 
 /** One point of the result line; `value` is `null` for a month without data, which ECharts draws as a gap. */
@@ -70,7 +70,7 @@ export function buildKpiChartOption(input: KpiChartInput): EChartsCoreOption {
   const labels = periods.map((period) => text.period(period));
   const forecasts = forecastByPeriod(analytics?.result ?? null);
   const { signalled, anomalous } = markedMonths(analytics?.result ?? null);
-  const extra = analytics ? buildAnalyticsSeries(analytics.result, periods, values, analytics.text) : { series: [], legend: [] };
+  const extra = analytics ? buildAnalyticsSeries(analytics.result, periods, values, analytics.text, analytics.unit) : { series: [], legend: [] };
 
   const tooltip = (params: TooltipParam | TooltipParam[]): string => {
     const first = Array.isArray(params) ? params[0] : params;

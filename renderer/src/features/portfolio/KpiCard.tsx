@@ -78,7 +78,7 @@ export function KpiCard({ providerId, panel, periods }: KpiCardProps) {
           measurements: panel.measurements,
           periods,
           text,
-          analytics: analytics.status === 'ready' ? { result: analytics.result, text: analyticsChartText(t) } : null,
+          analytics: analytics.status === 'ready' ? { result: analytics.result, text: analyticsChartText(t), unit: panel.kpi.unit } : null,
         })}
       />
       <KpiAnalysis analytics={analytics} unit={panel.kpi.unit} />

@@ -6,7 +6,7 @@ import { ServiceCredits } from '../credits/ServiceCredits';
 import { ProviderEscalations } from '../escalations/ProviderEscalations';
 import { ProviderPlans } from '../plans/ProviderPlans';
 import { KpiCard } from './KpiCard';
-import { kpiPanels, portfolioPeriods } from './kpiPanels';
+import { kpiPanels, providerPeriods } from './kpiPanels';
 import { ProviderContracts } from './ProviderContracts';
 import { ProviderNameEditor } from './ProviderNameEditor';
 import type { PortfolioData } from './usePortfolioData';
@@ -16,7 +16,7 @@ export function ProviderDetail({ data, providerId }: { readonly data: PortfolioD
   const navigate = useUiStore(selectNavigate);
   const provider = data.providers.find((candidate) => candidate.id === providerId);
   const panels = useMemo(() => kpiPanels(data, providerId), [data, providerId]);
-  const periods = useMemo(() => portfolioPeriods(data.measurements), [data.measurements]);
+  const periods = useMemo(() => providerPeriods(data.measurements, providerId), [data.measurements, providerId]);
 
   const back = (
     <button

@@ -2,7 +2,7 @@
 import type { Id, KpiDefinition, Measurement, Period, ServiceLevel } from '@shared/domain/types';
 import { summarizeProvider } from '@shared/domain/kpiBreaches';
 import type { ProviderKpiSummary } from '@shared/domain/kpiBreaches';
-import { periodRange } from '@shared/domain/period';
+import { addMonths, periodRange } from '@shared/domain/period';
 import type { PortfolioData } from './usePortfolioData';
 
 export interface KpiPanel {
@@ -28,13 +28,26 @@ export function kpiPanels(data: PortfolioData, providerId: Id): KpiPanel[] {
   return panels.sort((a, b) => Number(b.level !== null) - Number(a.level !== null) || a.kpi.key.localeCompare(b.kpi.key));
 }
 
-/** Returns every month from the portfolio's first to its last measured month. */
-export function portfolioPeriods(measurements: readonly Measurement[]): Period[] {
+/** How far past a provider's last month its charts run on, to show that newer months are missing. */
+export const missingMonthsShown = 12;
+
+/**
+ * Returns the months a provider's charts span: from its first measured month to its last. When
+ * the portfolio has later months and the latest is at most `missingMonthsShown` months after the
+ * provider's last, the span runs on to it, so a provider that stopped reporting shows the months
+ * it missed as gaps. Older data in a portfolio that also holds recent data keeps its own span.
+ */
+export function providerPeriods(measurements: readonly Measurement[], providerId: Id): Period[] {
   let first: Period | null = null;
   let last: Period | null = null;
-  for (const { period } of measurements) {
+  let portfolioLast: Period | null = null;
+  for (const { period, providerId: owner } of measurements) {
+    if (portfolioLast === null || period > portfolioLast) portfolioLast = period;
+    if (owner !== providerId) continue;
     if (first === null || period < first) first = period;
     if (last === null || period > last) last = period;
   }
-  return first === null || last === null ? [] : periodRange(first, last);
+  if (first === null || last === null || portfolioLast === null) return [];
+  const end = portfolioLast <= addMonths(last, missingMonthsShown) ? portfolioLast : last;
+  return periodRange(first, end);
 }

@@ -3,6 +3,7 @@
  * anything is written. Values are in the KPI's unit: percent from 0 to 100, seconds, or a plain
  * number.
  */
+import { parseLocaleNumber } from '@shared/import/numberLocale';
 import type { KpiDefinitionData, KpiDirection } from '@shared/domain/types';
 import { isBreach } from '@shared/domain/kpiMath';
 
@@ -32,9 +33,6 @@ export interface LevelInput {
   readonly minimum: string;
 }
 
-/** Digits with at most one decimal point, after the locale's decimal separator became `.`. */
-const plainDecimal = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
-
 /** Returns the decimal separator of `locale`, for example `.` in English and `,` in German. */
 export function decimalSeparatorOf(locale: string): string {
   const part = new Intl.NumberFormat(locale).formatToParts(1.5).find((candidate) => candidate.type === 'decimal');
@@ -42,22 +40,20 @@ export function decimalSeparatorOf(locale: string): string {
 }
 
 /**
- * Parses a typed level: optional sign, digits, and `decimalSeparator` as the decimal point.
- * Thousands separators and exponents are rejected rather than guessed at, because `1,000`
- * means one thousand in English and one in German. Returns `'empty'` for blank text and
- * `'invalid'` for anything else that is not a finite number.
+ * Parses a typed number the way the user's locale writes it: `decimalSeparator` as the decimal
+ * point and the other one of `.` and `,` grouping thousands (`250,000` or `1.234,5`), with an
+ * optional `%` after it (`12%` is 12). The locale decides, so `1,000` is one thousand in English
+ * and one in German. Exponents are rejected. Returns `'empty'` for blank text and `'invalid'` for
+ * anything else that is not a finite number.
  */
 export function parseLevelNumber(text: string, decimalSeparator: string): number | 'empty' | 'invalid' {
   const trimmed = text.trim();
   if (trimmed === '') return 'empty';
-  if (decimalSeparator !== '.' && trimmed.includes('.')) return 'invalid';
-
-  const normalized = decimalSeparator === '.' ? trimmed : trimmed.replace(decimalSeparator, '.');
-  if (!plainDecimal.test(normalized)) return 'invalid';
-  const value = Number(normalized);
-  if (!Number.isFinite(value)) return 'invalid';
+  if (/e/i.test(trimmed)) return 'invalid';
+  const parsed = parseLocaleNumber(trimmed, decimalSeparator === ',' ? 'comma' : 'point');
+  if (parsed === null) return 'invalid';
   // `-0` would differ from a stored 0 under `Object.is` and be written as a change.
-  return value === 0 ? 0 : value;
+  return parsed.value === 0 ? 0 : parsed.value;
 }
 
 /** Formats a stored level for its input, without grouping or exponent, so that it parses back unchanged. */

@@ -283,14 +283,22 @@ describe('buildImportPlan on inline rows', () => {
     expect(issueSummary(plan)).toEqual([['error', 'csv.invalidNumber', 2, 'hits']]);
   });
 
-  test('percent sign on a count is csv.invalidNumber', () => {
+  test('percent sign on a count is csv.invalidNumber, for its percent sign', () => {
     const plan = planFor(['A1,Alpha,2015-04,50%,2,3,00:01:00,4']);
     expect(issueSummary(plan)).toEqual([['error', 'csv.invalidNumber', 2, 'hits']]);
+    expect(plan.issues[0]?.detail.reason).toBe('percent');
   });
 
-  test('percent sign on a plain number KPI is csv.invalidNumber', () => {
+  test('percent sign on a plain number KPI is csv.invalidNumber, for its percent sign', () => {
     const plan = planFor(['A1,Alpha,2015-04,1,2,3,00:01:00,4%']);
     expect(issueSummary(plan)).toEqual([['error', 'csv.invalidNumber', 2, 'tickets']]);
+    expect(plan.issues[0]?.detail.reason).toBe('percent');
+  });
+
+  test('a negative percentage on a count is not a number, whatever its sign', () => {
+    const plan = planFor(['A1,Alpha,2015-04,-5%,2,3,00:01:00,4']);
+    expect(issueSummary(plan)).toEqual([['error', 'csv.invalidNumber', 2, 'hits']]);
+    expect(plan.issues[0]?.detail.reason).toBeUndefined();
   });
 
   test('numerator above denominator warns and imports', () => {

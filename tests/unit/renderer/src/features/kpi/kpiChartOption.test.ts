@@ -116,7 +116,7 @@ describe('buildKpiChartOption with analytics', () => {
     measurements: yearMeasurements,
     periods: axis,
     text,
-    analytics: { result, text: analyticsText },
+    analytics: { result, text: analyticsText, unit: 'percent' },
   }) as Record<string, unknown>;
   const byName = (name: string) => seriesOf(option).filter((series) => series.name === name);
 
@@ -139,8 +139,14 @@ describe('buildKpiChartOption with analytics', () => {
     expect(mean[0]).toBeCloseTo(result.control.limits.mean, 10);
     expect(mean[11]).toBeCloseTo(result.control.limits.mean, 10);
     expect(mean.slice(-3)).toEqual([null, null, null]);
-    expect(byName('UCL')[0]!.data[0]).toBeCloseTo(result.control.limits.upperLimit, 10);
-    expect(byName('LCL')[0]!.data[0]).toBeCloseTo(result.control.limits.lowerLimit, 10);
+    expect(byName('UCL')[0]!.data[0]).toBeCloseTo(Math.min(100, result.control.limits.upperLimit), 10);
+    expect(byName('LCL')[0]!.data[0]).toBeCloseTo(Math.max(0, result.control.limits.lowerLimit), 10);
+  });
+
+  test('draws a limit beyond 100% at the edge of the percent scale', () => {
+    if (result.control.status !== 'ready') throw new Error('expected limits');
+    expect(result.control.limits.upperLimit).toBeGreaterThan(100);
+    expect(byName('UCL')[0]!.data[0]).toBe(100);
   });
 
   test('marks the signalled and anomalous month', () => {

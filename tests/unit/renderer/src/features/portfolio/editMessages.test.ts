@@ -36,7 +36,7 @@ describe('levelIssueMessage', () => {
     [{ field: 'expected', problem: 'empty' }, 'Expected level is empty. Type a number.'],
     [
       { field: 'minimum', problem: 'notNumber', text: '9O' },
-      'Minimum level: “9O” is not a number. Type digits with “.” as the decimal point, without thousands separators.',
+      'Minimum level: “9O” is not a number. Type digits with “.” as the decimal point.',
     ],
     [
       { field: 'expected', problem: 'outsidePercent', value: 120.5 },

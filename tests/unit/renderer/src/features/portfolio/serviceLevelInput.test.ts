@@ -34,11 +34,22 @@ describe('parseLevelNumber', () => {
     ['7.', 7],
     ['+3', 3],
     ['-2.25', -2.25],
+    ['1,000', 1000],
+    ['250,000.50', 250000.5],
+    ['95%', 95],
+    ['12.5 %', 12.5],
   ])('reads %j with a decimal point', (text, value) => {
     expect(parseLevelNumber(text, '.')).toBe(value);
   });
 
-  it.each(['abc', '1,000', '95%', '1e3', '9 5', '1.2.3', '-', '.', 'Infinity', 'NaN', '0x10'])('rejects %j', (text) => {
+  it('reads grouping and decimals the way a decimal-comma locale writes them', () => {
+    expect(parseLevelNumber('1.234,5', ',')).toBe(1234.5);
+    expect(parseLevelNumber('12,5%', ',')).toBe(12.5);
+    expect(parseLevelNumber('1,000', ',')).toBe(1);
+    expect(parseLevelNumber('1.5', ',')).toBe('invalid');
+  });
+
+  it.each(['abc', '1,00', '1e3', '9 5', '1.2.3', '-', '.', 'Infinity', 'NaN', '0x10', '%'])('rejects %j', (text) => {
     expect(parseLevelNumber(text, '.')).toBe('invalid');
   });
 
