@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { freshProfile } from './browser';
 import type { Profile } from './browser';
+import { kpiCard, openProvider } from './providerEditing';
 
 let profile: Profile;
 
@@ -114,5 +115,36 @@ test('KPI with measurements cannot be deleted', async () => {
   await expect(page.getByTestId('kpis-notice')).toHaveText('The KPI “Backlog” was deleted.');
   await expect(backlog).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add Backlog to the portfolio' })).toBeEnabled();
+  await context.close();
+});
+
+test('a library KPI is tracked for a provider through its service level', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open sample portfolio' }).click();
+  await expect(page.getByTestId('provider-count')).toHaveText('46 providers', { timeout: 30_000 });
+  await openKpis(page);
+  await page
+    .getByRole('table', { name: 'KPI library' })
+    .getByRole('button', { name: 'Add Customer satisfaction to the portfolio' })
+    .click();
+
+  await openProvider(page, '111AA1');
+  const track = page.getByTestId('add-provider-kpi');
+  await track.getByLabel('KPI of this portfolio').selectOption({ label: 'Customer satisfaction' });
+  await expect(track).toContainText('Typical target');
+  await track.getByRole('button', { name: 'Add service level' }).click();
+  const form = track.getByTestId('service-level-form');
+  await form.getByLabel('Expected level (%)').fill('85');
+  await form.getByLabel('Minimum level (%)').fill('80');
+  await form.getByRole('button', { name: 'Save' }).click();
+
+  // The level gives the KPI its card, and the KPI leaves the list of untracked ones.
+  const card = kpiCard(page, 'library.customerSatisfaction');
+  await expect(card.getByTestId('service-level')).toContainText('85.00%');
+  await expect(track.getByLabel('KPI of this portfolio').locator('option', { hasText: 'Customer satisfaction' })).toHaveCount(0);
+  await page.reload();
+  await expect(kpiCard(page, 'library.customerSatisfaction').getByTestId('service-level')).toContainText('80.00%');
   await context.close();
 });

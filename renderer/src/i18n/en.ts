@@ -284,6 +284,13 @@ export const en = {
     nameTaken: 'Provider name: another provider is already called “{{name}}”. Type a different name.',
     editLevel: 'Edit service level',
     addLevel: 'Add service level',
+    trackKpi: {
+      title: 'Track another KPI',
+      label: 'KPI of this portfolio',
+      choose: 'Choose a KPI',
+      typical: 'Typical target from the KPI library: {{target}}. The contract sets the levels that count.',
+      hint: 'Set a service level for a KPI this provider does not report yet, such as one added from the KPI library. Its card then shows here, and its months can be entered on the Measurements screen.',
+    },
     levelForm: 'Service level for {{kpi}}',
     expectedLevel_percent: 'Expected level (%)',
     expectedLevel_seconds: 'Expected level (seconds)',

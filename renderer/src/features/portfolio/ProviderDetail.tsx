@@ -5,6 +5,7 @@ import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { ServiceCredits } from '../credits/ServiceCredits';
 import { ProviderEscalations } from '../escalations/ProviderEscalations';
 import { ProviderPlans } from '../plans/ProviderPlans';
+import { AddProviderKpi } from './AddProviderKpi';
 import { KpiCard } from './KpiCard';
 import { kpiPanels, providerPeriods } from './kpiPanels';
 import { ProviderContracts } from './ProviderContracts';
@@ -17,6 +18,10 @@ export function ProviderDetail({ data, providerId }: { readonly data: PortfolioD
   const provider = data.providers.find((candidate) => candidate.id === providerId);
   const panels = useMemo(() => kpiPanels(data, providerId), [data, providerId]);
   const periods = useMemo(() => providerPeriods(data.measurements, providerId), [data.measurements, providerId]);
+  const untracked = useMemo(() => {
+    const tracked = new Set(panels.map((panel) => panel.kpi.id));
+    return data.kpis.filter((kpi) => !tracked.has(kpi.id));
+  }, [data.kpis, panels]);
 
   const back = (
     <button
@@ -57,6 +62,7 @@ export function ProviderDetail({ data, providerId }: { readonly data: PortfolioD
           <KpiCard key={panel.summary.serviceLevelId ?? panel.kpi.id} providerId={provider.id} panel={panel} periods={periods} />
         ))}
       </div>
+      <AddProviderKpi providerId={provider.id} kpis={untracked} />
     </section>
   );
 }
