@@ -127,12 +127,12 @@ test('a library KPI is tracked for a provider through its service level', async 
   await openKpis(page);
   await page
     .getByRole('table', { name: 'KPI library' })
-    .getByRole('button', { name: 'Add Customer satisfaction to the portfolio' })
+    .getByRole('button', { name: 'Add Customer satisfaction (CSAT) to the portfolio' })
     .click();
 
   await openProvider(page, '111AA1');
   const track = page.getByTestId('add-provider-kpi');
-  await track.getByLabel('KPI of this portfolio').selectOption({ label: 'Customer satisfaction' });
+  await track.getByLabel('KPI of this portfolio').selectOption({ label: 'Customer satisfaction (CSAT)' });
   await expect(track).toContainText('Typical target');
   await track.getByRole('button', { name: 'Add service level' }).click();
   const form = track.getByTestId('service-level-form');
@@ -143,7 +143,7 @@ test('a library KPI is tracked for a provider through its service level', async 
   // The level gives the KPI its card, and the KPI leaves the list of untracked ones.
   const card = kpiCard(page, 'library.customerSatisfaction');
   await expect(card.getByTestId('service-level')).toContainText('85.00%');
-  await expect(track.getByLabel('KPI of this portfolio').locator('option', { hasText: 'Customer satisfaction' })).toHaveCount(0);
+  await expect(track.getByLabel('KPI of this portfolio').locator('option', { hasText: 'Customer satisfaction (CSAT)' })).toHaveCount(0);
   await page.reload();
   await expect(kpiCard(page, 'library.customerSatisfaction').getByTestId('service-level')).toContainText('80.00%');
   await context.close();
