@@ -2078,7 +2078,8 @@ export const en = {
     detail: {
       title: '{{kpi}} at {{provider}}',
       close: 'Close details',
-      opened: 'Opened for {{month}}, {{age}} ago.',
+      opened: 'Opened for the miss of {{month}}, {{age}} ago.',
+      openedToday: 'Opened today for the miss of {{month}}.',
       history: 'History',
       actions: 'Actions',
     },

@@ -80,10 +80,12 @@ export function EscalationDetail(props: EscalationDetailProps) {
         </dd>
         <dt>{t('escalations.columns.openedPeriod')}</dt>
         <dd>
-          {t('escalations.detail.opened', {
-            month: formatPeriod(escalation.openedPeriod, userLocale, 'long'),
-            age: t('escalations.ageDays', { count: row.ageDays }),
-          })}
+          {row.ageDays === 0
+            ? t('escalations.detail.openedToday', { month: formatPeriod(escalation.openedPeriod, userLocale, 'long') })
+            : t('escalations.detail.opened', {
+                month: formatPeriod(escalation.openedPeriod, userLocale, 'long'),
+                age: t('escalations.ageDays', { count: row.ageDays }),
+              })}
         </dd>
       </dl>
 
