@@ -2,13 +2,15 @@
  * Everything the dashboard shows for one choice of scope and reporting month, built from plain
  * records into one serializable object. A worker builds it off the main thread and the renderer
  * caches it, so opening the dashboard reads one small record instead of every measurement. It
- * only combines the pure builders of `controlTower.ts`, `controlTowerInsights.ts`,
- * `controlTowerComparison.ts`, `credits.ts` and `kpiBreaches.ts`, so its numbers are theirs.
+ * only combines the pure builders of `controlTower.ts`, `controlTowerInsights.ts`, `credits.ts`
+ * and `kpiBreaches.ts`, so its numbers are theirs. The comparison of one KPI across providers
+ * (`controlTowerComparison.ts`) is not in it: the panel requests one KPI's rows at a time, which
+ * keeps the summary small.
  */
-import type { Escalation } from '@shared/domain/escalation';
-import { listBreaches } from '@shared/domain/kpiBreaches';
-import type { BreachRow } from '@shared/domain/kpiBreaches';
-import type { CalendarDate, Contract, Id, KpiDefinition, Measurement, Period, Provider, ServiceLevel } from '@shared/domain/types';
+import type { Escalation } from '../domain/escalation';
+import { listBreaches } from '../domain/kpiBreaches';
+import type { BreachRow } from '../domain/kpiBreaches';
+import type { CalendarDate, Contract, Id, KpiDefinition, Measurement, Period, Provider, ServiceLevel } from '../domain/types';
 import {
   buildHeatmap,
   buildStatusBoard,
@@ -18,8 +20,6 @@ import {
   trackLevels,
 } from './controlTower';
 import type { ControlTowerProvider, ControlTowerScope, Heatmap, OpenEscalationCounts, QuarterCreditsSummary, StatusBoard } from './controlTower';
-import { compareKpiAcrossProviders } from './controlTowerComparison';
-import type { KpiComparisonRow } from './controlTowerComparison';
 import { rankInsights } from './controlTowerInsights';
 import type { ControlTowerInsight } from './controlTowerInsights';
 import { computePortfolioCredits } from './credits';
@@ -59,13 +59,11 @@ export interface BreachSummary {
   readonly measuredMonths: number;
 }
 
-/** The comparison of one KPI across providers, on both bases. */
-export interface KpiComparisonChoice {
+/** A KPI the comparison panel offers. Its rows are computed on request, per KPI, from the measurements of that KPI only. */
+export interface ComparisonKpi {
   readonly kpi: KpiDefinition;
   /** Service levels of the KPI: the choice list puts the KPI with the most first. */
   readonly levelCount: number;
-  readonly month: readonly KpiComparisonRow[];
-  readonly trailingYear: readonly KpiComparisonRow[];
 }
 
 export interface ControlTowerSummary {
@@ -87,8 +85,8 @@ export interface ControlTowerSummary {
   readonly escalationCounts: OpenEscalationCounts;
   /** Ranked insights of the reporting month, most urgent first; empty without a reporting month. */
   readonly insights: readonly ControlTowerInsight[];
-  /** One entry per KPI with a service level, in the order of the KPI choice list. */
-  readonly comparisons: readonly KpiComparisonChoice[];
+  /** Every KPI with a service level, the one with the most levels first and ties by name. */
+  readonly comparisonKpis: readonly ComparisonKpi[];
   readonly breaches: BreachSummary;
   readonly contractTitles: readonly (readonly [Id, string])[];
 }
@@ -114,37 +112,14 @@ function summarizeBreaches(input: ControlTowerSummaryInput): BreachSummary {
   };
 }
 
-/** Compares every KPI with a service level, the KPI with the most levels first and ties by name. */
-function compareEveryKpi(input: ControlTowerSummaryInput, reportingMonth: Period): KpiComparisonChoice[] {
+/** Lists every KPI with a service level, the KPI with the most levels first and ties by name. */
+function listComparisonKpis(input: ControlTowerSummaryInput): ComparisonKpi[] {
   const levelCount = new Map<Id, number>();
   for (const level of input.serviceLevels) levelCount.set(level.kpiId, (levelCount.get(level.kpiId) ?? 0) + 1);
-  const kpis = input.kpis
+  return input.kpis
     .filter((kpi) => levelCount.has(kpi.id))
-    .sort((a, b) => (levelCount.get(b.id) ?? 0) - (levelCount.get(a.id) ?? 0) || compareCodeUnits(a.name, b.name));
-
-  // Each comparison filters by KPI, so the measurements are grouped once instead of scanned per KPI.
-  const measurementsByKpi = new Map<Id, Measurement[]>();
-  for (const measurement of input.measurements) {
-    const group = measurementsByKpi.get(measurement.kpiId);
-    if (group === undefined) measurementsByKpi.set(measurement.kpiId, [measurement]);
-    else group.push(measurement);
-  }
-
-  return kpis.map((kpi) => {
-    const common = {
-      kpi,
-      serviceLevels: input.serviceLevels,
-      providers: input.providers,
-      measurements: measurementsByKpi.get(kpi.id) ?? [],
-      reportingMonth,
-    };
-    return {
-      kpi,
-      levelCount: levelCount.get(kpi.id) ?? 0,
-      month: compareKpiAcrossProviders({ ...common, basis: 'month' }),
-      trailingYear: compareKpiAcrossProviders({ ...common, basis: 'trailingYear' }),
-    };
-  });
+    .map((kpi) => ({ kpi, levelCount: levelCount.get(kpi.id) ?? 0 }))
+    .sort((a, b) => b.levelCount - a.levelCount || compareCodeUnits(a.kpi.name, b.kpi.name));
 }
 
 function compareCodeUnits(a: string, b: string): number {
@@ -182,7 +157,7 @@ export function buildControlTowerSummary(input: ControlTowerSummaryInput, select
       reportingMonth === null
         ? []
         : rankInsights({ tracked, providers, reportingMonth, escalations: input.escalations, today: input.today, deadlines: [] }),
-    comparisons: reportingMonth === null ? [] : compareEveryKpi(input, reportingMonth),
+    comparisonKpis: listComparisonKpis(input),
     breaches: summarizeBreaches(input),
     contractTitles: input.contracts.map((contract) => [contract.id, contract.title] as const),
   };

@@ -114,6 +114,8 @@ test('heatmap spans the sample year', async () => {
   await openDashboard(page);
 
   const heatmap = page.getByTestId('control-tower-heatmap');
+  // The chart renders once it is scrolled near the viewport.
+  await heatmap.scrollIntoViewIfNeeded();
   await expect(heatmap.getByTestId('heatmap-chart').locator('svg')).toBeVisible();
   await heatmap.getByText('Show the heatmap as a table').click();
   const table = heatmap.getByTestId('heatmap-table');
@@ -156,5 +158,37 @@ test('all service levels widen the board', async () => {
   await expect(page.getByTestId('status-board-summary')).toContainText('without data');
   // Every provider has a service level, so every provider has a row; 111AF5 and 111AF6 end in September 2015 and show no data.
   await expect(page.getByTestId('status-board-table').locator('table')).toHaveAttribute('aria-rowcount', String(46 + 1));
+  await context.close();
+});
+
+test('cached board refreshes after an edit', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openDashboard(page);
+  const board = page.getByTestId('status-board-table');
+  const oldName = providerName('111AC9');
+  await expect(board).toContainText(oldName);
+
+  // A reload reads the stored summary, which matches the data, so no update runs.
+  await page.reload();
+  await expect(board).toContainText(oldName);
+  await expect(page.getByTestId('dashboard-updating')).toHaveCount(0);
+
+  await board.getByRole('row').filter({ hasText: oldName }).click();
+  await page.getByRole('button', { name: 'Rename' }).click();
+  const form = page.getByTestId('rename-form');
+  await form.getByLabel('Provider name').fill('Renamed Health Line');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Renamed Health Line');
+
+  // The stored summary is now older than the data: the worker computes a new one.
+  await page.getByRole('navigation').getByRole('button', { name: 'Dashboard' }).click();
+  await expect(board).toContainText('Renamed Health Line');
+  await expect(board).not.toContainText(oldName);
+  await expect(page.getByTestId('dashboard-updating')).toHaveCount(0);
+
+  await page.reload();
+  await expect(board).toContainText('Renamed Health Line');
+  await expect(page.getByTestId('dashboard-updating')).toHaveCount(0);
   await context.close();
 });

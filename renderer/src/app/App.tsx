@@ -24,8 +24,6 @@ import { Header } from './Header';
 
 function Screens() {
   const screen = useUiStore(selectScreen);
-  const data = usePortfolioData();
-  const { t } = useTranslation();
 
   if (screen.name === 'import') return <ImportWizard />;
   if (screen.name === 'sync') return <SyncScreen />;
@@ -37,12 +35,22 @@ function Screens() {
   if (screen.name === 'plan') return <PlanScreen planId={screen.planId} />;
   // KPIs can be defined before any provider is imported.
   if (screen.name === 'kpis') return <KpisScreen />;
+  // The dashboard reads a precomputed summary and decides emptiness itself, so it does not wait for usePortfolioData.
+  if (screen.name === 'dashboard') return <DashboardScreen />;
+  return <PortfolioScreens />;
+}
+
+/** Renders the screens that read the whole portfolio, measurements included, before they render. */
+function PortfolioScreens() {
+  const screen = useUiStore(selectScreen);
+  const data = usePortfolioData();
+  const { t } = useTranslation();
+
   if (!data) return <p className="muted">{t('app.loading')}</p>;
   if (data.providers.length === 0) return <EmptyState />;
 
   return (
     <>
-      {screen.name === 'dashboard' ? <DashboardScreen data={data} /> : null}
       {screen.name === 'providers' ? <ProvidersScreen data={data} /> : null}
       {screen.name === 'provider' ? <ProviderDetail data={data} providerId={screen.providerId} /> : null}
       {screen.name === 'escalations' ? <EscalationsScreen data={data} escalationId={screen.escalationId ?? null} /> : null}

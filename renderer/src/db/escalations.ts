@@ -8,6 +8,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Escalation, EscalationData, EscalationEvent, EscalationEventData, EscalationLevel } from '@shared/domain/escalation';
 import type { AuditEntry, CalendarDate, HlcString, Id, SyncFields } from '@shared/domain/types';
+import type { VersionVector } from '@shared/sync/snapshot';
 import { AppFailure } from '@shared/errors';
 import { computeEscalationActions, dueDateFor } from '@shared/kpi/escalationRules';
 import type { EscalationAction } from '@shared/kpi/escalationRules';
@@ -17,7 +18,7 @@ import type { DeviceContext } from './clockStore';
 import type { PortfolioDb } from './portfolioDb';
 import { insertRecord, updateRecord } from './repository';
 import { toStorageFailure } from './storageErrors';
-import { raiseVersionVector } from './versionVector';
+import { raiseVersionVector, readVersionVector } from './versionVector';
 
 /** Returns the calendar date of `instant` in this computer's time zone. */
 export function localDateOf(instant: string): CalendarDate {
@@ -168,6 +169,15 @@ export async function applyEscalationRules(db: PortfolioDb, context: DeviceConte
     now: context.now(),
     today,
   });
+  await writeEscalationActions(db, context, actions, escalations);
+  return actions;
+}
+
+/**
+ * Writes `actions` against the stored `escalations` they refer to. Call it inside a transaction
+ * that covers `escalationRuleTables`.
+ */
+async function writeEscalationActions(db: PortfolioDb, context: DeviceContext, actions: readonly EscalationAction[], escalations: readonly Escalation[]): Promise<void> {
   const writes = new RuleWrites(context);
   const stored = new Map(escalations.map((escalation) => [naturalKey(escalation), escalation]));
   const raises = actions.flatMap((action) => collectAction(stored, writes, action, context) ?? []);
@@ -177,7 +187,6 @@ export async function applyEscalationRules(db: PortfolioDb, context: DeviceConte
   if (writes.events.length > 0) await db.escalationEvents.bulkAdd(writes.events);
   if (writes.audit.size > 0) await db.audit.bulkAdd([...writes.audit.values()]);
   if (writes.lastClock !== null) await raiseVersionVector(db, writes.lastClock);
-  return actions;
 }
 
 /**
@@ -193,20 +202,37 @@ export async function runEscalationRules(db: PortfolioDb, context: DeviceContext
   }
 }
 
+/** Checks two version vectors for the same clock per device, whatever the order of their keys. */
+function sameVersionVector(a: VersionVector, b: VersionVector): boolean {
+  const devices = Object.keys(a);
+  return devices.length === Object.keys(b).length && devices.every((device) => Object.hasOwn(b, device) && a[device] === b[device]);
+}
+
 /**
- * Writes the escalation rule actions when `pending`, computed off the main thread from an earlier
- * read, has any. The rules run again inside the write transaction, because the records may have
- * changed since that read, so the actions written are those of the current records. Returns them,
- * or an empty list without opening a transaction when `pending` is empty.
+ * Writes escalation rule actions that were computed elsewhere (in a worker) from the records at
+ * version vector `basedOn`. They are written only when the stored vector still equals `basedOn`,
+ * because a write since that read may have made them wrong. Returns the actions written, or
+ * `null` when the data changed and nothing was written, so the caller computes them again. An
+ * empty `pending` opens no transaction.
  */
 export async function applyPendingEscalationActions(
   db: PortfolioDb,
   context: DeviceContext,
   pending: readonly EscalationAction[],
-  today: CalendarDate = localDateOf(context.now()),
-): Promise<EscalationAction[]> {
+  basedOn: VersionVector,
+): Promise<EscalationAction[] | null> {
   if (pending.length === 0) return [];
-  return runEscalationRules(db, context, today);
+  try {
+    return await db.transaction('rw', escalationRuleTables(db), async () => {
+      if (!sameVersionVector(await readVersionVector(db), basedOn)) return null;
+      const levelIds = new Set(pending.map((action) => action.serviceLevelId));
+      const escalations = (await db.escalations.toArray()).filter((escalation) => levelIds.has(escalation.serviceLevelId));
+      await writeEscalationActions(db, context, pending, escalations);
+      return [...pending];
+    });
+  } catch (error) {
+    throw toStorageFailure(error, { table: 'escalations' });
+  }
 }
 
 /** Action of a person on an escalation. Each adds one event with the person's name and `note`. */

@@ -509,7 +509,7 @@ export const en = {
     tableLabel: 'Breaches, worst first',
     summary:
       '{{breaches, number}} monthly results missed a minimum service level, out of {{measured, number}} results measured against one.',
-    breachRowsCapped: 'The table lists the {{shown, number}} worst of {{total, number}} breaches. Open a provider to see all of its breaches.',
+    breachRowsCapped: 'The table lists the {{shown, number}} worst of {{total, number}} breaches. The counts above include all of them.',
     computing: 'Computing the dashboard for this portfolio…',
     updating: 'Updating… The figures below are from before the latest changes.',
     summaryFailed: 'The dashboard could not be computed.',

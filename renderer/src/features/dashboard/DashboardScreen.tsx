@@ -1,94 +1,80 @@
-import { useMemo } from 'react';
+/**
+ * The Dashboard: the control tower and the breach list, both from the control tower summary,
+ * which a worker computes and the portfolio database caches. Where a worker can start, the screen
+ * reads no measurement on the main thread, so it opens at once on a large portfolio when the cache
+ * is current.
+ */
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listBreaches } from '@shared/domain/kpiBreaches';
-import { DataTable } from '../../components/DataTable';
-import { userLocale } from '../../locale';
-import { selectNavigate, useUiStore } from '../../state/uiStore';
-import { kpiName } from '../kpi/kpiName';
-import type { PortfolioData } from '../portfolio/usePortfolioData';
-import { breachColumnSizes, buildBreachColumns } from './breachColumns';
-import { ControlTower } from './ControlTower';
-import { mostBreached } from './mostBreached';
-import { useControlTowerRecords } from './useControlTowerRecords';
+import { defaultSelection } from '@shared/kpi/controlTowerSummary';
+import type { ControlTowerSelection } from '@shared/kpi/controlTowerSummary';
+import { describeAppError } from '../../errorMessage';
+import { useEscalationRuleRun } from '../escalations/useEscalationData';
+import { Attribution } from '../portfolio/Attribution';
+import { EmptyState } from '../portfolio/EmptyState';
+import { BreachesPanel } from './BreachesPanel';
+import { ControlTower, dashboardStages } from './ControlTower';
+import { useRenderStages } from './useRenderStages';
+import { useControlTowerSummary } from './useControlTowerSummary';
 
-const topProviderCount = 5;
-/** Largest shortfall first; the sort is stable, so ties keep the order `listBreaches` gives them. */
-const worstFirst = [{ id: 'shortfall', desc: true }];
+// Each render stage re-renders the screen, so a stage renders these again only when their props change.
+const MemoBreachesPanel = memo(BreachesPanel);
+const MemoAttribution = memo(Attribution);
 
-export function DashboardScreen({ data }: { readonly data: PortfolioData }) {
+export function DashboardScreen() {
   const { t } = useTranslation();
-  const navigate = useUiStore(selectNavigate);
-  const records = useControlTowerRecords();
-  const breaches = useMemo(() => listBreaches(data.providers, data.kpis, data.serviceLevels, data.measurements), [data]);
-  const kpisById = useMemo(() => new Map(data.kpis.map((kpi) => [kpi.id, kpi])), [data.kpis]);
-  const columns = useMemo(() => buildBreachColumns(kpisById, t, userLocale), [kpisById, t]);
+  const [selection, setSelection] = useState<ControlTowerSelection>(defaultSelection);
+  const { providerCount, summary, updating, error } = useControlTowerSummary(selection);
+  const ruleError = useEscalationRuleRun();
+  const stage = useRenderStages(summary !== null, dashboardStages.breaches);
 
-  const measuredMonths = useMemo(() => {
-    const levelled = new Set(data.serviceLevels.map((level) => `${level.providerId}|${level.kpiId}`));
-    return data.measurements.filter(
-      (measurement) => measurement.value !== null && levelled.has(`${measurement.providerId}|${measurement.kpiId}`),
-    ).length;
-  }, [data]);
-
-  const providerNames = new Map(data.providers.map((provider) => [provider.id, provider.name]));
-  const topProviders = mostBreached(breaches.countByProvider, providerNames, topProviderCount);
-
+  if (providerCount === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (providerCount === 0) return <EmptyState />;
   return (
     <section aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">{t('dashboard.title')}</h1>
-      {records === undefined ? <p className="muted">{t('app.loading')}</p> : <ControlTower data={data} records={records} />}
-      <div className="panel">
-        <h2>{t('dashboard.breachesTitle')}</h2>
-        <p>{t('dashboard.summary', { breaches: breaches.rows.length, measured: measuredMonths })}</p>
-        <div className="stats">
-          <div className="stat">
-            <strong data-testid="breach-total">{t('dashboard.breachCount', { count: breaches.rows.length })}</strong>
-          </div>
-          {[...breaches.countByKpi].map(([kpiId, count]) => {
-            const kpi = kpisById.get(kpiId);
-            return (
-              <div className="stat" key={kpiId} data-testid={`breach-count-${kpi?.key ?? kpiId}`}>
-                <strong>{count}</strong>
-                {kpi ? kpiName(t, kpi) : kpiId}
-              </div>
-            );
-          })}
-        </div>
-        {topProviders.length > 0 ? (
-          <>
-            <h3 style={{ marginTop: '1rem' }}>{t('dashboard.byProvider')}</h3>
-            <ol>
-              {topProviders.map(([providerId, count]) => (
-                <li key={providerId}>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => {
-                      navigate({ name: 'provider', providerId });
-                    }}
-                  >
-                    {providerNames.get(providerId) ?? providerId}
-                  </button>{' '}
-                  {t('dashboard.breachCount', { count })}
-                </li>
-              ))}
-            </ol>
-          </>
-        ) : null}
-      </div>
-      <DataTable
-        testId="breaches-table"
-        label={t('dashboard.tableLabel')}
-        data={breaches.rows}
-        columns={columns}
-        columnSizes={breachColumnSizes}
-        getRowId={(row) => `${row.serviceLevelId}|${row.period}`}
-        initialSorting={worstFirst}
-        emptyMessage={t('dashboard.noBreaches')}
-        onRowActivate={(row) => {
-          navigate({ name: 'provider', providerId: row.providerId });
-        }}
-      />
+      {updating ? (
+        <p className="muted" role="status" data-testid="dashboard-updating">
+          {t('dashboard.updating')}
+        </p>
+      ) : null}
+      {error === null ? null : (
+        <p className="alert error" role="alert">
+          {t('dashboard.summaryFailed')} {describeAppError(t, error)}
+        </p>
+      )}
+      {summary === null ? (
+        error === null ? (
+          <p className="muted" aria-busy="true" data-testid="dashboard-computing">
+            {t('dashboard.computing')}
+          </p>
+        ) : null
+      ) : (
+        <>
+          <ControlTower
+            summary={summary}
+            ruleError={ruleError}
+            onScopeChange={(scope) => {
+              setSelection({ scope, month: selection.month });
+            }}
+            onMonthChange={(month) => {
+              setSelection({ scope: selection.scope, month });
+            }}
+            stage={stage}
+          />
+          {stage >= dashboardStages.breaches ? (
+            <>
+              <MemoBreachesPanel breaches={summary.breaches} kpis={summary.kpis} providers={summary.providers} />
+              <MemoAttribution kpis={summary.kpis} />
+            </>
+          ) : (
+            // The lower panels follow in later tasks; until then the content is not complete.
+            <p className="muted" aria-busy="true">
+              {t('app.loading')}
+            </p>
+          )}
+        </>
+      )}
     </section>
   );
 }

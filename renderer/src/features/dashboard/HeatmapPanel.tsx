@@ -8,6 +8,7 @@ import { Chart } from '../../components/Chart';
 import { formatPeriod } from '../../format';
 import { userLocale } from '../../locale';
 import { buildHeatmapOption, heatmapHeight } from './heatmapOption';
+import { RenderWhenNearView } from './RenderWhenNearView';
 
 // `Chart` registers the line chart only; the heatmap adds its series type and legend here.
 echarts.use([HeatmapChart, VisualMapPiecewiseComponent]);
@@ -24,21 +25,6 @@ export function HeatmapPanel({ heatmap }: { readonly heatmap: Heatmap }) {
         : t('controlTower.heatmap.cell', { status: t(`controlTower.status.${cell.worst}`), red: cell.red, amber: cell.amber, green: cell.green }),
     [t],
   );
-  const option = useMemo(
-    () =>
-      buildHeatmapOption(heatmap, {
-        month: (period) => formatPeriod(period, userLocale),
-        status: { red: t('controlTower.status.red'), amber: t('controlTower.status.amber'), green: t('controlTower.status.green') },
-        tooltip: (row, column) => {
-          const provider = heatmap.providers[row]?.name ?? '';
-          const period = heatmap.periods[column];
-          const cell = heatmap.cells[row]?.[column];
-          if (period === undefined || cell === undefined) return provider;
-          return `${provider}<br/>${formatPeriod(period, userLocale)}: ${cellText(cell)}`;
-        },
-      }),
-    [heatmap, t, cellText],
-  );
 
   return (
     <section className="panel" aria-labelledby="heatmap-title" data-testid="control-tower-heatmap">
@@ -47,7 +33,10 @@ export function HeatmapPanel({ heatmap }: { readonly heatmap: Heatmap }) {
       {heatmap.providers.length === 0 ? (
         <p className="muted">{t('controlTower.noTrackedLevels')}</p>
       ) : (
-        <Chart option={option} height={heatmapHeight(heatmap.providers.length)} label={t('controlTower.heatmap.label')} testId="heatmap-chart" />
+        // The chart draws one SVG element per cell, thousands on a large portfolio, so it waits until it is scrolled near.
+        <RenderWhenNearView minHeight={heatmapHeight(heatmap.providers.length)}>
+          <HeatmapChartView heatmap={heatmap} cellText={cellText} />
+        </RenderWhenNearView>
       )}
       <details
         onToggle={(event) => {
@@ -87,4 +76,25 @@ export function HeatmapPanel({ heatmap }: { readonly heatmap: Heatmap }) {
       </details>
     </section>
   );
+}
+
+/** Renders the heatmap chart. The option is built here, so a chart that has not rendered yet costs nothing. */
+function HeatmapChartView({ heatmap, cellText }: { readonly heatmap: Heatmap; readonly cellText: (cell: HeatmapCell) => string }) {
+  const { t } = useTranslation();
+  const option = useMemo(
+    () =>
+      buildHeatmapOption(heatmap, {
+        month: (period) => formatPeriod(period, userLocale),
+        status: { red: t('controlTower.status.red'), amber: t('controlTower.status.amber'), green: t('controlTower.status.green') },
+        tooltip: (row, column) => {
+          const provider = heatmap.providers[row]?.name ?? '';
+          const period = heatmap.periods[column];
+          const cell = heatmap.cells[row]?.[column];
+          if (period === undefined || cell === undefined) return provider;
+          return `${provider}<br/>${formatPeriod(period, userLocale)}: ${cellText(cell)}`;
+        },
+      }),
+    [heatmap, t, cellText],
+  );
+  return <Chart option={option} height={heatmapHeight(heatmap.providers.length)} label={t('controlTower.heatmap.label')} testId="heatmap-chart" />;
 }

@@ -5,11 +5,12 @@
  */
 import type { AppError } from '@shared/errors';
 import { AppFailure } from '@shared/errors';
-import type { CalendarDate } from '@shared/domain/types';
+import type { CalendarDate, Period } from '@shared/domain/types';
+import type { ComparisonBasis } from '@shared/kpi/controlTowerComparison';
 import type { ControlTowerSelection } from '@shared/kpi/controlTowerSummary';
 import type { PortfolioDb } from '../../db/portfolioDb';
 import { platform } from '../../platform';
-import { computeControlTowerSummary, computePendingEscalationActions } from './controlTowerInput';
+import { computeControlTowerSummary, computeKpiComparison, computePendingEscalationActions } from './controlTowerInput';
 import type { ControlTowerRequest, ControlTowerValues } from './controlTowerWorkerProtocol';
 import { parseControlTowerMessage } from './controlTowerWorkerProtocol';
 
@@ -30,6 +31,11 @@ export function summaryRequest(db: PortfolioDb, selection: ControlTowerSelection
   return { kind: 'summary', databaseName: db.name, selection, today };
 }
 
+/** Builds the request for the comparison of one KPI across the providers of `db`. */
+export function comparisonRequest(db: PortfolioDb, kpiId: string, reportingMonth: Period, basis: ComparisonBasis): RequestOf<'comparison'> {
+  return { kind: 'comparison', databaseName: db.name, kpiId, reportingMonth, basis };
+}
+
 /** Builds the request for the pending escalation rule actions of `db`. */
 export function escalationActionsRequest(db: PortfolioDb, now: string, today: CalendarDate): RequestOf<'escalationActions'> {
   return { kind: 'escalationActions', databaseName: db.name, now, today };
@@ -37,6 +43,7 @@ export function escalationActionsRequest(db: PortfolioDb, now: string, today: Ca
 
 function runOnThisThread(db: PortfolioDb, request: ControlTowerRequest): Promise<ControlTowerValues[keyof ControlTowerValues]> {
   if (request.kind === 'summary') return computeControlTowerSummary(db, request.selection, request.today);
+  if (request.kind === 'comparison') return computeKpiComparison(db, request.kpiId, request.reportingMonth, request.basis);
   return computePendingEscalationActions(db, request.now, request.today);
 }
 
@@ -80,6 +87,9 @@ export function startControlTowerTask<K extends keyof ControlTowerValues>(db: Po
     worker = null;
     resolveOutcome(end);
   };
+  const cancel = (): void => {
+    finish({ kind: 'cancelled' });
+  };
   const runHere = (): void => {
     runOnThisThread(db, request).then(
       (value) => {
@@ -95,7 +105,7 @@ export function startControlTowerTask<K extends keyof ControlTowerValues>(db: Po
   worker = startWorker();
   if (worker === null) {
     runHere();
-    return { outcome, cancel: () => finish({ kind: 'cancelled' }) };
+    return { outcome, cancel };
   }
 
   const started = worker;
@@ -126,5 +136,5 @@ export function startControlTowerTask<K extends keyof ControlTowerValues>(db: Po
   });
   started.postMessage(request);
 
-  return { outcome, cancel: () => finish({ kind: 'cancelled' }) };
+  return { outcome, cancel };
 }

@@ -1,14 +1,33 @@
 /**
  * Reads of the portfolio database that the control tower worker runs: the records of the
- * dashboard summary, and the records of the escalation rules. The worker runs them on its own
+ * dashboard summary, of one KPI's comparison, and of the escalation rules. The worker runs them on its own
  * connection, and the client runs them on the main thread where no worker can start.
  */
-import type { CalendarDate, Instant } from '@shared/domain/types';
+import type { CalendarDate, Id, Instant, Period } from '@shared/domain/types';
+import { compareKpiAcrossProviders } from '@shared/kpi/controlTowerComparison';
+import type { ComparisonBasis, KpiComparisonRow } from '@shared/kpi/controlTowerComparison';
 import type { ControlTowerSelection, ControlTowerSummary } from '@shared/kpi/controlTowerSummary';
 import { buildControlTowerSummary } from '@shared/kpi/controlTowerSummary';
 import { computeEscalationActions } from '@shared/kpi/escalationRules';
 import type { EscalationAction } from '@shared/kpi/escalationRules';
 import type { PortfolioDb } from '../../db/portfolioDb';
+
+/**
+ * Compares one KPI across providers in `reportingMonth`, reading only that KPI's service levels
+ * and measurements through their `kpiId` index.
+ */
+export async function computeKpiComparison(db: PortfolioDb, kpiId: Id, reportingMonth: Period, basis: ComparisonBasis): Promise<KpiComparisonRow[]> {
+  return db.transaction('r', [db.kpis, db.serviceLevels, db.measurements, db.providers], async () => {
+    const [kpi, serviceLevels, measurements, providers] = await Promise.all([
+      db.kpis.get(kpiId),
+      db.serviceLevels.where('kpiId').equals(kpiId).toArray(),
+      db.measurements.where('kpiId').equals(kpiId).toArray(),
+      db.providers.toArray(),
+    ]);
+    if (kpi === undefined) return [];
+    return compareKpiAcrossProviders({ kpi, serviceLevels, providers, measurements, reportingMonth, basis });
+  });
+}
 
 /** Reads every record the dashboard shows in one read transaction and builds its summary. */
 export async function computeControlTowerSummary(db: PortfolioDb, selection: ControlTowerSelection, today: CalendarDate): Promise<ControlTowerSummary> {

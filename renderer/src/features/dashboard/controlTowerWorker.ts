@@ -1,15 +1,16 @@
 /**
- * Module worker that builds the dashboard summary, or computes the pending escalation rule
- * actions, off the main thread. It opens the portfolio database by name on its own connection,
- * reads the records itself, posts the small result and closes the connection, so the window never
- * holds every measurement for the dashboard. It receives one `ControlTowerRequest` and posts
- * `ready` and then one `done` or `failed` (see `controlTowerWorkerProtocol.ts`).
+ * Module worker that builds the dashboard summary, one KPI's comparison across providers, or the
+ * pending escalation rule actions, off the main thread. It opens the portfolio database by name
+ * on its own connection, reads the records itself, posts the small result and closes the
+ * connection, so the dashboard never loads every measurement into the window. It receives one
+ * `ControlTowerRequest` and posts `ready` and then one `done` or `failed` (see
+ * `controlTowerWorkerProtocol.ts`).
  */
 import type { AppError } from '@shared/errors';
 import { AppFailure } from '@shared/errors';
 import { openChecked } from '../../db/openDatabase';
 import { PortfolioDb } from '../../db/portfolioDb';
-import { computeControlTowerSummary, computePendingEscalationActions } from './controlTowerInput';
+import { computeControlTowerSummary, computeKpiComparison, computePendingEscalationActions } from './controlTowerInput';
 import type { ControlTowerMessage, ControlTowerRequest } from './controlTowerWorkerProtocol';
 import { parseControlTowerRequest } from './controlTowerWorkerProtocol';
 
@@ -29,6 +30,7 @@ async function run(request: ControlTowerRequest): Promise<unknown> {
   const db = await openChecked(new PortfolioDb(request.databaseName));
   try {
     if (request.kind === 'summary') return await computeControlTowerSummary(db, request.selection, request.today);
+    if (request.kind === 'comparison') return await computeKpiComparison(db, request.kpiId, request.reportingMonth, request.basis);
     return await computePendingEscalationActions(db, request.now, request.today);
   } finally {
     db.close();

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import type { AppError } from '@shared/errors';
 import { errorCodes } from '@shared/errors';
+import type { ComparisonBasis, KpiComparisonRow } from '@shared/kpi/controlTowerComparison';
 import type { ControlTowerSelection, ControlTowerSummary } from '@shared/kpi/controlTowerSummary';
 import type { EscalationAction } from '@shared/kpi/escalationRules';
 
@@ -17,11 +18,19 @@ export type ControlTowerRequest =
       readonly selection: ControlTowerSelection;
       readonly today: string;
     }
+  | {
+      readonly kind: 'comparison';
+      readonly databaseName: string;
+      readonly kpiId: string;
+      readonly reportingMonth: string;
+      readonly basis: ComparisonBasis;
+    }
   | { readonly kind: 'escalationActions'; readonly databaseName: string; readonly now: string; readonly today: string };
 
 /** Result value of each request kind. */
 export interface ControlTowerValues {
   readonly summary: ControlTowerSummary;
+  readonly comparison: KpiComparisonRow[];
   readonly escalationActions: EscalationAction[];
 }
 
@@ -38,6 +47,13 @@ const requestSchema = z.discriminatedUnion('kind', [
     databaseName: z.string().min(1),
     selection: z.object({ scope: z.enum(['critical', 'all']).nullable(), month: z.string().regex(/^\d{4}-\d{2}$/).nullable() }),
     today: calendarDate,
+  }),
+  z.object({
+    kind: z.literal('comparison'),
+    databaseName: z.string().min(1),
+    kpiId: z.string().min(1),
+    reportingMonth: z.string().regex(/^\d{4}-\d{2}$/),
+    basis: z.enum(['month', 'trailingYear']),
   }),
   z.object({ kind: z.literal('escalationActions'), databaseName: z.string().min(1), now: z.string().min(1), today: calendarDate }),
 ]);
@@ -60,9 +76,10 @@ const valueSchemas = {
     months: z.array(z.string()),
     reportingMonth: z.string().nullable(),
     insights: z.array(z.unknown()),
-    comparisons: z.array(z.unknown()),
+    comparisonKpis: z.array(z.unknown()),
     breaches: z.looseObject({ rows: z.array(z.unknown()), total: z.number().int().nonnegative() }),
   }),
+  comparison: z.array(z.looseObject({ providerId: z.string(), serviceLevelId: z.string(), status: z.enum(['compared', 'noData', 'notComparable']) })),
   escalationActions: z.array(z.looseObject({ kind: z.enum(['open', 'raise', 'repeatMiss']) })),
 } as const;
 

@@ -1,8 +1,13 @@
 /**
  * The dashboard summary cached in the portfolio database's `meta` table, with the version vector
- * and the local date it was computed for. Every local write raises the version vector, and so
- * does the merge of a full file, so a changed vector marks the cache stale with no bookkeeping of
- * its own. `meta` is not exported, so the cache never travels in a portfolio file.
+ * and the local date it was computed for. Every local write of records raises the version vector,
+ * and so does the merge of a full file, so a changed vector marks the cache stale with no
+ * bookkeeping of its own. Exports read only the vector from `meta`, so the cache never travels in
+ * a portfolio file.
+ *
+ * NOTE: merging a scoped file stores its records without raising the version vector (see
+ * `db/versionVector.ts`), so after such a merge the cache counts as fresh until the next write or
+ * the next day.
  */
 import type { CalendarDate } from '@shared/domain/types';
 import type { ControlTowerSummary } from '@shared/kpi/controlTowerSummary';
@@ -12,10 +17,14 @@ import type { PortfolioDb } from '../../db/portfolioDb';
 /** Key of the cached summary in the `meta` table. */
 export const summaryCacheKey = 'controlTowerSummary';
 
-/** The `meta` entry of the cached summary, which holds the default selection's summary only. */
+/** Shape version of the cached summary: raise it whenever `ControlTowerSummary` changes, so an older entry counts as missing. */
+export const summaryCacheVersion = 1;
+
+/** The `meta` entry of the cached summary. Only the default selection's summary is cached. */
 export interface SummaryCacheEntry {
   readonly key: typeof summaryCacheKey;
   readonly value: {
+    readonly cacheVersion: number;
     readonly summary: ControlTowerSummary;
     /** The version vector read before the records were, so the records are at least as new as it. */
     readonly versionVector: VersionVector;
@@ -43,16 +52,17 @@ export function sameVersionVector(a: VersionVector, b: VersionVector): boolean {
  * counts change with the date.
  */
 export function summaryFreshness(entry: SummaryCacheEntry | null, versionVector: VersionVector, today: CalendarDate): SummaryFreshness {
-  if (entry === null) return 'missing';
+  if (entry === null || entry.value.cacheVersion !== summaryCacheVersion) return 'missing';
   return entry.value.today === today && sameVersionVector(entry.value.versionVector, versionVector) ? 'fresh' : 'stale';
 }
 
-/** Returns the cached entry, or `null` when there is none. */
+/** Returns the cached entry, or `null` when there is none or it has another shape version. */
 export async function readCachedSummary(db: PortfolioDb): Promise<SummaryCacheEntry | null> {
-  return (await cacheTable(db).get(summaryCacheKey)) ?? null;
+  const entry = await cacheTable(db).get(summaryCacheKey);
+  return entry === undefined || entry.value.cacheVersion !== summaryCacheVersion ? null : entry;
 }
 
 /** Stores `summary` as the cache. It writes `meta` only, so the version vector stays as it is. */
 export async function storeCachedSummary(db: PortfolioDb, summary: ControlTowerSummary, versionVector: VersionVector): Promise<void> {
-  await cacheTable(db).put({ key: summaryCacheKey, value: { summary, versionVector, today: summary.today } });
+  await cacheTable(db).put({ key: summaryCacheKey, value: { cacheVersion: summaryCacheVersion, summary, versionVector, today: summary.today } });
 }

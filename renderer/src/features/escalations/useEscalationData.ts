@@ -13,8 +13,10 @@ import { getDeviceContext } from '../../db/catalogue';
 import { applyPendingEscalationActions, localDateOf } from '../../db/escalations';
 import type { PortfolioDb } from '../../db/portfolioDb';
 import { readVersionVector } from '../../db/versionVector';
+import type { VersionVector } from '@shared/sync/snapshot';
 import { toAppError } from '../../reportError';
 import { escalationActionsRequest, startControlTowerTask } from '../dashboard/controlTowerClient';
+import { sameVersionVector } from '../dashboard/summaryCache';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 
 export interface EscalationData {
@@ -37,27 +39,78 @@ const ruleRuns = new Map<string, Promise<AppError | null>>();
 const keptRuleRuns = 8;
 
 /**
- * Computes the pending rule actions in the control tower worker and writes them only when there
- * are any, so an up-to-date portfolio costs no read of its measurements on the main thread.
- * Returns the failure, or `null`.
+ * Key of the `meta` entry that records the last rule run that found nothing to do.
+ * NOTE: the age rule counts whole days from the instant an escalation opened, so a raise that
+ * falls due during the day waits for the next write or the next date when this marker matches.
  */
-async function runRulesOffMainThread(db: PortfolioDb, today: CalendarDate): Promise<AppError | null> {
+export const ruleRunMarkerKey = 'escalationRuleRun';
+
+/** The data and date of the last rule run that found no action. `meta` is not exported, so the marker stays on this computer. */
+interface RuleRunMarker {
+  readonly key: typeof ruleRunMarkerKey;
+  readonly value: { readonly versionVector: VersionVector; readonly today: CalendarDate };
+}
+
+function markerTable(db: PortfolioDb) {
+  return db.table<RuleRunMarker, string>('meta');
+}
+
+/**
+ * Computes the pending rule actions in the control tower worker and writes them only when there
+ * are any, so an up-to-date portfolio costs no read of its measurements on the main thread. It
+ * skips the worker too when a run on the same data and date found nothing. Returns the failure,
+ * or `null`.
+ */
+async function runRulesOffMainThread(db: PortfolioDb, versionVector: VersionVector, today: CalendarDate): Promise<AppError | null> {
+  try {
+    const marker = await markerTable(db).get(ruleRunMarkerKey);
+    if (marker !== undefined && marker.value.today === today && sameVersionVector(marker.value.versionVector, versionVector)) return null;
+  } catch (thrown) {
+    return toAppError(thrown, 'Reading the last escalation rule run failed');
+  }
+
+  // The worker reads every measurement of the critical levels, and IndexedDB serves that read
+  // before the small reads the opening screen makes, so the worker starts once the window is idle.
+  await whenIdle();
   const task = startControlTowerTask(db, escalationActionsRequest(db, new Date().toISOString(), today));
   const outcome = await task.outcome;
   if (outcome.kind === 'failed') return outcome.error;
   if (outcome.kind === 'cancelled') return null;
   try {
-    await applyPendingEscalationActions(db, await getDeviceContext(), outcome.value, today);
+    // The vector was read before the worker read the records, so a write in between makes the
+    // marker stale, never wrong, and makes the apply write nothing. That write changed the vector,
+    // so the hook runs the rules again on the new data.
+    if (outcome.value.length === 0) await markerTable(db).put({ key: ruleRunMarkerKey, value: { versionVector, today } });
+    else await applyPendingEscalationActions(db, await getDeviceContext(), outcome.value, versionVector);
     return null;
   } catch (thrown) {
     return toAppError(thrown, 'Escalation rule run failed');
   }
 }
 
-function sharedRuleRun(db: PortfolioDb, key: string, today: CalendarDate): Promise<AppError | null> {
+/** Maximum wait for an idle period before the rule run starts anyway, in ms. */
+const idleTimeoutMs = 3_000;
+
+/** Resolves when the browser reports an idle period, or after `idleTimeoutMs`. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(
+        () => {
+          resolve();
+        },
+        { timeout: idleTimeoutMs },
+      );
+    } else {
+      setTimeout(resolve, 0);
+    }
+  });
+}
+
+function sharedRuleRun(db: PortfolioDb, key: string, versionVector: VersionVector, today: CalendarDate): Promise<AppError | null> {
   const running = ruleRuns.get(key);
   if (running !== undefined) return running;
-  const run = runRulesOffMainThread(db, today);
+  const run = runRulesOffMainThread(db, versionVector, today);
   ruleRuns.set(key, run);
   for (const old of ruleRuns.keys()) {
     if (ruleRuns.size <= keptRuleRuns) break;
@@ -80,14 +133,16 @@ export function useEscalationRuleRun(): AppError | null {
   const key = versionVector === undefined ? null : JSON.stringify([db.name, Object.entries(versionVector).sort(), today]);
 
   useEffect(() => {
-    if (key === null) return;
+    if (key === null || versionVector === undefined) return;
     let cancelled = false;
-    void sharedRuleRun(db, key, today).then((failure) => {
+    void sharedRuleRun(db, key, versionVector, today).then((failure) => {
       if (!cancelled) setError(failure);
     });
     return () => {
       cancelled = true;
     };
-  }, [db, key, today]);
+    // `key` stands for the database, the version vector and the date.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
   return error;
 }

@@ -1,7 +1,8 @@
 /**
  * The header's notification button: how many escalation events are new since this device last
  * marked the open portfolio's notifications as read, and a list of them linking to each
- * escalation. Mounting it also runs the escalation rules, so they run whenever a portfolio opens.
+ * escalation. Mounting it also starts the escalation rule run in the control tower worker, so the
+ * rules run whenever a portfolio opens.
  */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -28,24 +29,27 @@ export function NotificationsButton() {
   const [open, setOpen] = useState(false);
   useEscalationRuleRun();
 
-  const data = useLiveQuery(async () => {
-    const [escalations, events, serviceLevels, providers, kpis] = await Promise.all([
+  const events = useLiveQuery(() => db.escalationEvents.toArray(), [db]);
+  // The records behind each item's words are read only while the list is open: on a large
+  // portfolio they are thousands of records that every app start would otherwise read.
+  const details = useLiveQuery(async () => {
+    if (!open) return null;
+    const [escalations, serviceLevels, providers, kpis] = await Promise.all([
       db.escalations.toArray(),
-      db.escalationEvents.toArray(),
       db.serviceLevels.toArray(),
       db.providers.toArray(),
       db.kpis.toArray(),
     ]);
-    return { escalations, events, serviceLevels, providers, kpis };
-  }, [db]);
+    return { escalations, serviceLevels, providers, kpis };
+  }, [db, open]);
 
   const lastSeen = portfolioId === null ? null : (seenAt[portfolioId] ?? null);
-  const fresh = useMemo(() => newNotificationEvents(data?.events ?? [], lastSeen), [data, lastSeen]);
+  const fresh = useMemo(() => newNotificationEvents(events ?? [], lastSeen), [events, lastSeen]);
   const names = useMemo(
-    () => (data === undefined ? new Map<string, LevelNames>() : levelNamesOf(t, data.serviceLevels, data.providers, data.kpis)),
-    [t, data],
+    () => (details === undefined || details === null ? new Map<string, LevelNames>() : levelNamesOf(t, details.serviceLevels, details.providers, details.kpis)),
+    [t, details],
   );
-  const escalations = useMemo(() => new Map((data?.escalations ?? []).map((escalation) => [escalation.id, escalation])), [data]);
+  const escalations = useMemo(() => new Map((details?.escalations ?? []).map((escalation) => [escalation.id, escalation])), [details]);
 
   const itemText = (event: (typeof fresh)[number]): string => {
     const escalation = escalations.get(event.escalationId);
@@ -83,6 +87,8 @@ export function NotificationsButton() {
           <h2>{t('notifications.title')}</h2>
           {fresh.length === 0 ? (
             <p className="muted">{t('notifications.empty')}</p>
+          ) : details === undefined || details === null ? (
+            <p className="muted">{t('app.loading')}</p>
           ) : (
             <ul>
               {fresh.slice(0, listedItems).map((event) => (
