@@ -93,6 +93,11 @@ test('quarter credits match provider panel', async () => {
   await expect(total).toHaveText(/^£[\d,]+\.\d{2}$/);
   expect(await total.textContent()).not.toBe('£0.00');
 
+  // The headline's "owed" is the sum of the contracts' "owed", as the provider ledgers count it.
+  const pence = (text: string | null) => Math.round(Number((text ?? '').replace(/[£,]/g, '')) * 100);
+  const owedCells = await credits.getByTestId('credits-owed').allTextContents();
+  expect(owedCells.reduce((sum, cell) => sum + pence(cell), 0)).toBe(pence(await total.textContent()));
+
   const name = providerName('111AC9');
   const row = credits.getByTestId('credits-contracts').locator('tbody tr').filter({ hasText: name });
   const owed = (await row.getByTestId('credits-owed').textContent()) ?? '';

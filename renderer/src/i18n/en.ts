@@ -553,7 +553,7 @@ export const en = {
       none: 'No service credit or bonus in this quarter.',
       total_one: 'owed in {{currency}} by {{count, number}} contract',
       total_other: 'owed in {{currency}} by {{count, number}} contracts',
-      pendingPart: '(of which {{amount}} may still be earned back)',
+      pendingPart: 'and {{amount}} pending earn-back, owed unless the next months meet the expected level',
       bonusPart: 'Bonuses: {{amount}}.',
       colContract: 'Contract',
       notCalculable_one: 'One contract has no complete credit terms, so its credits are not included.',

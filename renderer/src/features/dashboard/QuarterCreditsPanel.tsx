@@ -34,7 +34,8 @@ export function QuarterCreditsPanel({ summary, providerName, contractTitle, illu
       <div className="stats">
         {summary.totals.map((total) => (
           <div className="stat" key={total.currency} data-testid={`credits-total-${total.currency}`}>
-            <strong>{money(total.dueMinor + total.pendingMinor, total.currency)}</strong>
+            {/* The same "owed" as the table below and the provider's ledger; pending earn-back is said apart. */}
+            <strong>{money(total.dueMinor, total.currency)}</strong>
             {t('controlTower.credits.total', { count: total.contracts, currency: total.currency })}
             {total.pendingMinor > 0 ? (
               <span className="muted"> {t('controlTower.credits.pendingPart', { amount: money(total.pendingMinor, total.currency) })}</span>
