@@ -5,7 +5,7 @@ import type { AppError } from '@shared/errors';
 import type { ParsedFile } from '@shared/file';
 import { fileExtension } from '@shared/file';
 import { maxOpenFileBytes } from '@shared/ipc/contract';
-import { listPortfolios } from '../../db/catalogue';
+import { getDeviceContext, listPortfolios } from '../../db/catalogue';
 import type { PortfolioIdentity } from '../../db/snapshot';
 import { describeAppError } from '../../errorMessage';
 import { platform } from '../../platform';
@@ -23,7 +23,7 @@ import { startFileTask } from './fileWorkerClient';
 import { LastImportNotice } from './LastImportNotice';
 import { chosenConflictsOf } from './mergeView';
 import { PassphrasePrompt } from './PassphrasePrompt';
-import { applyMerge, createPortfolioFromFile, previewMerge, startPortfolioExport } from './syncActions';
+import { applyMerge, createPortfolioFromFile, escalateAfterFile, previewMerge, startPortfolioExport } from './syncActions';
 import { PendingFile } from './PendingFile';
 import type { Pending } from './PendingFile';
 import { asPortfolioFileError, exportFileNameOf, fileTargetOf, mergeTotalsOf, namesakeOf } from './syncPreview';
@@ -242,6 +242,7 @@ export function SyncScreen() {
         return;
       }
       setPending(null);
+      await escalateAfterFile(db, await getDeviceContext());
       setLastImport({
         portfolioId: portfolio.id,
         backupId: outcome.backup.id,

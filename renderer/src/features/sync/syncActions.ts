@@ -8,6 +8,8 @@ import type { ExportScope } from '@shared/file';
 import { mergeSnapshots } from '@shared/sync/merge';
 import type { PortfolioSnapshot } from '@shared/sync/snapshot';
 import { createPortfolioWithId, deletePortfolio, getDeviceContext, getSessionClock } from '../../db/catalogue';
+import type { DeviceContext } from '../../db/clockStore';
+import { runEscalationRules } from '../../db/escalations';
 import { openPortfolioDb } from '../../db/portfolioDb';
 import type { PortfolioDb } from '../../db/portfolioDb';
 import { applyMergeDelta, readSnapshot } from '../../db/snapshot';
@@ -80,6 +82,19 @@ export async function exportPortfolioBytes(
 }
 
 /**
+ * Runs the escalation rules over what a file brought in, as the measurement import does, so that
+ * the portfolio's first opening finds them done. The file's records are already stored: a failure
+ * here is logged and the rules run again when the portfolio is next opened.
+ */
+export async function escalateAfterFile(db: PortfolioDb, context: DeviceContext): Promise<void> {
+  try {
+    await runEscalationRules(db, context);
+  } catch (error) {
+    platform.log('warn', `Running the escalation rules after a file import failed; they run again on the next opening: ${String(error)}`);
+  }
+}
+
+/**
  * Creates a catalogue entry with the file's portfolio id and name, and writes the file's records
  * into its new database as the merge of an empty portfolio with the file. Rejects with a storage
  * failure when a portfolio with that id already exists. When the records cannot be written (the
@@ -89,11 +104,12 @@ export async function exportPortfolioBytes(
 export async function createPortfolioFromFile(remote: PortfolioSnapshot): Promise<void> {
   const entry = await createPortfolioWithId(remote.portfolioId, remote.portfolioName);
   try {
-    const { deviceId } = await getDeviceContext();
+    const context = await getDeviceContext();
     const db = await openPortfolioDb(entry.id);
     try {
-      const merged = mergeSnapshots(emptySnapshotOf(entry.id, entry.name, deviceId), remote, { now: Date.now() });
+      const merged = mergeSnapshots(emptySnapshotOf(entry.id, entry.name, context.deviceId), remote, { now: Date.now() });
       await applyMergeDelta(db, merged.delta, merged.snapshot.versionVector, await getSessionClock());
+      await escalateAfterFile(db, context);
     } finally {
       db.close();
     }
