@@ -13,10 +13,10 @@ import { platform } from '../../platform';
 import { computeControlTowerSummary, computeKpiComparison, computePendingEscalationActions } from './controlTowerInput';
 import type { ControlTowerRequest, ControlTowerValues } from './controlTowerWorkerProtocol';
 import { parseControlTowerMessage } from './controlTowerWorkerProtocol';
+import type { WorkerOutcome } from '../../workerMessages';
 
-/** End of a request. Errors arrive as values, so a caller never needs to catch. */
-export type ControlTowerOutcome<T> =
-  { readonly kind: 'done'; readonly value: T } | { readonly kind: 'failed'; readonly error: AppError } | { readonly kind: 'cancelled' };
+/** End of a request. */
+export type ControlTowerOutcome<T> = WorkerOutcome<T>;
 
 export interface ControlTowerTask<T> {
   readonly outcome: Promise<ControlTowerOutcome<T>>;

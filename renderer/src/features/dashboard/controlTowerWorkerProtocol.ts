@@ -5,10 +5,10 @@
  */
 import * as z from 'zod';
 import type { AppError } from '@shared/errors';
-import { errorCodes } from '@shared/errors';
 import type { ComparisonBasis, KpiComparisonRow } from '@shared/kpi/controlTowerComparison';
 import type { ControlTowerSelection, ControlTowerSummary } from '@shared/kpi/controlTowerSummary';
 import type { EscalationAction } from '@shared/kpi/escalationRules';
+import { parseWorkerError } from '../../workerMessages';
 
 export type ControlTowerRequest =
   | {
@@ -58,12 +58,6 @@ const requestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('escalationActions'), databaseName: z.string().min(1), now: z.string().min(1), today: calendarDate }),
 ]);
 
-const appErrorSchema = z.object({
-  code: z.enum(errorCodes),
-  detail: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  cause: z.string().optional(),
-});
-
 /**
  * Outer shape of each result. The worker built the value with the shared builders, so the
  * client checks the shape it relies on and does not walk every row.
@@ -95,8 +89,8 @@ export function parseControlTowerMessage<K extends keyof ControlTowerValues>(kin
   const type: unknown = (data as { readonly type?: unknown }).type;
   if (type === 'ready') return { type: 'ready' };
   if (type === 'failed') {
-    const error = appErrorSchema.safeParse((data as { readonly error?: unknown }).error);
-    return error.success ? { type: 'failed', error: appErrorOf(error.data) } : null;
+    const error = parseWorkerError((data as { readonly error?: unknown }).error);
+    return error === null ? null : { type: 'failed', error };
   }
   if (type === 'done') {
     const value: unknown = (data as { readonly value?: unknown }).value;
@@ -105,13 +99,4 @@ export function parseControlTowerMessage<K extends keyof ControlTowerValues>(kin
     return { type: 'done', value: value as ControlTowerValues[K] };
   }
   return null;
-}
-
-/** Copies a parsed error without its absent optional keys, which `AppError` does not allow as `undefined`. */
-function appErrorOf(parsed: z.infer<typeof appErrorSchema>): AppError {
-  return {
-    code: parsed.code,
-    ...(parsed.detail === undefined ? {} : { detail: parsed.detail }),
-    ...(parsed.cause === undefined ? {} : { cause: parsed.cause }),
-  };
 }

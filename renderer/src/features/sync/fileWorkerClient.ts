@@ -9,10 +9,10 @@ import { decodePortfolio, encodePortfolio } from './fileTasks';
 import type { ReportFileProgress } from './fileTasks';
 import type { FileTaskValues, FileWorkerRequest } from './fileWorkerProtocol';
 import { parseFileWorkerMessage } from './fileWorkerProtocol';
+import type { WorkerOutcome } from '../../workerMessages';
 
-/** End of a file task. Errors arrive as values, so a caller never needs to catch. */
-export type FileTaskOutcome<T> =
-  { readonly kind: 'done'; readonly value: T } | { readonly kind: 'failed'; readonly error: AppError } | { readonly kind: 'cancelled' };
+/** End of a file task. */
+export type FileTaskOutcome<T> = WorkerOutcome<T>;
 
 export interface FileTask<T> {
   readonly outcome: Promise<FileTaskOutcome<T>>;

@@ -7,9 +7,9 @@
  */
 import * as z from 'zod';
 import type { AppError } from '@shared/errors';
-import { errorCodes } from '@shared/errors';
 import type { ParsedFile } from '@shared/file';
 import type { ExportRequest, FileProgress, OpenRequest } from './fileTasks';
+import { parseWorkerError } from '../../workerMessages';
 
 export type FileWorkerRequest =
   { readonly kind: 'export'; readonly request: ExportRequest } | { readonly kind: 'open'; readonly request: OpenRequest };
@@ -37,12 +37,6 @@ const progressSchema = z.discriminatedUnion('stage', [
   z.object({ stage: z.literal('inflating'), done: count, total: count }),
   z.object({ stage: z.literal('validating') }),
 ]);
-
-const appErrorSchema = z.object({
-  code: z.enum(errorCodes),
-  detail: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  cause: z.string().optional(),
-});
 
 /**
  * Outer shape of a snapshot. The records themselves are checked by the file writer, which
@@ -115,8 +109,8 @@ export function parseFileWorkerMessage<K extends keyof FileTaskValues>(
     return progress.success ? { type: 'progress', progress: progress.data } : null;
   }
   if (type === 'failed') {
-    const error = appErrorSchema.safeParse((data as { readonly error?: unknown }).error);
-    return error.success ? { type: 'failed', error: appErrorOf(error.data) } : null;
+    const error = parseWorkerError((data as { readonly error?: unknown }).error);
+    return error === null ? null : { type: 'failed', error };
   }
   if (type === 'done') {
     const value: unknown = (data as { readonly value?: unknown }).value;
@@ -125,13 +119,4 @@ export function parseFileWorkerMessage<K extends keyof FileTaskValues>(
     return { type: 'done', value: value as FileTaskValues[K] };
   }
   return null;
-}
-
-/** Copies a parsed error without its absent optional keys, because zod types them as `undefined` and `AppError` does not allow that. */
-function appErrorOf(parsed: z.infer<typeof appErrorSchema>): AppError {
-  return {
-    code: parsed.code,
-    ...(parsed.detail === undefined ? {} : { detail: parsed.detail }),
-    ...(parsed.cause === undefined ? {} : { cause: parsed.cause }),
-  };
 }
