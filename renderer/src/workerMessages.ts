@@ -1,6 +1,6 @@
 /**
- * What the app's workers (portfolio files, control tower) share in their messages: how a task
- * ends, and the check of an error that arrives from a worker.
+ * The parts of the app's worker messages that the portfolio file and control tower workers share:
+ * how a task ends, and the check of an error that arrives from a worker.
  */
 import * as z from 'zod';
 import type { AppError } from '@shared/errors';
