@@ -388,7 +388,17 @@ test('RFP from template to award', async () => {
   await expect(pageB.getByRole('heading', { level: 1, name: bidders[0] })).toBeVisible();
   const copiedRow = pageB.getByRole('table', { name: `Contracts with ${bidders[0]}` }).locator('tbody tr');
   await expect(copiedRow.getByRole('rowheader')).toContainText('Draft');
-  await expect(copiedRow.getByRole('cell')).toHaveText(['Not set', 'Not set', 'GBP', 'Not recorded']);
+  await expect(copiedRow.getByRole('cell')).toHaveText([
+    'Not set',
+    'Not set',
+    'GBP',
+    'Not recorded',
+    'Not set',
+    'Not set',
+    'Not set',
+    'No critical level',
+    'Edit charges of Payroll outsourcing 2027',
+  ]);
   await expect(pageB.getByTestId('provider-plans').getByRole('button', { name: planTitle })).toBeVisible();
   await copiedRow.getByRole('button', { name: 'Awarded in RFP Payroll outsourcing 2027' }).click();
   await expect(pageB.getByTestId('award-contract-value')).toHaveText('Annual value: not recorded');

@@ -4,7 +4,7 @@
  * escalation. Mounting it also starts the escalation rule run in the control tower worker, so the
  * rules run whenever a portfolio opens.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { formatPeriod } from '../../format';
@@ -29,7 +29,10 @@ export function NotificationsButton() {
   const [open, setOpen] = useState(false);
   useEscalationRuleRun();
 
-  const events = useLiveQuery(() => db.escalationEvents.toArray(), [db]);
+  // The events are counted once the window is idle: on a large portfolio they are thousands of
+  // records, and reading them while the opening screen reads its own data would delay it.
+  const idle = useIdle();
+  const events = useLiveQuery(async () => (idle ? await db.escalationEvents.toArray() : undefined), [db, idle]);
   // The records behind each item's words are read only while the list is open: on a large
   // portfolio they are thousands of records that every app start would otherwise read.
   const details = useLiveQuery(async () => {
@@ -125,4 +128,26 @@ export function NotificationsButton() {
       ) : null}
     </div>
   );
+}
+
+/** Longest wait for an idle period before the count is read anyway, in ms. */
+const idleTimeoutMs = 2_000;
+
+/** Returns `false` until the browser first reports an idle period (or `idleTimeoutMs` has passed), then `true`. */
+function useIdle(): boolean {
+  // Without `requestIdleCallback` there is nothing to wait for.
+  const [idle, setIdle] = useState(() => typeof requestIdleCallback !== 'function');
+  useEffect(() => {
+    if (idle) return;
+    const handle = requestIdleCallback(
+      () => {
+        setIdle(true);
+      },
+      { timeout: idleTimeoutMs },
+    );
+    return () => {
+      cancelIdleCallback(handle);
+    };
+  }, [idle]);
+  return idle;
 }
