@@ -554,6 +554,7 @@ export const en = {
       total_one: 'owed in {{currency}} by {{count, number}} contract',
       total_other: 'owed in {{currency}} by {{count, number}} contracts',
       pendingPart: 'and {{amount}} pending earn-back, owed unless the next months meet the expected level',
+      showAll: 'Show all {{count, number}} contracts',
       bonusPart: 'Bonuses: {{amount}}.',
       colContract: 'Contract',
       notCalculable_one: 'One contract has no complete credit terms, so its credits are not included.',

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '@shared/domain/types';
 import type { QuarterCreditsSummary } from '@shared/kpi/controlTower';
@@ -15,10 +15,23 @@ interface QuarterCreditsPanelProps {
   readonly illustrative: boolean;
 }
 
-/** Shows the service credits of the reporting month's quarter: totals per currency, then each contract with a link to its provider. */
+/** Contracts listed before "Show all": those that owe the most. */
+const listedContracts = 10;
+
+/**
+ * Shows the service credits of the reporting month's quarter: totals per currency, then the
+ * contracts that owe the most, each with a link to its provider, and the rest on request.
+ */
 export function QuarterCreditsPanel({ summary, providerName, contractTitle, illustrative }: QuarterCreditsPanelProps) {
   const { t } = useTranslation();
   const navigate = useUiStore(selectNavigate);
+  const [showAll, setShowAll] = useState(false);
+  const owedFirst = useMemo(() => {
+    const owed = (entry: (typeof summary.contracts)[number]) => (entry.quarter?.dueMinor ?? 0) + (entry.quarter?.pendingMinor ?? 0);
+    // Amounts in different currencies are not compared: the list groups by currency, then by amount.
+    return [...summary.contracts].sort((a, b) => a.currency.localeCompare(b.currency) || owed(b) - owed(a));
+  }, [summary]);
+  const listed = showAll ? owedFirst : owedFirst.slice(0, listedContracts);
   const currencies = useMemo(() => summary.totals.map((total) => total.currency), [summary.totals]);
   const money = useMoneyFormat(currencies);
 
@@ -40,7 +53,9 @@ export function QuarterCreditsPanel({ summary, providerName, contractTitle, illu
             {total.pendingMinor > 0 ? (
               <span className="muted"> {t('controlTower.credits.pendingPart', { amount: money(total.pendingMinor, total.currency) })}</span>
             ) : null}
-            {total.bonusMinor > 0 ? <span className="muted"> {t('controlTower.credits.bonusPart', { amount: money(total.bonusMinor, total.currency) })}</span> : null}
+            {total.bonusMinor > 0 ? (
+              <span className="muted"> {t('controlTower.credits.bonusPart', { amount: money(total.bonusMinor, total.currency) })}</span>
+            ) : null}
           </div>
         ))}
       </div>
@@ -59,7 +74,7 @@ export function QuarterCreditsPanel({ summary, providerName, contractTitle, illu
             </tr>
           </thead>
           <tbody>
-            {summary.contracts.map((entry) => (
+            {listed.map((entry) => (
               <tr key={entry.contractId} data-testid={`credits-row-${entry.providerId}`}>
                 <td>
                   <button
@@ -82,7 +97,20 @@ export function QuarterCreditsPanel({ summary, providerName, contractTitle, illu
           </tbody>
         </table>
       ) : null}
-      {summary.notCalculable > 0 ? <p className="muted">{t('controlTower.credits.notCalculable', { count: summary.notCalculable })}</p> : null}
+      {owedFirst.length > listed.length ? (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setShowAll(true);
+          }}
+        >
+          {t('controlTower.credits.showAll', { count: owedFirst.length })}
+        </button>
+      ) : null}
+      {summary.notCalculable > 0 ? (
+        <p className="muted">{t('controlTower.credits.notCalculable', { count: summary.notCalculable })}</p>
+      ) : null}
     </section>
   );
 }
@@ -97,13 +125,20 @@ function useMoneyFormat(currencies: readonly string[]): (amountMinor: number, cu
     const formats = new Map(
       currencies.map((currency) => {
         const digits = minorUnitDigits(currency);
-        const format = new Intl.NumberFormat(userLocale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+        const format = new Intl.NumberFormat(userLocale, {
+          style: 'currency',
+          currency,
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        });
         return [currency, { format, digits }] as const;
       }),
     );
     return (amountMinor, currency) => {
       const entry = formats.get(currency);
-      return entry === undefined ? formatMoneyMinor(amountMinor, currency, userLocale) : entry.format.format(amountMinor / 10 ** entry.digits);
+      return entry === undefined
+        ? formatMoneyMinor(amountMinor, currency, userLocale)
+        : entry.format.format(amountMinor / 10 ** entry.digits);
     };
   }, [currencies]);
 }
