@@ -11,7 +11,7 @@ import { effectiveLevels } from '../../shared/kpi/creditsGlidePath';
 import { computeEscalationActions } from '../../shared/kpi/escalationRules';
 import type { ServiceLevelPortfolio } from './workload';
 
-/** What one pass produced, so that the timed work cannot be optimised away and the table can say how much there was. */
+/** Counts of what one pass produced, so that the timed work cannot be optimised away and the table reports how much there was. */
 export interface ComputeCounts {
   readonly contracts: number;
   readonly creditLines: number;
@@ -64,7 +64,7 @@ export function computeAnalytics(
   return { series: portfolio.serviceLevels.length, anomalies, forecasts, trendingToBreach };
 }
 
-/** One run of the escalation rules over every critical level with no escalation yet: the first run after an import. */
+/** Runs the escalation rules once over every critical level with no escalation yet, as the first run after an import does. */
 export function computeEscalations(portfolio: ServiceLevelPortfolio, today: string): Pick<ComputeCounts, 'escalationActions'> {
   const escalations: Escalation[] = [];
   const events: EscalationEvent[] = [];

@@ -37,7 +37,7 @@ const webOutDir = resolve(import.meta.dirname, '../results/web');
 const viewport = { width: 1400, height: 900 };
 /** A main thread free of long tasks for this long counts as interactive, in ms. */
 export const quietWindowMs = 2_000;
-/** Longest wait for one load to become interactive, in ms. */
+/** Maximum wait for one load to become interactive, in ms. */
 const loadTimeoutMs = 180_000;
 const heapSampleIntervalMs = 50;
 const bytesPerMb = 1024 * 1024;
@@ -102,7 +102,7 @@ function serverUrl(server: PreviewServer): string {
   return `http://127.0.0.1:${String(address.port)}/`;
 }
 
-/** The bench portfolio as a snapshot of a portfolio of its own. */
+/** Returns the bench portfolio as the snapshot of a portfolio of its own. */
 function snapshotOf(portfolio: ServiceLevelPortfolio): PortfolioSnapshot {
   const records = { ...emptyRecords(), ...portfolio };
   let newest = '';

@@ -1,8 +1,8 @@
 /**
  * The service level bench's portfolio: 200 providers, each with one contract and 20 service
  * levels, measured monthly for 36 months (144,000 measurements). Five levels of each provider are
- * critical, with the allocations of the issue's example (40/40/30/20/20%) and the three credit
- * rules in turn; the others are reported KPIs. Results drift, trend and sometimes jump, and about
+ * critical, with allocations of 40/40/30/20/20% (150% in total) and the three credit rules in
+ * turn. The others are reported KPIs. Results drift, trend and sometimes jump, and about
  * 1% of the months have no result, so that credits, earn-backs, anomalies, forecasts and
  * escalations all have work to do. One seed always gives the same portfolio.
  */
@@ -30,7 +30,7 @@ export interface ServiceLevelShape {
   readonly months: number;
 }
 
-/** The issue's shape: 200 providers, 20 service levels each, 36 months. */
+/** The measured shape: 200 providers, 20 service levels each, 36 months. */
 export const issueShape: ServiceLevelShape = { providers: 200, levelsPerProvider: 20, months: 36 };
 
 export interface ServiceLevelPortfolio {
@@ -60,12 +60,18 @@ const archetypes: readonly KpiArchetype[] = [
   { unit: 'percent', direction: 'higherIsBetter', ratio: true, expected: 99, minimum: 98, typical: 99.1, spread: 0.5 },
 ];
 
-/** Allocations of the five critical levels of every contract, as in the issue's example. */
+/** Allocations of the five critical levels of every contract, 150% in total. */
 const criticalAllocations = [40, 40, 30, 20, 20];
 const currencies = ['GBP', 'EUR', 'USD'];
 const deviceId = 'bench0service';
 const firstYear = 2023;
 const baseWallMs = Date.parse('2026-01-05T09:00:00.000Z');
+
+/** Returns the stored result: the ratio of the rounded counts for a ratio KPI, else `value`. */
+function resultOf(value: number, numerator: number | null, denominator: number | null): number {
+  if (numerator === null || denominator === null) return value;
+  return (100 * numerator) / denominator;
+}
 
 function archetypeOf(index: number): KpiArchetype {
   const archetype = archetypes[index % archetypes.length];
@@ -184,7 +190,11 @@ export function buildServiceLevelPortfolio(
       const trend = random.normal(0, archetype.spread / 30);
       const jumpMonth = random.chance(0.05) ? random.int(6, shape.months - 1) : -1;
       periods.forEach((period, month) => {
-        const jump = month === jumpMonth ? archetype.spread * 4 * (random.chance(0.5) ? 1 : -1) : 0;
+        let jump = 0;
+        if (month === jumpMonth) {
+          const sign = random.chance(0.5) ? 1 : -1;
+          jump = archetype.spread * 4 * sign;
+        }
         const raw = archetype.typical + bias * archetype.spread + trend * month + random.normal(0, archetype.spread) + jump;
         const value = archetype.unit === 'percent' ? Math.min(100, Math.max(0, raw)) : Math.max(0, raw);
         const gap = random.chance(0.01);
@@ -195,7 +205,7 @@ export function buildServiceLevelPortfolio(
           providerId: provider.id,
           kpiId: kpi.id,
           period,
-          value: gap ? null : numerator !== null && denominator !== null ? (100 * numerator) / denominator : value,
+          value: gap ? null : resultOf(value, numerator, denominator),
           numerator: gap ? null : numerator,
           denominator: gap ? null : denominator,
           sourceFile: 'bench.csv',

@@ -1,6 +1,6 @@
 /**
- * Escalations of missed critical service levels. An escalation is one record whose fields hold
- * its current state; its history is a separate table of events, one record per change, so that
+ * Escalations of missed critical service levels. An escalation is one record whose fields contain
+ * its current state. Its history is a separate table of events, one record per change, so that
  * changes made on two laptops both survive a merge. Each `...Data` interface is the stored part of
  * a record, as in `types.ts`.
  */
@@ -26,12 +26,12 @@ export interface EscalationData {
 export type Escalation = SyncFields & EscalationData;
 
 /**
- * What a rule or a person did:
+ * Kind of change a rule or a person made:
  * - `opened`: a missed month opened the escalation (`period`);
  * - `repeatMiss`: a later month of the same service level was missed too (`period`);
  * - `raised`: the level went up (`level` is the new level, `rule` says why);
  * - `lowered`: a person lowered the level;
- * - `ownerChanged`, `dueDateChanged`: `note` holds the new value;
+ * - `ownerChanged`, `dueDateChanged`: `note` contains the new value;
  * - `closed`, `reopened`: by a person, with an optional `note`;
  * - `note`: a comment.
  */
@@ -47,9 +47,9 @@ export type EscalationEventKind =
   | 'note';
 
 /**
- * Why a level changed: a person (`manual`); the number of missed months (`repeats`, with
- * `count`); how far the result fell short (`severity`, with `shortfallPercent`); how long the
- * escalation has been open (`age`, with `days`).
+ * Reason a level changed. `manual` is a person's decision. The rules use the number of missed
+ * months (`repeats`), the shortfall in percent of the minimum (`severity`) and the days open
+ * (`age`), and the event's `amount` contains that number.
  */
 export type EscalationRule = 'manual' | 'repeats' | 'severity' | 'age';
 

@@ -114,9 +114,11 @@ function readNumberText(context: RowContext, column: string, text: string, accep
   }
   const parsed = parseLocaleNumber(text, locale);
   if (parsed !== null && parsed.percent && !accept(parsed) && accept({ ...parsed, percent: false })) {
-    // A number that only its percent sign keeps out: say so, because "not a number" would mislead.
+    // Only the percent sign makes this number invalid here, so the message names the sign, because "not a number" would mislead.
     const value = context.cell(column).trim();
-    context.issues.push(rowIssue('error', 'csv.invalidNumber', context.row, column, { file: context.fileName, column, value, reason: 'percent' }));
+    context.issues.push(
+      rowIssue('error', 'csv.invalidNumber', context.row, column, { file: context.fileName, column, value, reason: 'percent' }),
+    );
     return null;
   }
   if (parsed === null || !accept(parsed)) {
@@ -140,7 +142,11 @@ function readRatio(context: RowContext, kpi: KpiDefinitionData, numeratorColumn:
 
   if (denominator === 0) {
     context.issues.push(
-      rowIssue('warning', 'csv.zeroDenominator', context.row, denominatorColumn, { file: context.fileName, column: denominatorColumn, kpi: kpi.name }),
+      rowIssue('warning', 'csv.zeroDenominator', context.row, denominatorColumn, {
+        file: context.fileName,
+        column: denominatorColumn,
+        kpi: kpi.name,
+      }),
     );
     return { value: null, numerator, denominator };
   }

@@ -112,8 +112,7 @@ export function useControlTowerSummary(selection: ControlTowerSelection): Contro
       current = false;
       task.cancel();
     };
-    // `key` stands for the version vector, the date and the selection.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` encodes the version vector, the date and the selection, so listing those objects would rerun the task on every new but equal copy
   }, [db, key, cacheFresh, waitingForCache]);
 
   const providerCount = stored?.providerCount;

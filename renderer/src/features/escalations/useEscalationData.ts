@@ -141,8 +141,7 @@ export function useEscalationRuleRun(): AppError | null {
     return () => {
       cancelled = true;
     };
-    // `key` stands for the database, the version vector and the date.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` encodes the database, the version vector and the date, so listing those would start a run for every new but equal copy
   }, [key]);
   return error;
 }

@@ -130,7 +130,7 @@ export function NotificationsButton() {
   );
 }
 
-/** Longest wait for an idle period before the count is read anyway, in ms. */
+/** Maximum wait for an idle period before the count is read anyway, in ms. */
 const idleTimeoutMs = 2_000;
 
 /** Returns `false` until the browser first reports an idle period (or `idleTimeoutMs` has passed), then `true`. */

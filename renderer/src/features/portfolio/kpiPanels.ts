@@ -35,7 +35,7 @@ export const missingMonthsShown = 12;
  * Returns the months a provider's charts span: from its first measured month to its last. When
  * the portfolio has later months and the latest is at most `missingMonthsShown` months after the
  * provider's last, the span runs on to it, so a provider that stopped reporting shows the months
- * it missed as gaps. Older data in a portfolio that also holds recent data keeps its own span.
+ * it missed as gaps. Older data in a portfolio that also contains recent data keeps its own span.
  */
 export function providerPeriods(measurements: readonly Measurement[], providerId: Id): Period[] {
   let first: Period | null = null;
