@@ -28,6 +28,10 @@ export const errorCodes = [
   'csv.invalidRatio',
   'csv.duplicateRow',
   'csv.zeroDenominator',
+  // Providers-and-contracts import: row values that the measurement codes above do not cover.
+  'import.invalidChoice',
+  'import.invalidDate',
+  'import.duplicateRow',
   // XLSX measurement import: the workbook and its sheet. The rows use the `csv.*` codes above,
   // with `sheet` and `columnLetter` added to the detail.
   'xlsx.notWorkbook',

@@ -4,6 +4,7 @@
  * edits touch the same fields on both sides (conflicts), and some records one side deletes are
  * edited on the other (deleted edits).
  */
+import { contractGovernanceDefaults } from '../../shared/domain/profileDefaults';
 import type { Id, Measurement, RecordTable, Tombstone } from '../../shared/domain/types';
 import { monthIndexToPeriod, periodToMonthIndex } from '../../shared/domain/period';
 import { changedFieldNames, dataFieldNames, stampFields } from '../../shared/sync/fieldClocks';
@@ -211,6 +212,7 @@ export function divergePortfolio(portfolio: GeneratedPortfolio, seed: number): D
       annualValueMinor: 25_000_000,
       monthlyChargesMinor: null,
       atRiskPercent: null,
+      ...contractGovernanceDefaults,
     };
     remote.add(`new contract for ${provider.code ?? provider.id}`, [{ kind: 'insert', table: 'contracts', record }]);
   }

@@ -6,6 +6,7 @@
  * leave tombstones. Nothing reads the real time or `Math.random`, so one shape always gives
  * the same snapshot.
  */
+import { contractGovernanceDefaults, providerProfileDefaults } from '../../shared/domain/profileDefaults';
 import { reportedLevelTerms } from '../../shared/domain/serviceTerms';
 import type { Contract, HlcString, KpiDefinition, Measurement, Provider, ServiceLevel, Tombstone } from '../../shared/domain/types';
 import { monthIndexToPeriod, periodToMonthIndex } from '../../shared/domain/period';
@@ -198,6 +199,7 @@ class PortfolioBuilder {
       code: `BP${String(index + 1).padStart(4, '0')}`,
       name: providerName(random, serviceType, region),
       formerNames: [],
+      ...providerProfileDefaults,
     };
     const typeKpis = kpiLibrary.filter((entry) => entry.serviceType === serviceType);
     const chosen = new Set(random.sample(typeKpis, random.int(...shares.kpisPerProvider)));
@@ -253,6 +255,7 @@ class PortfolioBuilder {
       // Charges are a twelfth of the annual value and 12% is at risk; they draw no random number, so the data stay as before.
       monthlyChargesMinor: annualValueMinor === null ? null : Math.round(annualValueMinor / 12),
       atRiskPercent: 12,
+      ...contractGovernanceDefaults,
     };
     this.contracts.push(contract);
     return contract;
@@ -363,7 +366,10 @@ class PortfolioBuilder {
       const { provider } = plan;
       const name = renamedProviderName(this.random, plan.serviceType, plan.region, provider.name);
       const clock = this.clocks.issue(this.devices.manager, this.randomHistoryWallMs());
-      this.plans[index] = { ...plan, provider: PortfolioBuilder.edited(provider, { name, formerNames: [provider.name] }, clock) };
+      this.plans[index] = {
+        ...plan,
+        provider: PortfolioBuilder.edited(provider, { name, formerNames: [provider.name], ...providerProfileDefaults }, clock),
+      };
     }
     return chosen.length;
   }

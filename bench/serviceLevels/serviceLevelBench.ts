@@ -67,6 +67,7 @@ function summarise(loads: readonly DashboardLoad[]) {
   return {
     interactiveMs: median(loads.map((load) => load.interactiveMs)),
     contentMs: median(loads.map((load) => load.contentMs)),
+    interactiveDetectedMs: median(loads.map((load) => load.interactiveDetectedMs)),
     peakHeapMb: Math.max(...loads.map((load) => load.peakHeapMb)),
     longestTaskMs: Math.max(...loads.map((load) => load.longestTaskMs)),
   };
@@ -87,6 +88,8 @@ export async function runServiceLevelBench(options: ServiceLevelBenchOptions, st
   const empty = summarise(dashboard.empty);
   const large = summarise(dashboard.large);
   const ratio = large.interactiveMs / empty.interactiveMs;
+  // The ratio as runs before the in-page content time measured it (see `dashboardBench.ts`). It is reported, not a target.
+  const detectedRatio = large.interactiveDetectedMs / empty.interactiveDetectedMs;
   const targets = [
     {
       name: 'dashboard time to interactive, large / empty',
@@ -109,7 +112,7 @@ export async function runServiceLevelBench(options: ServiceLevelBenchOptions, st
     counts,
     node: { buildMs, credits: credits.times, analytics: analytics.times, escalations: escalations.times },
     dashboard: { ...dashboard, quietWindowMs, empty: dashboard.empty, large: dashboard.large },
-    summary: { empty, large, ratio },
+    summary: { empty, large, ratio, detectedRatio },
     targets,
   });
 
@@ -136,6 +139,11 @@ export async function runServiceLevelBench(options: ServiceLevelBenchOptions, st
     ['dashboard interactive, empty portfolio, median', fixed(empty.interactiveMs, 0), 'ms'],
     ['dashboard content, large portfolio, median', fixed(large.contentMs, 0), 'ms'],
     ['dashboard interactive, large portfolio, median', fixed(large.interactiveMs, 0), 'ms'],
+    [
+      '  with the content time Playwright noticed: empty / large / ratio',
+      `${fixed(empty.interactiveDetectedMs, 0)} / ${fixed(large.interactiveDetectedMs, 0)} / ${fixed(detectedRatio, 2)}`,
+      'ms',
+    ],
     ['longest task, large portfolio', fixed(large.longestTaskMs, 0), 'ms'],
     ['peak JavaScript heap, empty / large', `${fixed(empty.peakHeapMb, 0)} / ${fixed(large.peakHeapMb, 0)}`, 'MB'],
     ['loads timed per portfolio', String(options.loads), ''],

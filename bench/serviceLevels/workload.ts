@@ -6,6 +6,7 @@
  * 1% of the months have no result, so that credits, earn-backs, anomalies, forecasts and
  * escalations all have work to do. One seed always gives the same portfolio.
  */
+import { contractGovernanceDefaults, providerProfileDefaults } from '../../shared/domain/profileDefaults';
 import { makePeriod } from '../../shared/domain/period';
 import { reportedLevelTerms } from '../../shared/domain/serviceTerms';
 import type {
@@ -138,6 +139,7 @@ export function buildServiceLevelPortfolio(
       code: `B${String(providerIndex + 1).padStart(4, '0')}`,
       name: `Bench provider ${String(providerIndex + 1)}`,
       formerNames: [],
+      ...providerProfileDefaults,
     };
     providers.push(provider);
     const contract: Contract = {
@@ -151,6 +153,7 @@ export function buildServiceLevelPortfolio(
       // 100,000 to 2,000,000 a month in major units, in steps of 10,000.
       monthlyChargesMinor: random.int(10, 200) * 10_000 * 100,
       atRiskPercent: 12,
+      ...contractGovernanceDefaults,
     };
     contracts.push(contract);
     const bias = random.normal(0, 0.6);

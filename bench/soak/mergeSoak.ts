@@ -13,6 +13,7 @@
  * laptops, so every record folds into a twin. Times are CPU and wall time of the merge alone,
  * on records that went through a JSON round trip as records read from a file do.
  */
+import { providerProfileDefaults } from '../../shared/domain/profileDefaults';
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -59,6 +60,7 @@ function importedSnapshot(deviceId: string, prefix: string, wallOffsetMs: number
     code: `P${String(index)}`,
     name: `Provider ${String(index)}`,
     formerNames: [],
+    ...providerProfileDefaults,
   }));
   const kpis: KpiDefinition[] = Array.from({ length: kpiCount }, (_, index) => ({
     id: `${prefix}-kpi-${String(index)}`,

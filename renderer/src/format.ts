@@ -40,6 +40,18 @@ function numberFormatter(locale: string, maximumFractionDigits: number): Intl.Nu
   return formatter;
 }
 
+const percentFormatters = new Map<string, Intl.NumberFormat>();
+
+/** Returns a shared formatter of shares (0.5 is 50%) with exactly two decimals, because building one costs far more than formatting. */
+function percentFormatter(locale: string): Intl.NumberFormat {
+  let formatter = percentFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    percentFormatters.set(locale, formatter);
+  }
+  return formatter;
+}
+
 /** Formats seconds as `H:MM:SS`, or `M:SS` under an hour. */
 export function formatDuration(totalSeconds: number): string {
   const rounded = Math.round(totalSeconds);
@@ -55,7 +67,7 @@ export function formatDuration(totalSeconds: number): string {
 export function formatKpiValue(value: number, unit: KpiUnit, locale: string): string {
   switch (unit) {
     case 'percent':
-      return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value / 100);
+      return percentFormatter(locale).format(value / 100);
     case 'seconds':
       // `m:ss` alone reads like a clock time, so the unit is spelled out.
       return value >= 3600 ? `${formatDuration(value)} h` : `${formatDuration(value)} min`;

@@ -41,6 +41,16 @@ export const commercialTerms: CommercialTermsRegistry = {
     // Escalations name the missed level, never an amount.
     escalations: [],
     escalationEvents: [],
+    // Profile and governance records hold no prices.
+    providerSites: [],
+    certifications: [],
+    contacts: [],
+    processes: [],
+    risks: [],
+    meetingCadences: [],
+    meetings: [],
+    decisions: [],
+    actionItems: [],
   },
 };
 

@@ -36,15 +36,7 @@ export type Escalation = SyncFields & EscalationData;
  * - `note`: a comment.
  */
 export type EscalationEventKind =
-  | 'opened'
-  | 'repeatMiss'
-  | 'raised'
-  | 'lowered'
-  | 'ownerChanged'
-  | 'dueDateChanged'
-  | 'closed'
-  | 'reopened'
-  | 'note';
+  'opened' | 'repeatMiss' | 'raised' | 'lowered' | 'ownerChanged' | 'dueDateChanged' | 'closed' | 'reopened' | 'note';
 
 /**
  * Reason a level changed. `manual` is a person's decision. The rules use the number of missed

@@ -97,7 +97,11 @@ function lastMonth(months: readonly (MeasuredMonth & { value: number })[]): Comb
  * above it for a lower-is-better one. Reaching the minimum exactly is not a breach, and a
  * `null` result (no data) never is.
  */
-export function isBreach(kpi: Pick<KpiDefinitionData, 'direction'>, level: Pick<ServiceLevelData, 'minimum'>, value: number | null): boolean {
+export function isBreach(
+  kpi: Pick<KpiDefinitionData, 'direction'>,
+  level: Pick<ServiceLevelData, 'minimum'>,
+  value: number | null,
+): boolean {
   if (value === null) {
     return false;
   }
@@ -110,7 +114,11 @@ export function isBreach(kpi: Pick<KpiDefinitionData, 'direction'>, level: Pick<
  * is 0 the difference itself is returned, because a relative amount has no meaning there.
  * Breach lists order KPIs with different units by it. A `null` result gives `null`.
  */
-export function shortfall(kpi: Pick<KpiDefinitionData, 'direction'>, level: Pick<ServiceLevelData, 'minimum'>, value: number | null): number | null {
+export function shortfall(
+  kpi: Pick<KpiDefinitionData, 'direction'>,
+  level: Pick<ServiceLevelData, 'minimum'>,
+  value: number | null,
+): number | null {
   if (value === null) {
     return null;
   }

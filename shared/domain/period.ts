@@ -90,7 +90,10 @@ export const ukFinancialYearStartMonth = 4;
  * Financial year of a period, labelled `2015-16`, for a year that starts in `startMonth`
  * (April in the UK, so `2016-03` belongs to 2015-16).
  */
-export function financialYearOf(period: Period, startMonth: number = ukFinancialYearStartMonth): { readonly startYear: number; readonly label: string } {
+export function financialYearOf(
+  period: Period,
+  startMonth: number = ukFinancialYearStartMonth,
+): { readonly startYear: number; readonly label: string } {
   const { year, month } = splitPeriod(period);
   const startYear = month >= startMonth ? year : year - 1;
   return { startYear, label: financialYearLabel(startYear, startMonth) };

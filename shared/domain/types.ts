@@ -3,7 +3,9 @@
  * repositories in `renderer/src/db`.
  */
 import type { Escalation, EscalationEvent } from './escalation';
+import type { ActionItem, Decision, Meeting, MeetingCadence, Risk } from './governance';
 import type { Baseline, Calendar, Dependency, Plan, Task } from './plan';
+import type { Certification, Contact, Process, ProviderSite } from './providerProfile';
 import type { Bidder, ConsensusScore, EvaluatorAssignment, PriceBid, RfpCriterion, RfpEvent, RfpSection, Score } from './rfp';
 
 /** UUIDv7 string. */
@@ -33,8 +35,49 @@ export interface ProviderData {
   readonly name: string;
   /** Earlier names seen in imports, oldest first, so a renamed provider can still be found. */
   readonly formerNames: readonly string[];
+  /** Registered name of the contracting legal entity; empty when not recorded. */
+  readonly legalEntity: string;
+  /** Ultimate parent company; empty when not recorded or none. */
+  readonly parentCompany: string;
+  /** Knowledge process outsourcing (judgement work) or operational (rule-based) processes, or both. */
+  readonly serviceKinds: readonly ServiceKind[];
+  /** Whether the services face the client's customers, stay internal, or both. */
+  readonly serviceAudiences: readonly ServiceAudience[];
+  /** 1 strategic, 2 important, 3 transactional; `null` until tiered. */
+  readonly tier: ProviderTier | null;
+  /** How badly a failure of the provider would hurt the business; `null` until assessed. */
+  readonly criticality: ProviderCriticality | null;
+  readonly lifecycle: ProviderLifecycle;
+  /** Latest financial stability rating; `null` until assessed. */
+  readonly financialRating: FinancialRating | null;
 }
 export type Provider = SyncFields & ProviderData;
+
+export type ServiceKind = 'knowledge' | 'operational';
+export type ServiceAudience = 'customerFacing' | 'internal';
+export type ProviderTier = 1 | 2 | 3;
+export type ProviderCriticality = 'low' | 'medium' | 'high';
+export type ProviderLifecycle = 'prospect' | 'onboarding' | 'active' | 'exiting' | 'exited';
+/** From sound to failing: `weak` calls for watching, `distressed` for a contingency plan. */
+export type FinancialRating = 'strong' | 'adequate' | 'weak' | 'distressed';
+
+/** How a contract charges for the service. */
+export type PricingModel = 'fteBased' | 'transactionBased' | 'fixed' | 'outcomeBased' | 'gainShare';
+
+/** Notice that a party must give to end the contract at its end date, in days or calendar months. */
+export interface NoticePeriod {
+  /** A non-negative integer. */
+  readonly amount: number;
+  readonly unit: 'days' | 'months';
+}
+
+/** Exit provisions the contract contains; each `true` when the contract has it. */
+export interface ExitProvisions {
+  readonly exitPlan: boolean;
+  readonly dataReturn: boolean;
+  readonly knowledgeTransferBack: boolean;
+  readonly stepInRights: boolean;
+}
 
 export interface ContractData {
   readonly providerId: Id;
@@ -62,6 +105,14 @@ export interface ContractData {
    * `null` when the contract has none. The at-risk amount is also the cap of a month's credits.
    */
   readonly atRiskPercent: number | null;
+  /** Notice to end the contract at `endDate`, or `null` when not recorded. */
+  readonly noticePeriod: NoticePeriod | null;
+  /** Whether the contract renews itself at `endDate` unless notice is given. */
+  readonly autoRenewal: boolean;
+  /** Length of each automatic renewal in months, or `null` when not recorded. */
+  readonly renewalMonths: number | null;
+  readonly pricingModel: PricingModel | null;
+  readonly exitProvisions: ExitProvisions;
 }
 export type Contract = SyncFields & ContractData;
 
@@ -209,11 +260,22 @@ export type RecordTable =
   | 'planDependencies'
   | 'planBaselines'
   | 'escalations'
-  | 'escalationEvents';
+  | 'escalationEvents'
+  | 'providerSites'
+  | 'certifications'
+  | 'contacts'
+  | 'processes'
+  | 'risks'
+  | 'meetingCadences'
+  | 'meetings'
+  | 'decisions'
+  | 'actionItems';
 
 /**
  * Stored record type of each record table. The `rfp...` tables hold the RFP records of `rfp.ts`,
- * and `plans` and the `plan...` tables the transition plan records of `plan.ts`.
+ * `plans` and the `plan...` tables the transition plan records of `plan.ts`, the escalation tables
+ * those of `escalation.ts`, sites, certifications, contacts and processes those of
+ * `providerProfile.ts`, and risks, meetings, decisions and action items those of `governance.ts`.
  */
 export interface RecordTypes {
   readonly providers: Provider;
@@ -236,6 +298,15 @@ export interface RecordTypes {
   readonly planBaselines: Baseline;
   readonly escalations: Escalation;
   readonly escalationEvents: EscalationEvent;
+  readonly providerSites: ProviderSite;
+  readonly certifications: Certification;
+  readonly contacts: Contact;
+  readonly processes: Process;
+  readonly risks: Risk;
+  readonly meetingCadences: MeetingCadence;
+  readonly meetings: Meeting;
+  readonly decisions: Decision;
+  readonly actionItems: ActionItem;
 }
 
 /** One audit entry: a record write, a deletion or a bulk import. */

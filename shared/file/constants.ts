@@ -7,7 +7,7 @@
 export const formatType = 'steerwise-portfolio';
 
 /** Format version this app writes. Readers migrate older versions up to it and reject newer ones. */
-export const currentFormatVersion = 5;
+export const currentFormatVersion = 6;
 
 /** File name extension, with the dot. */
 export const fileExtension = '.steerwise';

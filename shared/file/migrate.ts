@@ -3,6 +3,7 @@
  * content of a version `n` file into version `n + 1`. Version 1 is the first released version.
  * A released step is never edited, and a new format version adds a step.
  */
+import { contractGovernanceDefaults, providerProfileDefaults } from '../domain/profileDefaults';
 import { noCreditTerms, reportedLevelTerms } from '../domain/serviceTerms';
 import type { RecordTable } from '../domain/types';
 import { AppFailure } from '../errors';
@@ -132,11 +133,42 @@ export const addServiceTerms: Migration = (content) => {
   return { manifest, entries: migrated };
 };
 
+/** The provider profile and governance tables that format version 6 adds, in the writer's order. */
+const tablesAddedInVersion6 = [
+  'providerSites',
+  'certifications',
+  'contacts',
+  'processes',
+  'risks',
+  'meetingCadences',
+  'meetings',
+  'decisions',
+  'actionItems',
+] as const satisfies readonly RecordTable[];
+
+/**
+ * Version 5 to 6: providers gain an empty profile, active (`providerProfileDefaults`), contracts
+ * gain no notice, renewal, pricing model or exit provision (`contractGovernanceDefaults`), and
+ * the profile and governance tables are added empty, as the database upgrade to schema version 8
+ * does. No `fieldClocks` entries are added, as in `addContractValue`. None of the added contract
+ * fields is a commercial term, so a file without commercial terms gains them too.
+ */
+export const addPortfolioProfile: Migration = (content) => {
+  const { manifest, entries } = addTables(content, tablesAddedInVersion6);
+  const migrated = new Map(entries);
+  const providers = recordsEntry('providers');
+  migrated.set(providers, withDefaults(entries.get(providers), providerProfileDefaults));
+  const contracts = recordsEntry('contracts');
+  migrated.set(contracts, withDefaults(entries.get(contracts), contractGovernanceDefaults));
+  return { manifest, entries: migrated };
+};
+
 export const migrations: MigrationRegistry = {
   1: addContractValue,
   2: addRfpTables,
   3: addPlanTables,
   4: addServiceTerms,
+  5: addPortfolioProfile,
 };
 
 /** Whether `registry` has every step from `fromVersion` up to `toVersion`. */

@@ -49,8 +49,42 @@ import type {
   EscalationStatus,
 } from '../domain/escalation';
 import type {
+  ActionItemData,
+  ActionStatus,
+  AgendaItem,
+  AgendaItemSource,
+  DecisionData,
+  MeetingCadenceData,
+  MeetingCadenceKind,
+  MeetingData,
+  MeetingKind,
+  MeetingStatus,
+  RiskCategory,
+  RiskData,
+  RiskStatus,
+} from '../domain/governance';
+import type {
+  CertificationData,
+  CertificationStandard,
+  ContactData,
+  ContactRole,
+  ContactSide,
+  DeliveryModel,
+  ProcessData,
+  ProcessFunction,
+  ProcessReadiness,
+  ProviderSiteData,
+} from '../domain/providerProfile';
+import type {
   ContractData,
   CreditRule,
+  ExitProvisions,
+  FinancialRating,
+  PricingModel,
+  ProviderCriticality,
+  ProviderLifecycle,
+  ServiceAudience,
+  ServiceKind,
   CreditTier,
   GlideStep,
   KpiAggregation,
@@ -105,7 +139,10 @@ export type RecordRule =
   | 'boolean'
   | 'weekdayList'
   | 'calendarDateList'
-  | 'instant';
+  | 'instant'
+  | 'timeOfDay'
+  | 'timeZone'
+  | 'countryCode';
 
 const rule = (token: RecordRule): { error: RecordRule } => ({ error: token });
 
@@ -159,6 +196,23 @@ const calendarDateList = z.array(
 );
 /** Instant as `toISOString` writes it; zod also accepts other precisions of a UTC time. */
 const instant = z.iso.datetime(rule('instant'));
+/** Local time of day `HH:MM`, 00:00 to 23:59. */
+const timeOfDay = z.string(rule('timeOfDay')).regex(/^([01]\d|2[0-3]):[0-5]\d$/, rule('timeOfDay'));
+/** IANA time zone name that this runtime knows. */
+const timeZone = z.string(rule('timeZone')).refine(isTimeZone, rule('timeZone'));
+/** ISO 3166-1 alpha-2 code: two capital letters. */
+const countryCode = z.string(rule('countryCode')).regex(/^[A-Z]{2}$/, rule('countryCode'));
+
+/** Whether `name` is an IANA time zone that `Intl` accepts, for example `Europe/London`. */
+export function isTimeZone(name: string): boolean {
+  if (name.trim() === '' || name !== name.trim()) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Builds an enum schema from an object whose keys are exactly the members of a union. */
 function oneOf<T extends string>(members: Record<T, true>): z.ZodEnum<{ [K in T]: K }> {
@@ -424,12 +478,194 @@ const escalationDataFields = {
   } satisfies { [K in keyof EscalationEventData]-?: z.ZodType },
 } as const;
 
+const serviceKinds: Record<ServiceKind, true> = { knowledge: true, operational: true };
+const serviceAudiences: Record<ServiceAudience, true> = { customerFacing: true, internal: true };
+const providerTiers = z.union([z.literal(1), z.literal(2), z.literal(3)], rule('oneOf')).nullable();
+const criticalities: Record<ProviderCriticality, true> = { low: true, medium: true, high: true };
+const lifecycles: Record<ProviderLifecycle, true> = { prospect: true, onboarding: true, active: true, exiting: true, exited: true };
+const financialRatings: Record<FinancialRating, true> = { strong: true, adequate: true, weak: true, distressed: true };
+const pricingModels: Record<PricingModel, true> = {
+  fteBased: true,
+  transactionBased: true,
+  fixed: true,
+  outcomeBased: true,
+  gainShare: true,
+};
+const noticePeriod = z.strictObject({ amount: nonNegativeInteger, unit: oneOf({ days: true, months: true }) }, rule('object')).nullable();
+const exitProvisions = z.strictObject(
+  { exitPlan: boolean, dataReturn: boolean, knowledgeTransferBack: boolean, stepInRights: boolean } satisfies {
+    [K in keyof ExitProvisions]-?: z.ZodType;
+  },
+  rule('object'),
+);
+
+const deliveryModels: Record<DeliveryModel, true> = { onshore: true, nearshore: true, offshore: true };
+const certificationStandards: Record<CertificationStandard, true> = {
+  soc2Type2: true,
+  iso27001: true,
+  pciDss: true,
+  iso9001: true,
+  iso22301: true,
+  other: true,
+};
+const contactSides: Record<ContactSide, true> = { client: true, provider: true };
+const contactRoles: Record<ContactRole, true> = {
+  programmeManager: true,
+  processOwner: true,
+  itLiaison: true,
+  accountManager: true,
+  deliveryManager: true,
+  qualityAssurance: true,
+  other: true,
+};
+const processFunctions: Record<ProcessFunction, true> = {
+  hr: true,
+  financeAccounting: true,
+  customerService: true,
+  it: true,
+  procurement: true,
+  other: true,
+};
+const processReadiness: Record<ProcessReadiness, true> = {
+  notStarted: true,
+  asIsMapped: true,
+  proceduresDocumented: true,
+  knowledgeTransferDone: true,
+  pilotPassed: true,
+  migrated: true,
+};
+
+/** Data field schemas of the provider profile tables. */
+const profileDataFields = {
+  providerSites: {
+    providerId: nonEmptyText,
+    country: countryCode,
+    city: text,
+    deliveryModel: oneOf(deliveryModels),
+    fte: z.number(rule('finiteNumberOrNull')).min(0, rule('finiteNumberOrNull')).nullable(),
+    languages: textList,
+    timeZone,
+    calendarId: idOrNull,
+  } satisfies { [K in keyof ProviderSiteData]-?: z.ZodType },
+  certifications: {
+    providerId: nonEmptyText,
+    standard: oneOf(certificationStandards),
+    name: text,
+    issuedOn: calendarDateOrNull,
+    expiresOn: calendarDateOrNull,
+    evidence: text,
+  } satisfies { [K in keyof CertificationData]-?: z.ZodType },
+  contacts: {
+    providerId: nonEmptyText,
+    side: oneOf(contactSides),
+    role: oneOf(contactRoles),
+    name: nonEmptyText,
+    email: text,
+    phone: text,
+  } satisfies { [K in keyof ContactData]-?: z.ZodType },
+  processes: {
+    name: nonEmptyText,
+    function: oneOf(processFunctions),
+    providerId: idOrNull,
+    contractId: idOrNull,
+    readiness: oneOf(processReadiness),
+  } satisfies { [K in keyof ProcessData]-?: z.ZodType },
+} as const;
+
+const riskCategories: Record<RiskCategory, true> = {
+  providerConcentration: true,
+  attrition: true,
+  dataProtection: true,
+  disasterRecovery: true,
+  financialDistress: true,
+  countryRisk: true,
+  regulatoryChange: true,
+  other: true,
+};
+const riskScore = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], rule('oneOf'));
+const riskStatuses: Record<RiskStatus, true> = { open: true, mitigating: true, accepted: true, closed: true };
+const cadenceKinds: Record<MeetingCadenceKind, true> = { weeklyOperational: true, monthlyManagement: true, quarterlySteering: true };
+const meetingKinds: Record<MeetingKind, true> = { ...cadenceKinds, adHoc: true };
+const meetingStatuses: Record<MeetingStatus, true> = { planned: true, held: true, cancelled: true };
+const agendaSources: Record<AgendaItemSource, true> = { escalation: true, serviceLevel: true, risk: true, action: true, note: true };
+const agendaItem = z.strictObject(
+  { source: oneOf(agendaSources), recordId: idOrNull, text } satisfies { [K in keyof AgendaItem]-?: z.ZodType },
+  rule('object'),
+);
+const actionStatuses: Record<ActionStatus, true> = { open: true, done: true };
+
+/** Data field schemas of the governance tables. */
+const governanceDataFields = {
+  risks: {
+    providerId: idOrNull,
+    title: nonEmptyText,
+    category: oneOf(riskCategories),
+    description: text,
+    likelihood: riskScore,
+    impact: riskScore,
+    owner: text,
+    mitigation: text,
+    status: oneOf(riskStatuses),
+    reviewDate: calendarDateOrNull,
+  } satisfies { [K in keyof RiskData]-?: z.ZodType },
+  meetingCadences: {
+    providerId: nonEmptyText,
+    contractId: idOrNull,
+    kind: oneOf(cadenceKinds),
+    title: nonEmptyText,
+    firstDate: calendarDate,
+    untilDate: calendarDateOrNull,
+    startTime: timeOfDay,
+    durationMinutes: positiveInteger,
+    timeZone,
+    attendees: text,
+  } satisfies { [K in keyof MeetingCadenceData]-?: z.ZodType },
+  meetings: {
+    providerId: nonEmptyText,
+    cadenceId: idOrNull,
+    kind: oneOf(meetingKinds),
+    title: nonEmptyText,
+    date: calendarDate,
+    startTime: timeOfDay,
+    durationMinutes: positiveInteger,
+    timeZone,
+    status: oneOf(meetingStatuses),
+    agenda: z.array(agendaItem, rule('list')),
+    attendees: text,
+    minutes: text,
+  } satisfies { [K in keyof MeetingData]-?: z.ZodType },
+  decisions: {
+    meetingId: idOrNull,
+    providerId: idOrNull,
+    text: nonEmptyText,
+    decidedOn: calendarDate,
+    decidedBy: text,
+  } satisfies { [K in keyof DecisionData]-?: z.ZodType },
+  actionItems: {
+    meetingId: idOrNull,
+    providerId: idOrNull,
+    title: nonEmptyText,
+    owner: text,
+    dueDate: calendarDateOrNull,
+    status: oneOf(actionStatuses),
+    completedOn: calendarDateOrNull,
+  } satisfies { [K in keyof ActionItemData]-?: z.ZodType },
+} as const;
+
 /** Data field schemas of each table. The mapped types make the compiler reject a missing or extra field. */
 const dataFields = {
   providers: {
     code: textOrNull,
     name: text,
     formerNames: textList,
+    legalEntity: text,
+    parentCompany: text,
+    serviceKinds: z.array(oneOf(serviceKinds), rule('list')),
+    serviceAudiences: z.array(oneOf(serviceAudiences), rule('list')),
+    tier: providerTiers,
+    criticality: oneOf(criticalities).nullable(),
+    lifecycle: oneOf(lifecycles),
+    financialRating: oneOf(financialRatings).nullable(),
   } satisfies { [K in keyof ProviderData]-?: z.ZodType },
   contracts: {
     providerId: nonEmptyText,
@@ -440,6 +676,11 @@ const dataFields = {
     annualValueMinor: minorUnitsOrNull,
     monthlyChargesMinor: minorUnitsOrNull,
     atRiskPercent: finiteNumberOrNull,
+    noticePeriod,
+    autoRenewal: boolean,
+    renewalMonths: z.int(rule('positiveInteger')).min(1, rule('positiveInteger')).nullable(),
+    pricingModel: oneOf(pricingModels).nullable(),
+    exitProvisions,
   } satisfies { [K in keyof ContractData]-?: z.ZodType },
   kpis: {
     key: nonEmptyText,
@@ -476,6 +717,8 @@ const dataFields = {
   ...rfpDataFields,
   ...planDataFields,
   ...escalationDataFields,
+  ...profileDataFields,
+  ...governanceDataFields,
 } as const satisfies { [T in RecordTable]: Readonly<Record<string, z.ZodType>> };
 
 /**
@@ -604,6 +847,9 @@ const ruleTokens: ReadonlySet<string> = new Set<RecordRule>([
   'weekdayList',
   'calendarDateList',
   'instant',
+  'timeOfDay',
+  'timeZone',
+  'countryCode',
 ]);
 
 /** Describes a zod issue of a record schema in terms of the record's fields. */

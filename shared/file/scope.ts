@@ -15,6 +15,7 @@ import { evaluatorFileRecords } from '../rfp/evaluatorScope';
 import type { CommercialTermsRegistry } from '../domain/commercialTerms';
 import type { HlcString, Id, RecordTable, SyncFields } from '../domain/types';
 import { compactClocks, dataFieldNames, fieldClock, placeholderClock } from '../sync/fieldClocks';
+import { referenceFields } from '../sync/mergeNaturalKeys';
 import type { PortfolioSnapshot, RecordsByTable } from '../sync/snapshot';
 import { recordTables } from '../sync/snapshot';
 import type { ExportScope } from './manifest';
@@ -28,6 +29,8 @@ type Fields = Readonly<Record<string, unknown>>;
  * to, and no RFP records, because an RFP concerns several bidders. It also keeps the plans of
  * those providers with their tasks, dependencies and baselines, and the calendars that those
  * plans and tasks use, and its plans name no contract that it leaves out (see `plansOfProviders`).
+ * It keeps their escalations, sites (and the sites' calendars), certifications, contacts,
+ * processes, risks, meetings, decisions and action items (see `profileAndGovernanceOfProviders`).
  * With `withoutCommercialTerms`, it empties the commercial tables of `registry` and removes
  * the commercial fields and their `fieldClocks` entries from the other records. With `rfp`, it keeps
  * what one evaluator needs to score that RFP (see `evaluatorFileRecords`).
@@ -51,6 +54,8 @@ function recordsOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id
   const serviceLevels = records.serviceLevels.filter((level) => providerIds.has(level.providerId));
   const measurements = records.measurements.filter((measurement) => providerIds.has(measurement.providerId));
   const kpiIds = new Set<Id>([...serviceLevels.map((level) => level.kpiId), ...measurements.map((measurement) => measurement.kpiId)]);
+  const contractIds = new Set(contracts.map((contract) => contract.id));
+  const providerSites = records.providerSites.filter((site) => providerIds.has(site.providerId));
   const escalations = records.escalations.filter((escalation) => providerIds.has(escalation.providerId));
   const escalationIds = new Set(escalations.map((escalation) => escalation.id));
   return {
@@ -67,10 +72,86 @@ function recordsOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id
     rfpScores: [],
     rfpConsensusScores: [],
     rfpPriceBids: [],
-    ...plansOfProviders(records, providerIds, new Set(contracts.map((contract) => contract.id))),
+    ...plansOfProviders(records, providerIds, contractIds, siteCalendarIds(providerSites)),
     escalations,
     escalationEvents: records.escalationEvents.filter((event) => escalationIds.has(event.escalationId)),
+    providerSites,
+    ...profileAndGovernanceOfProviders(records, providerIds, contractIds),
   };
+}
+
+/**
+ * Profile and governance tables whose records a provider-scoped export keeps when their
+ * `providerId` is one of its providers, in `recordTables` order, each with the fields that refer
+ * to another record of such a table or to a contract. Sites are kept apart, because their
+ * calendars travel with the plan calendars.
+ */
+export const providerOwnedTables = [
+  'certifications',
+  'contacts',
+  'processes',
+  'risks',
+  'meetingCadences',
+  'meetings',
+  'decisions',
+  'actionItems',
+] as const satisfies readonly RecordTable[];
+
+type ProviderOwnedTable = (typeof providerOwnedTables)[number];
+
+/** Fields of a provider-owned record that name another record, which the export may leave out. */
+export const providerOwnedLinks: { readonly [T in ProviderOwnedTable]: readonly string[] } = {
+  certifications: [],
+  contacts: [],
+  processes: ['contractId'],
+  risks: [],
+  meetingCadences: ['contractId'],
+  meetings: ['cadenceId'],
+  decisions: ['meetingId'],
+  actionItems: ['meetingId'],
+};
+
+/**
+ * Returns the records of `providerOwnedTables` that belong to one of `providerIds`. A record
+ * without a provider (a portfolio-wide risk, a process not yet outsourced) belongs to no
+ * provider's export. A link to a record that the export leaves out (a contract of another
+ * provider, the cadence or meeting of one, which a merge of concurrent edits can produce) gets a
+ * placeholder, as a plan's contract does in `plansOfProviders`.
+ */
+function profileAndGovernanceOfProviders(
+  records: RecordsByTable,
+  providerIds: ReadonlySet<Id>,
+  contractIds: ReadonlySet<Id>,
+): Pick<RecordsByTable, ProviderOwnedTable> {
+  const exportedIds = new Map<RecordTable, ReadonlySet<Id>>([['contracts', contractIds]]);
+  const kept: Partial<Record<ProviderOwnedTable, readonly SyncFields[]>> = {};
+  for (const table of providerOwnedTables) {
+    const tableRecords: readonly (SyncFields & { readonly providerId: Id | null })[] = records[table];
+    const links = providerOwnedLinks[table];
+    const owned = tableRecords
+      .filter((record) => record.providerId !== null && providerIds.has(record.providerId))
+      .map((record) => {
+        const fields = record as unknown as Fields;
+        const outside = links.filter((field) => {
+          const target = fields[field];
+          const targetTable = referenceFields[table][field];
+          return typeof target === 'string' && targetTable !== undefined && exportedIds.get(targetTable)?.has(target) !== true;
+        });
+        return outside.length === 0 ? record : replacedByPlaceholders(record, outside);
+      });
+    kept[table] = owned;
+    exportedIds.set(table, new Set(owned.map((record) => record.id)));
+  }
+  return kept as Pick<RecordsByTable, ProviderOwnedTable>;
+}
+
+/** Ids of the working calendars that `sites` name. */
+export function siteCalendarIds(sites: readonly { readonly calendarId: Id | null }[]): Set<Id> {
+  const ids = new Set<Id>();
+  for (const site of sites) {
+    if (site.calendarId !== null) ids.add(site.calendarId);
+  }
+  return ids;
 }
 
 type PlanRecords = Pick<RecordsByTable, 'planCalendars' | 'plans' | 'planTasks' | 'planDependencies' | 'planBaselines'>;
@@ -78,7 +159,8 @@ type PlanRecords = Pick<RecordsByTable, 'planCalendars' | 'plans' | 'planTasks' 
 /**
  * Returns the plans whose `providerId` is one of `providerIds`, every task, dependency and
  * baseline whose `planId` is one of those plans, and the calendars that those plans and tasks
- * refer to. A plan without a provider belongs to no provider's export.
+ * refer to, with `otherCalendarIds` (the exported sites' calendars). A plan without a provider
+ * belongs to no provider's export.
  *
  * A plan's contract is normally one of its provider's, so it is among `exportedContractIds`.
  * A plan whose `contractId` names any other contract (a merge of concurrent edits can pair a plan
@@ -86,7 +168,12 @@ type PlanRecords = Pick<RecordsByTable, 'planCalendars' | 'plans' | 'planTasks' 
  * under `placeholderClock`. So the file never names a record of a provider outside the scope,
  * and merging it back never blanks the real value, whose clock is later.
  */
-export function plansOfProviders(records: RecordsByTable, providerIds: ReadonlySet<Id>, exportedContractIds: ReadonlySet<Id>): PlanRecords {
+export function plansOfProviders(
+  records: RecordsByTable,
+  providerIds: ReadonlySet<Id>,
+  exportedContractIds: ReadonlySet<Id>,
+  otherCalendarIds: ReadonlySet<Id>,
+): PlanRecords {
   const plans = records.plans
     .filter((plan) => plan.providerId !== null && providerIds.has(plan.providerId))
     .map((plan) =>
@@ -95,6 +182,7 @@ export function plansOfProviders(records: RecordsByTable, providerIds: ReadonlyS
   const planIds = new Set(plans.map((plan) => plan.id));
   const planTasks = records.planTasks.filter((task) => planIds.has(task.planId));
   const calendarIds = usedCalendarIds(plans, planTasks);
+  for (const id of otherCalendarIds) calendarIds.add(id);
   return {
     planCalendars: records.planCalendars.filter((calendar) => calendarIds.has(calendar.id)),
     plans,

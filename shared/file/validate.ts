@@ -6,7 +6,7 @@
 import { commercialTerms, isCommercialTable } from '../domain/commercialTerms';
 import { AppFailure } from '../errors';
 import type { ErrorDetail } from '../errors';
-import type { Id, RecordTable, RecordTypes, Tombstone } from '../domain/types';
+import type { Id, RecordTable, RecordTypes, SyncFields, Tombstone } from '../domain/types';
 import { recordTables, rfpTables } from '../sync/snapshot';
 import type { PortfolioSnapshot, RecordsByTable, VersionVector } from '../sync/snapshot';
 import { classifyEntry, dataEntries, manifestEntry, recordsEntry, tombstonesEntry, versionVectorEntry } from './layout';
@@ -22,7 +22,8 @@ import {
 } from './recordSchemas';
 import type { RecordRule, RecordSchema } from './recordSchemas';
 import { checkNaturalKeys } from './naturalKeys';
-import { usedCalendarIds, withCommercialPlaceholders } from './scope';
+import { providerOwnedLinks, providerOwnedTables, siteCalendarIds, usedCalendarIds, withCommercialPlaceholders } from './scope';
+import { referenceFields } from '../sync/mergeNaturalKeys';
 import { findEvaluatorScopeViolation } from '../rfp/evaluatorScope';
 
 /** Maximum length of a value copied into an error's detail, in characters. */
@@ -242,10 +243,13 @@ function checkProviders<R extends { readonly id: Id }>(
   table: RecordTable,
   records: readonly R[],
   field: 'id' | 'providerId' | 'planId' | 'escalationId',
-  ownerOf: (record: R) => Id,
+  ownerOf: (record: R) => Id | null,
   allowedIds: ReadonlySet<Id>,
 ): void {
-  const index = records.findIndex((record) => !allowedIds.has(ownerOf(record)));
+  const index = records.findIndex((record) => {
+    const owner = ownerOf(record);
+    return owner === null || !allowedIds.has(owner);
+  });
   const record = records[index];
   if (record !== undefined) throw outsideScope(fileName, table, index, record.id, field, 'outOfScope', ownerOf(record));
 }
@@ -254,7 +258,7 @@ function checkProviders<R extends { readonly id: Id }>(
  * Throws for the first plan record outside a file limited to `providerIds`. Such a record is a
  * plan of another provider or of none, or a plan naming a contract that the file does not
  * contain. It is also a task, dependency or baseline of a plan the file does not contain, or a
- * calendar that none of the file's plans and tasks uses.
+ * calendar that none of the file's plans, tasks and sites uses.
  */
 function checkPlanProviders(fileName: string | null, records: RecordsByTable, providerIds: ReadonlySet<Id>): void {
   const plans = records.plans;
@@ -274,6 +278,7 @@ function checkPlanProviders(fileName: string | null, records: RecordsByTable, pr
   checkProviders(fileName, 'planDependencies', records.planDependencies, 'planId', (dependency) => dependency.planId, planIds);
   checkProviders(fileName, 'planBaselines', records.planBaselines, 'planId', (baseline) => baseline.planId, planIds);
   const calendarIds = usedCalendarIds(plans, records.planTasks);
+  for (const id of siteCalendarIds(records.providerSites)) calendarIds.add(id);
   checkProviders(fileName, 'planCalendars', records.planCalendars, 'id', (calendar) => calendar.id, calendarIds);
 }
 
@@ -282,8 +287,9 @@ function checkPlanProviders(fileName: string | null, records: RecordsByTable, pr
  * tombstones. Without commercial terms, the commercial tables are empty. Limited to providers,
  * every provider, contract, service level and measurement belongs to one of them, the RFP
  * tables are empty, because an RFP concerns several bidders, and every plan record belongs to a
- * plan of one of them (see `checkPlanProviders`), and every escalation and its history belong to
- * one of them. Limited to an RFP evaluator, only
+ * plan of one of them (see `checkPlanProviders`), and every escalation and its history, site,
+ * certification, contact, process, risk, cadence, meeting, decision and action item belong to one
+ * of them (see `checkProviderOwned`). Limited to an RFP evaluator, only
  * that RFP's records, that evaluator's assignment and their own scores are allowed. Throws
  * `portfolioFile.invalidRecord` naming the first record that breaks a rule.
  */
@@ -328,6 +334,42 @@ export function checkScope(
   checkProviders(fileName, 'escalations', records.escalations, 'providerId', (escalation) => escalation.providerId, providerIds);
   const escalationIds = new Set(records.escalations.map((escalation) => escalation.id));
   checkProviders(fileName, 'escalationEvents', records.escalationEvents, 'escalationId', (event) => event.escalationId, escalationIds);
+  checkProviders(fileName, 'providerSites', records.providerSites, 'providerId', (site) => site.providerId, providerIds);
+  checkProviderOwned(fileName, records, providerIds);
+}
+
+/**
+ * Throws for the first profile or governance record of a file limited to `providerIds` that
+ * belongs to another provider or to none, or that links to a contract, cadence or meeting the
+ * file does not contain.
+ */
+function checkProviderOwned(fileName: string | null, records: RecordsByTable, providerIds: ReadonlySet<Id>): void {
+  const fileIds = new Map<RecordTable, ReadonlySet<Id>>([['contracts', new Set(records.contracts.map((contract) => contract.id))]]);
+  for (const table of providerOwnedTables) {
+    const tableRecords: readonly (SyncFields & { readonly providerId: Id | null })[] = records[table];
+    checkProviders(fileName, table, tableRecords, 'providerId', (record) => record.providerId, providerIds);
+    for (const field of providerOwnedLinks[table]) {
+      const targetTable = referenceFields[table][field];
+      const allowed = targetTable === undefined ? undefined : fileIds.get(targetTable);
+      const index = tableRecords.findIndex((record) => {
+        const target = (record as unknown as Readonly<Record<string, unknown>>)[field];
+        return typeof target === 'string' && allowed?.has(target) !== true;
+      });
+      const record = tableRecords[index];
+      if (record !== undefined) {
+        throw outsideScope(
+          fileName,
+          table,
+          index,
+          record.id,
+          field,
+          'outOfScope',
+          (record as unknown as Readonly<Record<string, unknown>>)[field],
+        );
+      }
+    }
+    fileIds.set(table, new Set(tableRecords.map((record) => record.id)));
+  }
 }
 
 /** A checked current-version file. */

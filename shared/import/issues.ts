@@ -5,7 +5,13 @@ import type { ImportIssue } from './types';
 /** Issues an import plan keeps; more would not help a reader and would weigh on the screen. */
 export const maxImportIssues = 300;
 
-export function rowIssue(severity: ImportIssue['severity'], code: ErrorCode, row: number, column: string | null, detail: ErrorDetail): ImportIssue {
+export function rowIssue(
+  severity: ImportIssue['severity'],
+  code: ErrorCode,
+  row: number,
+  column: string | null,
+  detail: ErrorDetail,
+): ImportIssue {
   return { severity, code, row, column, detail: { ...detail, row } };
 }
 

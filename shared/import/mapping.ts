@@ -89,13 +89,22 @@ export function buildImportPlan(table: ImportTable, preset: MappingPreset): Impo
   const kpiSources = mapping.kpis.map((kpiMapping) => ({ kpi: requireKpi(kpiByKey, kpiMapping.kpiKey), source: kpiMapping.source }));
 
   const malformedCount = table.issues.filter((issue) => issue.code === 'csv.malformedRow').length;
-  const base = { fileName: table.fileName, rowCount: table.rows.length + malformedCount, kpis: preset.kpis, serviceLevels: preset.serviceLevels };
+  const base = {
+    fileName: table.fileName,
+    rowCount: table.rows.length + malformedCount,
+    kpis: preset.kpis,
+    serviceLevels: preset.serviceLevels,
+  };
 
   const missing = findMissingColumns(table, mapping);
   if (missing.length > 0) {
-    const missingIssues = missing.map(
-      (column): ImportIssue => ({ severity: 'error', code: 'csv.missingColumn', row: null, column, detail: { column, file: table.fileName } }),
-    );
+    const missingIssues = missing.map((column): ImportIssue => ({
+      severity: 'error',
+      code: 'csv.missingColumn',
+      row: null,
+      column,
+      detail: { column, file: table.fileName },
+    }));
     const capped = capIssues(locateIssues(table, [...table.issues, ...missingIssues]));
     return { ...base, providers: [], measurements: [], issues: capped.issues, issueCounts: capped.counts };
   }
@@ -125,7 +134,12 @@ export function buildImportPlan(table: ImportTable, preset: MappingPreset): Impo
     const firstRow = provider.rowByPeriod.get(identity.period);
     if (firstRow !== undefined) {
       issues.push(
-        rowIssue('error', 'csv.duplicateRow', row, null, { file: table.fileName, firstRow, provider: providerKey, period: identity.period }),
+        rowIssue('error', 'csv.duplicateRow', row, null, {
+          file: table.fileName,
+          firstRow,
+          provider: providerKey,
+          period: identity.period,
+        }),
       );
       continue;
     }
@@ -135,19 +149,36 @@ export function buildImportPlan(table: ImportTable, preset: MappingPreset): Impo
     for (const { kpi, source } of kpiSources) {
       const result = readKpiResult(context, kpi, source);
       if (result !== null) {
-        measurements.push({ row, providerCode: identity.code, providerName: identity.name, period: identity.period, kpiKey: kpi.key, ...result });
+        measurements.push({
+          row,
+          providerCode: identity.code,
+          providerName: identity.name,
+          period: identity.period,
+          kpiKey: kpi.key,
+          ...result,
+        });
       }
     }
   }
 
   const capped = capIssues(locateIssues(table, issues));
-  return { ...base, providers: [...providers.values()].map(summarizeNames), measurements, issues: capped.issues, issueCounts: capped.counts };
+  return {
+    ...base,
+    providers: [...providers.values()].map(summarizeNames),
+    measurements,
+    issues: capped.issues,
+    issueCounts: capped.counts,
+  };
 }
 
 function requireKpi(kpiByKey: ReadonlyMap<string, KpiDefinitionData>, key: string): KpiDefinitionData {
   const kpi = kpiByKey.get(key);
   if (kpi === undefined) {
-    throw new AppFailure({ code: 'unexpected', detail: { kpiKey: key }, cause: `The mapping refers to KPI ${key}, which the preset does not define` });
+    throw new AppFailure({
+      code: 'unexpected',
+      detail: { kpiKey: key },
+      cause: `The mapping refers to KPI ${key}, which the preset does not define`,
+    });
   }
   return kpi;
 }
@@ -171,7 +202,9 @@ function readRowIdentity(
   const period = typedPeriod === null ? parsePeriod(periodText) : periodOfTypedCell(typedPeriod, date1904);
   if (period === null) {
     const issueCode = periodText === '' ? 'csv.emptyValue' : 'csv.invalidPeriod';
-    context.issues.push(rowIssue('error', issueCode, context.row, mapping.period, { file: context.fileName, column: mapping.period, value: periodText }));
+    context.issues.push(
+      rowIssue('error', issueCode, context.row, mapping.period, { file: context.fileName, column: mapping.period, value: periodText }),
+    );
   }
 
   if (code === '' || name === '' || period === null) {

@@ -177,7 +177,14 @@ function checkSheetHeader(
       return fail('xlsx.noHeader', { file: fileName, sheet, row: headerRow.row, columnLetter: letter, reason: 'emptyName' });
     }
     if (seen.has(name)) {
-      return fail('xlsx.noHeader', { file: fileName, sheet, row: headerRow.row, columnLetter: letter, column: name, reason: 'duplicateName' });
+      return fail('xlsx.noHeader', {
+        file: fileName,
+        sheet,
+        row: headerRow.row,
+        columnLetter: letter,
+        column: name,
+        reason: 'duplicateName',
+      });
     }
     seen.add(name);
   }

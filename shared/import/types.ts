@@ -42,8 +42,7 @@ export interface CsvTable extends TableBase {
  * keeps the serial as stored, in days with the time of day as the fraction.
  */
 export type TypedCell =
-  | { readonly kind: 'number'; readonly value: number; readonly percentFormat: boolean }
-  | { readonly kind: 'date'; readonly serial: number };
+  { readonly kind: 'number'; readonly value: number; readonly percentFormat: boolean } | { readonly kind: 'date'; readonly serial: number };
 
 /** One worksheet of an XLSX workbook as a table, before any mapping. */
 export interface XlsxTable extends TableBase {

@@ -79,6 +79,7 @@ export function analyzeKpiSeries(input: KpiAnalyticsInput): KpiAnalytics {
     }
   }
 
-  const trendingToBreach = (nextMonthMissProbability !== null && nextMonthMissProbability >= breachWarningProbability) || forecastBreach !== null;
+  const trendingToBreach =
+    (nextMonthMissProbability !== null && nextMonthMissProbability >= breachWarningProbability) || forecastBreach !== null;
   return { control, anomalies, forecast, nextMonthMissProbability, nextMonthMinimum, forecastBreach, trendingToBreach };
 }

@@ -216,7 +216,8 @@ function sideRuns(months: readonly ObservedMonth[], start: number, end: number, 
     const value = index < end ? months[index]?.value : undefined;
     const side: CentreSide | null = value === undefined ? null : value > mean ? 'above' : value < mean ? 'below' : null;
     if (side !== null && side === runSide) continue;
-    if (runSide !== null && index - runStart >= sideRunLength) runs.push({ side: runSide, periods: periodsBetween(months, runStart, index) });
+    if (runSide !== null && index - runStart >= sideRunLength)
+      runs.push({ side: runSide, periods: periodsBetween(months, runStart, index) });
     runStart = index;
     runSide = side;
   }
@@ -239,7 +240,8 @@ function trendRuns(months: readonly ObservedMonth[], start: number, end: number)
     const step: TrendSide | null =
       value === undefined || before === undefined ? null : value > before ? 'rising' : value < before ? 'falling' : null;
     if (step !== null && step === runSide) continue;
-    if (runSide !== null && index - runStart >= trendRunLength) runs.push({ side: runSide, periods: periodsBetween(months, runStart, index) });
+    if (runSide !== null && index - runStart >= trendRunLength)
+      runs.push({ side: runSide, periods: periodsBetween(months, runStart, index) });
     runStart = index - 1;
     runSide = step;
   }

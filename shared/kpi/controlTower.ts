@@ -109,10 +109,13 @@ function combineRepeatedMonths(
     for (const [period, later] of months) {
       // The first measurement of the month was stored as the result; find it again for its counts.
       const first = measurements.find(
-        (measurement) => measurement.providerId === entry.level.providerId && measurement.kpiId === entry.kpi.id && measurement.period === period,
+        (measurement) =>
+          measurement.providerId === entry.level.providerId && measurement.kpiId === entry.kpi.id && measurement.period === period,
       );
       const firstMonth: MeasuredMonth[] =
-        first === undefined ? [] : [{ period, value: results.get(period) ?? null, numerator: first.numerator, denominator: first.denominator }];
+        first === undefined
+          ? []
+          : [{ period, value: results.get(period) ?? null, numerator: first.numerator, denominator: first.denominator }];
       results.set(period, aggregateMeasurements(entry.kpi, [...firstMonth, ...later]).value);
     }
   }
@@ -199,7 +202,11 @@ export interface StatusBoard {
 }
 
 /** Builds the status board of `period`: providers by tracked KPIs. A service level is one per provider and KPI (its natural key). */
-export function buildStatusBoard(tracked: readonly TrackedLevel[], providers: readonly ControlTowerProvider[], period: Period): StatusBoard {
+export function buildStatusBoard(
+  tracked: readonly TrackedLevel[],
+  providers: readonly ControlTowerProvider[],
+  period: Period,
+): StatusBoard {
   const kpis = boardKpis(tracked);
   const column = new Map(kpis.map((kpi, index) => [kpi.id, index]));
   const names = new Map(providers.map((provider) => [provider.id, provider.name]));
@@ -259,6 +266,14 @@ export interface Heatmap {
   readonly cells: readonly (readonly HeatmapCell[])[];
 }
 
+/** Picks the worst status of a heatmap cell from its counts, or `null` when no tracked level has a result. */
+export function worstStatus(green: number, amber: number, red: number): HeatmapCell['worst'] {
+  if (red > 0) return 'red';
+  if (amber > 0) return 'amber';
+  if (green > 0) return 'green';
+  return null;
+}
+
 /** Builds the heatmap of providers by months, ending with `reportingMonth`. */
 export function buildHeatmap(
   tracked: readonly TrackedLevel[],
@@ -294,11 +309,7 @@ export function buildHeatmap(
         else if (status === 'red') red += 1;
         else if (status === 'noData') noData += 1;
       }
-      let worst: HeatmapCell['worst'] = null;
-      if (red > 0) worst = 'red';
-      else if (amber > 0) worst = 'amber';
-      else if (green > 0) worst = 'green';
-      return { worst, green, amber, red, noData };
+      return { worst: worstStatus(green, amber, red), green, amber, red, noData };
     }),
   );
   return { periods, providers: rows, cells };
@@ -352,7 +363,13 @@ export function summarizeQuarterCredits(credits: Iterable<ContractCredits>, repo
     if (!calculable) notCalculable += 1;
     const row = contract.quarters.find((entry) => entry.year === year && entry.quarter === quarter) ?? null;
     if (row === null || row.afterCapMinor + row.bonusMinor === 0) continue;
-    contracts.push({ contractId: contract.contractId, providerId: contract.providerId, currency: contract.currency, quarter: row, calculable });
+    contracts.push({
+      contractId: contract.contractId,
+      providerId: contract.providerId,
+      currency: contract.currency,
+      quarter: row,
+      calculable,
+    });
     const sum = totals.get(contract.currency) ?? { dueMinor: 0, pendingMinor: 0, bonusMinor: 0, contracts: 0 };
     sum.dueMinor += row.dueMinor;
     sum.pendingMinor += row.pendingMinor;
@@ -378,7 +395,10 @@ export interface OpenEscalationCounts {
 }
 
 /** Counts the open escalations by level, and those overdue on `today`. */
-export function countOpenEscalations(escalations: readonly Pick<Escalation, 'status' | 'level' | 'dueDate'>[], today: CalendarDate): OpenEscalationCounts {
+export function countOpenEscalations(
+  escalations: readonly Pick<Escalation, 'status' | 'level' | 'dueDate'>[],
+  today: CalendarDate,
+): OpenEscalationCounts {
   const byLevel: Record<EscalationLevel, number> = { 1: 0, 2: 0, 3: 0 };
   let overdue = 0;
   let total = 0;

@@ -62,7 +62,12 @@ export function compareKpiAcrossProviders(input: KpiComparisonInput): KpiCompari
     if (measurement.kpiId !== kpi.id || !providerIds.has(measurement.providerId)) continue;
     if (measurement.period < first || measurement.period > reportingMonth) continue;
     const value = measurement.value !== null && Number.isFinite(measurement.value) ? measurement.value : null;
-    const month: MeasuredMonth = { period: measurement.period, value, numerator: measurement.numerator, denominator: measurement.denominator };
+    const month: MeasuredMonth = {
+      period: measurement.period,
+      value,
+      numerator: measurement.numerator,
+      denominator: measurement.denominator,
+    };
     const group = monthsByProvider.get(measurement.providerId);
     if (group === undefined) monthsByProvider.set(measurement.providerId, [month]);
     else group.push(month);
@@ -83,7 +88,9 @@ export function compareKpiAcrossProviders(input: KpiComparisonInput): KpiCompari
     };
     if (result === null) return { ...base, percentOfTarget: null, status: 'noData' };
     const percentOfTarget = percentOf(kpi.direction, result, target);
-    return percentOfTarget === null ? { ...base, percentOfTarget, status: 'notComparable' } : { ...base, percentOfTarget, status: 'compared' };
+    return percentOfTarget === null
+      ? { ...base, percentOfTarget, status: 'notComparable' }
+      : { ...base, percentOfTarget, status: 'compared' };
   });
 
   rows.sort((a, b) => {

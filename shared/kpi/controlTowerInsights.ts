@@ -93,7 +93,10 @@ export interface InsightInput {
   readonly tracked: readonly TrackedLevel[];
   readonly providers: readonly ControlTowerProvider[];
   readonly reportingMonth: Period;
-  readonly escalations: readonly Pick<Escalation, 'id' | 'providerId' | 'serviceLevelId' | 'openedPeriod' | 'level' | 'status' | 'dueDate'>[];
+  readonly escalations: readonly Pick<
+    Escalation,
+    'id' | 'providerId' | 'serviceLevelId' | 'openedPeriod' | 'level' | 'status' | 'dueDate'
+  >[];
   /** Today's date where the user is; escalation and deadline days count from it. */
   readonly today: CalendarDate;
   /** Certification expiries and notice deadlines; empty until the portfolio records them. */

@@ -19,9 +19,11 @@ import {
   summarizeQuarterCredits,
   trackLevels,
 } from './controlTower';
-import type { ControlTowerProvider, ControlTowerScope, Heatmap, OpenEscalationCounts, QuarterCreditsSummary, StatusBoard } from './controlTower';
+import type { ControlTowerProvider, ControlTowerScope, OpenEscalationCounts, QuarterCreditsSummary, StatusBoard } from './controlTower';
 import { rankInsights } from './controlTowerInsights';
 import type { ControlTowerInsight } from './controlTowerInsights';
+import { packHeatmap } from './controlTowerPackedHeatmap';
+import type { PackedHeatmap } from './controlTowerPackedHeatmap';
 import { computePortfolioCredits } from './credits';
 
 /** Breach rows a summary keeps, worst first; the totals still count every breach. */
@@ -80,7 +82,8 @@ export interface ControlTowerSummary {
   /** The month shown, or `null` when no tracked level has a result. */
   readonly reportingMonth: Period | null;
   readonly board: StatusBoard | null;
-  readonly heatmap: Heatmap | null;
+  /** The heatmap of providers by months, packed into a typed array because its cells as objects were about half of the summary. */
+  readonly heatmap: PackedHeatmap | null;
   readonly quarterCredits: QuarterCreditsSummary | null;
   readonly escalationCounts: OpenEscalationCounts;
   /** Ranked insights of the reporting month, most urgent first; empty without a reporting month. */
@@ -138,7 +141,8 @@ export function buildControlTowerSummary(input: ControlTowerSummaryInput, select
   const months = monthsWithResults(tracked);
   const reportingMonth = selection.month !== null && months.includes(selection.month) ? selection.month : (months.at(-1) ?? null);
 
-  const credits = reportingMonth === null ? null : computePortfolioCredits(input.contracts, input.serviceLevels, input.kpis, input.measurements);
+  const credits =
+    reportingMonth === null ? null : computePortfolioCredits(input.contracts, input.serviceLevels, input.kpis, input.measurements);
   const providers = input.providers.map((provider) => ({ id: provider.id, name: provider.name }));
 
   return {
@@ -150,7 +154,7 @@ export function buildControlTowerSummary(input: ControlTowerSummaryInput, select
     months,
     reportingMonth,
     board: reportingMonth === null ? null : buildStatusBoard(tracked, providers, reportingMonth),
-    heatmap: reportingMonth === null ? null : buildHeatmap(tracked, providers, reportingMonth),
+    heatmap: reportingMonth === null ? null : packHeatmap(buildHeatmap(tracked, providers, reportingMonth)),
     quarterCredits: credits === null || reportingMonth === null ? null : summarizeQuarterCredits(credits.values(), reportingMonth),
     escalationCounts: countOpenEscalations(input.escalations, input.today),
     insights:

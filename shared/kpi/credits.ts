@@ -88,7 +88,11 @@ interface TrackedLevel {
  * Computes one contract's credits. `serviceLevels` may hold other contracts' levels too; only
  * those whose `contractId` is the contract's count.
  */
-export function computeContractCredits(contract: CreditsContract, serviceLevels: readonly ServiceLevel[], index: CreditsIndex): ContractCredits {
+export function computeContractCredits(
+  contract: CreditsContract,
+  serviceLevels: readonly ServiceLevel[],
+  index: CreditsIndex,
+): ContractCredits {
   const terms = checkContractTerms(contract);
   const ownLevels = serviceLevels.filter((level) => level.contractId === contract.id);
   // Critical levels first; the sort is stable, so each group keeps the given order.
@@ -127,7 +131,10 @@ export function computeContractCredits(contract: CreditsContract, serviceLevels:
 function summarizeLevel(level: ServiceLevel, kpi: CreditsKpi | undefined, terms: ContractCreditTermsResult): LevelCreditsSummary {
   const issues = checkLevelTerms(level, kpi);
   const calculable =
-    terms.issues.length === 0 && !issues.includes('noAllocation') && !issues.includes('invalidAllocation') && !issues.includes('reportedKpi');
+    terms.issues.length === 0 &&
+    !issues.includes('noAllocation') &&
+    !issues.includes('invalidAllocation') &&
+    !issues.includes('reportedKpi');
   const allocationMinor =
     calculable && level.allocationPercent !== null && terms.monthlyChargesMinor !== null && terms.atRiskPercent !== null
       ? allocationAmountMinor(terms.monthlyChargesMinor, terms.atRiskPercent, level.allocationPercent)
@@ -272,7 +279,10 @@ function missedLine(entry: TrackedLevel, line: LineBase, result: number, terms: 
   return { ...line, code: lineCodeOf[earnBack.status], credit, earnBack };
 }
 
-const lineCodeOf = { due: 'credit', pending: 'earnBackPending', earnedBack: 'earnedBack' } as const satisfies Record<EarnBack['status'], CreditLineCode>;
+const lineCodeOf = { due: 'credit', pending: 'earnBackPending', earnedBack: 'earnedBack' } as const satisfies Record<
+  EarnBack['status'],
+  CreditLineCode
+>;
 
 /** Tier that a result reaches first as it worsens: the best `worseThan` in the KPI's direction. */
 function mildestTier<T extends { readonly worseThan: number }>(tiers: readonly T[], direction: CreditsKpi['direction']): T | null {

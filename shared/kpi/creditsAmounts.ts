@@ -84,7 +84,13 @@ export interface RuleCredit {
  * Credit that a missed month owes under `rule`, from the level's rounded allocation. The caller
  * passes only missed months, with the minimum in force that month and a valid rule.
  */
-export function creditByRule(rule: CreditRule, direction: KpiDirection, minimum: number, result: number, allocationMinor: number): RuleCredit {
+export function creditByRule(
+  rule: CreditRule,
+  direction: KpiDirection,
+  minimum: number,
+  result: number,
+  allocationMinor: number,
+): RuleCredit {
   switch (rule.kind) {
     case 'fixed':
       return { rule: 'fixed', sharePercent: 100, tier: null, amountMinor: allocationMinor };
@@ -95,7 +101,12 @@ export function creditByRule(rule: CreditRule, direction: KpiDirection, minimum:
       if (tier === null) {
         return { rule: 'tiered', sharePercent: 0, tier: null, amountMinor: 0 };
       }
-      return { rule: 'tiered', sharePercent: tier.percentOfAllocation, tier, amountMinor: percentOfMinor(allocationMinor, tier.percentOfAllocation) };
+      return {
+        rule: 'tiered',
+        sharePercent: tier.percentOfAllocation,
+        tier,
+        amountMinor: percentOfMinor(allocationMinor, tier.percentOfAllocation),
+      };
     }
   }
 }
@@ -105,7 +116,13 @@ export function creditByRule(rule: CreditRule, direction: KpiDirection, minimum:
  * or beyond `fullCreditAt` owes the whole allocation, which also covers a glide path month whose
  * minimum is already worse than `fullCreditAt`.
  */
-function proportionalCredit(fullCreditAt: number, direction: KpiDirection, minimum: number, result: number, allocationMinor: number): RuleCredit {
+function proportionalCredit(
+  fullCreditAt: number,
+  direction: KpiDirection,
+  minimum: number,
+  result: number,
+  allocationMinor: number,
+): RuleCredit {
   const { mantissas } = commonMantissas([minimum, result, fullCreditAt]);
   const [minimumMantissa = 0n, resultMantissa = 0n, fullMantissa = 0n] = mantissas;
   const sign = direction === 'higherIsBetter' ? 1n : -1n;

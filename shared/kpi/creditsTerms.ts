@@ -96,7 +96,9 @@ function isValidRule(rule: CreditRule): boolean {
       return Number.isFinite(rule.fullCreditAt);
     case 'tiered':
       // A tiered rule without tiers would owe nothing for every miss, which is never what a contract means.
-      return rule.tiers.length > 0 && rule.tiers.every((tier) => Number.isFinite(tier.worseThan) && isNonNegative(tier.percentOfAllocation));
+      return (
+        rule.tiers.length > 0 && rule.tiers.every((tier) => Number.isFinite(tier.worseThan) && isNonNegative(tier.percentOfAllocation))
+      );
   }
 }
 

@@ -14,7 +14,8 @@ import type { EffectiveLevels } from './creditsGlidePath';
  * - `invalidAtRiskPercent`: not a number from 0 to 100;
  * - `nothingAtRisk`: the terms are valid but the at-risk amount is 0.
  */
-export type ContractTermsIssue = 'noMonthlyCharges' | 'noAtRiskPercent' | 'invalidMonthlyCharges' | 'invalidAtRiskPercent' | 'nothingAtRisk';
+export type ContractTermsIssue =
+  'noMonthlyCharges' | 'noAtRiskPercent' | 'invalidMonthlyCharges' | 'invalidAtRiskPercent' | 'nothingAtRisk';
 
 export interface ContractCreditTermsResult {
   readonly monthlyChargesMinor: number | null;

@@ -154,7 +154,11 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 }
 
 /** Returns the due date of an escalation that reaches `level` on `today`. */
-export function dueDateFor(level: EscalationLevel, today: CalendarDate, config: EscalationRuleConfig = defaultEscalationRules): CalendarDate {
+export function dueDateFor(
+  level: EscalationLevel,
+  today: CalendarDate,
+  config: EscalationRuleConfig = defaultEscalationRules,
+): CalendarDate {
   return addDays(today, config.dueDays[level]);
 }
 
@@ -365,7 +369,10 @@ function actionsForLevel(
  * repeat misses by month, then its raises. Returns an empty list when everything is up to date.
  * Service levels whose KPI is unknown are skipped.
  */
-export function computeEscalationActions(input: EscalationRuleInput, config: EscalationRuleConfig = defaultEscalationRules): EscalationAction[] {
+export function computeEscalationActions(
+  input: EscalationRuleInput,
+  config: EscalationRuleConfig = defaultEscalationRules,
+): EscalationAction[] {
   const kpis = new Map(input.kpis.map((kpi) => [kpi.id, kpi]));
   const measurements = groupBy(input.measurements, (measurement) => seriesKey(measurement.providerId, measurement.kpiId));
   const escalationsByLevel = groupBy(input.escalations, (escalation) => escalation.serviceLevelId);

@@ -71,8 +71,7 @@ export interface UserKpi {
 }
 
 export type KpiCheck<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly problems: Partial<Record<KpiField, KpiProblem>> };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: Partial<Record<KpiField, KpiProblem>> };
 
 /**
  * Normalises a KPI name for the uniqueness check: trimmed, inner white space collapsed, Unicode

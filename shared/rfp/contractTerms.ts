@@ -3,6 +3,7 @@
  * dates because the contract is not signed yet, and an annual value taken from the winner's price
  * bid.
  */
+import { contractGovernanceDefaults } from '../domain/profileDefaults';
 import { noCreditTerms } from '../domain/serviceTerms';
 import type { ChargePeriod, RfpEventData } from '../domain/rfp';
 import type { ContractData, Id } from '../domain/types';
@@ -73,7 +74,15 @@ export function latestPriceBid<T extends Pick<PriceBidInput, 'bidderId' | 'round
 export function awardedContractTerms(event: AwardedEvent, winnerId: Id, priceBids: readonly PriceBidInput[]): AwardedContractTerms {
   const { source, annualValueMinor } = annualValueOf(event, latestPriceBid(priceBids, winnerId));
   return {
-    contract: { title: event.title, startDate: null, endDate: null, currency: event.baseCurrency, annualValueMinor, ...noCreditTerms },
+    contract: {
+      title: event.title,
+      startDate: null,
+      endDate: null,
+      currency: event.baseCurrency,
+      annualValueMinor,
+      ...noCreditTerms,
+      ...contractGovernanceDefaults,
+    },
     annualValueSource: source,
   };
 }

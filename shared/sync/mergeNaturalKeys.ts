@@ -29,8 +29,9 @@ import { packHlc } from './hlc';
  * to providers. RFP tables follow, each after the tables its references point to, except the
  * event's award fields, which point to tables that never fold. Plan tables follow, because
  * plans refer to providers and contracts, and no other table refers to plan records. Escalations
- * come last: their natural key contains the (rewritten) id of a service level, and their events
- * refer to them.
+ * follow: their natural key contains the (rewritten) id of a service level, and their events
+ * refer to them. The provider profile and governance tables come last, each after the tables it
+ * refers to; meetings fold by cadence and date, and decisions and action items refer to them.
  */
 export const tableMergeOrder: readonly RecordTable[] = [
   'providers',
@@ -53,6 +54,15 @@ export const tableMergeOrder: readonly RecordTable[] = [
   'planBaselines',
   'escalations',
   'escalationEvents',
+  'providerSites',
+  'certifications',
+  'contacts',
+  'processes',
+  'risks',
+  'meetingCadences',
+  'meetings',
+  'decisions',
+  'actionItems',
 ];
 
 /**
@@ -82,6 +92,15 @@ export const referenceFields: { readonly [T in RecordTable]: Readonly<Record<str
   planBaselines: { planId: 'plans' },
   escalations: { providerId: 'providers', serviceLevelId: 'serviceLevels' },
   escalationEvents: { escalationId: 'escalations' },
+  providerSites: { providerId: 'providers', calendarId: 'planCalendars' },
+  certifications: { providerId: 'providers' },
+  contacts: { providerId: 'providers' },
+  processes: { providerId: 'providers', contractId: 'contracts' },
+  risks: { providerId: 'providers' },
+  meetingCadences: { providerId: 'providers', contractId: 'contracts' },
+  meetings: { providerId: 'providers', cadenceId: 'meetingCadences' },
+  decisions: { meetingId: 'meetings', providerId: 'providers' },
+  actionItems: { meetingId: 'meetings', providerId: 'providers' },
 };
 
 /** Tables that other records refer to; only their folds need redirects. */
@@ -115,6 +134,15 @@ export const naturalKeyFields: { readonly [T in RecordTable]: readonly string[] 
   planBaselines: [],
   escalations: ['serviceLevelId', 'openedPeriod'],
   escalationEvents: [],
+  providerSites: [],
+  certifications: [],
+  contacts: [],
+  processes: [],
+  risks: [],
+  meetingCadences: [],
+  meetings: ['cadenceId', 'date'],
+  decisions: [],
+  actionItems: [],
 };
 
 /**

@@ -7,7 +7,7 @@ import type { HlcString, Id, RecordTable, RecordTypes, Tombstone } from '../doma
 /**
  * Every record table, each after the tables its records refer to (an RFP's sections before its
  * criteria, bidders and criteria before scores, calendars before the plans and tasks that use
- * them, escalations before their events). The file writer and the database read them in this order.
+ * them, escalations before their events, cadences before their meetings). The file writer and the database read them in this order.
  */
 export const recordTables: readonly RecordTable[] = [
   'providers',
@@ -30,6 +30,15 @@ export const recordTables: readonly RecordTable[] = [
   'planBaselines',
   'escalations',
   'escalationEvents',
+  'providerSites',
+  'certifications',
+  'contacts',
+  'processes',
+  'risks',
+  'meetingCadences',
+  'meetings',
+  'decisions',
+  'actionItems',
 ];
 
 /** The record tables of RFPs, a subset of `recordTables` in the same order. */
@@ -37,6 +46,9 @@ export const rfpTables: readonly RecordTable[] = recordTables.filter((table) => 
 
 /** The record tables of transition plans (`plans` and the `plan...` tables), a subset of `recordTables` in the same order. */
 export const planTables: readonly RecordTable[] = recordTables.filter((table) => table.startsWith('plan'));
+
+/** The provider profile and governance tables that format version 6 added, a subset of `recordTables` in the same order. */
+export const profileTables: readonly RecordTable[] = recordTables.slice(recordTables.indexOf('providerSites'));
 
 export type RecordsByTable = { readonly [T in RecordTable]: readonly RecordTypes[T][] };
 

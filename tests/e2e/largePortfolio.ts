@@ -3,6 +3,7 @@
  * with one KPI measured every month. Ids, names and figures are generated, and the records pass
  * the file format's checks, so the shared writer turns the snapshot into an ordinary file.
  */
+import { providerProfileDefaults } from '../../shared/domain/profileDefaults';
 import type { KpiDefinition, Measurement, Provider, RecordTable } from '../../shared/domain/types';
 import { packHlc } from '../../shared/sync/hlc';
 import type { PortfolioSnapshot, RecordsByTable } from '../../shared/sync/snapshot';
@@ -57,6 +58,7 @@ export function largePortfolioSnapshot(name: string, size: LargePortfolioSize = 
       code: `SYN${String(providerIndex).padStart(4, '0')}`,
       name: `Synthetic provider ${providerIndex + 1}`,
       formerNames: [],
+      ...providerProfileDefaults,
     };
     providers.push(provider);
     for (let monthIndex = 0; monthIndex < size.months; monthIndex += 1) {

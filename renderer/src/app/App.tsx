@@ -4,6 +4,7 @@ import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { EscalationsScreen } from '../features/escalations/EscalationsScreen';
 import { ImportWizard } from '../features/import/ImportWizard';
 import { MeasurementsScreen } from '../features/measurements/MeasurementsScreen';
+import { GovernanceScreen } from '../features/meetings/GovernanceScreen';
 import { KpisScreen } from '../features/kpis/KpisScreen';
 import { Attribution } from '../features/portfolio/Attribution';
 import { EmptyState } from '../features/portfolio/EmptyState';
@@ -16,9 +17,12 @@ import { NotificationsButton } from '../features/notifications/NotificationsButt
 import { PortfoliosScreen } from '../features/portfolios/PortfoliosScreen';
 import { PlanScreen } from '../features/plans/PlanScreen';
 import { PlansScreen } from '../features/plans/PlansScreen';
+import { ProcessesScreen } from '../features/processes/ProcessesScreen';
 import { RfpDetail } from '../features/rfp/RfpDetail';
 import { RfpsScreen } from '../features/rfp/RfpsScreen';
+import { RisksScreen } from '../features/risks/RisksScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
+import { UndoHost } from '../features/undo/UndoHost';
 import { selectPortfolioId, selectReplacePortfolio, selectScreen, useUiStore } from '../state/uiStore';
 import { Header } from './Header';
 
@@ -35,6 +39,10 @@ function Screens() {
   if (screen.name === 'plan') return <PlanScreen planId={screen.planId} />;
   // KPIs can be defined before any provider is imported.
   if (screen.name === 'kpis') return <KpisScreen />;
+  // Portfolio-wide risks need no provider, and the register reads no measurements.
+  if (screen.name === 'risks') return <RisksScreen key={screen.providerId ?? ''} providerId={screen.providerId ?? null} />;
+  // Processes may be listed before any provider runs them.
+  if (screen.name === 'processes') return <ProcessesScreen view={screen.view ?? 'table'} providerId={screen.providerId ?? null} />;
   // The dashboard reads a precomputed summary and decides emptiness itself, so it does not wait for usePortfolioData.
   if (screen.name === 'dashboard') return <DashboardScreen />;
   return <PortfolioScreens />;
@@ -55,6 +63,9 @@ function PortfolioScreens() {
       {screen.name === 'provider' ? <ProviderDetail data={data} providerId={screen.providerId} /> : null}
       {screen.name === 'escalations' ? <EscalationsScreen data={data} escalationId={screen.escalationId ?? null} /> : null}
       {screen.name === 'measurements' ? <MeasurementsScreen data={data} /> : null}
+      {screen.name === 'governance' ? (
+        <GovernanceScreen portfolio={data} tab={screen.tab ?? 'meetings'} meetingId={screen.meetingId ?? null} />
+      ) : null}
       <Attribution kpis={data.kpis} />
     </>
   );
@@ -99,6 +110,7 @@ export function App() {
         ) : opened.status === 'open' ? (
           <PortfolioContext.Provider value={opened.db}>
             <Screens />
+            <UndoHost />
           </PortfolioContext.Provider>
         ) : (
           <p className="muted">{t('app.loading')}</p>

@@ -5,13 +5,16 @@ import { listPortfolios } from '../db/catalogue';
 import { selectNavigate, selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
 import type { Screen } from '../state/uiStore';
 
-type NavTarget = 'dashboard' | 'providers' | 'measurements' | 'kpis' | 'escalations' | 'rfps' | 'plans' | 'sync' | 'portfolios';
+type NavTarget = 'dashboard' | 'providers' | 'measurements' | 'kpis' | 'escalations' | 'risks' | 'governance' | 'processes' | 'rfps' | 'plans' | 'sync' | 'portfolios';
 
 function navTargetOf(screen: Screen): NavTarget | null {
   if (screen.name === 'provider') return 'providers';
   if (screen.name === 'rfp' || screen.name === 'rfps') return 'rfps';
   if (screen.name === 'plan' || screen.name === 'plans') return 'plans';
   if (screen.name === 'escalations') return 'escalations';
+  if (screen.name === 'risks') return 'risks';
+  if (screen.name === 'governance') return 'governance';
+  if (screen.name === 'processes') return 'processes';
   if (screen.name === 'dashboard' || screen.name === 'providers' || screen.name === 'measurements' || screen.name === 'kpis' || screen.name === 'sync' || screen.name === 'portfolios')
     return screen.name;
   return null;
@@ -27,28 +30,11 @@ export function Header({ notifications = null }: { readonly notifications?: Reac
   const portfolios = useLiveQuery(listPortfolios, []) ?? [];
 
   const current = navTargetOf(screen);
-  const items: readonly NavTarget[] = ['dashboard', 'providers', 'measurements', 'kpis', 'escalations', 'rfps', 'plans', 'sync', 'portfolios'];
+  const items: readonly NavTarget[] = ['dashboard', 'providers', 'measurements', 'kpis', 'escalations', 'risks', 'governance', 'processes', 'rfps', 'plans', 'sync', 'portfolios'];
 
   return (
     <header className="app-header">
       <span className="brand">{t('app.name')}</span>
-      <nav aria-label={t('nav.label')}>
-        <ul>
-          {items.map((item) => (
-            <li key={item}>
-              <button
-                type="button"
-                aria-current={current === item ? 'page' : undefined}
-                onClick={() => {
-                  navigate({ name: item });
-                }}
-              >
-                {t(`nav.${item}`)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
       {notifications}
       <label className="portfolio-switcher">
         {t('portfolio.switcherLabel')}
@@ -77,6 +63,24 @@ export function Header({ notifications = null }: { readonly notifications?: Reac
       >
         {t('portfolio.newPortfolio')}
       </button>
+      {/* Last in the markup as on screen, where it fills the second row, so the tab order follows the layout. */}
+      <nav aria-label={t('nav.label')}>
+        <ul>
+          {items.map((item) => (
+            <li key={item}>
+              <button
+                type="button"
+                aria-current={current === item ? 'page' : undefined}
+                onClick={() => {
+                  navigate({ name: item });
+                }}
+              >
+                {t(`nav.${item}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </header>
   );
 }

@@ -108,13 +108,27 @@ function collectAction(
     };
     const escalation = writes.stamp('escalations', data);
     writes.escalations.set(naturalKey(action), escalation);
-    writes.addEvent(escalation.id, { kind: 'opened', level: action.level, rule: action.rule, period: action.openedPeriod, amount: action.amount, note: '' });
+    writes.addEvent(escalation.id, {
+      kind: 'opened',
+      level: action.level,
+      rule: action.rule,
+      period: action.openedPeriod,
+      amount: action.amount,
+      note: '',
+    });
     return null;
   }
 
   const { escalation, isNew } = escalationOf(stored, writes, action);
   if (action.kind === 'repeatMiss') {
-    writes.addEvent(escalation.id, { kind: 'repeatMiss', level: escalation.level, rule: null, period: action.period, amount: null, note: '' });
+    writes.addEvent(escalation.id, {
+      kind: 'repeatMiss',
+      level: escalation.level,
+      rule: null,
+      period: action.period,
+      amount: null,
+      note: '',
+    });
     return null;
   }
   writes.addEvent(escalation.id, { kind: 'raised', level: action.level, rule: action.rule, period: null, amount: action.amount, note: '' });
@@ -177,7 +191,12 @@ export async function applyEscalationRules(db: PortfolioDb, context: DeviceConte
  * Writes `actions` against the stored `escalations` they refer to. Call it inside a transaction
  * that covers `escalationRuleTables`.
  */
-async function writeEscalationActions(db: PortfolioDb, context: DeviceContext, actions: readonly EscalationAction[], escalations: readonly Escalation[]): Promise<void> {
+async function writeEscalationActions(
+  db: PortfolioDb,
+  context: DeviceContext,
+  actions: readonly EscalationAction[],
+  escalations: readonly Escalation[],
+): Promise<void> {
   const writes = new RuleWrites(context);
   const stored = new Map(escalations.map((escalation) => [naturalKey(escalation), escalation]));
   const raises = actions.flatMap((action) => collectAction(stored, writes, action, context) ?? []);
@@ -193,9 +212,19 @@ async function writeEscalationActions(db: PortfolioDb, context: DeviceContext, a
  * Runs the escalation rules in one transaction and returns the actions written. A portfolio
  * without critical service levels costs one read and no transaction that writes.
  */
-export async function runEscalationRules(db: PortfolioDb, context: DeviceContext, today: CalendarDate = localDateOf(context.now())): Promise<EscalationAction[]> {
+export async function runEscalationRules(
+  db: PortfolioDb,
+  context: DeviceContext,
+  today: CalendarDate = localDateOf(context.now()),
+): Promise<EscalationAction[]> {
   try {
-    if (!(await db.serviceLevels.toCollection().filter((level) => level.critical).first())) return [];
+    if (
+      !(await db.serviceLevels
+        .toCollection()
+        .filter((level) => level.critical)
+        .first())
+    )
+      return [];
     return await db.transaction('rw', escalationRuleTables(db), () => applyEscalationRules(db, context, today));
   } catch (error) {
     throw toStorageFailure(error, { table: 'escalations' });
@@ -250,7 +279,10 @@ export type ManualEscalationAction =
  * the translations, or returns `null` when it can. The screen shows the same checks before it
  * offers an action.
  */
-export function manualActionProblem(escalation: Pick<Escalation, 'status' | 'level' | 'owner'>, action: ManualEscalationAction): string | null {
+export function manualActionProblem(
+  escalation: Pick<Escalation, 'status' | 'level' | 'owner'>,
+  action: ManualEscalationAction,
+): string | null {
   const open = escalation.status === 'open';
   switch (action.kind) {
     case 'raise':
@@ -302,7 +334,10 @@ function manualChange(
       return { patch: { owner }, event: { ...base, kind: 'ownerChanged', level: escalation.level, note: owner } };
     }
     case 'setDueDate':
-      return { patch: { dueDate: action.dueDate }, event: { ...base, kind: 'dueDateChanged', level: escalation.level, note: action.dueDate } };
+      return {
+        patch: { dueDate: action.dueDate },
+        event: { ...base, kind: 'dueDateChanged', level: escalation.level, note: action.dueDate },
+      };
     case 'close':
       return { patch: { status: 'closed' }, event: { ...base, kind: 'closed', level: escalation.level, note: action.note.trim() } };
     case 'reopen':

@@ -20,7 +20,7 @@ export interface PlanIndex {
  * carries the first listed error's code and detail plus `file`, `row`, `column` and
  * `errorCount`, so its sentence names the first problem.
  */
-export function assertPlanWritable(plan: ImportPlan): void {
+export function assertPlanWritable(plan: Pick<ImportPlan, 'fileName' | 'issues' | 'issueCounts'>): void {
   const errors = plan.issues.filter((issue) => issue.severity === 'error');
   const errorCount = Math.max(plan.issueCounts.errors, errors.length);
   if (errorCount === 0) return;

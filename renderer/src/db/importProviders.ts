@@ -5,6 +5,7 @@
  * provider matches by its current name, then by a former name. Each stored provider matches
  * at most one planned provider, so one import never merges two of its providers into one.
  */
+import { providerProfileDefaults, providerProfileOf } from '@shared/domain/profileDefaults';
 import type { Id, Period, Provider, ProviderData } from '@shared/domain/types';
 import type { PlannedProvider } from './importPlanIndex';
 import { upsertRecord } from './importUpsert';
@@ -77,17 +78,28 @@ export function importedProviderData(
   fileLatest: Period | null,
 ): ProviderData {
   if (stored === null) {
-    return { code: plan.code, name: plan.name, formerNames: appendNames([], plan.formerNames, plan.name) };
+    return { code: plan.code, name: plan.name, formerNames: appendNames([], plan.formerNames, plan.name), ...providerProfileDefaults };
   }
 
   const code = stored.code ?? plan.code;
+  const profile = providerProfileOf(stored);
   const fileIsCurrent = storedLatest === null || fileLatest === null || fileLatest >= storedLatest;
   if (fileIsCurrent) {
-    return { code, name: plan.name, formerNames: appendNames(stored.formerNames, [stored.name, ...plan.formerNames], plan.name) };
+    return {
+      code,
+      name: plan.name,
+      formerNames: appendNames(stored.formerNames, [stored.name, ...plan.formerNames], plan.name),
+      ...profile,
+    };
   }
   // NOTE: names from an older file are appended after the stored former names, although they
   // may be older; the file gives no date for a name other than the periods it covers.
-  return { code, name: stored.name, formerNames: appendNames(stored.formerNames, [...plan.formerNames, plan.name], stored.name) };
+  return {
+    code,
+    name: stored.name,
+    formerNames: appendNames(stored.formerNames, [...plan.formerNames, plan.name], stored.name),
+    ...profile,
+  };
 }
 
 /** Upserts the planned providers and returns the id of each, in plan order. */

@@ -5,6 +5,8 @@
 import Dexie from 'dexie';
 import type { Table, Transaction } from 'dexie';
 import type { Escalation, EscalationEvent } from '@shared/domain/escalation';
+import type { ActionItem, Decision, Meeting, MeetingCadence, Risk } from '@shared/domain/governance';
+import type { Certification, Contact, Process, ProviderSite } from '@shared/domain/providerProfile';
 import type { Baseline, Calendar, Dependency, Plan, Task } from '@shared/domain/plan';
 import type { Bidder, ConsensusScore, EvaluatorAssignment, PriceBid, RfpCriterion, RfpEvent, RfpSection, Score } from '@shared/domain/rfp';
 import type {
@@ -19,6 +21,7 @@ import type {
   ServiceLevel,
   Tombstone,
 } from '@shared/domain/types';
+import { contractGovernanceDefaults, providerProfileDefaults } from '@shared/domain/profileDefaults';
 import { noCreditTerms, reportedLevelTerms } from '@shared/domain/serviceTerms';
 import { openChecked, requestPersistentStorage } from './openDatabase';
 import { collectVersionVector, versionVectorKey } from './versionVector';
@@ -35,12 +38,17 @@ type RfpTable = Extract<RecordTable, `rfp${string}`>;
 type PlanTable = Extract<RecordTable, `plan${string}`>;
 /** The record tables added by schema version 7. */
 type EscalationTable = Extract<RecordTable, `escalation${string}`>;
+/** The record tables added by schema version 8. */
+type ProfileTable =
+  'providerSites' | 'certifications' | 'contacts' | 'processes' | 'risks' | 'meetingCadences' | 'meetings' | 'decisions' | 'actionItems';
 
 /**
  * Schema version 1. Every later schema change is a new `version(n)` with an upgrade function,
  * and this declaration stays as it is so that older databases can still be upgraded.
  */
-const schemaV1: Readonly<Record<Exclude<RecordTable, RfpTable | PlanTable | EscalationTable> | 'tombstones' | 'audit', string>> = {
+const schemaV1: Readonly<
+  Record<Exclude<RecordTable, RfpTable | PlanTable | EscalationTable | ProfileTable> | 'tombstones' | 'audit', string>
+> = {
   providers: 'id, code, name',
   contracts: 'id, providerId',
   kpis: 'id, &key',
@@ -141,20 +149,48 @@ const schemaV7: Readonly<Record<EscalationTable, string>> = {
  * upgrade hold the same records.
  */
 async function addServiceTerms(transaction: Transaction): Promise<void> {
+  await addMissingFields(transaction, 'serviceLevels', reportedLevelTerms);
+  await addMissingFields(transaction, 'contracts', noCreditTerms);
+}
+
+/**
+ * Schema version 8 adds the provider profile and governance tables, empty, each found by provider
+ * (and meetings, decisions and action items by the record they belong to). The unique index on
+ * meetings is their natural key: a cadence generates one meeting per date, so the same meeting
+ * generated on two laptops folds into one when they merge; a meeting added by hand has no cadence
+ * and so no entry in it. The audit trail is indexed by user and table for the activity view.
+ */
+const schemaV8: Readonly<Record<ProfileTable | 'audit', string>> = {
+  providerSites: 'id, providerId, calendarId',
+  certifications: 'id, providerId, expiresOn',
+  contacts: 'id, providerId',
+  processes: 'id, providerId, contractId',
+  risks: 'id, providerId, status',
+  meetingCadences: 'id, providerId, contractId',
+  meetings: 'id, &[cadenceId+date], providerId, cadenceId, date',
+  decisions: 'id, meetingId, providerId',
+  actionItems: 'id, meetingId, providerId, status',
+  audit: 'id, at, recordId, user, table',
+};
+
+/**
+ * Gives every provider stored before schema version 8 an empty profile, active, and every contract
+ * no notice, renewal, pricing model or exit provision, with no `fieldClocks` entries, as
+ * `addContractValue` does. The file migration from format version 5 gives the same values.
+ */
+async function addPortfolioProfile(transaction: Transaction): Promise<void> {
+  await addMissingFields(transaction, 'providers', providerProfileDefaults);
+  await addMissingFields(transaction, 'contracts', contractGovernanceDefaults);
+}
+
+/** Sets each field of `defaults` that a record of `table` lacks. */
+async function addMissingFields(transaction: Transaction, table: RecordTable, defaults: Readonly<Record<string, unknown>>): Promise<void> {
   await transaction
-    .table<Record<string, unknown>>('serviceLevels')
+    .table<Record<string, unknown>>(table)
     .toCollection()
-    .modify((level) => {
-      for (const [field, value] of Object.entries(reportedLevelTerms)) {
-        if (!Object.hasOwn(level, field)) level[field] = value;
-      }
-    });
-  await transaction
-    .table<Record<string, unknown>>('contracts')
-    .toCollection()
-    .modify((contract) => {
-      for (const [field, value] of Object.entries(noCreditTerms)) {
-        if (!Object.hasOwn(contract, field)) contract[field] = value;
+    .modify((record) => {
+      for (const [field, value] of Object.entries(defaults)) {
+        if (!Object.hasOwn(record, field)) record[field] = value;
       }
     });
 }
@@ -180,6 +216,15 @@ export class PortfolioDb extends Dexie {
   declare readonly planBaselines: Table<Baseline, Id>;
   declare readonly escalations: Table<Escalation, Id>;
   declare readonly escalationEvents: Table<EscalationEvent, Id>;
+  declare readonly providerSites: Table<ProviderSite, Id>;
+  declare readonly certifications: Table<Certification, Id>;
+  declare readonly contacts: Table<Contact, Id>;
+  declare readonly processes: Table<Process, Id>;
+  declare readonly risks: Table<Risk, Id>;
+  declare readonly meetingCadences: Table<MeetingCadence, Id>;
+  declare readonly meetings: Table<Meeting, Id>;
+  declare readonly decisions: Table<Decision, Id>;
+  declare readonly actionItems: Table<ActionItem, Id>;
   declare readonly tombstones: Table<Tombstone, Id>;
   declare readonly audit: Table<AuditEntry, Id>;
   declare readonly meta: Table<MetaEntry, MetaEntry['key']>;
@@ -202,6 +247,7 @@ export class PortfolioDb extends Dexie {
     this.version(5).stores(schemaV5);
     this.version(6).stores(schemaV6).upgrade(addPlanContract);
     this.version(7).stores(schemaV7).upgrade(addServiceTerms);
+    this.version(8).stores(schemaV8).upgrade(addPortfolioProfile);
   }
 
   /** Returns a record table by name, typed by its records. */

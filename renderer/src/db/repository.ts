@@ -6,7 +6,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { AppFailure } from '@shared/errors';
-import type { Id, RecordTable, SyncFields, Tombstone } from '@shared/domain/types';
+import type { HlcString, Id, RecordTable, SyncFields, Tombstone } from '@shared/domain/types';
 import { dataFieldNames, sameValue, stampFields } from '@shared/sync/fieldClocks';
 import { recordAuditEntry } from './auditEntries';
 import type { DeviceContext } from './clockStore';
@@ -20,6 +20,43 @@ export type RecordData<T extends RecordTable> = Omit<RecordTypes[T], keyof SyncF
 export type RecordPatch<T extends RecordTable> = Partial<RecordData<T>>;
 
 type Fields = Record<string, unknown>;
+
+/** One record write as stored: the kind, the record, the clock it was stamped with, and old and new field values as in its audit entry. */
+export interface ObservedWrite {
+  readonly kind: 'insert' | 'update' | 'delete';
+  readonly table: RecordTable;
+  readonly id: Id;
+  readonly clock: HlcString;
+  readonly changes: Readonly<Record<string, { readonly old: unknown; readonly new: unknown }>>;
+}
+
+const writeObservers = new WeakMap<DeviceContext, (write: ObservedWrite) => void>();
+const unobservedDeleteListeners = new Set<(portfolio: string) => void>();
+
+/**
+ * Calls `listener` with the database name after each deletion made with a context that no
+ * observer watches, that is a deletion no undo entry records. Returns the unsubscribe function.
+ */
+export function onUnobservedDelete(listener: (portfolio: string) => void): () => void {
+  unobservedDeleteListeners.add(listener);
+  return () => unobservedDeleteListeners.delete(listener);
+}
+
+/**
+ * Returns a copy of `context` whose record writes through this module are also reported to
+ * `observer`, inside their transaction. The observer must only collect: a write reported there
+ * may still be rolled back by an enclosing transaction that fails later.
+ */
+export function observedContext(context: DeviceContext, observer: (write: ObservedWrite) => void): DeviceContext {
+  const copy: DeviceContext = {
+    deviceId: context.deviceId,
+    user: context.user,
+    tick: () => context.tick(),
+    now: () => context.now(),
+  };
+  writeObservers.set(copy, observer);
+  return copy;
+}
 
 /**
  * Fields that form each table's natural key, as `naturalKeyParts` in
@@ -48,6 +85,15 @@ export const naturalKeyFields: { readonly [T in RecordTable]: readonly (keyof Re
   planBaselines: [],
   escalations: ['serviceLevelId', 'openedPeriod'],
   escalationEvents: [],
+  providerSites: [],
+  certifications: [],
+  contacts: [],
+  processes: [],
+  risks: [],
+  meetingCadences: [],
+  meetings: ['cadenceId', 'date'],
+  decisions: [],
+  actionItems: [],
 };
 
 /** Copies the data fields of `data`, dropping sync keys and fields whose value is `undefined`. */
@@ -111,6 +157,7 @@ export function insertRecord<T extends RecordTable>(
     await db.recordTable(table).add(record);
     await db.audit.add(recordAuditEntry(context, clock, 'write', table, id, changes));
     await raiseVersionVector(db, clock);
+    writeObservers.get(context)?.({ kind: 'insert', table, id, clock, changes });
     return record;
   });
 }
@@ -153,6 +200,7 @@ export function updateRecord<T extends RecordTable>(
     await db.recordTable(table).put(record);
     await db.audit.add(recordAuditEntry(context, clock, 'write', table, id, changes));
     await raiseVersionVector(db, clock);
+    writeObservers.get(context)?.({ kind: 'update', table, id, clock, changes });
     return record;
   });
 }
@@ -175,6 +223,12 @@ export function deleteRecord(db: PortfolioDb, table: RecordTable, id: Id, contex
     await db.tombstones.put(tombstone);
     await db.audit.add(recordAuditEntry(context, clock, 'delete', table, id, changes));
     await raiseVersionVector(db, clock);
+    const observer = writeObservers.get(context);
+    if (observer === undefined) {
+      for (const listener of unobservedDeleteListeners) listener(db.name);
+    } else {
+      observer({ kind: 'delete', table, id, clock, changes });
+    }
     return tombstone;
   });
 }

@@ -1,4 +1,5 @@
 /** The award of an RFP: the winner and rationale, the provider and a draft contract, in one transaction. */
+import { providerProfileDefaults } from '@shared/domain/profileDefaults';
 import type { Bidder, RfpEvent } from '@shared/domain/rfp';
 import type { Contract, Id, Provider } from '@shared/domain/types';
 import { awardedContractTerms } from '@shared/rfp/contractTerms';
@@ -24,7 +25,12 @@ async function providerOfWinner(db: PortfolioDb, winner: Bidder, context: Device
   const linked = winner.providerId === null ? undefined : await db.providers.get(winner.providerId);
   if (linked !== undefined) return linked;
 
-  const provider = await insertRecord(db, 'providers', { code: null, name: winner.name, formerNames: [] }, context);
+  const provider = await insertRecord(
+    db,
+    'providers',
+    { code: null, name: winner.name, formerNames: [], ...providerProfileDefaults, lifecycle: 'onboarding' },
+    context,
+  );
   await updateRecord(db, 'rfpBidders', winner.id, { providerId: provider.id }, context);
   return provider;
 }

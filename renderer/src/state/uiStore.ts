@@ -17,6 +17,8 @@ export type Screen =
   | { readonly name: 'import' }
   /** The Escalations screen, with the details of `escalationId` open when given. */
   | { readonly name: 'escalations'; readonly escalationId?: string }
+  /** The Risks screen, with the register filtered to `providerId` when given. */
+  | { readonly name: 'risks'; readonly providerId?: string }
   | { readonly name: 'sync' }
   /** `focusCreate` moves focus into the name field of the create form, as the header's "New empty portfolio" asks. */
   | { readonly name: 'portfolios'; readonly focusCreate?: boolean }
@@ -24,15 +26,30 @@ export type Screen =
   | { readonly name: 'rfp'; readonly rfpId: string; readonly tab: RfpTab }
   /** The Transition plans screen, showing the list or the roadmap of every plan. */
   | { readonly name: 'plans'; readonly view?: PlansView }
-  | { readonly name: 'plan'; readonly planId: string };
+  | { readonly name: 'plan'; readonly planId: string }
+  /** The Processes screen as tables by function or as the readiness board, filtered to `providerId` (`none` for no provider) when given. */
+  | { readonly name: 'processes'; readonly view?: ProcessesView; readonly providerId?: string }
+  /** The Governance screen on `tab` (meetings when absent), with the meeting `meetingId` open on the Meetings tab. */
+  | { readonly name: 'governance'; readonly tab?: GovernanceTab; readonly meetingId?: string };
 
 /** Checks whether `screen` shows one record of the open portfolio, such as a provider, an RFP or a plan. */
 function showsOneRecord(screen: Screen): boolean {
-  return screen.name === 'provider' || screen.name === 'rfp' || screen.name === 'plan';
+  return (
+    screen.name === 'provider' ||
+    screen.name === 'rfp' ||
+    screen.name === 'plan' ||
+    (screen.name === 'governance' && screen.meetingId !== undefined)
+  );
 }
 
 /** Views of the Transition plans screen. */
 export type PlansView = 'list' | 'roadmap';
+
+/** Views of the Processes screen. */
+export type ProcessesView = 'table' | 'board';
+
+/** Tabs of the Governance screen. */
+export type GovernanceTab = 'meetings' | 'decisions' | 'actions' | 'calendar' | 'workload' | 'activity';
 
 /** Tabs of an RFP's detail screen. */
 export type RfpTab = 'setup' | 'matrix' | 'results' | 'sensitivity' | 'award';

@@ -98,7 +98,14 @@ export function instantiatePlanTemplate(template: PlanTemplate, options: PlanIns
   if (options.startAfter !== undefined) {
     startMilestoneId = options.newId();
     tasks.push({
-      ...blankTask(options.planId, startMilestoneId, null, 1, options.startAfter.milestoneName, `${template.key}.${options.startAfter.phase}.done`),
+      ...blankTask(
+        options.planId,
+        startMilestoneId,
+        null,
+        1,
+        options.startAfter.milestoneName,
+        `${template.key}.${options.startAfter.phase}.done`,
+      ),
       progress: 100,
     });
   }

@@ -4,6 +4,7 @@
  * bytes. Ids and results come from a pseudo-random generator, so deflate shrinks them little and
  * the default size gives files of a few hundred KB.
  */
+import { providerProfileDefaults } from '../../../shared/domain/profileDefaults';
 import type { KpiDefinition, Measurement, Provider, Tombstone } from '../../../shared/domain/types';
 import { writePortfolioFile } from '../../../shared/file';
 import { packHlc } from '../../../shared/sync/hlc';
@@ -62,6 +63,7 @@ export function buildCrashTestSnapshots(measurementCount: number): [PortfolioSna
     code: `111X${String(index).padStart(2, '0')}`,
     name: `Test contact centre ${String(index)}`,
     formerNames: [],
+    ...providerProfileDefaults,
   }));
   const kpis: KpiDefinition[] = Array.from({ length: kpiCount }, (_, index) => ({
     id: idFrom(next),

@@ -9,8 +9,11 @@ import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { kpiName } from '../kpi/kpiName';
 import { breachColumnSizes, buildBreachColumns } from './breachColumns';
 import { mostBreached } from './mostBreached';
+import { RenderWhenIdle } from './RenderWhenIdle';
 
 const topProviderCount = 5;
+/** Height of the breach table, the same before and after its rows render. */
+const tableHeight = 'calc(100vh - 14rem)';
 /** Largest shortfall first; the sort is stable, so ties keep the order `listBreaches` gives them. */
 const worstFirst = [{ id: 'shortfall', desc: true }];
 
@@ -78,19 +81,23 @@ export function BreachesPanel({ breaches, kpis, providers }: BreachesPanelProps)
           {t('dashboard.breachRowsCapped', { shown: breaches.rows.length, total: breaches.total })}
         </p>
       ) : null}
-      <DataTable
-        testId="breaches-table"
-        label={t('dashboard.tableLabel')}
-        data={breaches.rows}
-        columns={columns}
-        columnSizes={breachColumnSizes}
-        getRowId={(row) => `${row.serviceLevelId}|${row.period}`}
-        initialSorting={worstFirst}
-        emptyMessage={t('dashboard.noBreaches')}
-        onRowActivate={(row) => {
-          navigate({ name: 'provider', providerId: row.providerId });
-        }}
-      />
+      {/* Rendered in a task of its own after the counts, because rendering both in one task can block the main thread for 50 ms or more. */}
+      <RenderWhenIdle minHeight={tableHeight}>
+        <DataTable
+          testId="breaches-table"
+          label={t('dashboard.tableLabel')}
+          data={breaches.rows}
+          columns={columns}
+          columnSizes={breachColumnSizes}
+          getRowId={(row) => `${row.serviceLevelId}|${row.period}`}
+          initialSorting={worstFirst}
+          emptyMessage={t('dashboard.noBreaches')}
+          height={tableHeight}
+          onRowActivate={(row) => {
+            navigate({ name: 'provider', providerId: row.providerId });
+          }}
+        />
+      </RenderWhenIdle>
     </>
   );
 }

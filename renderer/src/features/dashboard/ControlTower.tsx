@@ -25,15 +25,8 @@ import { RenderWhenNearView } from './RenderWhenNearView';
 import { buildStatusBoardColumns, statusBoardColumnSizes } from './statusBoardColumns';
 import './controlTower.css';
 
-/**
- * The stage at which each part of the dashboard renders, one stage per task (`useRenderStages`),
- * because rendering every panel of a large portfolio in one task blocks the main thread for longer
- * than 50 ms.
- */
-export const dashboardStages = { board: 1, insights: 2, heatmap: 2, comparison: 3, breaches: 3 } as const;
-
-// Each render stage re-renders the control tower, so its panels are memoized: a stage then renders
-// only the panels it adds.
+// The control tower re-renders with the dashboard screen, so its panels are memoized. They render
+// again only when their part of the summary changes.
 const MemoQuarterCreditsPanel = memo(QuarterCreditsPanel);
 const MemoEscalationsSummary = memo(EscalationsSummary);
 const MemoInsightsPanel = memo(InsightsPanel);
@@ -50,11 +43,9 @@ interface ControlTowerProps {
   readonly ruleError: AppError | null;
   readonly onScopeChange: (scope: ControlTowerScope) => void;
   readonly onMonthChange: (month: Period) => void;
-  /** Render stage of the dashboard (see `dashboardStages`): the panels of later stages wait for it. */
-  readonly stage: number;
 }
 
-export function ControlTower({ summary, ruleError, onScopeChange, onMonthChange, stage }: ControlTowerProps) {
+export function ControlTower({ summary, ruleError, onScopeChange, onMonthChange }: ControlTowerProps) {
   const { t } = useTranslation();
   const { board, heatmap, quarterCredits, reportingMonth, months } = summary;
 
@@ -107,17 +98,15 @@ export function ControlTower({ summary, ruleError, onScopeChange, onMonthChange,
         <StatusBoardSection board={board} reportingMonth={reportingMonth} illustrative={illustrative} />
       )}
 
-      {stage < dashboardStages.insights ? null : (
-        <div className="control-tower-grid">
-          {quarterCredits === null ? null : (
-            <MemoQuarterCreditsPanel summary={quarterCredits} providerName={providerName} contractTitle={contractTitle} illustrative={illustrative} />
-          )}
-          <MemoEscalationsSummary counts={summary.escalationCounts} />
-        </div>
-      )}
-      {stage < dashboardStages.insights || reportingMonth === null ? null : <MemoInsightsPanel insights={summary.insights} format={format} />}
-      {stage < dashboardStages.heatmap || heatmap === null ? null : <MemoHeatmapPanel heatmap={heatmap} />}
-      {stage < dashboardStages.comparison || reportingMonth === null ? null : (
+      <div className="control-tower-grid">
+        {quarterCredits === null ? null : (
+          <MemoQuarterCreditsPanel summary={quarterCredits} providerName={providerName} contractTitle={contractTitle} illustrative={illustrative} />
+        )}
+        <MemoEscalationsSummary counts={summary.escalationCounts} />
+      </div>
+      {reportingMonth === null ? null : <MemoInsightsPanel insights={summary.insights} format={format} />}
+      {heatmap === null ? null : <MemoHeatmapPanel heatmap={heatmap} />}
+      {reportingMonth === null ? null : (
         // Far down a long page: its table renders once it is scrolled near.
         <RenderWhenNearView minHeight={comparisonPlaceholderHeight}>
           <KpiComparisonPanel comparisonKpis={summary.comparisonKpis} reportingMonth={reportingMonth} dataVersion={summary} />

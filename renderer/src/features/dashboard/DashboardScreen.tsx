@@ -2,7 +2,8 @@
  * The Dashboard: the control tower and the breach list, both from the control tower summary,
  * which a worker computes and the portfolio database caches. Where a worker can start, the screen
  * reads no measurement on the main thread, so it opens at once on a large portfolio when the cache
- * is current.
+ * is current. The breach list sits below every panel of the control tower, so it renders once the
+ * browser is idle after the control tower has been painted.
  */
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,20 +14,23 @@ import { useEscalationRuleRun } from '../escalations/useEscalationData';
 import { Attribution } from '../portfolio/Attribution';
 import { EmptyState } from '../portfolio/EmptyState';
 import { BreachesPanel } from './BreachesPanel';
-import { ControlTower, dashboardStages } from './ControlTower';
-import { useRenderStages } from './useRenderStages';
+import { ControlTower } from './ControlTower';
+import { RenderWhenIdle } from './RenderWhenIdle';
 import { useControlTowerSummary } from './useControlTowerSummary';
 
-// Each render stage re-renders the screen, so a stage renders these again only when their props change.
+// The screen re-renders whenever a live query or the summary's state changes. Memoized, these
+// render again only when their props change.
 const MemoBreachesPanel = memo(BreachesPanel);
 const MemoAttribution = memo(Attribution);
+
+/** Height kept for the breach list before it renders, in px. Roughly that of its counts and table, so the page grows less when it appears. */
+const breachesPlaceholderHeight = 900;
 
 export function DashboardScreen() {
   const { t } = useTranslation();
   const [selection, setSelection] = useState<ControlTowerSelection>(defaultSelection);
   const { providerCount, summary, updating, error } = useControlTowerSummary(selection);
   const ruleError = useEscalationRuleRun();
-  const stage = useRenderStages(summary !== null, dashboardStages.breaches);
 
   if (providerCount === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (providerCount === 0) return <EmptyState />;
@@ -60,19 +64,11 @@ export function DashboardScreen() {
             onMonthChange={(month) => {
               setSelection({ scope: selection.scope, month });
             }}
-            stage={stage}
           />
-          {stage >= dashboardStages.breaches ? (
-            <>
-              <MemoBreachesPanel breaches={summary.breaches} kpis={summary.kpis} providers={summary.providers} />
-              <MemoAttribution kpis={summary.kpis} />
-            </>
-          ) : (
-            // The lower panels follow in later tasks; until then the content is not complete.
-            <p className="muted" aria-busy="true">
-              {t('app.loading')}
-            </p>
-          )}
+          <RenderWhenIdle minHeight={breachesPlaceholderHeight}>
+            <MemoBreachesPanel breaches={summary.breaches} kpis={summary.kpis} providers={summary.providers} />
+            <MemoAttribution kpis={summary.kpis} />
+          </RenderWhenIdle>
         </>
       )}
     </section>

@@ -11,6 +11,8 @@ const column = listColumnHelper<BreachRow>();
 export const breachColumnSizes: readonly string[] = ['minmax(16rem, 2fr)', 'minmax(14rem, 1.5fr)', '8rem', '8rem', '9rem', '9rem'];
 
 export function buildBreachColumns(kpis: ReadonlyMap<string, KpiDefinition>, t: TFunction, locale: string) {
+  // One formatter for every row, because building an `Intl.NumberFormat` costs far more than formatting with it.
+  const shortfallFormat = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const format = (row: BreachRow, value: number) => {
     const kpi = kpis.get(row.kpiId);
     return kpi ? formatKpiValue(value, kpi.unit, locale) : String(value);
@@ -42,11 +44,7 @@ export function buildBreachColumns(kpis: ReadonlyMap<string, KpiDefinition>, t: 
     column.accessor('shortfall', {
       header: t('dashboard.colShortfall'),
       sortFn: 'basic',
-      cell: (info) => (
-        <span className="cell-numeric">
-          {new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(info.getValue())}
-        </span>
-      ),
+      cell: (info) => <span className="cell-numeric">{shortfallFormat.format(info.getValue())}</span>,
     }),
   ];
 }

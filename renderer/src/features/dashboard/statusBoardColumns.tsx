@@ -23,6 +23,15 @@ function cellTitle(t: TFunction, kpi: ControlTowerKpi, cell: StatusBoardCell, lo
 }
 
 export function buildStatusBoardColumns(kpis: readonly ControlTowerKpi[], t: TFunction, locale: string) {
+  // Translated once per build rather than once per cell, because the board renders about a hundred cells at a time.
+  const statusLabels: Readonly<Record<RagStatus, string>> = {
+    red: t('controlTower.status.red'),
+    amber: t('controlTower.status.amber'),
+    green: t('controlTower.status.green'),
+    noData: t('controlTower.status.noData'),
+    beforeGoLive: t('controlTower.status.beforeGoLive'),
+  };
+  const noLevel = t('controlTower.board.noLevel');
   return [
     column.accessor('providerName', { header: t('controlTower.colProvider'), sortFn: 'text' }),
     ...kpis.map((kpi, index) =>
@@ -32,10 +41,10 @@ export function buildStatusBoardColumns(kpis: readonly ControlTowerKpi[], t: TFu
         sortFn: 'basic',
         cell: (info) => {
           const cell = info.row.original.cells[index];
-          if (!cell) return <span className="muted">{t('controlTower.board.noLevel')}</span>;
+          if (!cell) return <span className="muted">{noLevel}</span>;
           return (
             <span className={`rag-badge rag-${cell.status}`} title={cellTitle(t, kpi, cell, locale)} data-status={cell.status}>
-              <span className="rag-label">{t(`controlTower.status.${cell.status}`)}</span>
+              <span className="rag-label">{statusLabels[cell.status]}</span>
               {cell.result === null ? null : <span className="rag-value">{formatKpiValue(cell.result, kpi.unit, locale)}</span>}
             </span>
           );

@@ -18,7 +18,7 @@ import type { PortfolioDb } from '../../db/portfolioDb';
 export const summaryCacheKey = 'controlTowerSummary';
 
 /** Shape version of the cached summary: raise it whenever `ControlTowerSummary` changes, so an older entry counts as missing. */
-export const summaryCacheVersion = 1;
+export const summaryCacheVersion = 2;
 
 /** The `meta` entry of the cached summary. Only the default selection's summary is cached. */
 export interface SummaryCacheEntry {

@@ -27,6 +27,7 @@ import type { ImportSource, SourceOptions } from './importSource';
 import { MappingStep } from './MappingStep';
 import { ReviewStep } from './ReviewStep';
 import { FileDropZone } from './FileDropZone';
+import { ProviderContractImport } from './ProviderContractImport';
 
 type Step =
   | { readonly name: 'file' }
@@ -59,6 +60,8 @@ export function ImportWizard() {
   const db = usePortfolioDb();
   const navigate = useUiStore(selectNavigate);
   const [step, setStep] = useState<Step>({ name: 'file' });
+  /** What the file holds; only the first step offers the choice. */
+  const [kind, setKind] = useState<'measurements' | 'providersContracts'>('measurements');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -143,6 +146,25 @@ export function ImportWizard() {
     <section aria-labelledby="import-title" className="panel">
       <h1 id="import-title">{t('import.title')}</h1>
       <ImportTarget />
+      {step.name === 'file' ? (
+        <fieldset className="toolbar" data-testid="import-kind">
+          <legend>{t('import.kind')}</legend>
+          {(['measurements', 'providersContracts'] as const).map((option) => (
+            <label key={option}>
+              <input
+                type="radio"
+                name="import-kind"
+                checked={kind === option}
+                onChange={() => {
+                  setKind(option);
+                }}
+              />
+              {t(`import.kinds.${option}`)}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {kind === 'providersContracts' ? <ProviderContractImport onClose={close} /> : null}
       <ol className="wizard-steps">
         {stepLabels.map((label, index) => (
           <li key={label} aria-current={index === stepIndex ? 'step' : undefined}>
@@ -156,7 +178,7 @@ export function ImportWizard() {
         </p>
       ) : null}
 
-      {step.name === 'file' ? (
+      {step.name === 'file' && kind === 'measurements' ? (
         <FileDropZone busy={busy} onDrop={(file) => void dropFile(file)}>
           <div className="button-row">
             <button type="button" className="button primary" disabled={busy} onClick={() => void chooseFile()}>

@@ -39,6 +39,19 @@ function IssueItem({ issue }: { readonly issue: ImportIssue }) {
   );
 }
 
+/** Lists at most a few hundred of `issues`, errors before warnings. */
+export function ReviewIssues({ issues }: { readonly issues: readonly ImportIssue[] }) {
+  const shown = [...issues.filter((issue) => issue.severity === 'error'), ...issues.filter((issue) => issue.severity === 'warning')];
+  if (shown.length === 0) return null;
+  return (
+    <ul className="issue-list" data-testid="import-issues">
+      {shown.slice(0, listedIssues).map((issue, index) => (
+        <IssueItem key={index} issue={issue} />
+      ))}
+    </ul>
+  );
+}
+
 export function ReviewStep({ plan, busy, onBack, onApply }: ReviewStepProps) {
   const { t } = useTranslation();
   const errors = plan.issues.filter((issue) => issue.severity === 'error');

@@ -12,6 +12,7 @@ import { userLocale } from '../../locale';
 import { selectMarkNotificationsSeen, selectNavigate, selectNotificationsSeenAt, selectPortfolioId, useUiStore } from '../../state/uiStore';
 import { levelName, levelNamesOf, newNotificationEvents } from '../escalations/escalationView';
 import type { LevelNames } from '../escalations/escalationView';
+import { ComingUp } from '../calendar/ComingUp';
 import { useEscalationRuleRun } from '../escalations/useEscalationData';
 import '../escalations/escalations.css';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
@@ -124,6 +125,11 @@ export function NotificationsButton() {
           >
             {t('notifications.markAllRead')}
           </button>
+          <ComingUp
+            onNavigate={() => {
+              setOpen(false);
+            }}
+          />
         </div>
       ) : null}
     </div>

@@ -1,32 +1,37 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '@shared/domain/types';
-import { isCurrencyCode } from '@shared/rfp/money';
+import { checkContractForm } from '@shared/forms/contract';
+import type { ContractFormErrorKey, ContractFormField } from '@shared/forms/contract';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
+import { userLocale } from '../../locale';
 import { toAppError } from '../../reportError';
+import { contractFormInput, emptyContractDraft } from './contractDraft';
+import { ContractFormFields, ContractFormWarnings, useFocusFirstInvalid } from './ContractFormFields';
 import { usePortfolioDb } from './portfolioContext';
 import { addContract } from './providerEdits';
+import { decimalSeparatorOf } from './serviceLevelInput';
 
-/** Maximum contract title length, in UTF-16 code units. */
-const maxTitleLength = 200;
-
-type AddProblem = 'titleEmpty' | 'titleTooLong' | 'currencyInvalid';
+const decimalSeparator = decimalSeparatorOf(userLocale);
 
 /**
- * Button and form that add a contract with a title and a currency to the provider, so that its
- * service levels can be linked to it and carry credits. Dates and value are left unset.
+ * Button and form that add a contract to the provider: a title and a currency, and optionally its
+ * term, notice, renewal, pricing model, value, charges and exit provisions, so that its service
+ * levels can be linked to it and carry credits.
  */
 export function AddContractForm({ providerId }: { readonly providerId: Id }) {
   const { t } = useTranslation();
   const db = usePortfolioDb();
   const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
   const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState('');
-  const [currency, setCurrency] = useState('GBP');
-  const [problems, setProblems] = useState<Partial<Record<'title' | 'currency', AddProblem>>>({});
+  const [draft, setDraft] = useState(emptyContractDraft);
+  const [errors, setErrors] = useState<Partial<Record<ContractFormField, ContractFormErrorKey>>>({});
+  const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useFocusFirstInvalid(formRef, attempt);
 
   if (!open) {
     return (
@@ -44,22 +49,24 @@ export function AddContractForm({ providerId }: { readonly providerId: Id }) {
     );
   }
 
-  const submit = async () => {
-    const trimmedTitle = title.trim();
-    const code = currency.trim().toUpperCase();
-    const found: Partial<Record<'title' | 'currency', AddProblem>> = {};
-    if (trimmedTitle === '') found.title = 'titleEmpty';
-    else if (trimmedTitle.length > maxTitleLength) found.title = 'titleTooLong';
-    if (!isCurrencyCode(code)) found.currency = 'currencyInvalid';
-    setProblems(found);
-    setFailure(null);
-    if (Object.keys(found).length > 0) return;
+  const check = checkContractForm(contractFormInput(draft, decimalSeparator));
 
+  const submit = async () => {
+    setFailure(null);
+    if (!check.ok) {
+      setErrors(check.errors);
+      setAttempt((count) => count + 1);
+      return;
+    }
+    setErrors({});
     setBusy(true);
     try {
-      await addContract(db, providerId, { title: trimmedTitle, currency: code }, await getDeviceContext());
+      // NOTE: adding a contract is not undoable, because undoing a creation deletes the record without
+      // checking what refers to it. The app never deletes a contract otherwise, and writes that are not
+      // on the undo stack (escalation rules, measurement imports) can refer to a new contract at once.
+      await addContract(db, providerId, check.value, await getDeviceContext());
       setOpen(false);
-      setTitle('');
+      setDraft(emptyContractDraft);
     } catch (thrown) {
       setFailure(describeAppError(t, toAppError(thrown, `Adding a contract to provider ${providerId} failed`)));
     } finally {
@@ -67,32 +74,9 @@ export function AddContractForm({ providerId }: { readonly providerId: Id }) {
     }
   };
 
-  const field = (name: 'title' | 'currency', label: string, value: string, onChange: (text: string) => void) => {
-    const problem = problems[name];
-    return (
-      <label>
-        {label}
-        <input
-          type="text"
-          autoComplete="off"
-          value={value}
-          aria-invalid={problem !== undefined}
-          aria-describedby={problem === undefined ? undefined : `${formId}-${name}`}
-          onChange={(event) => {
-            onChange(event.target.value);
-          }}
-        />
-        {problem === undefined ? null : (
-          <span className="field-error" id={`${formId}-${name}`}>
-            {t(`contractTerms.problems.${problem}`, { max: maxTitleLength, value: value.trim() })}
-          </span>
-        )}
-      </label>
-    );
-  };
-
   return (
     <form
+      ref={formRef}
       aria-label={t('contractTerms.addContract')}
       data-testid="add-contract-form"
       noValidate
@@ -101,11 +85,11 @@ export function AddContractForm({ providerId }: { readonly providerId: Id }) {
         void submit();
       }}
     >
-      <fieldset className="form-grid" disabled={busy}>
-        {field('title', t('contractTerms.title'), title, setTitle)}
-        {field('currency', t('contractTerms.currency'), currency, setCurrency)}
+      <fieldset className="plain-fieldset" disabled={busy}>
+        <ContractFormFields formId={formId} draft={draft} onChange={setDraft} errors={errors} decimalSeparator={decimalSeparator} />
       </fieldset>
-      <p className="muted">{t('contractTerms.addHint')}</p>
+      <p className="muted">{t('contractGovernance.addHint')}</p>
+      {check.ok ? <ContractFormWarnings warnings={check.warnings} /> : null}
       {failure === null ? null : (
         <p className="alert error" role="alert">
           {failure}
@@ -121,7 +105,7 @@ export function AddContractForm({ providerId }: { readonly providerId: Id }) {
           disabled={busy}
           onClick={() => {
             setOpen(false);
-            setProblems({});
+            setErrors({});
           }}
         >
           {t('contractTerms.cancel')}

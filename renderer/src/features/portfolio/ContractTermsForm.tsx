@@ -12,6 +12,7 @@ import { toAppError } from '../../reportError';
 import { formatMoneyMinor } from '../rfp/money';
 import { usePortfolioDb } from './portfolioContext';
 import { saveContractTerms } from './providerEdits';
+import { recordUndoable } from '../undo/recordUndoable';
 import { decimalSeparatorOf, levelInputText } from './serviceLevelInput';
 import { numberInput } from './serviceTermsDraft';
 
@@ -65,7 +66,8 @@ export function ContractTermsForm({ contract, onClose }: ContractTermsFormProps)
     setIssues([]);
     setBusy(true);
     try {
-      await saveContractTerms(db, contract.id, check.value, await getDeviceContext());
+      const label = t('undo.label.contractTerms', { title: contract.title });
+      await recordUndoable(db, label, await getDeviceContext(), (context) => saveContractTerms(db, contract.id, check.value, context));
       onClose();
     } catch (thrown) {
       setFailure(describeAppError(t, toAppError(thrown, `Saving the charges of contract ${contract.id} failed`)));

@@ -4,6 +4,7 @@ import type { AppError } from '@shared/errors';
 import { describeAppError } from '../../errorMessage';
 import { toAppError } from '../../reportError';
 import { selectNavigate, selectOpenPortfolio, selectPortfolioId, useUiStore } from '../../state/uiStore';
+import { AddProviderForm } from '../providerRecord/AddProviderForm';
 import { openSamplePortfolio } from './samplePortfolio';
 
 export function EmptyState() {
@@ -55,6 +56,7 @@ export function EmptyState() {
         >
           {t('empty.openPortfolioFile')}
         </button>
+        <AddProviderForm />
       </div>
       {error ? (
         <p className="alert error" role="alert">

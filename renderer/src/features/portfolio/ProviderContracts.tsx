@@ -7,7 +7,10 @@ import { formatNumber } from '../../format';
 import { userLocale } from '../../locale';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { formatMoneyMinor } from '../rfp/money';
+import { localToday } from '../plans/roadmapOption';
+import { ProviderProcesses } from '../processes/ProviderProcesses';
 import { AddContractForm } from './AddContractForm';
+import { ContractDetails } from './ContractDetails';
 import { ContractTermsForm } from './ContractTermsForm';
 import { buildContractRows } from './contractRows';
 import type { ContractRow } from './contractRows';
@@ -28,58 +31,83 @@ function criticalAllocation(levels: readonly ServiceLevel[], contractId: Id): { 
 /**
  * Contracts section of a provider's screen: one row per contract with its monthly charges, the
  * share at risk, the at-risk amount (the monthly cap of credits) and the total allocation of its
- * critical service levels. A draft contract links to the RFP award that created it.
+ * critical service levels, then the governance terms of each contract. A draft contract links
+ * to the RFP award that created it. The provider's processes follow in a section of their own.
  */
 export function ProviderContracts({ providerId, providerName }: { readonly providerId: Id; readonly providerName: string }) {
   const { t } = useTranslation();
   const db = usePortfolioDb();
   const loaded = useLiveQuery(async () => {
-    const [contracts, awarded, levels] = await Promise.all([
+    const [contracts, awarded, levels, kpis, cadences] = await Promise.all([
       db.contracts.where('providerId').equals(providerId).toArray(),
       db.rfpEvents.where('phase').equals('awarded').toArray(),
       db.serviceLevels.filter((level) => level.providerId === providerId).toArray(),
+      db.kpis.toArray(),
+      db.meetingCadences.where('providerId').equals(providerId).toArray(),
     ]);
     return {
       rows: buildContractRows(contracts, awarded),
       contracts: new Map(contracts.map((contract) => [contract.id, contract])),
       levels,
+      kpis: new Map(kpis.map((kpi) => [kpi.id, kpi])),
+      cadences,
     };
   }, [db, providerId]);
   const rows = loaded?.rows;
+  const [today] = useState(() => localToday());
 
   return (
-    <section className="panel" aria-labelledby="provider-contracts-title" data-testid="provider-contracts">
-      <h2 id="provider-contracts-title">{t('provider.contracts.title')}</h2>
-      {rows === undefined ? <p className="muted">{t('app.loading')}</p> : null}
-      {rows?.length === 0 ? <p className="muted">{t('provider.contracts.none')}</p> : null}
-      {rows === undefined || rows.length === 0 ? null : (
-        <table className="results-table" aria-label={t('provider.contracts.tableLabel', { name: providerName })}>
-          <thead>
-            <tr>
-              <th scope="col">{t('provider.contracts.colTitle')}</th>
-              <th scope="col">{t('provider.contracts.colStart')}</th>
-              <th scope="col">{t('provider.contracts.colEnd')}</th>
-              <th scope="col">{t('provider.contracts.colCurrency')}</th>
-              <th scope="col">{t('provider.contracts.colAnnualValue')}</th>
-              <th scope="col">{t('contractTerms.colMonthlyCharges')}</th>
-              <th scope="col">{t('contractTerms.colAtRisk')}</th>
-              <th scope="col">{t('contractTerms.colCap')}</th>
-              <th scope="col">{t('contractTerms.colAllocation')}</th>
-              <th scope="col">{t('contractTerms.colActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const contract = loaded?.contracts.get(row.id);
+    <>
+      <section className="panel" aria-labelledby="provider-contracts-title" data-testid="provider-contracts">
+        <h2 id="provider-contracts-title">{t('provider.contracts.title')}</h2>
+        {rows === undefined ? <p className="muted">{t('app.loading')}</p> : null}
+        {rows?.length === 0 ? <p className="muted">{t('provider.contracts.none')}</p> : null}
+        {rows === undefined || rows.length === 0 ? null : (
+          <table className="results-table" aria-label={t('provider.contracts.tableLabel', { name: providerName })}>
+            <thead>
+              <tr>
+                <th scope="col">{t('provider.contracts.colTitle')}</th>
+                <th scope="col">{t('provider.contracts.colStart')}</th>
+                <th scope="col">{t('provider.contracts.colEnd')}</th>
+                <th scope="col">{t('provider.contracts.colCurrency')}</th>
+                <th scope="col">{t('provider.contracts.colAnnualValue')}</th>
+                <th scope="col">{t('contractTerms.colMonthlyCharges')}</th>
+                <th scope="col">{t('contractTerms.colAtRisk')}</th>
+                <th scope="col">{t('contractTerms.colCap')}</th>
+                <th scope="col">{t('contractTerms.colAllocation')}</th>
+                <th scope="col">{t('contractTerms.colActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const contract = loaded?.contracts.get(row.id);
+                return contract === undefined ? null : (
+                  <ContractTableRow key={row.id} row={row} contract={contract} levels={loaded?.levels ?? []} />
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        {loaded === undefined
+          ? null
+          : rows?.map((row) => {
+              const contract = loaded.contracts.get(row.id);
               return contract === undefined ? null : (
-                <ContractTableRow key={row.id} row={row} contract={contract} levels={loaded?.levels ?? []} />
+                <ContractDetails
+                  key={row.id}
+                  contract={contract}
+                  levels={loaded.levels.filter((level) => level.contractId === contract.id)}
+                  kpis={loaded.kpis}
+                  cadences={loaded.cadences.filter((cadence) => cadence.contractId === contract.id)}
+                  today={today}
+                />
               );
             })}
-          </tbody>
-        </table>
-      )}
-      <AddContractForm providerId={providerId} />
-    </section>
+        <AddContractForm providerId={providerId} />
+      </section>
+      {/* NOTE: The provider's processes show here because this brief may not edit ProviderDetail; they belong beside the contracts there. */}
+      <ProviderProcesses providerId={providerId} />
+    </>
   );
 }
 

@@ -2,9 +2,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '@shared/domain/types';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
+import { RecordHistory } from '../audit/RecordHistory';
 import { ServiceCredits } from '../credits/ServiceCredits';
 import { ProviderEscalations } from '../escalations/ProviderEscalations';
 import { ProviderPlans } from '../plans/ProviderPlans';
+import { ProviderRecord } from '../providerRecord/ProviderRecord';
+import { ProviderRisks } from '../risks/ProviderRisks';
 import { AddProviderKpi } from './AddProviderKpi';
 import { KpiCard } from './KpiCard';
 import { kpiPanels, providerPeriods } from './kpiPanels';
@@ -53,16 +56,19 @@ export function ProviderDetail({ data, providerId }: { readonly data: PortfolioD
         {provider.formerNames.length > 0 ? ` · ${t('providers.formerNames', { names: provider.formerNames.join(', ') })}` : null}
       </p>
       <ProviderNameEditor key={provider.id} provider={provider} providers={data.providers} />
+      <ProviderRecord provider={provider} />
       <ProviderContracts providerId={provider.id} providerName={provider.name} />
       <ServiceCredits data={data} providerId={provider.id} />
       <ProviderEscalations data={data} providerId={provider.id} />
       <ProviderPlans providerId={provider.id} />
+      <ProviderRisks providerId={provider.id} />
       <div className="kpi-grid">
         {panels.map((panel) => (
           <KpiCard key={panel.summary.serviceLevelId ?? panel.kpi.id} providerId={provider.id} panel={panel} periods={periods} />
         ))}
       </div>
       <AddProviderKpi providerId={provider.id} kpis={untracked} />
+      <RecordHistory table="providers" recordId={provider.id} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { Provider } from '@shared/domain/types';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
 import { toAppError } from '../../reportError';
+import { recordUndoable } from '../undo/recordUndoable';
 import { providerNameMessage } from './editMessages';
 import { usePortfolioDb } from './portfolioContext';
 import { renameProvider } from './providerEdits';
@@ -50,7 +51,8 @@ export function ProviderNameEditor({ provider, providers }: ProviderNameEditorPr
 
     setBusy(true);
     try {
-      await renameProvider(db, provider.id, check.name, await getDeviceContext());
+      const label = t('undo.label.renameProvider', { from: provider.name, to: check.name });
+      await recordUndoable(db, label, await getDeviceContext(), (context) => renameProvider(db, provider.id, check.name, context));
       setDraft(null);
     } catch (thrown) {
       setMessage(describeAppError(t, toAppError(thrown, `Renaming provider ${provider.id} failed`)));

@@ -10,6 +10,7 @@ import {
   selectSetProviderSearch,
   useUiStore,
 } from '../../state/uiStore';
+import { AddProviderForm } from '../providerRecord/AddProviderForm';
 import { buildProviderColumns, providerColumnSizes } from './providerColumns';
 import { buildProviderRows, filterProviderRows, levelledKpis } from './providerRows';
 import type { ProviderFilter } from './providerRows';
@@ -78,6 +79,7 @@ export function ProvidersScreen({ data }: { readonly data: PortfolioData }) {
         >
           {t('empty.importCsv')}
         </button>
+        <AddProviderForm />
       </div>
       <DataTable
         testId="providers-table"

@@ -11,6 +11,8 @@ import { userLocale } from '../../locale';
 import { toAppError } from '../../reportError';
 import { usePortfolioDb } from './portfolioContext';
 import { saveServiceLevelTerms } from './providerEdits';
+import { recordUndoable } from '../undo/recordUndoable';
+import { kpiName } from '../kpi/kpiName';
 import { decimalSeparatorOf } from './serviceLevelInput';
 import { draftFromLevel, termsInput, withNextGlideStep } from './serviceTermsDraft';
 import type { CreditRuleKind, TermsDraft } from './serviceTermsDraft';
@@ -114,7 +116,8 @@ function TermsForm({ kpi, level, contracts }: TermsProps) {
     setIssues([]);
     setBusy(true);
     try {
-      await saveServiceLevelTerms(db, level.id, check.value, await getDeviceContext());
+      const label = t('undo.label.serviceLevelTerms', { kpi: kpiName(t, kpi) });
+      await recordUndoable(db, label, await getDeviceContext(), (context) => saveServiceLevelTerms(db, level.id, check.value, context));
       setSaved(true);
     } catch (thrown) {
       setFailure(describeAppError(t, toAppError(thrown, `Saving the credit terms of service level ${level.id} failed`)));

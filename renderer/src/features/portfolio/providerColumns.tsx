@@ -4,6 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { KpiDefinition } from '@shared/domain/types';
+import { providerCriticalities, providerLifecycles } from '@shared/forms/providerProfile';
 import { listColumnHelper } from '../../components/tableFeatures';
 import { formatKpiValue, formatPeriod } from '../../format';
 import { kpiName } from '../kpi/kpiName';
@@ -91,6 +92,34 @@ export function buildProviderColumns(kpis: readonly KpiDefinition[], t: TFunctio
         );
       },
     }),
+    column.accessor((row) => row.tier ?? undefined, {
+      id: 'tier',
+      header: t('providerRecord.fields.tier'),
+      sortUndefined: 'last',
+      cell: (info) => {
+        const tier = info.getValue();
+        return tier === undefined ? <span className="muted">{t('providerRecord.notRecorded')}</span> : t(`profile.tiers.${tier}`);
+      },
+    }),
+    // Lifecycle and criticality sort in their natural order (prospect to exited, low to high), not alphabetically.
+    column.accessor((row) => providerLifecycles.indexOf(row.lifecycle), {
+      id: 'lifecycle',
+      header: t('providerRecord.fields.lifecycle'),
+      cell: (info) => t(`profile.lifecycles.${info.row.original.lifecycle}`),
+    }),
+    column.accessor((row) => (row.criticality === null ? undefined : providerCriticalities.indexOf(row.criticality)), {
+      id: 'criticality',
+      header: t('providerRecord.fields.criticality'),
+      sortUndefined: 'last',
+      cell: (info) => {
+        const criticality = info.row.original.criticality;
+        return criticality === null ? (
+          <span className="muted">{t('providerRecord.notRecorded')}</span>
+        ) : (
+          t(`profile.criticalities.${criticality}`)
+        );
+      },
+    }),
     ...kpiColumns,
   ];
 }
@@ -100,6 +129,9 @@ export function providerColumnSizes(kpiCount: number): string[] {
   return [
     '6rem',
     'minmax(16rem, 2fr)',
+    'minmax(9rem, 0.8fr)',
+    'minmax(7rem, 0.6fr)',
+    'minmax(7rem, 0.6fr)',
     ...Array.from({ length: kpiCount }, () => ['minmax(10rem, 1fr)', 'minmax(8rem, 1fr)', 'minmax(7rem, 0.8fr)']).flat(),
   ];
 }

@@ -1,9 +1,10 @@
 /**
  * Writes of the provider page: renaming a provider, setting its service level for one KPI with
- * its credit terms, and adding a contract with its charges. All go through the generic
- * repository writes, which stamp clocks and add audit entries.
+ * its credit terms, and adding or editing a contract with its terms and charges. All go through
+ * the generic repository writes, which stamp clocks and add audit entries.
  */
-import { noCreditTerms, reportedLevelTerms } from '@shared/domain/serviceTerms';
+import { reportedLevelTerms } from '@shared/domain/serviceTerms';
+import type { ContractFormValues } from '@shared/forms/contract';
 import type { CheckedContractTerms, CheckedLevelTerms } from '@shared/kpi/serviceLevelSchema';
 import { AppFailure } from '@shared/errors';
 import type { Contract, Id, Provider, ServiceLevel, ServiceLevelData } from '@shared/domain/types';
@@ -83,27 +84,16 @@ export function saveContractTerms(db: PortfolioDb, contractId: Id, terms: Checke
   return updateRecord(db, 'contracts', contractId, terms, context);
 }
 
-/** Fields of a contract that the provider page can create: enough to link critical service levels to it. */
-export interface NewContract {
-  readonly title: string;
-  /** ISO 4217 code, checked by the caller with `isCurrencyCode`. */
-  readonly currency: string;
+/** Adds a contract with the values of the checked contract form to the provider. */
+export function addContract(db: PortfolioDb, providerId: Id, contract: ContractFormValues, context: DeviceContext): Promise<Contract> {
+  return insertRecord(db, 'contracts', { providerId, ...contract }, context);
 }
 
-/** Adds a contract with no dates, no value and no credit terms to the provider. */
-export function addContract(db: PortfolioDb, providerId: Id, contract: NewContract, context: DeviceContext): Promise<Contract> {
-  return insertRecord(
-    db,
-    'contracts',
-    {
-      providerId,
-      title: contract.title,
-      currency: contract.currency,
-      startDate: null,
-      endDate: null,
-      annualValueMinor: null,
-      ...noCreditTerms,
-    },
-    context,
-  );
+/**
+ * Stores the checked contract form in one write. Only fields whose value changed are written, so
+ * a commercial term left empty on a contract that came without commercial terms keeps its
+ * placeholder. Rejects with `storage.notFound` when the contract was deleted meanwhile.
+ */
+export function saveContract(db: PortfolioDb, contractId: Id, contract: ContractFormValues, context: DeviceContext): Promise<Contract> {
+  return updateRecord(db, 'contracts', contractId, contract, context);
 }

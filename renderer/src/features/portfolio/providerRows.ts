@@ -2,7 +2,7 @@
  * Builds the Providers table rows: for each provider and each KPI that has a service level, the
  * latest month with data, the whole-period result and the number of months below the minimum.
  */
-import type { Id, KpiDefinition, Period, Provider } from '@shared/domain/types';
+import type { Id, KpiDefinition, Period, Provider, ProviderCriticality, ProviderLifecycle, ProviderTier } from '@shared/domain/types';
 import { summarizeProvider } from '@shared/domain/kpiBreaches';
 import type { PortfolioData } from './usePortfolioData';
 
@@ -19,6 +19,9 @@ export interface ProviderRow {
   readonly code: string | null;
   readonly name: string;
   readonly formerNames: readonly string[];
+  readonly tier: ProviderTier | null;
+  readonly lifecycle: ProviderLifecycle;
+  readonly criticality: ProviderCriticality | null;
   /** Text the search box matches: code, current and former names. */
   readonly searchText: string;
   readonly byKpi: ReadonlyMap<Id, ProviderKpiCell>;
@@ -76,6 +79,9 @@ export function buildProviderRows(data: PortfolioData): ProviderRow[] {
       code: provider.code,
       name: provider.name,
       formerNames: provider.formerNames,
+      tier: provider.tier,
+      lifecycle: provider.lifecycle,
+      criticality: provider.criticality,
       searchText: [provider.code ?? '', provider.name, ...provider.formerNames].join(' '),
       byKpi,
       totalMonthsBelowMinimum,

@@ -8,6 +8,7 @@
  * (95% answered within 60 seconds, at most 5% abandoned), so the sample's breaches are the same
  * with or without these contracts. The expected levels are stricter, which gives an amber band.
  */
+import type { ContractGovernanceTerms } from '@shared/domain/profileDefaults';
 import { nhs111KpiKeys } from '@shared/import/presets/nhs111';
 import type { CalendarDate, ServiceLevelData } from '@shared/domain/types';
 import type { DeviceContext } from '../../db/clockStore';
@@ -80,6 +81,15 @@ export const illustrativeLevelTerms: Readonly<Record<string, LevelTerms>> = {
   },
 };
 
+/** Notice, renewal, pricing and exit terms of every illustrative contract, typical of a contact centre contract. */
+const illustrativeGovernanceTerms: ContractGovernanceTerms = {
+  noticePeriod: { amount: 6, unit: 'months' },
+  autoRenewal: true,
+  renewalMonths: 12,
+  pricingModel: 'transactionBased',
+  exitProvisions: { exitPlan: true, dataReturn: true, knowledgeTransferBack: true, stepInRights: false },
+};
+
 /**
  * Adds the illustrative contracts and turns the providers' service levels of the two KPIs into
  * critical levels of those contracts. Call it inside the transaction that imports the sample, so
@@ -105,6 +115,7 @@ export async function addIllustrativeContracts(db: PortfolioDb, context: DeviceC
         annualValueMinor: contract.monthlyChargesMinor * 12,
         monthlyChargesMinor: contract.monthlyChargesMinor,
         atRiskPercent: illustrativeAtRiskPercent,
+        ...illustrativeGovernanceTerms,
       },
       context,
     );

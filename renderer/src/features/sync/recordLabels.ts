@@ -3,6 +3,7 @@
  * evaluator + bidder + criterion, plan titles and task names, escalations by provider, KPI and month) for the merge preview, looked up in the snapshots around a merge. Pure; `recordText.ts` turns a label
  * into a sentence.
  */
+import type { CertificationStandard } from '@shared/domain/providerProfile';
 import type { Id, Period, RecordTable, RecordTypes } from '@shared/domain/types';
 import type { PortfolioSnapshot } from '@shared/sync/snapshot';
 
@@ -50,7 +51,23 @@ export type RecordLabel =
       /** Month whose miss opened the escalation, or `null` when the escalation is in no snapshot. */
       readonly period: Period | null;
     }
+  | {
+      readonly kind: 'profileRecord';
+      readonly table: ProfileRecordTable;
+      /** The record's own name: a site's city and country, a contact's name, a meeting's title and date; a certification's qualifier. */
+      readonly name: string;
+      /** A certification's standard; `null` for the other tables. */
+      readonly standard: CertificationStandard | null;
+      /** `null` for a record of no provider, or of one in no snapshot. */
+      readonly providerName: string | null;
+    }
   | { readonly kind: 'missing'; readonly table: RecordTable; readonly recordId: Id };
+
+/** The provider profile and governance tables, whose labels share one shape. */
+export type ProfileRecordTable = Extract<
+  RecordTable,
+  'providerSites' | 'certifications' | 'contacts' | 'processes' | 'risks' | 'meetingCadences' | 'meetings' | 'decisions' | 'actionItems'
+>;
 
 /** The labels of RFP records. */
 export type RfpRecordLabel = Extract<RecordLabel, { readonly kind: `rfp${string}` }>;
@@ -89,8 +106,49 @@ export function createRecordLookup(snapshots: readonly PortfolioSnapshot[]): Rec
   };
 }
 
-function providerNameOf(lookup: RecordLookup, providerId: Id): string | null {
-  return lookup.find('providers', providerId)?.name ?? null;
+function providerNameOf(lookup: RecordLookup, providerId: Id | null): string | null {
+  return providerId === null ? null : (lookup.find('providers', providerId)?.name ?? null);
+}
+
+/** Returns the name part of a profile or governance record's label (see `RecordLabel`), or `null` when no snapshot contains it. */
+function profileNameOf(
+  lookup: RecordLookup,
+  table: ProfileRecordTable,
+  recordId: Id,
+): { name: string; providerId: Id | null; standard?: CertificationStandard } | null {
+  switch (table) {
+    case 'providerSites': {
+      const site = lookup.find(table, recordId);
+      return site === undefined ? null : { name: site.city === '' ? site.country : `${site.city}, ${site.country}`, providerId: site.providerId };
+    }
+    case 'certifications': {
+      const certification = lookup.find(table, recordId);
+      if (certification === undefined) return null;
+      return { name: certification.name, providerId: certification.providerId, standard: certification.standard };
+    }
+    case 'contacts': {
+      const contact = lookup.find(table, recordId);
+      return contact === undefined ? null : { name: contact.name, providerId: contact.providerId };
+    }
+    case 'processes':
+    case 'meetingCadences': {
+      const record = lookup.find(table, recordId);
+      return record === undefined ? null : { name: 'name' in record ? record.name : record.title, providerId: record.providerId };
+    }
+    case 'risks':
+    case 'actionItems': {
+      const record = lookup.find(table, recordId);
+      return record === undefined ? null : { name: record.title, providerId: record.providerId };
+    }
+    case 'meetings': {
+      const meeting = lookup.find(table, recordId);
+      return meeting === undefined ? null : { name: `${meeting.title}, ${meeting.date}`, providerId: meeting.providerId };
+    }
+    case 'decisions': {
+      const decision = lookup.find(table, recordId);
+      return decision === undefined ? null : { name: decision.text, providerId: decision.providerId };
+    }
+  }
 }
 
 function kpiLabelOf(lookup: RecordLookup, kpiId: Id): KpiLabel | null {
@@ -277,6 +335,25 @@ export function recordLabelOf(lookup: RecordLookup, table: RecordTable, recordId
     case 'escalations':
     case 'escalationEvents':
       return escalationLabelOf(lookup, table, recordId);
+    case 'providerSites':
+    case 'certifications':
+    case 'contacts':
+    case 'processes':
+    case 'risks':
+    case 'meetingCadences':
+    case 'meetings':
+    case 'decisions':
+    case 'actionItems': {
+      const found = profileNameOf(lookup, table, recordId);
+      if (found === null) return missing;
+      return {
+        kind: 'profileRecord',
+        table,
+        name: found.name,
+        standard: found.standard ?? null,
+        providerName: providerNameOf(lookup, found.providerId),
+      };
+    }
   }
 }
 
@@ -299,6 +376,8 @@ const referencedTables: Readonly<Record<string, RecordTable>> = {
   calendarId: 'planCalendars',
   serviceLevelId: 'serviceLevels',
   escalationId: 'escalations',
+  cadenceId: 'meetingCadences',
+  meetingId: 'meetings',
 };
 
 /** Returns the table that a reference field points to, or `null` for any other field. */

@@ -4,6 +4,7 @@
  * translation function, so tests pass an initialised i18next `t`.
  */
 import type { TFunction } from 'i18next';
+import type { CertificationStandard } from '@shared/domain/providerProfile';
 import { formatNumber, formatPeriod } from '../../format';
 import { translateDynamic } from '../../i18n/dynamic';
 import { kpiName } from '../kpi/kpiName';
@@ -47,6 +48,12 @@ export function describeRecord(t: TFunction, label: RecordLabel, format: TextFor
       if (label.period === null) return t('sync.records.escalationEventUnknown');
       return t(`sync.records.${label.kind}`, { ...values, period: formatPeriod(label.period, format.locale) });
     }
+    case 'profileRecord':
+    {
+      const name = label.standard === null ? label.name : certificationName(t, label.standard, label.name);
+      if (label.providerName === null) return t(`sync.records.${label.table}_noProvider`, { name });
+      return t(`sync.records.${label.table}`, { name, provider: label.providerName });
+    }
     case 'missing':
       return t('sync.records.missing', { table: t(`sync.tables.${label.table}`), id: label.recordId });
     case 'planCalendar':
@@ -58,6 +65,13 @@ export function describeRecord(t: TFunction, label: RecordLabel, format: TextFor
     default:
       return describeRfpRecord(t, label);
   }
+}
+
+/** Returns a certification's name as the user knows it: its standard, and its qualifier when it has one. */
+export function certificationName(t: TFunction, standard: CertificationStandard, name: string): string {
+  const standardName = t(`profile.standards.${standard}`);
+  if (name === '') return standardName;
+  return standard === 'other' ? name : t('profile.standardWithName', { standard: standardName, name });
 }
 
 /** Returns the name of a transition plan record, such as "Task Pilot of plan Payroll transition". */

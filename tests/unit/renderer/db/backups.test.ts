@@ -1,3 +1,4 @@
+import { providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,8 +40,12 @@ async function setup(name = 'Client A'): Promise<Setup> {
   const db = await openPortfolioDb(entry.id);
   opened.push(db);
   const context = await getDeviceContext(catalogue);
-  await providerRepository.insert(db, { code: 'RX1', name: 'North Contact Centre', formerNames: [] }, context);
-  const closed = await providerRepository.insert(db, { code: 'RX2', name: 'South Contact Centre', formerNames: [] }, context);
+  await providerRepository.insert(db, { code: 'RX1', name: 'North Contact Centre', formerNames: [], ...providerProfileDefaults }, context);
+  const closed = await providerRepository.insert(
+    db,
+    { code: 'RX2', name: 'South Contact Centre', formerNames: [], ...providerProfileDefaults },
+    context,
+  );
   await providerRepository.remove(db, closed.id, context);
   return { catalogue, entry, db };
 }
@@ -116,7 +121,7 @@ describe('restoreBackup', () => {
     const context = await getDeviceContext(catalogue);
     const [north] = await db.providers.toArray();
     await providerRepository.update(db, north?.id ?? '', { name: 'Renamed after the backup' }, context);
-    await providerRepository.insert(db, { code: 'RX3', name: 'West Contact Centre', formerNames: [] }, context);
+    await providerRepository.insert(db, { code: 'RX3', name: 'West Contact Centre', formerNames: [], ...providerProfileDefaults }, context);
 
     const restored = await restoreBackup(backup.id, catalogue);
 
@@ -148,7 +153,7 @@ describe('restoreBackup', () => {
     const { catalogue, entry, db } = await setup();
     const backup = await takeBackup(db, { id: entry.id, name: entry.name }, 'beforeImport', null, catalogue);
     const context = await getDeviceContext(catalogue);
-    await providerRepository.insert(db, { code: 'RX3', name: 'West Contact Centre', formerNames: [] }, context);
+    await providerRepository.insert(db, { code: 'RX3', name: 'West Contact Centre', formerNames: [], ...providerProfileDefaults }, context);
     const bytes = await readBackupBytes(backup.id, catalogue);
     const damaged = bytes.slice(0, Math.floor(bytes.byteLength / 2));
     await catalogue.backupFiles.put({ id: backup.id, bytes: damaged });

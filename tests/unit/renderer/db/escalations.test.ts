@@ -7,7 +7,18 @@ import { applyImportPlan } from '../../../../renderer/src/db/importMeasurements'
 import type { PortfolioDb } from '../../../../renderer/src/db/portfolioDb';
 import { updateRecord } from '../../../../renderer/src/db/repository';
 import { readVersionVector } from '../../../../renderer/src/db/versionVector';
-import { answeredKpi, failingWrites, freshName, makePlan, manualWall, months, openNamedDb, openTestDb, rejection, testContext } from './factories';
+import {
+  answeredKpi,
+  failingWrites,
+  freshName,
+  makePlan,
+  manualWall,
+  months,
+  openNamedDb,
+  openTestDb,
+  rejection,
+  testContext,
+} from './factories';
 
 let db: PortfolioDb | null = null;
 
@@ -39,7 +50,9 @@ async function openWithImport(periods = months(5)): Promise<PortfolioDb> {
 async function makeCritical(database: PortfolioDb): Promise<string> {
   const kpi = await database.kpis.where('key').equals(answeredKpi.key).first();
   const provider = await database.providers.where('code').equals('RX1').first();
-  const level = (await database.serviceLevels.toArray()).find((candidate) => candidate.kpiId === kpi?.id && candidate.providerId === provider?.id);
+  const level = (await database.serviceLevels.toArray()).find(
+    (candidate) => candidate.kpiId === kpi?.id && candidate.providerId === provider?.id,
+  );
   if (level === undefined) throw new Error('no answered-calls level for RX1');
   await updateRecord(database, 'serviceLevels', level.id, { critical: true, allocationPercent: 20 }, context);
   return level.id;
@@ -66,7 +79,14 @@ describe('runEscalationRules', () => {
 
     const escalations = await database.escalations.toArray();
     expect(escalations).toHaveLength(1);
-    expect(escalations[0]).toMatchObject({ serviceLevelId: levelId, openedPeriod: '2025-02', level: 2, status: 'open', owner: '', dueDate: '2025-07-02' });
+    expect(escalations[0]).toMatchObject({
+      serviceLevelId: levelId,
+      openedPeriod: '2025-02',
+      level: 2,
+      status: 'open',
+      owner: '',
+      dueDate: '2025-07-02',
+    });
 
     const events = await sortedEvents(database);
     expect(events.map((event) => [event.kind, event.period, event.level, event.rule])).toEqual([
@@ -78,10 +98,16 @@ describe('runEscalationRules', () => {
     const clocks = events.map((event) => event.clock);
     expect([...clocks].sort()).toEqual(clocks);
 
-    const audited = await database.audit.where('recordId').anyOf(events.map((event) => event.id)).count();
+    const audited = await database.audit
+      .where('recordId')
+      .anyOf(events.map((event) => event.id))
+      .count();
     expect(audited).toBe(events.length);
     // The escalation was opened and raised in one run, so it is stored once, at its raised level.
-    const escalationAudit = await database.audit.where('recordId').equals(escalations[0]?.id ?? '').toArray();
+    const escalationAudit = await database.audit
+      .where('recordId')
+      .equals(escalations[0]?.id ?? '')
+      .toArray();
     expect(escalationAudit.map((entry) => entry.changes.level?.new)).toEqual([2]);
 
     const vector = await readVersionVector(database);
@@ -121,7 +147,10 @@ describe('runEscalationRules', () => {
       ['raised', null, 2],
     ]);
     // The raise of a stored escalation is an update: its audit entry holds the old and new level.
-    const writes = await database.audit.where('recordId').equals(opened?.id ?? '').toArray();
+    const writes = await database.audit
+      .where('recordId')
+      .equals(opened?.id ?? '')
+      .toArray();
     expect(writes.map((entry) => entry.changes.level)).toEqual([
       { old: null, new: 1 },
       { old: 1, new: 2 },
@@ -185,7 +214,9 @@ describe('applyManualEscalationAction', () => {
   it('rejects an invalid action and writes nothing', async () => {
     const { database, id } = await opened();
     const auditCount = await database.audit.count();
-    await expect(applyManualEscalationAction(database, id, { kind: 'close', note: 'Fixed' }, context, today)).rejects.toThrow(/ownerBeforeClose/);
+    await expect(applyManualEscalationAction(database, id, { kind: 'close', note: 'Fixed' }, context, today)).rejects.toThrow(
+      /ownerBeforeClose/,
+    );
     await expect(applyManualEscalationAction(database, id, { kind: 'lower', note: 'No' }, context, today)).rejects.toThrow(/lowestLevel/);
     await expect(applyManualEscalationAction(database, id, { kind: 'setDueDate', dueDate: '2025-02-30' }, context, today)).rejects.toThrow(
       /invalidDate/,

@@ -1,3 +1,4 @@
+import { contractGovernanceDefaults, providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ afterEach(() => {
 
 /** One record's data for each table, with every natural-key field set. */
 const sampleData: { readonly [T in RecordTable]: RecordData<T> } = {
-  providers: { code: 'RX1', name: 'North Contact Centre', formerNames: [] },
+  providers: { code: 'RX1', name: 'North Contact Centre', formerNames: [], ...providerProfileDefaults },
   contracts: {
     providerId: 'provider-1',
     title: 'Contact centre services',
@@ -35,6 +36,7 @@ const sampleData: { readonly [T in RecordTable]: RecordData<T> } = {
     annualValueMinor: null,
     monthlyChargesMinor: null,
     atRiskPercent: null,
+    ...contractGovernanceDefaults,
   },
   kpis: answeredKpi,
   serviceLevels: { providerId: 'provider-1', kpiId: 'kpi-1', contractId: null, expected: 95, minimum: 90, ...reportedLevelTerms },
@@ -155,6 +157,67 @@ const sampleData: { readonly [T in RecordTable]: RecordData<T> } = {
     amount: null,
     note: '',
   },
+  providerSites: {
+    providerId: 'provider-1',
+    country: 'IN',
+    city: 'Pune',
+    deliveryModel: 'offshore',
+    fte: 40,
+    languages: ['en'],
+    timeZone: 'Asia/Kolkata',
+    calendarId: null,
+  },
+  certifications: { providerId: 'provider-1', standard: 'iso27001', name: '', issuedOn: null, expiresOn: '2027-01-31', evidence: '' },
+  contacts: { providerId: 'provider-1', side: 'provider', role: 'accountManager', name: 'Asha Rao', email: '', phone: '' },
+  processes: { name: 'Payroll', function: 'hr', providerId: 'provider-1', contractId: null, readiness: 'asIsMapped' },
+  risks: {
+    providerId: 'provider-1',
+    title: 'Attrition',
+    category: 'attrition',
+    description: '',
+    likelihood: 3,
+    impact: 3,
+    owner: '',
+    mitigation: '',
+    status: 'open',
+    reviewDate: null,
+  },
+  meetingCadences: {
+    providerId: 'provider-1',
+    contractId: null,
+    kind: 'weeklyOperational',
+    title: 'Weekly operations',
+    firstDate: '2025-01-06',
+    untilDate: null,
+    startTime: '09:00',
+    durationMinutes: 30,
+    timeZone: 'Europe/London',
+    attendees: '',
+  },
+  meetings: {
+    providerId: 'provider-1',
+    cadenceId: 'cadence-1',
+    kind: 'weeklyOperational',
+    title: 'Weekly operations',
+    date: '2025-01-06',
+    startTime: '09:00',
+    durationMinutes: 30,
+    timeZone: 'Europe/London',
+    status: 'planned',
+    agenda: [],
+    attendees: '',
+    minutes: '',
+  },
+  decisions: { meetingId: null, providerId: 'provider-1', text: 'Approve the pilot', decidedOn: '2025-01-06', decidedBy: '' },
+  actionItems: {
+    meetingId: null,
+    providerId: 'provider-1',
+    title: 'Send the pilot plan',
+    owner: '',
+    dueDate: null,
+    status: 'open',
+    completedOn: null,
+  },
 };
 
 /** Returns a value of the same kind as `value` that differs from it. */
@@ -186,6 +249,8 @@ const keyEdits: readonly KeyEdit[] = [
   { table: 'rfpConsensusScores', field: 'criterionId', value: 'criterion-2' },
   { table: 'rfpPriceBids', field: 'bidderId', value: 'bidder-2' },
   { table: 'rfpPriceBids', field: 'round', value: 2 },
+  { table: 'meetings', field: 'cadenceId', value: 'cadence-2' },
+  { table: 'meetings', field: 'date', value: '2025-01-13' },
 ];
 
 /** Inserts the sample record of `table`. */
@@ -216,7 +281,12 @@ describe('natural-key guard of updateRecord', () => {
 
   it('rejects a code for a provider without one', async () => {
     db = await openTestDb();
-    const inserted = await insertRecord(db, 'providers', { code: null, name: 'North', formerNames: [] }, testContext());
+    const inserted = await insertRecord(
+      db,
+      'providers',
+      { code: null, name: 'North', formerNames: [], ...providerProfileDefaults },
+      testContext(),
+    );
     const failure = await rejection(updateRecord(db, 'providers', inserted.id, { code: 'RX1' }, testContext()));
     expect(failure.appError.code).toBe('storage.naturalKeyEdit');
     expect((await db.providers.get(inserted.id))?.code).toBeNull();

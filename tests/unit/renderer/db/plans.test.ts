@@ -1,3 +1,4 @@
+import { contractGovernanceDefaults, providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,7 +53,12 @@ const wall = manualWall(Date.UTC(2026, 2, 2, 10, 0, 0));
 const context = testContext(wall);
 
 async function addProvider(portfolio: PortfolioDb): Promise<Provider> {
-  return insertRecord(portfolio, 'providers', { code: 'RX1', name: 'North Contact Centre', formerNames: [] }, context);
+  return insertRecord(
+    portfolio,
+    'providers',
+    { code: 'RX1', name: 'North Contact Centre', formerNames: [], ...providerProfileDefaults },
+    context,
+  );
 }
 
 async function templatePlan(portfolio: PortfolioDb, processes: readonly string[] = ['Payroll']): Promise<Plan> {
@@ -251,6 +257,7 @@ async function addContract(portfolio: PortfolioDb, providerId: string, title: st
     annualValueMinor: null,
     monthlyChargesMinor: null,
     atRiskPercent: null,
+    ...contractGovernanceDefaults,
   };
   return insertRecord(portfolio, 'contracts', data, context);
 }
@@ -258,7 +265,12 @@ async function addContract(portfolio: PortfolioDb, providerId: string, title: st
 /** Adds two providers with one contract each. */
 async function twoProvidersWithContracts(portfolio: PortfolioDb) {
   const provider = await addProvider(portfolio);
-  const other = await insertRecord(portfolio, 'providers', { code: 'RX2', name: 'South Payroll Services', formerNames: [] }, context);
+  const other = await insertRecord(
+    portfolio,
+    'providers',
+    { code: 'RX2', name: 'South Payroll Services', formerNames: [], ...providerProfileDefaults },
+    context,
+  );
   const contract = await addContract(portfolio, provider.id, 'Contact centre 2026');
   const otherContract = await addContract(portfolio, other.id, 'Payroll 2026');
   return { provider, other, contract, otherContract };

@@ -1,3 +1,4 @@
+import { providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -138,7 +139,12 @@ describe('previewPlanFile', () => {
 describe('createPlanFromImport', () => {
   it('links the plan to its provider and titles it', async () => {
     const portfolio = await open();
-    const provider = await insertRecord(portfolio, 'providers', { code: null, name: 'Desk Co', formerNames: [] }, context);
+    const provider = await insertRecord(
+      portfolio,
+      'providers',
+      { code: null, name: 'Desk Co', formerNames: [], ...providerProfileDefaults },
+      context,
+    );
     const plan = await createPlanFromImport(
       portfolio,
       preview('service-desk.xml'),

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { CatalogueDb, openCatalogue } from '../../../../renderer/src/db/catalogue';
 import { openPortfolioDb, PortfolioDb, portfolioDbName } from '../../../../renderer/src/db/portfolioDb';
+import { contractGovernanceDefaults, providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import { noCreditTerms, reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
-import { planTables, rfpTables } from '../../../../shared/sync/snapshot';
+import { planTables, profileTables, rfpTables } from '../../../../shared/sync/snapshot';
 import { freshName, openNamedDb, rejection } from './factories';
 
 const opened: Dexie[] = [];
@@ -17,7 +18,7 @@ afterEach(() => {
 /** Creates `name` as a future app version 8 would: another table and one provider. */
 async function createNewerDatabase(name: string): Promise<void> {
   const newer = new Dexie(name);
-  newer.version(8).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(9).stores({ providers: 'id, code', risks: 'id, providerId' });
   await newer.open();
   await newer.table('providers').put({ id: 'p1', code: 'RX1', name: 'North' });
   await newer.table('risks').put({ id: 'r1', providerId: 'p1' });
@@ -29,10 +30,10 @@ async function storedVersion(name: string): Promise<number | undefined> {
   return databases.find((info) => info.name === name)?.version;
 }
 
-/** Reads the newer database back as version 8 would, to check it is intact. */
+/** Reads the newer database back as version 9 would, to check it is intact. */
 async function readNewer(name: string): Promise<{ providers: unknown[]; risks: unknown[]; tables: string[] }> {
   const newer = new Dexie(name);
-  newer.version(8).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(9).stores({ providers: 'id, code', risks: 'id, providerId' });
   opened.push(newer);
   await newer.open();
   return {
@@ -43,22 +44,30 @@ async function readNewer(name: string): Promise<{ providers: unknown[]; risks: u
 }
 
 describe('openPortfolioDb', () => {
-  it('creates every table of schema version 7', async () => {
+  it('creates every table of schema version 8', async () => {
     const db = await openPortfolioDb(uuidv7());
     opened.push(db);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
+      'actionItems',
       'audit',
+      'certifications',
+      'contacts',
       'contracts',
+      'decisions',
       'escalationEvents',
       'escalations',
       'kpis',
       'measurements',
+      'meetingCadences',
+      'meetings',
       'meta',
       'planBaselines',
       'planCalendars',
       'planDependencies',
       'planTasks',
       'plans',
+      'processes',
+      'providerSites',
       'providers',
       'rfpBidders',
       'rfpConsensusScores',
@@ -68,6 +77,7 @@ describe('openPortfolioDb', () => {
       'rfpPriceBids',
       'rfpScores',
       'rfpSections',
+      'risks',
       'serviceLevels',
       'tombstones',
     ]);
@@ -85,7 +95,7 @@ describe('openPortfolioDb', () => {
     await createNewerDatabase(portfolioDbName(id));
     const failure = await rejection(openPortfolioDb(id));
     expect(failure.appError.code).toBe('storage.versionTooNew');
-    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 8, supportedVersion: 7 });
+    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 9, supportedVersion: 8 });
   });
 
   it('leaves a newer database intact', async () => {
@@ -93,7 +103,7 @@ describe('openPortfolioDb', () => {
     const name = portfolioDbName(id);
     await createNewerDatabase(name);
     await rejection(openPortfolioDb(id));
-    expect(await storedVersion(name)).toBe(80);
+    expect(await storedVersion(name)).toBe(90);
     const contents = await readNewer(name);
     expect(contents.providers).toEqual([{ id: 'p1', code: 'RX1', name: 'North' }]);
     expect(contents.risks).toHaveLength(1);
@@ -111,7 +121,7 @@ describe('openPortfolioDb', () => {
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
-    expect(await storedVersion(name)).toBe(80);
+    expect(await storedVersion(name)).toBe(90);
   });
 
   it('creates a new database where indexedDB.databases is missing', async () => {
@@ -120,8 +130,8 @@ describe('openPortfolioDb', () => {
     try {
       const db = await openNamedDb(freshName('no-listing-new'));
       opened.push(db);
-      expect(db.tables).toHaveLength(23);
-      expect(db.verno).toBe(7);
+      expect(db.tables).toHaveLength(32);
+      expect(db.verno).toBe(8);
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
@@ -189,7 +199,9 @@ describe('upgrade from schema version 2', () => {
     await createVersion2Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await db.contracts.toArray()).toEqual([{ ...contractV2, annualValueMinor: null, ...noCreditTerms }]);
+    expect(await db.contracts.toArray()).toEqual([
+      { ...contractV2, annualValueMinor: null, ...noCreditTerms, ...contractGovernanceDefaults },
+    ]);
   });
 
   it('keeps clocks, other records and the version vector', async () => {
@@ -200,9 +212,9 @@ describe('upgrade from schema version 2', () => {
     const [contract] = await db.contracts.toArray();
     expect(contract?.clock).toBe(contractV2.clock);
     expect(contract?.fieldClocks).toEqual(contractV2.fieldClocks);
-    expect(await db.providers.toArray()).toEqual([providerV2]);
+    expect(await db.providers.toArray()).toEqual([{ ...providerV2, ...providerProfileDefaults }]);
     expect(await db.meta.get('versionVector')).toEqual(vectorV2);
-    expect(await storedVersion(name)).toBe(70);
+    expect(await storedVersion(name)).toBe(80);
   });
 });
 
@@ -247,7 +259,7 @@ describe('upgrade from schema version 3', () => {
     await createVersion3Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(70);
+    expect(await storedVersion(name)).toBe(80);
     for (const table of rfpTables) expect(await db.recordTable(table).count(), table).toBe(0);
   });
 
@@ -256,8 +268,10 @@ describe('upgrade from schema version 3', () => {
     await createVersion3Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await db.providers.toArray()).toEqual([providerV2]);
-    expect(await db.contracts.toArray()).toEqual([{ ...contractV2, annualValueMinor: 315_000_000, ...noCreditTerms }]);
+    expect(await db.providers.toArray()).toEqual([{ ...providerV2, ...providerProfileDefaults }]);
+    expect(await db.contracts.toArray()).toEqual([
+      { ...contractV2, annualValueMinor: 315_000_000, ...noCreditTerms, ...contractGovernanceDefaults },
+    ]);
     expect(await db.meta.get('versionVector')).toEqual(vectorV2);
   });
 
@@ -331,7 +345,7 @@ describe('upgrade from schema version 4', () => {
     await createVersion4Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(70);
+    expect(await storedVersion(name)).toBe(80);
     for (const table of planTables) expect(await db.recordTable(table).count(), table).toBe(0);
   });
 
@@ -341,7 +355,7 @@ describe('upgrade from schema version 4', () => {
     const db = await openNamedDb(name);
     opened.push(db);
     expect(await db.rfpScores.toArray()).toEqual([scoreRecord('s1', 'ann')]);
-    expect(await db.providers.toArray()).toEqual([providerV2]);
+    expect(await db.providers.toArray()).toEqual([{ ...providerV2, ...providerProfileDefaults }]);
     expect(await db.meta.get('versionVector')).toEqual(vectorV2);
   });
 
@@ -416,7 +430,7 @@ describe('upgrade from schema version 5', () => {
     await createVersion5Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(70);
+    expect(await storedVersion(name)).toBe(80);
     expect(await db.plans.toArray()).toEqual([{ ...planV5, contractId: null }]);
   });
 
@@ -425,7 +439,7 @@ describe('upgrade from schema version 5', () => {
     await createVersion5Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await db.providers.toArray()).toEqual([providerV2]);
+    expect(await db.providers.toArray()).toEqual([{ ...providerV2, ...providerProfileDefaults }]);
     expect(await db.rfpScores.toArray()).toEqual([scoreRecord('s1', 'ann')]);
     expect(await db.meta.get('versionVector')).toEqual(vectorV2);
   });
@@ -452,33 +466,36 @@ const levelV6 = {
   minimum: 90,
 };
 
+/** Schema of app version 6, every table. */
+const schemaV6Tables = {
+  providers: 'id, code, name',
+  contracts: 'id, providerId',
+  kpis: 'id, &key',
+  serviceLevels: 'id, [providerId+kpiId], kpiId',
+  measurements: 'id, &[providerId+kpiId+period], providerId, kpiId, period',
+  tombstones: 'id, table',
+  audit: 'id, at, recordId',
+  meta: 'key',
+  rfpEvents: 'id, phase',
+  rfpSections: 'id, rfpId',
+  rfpCriteria: 'id, rfpId, sectionId',
+  rfpBidders: 'id, rfpId, providerId',
+  rfpEvaluators: 'id, rfpId',
+  rfpScores: 'id, &[evaluatorId+bidderId+criterionId], rfpId, evaluatorId, bidderId, criterionId',
+  rfpConsensusScores: 'id, &[bidderId+criterionId], rfpId, criterionId',
+  rfpPriceBids: 'id, &[bidderId+round], rfpId',
+  planCalendars: 'id',
+  plans: 'id, providerId, contractId, calendarId',
+  planTasks: 'id, planId, calendarId',
+  planDependencies: 'id, planId',
+  planBaselines: 'id, planId',
+};
+
 /** Creates `name` with the schema of app version 6 and one contract and service level. */
 async function createVersion6Database(name: string): Promise<void> {
   await createVersion5Database(name);
   const older = new Dexie(name);
-  older.version(6).stores({
-    providers: 'id, code, name',
-    contracts: 'id, providerId',
-    kpis: 'id, &key',
-    serviceLevels: 'id, [providerId+kpiId], kpiId',
-    measurements: 'id, &[providerId+kpiId+period], providerId, kpiId, period',
-    tombstones: 'id, table',
-    audit: 'id, at, recordId',
-    meta: 'key',
-    rfpEvents: 'id, phase',
-    rfpSections: 'id, rfpId',
-    rfpCriteria: 'id, rfpId, sectionId',
-    rfpBidders: 'id, rfpId, providerId',
-    rfpEvaluators: 'id, rfpId',
-    rfpScores: 'id, &[evaluatorId+bidderId+criterionId], rfpId, evaluatorId, bidderId, criterionId',
-    rfpConsensusScores: 'id, &[bidderId+criterionId], rfpId, criterionId',
-    rfpPriceBids: 'id, &[bidderId+round], rfpId',
-    planCalendars: 'id',
-    plans: 'id, providerId, contractId, calendarId',
-    planTasks: 'id, planId, calendarId',
-    planDependencies: 'id, planId',
-    planBaselines: 'id, planId',
-  });
+  older.version(6).stores(schemaV6Tables);
   await older.open();
   await older.table('contracts').put({ ...contractV2, annualValueMinor: 315_000_000 });
   await older.table('serviceLevels').put(levelV6);
@@ -491,9 +508,11 @@ describe('upgrade from schema version 6', () => {
     await createVersion6Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(70);
+    expect(await storedVersion(name)).toBe(80);
     expect(await db.serviceLevels.toArray()).toEqual([{ ...levelV6, ...reportedLevelTerms }]);
-    expect(await db.contracts.toArray()).toEqual([{ ...contractV2, annualValueMinor: 315_000_000, ...noCreditTerms }]);
+    expect(await db.contracts.toArray()).toEqual([
+      { ...contractV2, annualValueMinor: 315_000_000, ...noCreditTerms, ...contractGovernanceDefaults },
+    ]);
     expect(await db.meta.get('versionVector')).toEqual(vectorV2);
   });
 
@@ -537,5 +556,81 @@ describe('openCatalogue', () => {
     const catalogue = await openCatalogue(freshName('catalogue'));
     opened.push(catalogue);
     expect(catalogue).toBeInstanceOf(CatalogueDb);
+  });
+});
+
+/** Creates `name` with the schema of app version 7 (the escalation tables) and the records of version 6. */
+async function createVersion7Database(name: string): Promise<void> {
+  await createVersion6Database(name);
+  const older = new Dexie(name);
+  older.version(6).stores(schemaV6Tables);
+  older.version(7).stores({
+    escalations: 'id, &[serviceLevelId+openedPeriod], serviceLevelId, providerId, status',
+    escalationEvents: 'id, escalationId',
+  });
+  await older.open();
+  await older.table('serviceLevels').put({ ...levelV6, ...reportedLevelTerms });
+  await older.table('contracts').put({ ...contractV2, annualValueMinor: 315_000_000, ...noCreditTerms });
+  older.close();
+}
+
+describe('upgrade from schema version 7', () => {
+  it('gives every provider an empty, active profile and every contract no notice or exit terms, with clocks unchanged', async () => {
+    const name = freshName('upgrade-v7');
+    await createVersion7Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    expect(await storedVersion(name)).toBe(80);
+    expect(await db.providers.toArray()).toEqual([{ ...providerV2, ...providerProfileDefaults }]);
+    expect(await db.contracts.toArray()).toEqual([
+      { ...contractV2, annualValueMinor: 315_000_000, ...noCreditTerms, ...contractGovernanceDefaults },
+    ]);
+    expect(await db.meta.get('versionVector')).toEqual(vectorV2);
+  });
+
+  it('adds empty profile and governance tables', async () => {
+    const name = freshName('upgrade-v7-tables');
+    await createVersion7Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    for (const table of profileTables) expect(await db.recordTable(table).count(), table).toBe(0);
+  });
+
+  it('keeps one meeting per cadence and date, and any number without a cadence', async () => {
+    const name = freshName('upgrade-v7-meetings');
+    await createVersion7Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    const meeting = {
+      id: 'm1',
+      clock: levelV6.clock,
+      fieldClocks: {},
+      providerId: providerV2.id,
+      cadenceId: 'cadence1',
+      kind: 'monthlyManagement' as const,
+      title: 'Monthly review',
+      date: '2026-01-31',
+      startTime: '10:00',
+      durationMinutes: 60,
+      timeZone: 'Europe/London',
+      status: 'planned' as const,
+      agenda: [],
+      attendees: '',
+      minutes: '',
+    };
+    await db.meetings.add(meeting);
+    await expect(db.meetings.add({ ...meeting, id: 'm2' })).rejects.toThrow();
+    await db.meetings.add({ ...meeting, id: 'm3', cadenceId: null });
+    await db.meetings.add({ ...meeting, id: 'm4', cadenceId: null });
+    expect(await db.meetings.count()).toBe(3);
+  });
+
+  it('finds audit entries by user and table', async () => {
+    const name = freshName('upgrade-v7-audit');
+    await createVersion7Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    expect(await db.audit.where('user').equals('Priya').count()).toBe(0);
+    expect(await db.audit.where('table').equals('risks').count()).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { contractGovernanceDefaults } from '../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyImportPlan } from '../../../../renderer/src/db/importMeasurements';
@@ -78,6 +79,7 @@ describe('queries', () => {
       annualValueMinor: null,
       monthlyChargesMinor: null,
       atRiskPercent: null,
+      ...contractGovernanceDefaults,
     };
     await contractRepository.insert(portfolio, { ...contract, providerId: north!.id, title: 'Out of hours' }, context);
     await contractRepository.insert(portfolio, { ...contract, providerId: north!.id, title: 'Core hours' }, context);

@@ -1,3 +1,4 @@
+import { contractGovernanceDefaults, providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContractData, ProviderData } from '../../../../shared/domain/types';
@@ -7,7 +8,7 @@ import { kpiRepository, measurementRepository, providerRepository } from '../../
 import { deleteRecord, insertRecord, updateRecord } from '../../../../renderer/src/db/repository';
 import { answeredKpi, failingWrites, manualWall, openNamedDb, openTestDb, rejection, testContext } from './factories';
 
-const northData: ProviderData = { code: 'RX1', name: 'North Contact Centre', formerNames: [] };
+const northData: ProviderData = { code: 'RX1', name: 'North Contact Centre', formerNames: [], ...providerProfileDefaults };
 const contractData: ContractData = {
   providerId: 'provider-1',
   title: 'Contact centre services',
@@ -17,6 +18,7 @@ const contractData: ContractData = {
   annualValueMinor: null,
   monthlyChargesMinor: null,
   atRiskPercent: null,
+  ...contractGovernanceDefaults,
 };
 
 let db: PortfolioDb | null = null;
@@ -71,7 +73,13 @@ describe('updateRecord', () => {
     wall.set(wall() + 1_000);
     const renamed = await updateRecord(portfolio, 'providers', inserted.id, { name: 'North Hub' }, context);
     wall.set(wall() + 1_000);
-    const relisted = await updateRecord(portfolio, 'providers', inserted.id, { formerNames: ['North'] }, context);
+    const relisted = await updateRecord(
+      portfolio,
+      'providers',
+      inserted.id,
+      { formerNames: ['North'], ...providerProfileDefaults },
+      context,
+    );
 
     expect(renamed.clock).toBe(inserted.clock);
     expect(Object.keys(renamed.fieldClocks)).toEqual(['name']);
@@ -97,6 +105,11 @@ describe('updateRecord', () => {
         annualValueMinor: 12_000_000,
         monthlyChargesMinor: 1_000_000,
         atRiskPercent: 10,
+        noticePeriod: { amount: 3, unit: 'months' },
+        autoRenewal: true,
+        renewalMonths: 12,
+        pricingModel: 'fixed',
+        exitProvisions: { exitPlan: true, dataReturn: false, knowledgeTransferBack: false, stepInRights: false },
       },
       context,
     );
@@ -108,7 +121,13 @@ describe('updateRecord', () => {
     const portfolio = await open();
     const context = testContext();
     const inserted = await insertRecord(portfolio, 'providers', northData, context);
-    const result = await updateRecord(portfolio, 'providers', inserted.id, { name: 'North Contact Centre', formerNames: [] }, context);
+    const result = await updateRecord(
+      portfolio,
+      'providers',
+      inserted.id,
+      { name: 'North Contact Centre', formerNames: [], ...providerProfileDefaults },
+      context,
+    );
     expect(result).toEqual(inserted);
     expect(await portfolio.audit.count()).toBe(1);
   });

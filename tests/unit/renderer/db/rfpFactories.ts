@@ -1,4 +1,5 @@
 /** Builders for RFP repository tests: a small template and RFPs brought to a given phase through the repository. */
+import { providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import type { Bidder, EvaluatorAssignment, RfpCriterion, RfpEvent, RfpPhase, RfpSection } from '../../../../shared/domain/rfp';
 import type { Provider } from '../../../../shared/domain/types';
 import type { CriteriaTemplate } from '../../../../shared/rfp/templates/types';
@@ -77,7 +78,12 @@ export async function buildRfp(
     return found;
   };
 
-  const provider = await insertRecord(db, 'providers', { code: 'PRV1', name: 'North Payroll Ltd', formerNames: [] }, context);
+  const provider = await insertRecord(
+    db,
+    'providers',
+    { code: 'PRV1', name: 'North Payroll Ltd', formerNames: [], ...providerProfileDefaults },
+    context,
+  );
   const incumbent = await addBidder(db, created.id, { providerId: provider.id }, context);
   const prospect = await addBidder(db, created.id, { name: 'Prospect Services' }, context);
   let ann = await addEvaluator(db, created.id, { evaluatorName: 'Ann', role: 'Operations' }, context);

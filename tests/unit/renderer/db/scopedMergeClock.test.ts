@@ -3,6 +3,7 @@
  * the session clock must still receive their clocks, or a later local edit could be stamped
  * before the data it replaces.
  */
+import { providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HlcString } from '../../../../shared/domain/types';
@@ -43,7 +44,9 @@ function scopedFile(local: PortfolioSnapshot): PortfolioSnapshot {
     deviceId: 'laptopb00001',
     records: {
       ...local.records,
-      providers: [{ id: 'p-west', clock: aheadClock, fieldClocks: {}, code: 'RX9', name: 'West', formerNames: [] }],
+      providers: [
+        { id: 'p-west', clock: aheadClock, fieldClocks: {}, code: 'RX9', name: 'West', formerNames: [], ...providerProfileDefaults },
+      ],
     },
     tombstones: [],
     versionVector: { laptopb00001: aheadClock },
@@ -56,7 +59,7 @@ describe('applyMergeDelta of a scoped file', () => {
     const db = await openTestDb();
     opened.push(db);
     const context = testContext(manualWall());
-    await providerRepository.insert(db, { code: 'RX1', name: 'North', formerNames: [] }, context);
+    await providerRepository.insert(db, { code: 'RX1', name: 'North', formerNames: [], ...providerProfileDefaults }, context);
     const local = await readSnapshot(db, portfolio, context.deviceId);
 
     const merged = mergeSnapshots(local, scopedFile(local), { now: Date.UTC(2026, 0, 15, 9, 0, 0) });
@@ -69,7 +72,7 @@ describe('applyMergeDelta of a scoped file', () => {
     const db = await openTestDb();
     opened.push(db);
     const context = testContext(manualWall());
-    await providerRepository.insert(db, { code: 'RX1', name: 'North', formerNames: [] }, context);
+    await providerRepository.insert(db, { code: 'RX1', name: 'North', formerNames: [], ...providerProfileDefaults }, context);
     const local = await readSnapshot(db, portfolio, context.deviceId);
 
     const merged = mergeSnapshots(local, scopedFile(local), { now: Date.UTC(2026, 0, 15, 9, 0, 0) });

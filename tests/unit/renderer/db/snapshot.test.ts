@@ -1,3 +1,4 @@
+import { contractGovernanceDefaults, providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
@@ -17,7 +18,7 @@ import { abandonedKpi, answeredKpi, failingWrites, makePlan, manualWall, openTes
 import type { ManualWall } from './factories';
 
 const portfolio = { id: uuidv7(), name: 'NHS 111 contracts' };
-const southData: ProviderData = { code: 'RX9', name: 'Coastal Contact Centre', formerNames: [] };
+const southData: ProviderData = { code: 'RX9', name: 'Coastal Contact Centre', formerNames: [], ...providerProfileDefaults };
 
 const opened: PortfolioDb[] = [];
 
@@ -130,6 +131,7 @@ describe('applyMergeDelta between two laptops', () => {
         annualValueMinor: null,
         monthlyChargesMinor: null,
         atRiskPercent: null,
+        ...contractGovernanceDefaults,
       },
       b.context,
     );

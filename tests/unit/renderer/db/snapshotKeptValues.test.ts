@@ -1,3 +1,4 @@
+import { providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
@@ -78,7 +79,11 @@ async function concurrentRenames() {
   const a = await laptop('laptopa');
   const b = await laptop('laptopb');
   const c = await laptop('laptopc');
-  await providerRepository.insert(a.db, { code: 'RX1', name: 'North Contact Centre', formerNames: [] }, a.context);
+  await providerRepository.insert(
+    a.db,
+    { code: 'RX1', name: 'North Contact Centre', formerNames: [], ...providerProfileDefaults },
+    a.context,
+  );
   await receive(b, a);
   await receive(c, a);
 

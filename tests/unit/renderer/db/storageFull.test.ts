@@ -5,6 +5,7 @@
  * the write, and the error must be `storage.quotaExceeded` with an English sentence that tells
  * the user what to do.
  */
+import { contractGovernanceDefaults } from '../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import i18next from 'i18next';
@@ -228,6 +229,7 @@ describe('portfolio file merge on a full disk', () => {
         annualValueMinor: null,
         monthlyChargesMinor: null,
         atRiskPercent: null,
+        ...contractGovernanceDefaults,
       },
       b.context,
     );

@@ -1,3 +1,4 @@
+import { providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { providerRepository } from '../../../../renderer/src/db/records';
 import { latestClockOf, raiseVersionVector, readVersionVector, versionVectorKey } from '../../../../renderer/src/db/versionVector';
 import { failingWrites, freshName, makePlan, manualWall, openNamedDb, openTestDb, rejection, testContext } from './factories';
 
-const northData: ProviderData = { code: 'RX1', name: 'North Contact Centre', formerNames: [] };
+const northData: ProviderData = { code: 'RX1', name: 'North Contact Centre', formerNames: [], ...providerProfileDefaults };
 
 const opened: Dexie[] = [];
 
@@ -167,8 +168,8 @@ describe('schema upgrade from version 1', () => {
     older.version(1).stores(schemaV1);
     await older.open();
     await older.table('providers').bulkPut([
-      { id: 'p1', clock: clockA1, fieldClocks: { name: clockA2 }, code: 'RX1', name: 'North', formerNames: [] },
-      { id: 'p2', clock: clockB1, fieldClocks: {}, code: 'RX2', name: 'South', formerNames: [] },
+      { id: 'p1', clock: clockA1, fieldClocks: { name: clockA2 }, code: 'RX1', name: 'North', formerNames: [], ...providerProfileDefaults },
+      { id: 'p2', clock: clockB1, fieldClocks: {}, code: 'RX2', name: 'South', formerNames: [], ...providerProfileDefaults },
     ]);
     await older.table('measurements').put({
       id: 'm1',

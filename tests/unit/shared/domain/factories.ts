@@ -1,11 +1,12 @@
 /** Entity factories for KPI tests: readable ids and fixed sync fields. */
+import { providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import { reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import type { KpiDefinition, KpiDefinitionData, Measurement, Provider, ServiceLevel } from '../../../../shared/domain/types';
 
 const syncFields = { clock: '0000000000000-0000-test', fieldClocks: {} } as const;
 
 export function makeProvider(id: string, name: string, code: string | null = null): Provider {
-  return { ...syncFields, id, code, name, formerNames: [] };
+  return { ...syncFields, id, code, name, formerNames: [], ...providerProfileDefaults };
 }
 
 export function makeKpi(id: string, data: Partial<KpiDefinitionData> = {}): KpiDefinition {
@@ -30,7 +31,13 @@ export function makeServiceLevel(id: string, providerId: string, kpiId: string, 
 let measurementCount = 0;
 
 /** Makes a ratio month when `counts` is given, else a plain value. */
-export function makeMeasurement(providerId: string, kpiId: string, period: string, value: number | null, counts?: { numerator: number; denominator: number }): Measurement {
+export function makeMeasurement(
+  providerId: string,
+  kpiId: string,
+  period: string,
+  value: number | null,
+  counts?: { numerator: number; denominator: number },
+): Measurement {
   measurementCount += 1;
   return {
     ...syncFields,
@@ -46,7 +53,13 @@ export function makeMeasurement(providerId: string, kpiId: string, period: strin
 }
 
 /** Makes a ratio month with its value computed as the import does. */
-export function makeRatioMeasurement(providerId: string, kpiId: string, period: string, numerator: number, denominator: number): Measurement {
+export function makeRatioMeasurement(
+  providerId: string,
+  kpiId: string,
+  period: string,
+  numerator: number,
+  denominator: number,
+): Measurement {
   const value = denominator === 0 ? null : (100 * numerator) / denominator;
   return makeMeasurement(providerId, kpiId, period, value, { numerator, denominator });
 }

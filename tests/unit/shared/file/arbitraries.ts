@@ -2,12 +2,26 @@
 import type { EscalationData, EscalationEventData, EscalationLevel } from '../../../../shared/domain/escalation';
 import fc from 'fast-check';
 import type {
-  Contract,
+  ActionItemData,
+  DecisionData,
+  MeetingCadenceData,
+  MeetingCadenceKind,
+  MeetingData,
+  MeetingKind,
+  RiskData,
+  RiskScore,
+} from '../../../../shared/domain/governance';
+import type { CertificationData, ContactData, ProcessData, ProviderSiteData } from '../../../../shared/domain/providerProfile';
+import type {
+  ContractData,
   CreditRule,
   KpiDefinition,
   Measurement,
-  Provider,
+  ProviderData,
+  ProviderTier,
   RecordTable,
+  ServiceAudience,
+  ServiceKind,
   ServiceLevel,
   Tombstone,
 } from '../../../../shared/domain/types';
@@ -69,28 +83,40 @@ function syncFields(dataFields: readonly string[]) {
   });
 }
 
-const providerArbitrary: fc.Arbitrary<Provider> = fc
-  .tuple(
-    syncFields(['code', 'name', 'formerNames']),
-    fc.record({ code: fc.option(textArbitrary), name: textArbitrary, formerNames: fc.array(textArbitrary, { maxLength: 3 }) }),
-  )
-  .map(([sync, data]) => ({ ...sync, ...data }));
+const providerArbitrary = recordArbitrary<ProviderData>({
+  code: fc.option(textArbitrary),
+  name: textArbitrary,
+  formerNames: fc.array(textArbitrary, { maxLength: 3 }),
+  legalEntity: textArbitrary,
+  parentCompany: textArbitrary,
+  serviceKinds: fc.subarray<ServiceKind>(['knowledge', 'operational']),
+  serviceAudiences: fc.subarray<ServiceAudience>(['customerFacing', 'internal']),
+  tier: fc.option(fc.constantFrom<ProviderTier>(1, 2, 3)),
+  criticality: fc.option(fc.constantFrom('low', 'medium', 'high')),
+  lifecycle: fc.constantFrom('prospect', 'onboarding', 'active', 'exiting', 'exited'),
+  financialRating: fc.option(fc.constantFrom('strong', 'adequate', 'weak', 'distressed')),
+});
 
-const contractArbitrary: fc.Arbitrary<Contract> = fc
-  .tuple(
-    syncFields(['providerId', 'title', 'startDate', 'endDate', 'currency', 'annualValueMinor', 'monthlyChargesMinor', 'atRiskPercent']),
-    fc.record({
-      providerId: idArbitrary,
-      title: textArbitrary,
-      startDate: fc.option(calendarDate),
-      endDate: fc.option(calendarDate),
-      currency: fc.stringMatching(/^[A-Z]{3}$/),
-      annualValueMinor: fc.option(fc.maxSafeNat()),
-      monthlyChargesMinor: fc.option(fc.maxSafeNat()),
-      atRiskPercent: fc.option(finiteNumber),
-    }),
-  )
-  .map(([sync, data]) => ({ ...sync, ...data }));
+const contractArbitrary = recordArbitrary<ContractData>({
+  providerId: idArbitrary,
+  title: textArbitrary,
+  startDate: fc.option(calendarDate),
+  endDate: fc.option(calendarDate),
+  currency: fc.stringMatching(/^[A-Z]{3}$/),
+  annualValueMinor: fc.option(fc.maxSafeNat()),
+  monthlyChargesMinor: fc.option(fc.maxSafeNat()),
+  atRiskPercent: fc.option(finiteNumber),
+  noticePeriod: fc.option(fc.record({ amount: fc.nat({ max: 36 }), unit: fc.constantFrom('days', 'months') })),
+  autoRenewal: fc.boolean(),
+  renewalMonths: fc.option(fc.integer({ min: 1, max: 120 })),
+  pricingModel: fc.option(fc.constantFrom('fteBased', 'transactionBased', 'fixed', 'outcomeBased', 'gainShare')),
+  exitProvisions: fc.record({
+    exitPlan: fc.boolean(),
+    dataReturn: fc.boolean(),
+    knowledgeTransferBack: fc.boolean(),
+    stepInRights: fc.boolean(),
+  }),
+});
 
 const kpiArbitrary: fc.Arbitrary<KpiDefinition> = fc
   .tuple(
@@ -352,6 +378,125 @@ const escalationEventArbitrary = recordArbitrary<EscalationEventData>({
   note: textArbitrary,
 });
 
+const timeZoneArbitrary = fc.constantFrom('Europe/London', 'Asia/Kolkata', 'America/New_York', 'UTC');
+const timeOfDay = fc
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+  .map(([hours, minutes]) => `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`);
+const riskScore = fc.constantFrom<RiskScore>(1, 2, 3, 4, 5);
+const cadenceKind = fc.constantFrom<MeetingCadenceKind>('weeklyOperational', 'monthlyManagement', 'quarterlySteering');
+
+const siteArbitrary = recordArbitrary<ProviderSiteData>({
+  providerId: idArbitrary,
+  country: fc.stringMatching(/^[A-Z]{2}$/),
+  city: textArbitrary,
+  deliveryModel: fc.constantFrom('onshore', 'nearshore', 'offshore'),
+  fte: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true })),
+  languages: fc.array(textArbitrary, { maxLength: 3 }),
+  timeZone: timeZoneArbitrary,
+  calendarId: fc.option(idArbitrary),
+});
+
+const certificationArbitrary = recordArbitrary<CertificationData>({
+  providerId: idArbitrary,
+  standard: fc.constantFrom('soc2Type2', 'iso27001', 'pciDss', 'iso9001', 'iso22301', 'other'),
+  name: textArbitrary,
+  issuedOn: fc.option(calendarDate),
+  expiresOn: fc.option(calendarDate),
+  evidence: textArbitrary,
+});
+
+const contactArbitrary = recordArbitrary<ContactData>({
+  providerId: idArbitrary,
+  side: fc.constantFrom('client', 'provider'),
+  role: fc.constantFrom('programmeManager', 'processOwner', 'itLiaison', 'accountManager', 'deliveryManager', 'qualityAssurance', 'other'),
+  name: nonEmptyText,
+  email: textArbitrary,
+  phone: textArbitrary,
+});
+
+const processArbitrary = recordArbitrary<ProcessData>({
+  name: nonEmptyText,
+  function: fc.constantFrom('hr', 'financeAccounting', 'customerService', 'it', 'procurement', 'other'),
+  providerId: fc.option(idArbitrary),
+  contractId: fc.option(idArbitrary),
+  readiness: fc.constantFrom('notStarted', 'asIsMapped', 'proceduresDocumented', 'knowledgeTransferDone', 'pilotPassed', 'migrated'),
+});
+
+const riskArbitrary = recordArbitrary<RiskData>({
+  providerId: fc.option(idArbitrary),
+  title: nonEmptyText,
+  category: fc.constantFrom(
+    'providerConcentration',
+    'attrition',
+    'dataProtection',
+    'disasterRecovery',
+    'financialDistress',
+    'countryRisk',
+    'regulatoryChange',
+    'other',
+  ),
+  description: textArbitrary,
+  likelihood: riskScore,
+  impact: riskScore,
+  owner: textArbitrary,
+  mitigation: textArbitrary,
+  status: fc.constantFrom('open', 'mitigating', 'accepted', 'closed'),
+  reviewDate: fc.option(calendarDate),
+});
+
+const cadenceArbitrary = recordArbitrary<MeetingCadenceData>({
+  providerId: idArbitrary,
+  contractId: fc.option(idArbitrary),
+  kind: cadenceKind,
+  title: nonEmptyText,
+  firstDate: calendarDate,
+  untilDate: fc.option(calendarDate),
+  startTime: timeOfDay,
+  durationMinutes: positiveInteger,
+  timeZone: timeZoneArbitrary,
+  attendees: textArbitrary,
+});
+
+const meetingArbitrary = recordArbitrary<MeetingData>({
+  providerId: idArbitrary,
+  cadenceId: fc.option(idArbitrary),
+  kind: fc.oneof(cadenceKind, fc.constant<MeetingKind>('adHoc')),
+  title: nonEmptyText,
+  date: calendarDate,
+  startTime: timeOfDay,
+  durationMinutes: positiveInteger,
+  timeZone: timeZoneArbitrary,
+  status: fc.constantFrom('planned', 'held', 'cancelled'),
+  agenda: fc.array(
+    fc.record({
+      source: fc.constantFrom('escalation', 'serviceLevel', 'risk', 'action', 'note'),
+      recordId: fc.option(idArbitrary),
+      text: textArbitrary,
+    }),
+    { maxLength: 3 },
+  ),
+  attendees: textArbitrary,
+  minutes: textArbitrary,
+});
+
+const decisionArbitrary = recordArbitrary<DecisionData>({
+  meetingId: fc.option(idArbitrary),
+  providerId: fc.option(idArbitrary),
+  text: nonEmptyText,
+  decidedOn: calendarDate,
+  decidedBy: textArbitrary,
+});
+
+const actionItemArbitrary = recordArbitrary<ActionItemData>({
+  meetingId: fc.option(idArbitrary),
+  providerId: fc.option(idArbitrary),
+  title: nonEmptyText,
+  owner: textArbitrary,
+  dueDate: fc.option(calendarDate),
+  status: fc.constantFrom('open', 'done'),
+  completedOn: fc.option(calendarDate),
+});
+
 const tombstoneArbitrary: fc.Arbitrary<Tombstone> = fc.record({
   id: idArbitrary,
   table: fc.constantFrom(...recordTables),
@@ -387,6 +532,15 @@ export const snapshotArbitrary: fc.Arbitrary<PortfolioSnapshot> = fc.record({
     planBaselines: uniqueRecords('planBaselines', baselineArbitrary),
     escalations: uniqueRecords('escalations', escalationArbitrary),
     escalationEvents: uniqueRecords('escalationEvents', escalationEventArbitrary),
+    providerSites: uniqueRecords('providerSites', siteArbitrary),
+    certifications: uniqueRecords('certifications', certificationArbitrary),
+    contacts: uniqueRecords('contacts', contactArbitrary),
+    processes: uniqueRecords('processes', processArbitrary),
+    risks: uniqueRecords('risks', riskArbitrary),
+    meetingCadences: uniqueRecords('meetingCadences', cadenceArbitrary),
+    meetings: uniqueRecords('meetings', meetingArbitrary),
+    decisions: uniqueRecords('decisions', decisionArbitrary),
+    actionItems: uniqueRecords('actionItems', actionItemArbitrary),
   }),
   tombstones: fc.uniqueArray(tombstoneArbitrary, { selector: (tombstone) => `${tombstone.table}/${tombstone.id}`, maxLength: 4 }),
   versionVector: versionVectorArbitrary,

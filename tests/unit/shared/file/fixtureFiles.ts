@@ -31,6 +31,7 @@ export const frozenFixtures: ReadonlyMap<string, string> = new Map([
   ['golden-v2.steerwise', 'd737b1740e71e3047a62fbcdcb96105100fcbf9083802057310b2f5a04f153ab'],
   ['golden-v3.steerwise', '9b93baf821a2314771fd44be559d488111fc88fb5dd7552014ff86f5c388f965'],
   ['golden-v4.steerwise', 'bee9554f588c02ce045e8223ea905cf7b43cc7565fae1c002d1b4c4c089e531d'],
+  ['golden-v5.steerwise', '6953bcab17a683cb0c88fedc3c1816e14c3ea6a2946f2ac97f5f31577a106bcd'],
 ]);
 
 /** Scope of `golden-scoped.steerwise`: the North East provider without commercial terms. */

@@ -4,7 +4,7 @@ import { currentFormatVersion, decryptContainer, openPortfolioFile, readPortfoli
 import { placeholderClock } from '../../../../shared/sync/fieldClocks';
 import { mergeSnapshots } from '../../../../shared/sync/merge';
 import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
-import { emptyRecords, planTables, recordTables, rfpTables } from '../../../../shared/sync/snapshot';
+import { emptyRecords, planTables, profileTables, recordTables, rfpTables } from '../../../../shared/sync/snapshot';
 import { errorOf, valueOf } from '../../../support/node/results';
 import { sha256HexOf, textOf, unzipEntries } from './craft';
 import { buildPlainFixtures, encryptedFixtureName, fixtureFolder, frozenFixtures, goldenScope, readFixture } from './fixtureFiles';
@@ -18,6 +18,7 @@ import {
   goldenSnapshotV2,
   goldenSnapshotV3,
   goldenSnapshotV4,
+  goldenSnapshotV5,
 } from './goldenSnapshot';
 
 async function readFixtureFile(name: string) {
@@ -55,6 +56,15 @@ describe('golden.steerwise', () => {
       planBaselines: 1,
       escalations: 1,
       escalationEvents: 2,
+      providerSites: 2,
+      certifications: 2,
+      contacts: 2,
+      processes: 2,
+      risks: 2,
+      meetingCadences: 1,
+      meetings: 1,
+      decisions: 1,
+      actionItems: 2,
     });
     expect(manifest.tombstoneCount).toBe(1);
   });
@@ -240,6 +250,45 @@ describe('golden-v4.steerwise', () => {
   });
 });
 
+describe('golden-v5.steerwise', () => {
+  test('opens as a version 5 file', async () => {
+    const parsed = valueOf(await readFixtureFile('golden-v5.steerwise'));
+    expect(parsed.sourceFormatVersion).toBe(5);
+    expect(parsed.manifest.formatVersion).toBe(currentFormatVersion);
+  });
+
+  test('migrates to providers without a profile, a contract without notice terms and no governance records', async () => {
+    const { manifest, snapshot } = valueOf(await readFixtureFile('golden-v5.steerwise'));
+    expect(snapshot).toEqual(goldenSnapshotV5);
+    for (const table of profileTables) expect(manifest.recordCounts[table], table).toBe(0);
+    for (const provider of snapshot.records.providers) expect(provider.lifecycle, provider.id).toBe('active');
+    expect(snapshot.records.contracts[0]?.noticePeriod).toBeNull();
+  });
+
+  test('keeps its escalations and credit terms', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v5.steerwise'));
+    expect(snapshot.records.escalations).toEqual(goldenSnapshot.records.escalations);
+    expect(snapshot.records.serviceLevels).toEqual(goldenSnapshot.records.serviceLevels);
+  });
+
+  test('merges into the current golden portfolio without changes', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v5.steerwise'));
+    expect(changeTotals(goldenSnapshot, snapshot)).toEqual({ added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0, conflicts: 0 });
+  });
+
+  test('takes in the profile and governance records when merged the other way', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-v5.steerwise'));
+    const merged = mergeSnapshots(snapshot, goldenSnapshot, { now: Date.parse(goldenMetadata.exportedAt) });
+    expect(merged.snapshot.records).toEqual(goldenSnapshot.records);
+    expect(merged.preview.tables.providers.changed).toBe(1);
+    expect(merged.preview.tables.contracts.changed).toBe(1);
+    expect(merged.preview.tables.providerSites.added).toBe(2);
+    expect(merged.preview.tables.meetings.added).toBe(1);
+    expect(merged.preview.tables.actionItems.added).toBe(2);
+    expect(merged.preview.conflicts).toEqual([]);
+  });
+});
+
 describe('golden-scoped.steerwise', () => {
   test('records its scope in the manifest', async () => {
     const { manifest } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
@@ -258,6 +307,15 @@ describe('golden-scoped.steerwise', () => {
       planBaselines: 1,
       escalations: 1,
       escalationEvents: 2,
+      providerSites: 2,
+      certifications: 2,
+      contacts: 2,
+      processes: 2,
+      risks: 1,
+      meetingCadences: 1,
+      meetings: 1,
+      decisions: 1,
+      actionItems: 2,
     });
     expect(manifest.tombstoneCount).toBe(0);
   });
@@ -278,6 +336,13 @@ describe('golden-scoped.steerwise', () => {
       goldenPlanIds.puneCalendar,
     ]);
     expect(snapshot.records.planTasks.every((task) => task.planId === goldenPlanIds.northEastPlan)).toBe(true);
+  });
+
+  test('holds the provider governance records but not the portfolio-wide risk', async () => {
+    const { snapshot } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
+    expect(snapshot.records.risks.map((risk) => risk.providerId)).toEqual([goldenIds.northEast]);
+    expect(snapshot.records.meetings[0]?.cadenceId).toBe(snapshot.records.meetingCadences[0]?.id);
+    expect(snapshot.records.providerSites.map((site) => site.city)).toEqual(['Newcastle upon Tyne', 'Pune']);
   });
 
   test('carries the exporter version vector', async () => {

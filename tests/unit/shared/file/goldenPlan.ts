@@ -14,6 +14,8 @@ type PlanRecords = Pick<RecordsByTable, 'planCalendars' | 'plans' | 'planTasks' 
 
 const englandCalendar = '019c4600-0000-7000-8000-00000000c001';
 const puneCalendar = '019c4600-0000-7000-8000-00000000c002';
+/** The calendar of the offshore site in Pune, which the North East provider's site record uses too. */
+export const goldenPuneCalendar = puneCalendar;
 const weekdayCalendar = '019c4600-0000-7000-8000-00000000c003';
 const northEastPlan = '019c4600-0000-7000-8000-00000000c004';
 const payrollPlan = '019c4600-0000-7000-8000-00000000c005';

@@ -10,13 +10,19 @@
  * there is no RFP or plan. `goldenSnapshotV2` is the portfolio of `golden-v2.steerwise`: no RFP
  * or plan. `goldenSnapshotV3` is the portfolio of `golden-v3.steerwise`: no plan.
  * `goldenSnapshotV4` is the portfolio of `golden-v4.steerwise`: every service level a reported
- * KPI, the contract without charges, and no escalation. Every older version reads like it too.
+ * KPI, the contract without charges, and no escalation. `goldenSnapshotV5` is the portfolio of
+ * `golden-v5.steerwise`: providers without a profile, the contract without notice or exit terms,
+ * and no site, certification, contact, process, risk, meeting, decision or action item (see
+ * `goldenGovernance.ts`). Every older version reads like it too.
  */
+import { contractGovernanceDefaults, providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
+import type { ProviderProfile } from '../../../../shared/domain/profileDefaults';
 import type { Escalation, EscalationEvent } from '../../../../shared/domain/escalation';
 import { noCreditTerms, reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import type { Contract, KpiDefinition, Measurement, Provider, ServiceLevel, Tombstone } from '../../../../shared/domain/types';
 import { emptyRecords } from '../../../../shared/sync/snapshot';
-import { goldenPlanRecords } from './goldenPlan';
+import { goldenGovernanceRecords } from './goldenGovernance';
+import { goldenPlanRecords, goldenPuneCalendar } from './goldenPlan';
 import { goldenRfpRecords } from './goldenRfp';
 import type { WriteMetadata } from '../../../../shared/file';
 import { packHlc } from '../../../../shared/sync/hlc';
@@ -38,7 +44,17 @@ const contractValued = clockAt('2026-02-10T17:02:00.000Z', exportingDevice);
 const termsSet = clockAt('2026-02-10T17:30:00.000Z', exportingDevice);
 const escalationOpened = clockAt('2026-02-10T18:00:00.000Z', exportingDevice);
 const escalationRaised = clockAt('2026-02-10T18:20:00.000Z', exportingDevice);
+const profileSet = clockAt('2026-02-04T10:00:00.000Z', exportingDevice);
 const measurementDeleted = clockAt('2026-02-11T08:00:00.000Z', exportingDevice);
+
+const profileFields: readonly (keyof ProviderProfile)[] = [
+  'legalEntity',
+  'serviceKinds',
+  'serviceAudiences',
+  'tier',
+  'criticality',
+  'financialRating',
+];
 
 const northEast = '019c1d94-8a80-7601-9175-e61eeeea84b3';
 const lincolnshire = '019c1d94-8e68-735f-8a5a-c0d2d2be4326';
@@ -46,10 +62,44 @@ const contract = '019c1d94-9250-7284-8a03-2d84eb45df9e';
 const answered60s = '019c1d94-9638-757a-a720-98ccfc276b24';
 const abandoned = '019c1d94-9a20-730b-bbda-b39c05ce86fe';
 
-const providers: Provider[] = [
-  { id: northEast, clock: created, fieldClocks: {}, code: '111AA1', name: 'NORTH EAST ENGLAND NHS 111', formerNames: [] },
-  { id: lincolnshire, clock: created, fieldClocks: {}, code: '111AA2', name: 'LINCOLNSHIRE NHS 111', formerNames: ['LINCS NHS 111'] },
+/** The providers as a version 5 file stores them, read through the migration: no profile, active. */
+const providersV5: Provider[] = [
+  {
+    id: northEast,
+    clock: created,
+    fieldClocks: {},
+    code: '111AA1',
+    name: 'NORTH EAST ENGLAND NHS 111',
+    formerNames: [],
+    ...providerProfileDefaults,
+  },
+  {
+    id: lincolnshire,
+    clock: created,
+    fieldClocks: {},
+    code: '111AA2',
+    name: 'LINCOLNSHIRE NHS 111',
+    formerNames: ['LINCS NHS 111'],
+    ...providerProfileDefaults,
+  },
 ];
+
+/** North East's profile, entered after it was created. */
+const providers: Provider[] = providersV5.map((provider) => {
+  if (provider.id !== northEast) return provider;
+  return {
+    ...provider,
+    fieldClocks: Object.fromEntries(profileFields.map((field) => [field, profileSet])),
+    legalEntity: 'North East Ambulance Service NHS Foundation Trust',
+    parentCompany: '',
+    serviceKinds: ['operational'],
+    serviceAudiences: ['customerFacing'],
+    tier: 1,
+    criticality: 'high',
+    lifecycle: 'active',
+    financialRating: 'adequate',
+  };
+});
 
 /** The contract as a version 1 file stores it, before contracts had a value. */
 const contractV1: Contract = {
@@ -63,6 +113,7 @@ const contractV1: Contract = {
   currency: 'GBP',
   annualValueMinor: null,
   ...noCreditTerms,
+  ...contractGovernanceDefaults,
 };
 
 /** The contract with a value of £3,150,000.00, entered after the end date was extended. */
@@ -74,7 +125,7 @@ const contractV4: Contract = {
 const contractsV4: Contract[] = [contractV4];
 
 /** The contract with monthly charges of £262,500.00, 12% of them at risk. */
-const contracts: Contract[] = [
+const contractsV5: Contract[] = [
   {
     ...contractV4,
     fieldClocks: { ...contractV4.fieldClocks, monthlyChargesMinor: termsSet, atRiskPercent: termsSet },
@@ -82,6 +133,24 @@ const contracts: Contract[] = [
     atRiskPercent: 12,
   },
 ];
+
+/** The contract's notice, renewal, pricing model and exit provisions, entered with its terms. */
+const contracts: Contract[] = contractsV5.map((stored) => ({
+  ...stored,
+  fieldClocks: {
+    ...stored.fieldClocks,
+    noticePeriod: termsSet,
+    autoRenewal: termsSet,
+    renewalMonths: termsSet,
+    pricingModel: termsSet,
+    exitProvisions: termsSet,
+  },
+  noticePeriod: { amount: 6, unit: 'months' },
+  autoRenewal: true,
+  renewalMonths: 12,
+  pricingModel: 'transactionBased',
+  exitProvisions: { exitPlan: true, dataReturn: true, knowledgeTransferBack: true, stepInRights: false },
+}));
 
 const kpis: KpiDefinition[] = [
   {
@@ -259,16 +328,33 @@ export const goldenSnapshot: PortfolioSnapshot = {
     ...goldenPlanRecords({ northEast, contract }, clockAt, exportingDevice),
     escalations,
     escalationEvents,
+    ...goldenGovernanceRecords({ northEast, contract, escalation, puneCalendar: goldenPuneCalendar }, clockAt, exportingDevice),
   },
   tombstones,
   versionVector: { [exportingDevice]: measurementDeleted, [otherDevice]: levelsSet },
+};
+
+export const goldenSnapshotV5: PortfolioSnapshot = {
+  ...goldenSnapshot,
+  records: {
+    ...emptyRecords(),
+    providers: providersV5,
+    contracts: contractsV5,
+    kpis,
+    serviceLevels,
+    measurements,
+    ...goldenRfpRecords(northEast, clockAt, exportingDevice),
+    ...goldenPlanRecords({ northEast, contract }, clockAt, exportingDevice),
+    escalations,
+    escalationEvents,
+  },
 };
 
 export const goldenSnapshotV4: PortfolioSnapshot = {
   ...goldenSnapshot,
   records: {
     ...emptyRecords(),
-    providers,
+    providers: providersV5,
     contracts: contractsV4,
     kpis,
     serviceLevels: serviceLevelsV4,
@@ -282,7 +368,7 @@ export const goldenSnapshotV3: PortfolioSnapshot = {
   ...goldenSnapshot,
   records: {
     ...emptyRecords(),
-    providers,
+    providers: providersV5,
     contracts: contractsV4,
     kpis,
     serviceLevels: serviceLevelsV4,
@@ -293,7 +379,7 @@ export const goldenSnapshotV3: PortfolioSnapshot = {
 
 export const goldenSnapshotV2: PortfolioSnapshot = {
   ...goldenSnapshot,
-  records: { ...emptyRecords(), providers, contracts: contractsV4, kpis, serviceLevels: serviceLevelsV4, measurements },
+  records: { ...emptyRecords(), providers: providersV5, contracts: contractsV4, kpis, serviceLevels: serviceLevelsV4, measurements },
 };
 
 export const goldenSnapshotV1: PortfolioSnapshot = {

@@ -3,12 +3,14 @@ import { AppFailure } from '../../../../shared/errors';
 import type { AppError } from '../../../../shared/errors';
 import { currentFormatVersion, migrations, readPortfolioFile, runMigrations } from '../../../../shared/file';
 import type { FileContent, Migration, MigrationRegistry } from '../../../../shared/file';
-import { addContractValue, addPlanTables, addRfpTables, addServiceTerms } from '../../../../shared/file/migrate';
+import { addContractValue, addPlanTables, addPortfolioProfile, addRfpTables, addServiceTerms } from '../../../../shared/file/migrate';
+import { contractGovernanceDefaults, providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import { noCreditTerms, reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
-import { planTables, recordTables, rfpTables } from '../../../../shared/sync/snapshot';
+import { planTables, profileTables, recordTables, rfpTables } from '../../../../shared/sync/snapshot';
 
 /** The tables of a version 4 file, in writer order: every table but the escalation tables of version 5. */
-const versionFourTables = recordTables.filter((table) => !table.startsWith('escalation'));
+const versionFiveTables = recordTables.filter((table) => !profileTables.includes(table));
+const versionFourTables = versionFiveTables.filter((table) => !table.startsWith('escalation'));
 import { errorOf, valueOf } from '../../../support/node/results';
 import { bytesOf, repack, textOf, unzipEntries } from './craft';
 import { readFixture } from './fixtureFiles';
@@ -36,8 +38,8 @@ function migrationError(run: () => unknown): AppError {
 
 describe('shipped migrations', () => {
   test('registry has one step per older version', () => {
-    expect(Object.keys(migrations)).toEqual(['1', '2', '3', '4']);
-    expect(currentFormatVersion).toBe(5);
+    expect(Object.keys(migrations)).toEqual(['1', '2', '3', '4', '5']);
+    expect(currentFormatVersion).toBe(6);
   });
 });
 
@@ -245,7 +247,7 @@ describe('migration from version 4 to 5', () => {
     const migrated = addServiceTerms(versionFourContent());
     expect(migrated.entries.get('records/escalations.json')).toEqual([]);
     expect(migrated.entries.get('records/escalationEvents.json')).toEqual([]);
-    expect(Object.keys(migrated.manifest.recordCounts as object)).toEqual([...recordTables]);
+    expect(Object.keys(migrated.manifest.recordCounts as object)).toEqual(versionFiveTables);
   });
 
   test('keeps a term already present and does not change its argument', () => {
@@ -258,6 +260,46 @@ describe('migration from version 4 to 5', () => {
     expect(migrated.entries.get('records/serviceLevels.json')).toEqual([{ ...reportedLevelTerms, id: 's1', critical: true }]);
     expect(content.entries.get('records/serviceLevels.json')).toEqual([{ id: 's1', critical: true }]);
     expect(content.entries.has('records/escalations.json')).toBe(false);
+  });
+});
+
+/** Parsed content of a version 5 file with one provider and one contract, as `addPortfolioProfile` receives it. */
+function versionFiveContent(scope?: Readonly<Record<string, unknown>>): FileContent {
+  const entries = new Map<string, unknown>(versionFiveTables.map((table) => [`records/${table}.json`, []]));
+  entries.set('records/providers.json', [{ id: 'p1', name: 'North' }]);
+  entries.set('records/contracts.json', [{ id: 'c1', title: 'Calls' }]);
+  const recordCounts = Object.fromEntries(versionFiveTables.map((table) => [table, 0]));
+  return { manifest: { formatVersion: 5, recordCounts, ...(scope === undefined ? {} : { scope }) }, entries };
+}
+
+describe('migration from version 5 to 6', () => {
+  test('gives every provider an empty, active profile without adding field clocks', () => {
+    const migrated = addPortfolioProfile(versionFiveContent());
+    expect(migrated.entries.get('records/providers.json')).toEqual([{ id: 'p1', name: 'North', ...providerProfileDefaults }]);
+  });
+
+  test('gives every contract no notice, renewal, pricing model or exit provision, with or without commercial terms', () => {
+    for (const scope of [undefined, { withoutCommercialTerms: true }]) {
+      const migrated = addPortfolioProfile(versionFiveContent(scope));
+      expect(migrated.entries.get('records/contracts.json')).toEqual([{ id: 'c1', title: 'Calls', ...contractGovernanceDefaults }]);
+    }
+  });
+
+  test('adds empty profile and governance tables with zero counts in writer order', () => {
+    const migrated = addPortfolioProfile(versionFiveContent());
+    for (const table of profileTables) expect(migrated.entries.get(`records/${table}.json`), table).toEqual([]);
+    expect(Object.keys(migrated.manifest.recordCounts as object)).toEqual([...recordTables]);
+  });
+
+  test('keeps a field already present and does not change its argument', () => {
+    const base = versionFiveContent();
+    const content: FileContent = {
+      ...base,
+      entries: new Map(base.entries).set('records/providers.json', [{ id: 'p1', lifecycle: 'exited' }]),
+    };
+    const migrated = addPortfolioProfile(content);
+    expect(migrated.entries.get('records/providers.json')).toEqual([{ ...providerProfileDefaults, id: 'p1', lifecycle: 'exited' }]);
+    expect(content.entries.has('records/risks.json')).toBe(false);
   });
 });
 

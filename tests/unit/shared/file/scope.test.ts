@@ -83,7 +83,12 @@ describe('scopeSnapshot without commercial terms', () => {
   test('removes the contract value and its clock', () => {
     expect(contract).toBeDefined();
     expect(Object.hasOwn(contract ?? {}, 'annualValueMinor')).toBe(false);
-    expect(contract?.fieldClocks).toEqual({ endDate: goldenSnapshot.records.contracts[0]!.fieldClocks.endDate });
+    const commercial = new Set(['annualValueMinor', 'monthlyChargesMinor', 'atRiskPercent']);
+    const kept = Object.fromEntries(
+      Object.entries(goldenSnapshot.records.contracts[0]!.fieldClocks).filter(([field]) => !commercial.has(field)),
+    );
+    expect(contract?.fieldClocks).toEqual(kept);
+    expect(Object.keys(kept)).toContain('noticePeriod');
   });
 
   test('keeps every other contract field', () => {
@@ -109,7 +114,20 @@ describe('scopeSnapshot without commercial terms', () => {
     const only: Contract = {
       ...goldenSnapshot.records.contracts[0]!,
       clock: valued,
-      fieldClocks: { providerId: later, title: later, startDate: later, endDate: later, currency: later },
+      fieldClocks: Object.fromEntries(
+        [
+          'providerId',
+          'title',
+          'startDate',
+          'endDate',
+          'currency',
+          'noticePeriod',
+          'autoRenewal',
+          'renewalMonths',
+          'pricingModel',
+          'exitProvisions',
+        ].map((field) => [field, later]),
+      ),
     };
     const [scopedContract] = scopeSnapshot({ ...portfolio, records: { ...portfolio.records, contracts: [only] } }, withoutCommercialTerms)
       .records.contracts;
@@ -150,6 +168,11 @@ describe('withCommercialPlaceholders', () => {
       startDate: original.clock,
       currency: original.clock,
       endDate: original.fieldClocks.endDate,
+      noticePeriod: original.fieldClocks.noticePeriod,
+      autoRenewal: original.fieldClocks.autoRenewal,
+      renewalMonths: original.fieldClocks.renewalMonths,
+      pricingModel: original.fieldClocks.pricingModel,
+      exitProvisions: original.fieldClocks.exitProvisions,
     });
   });
 

@@ -49,6 +49,15 @@ describe('writePortfolioFile layout', () => {
       'records/planBaselines.json',
       'records/escalations.json',
       'records/escalationEvents.json',
+      'records/providerSites.json',
+      'records/certifications.json',
+      'records/contacts.json',
+      'records/processes.json',
+      'records/risks.json',
+      'records/meetingCadences.json',
+      'records/meetings.json',
+      'records/decisions.json',
+      'records/actionItems.json',
       'tombstones.json',
       'versionVector.json',
       'manifest.json',
@@ -161,7 +170,7 @@ describe('writePortfolioFile progress', () => {
     const progress: WriteProgress[] = [];
     await writePortfolioFile(goldenSnapshot, goldenMetadata, (step) => progress.push(step));
     const finishedEntries = progress.filter((step) => step.stage === 'compressing' && step.done === step.total).map((step) => step.entry);
-    expect(finishedEntries).toHaveLength(23);
+    expect(finishedEntries).toHaveLength(32);
   });
 });
 

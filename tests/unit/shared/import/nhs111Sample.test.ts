@@ -2,6 +2,7 @@
  * The whole NHS 111 Minimum Data Set 2015-16 file through the import and the KPI maths,
  * checked against numbers computed here straight from the file's cells.
  */
+import { providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import { reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
@@ -152,7 +153,7 @@ describe('NHS 111 sample against its service levels', () => {
 describe('NHS 111 sample breach list', () => {
   // Entities as the import would write them, with the provider code as id.
   const syncFields = { clock: '0', fieldClocks: {} };
-  const providers: Provider[] = plan.providers.map((provider) => ({ ...syncFields, id: provider.code ?? provider.name, ...provider }));
+  const providers: Provider[] = plan.providers.map((provider) => ({ ...syncFields, id: provider.code ?? provider.name, ...provider, ...providerProfileDefaults }));
   const kpis: KpiDefinition[] = plan.kpis.map((kpi) => ({ ...syncFields, id: kpi.key, ...kpi }));
   const levels: ServiceLevel[] = providers.flatMap((provider) =>
     plan.serviceLevels.map((level) => ({

@@ -1,9 +1,17 @@
+import { providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import { describe, expect, it } from 'vitest';
 import type { Escalation } from '../../../../shared/domain/escalation';
 import { listBreaches } from '../../../../shared/domain/kpiBreaches';
 import type { Measurement, Provider, ServiceLevel, ServiceLevelData } from '../../../../shared/domain/types';
-import { buildHeatmap, buildStatusBoard, countOpenEscalations, summarizeQuarterCredits, trackLevels } from '../../../../shared/kpi/controlTower';
+import {
+  buildHeatmap,
+  buildStatusBoard,
+  countOpenEscalations,
+  summarizeQuarterCredits,
+  trackLevels,
+} from '../../../../shared/kpi/controlTower';
 import { rankInsights } from '../../../../shared/kpi/controlTowerInsights';
+import { packHeatmap } from '../../../../shared/kpi/controlTowerPackedHeatmap';
 import { breachRowLimit, buildControlTowerSummary, defaultSelection } from '../../../../shared/kpi/controlTowerSummary';
 import type { ControlTowerSummaryInput } from '../../../../shared/kpi/controlTowerSummary';
 import { computePortfolioCredits } from '../../../../shared/kpi/credits';
@@ -13,7 +21,7 @@ const syncFields = { clock: '0000000000000-0000-test', fieldClocks: {} } as cons
 const today = '2016-07-10';
 
 function provider(id: string, name: string): Provider {
-  return { ...syncFields, id, code: null, name, formerNames: [] };
+  return { ...syncFields, id, code: null, name, formerNames: [], ...providerProfileDefaults };
 }
 
 function level(id: string, providerId: string, kpiId: string, data: Partial<ServiceLevelData> = {}): ServiceLevel {
@@ -25,7 +33,18 @@ function month(providerId: string, kpiId: string, period: string, value: number 
 }
 
 function escalation(id: string, providerId: string, serviceLevelId: string, level: 1 | 2 | 3, dueDate: string): Escalation {
-  return { ...syncFields, id, providerId, serviceLevelId, openedPeriod: '2016-05', level, status: 'open', owner: '', dueDate, openedAt: '2016-06-01T09:00:00.000Z' };
+  return {
+    ...syncFields,
+    id,
+    providerId,
+    serviceLevelId,
+    openedPeriod: '2016-05',
+    level,
+    status: 'open',
+    owner: '',
+    dueDate,
+    openedAt: '2016-06-01T09:00:00.000Z',
+  };
 }
 
 const answered = makeKpi('answered');
@@ -46,7 +65,10 @@ function portfolio(): ControlTowerSummaryInput {
     // Bravo has no result in June: a gap, not a miss.
     ...periods.slice(0, 5).map((period) => month('p-b', 'answered', period, 97)),
   ];
-  const contracts = [makeContract({ id: 'contract-p-a', providerId: 'p-a', title: 'Alpha services' }), makeContract({ id: 'contract-p-b', providerId: 'p-b', title: 'Bravo services' })];
+  const contracts = [
+    makeContract({ id: 'contract-p-a', providerId: 'p-a', title: 'Alpha services' }),
+    makeContract({ id: 'contract-p-b', providerId: 'p-b', title: 'Bravo services' }),
+  ];
   const escalations = [escalation('e1', 'p-a', 'l-a1', 2, '2016-07-01'), escalation('e2', 'p-a', 'l-a1', 1, '2016-08-01')];
   return { providers, kpis: [answered, abandoned], serviceLevels, measurements, contracts, escalations, today };
 }
@@ -71,8 +93,22 @@ describe('buildControlTowerSummary', () => {
   });
 
   it('board and heatmap match their builders', () => {
-    expect(summary.board).toEqual(buildStatusBoard(tracked, input.providers.map(({ id, name }) => ({ id, name })), '2016-06'));
-    expect(summary.heatmap).toEqual(buildHeatmap(tracked, input.providers.map(({ id, name }) => ({ id, name })), '2016-06'));
+    expect(summary.board).toEqual(
+      buildStatusBoard(
+        tracked,
+        input.providers.map(({ id, name }) => ({ id, name })),
+        '2016-06',
+      ),
+    );
+    expect(summary.heatmap).toEqual(
+      packHeatmap(
+        buildHeatmap(
+          tracked,
+          input.providers.map(({ id, name }) => ({ id, name })),
+          '2016-06',
+        ),
+      ),
+    );
   });
 
   it('quarter credits match the credits ledger', () => {
@@ -89,7 +125,9 @@ describe('buildControlTowerSummary', () => {
   it('insights match rankInsights', () => {
     const providers = input.providers.map(({ id, name }) => ({ id, name }));
     expect(summary.insights.length).toBeGreaterThan(0);
-    expect(summary.insights).toEqual(rankInsights({ tracked, providers, reportingMonth: '2016-06', escalations: input.escalations, today, deadlines: [] }));
+    expect(summary.insights).toEqual(
+      rankInsights({ tracked, providers, reportingMonth: '2016-06', escalations: input.escalations, today, deadlines: [] }),
+    );
   });
 
   it('lists KPIs with levels, most first', () => {
@@ -131,8 +169,14 @@ describe('buildControlTowerSummary', () => {
 describe('buildControlTowerSummary limits', () => {
   it('caps breach rows but counts all', () => {
     const input = portfolio();
-    const periods = Array.from({ length: 130 }, (_, index) => `${String(2000 + Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, '0')}`);
-    const misses = [...periods.map((period) => month('p-a', 'answered', period, 80)), ...periods.map((period) => month('p-b', 'answered', period, 80))];
+    const periods = Array.from(
+      { length: 130 },
+      (_, index) => `${String(2000 + Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, '0')}`,
+    );
+    const misses = [
+      ...periods.map((period) => month('p-a', 'answered', period, 80)),
+      ...periods.map((period) => month('p-b', 'answered', period, 80)),
+    ];
     const summary = buildControlTowerSummary({ ...input, measurements: misses }, defaultSelection);
     const breaches = listBreaches(input.providers, input.kpis, input.serviceLevels, misses);
     expect(breaches.rows.length).toBe(260);
@@ -141,7 +185,10 @@ describe('buildControlTowerSummary limits', () => {
   });
 
   it('empty portfolio has no content', () => {
-    const summary = buildControlTowerSummary({ providers: [], kpis: [], serviceLevels: [], measurements: [], contracts: [], escalations: [], today }, defaultSelection);
+    const summary = buildControlTowerSummary(
+      { providers: [], kpis: [], serviceLevels: [], measurements: [], contracts: [], escalations: [], today },
+      defaultSelection,
+    );
     expect(summary.providers).toEqual([]);
     expect(summary.reportingMonth).toBeNull();
     expect(summary.board).toBeNull();

@@ -1,5 +1,14 @@
 /** Record factories for the service credits tests: readable ids, fixed sync fields, terms as plain data. */
-import type { Contract, ContractData, KpiDefinition, KpiDirection, Measurement, ServiceLevel, ServiceLevelData } from '../../../../shared/domain/types';
+import { contractGovernanceDefaults } from '../../../../shared/domain/profileDefaults';
+import type {
+  Contract,
+  ContractData,
+  KpiDefinition,
+  KpiDirection,
+  Measurement,
+  ServiceLevel,
+  ServiceLevelData,
+} from '../../../../shared/domain/types';
 
 const syncFields = { clock: '0000000000000-0000-test', fieldClocks: {} } as const;
 
@@ -19,6 +28,7 @@ export function makeContract(data: Partial<ContractData> & { id?: string } = {})
     annualValueMinor: null,
     monthlyChargesMinor: 25_000_000,
     atRiskPercent: 12,
+    ...contractGovernanceDefaults,
     ...data,
   };
 }
@@ -60,7 +70,12 @@ export function makeLevel(id: string, kpiId: string, data: Partial<ServiceLevelD
 
 let measurementCount = 0;
 
-export function makeMeasurement(kpiId: string, period: string, value: number | null, counts?: { numerator: number; denominator: number }): Measurement {
+export function makeMeasurement(
+  kpiId: string,
+  period: string,
+  value: number | null,
+  counts?: { numerator: number; denominator: number },
+): Measurement {
   measurementCount += 1;
   return {
     ...syncFields,

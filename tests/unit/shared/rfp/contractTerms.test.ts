@@ -1,3 +1,4 @@
+import { contractGovernanceDefaults } from '../../../../shared/domain/profileDefaults';
 import { describe, expect, test } from 'vitest';
 import type { RecurringCharge } from '../../../../shared/domain/rfp';
 import type { AwardedEvent } from '../../../../shared/rfp/contractTerms';
@@ -39,6 +40,7 @@ describe('awardedContractTerms', () => {
       annualValueMinor: 1_200_000,
       monthlyChargesMinor: null,
       atRiskPercent: null,
+      ...contractGovernanceDefaults,
     });
   });
 

@@ -3,6 +3,7 @@
  * writes through the same clock rules as the repositories (one HLC tick per write, `stampFields`
  * for updates, a tombstone per deletion), and merges snapshots it receives from the others.
  */
+import { contractGovernanceDefaults, providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import { reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import fc from 'fast-check';
 import type { HlcString, Id, RecordTable, Tombstone } from '../../../../shared/domain/types';
@@ -48,6 +49,15 @@ const editableFields: { readonly [T in RecordTable]: readonly string[] } = {
   planBaselines: ['name'],
   escalations: ['level', 'status', 'owner', 'dueDate'],
   escalationEvents: ['note'],
+  providerSites: ['city', 'fte'],
+  certifications: ['expiresOn', 'evidence'],
+  contacts: ['name', 'email'],
+  processes: ['name', 'readiness'],
+  risks: ['title', 'likelihood', 'status'],
+  meetingCadences: ['title', 'startTime'],
+  meetings: ['title', 'status', 'minutes'],
+  decisions: ['text'],
+  actionItems: ['owner', 'status', 'dueDate'],
 };
 
 function editedValue(table: RecordTable, field: string, choice: number): unknown {
@@ -76,6 +86,16 @@ function editedValue(table: RecordTable, field: string, choice: number): unknown
       return 50 + (choice % 7);
     case 'value':
       return table === 'rfpScores' || table === 'rfpConsensusScores' ? choice % 6 : 50 + (choice % 7);
+    case 'fte':
+      return choice % 3 === 0 ? null : 10 * (choice % 9);
+    case 'expiresOn':
+      return choice % 2 === 0 ? null : `2026-0${String((choice % 9) + 1)}-15`;
+    case 'readiness':
+      return ['notStarted', 'asIsMapped', 'pilotPassed', 'migrated'][choice % 4];
+    case 'likelihood':
+      return 1 + (choice % 5);
+    case 'startTime':
+      return `${String(8 + (choice % 9)).padStart(2, '0')}:30`;
     case 'sourceFile':
       return choice % 2 === 0 ? null : `import-${String(choice % 5)}.csv`;
     case 'workingWeekdays':
@@ -101,6 +121,8 @@ function editedValue(table: RecordTable, field: string, choice: number): unknown
     case 'level':
       return 1 + (choice % 3);
     case 'status':
+      if (table === 'meetings') return ['planned', 'held', 'cancelled'][choice % 3];
+      if (table === 'actionItems') return choice % 2 === 0 ? 'open' : 'done';
       return choice % 2 === 0 ? 'open' : 'closed';
     case 'dueDate':
       return `2025-0${String((choice % 9) + 1)}-28`;
@@ -133,6 +155,7 @@ export type Operation =
   | { readonly kind: 'link'; readonly laptop: number; readonly pick: number }
   | { readonly kind: 'baseline'; readonly laptop: number; readonly pick: number }
   | { readonly kind: 'escalate'; readonly laptop: number; readonly pick: number }
+  | { readonly kind: 'meet'; readonly laptop: number; readonly pick: number }
   | {
       readonly kind: 'update';
       readonly laptop: number;
@@ -208,6 +231,8 @@ export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('link' as const), laptop: laptopIndex, pick: small }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('baseline' as const), laptop: laptopIndex, pick: small }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('escalate' as const), laptop: laptopIndex, pick: small }), weight: 2 },
+  // Governance: a cadence generates a meeting on a date, which two laptops may both generate, and the meeting raises an action.
+  { arbitrary: fc.record({ kind: fc.constant('meet' as const), laptop: laptopIndex, pick: small }), weight: 2 },
   {
     arbitrary: fc.record({
       kind: fc.constant('update' as const),
@@ -355,7 +380,17 @@ class Laptop {
         const levelKey = level === undefined ? `id:${String(record.serviceLevelId)}` : this.semanticKey('serviceLevels', level);
         return JSON.stringify([levelKey, record.openedPeriod]);
       }
+      case 'meetings':
+        return typeof record.cadenceId === 'string' ? JSON.stringify([record.cadenceId, record.date]) : null;
       case 'escalationEvents':
+      case 'providerSites':
+      case 'certifications':
+      case 'contacts':
+      case 'processes':
+      case 'risks':
+      case 'meetingCadences':
+      case 'decisions':
+      case 'actionItems':
         return null;
     }
   }
@@ -435,6 +470,7 @@ export class Simulation {
               annualValueMinor: null,
               monthlyChargesMinor: null,
               atRiskPercent: null,
+              ...contractGovernanceDefaults,
             },
             () => laptop.tick(),
           );
@@ -476,6 +512,9 @@ export class Simulation {
       case 'escalate':
         this.escalate(this.laptop(operation.laptop), operation.pick);
         return;
+      case 'meet':
+        this.meet(this.laptop(operation.laptop), operation.pick);
+        return;
       case 'update':
         this.update(this.laptop(operation.laptop), operation);
         return;
@@ -498,7 +537,7 @@ export class Simulation {
 
     const providerRecord =
       laptop.find('providers', (item) => item.code === code) ??
-      this.create(laptop, 'providers', { code, name: `Provider ${code}`, formerNames: [] }, stamp);
+      this.create(laptop, 'providers', { code, name: `Provider ${code}`, formerNames: [], ...providerProfileDefaults }, stamp);
     const kpiRecord =
       laptop.find('kpis', (item) => item.key === key) ??
       this.create(
@@ -530,7 +569,8 @@ export class Simulation {
     const code = codeIndex === null ? null : (codes[codeIndex] ?? null);
     const name = `${names[nameChoice % names.length] ?? 'North'} provider`;
     const existing = code === null ? undefined : laptop.find('providers', (item) => item.code === code);
-    if (existing === undefined) this.create(laptop, 'providers', { code, name, formerNames: [] }, () => laptop.tick());
+    if (existing === undefined)
+      this.create(laptop, 'providers', { code, name, formerNames: [], ...providerProfileDefaults }, () => laptop.tick());
     else laptop.update('providers', existing, { name }, () => laptop.tick());
   }
 
@@ -801,6 +841,75 @@ export class Simulation {
    * Opens the escalation of a service level for a month, as a missed month does, or adds a repeat
    * to it when this laptop already has it. Two laptops that open the same one fold it by natural key.
    */
+  /**
+   * Generates the meeting of a cadence on one of three dates, as the meetings screen does, unless
+   * the laptop has it already, and records an action item raised in it. A laptop without a
+   * cadence first sets one up for a provider.
+   */
+  private meet(laptop: Laptop, choice: number): void {
+    if (laptop.tables.meetingCadences.length === 0) {
+      if (laptop.tables.providers.length === 0) this.addProvider(laptop, choice % codes.length, choice);
+      const owner = pick(laptop.tables.providers, choice);
+      if (owner === undefined) return;
+      this.create(
+        laptop,
+        'meetingCadences',
+        {
+          providerId: owner.id,
+          contractId: null,
+          kind: 'monthlyManagement',
+          title: 'Monthly review',
+          firstDate: '2025-01-31',
+          untilDate: null,
+          startTime: '10:00',
+          durationMinutes: 60,
+          timeZone: 'Europe/London',
+          attendees: '',
+        },
+        () => laptop.tick(),
+      );
+    }
+    const cadence = pick(laptop.tables.meetingCadences, choice);
+    const date = ['2025-01-31', '2025-02-28', '2025-03-31'][choice % 3];
+    if (cadence === undefined || date === undefined) return;
+    const meeting =
+      laptop.find('meetings', (item) => item.cadenceId === cadence.id && item.date === date) ??
+      this.create(
+        laptop,
+        'meetings',
+        {
+          providerId: cadence.providerId,
+          cadenceId: cadence.id,
+          kind: 'monthlyManagement',
+          title: 'Monthly review',
+          date,
+          startTime: '10:00',
+          durationMinutes: 60,
+          timeZone: 'Europe/London',
+          status: 'planned',
+          agenda: [],
+          attendees: '',
+          minutes: '',
+        },
+        () => laptop.tick(),
+      );
+    if (meeting === undefined) return;
+    this.create(
+      laptop,
+      'actionItems',
+      {
+        meetingId: meeting.id,
+        providerId: meeting.providerId,
+        title: `Action ${String(choice)}`,
+        owner: laptop.deviceId,
+        dueDate: null,
+        status: 'open',
+        completedOn: null,
+      },
+      () => laptop.tick(),
+    );
+  }
+
   private escalate(laptop: Laptop, choice: number): void {
     // A miss needs a service level; set one up as the user would before it can be missed.
     if (laptop.tables.serviceLevels.length === 0) this.addServiceLevel(laptop, choice, choice);

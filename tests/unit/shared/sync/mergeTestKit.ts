@@ -1,4 +1,5 @@
 /** Factories and comparison helpers for the merge tests: readable ids, clocks built from small numbers. */
+import { contractGovernanceDefaults, providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
 import { noCreditTerms, reportedLevelTerms } from '../../../../shared/domain/serviceTerms';
 import type { Bidder, PriceBid, Score } from '../../../../shared/domain/rfp';
 import type {
@@ -27,7 +28,16 @@ export function at(step: number, deviceId: string, counter = 0): HlcString {
 type Clocks = { clock: HlcString; fieldClocks?: Record<string, HlcString> };
 
 export function provider(id: string, clocks: Clocks, data: Partial<Omit<Provider, 'id' | 'clock' | 'fieldClocks'>> = {}): Provider {
-  return { id, clock: clocks.clock, fieldClocks: clocks.fieldClocks ?? {}, code: null, name: `Provider ${id}`, formerNames: [], ...data };
+  return {
+    id,
+    clock: clocks.clock,
+    fieldClocks: clocks.fieldClocks ?? {},
+    code: null,
+    name: `Provider ${id}`,
+    formerNames: [],
+    ...providerProfileDefaults,
+    ...data,
+  };
 }
 
 export function contract(
@@ -47,6 +57,7 @@ export function contract(
     currency: 'GBP',
     annualValueMinor: null,
     ...noCreditTerms,
+    ...contractGovernanceDefaults,
     ...data,
   };
 }

@@ -6,6 +6,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compareKpiAcrossProviders } from '../../../../../../shared/kpi/controlTowerComparison';
+import { unpackHeatmap } from '../../../../../../shared/kpi/controlTowerPackedHeatmap';
 import { buildControlTowerSummary, defaultSelection } from '../../../../../../shared/kpi/controlTowerSummary';
 import { createPortfolio, getDeviceContext } from '../../../../../../renderer/src/db/catalogue';
 import { applyPendingEscalationActions, runEscalationRules } from '../../../../../../renderer/src/db/escalations';
@@ -146,6 +147,18 @@ describe('summary cache', () => {
     const cached = await readCachedSummary(db);
     expect(cached?.value.summary).toEqual(summary);
     expect(summaryFreshness(cached, vector, today)).toBe('fresh');
+  });
+
+  it('keeps the packed heatmap', async () => {
+    const summary = await computeControlTowerSummary(db, defaultSelection, today);
+    await storeCachedSummary(db, summary, await readVersionVector(db));
+    const heatmap = (await readCachedSummary(db))?.value.summary.heatmap;
+    expect(heatmap?.counts).toBeInstanceOf(Uint32Array);
+    // The default scope is the critical levels, which only the sample's three illustrative contracts have.
+    expect(heatmap?.providers).toHaveLength(3);
+    if (heatmap === null || heatmap === undefined || summary.heatmap === null) throw new Error('The sample summary has no heatmap');
+    expect(unpackHeatmap(heatmap)).toEqual(unpackHeatmap(summary.heatmap));
+    expect(unpackHeatmap(heatmap).cells.flat().some((cell) => cell.worst === 'red')).toBe(true);
   });
 
   it('goes stale after a write', async () => {

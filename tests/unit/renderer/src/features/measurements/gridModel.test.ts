@@ -1,3 +1,4 @@
+import { providerProfileDefaults } from '../../../../../../shared/domain/profileDefaults';
 import { describe, expect, it } from 'vitest';
 import type { KpiDefinition, Measurement, Provider, ServiceLevel } from '../../../../../../shared/domain/types';
 import { reportedLevelTerms } from '../../../../../../shared/domain/serviceTerms';
@@ -42,8 +43,8 @@ const backlog: KpiDefinition = {
   direction: 'lowerIsBetter',
   aggregation: 'last',
 };
-const north: Provider = { ...sync, id: 'p-north', code: 'N', name: 'North', formerNames: [] };
-const south: Provider = { ...sync, id: 'p-south', code: 'S', name: 'South', formerNames: [] };
+const north: Provider = { ...sync, id: 'p-north', code: 'N', name: 'North', formerNames: [], ...providerProfileDefaults };
+const south: Provider = { ...sync, id: 'p-south', code: 'S', name: 'South', formerNames: [], ...providerProfileDefaults };
 const level: ServiceLevel = {
   ...sync,
   ...reportedLevelTerms,

@@ -1,3 +1,4 @@
+import { providerProfileDefaults } from '../../../../../../shared/domain/profileDefaults';
 import { describe, expect, it } from 'vitest';
 import type { Period, Provider } from '../../../../../../shared/domain/types';
 import { importedProviderData } from '../../../../../../renderer/src/db/importProviders';
@@ -8,7 +9,7 @@ import {
 } from '../../../../../../renderer/src/features/portfolio/providerName';
 
 function provider(id: string, name: string, formerNames: readonly string[] = [], code: string | null = null): Provider {
-  return { id, clock: 'c', fieldClocks: {}, code, name, formerNames };
+  return { id, clock: 'c', fieldClocks: {}, code, name, formerNames, ...providerProfileDefaults };
 }
 
 const providers = [provider('p1', 'North Contact Centre'), provider('p2', 'South Contact Centre')];
@@ -52,22 +53,34 @@ describe('checkProviderName', () => {
 describe('renamedProviderFields', () => {
   it('keeps the old name as the latest former name', () => {
     const north = provider('p1', 'North Hub', ['North Contact Centre'], 'RX1');
-    expect(renamedProviderFields(north, 'Alpha')).toEqual({ name: 'Alpha', formerNames: ['North Contact Centre', 'North Hub'] });
+    expect(renamedProviderFields(north, 'Alpha')).toEqual({
+      name: 'Alpha',
+      formerNames: ['North Contact Centre', 'North Hub'],
+    });
   });
 
   it('moves a former name back to the name', () => {
     const north = provider('p1', 'North Hub', ['North Contact Centre'], 'RX1');
-    expect(renamedProviderFields(north, 'North Contact Centre')).toEqual({ name: 'North Contact Centre', formerNames: ['North Hub'] });
+    expect(renamedProviderFields(north, 'North Contact Centre')).toEqual({
+      name: 'North Contact Centre',
+      formerNames: ['North Hub'],
+    });
   });
 
   it('works for a provider without a code', () => {
-    expect(renamedProviderFields(provider('p1', 'North'), 'Alpha')).toEqual({ name: 'Alpha', formerNames: ['North'] });
+    expect(renamedProviderFields(provider('p1', 'North'), 'Alpha')).toEqual({
+      name: 'Alpha',
+      formerNames: ['North'],
+    });
   });
 
   it('gives the same names as an import of a current file', () => {
     const north = provider('p1', 'North Hub', ['North Contact Centre'], 'RX1');
     const fileLatest: Period = '2026-03';
     const imported = importedProviderData({ code: 'RX1', name: 'Alpha', formerNames: [] }, north, '2026-02', fileLatest);
-    expect(renamedProviderFields(north, 'Alpha')).toEqual({ name: imported.name, formerNames: imported.formerNames });
+    expect(renamedProviderFields(north, 'Alpha')).toEqual({
+      name: imported.name,
+      formerNames: imported.formerNames,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { contractGovernanceDefaults, providerProfileDefaults } from '../../../../../../shared/domain/profileDefaults';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../../../../shared/domain/plan';
 import type { Contract, Provider } from '../../../../../../shared/domain/types';
@@ -6,7 +7,15 @@ import type { AwardedRfp } from '../../../../../../renderer/src/features/rfp/awa
 
 const clock = '019c48715319-0000-a1b2c3d4e5f6';
 
-const provider: Provider = { id: 'provider-1', clock, fieldClocks: {}, code: null, name: 'Acme Services', formerNames: [] };
+const provider: Provider = {
+  id: 'provider-1',
+  clock,
+  fieldClocks: {},
+  code: null,
+  name: 'Acme Services',
+  formerNames: [],
+  ...providerProfileDefaults,
+};
 
 const contract: Contract = {
   id: 'contract-1',
@@ -20,6 +29,7 @@ const contract: Contract = {
   annualValueMinor: null,
   monthlyChargesMinor: null,
   atRiskPercent: null,
+  ...contractGovernanceDefaults,
 };
 
 const awarded: AwardedRfp = { phase: 'awarded', awardedContractId: contract.id, scope: ['Payroll', ' Expenses ', '  '] };

@@ -1,3 +1,4 @@
+import { providerProfileDefaults } from '../../../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '@shared/errors';
@@ -45,8 +46,8 @@ async function setup(catalogue?: CatalogueDb): Promise<Setup> {
   const db = await openPortfolioDb(entry.id);
   opened.push(db);
   const context = await getDeviceContext(catalogueDb);
-  const north = await providerRepository.insert(db, { code: 'RX1', name: 'North', formerNames: [] }, context);
-  await providerRepository.insert(db, { code: 'RX2', name: 'South', formerNames: [] }, context);
+  const north = await providerRepository.insert(db, { code: 'RX1', name: 'North', formerNames: [], ...providerProfileDefaults }, context);
+  await providerRepository.insert(db, { code: 'RX2', name: 'South', formerNames: [], ...providerProfileDefaults }, context);
 
   const seen = await readSnapshot(db, portfolio, context.deviceId);
   const laterClock = packHlc({ wallMs: Date.now() + 60_000, counter: 0, deviceId: 'laptopb' });
@@ -59,7 +60,15 @@ async function setup(catalogue?: CatalogueDb): Promise<Setup> {
         ...seen.records.providers.map((provider) =>
           provider.id === north.id ? { ...provider, name: 'North (laptop B)', fieldClocks: { name: laterClock } } : provider,
         ),
-        { id: '0196a000-0000-7000-8000-00000000000b', clock: laterClock, fieldClocks: {}, code: 'RX3', name: 'West', formerNames: [] },
+        {
+          id: '0196a000-0000-7000-8000-00000000000b',
+          clock: laterClock,
+          fieldClocks: {},
+          code: 'RX3',
+          name: 'West',
+          formerNames: [],
+          ...providerProfileDefaults,
+        },
       ],
     },
     versionVector: { ...seen.versionVector, laptopb: laterClock },

@@ -17,7 +17,7 @@ import { at, baseWallMs, contract, kpi, measurement, provider, score, serviceLev
 import { goldenRfpIds } from '../../../../shared/file/goldenRfp';
 import { goldenIds, goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
 import type { RecordTable } from '@shared/domain/types';
-import { planTables, rfpTables } from '@shared/sync/snapshot';
+import { planTables, profileTables, rfpTables } from '@shared/sync/snapshot';
 import { goldenPlanIds } from '../../../../shared/file/goldenPlan';
 import { createRecordLookup, recordLabelOf, referencedTableOf } from '../../../../../../renderer/src/features/sync/recordLabels';
 
@@ -105,10 +105,33 @@ describe('describeField', () => {
     for (const field of dataFieldNames(record)) expect(i18next.exists(`sync.fields.${field}`), field).toBe(true);
   });
 
-  it.each([...rfpTables, ...planTables])('labels every field of %s', (table) => {
+  it.each([...rfpTables, ...planTables, ...profileTables])('labels every field of %s', (table) => {
     const [record] = goldenSnapshot.records[table];
     expect(record).toBeDefined();
     for (const field of dataFieldNames(record ?? {})) expect(i18next.exists(`sync.fields.${field}`), `${table}.${field}`).toBe(true);
+  });
+});
+
+describe('profile and governance record names', () => {
+  const lookup = createRecordLookup([goldenSnapshot]);
+  const name = (table: RecordTable, id: string) => describeRecord(i18next.t, recordLabelOf(lookup, table, id), format);
+  const idOf = (table: RecordTable, index = 0) => goldenSnapshot.records[table][index]?.id ?? '';
+
+  it('names a site by city, country and provider', () => {
+    expect(name('providerSites', idOf('providerSites', 1))).toBe('Site Pune, IN of NORTH EAST ENGLAND NHS 111');
+  });
+
+  it('names a certification by its standard and qualifier', () => {
+    expect(name('certifications', idOf('certifications'))).toBe('ISO/IEC 27001 (Certificate 4471) certification of NORTH EAST ENGLAND NHS 111');
+    expect(name('certifications', idOf('certifications', 1))).toBe('SOC 2 Type II certification of NORTH EAST ENGLAND NHS 111');
+  });
+
+  it('names a portfolio-wide risk without a provider', () => {
+    expect(name('risks', idOf('risks', 1))).toBe('Risk Two providers handle all NHS 111 calls');
+  });
+
+  it('names a meeting by title and date', () => {
+    expect(name('meetings', idOf('meetings'))).toBe('Meeting North East monthly management review, 2026-01-31 with NORTH EAST ENGLAND NHS 111');
   });
 });
 

@@ -3,6 +3,7 @@
  * contract, and South with one deleted month, exported as North only and without commercial
  * terms, then read back with the shared reader.
  */
+import { contractGovernanceDefaults } from '../../../../../../shared/domain/profileDefaults';
 import 'fake-indexeddb/auto';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -48,6 +49,7 @@ beforeAll(async () => {
         annualValueMinor: 125_000_000,
         monthlyChargesMinor: null,
         atRiskPercent: null,
+        ...contractGovernanceDefaults,
       },
       context,
     );

@@ -138,6 +138,15 @@ describe('tableCountRows', () => {
       'planBaselines',
       'escalations',
       'escalationEvents',
+      'providerSites',
+      'certifications',
+      'contacts',
+      'processes',
+      'risks',
+      'meetingCadences',
+      'meetings',
+      'decisions',
+      'actionItems',
     ]);
   });
 

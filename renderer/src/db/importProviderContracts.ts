@@ -1,0 +1,194 @@
+/**
+ * Writes a providers-and-contracts import plan in one transaction with one import audit entry.
+ * Providers match stored ones by code, then by name (`matchProviders`); contracts match by
+ * provider and title. Fields a row leaves blank keep their stored values, and records the file
+ * does not change keep their clocks.
+ */
+import { AppFailure } from '@shared/errors';
+import { contractGovernanceDefaults } from '@shared/domain/profileDefaults';
+import type { Contract, ContractData, HlcString, Id, ImportSummary, Provider, ProviderData } from '@shared/domain/types';
+import type { PlannedProviderRow, ProviderContractPlan } from '@shared/import/providerContracts';
+import { importAuditEntry } from './auditEntries';
+import type { DeviceContext } from './clockStore';
+import { assertPlanWritable } from './importPlanIndex';
+import { importedProviderData, matchProviders } from './importProviders';
+import { TableChanges, upsertRecord } from './importUpsert';
+import type { StampClock } from './importUpsert';
+import type { PortfolioDb } from './portfolioDb';
+import { toStorageFailure } from './storageErrors';
+import { raiseVersionVector } from './versionVector';
+
+interface PlannedProviderGroup {
+  readonly code: string | null;
+  readonly name: string;
+  readonly formerNames: readonly string[];
+  /** The fields of every row of this provider, later rows overriding earlier ones. */
+  fields: PlannedProviderRow;
+}
+
+interface ComputedChanges {
+  readonly summary: ImportSummary;
+  readonly providers: TableChanges<Provider>;
+  readonly contracts: TableChanges<Contract>;
+}
+
+/** Key of a planned provider: its code when the row has one, else its name. */
+function providerKey(provider: PlannedProviderRow): string {
+  return provider.code === null ? `name\u001f${provider.name}` : `code\u001f${provider.code}`;
+}
+
+function groupProviders(plan: ProviderContractPlan): { groups: PlannedProviderGroup[]; rowGroups: number[] } {
+  const groups: PlannedProviderGroup[] = [];
+  const byKey = new Map<string, number>();
+  const rowGroups = plan.rows.map((row) => {
+    const key = providerKey(row.provider);
+    const known = byKey.get(key);
+    if (known !== undefined) {
+      const group = groups[known];
+      // NOTE: when two rows give one provider different values, the later row wins without a warning.
+      if (group !== undefined) group.fields = { ...group.fields, ...row.provider };
+      return known;
+    }
+    byKey.set(key, groups.length);
+    groups.push({ code: row.provider.code, name: row.provider.name, formerNames: [], fields: row.provider });
+    return groups.length - 1;
+  });
+  return { groups, rowGroups };
+}
+
+/** Provider data after the import: names as a measurement import sets them, then the row's profile fields. */
+function providerDataOf(group: PlannedProviderGroup, stored: Provider | null): ProviderData {
+  const named = importedProviderData(group, stored, null, null);
+  const { legalEntity, parentCompany, tier, criticality, lifecycle, financialRating } = group.fields;
+  const profile = { legalEntity, parentCompany, tier, criticality, lifecycle, financialRating };
+  const given = Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== undefined));
+  return { ...named, ...given };
+}
+
+function contractDataOf(plan: ProviderContractPlan, rowIndex: number, providerId: Id, stored: Contract | undefined): ContractData {
+  const row = plan.rows[rowIndex];
+  const contract = row?.contract;
+  if (row === undefined || contract === null || contract === undefined) {
+    throw new AppFailure({
+      code: 'unexpected',
+      detail: { file: plan.fileName },
+      cause: 'inconsistent plan: a contract row has no contract',
+    });
+  }
+  if (stored !== undefined) {
+    const data: ContractData = {
+      providerId: stored.providerId,
+      title: stored.title,
+      startDate: stored.startDate,
+      endDate: stored.endDate,
+      currency: stored.currency,
+      annualValueMinor: stored.annualValueMinor,
+      monthlyChargesMinor: stored.monthlyChargesMinor,
+      atRiskPercent: stored.atRiskPercent,
+      noticePeriod: stored.noticePeriod,
+      autoRenewal: stored.autoRenewal,
+      renewalMonths: stored.renewalMonths,
+      pricingModel: stored.pricingModel,
+      exitProvisions: stored.exitProvisions,
+    };
+    return { ...data, ...contract };
+  }
+  if (contract.currency === undefined) {
+    throw new AppFailure({
+      code: 'csv.emptyValue',
+      detail: { file: plan.fileName, row: row.row, column: 'currency' },
+      cause: `new contract ${contract.title} on row ${String(row.row)} has no currency`,
+    });
+  }
+  return {
+    providerId,
+    startDate: null,
+    endDate: null,
+    annualValueMinor: null,
+    monthlyChargesMinor: null,
+    atRiskPercent: null,
+    ...contractGovernanceDefaults,
+    ...contract,
+    currency: contract.currency,
+  };
+}
+
+/** Computes every record the plan adds or changes, reading the stored providers and contracts once. */
+async function computeChanges(db: PortfolioDb, plan: ProviderContractPlan, stamp: StampClock): Promise<ComputedChanges> {
+  const providers = new TableChanges<Provider>();
+  const contracts = new TableChanges<Contract>();
+  const [storedProviders, storedContracts] = await Promise.all([db.providers.toArray(), db.contracts.toArray()]);
+
+  const { groups, rowGroups } = groupProviders(plan);
+  const matches = matchProviders(storedProviders, groups);
+  const providerIds = groups.map(
+    (group, index) => providers.record(upsertRecord(matches[index] ?? undefined, providerDataOf(group, matches[index] ?? null), stamp)).id,
+  );
+
+  const contractKey = (providerId: Id, title: string) => `${providerId}\u001f${title}`;
+  const byKey = new Map(storedContracts.map((contract) => [contractKey(contract.providerId, contract.title), contract]));
+  plan.rows.forEach((row, rowIndex) => {
+    if (row.contract === null) return;
+    const providerId = providerIds[rowGroups[rowIndex] ?? -1];
+    if (providerId === undefined)
+      throw new AppFailure({ code: 'unexpected', detail: { file: plan.fileName, row: row.row }, cause: 'row without provider' });
+    const key = contractKey(providerId, row.contract.title);
+    const stored = byKey.get(key);
+    const record = contracts.record(upsertRecord(stored, contractDataOf(plan, rowIndex, providerId, stored), stamp));
+    byKey.set(key, record);
+  });
+
+  const summary: ImportSummary = {
+    fileName: plan.fileName,
+    rows: plan.rows.length,
+    added: { providers: providers.added, contracts: contracts.added },
+    changed: { providers: providers.changed, contracts: contracts.changed },
+    unchanged: { providers: providers.unchanged, contracts: contracts.unchanged },
+  };
+  return { summary, providers, contracts };
+}
+
+/** Returns the counts that applying `plan` now would give, writing nothing. */
+export async function previewProviderContractPlan(db: PortfolioDb, plan: ProviderContractPlan): Promise<ImportSummary> {
+  assertPlanWritable(plan);
+  const previewClock: HlcString = '';
+  try {
+    return await db.transaction(
+      'r',
+      [db.providers, db.contracts],
+      async () => (await computeChanges(db, plan, () => previewClock)).summary,
+    );
+  } catch (error) {
+    throw toStorageFailure(error, { file: plan.fileName });
+  }
+}
+
+/**
+ * Writes `plan` in one transaction and returns the counts. Rejects a plan with errors before
+ * writing; on any failure nothing is written and the promise rejects with an `AppFailure`.
+ * Applying the same plan twice changes nothing the second time and adds no audit entry.
+ */
+export async function applyProviderContractPlan(
+  db: PortfolioDb,
+  plan: ProviderContractPlan,
+  context: DeviceContext,
+): Promise<ImportSummary> {
+  assertPlanWritable(plan);
+  try {
+    return await db.transaction('rw', [db.providers, db.contracts, db.audit, db.meta], async () => {
+      // The cast keeps TypeScript from narrowing to `null`: `stamp` assigns the clock in a closure.
+      let clock = null as HlcString | null;
+      const stamp: StampClock = () => (clock ??= context.tick());
+      const { summary, providers, contracts } = await computeChanges(db, plan, stamp);
+      if (clock === null) return summary;
+
+      if (providers.writes.length > 0) await db.providers.bulkPut(providers.writes);
+      if (contracts.writes.length > 0) await db.contracts.bulkPut(contracts.writes);
+      await db.audit.add(importAuditEntry(context, clock, summary));
+      await raiseVersionVector(db, clock);
+      return summary;
+    });
+  } catch (error) {
+    throw toStorageFailure(error, { file: plan.fileName });
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * Form of a meeting cadence, new from one of the three templates or edited. A template fills the
+ * title and duration, which the user may change.
+ */
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeetingCadence, MeetingCadenceKind } from '@shared/domain/governance';
+import type { Contract, Provider } from '@shared/domain/types';
+import { checkCadenceForm, maxTextLength, maxTitleLength } from '@shared/forms/meeting';
+import type { CadenceFormInput, MeetingFormIssue } from '@shared/forms/meeting';
+import { getDeviceContext } from '../../db/catalogue';
+import { describeAppError } from '../../errorMessage';
+import { toAppError } from '../../reportError';
+import { errorAttributes, FieldError, focusFirstInvalid } from '../plans/FieldError';
+import { usePortfolioDb } from '../portfolio/portfolioContext';
+import { recordUndoable } from '../undo/recordUndoable';
+import { FormField, useProblemText } from './FormField';
+import { addCadence, updateCadence } from './meetingWrites';
+import { quotedExcerpt } from './undoLabels';
+
+export const cadenceKinds: readonly MeetingCadenceKind[] = ['weeklyOperational', 'monthlyManagement', 'quarterlySteering'];
+
+/** Usual length of each standing meeting, in minutes: a judgement, changed freely in the form. */
+const templateDurations: Readonly<Record<MeetingCadenceKind, number>> = {
+  weeklyOperational: 60,
+  monthlyManagement: 90,
+  quarterlySteering: 120,
+};
+
+/** Returns the user's IANA time zone, as the runtime reports it. */
+export function userTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** IANA zones this runtime supports, offered as time zone suggestions. */
+export const timeZoneNames: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+interface CadenceFormProps {
+  readonly providers: readonly Provider[];
+  readonly contracts: readonly Contract[];
+  /** The cadence to edit, or `null` for a new one. */
+  readonly cadence: MeetingCadence | null;
+  readonly onClose: () => void;
+}
+
+function inputOf(cadence: MeetingCadence | null, providerId: string, title: (kind: MeetingCadenceKind) => string): CadenceFormInput {
+  if (cadence === null) {
+    return {
+      providerId,
+      contractId: '',
+      kind: 'quarterlySteering',
+      title: title('quarterlySteering'),
+      firstDate: '',
+      untilDate: '',
+      startTime: '10:00',
+      durationMinutes: String(templateDurations.quarterlySteering),
+      timeZone: userTimeZone(),
+      attendees: '',
+    };
+  }
+  return {
+    providerId: cadence.providerId,
+    contractId: cadence.contractId ?? '',
+    kind: cadence.kind,
+    title: cadence.title,
+    firstDate: cadence.firstDate,
+    untilDate: cadence.untilDate ?? '',
+    startTime: cadence.startTime,
+    durationMinutes: String(cadence.durationMinutes),
+    timeZone: cadence.timeZone,
+    attendees: cadence.attendees,
+  };
+}
+
+export function CadenceForm({ providers, contracts, cadence, onClose }: CadenceFormProps) {
+  const { t } = useTranslation();
+  const db = usePortfolioDb();
+  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const problemText = useProblemText();
+  const templateTitle = (kind: MeetingCadenceKind) => t(`profile.meetingKinds.${kind}`);
+  const [input, setInput] = useState<CadenceFormInput>(() => inputOf(cadence, providers[0]?.id ?? '', templateTitle));
+  const [issues, setIssues] = useState<readonly MeetingFormIssue[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = (field: keyof CadenceFormInput) => (value: string) => {
+    setInput((current) => ({ ...current, [field]: value }));
+  };
+  const chooseTemplate = (kind: MeetingCadenceKind) => {
+    setInput((current) => ({
+      ...current,
+      kind,
+      // A title the user typed stays; the template's own title follows the template.
+      title:
+        cadenceKinds.some((other) => templateTitle(other) === current.title) || current.title.trim() === ''
+          ? templateTitle(kind)
+          : current.title,
+      durationMinutes: String(templateDurations[kind]),
+    }));
+  };
+
+  const providerContracts = contracts.filter((contract) => contract.providerId === input.providerId);
+  const selectProblem = (field: 'providerId' | 'contractId', label: string) => {
+    const issue = issues.find((candidate) => candidate.field === field);
+    return issue === undefined ? undefined : problemText(issue.problem, label);
+  };
+
+  const submit = async () => {
+    setFailure(null);
+    const check = checkCadenceForm(input, { providerIds: providers.map((provider) => provider.id), contracts });
+    if (!check.ok) {
+      setIssues(check.issues);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setIssues([]);
+    setBusy(true);
+    try {
+      // NOTE: undoing a new cadence deletes it even after "Plan meetings" generated its meetings. They
+      // stay and keep its id, the same state that deleting the cadence leaves, so the creation is undoable.
+      const label =
+        cadence === null
+          ? t('undo.label.addCadence', { title: quotedExcerpt(check.value.title) })
+          : t('undo.label.cadence', { title: quotedExcerpt(cadence.title) });
+      await recordUndoable(db, label, await getDeviceContext(), (context) =>
+        cadence === null ? addCadence(db, check.value, context) : updateCadence(db, cadence.id, check.value, context),
+      );
+      onClose();
+    } catch (thrown) {
+      setFailure(describeAppError(t, toAppError(thrown, `Saving the cadence ${check.value.title} failed`)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const providerLabel = t('meetings.cadence.provider');
+  const contractLabel = t('meetings.cadence.contract');
+  const providerProblem = selectProblem('providerId', providerLabel);
+  const contractProblem = selectProblem('contractId', contractLabel);
+
+  return (
+    <form
+      ref={formRef}
+      className="panel"
+      aria-label={cadence === null ? t('meetings.cadence.newFormLabel') : t('meetings.cadence.editFormLabel', { title: cadence.title })}
+      data-testid="cadence-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <fieldset className="form-grid" disabled={busy}>
+        <label>
+          {t('meetings.cadence.template')}
+          <select
+            value={input.kind}
+            onChange={(event) => {
+              chooseTemplate(event.target.value as MeetingCadenceKind);
+            }}
+          >
+            {cadenceKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`profile.meetingKinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="meetings-field">
+          <label>
+            {providerLabel}
+            <select
+              value={input.providerId}
+              {...errorAttributes(`${formId}-providerId-error`, providerProblem)}
+              onChange={(event) => {
+                setInput((current) => ({ ...current, providerId: event.target.value, contractId: '' }));
+              }}
+            >
+              {providers.map((provider) => (
+                <option key={provider.id} value={provider.id}>
+                  {provider.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <FieldError id={`${formId}-providerId-error`} problem={providerProblem} />
+        </div>
+        <div className="meetings-field">
+          <label>
+            {contractLabel}
+            <select
+              value={input.contractId}
+              {...errorAttributes(`${formId}-contractId-error`, contractProblem)}
+              onChange={(event) => {
+                set('contractId')(event.target.value);
+              }}
+            >
+              <option value="">{t('meetings.cadence.noContract')}</option>
+              {providerContracts.map((contract) => (
+                <option key={contract.id} value={contract.id}>
+                  {contract.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <FieldError id={`${formId}-contractId-error`} problem={contractProblem} />
+        </div>
+        <FormField
+          label={t('meetings.cadence.title')}
+          name="title"
+          value={input.title}
+          onChange={set('title')}
+          formId={formId}
+          issues={issues}
+          maxLength={maxTitleLength}
+        />
+        <FormField
+          label={t('meetings.cadence.firstDate')}
+          name="firstDate"
+          type="date"
+          value={input.firstDate}
+          onChange={set('firstDate')}
+          formId={formId}
+          issues={issues}
+        />
+        <FormField
+          label={t('meetings.cadence.untilDate')}
+          name="untilDate"
+          type="date"
+          value={input.untilDate}
+          onChange={set('untilDate')}
+          formId={formId}
+          issues={issues}
+          hint={t('meetings.cadence.untilDateHint')}
+        />
+        <FormField
+          label={t('meetings.fields.startTime')}
+          name="startTime"
+          type="time"
+          value={input.startTime}
+          onChange={set('startTime')}
+          formId={formId}
+          issues={issues}
+        />
+        <FormField
+          label={t('meetings.fields.duration')}
+          name="durationMinutes"
+          inputMode="numeric"
+          value={input.durationMinutes}
+          onChange={set('durationMinutes')}
+          formId={formId}
+          issues={issues}
+        />
+        <FormField
+          label={t('meetings.fields.timeZone')}
+          name="timeZone"
+          list={`${formId}-zones`}
+          value={input.timeZone}
+          onChange={set('timeZone')}
+          formId={formId}
+          issues={issues}
+        />
+        <FormField
+          label={t('meetings.fields.attendees')}
+          name="attendees"
+          type="textarea"
+          value={input.attendees}
+          onChange={set('attendees')}
+          formId={formId}
+          issues={issues}
+          maxLength={maxTextLength}
+        />
+      </fieldset>
+      <datalist id={`${formId}-zones`}>
+        {timeZoneNames.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      {failure === null ? null : (
+        <p className="alert error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button primary" disabled={busy}>
+          {cadence === null ? t('meetings.cadence.create') : t('meetings.cadence.save')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={onClose}>
+          {t('meetings.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * Form of a meeting's details: a new meeting added by hand, or the details of an existing one.
+ * A generated meeting keeps its date, because the date with its cadence identifies it when
+ * portfolios merge; it is cancelled rather than moved.
+ */
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Meeting } from '@shared/domain/governance';
+import type { CalendarDate, Provider } from '@shared/domain/types';
+import { adHocMeeting, checkMeetingForm, maxTextLength, maxTitleLength } from '@shared/forms/meeting';
+import type { MeetingFormInput, MeetingFormIssue } from '@shared/forms/meeting';
+import { getDeviceContext } from '../../db/catalogue';
+import { describeAppError } from '../../errorMessage';
+import { toAppError } from '../../reportError';
+import { errorAttributes, FieldError, focusFirstInvalid } from '../plans/FieldError';
+import { usePortfolioDb } from '../portfolio/portfolioContext';
+import { recordUndoable } from '../undo/recordUndoable';
+import { timeZoneNames, userTimeZone } from './CadenceForm';
+import { FormField, useProblemText } from './FormField';
+import { addMeeting, updateMeeting } from './meetingWrites';
+import { meetingUndoLabel } from './undoLabels';
+
+interface MeetingFormProps {
+  readonly providers: readonly Provider[];
+  /** The meeting to edit, or `null` for a new meeting added by hand. */
+  readonly meeting: Meeting | null;
+  readonly today: CalendarDate;
+  /** Called after a save with the meeting's id, or with `null` on cancel. */
+  readonly onClose: (meetingId: string | null) => void;
+}
+
+function inputOf(meeting: Meeting | null, providerId: string, today: CalendarDate): MeetingFormInput {
+  if (meeting === null) {
+    return { providerId, title: '', date: today, startTime: '10:00', durationMinutes: '60', timeZone: userTimeZone(), attendees: '' };
+  }
+  return {
+    providerId: meeting.providerId,
+    title: meeting.title,
+    date: meeting.date,
+    startTime: meeting.startTime,
+    durationMinutes: String(meeting.durationMinutes),
+    timeZone: meeting.timeZone,
+    attendees: meeting.attendees,
+  };
+}
+
+export function MeetingForm({ providers, meeting, today, onClose }: MeetingFormProps) {
+  const { t } = useTranslation();
+  const db = usePortfolioDb();
+  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const problemText = useProblemText();
+  const [input, setInput] = useState<MeetingFormInput>(() => inputOf(meeting, providers[0]?.id ?? '', today));
+  const [issues, setIssues] = useState<readonly MeetingFormIssue[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const generated = meeting !== null && meeting.cadenceId !== null;
+
+  const set = (field: keyof MeetingFormInput) => (value: string) => {
+    setInput((current) => ({ ...current, [field]: value }));
+  };
+
+  const submit = async () => {
+    setFailure(null);
+    const check = checkMeetingForm(input, { providerIds: providers.map((provider) => provider.id) });
+    if (!check.ok) {
+      setIssues(check.issues);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setIssues([]);
+    setBusy(true);
+    try {
+      // NOTE: undoing a new meeting deletes it without checking its decisions and actions. Those are
+      // added later through undoable forms, so Ctrl+Z takes them back first, unless their own undo was
+      // rejected because a merge changed them since.
+      const label =
+        meeting === null
+          ? meetingUndoLabel(t, 'undo.label.addMeeting', check.value)
+          : meetingUndoLabel(t, 'undo.label.meeting', meeting);
+      const saved = await recordUndoable(db, label, await getDeviceContext(), (context) =>
+        meeting === null ? addMeeting(db, adHocMeeting(check.value), context) : updateMeeting(db, meeting.id, check.value, context),
+      );
+      onClose(saved.id);
+    } catch (thrown) {
+      setFailure(describeAppError(t, toAppError(thrown, `Saving the meeting ${check.value.title} failed`)));
+      setBusy(false);
+    }
+  };
+
+  const providerLabel = t('meetings.fields.provider');
+  const providerIssue = issues.find((issue) => issue.field === 'providerId');
+  const providerProblem = providerIssue === undefined ? undefined : problemText(providerIssue.problem, providerLabel);
+
+  return (
+    <form
+      ref={formRef}
+      className="panel"
+      aria-label={meeting === null ? t('meetings.form.newLabel') : t('meetings.form.editLabel', { title: meeting.title })}
+      data-testid="meeting-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <fieldset className="form-grid" disabled={busy}>
+        <div className="meetings-field">
+          <label>
+            {providerLabel}
+            <select
+              value={input.providerId}
+              // A meeting's agenda is drafted from its provider's records, so an existing meeting keeps its provider.
+              disabled={meeting !== null}
+              {...errorAttributes(`${formId}-providerId-error`, providerProblem)}
+              onChange={(event) => {
+                set('providerId')(event.target.value);
+              }}
+            >
+              {providers.map((provider) => (
+                <option key={provider.id} value={provider.id}>
+                  {provider.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <FieldError id={`${formId}-providerId-error`} problem={providerProblem} />
+        </div>
+        <FormField
+          label={t('meetings.fields.title')}
+          name="title"
+          value={input.title}
+          onChange={set('title')}
+          formId={formId}
+          issues={issues}
+          maxLength={maxTitleLength}
+        />
+        {generated ? (
+          <p className="muted">{t('meetings.form.dateFixed', { date: input.date })}</p>
+        ) : (
+          <FormField
+            label={t('meetings.fields.date')}
+            name="date"
+            type="date"
+            value={input.date}
+            onChange={set('date')}
+            formId={formId}
+            issues={issues}
+          />
+        )}
+        <FormField
+          label={t('meetings.fields.startTime')}
+          name="startTime"
+          type="time"
+          value={input.startTime}
+          onChange={set('startTime')}
+          formId={formId}
+          issues={issues}
+        />
+        <FormField
+          label={t('meetings.fields.duration')}
+          name="durationMinutes"
+          inputMode="numeric"
+          value={input.durationMinutes}
+          onChange={set('durationMinutes')}
+          formId={formId}
+          issues={issues}
+        />
+        <FormField
+          label={t('meetings.fields.timeZone')}
+          name="timeZone"
+          list={`${formId}-zones`}
+          value={input.timeZone}
+          onChange={set('timeZone')}
+          formId={formId}
+          issues={issues}
+        />
+        <FormField
+          label={t('meetings.fields.attendees')}
+          name="attendees"
+          type="textarea"
+          value={input.attendees}
+          onChange={set('attendees')}
+          formId={formId}
+          issues={issues}
+          maxLength={maxTextLength}
+        />
+      </fieldset>
+      <datalist id={`${formId}-zones`}>
+        {timeZoneNames.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      {failure === null ? null : (
+        <p className="alert error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button primary" disabled={busy}>
+          {meeting === null ? t('meetings.form.create') : t('meetings.form.save')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => {
+            onClose(null);
+          }}
+        >
+          {t('meetings.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,294 @@
+/**
+ * Outcomes of a meeting: its decisions (for the decision log) and the action items raised in
+ * it, with forms to add both. Owner and "decided by" suggest names from the provider's contacts
+ * and the people who wrote to the portfolio.
+ */
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionItem, Decision, Meeting } from '@shared/domain/governance';
+import type { CalendarDate } from '@shared/domain/types';
+import { checkActionForm, checkDecisionForm, maxNameLength, maxTextLength, maxTitleLength } from '@shared/forms/meeting';
+import type { ActionFormInput, DecisionFormInput, MeetingFormIssue } from '@shared/forms/meeting';
+import { getDeviceContext } from '../../db/catalogue';
+import { describeAppError } from '../../errorMessage';
+import { userLocale } from '../../locale';
+import { toAppError } from '../../reportError';
+import { formatCalendarDate } from '../escalations/escalationView';
+import { focusFirstInvalid } from '../plans/FieldError';
+import { usePortfolioDb } from '../portfolio/portfolioContext';
+import { recordUndoable } from '../undo/recordUndoable';
+import { ActionStatusButton } from './ActionStatusButton';
+import { FormField } from './FormField';
+import { compareText, isOverdue } from './meetingLists';
+import { addActionItem, addDecision } from './meetingWrites';
+import { quotedExcerpt } from './undoLabels';
+
+interface OutcomesProps {
+  readonly meeting: Meeting;
+  readonly decisions: readonly Decision[];
+  readonly actions: readonly ActionItem[];
+  /** Id of the `<datalist>` of names to suggest. */
+  readonly namesListId: string;
+  readonly today: CalendarDate;
+}
+
+export function MeetingDecisions({ meeting, decisions, namesListId }: Omit<OutcomesProps, 'actions' | 'today'>) {
+  const { t } = useTranslation();
+  const db = usePortfolioDb();
+  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const empty: DecisionFormInput = { text: '', decidedBy: '', decidedOn: meeting.date };
+  const [input, setInput] = useState<DecisionFormInput>(empty);
+  const [issues, setIssues] = useState<readonly MeetingFormIssue[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (field: keyof DecisionFormInput) => (value: string) => {
+    setInput((current) => ({ ...current, [field]: value }));
+  };
+
+  const submit = async () => {
+    setFailure(null);
+    const check = checkDecisionForm(input, meeting);
+    if (!check.ok) {
+      setIssues(check.issues);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setIssues([]);
+    setBusy(true);
+    try {
+      const label = t('undo.label.addDecision', { text: quotedExcerpt(check.value.text) });
+      await recordUndoable(db, label, await getDeviceContext(), (context) => addDecision(db, check.value, context));
+      setInput(empty);
+    } catch (thrown) {
+      setFailure(describeAppError(t, toAppError(thrown, `Recording a decision of meeting ${meeting.id} failed`)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sorted = [...decisions].sort((a, b) => compareText(a.decidedOn, b.decidedOn) || compareText(a.clock, b.clock));
+  return (
+    <section className="panel" aria-labelledby={`${formId}-title`} data-testid="meeting-decisions">
+      <h2 id={`${formId}-title`}>{t('meetings.decisions.heading')}</h2>
+      {sorted.length === 0 ? (
+        <p className="muted">{t('meetings.decisions.none')}</p>
+      ) : (
+        <ul>
+          {sorted.map((decision) => (
+            <li key={decision.id}>
+              {decision.text}{' '}
+              <span className="muted">
+                {decision.decidedBy === ''
+                  ? t('meetings.decisions.on', { date: formatCalendarDate(decision.decidedOn, userLocale) })
+                  : t('meetings.decisions.byOn', { by: decision.decidedBy, date: formatCalendarDate(decision.decidedOn, userLocale) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        ref={formRef}
+        aria-label={t('meetings.decisions.formLabel')}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset className="form-grid" disabled={busy}>
+          <FormField
+            label={t('meetings.decisions.text')}
+            name="text"
+            type="textarea"
+            value={input.text}
+            onChange={set('text')}
+            formId={formId}
+            issues={issues}
+            maxLength={maxTextLength}
+          />
+          <FormField
+            label={t('meetings.decisions.decidedBy')}
+            name="decidedBy"
+            list={namesListId}
+            value={input.decidedBy}
+            onChange={set('decidedBy')}
+            formId={formId}
+            issues={issues}
+            maxLength={maxNameLength}
+          />
+          <FormField
+            label={t('meetings.decisions.decidedOn')}
+            name="decidedOn"
+            type="date"
+            value={input.decidedOn}
+            onChange={set('decidedOn')}
+            formId={formId}
+            issues={issues}
+          />
+        </fieldset>
+        {failure === null ? null : (
+          <p className="alert error" role="alert">
+            {failure}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={busy}>
+          {t('meetings.decisions.add')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function MeetingActions({ meeting, actions, namesListId, today }: Omit<OutcomesProps, 'decisions'>) {
+  const { t } = useTranslation();
+  const db = usePortfolioDb();
+  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const empty: ActionFormInput = { title: '', owner: '', dueDate: '' };
+  const [input, setInput] = useState<ActionFormInput>(empty);
+  const [issues, setIssues] = useState<readonly MeetingFormIssue[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (field: keyof ActionFormInput) => (value: string) => {
+    setInput((current) => ({ ...current, [field]: value }));
+  };
+
+  const submit = async () => {
+    setFailure(null);
+    const check = checkActionForm(input, meeting);
+    if (!check.ok) {
+      setIssues(check.issues);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setIssues([]);
+    setBusy(true);
+    try {
+      const label = t('undo.label.addAction', { title: quotedExcerpt(check.value.title) });
+      await recordUndoable(db, label, await getDeviceContext(), (context) => addActionItem(db, check.value, context));
+      setInput(empty);
+    } catch (thrown) {
+      setFailure(describeAppError(t, toAppError(thrown, `Adding an action item to meeting ${meeting.id} failed`)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${formId}-title`} data-testid="meeting-actions">
+      <h2 id={`${formId}-title`}>{t('meetings.actions.heading')}</h2>
+      {actions.length === 0 ? (
+        <p className="muted">{t('meetings.actions.none')}</p>
+      ) : (
+        <table className="results-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('meetings.actions.title')}</th>
+              <th scope="col">{t('meetings.actions.owner')}</th>
+              <th scope="col">{t('meetings.actions.dueDate')}</th>
+              <th scope="col">{t('meetings.actions.status')}</th>
+              <th scope="col">{t('meetings.actions.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {actions.map((action) => (
+              <ActionRow key={action.id} action={action} today={today} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form
+        ref={formRef}
+        aria-label={t('meetings.actions.formLabel')}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <fieldset className="form-grid" disabled={busy}>
+          <FormField
+            label={t('meetings.actions.title')}
+            name="title"
+            value={input.title}
+            onChange={set('title')}
+            formId={formId}
+            issues={issues}
+            maxLength={maxTitleLength}
+          />
+          <FormField
+            label={t('meetings.actions.owner')}
+            name="owner"
+            list={namesListId}
+            value={input.owner}
+            onChange={set('owner')}
+            formId={formId}
+            issues={issues}
+            maxLength={maxNameLength}
+          />
+          <FormField
+            label={t('meetings.actions.dueDate')}
+            name="dueDate"
+            type="date"
+            value={input.dueDate}
+            onChange={set('dueDate')}
+            formId={formId}
+            issues={issues}
+          />
+        </fieldset>
+        {failure === null ? null : (
+          <p className="alert error" role="alert">
+            {failure}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={busy}>
+          {t('meetings.actions.add')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Renders one action item as a table row: title, owner, due date with an overdue marker in words, status and the button that changes it. */
+export function ActionRow({
+  action,
+  today,
+  providerName,
+}: {
+  readonly action: ActionItem;
+  readonly today: CalendarDate;
+  readonly providerName?: string;
+}) {
+  const { t } = useTranslation();
+  const overdue = isOverdue(action, today);
+  return (
+    <tr data-testid="action-row">
+      <th scope="row">{action.title}</th>
+      {providerName === undefined ? null : <td>{providerName}</td>}
+      <td>{action.owner === '' ? <span className="muted">{t('meetings.actions.noOwner')}</span> : action.owner}</td>
+      <td>
+        {action.dueDate === null ? (
+          <span className="muted">{t('meetings.actions.noDueDate')}</span>
+        ) : (
+          formatCalendarDate(action.dueDate, userLocale)
+        )}
+        {overdue ? (
+          <>
+            {' '}
+            <span className="kind-badge breach">{t('meetings.actions.overdue')}</span>
+          </>
+        ) : null}
+      </td>
+      <td>
+        {t(`profile.actionStatuses.${action.status}`)}
+        {action.completedOn === null
+          ? null
+          : ` ${t('meetings.actions.completedOn', { date: formatCalendarDate(action.completedOn, userLocale) })}`}
+      </td>
+      <td>
+        <ActionStatusButton action={action} today={today} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * The Risks screen: the register of stored risks and the risks Steerwise raised itself, its
+ * filters, the 5x5 heatmap that filters the register by cell, and the chosen risk's details or form.
+ */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Risk } from '@shared/domain/governance';
+import type { CalendarDate, Id } from '@shared/domain/types';
+import { buildRiskHeatmap, heatmapCell } from '@shared/governance/riskMatrix';
+import { DataTable } from '../../components/DataTable';
+import { userLocale } from '../../locale';
+import { formatCalendarDate } from '../escalations/escalationView';
+import { localToday } from '../plans/roadmapOption';
+import { DerivedRiskDetail } from './DerivedRiskDetail';
+import { RiskDetail } from './RiskDetail';
+import { RiskFilterBar } from './RiskFilterBar';
+import { blankRiskInput, RiskForm } from './RiskForm';
+import { RiskHeatmap } from './RiskHeatmap';
+import type { HeatmapSelection } from './RiskHeatmap';
+import { buildRiskColumns, riskColumnSizes } from './riskColumns';
+import { buildRiskRows, filterRiskRows, heatmapRisksOf, noRiskFilters } from './riskRows';
+import type { RiskFilters } from './riskRows';
+import { useRiskData } from './useRiskData';
+import './risks.css';
+
+/** Highest score first, then the earliest review. */
+const severeFirst = [
+  { id: 'score', desc: true },
+  { id: 'reviewDate', desc: false },
+];
+
+const formatDate = (date: CalendarDate) => formatCalendarDate(date, userLocale);
+
+/** What the panel under the register shows. */
+type Panel = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly kind: 'row'; readonly id: string };
+
+export function RisksScreen({ providerId }: { readonly providerId: Id | null }) {
+  const { t } = useTranslation();
+  // The date is read once per render, so due and overdue markers follow midnight at the next render.
+  const today = localToday();
+  const data = useRiskData(today);
+  const [filters, setFilters] = useState<RiskFilters>({ ...noRiskFilters, provider: providerId ?? 'all' });
+  const [cell, setCell] = useState<HeatmapSelection | null>(null);
+  const [panel, setPanel] = useState<Panel>({ kind: 'none' });
+
+  const rows = useMemo(
+    () =>
+      data === undefined
+        ? []
+        : buildRiskRows(t, {
+            risks: data.risks,
+            derived: data.derived,
+            providers: data.providers,
+            certifications: data.certifications,
+            today,
+            formatDate,
+          }),
+    [t, data, today],
+  );
+  const filtered = useMemo(() => filterRiskRows(rows, filters), [rows, filters]);
+  const heatmap = useMemo(() => buildRiskHeatmap(heatmapRisksOf(filtered)), [filtered]);
+  const shown = useMemo(() => {
+    if (cell === null) return filtered;
+    const ids = new Set(heatmapCell(heatmap, cell.likelihood, cell.impact).riskIds);
+    return filtered.filter((row) => ids.has(row.id));
+  }, [filtered, heatmap, cell]);
+  const columns = useMemo(() => buildRiskColumns(t, formatDate), [t]);
+  const providers = useMemo(() => [...(data?.providers ?? [])].sort((a, b) => a.name.localeCompare(b.name, userLocale)), [data]);
+
+  if (data === undefined) return <p className="muted">{t('risks.loading')}</p>;
+
+  const selectedRow = panel.kind === 'row' ? (rows.find((row) => row.id === panel.id) ?? null) : null;
+  const openStored = (risk: Risk) => {
+    setPanel({ kind: 'row', id: risk.id });
+  };
+  const close = () => {
+    setPanel({ kind: 'none' });
+  };
+
+  return (
+    <section aria-labelledby="risks-title" className="risks-screen">
+      <h1 id="risks-title">{t('risks.title')}</h1>
+      <p className="muted">{t('risks.intro')}</p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => {
+            setPanel({ kind: 'new' });
+          }}
+        >
+          {t('risks.addRisk')}
+        </button>
+      </div>
+
+      {panel.kind === 'new' ? (
+        <RiskForm
+          initial={{ ...blankRiskInput, providerId: filters.provider === 'all' || filters.provider === 'portfolioWide' ? '' : filters.provider }}
+          riskId={null}
+          providers={providers}
+          onSaved={openStored}
+          onCancel={close}
+        />
+      ) : null}
+
+      <RiskFilterBar
+        filters={filters}
+        providers={providers}
+        onChange={(next) => {
+          setFilters(next);
+          setCell(null);
+        }}
+      />
+
+      <div className="risks-layout">
+        <RiskHeatmap heatmap={heatmap} selected={cell} onSelect={setCell} />
+        <div className="risks-register">
+          {cell === null ? null : (
+            <p className="alert" role="status" data-testid="risk-cell-filter">
+              {t('risks.filters.cell', { likelihood: cell.likelihood, impact: cell.impact })}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setCell(null);
+                }}
+              >
+                {t('risks.filters.clearCell')}
+              </button>
+            </p>
+          )}
+          <p className="muted" data-testid="risk-count">
+            {t('risks.filters.count', { count: shown.length })}
+          </p>
+          <DataTable
+            testId="risks-table"
+            label={t('risks.tableLabel')}
+            data={shown}
+            columns={columns}
+            columnSizes={riskColumnSizes}
+            getRowId={(row) => row.id}
+            initialSorting={severeFirst}
+            emptyMessage={t('risks.empty')}
+            height="min(26rem, calc(100vh - 20rem))"
+            onRowActivate={(row) => {
+              setPanel({ kind: 'row', id: row.id });
+            }}
+          />
+        </div>
+      </div>
+
+      {selectedRow?.source === 'stored'
+        ? (() => {
+            const risk = data.risks.find((candidate) => candidate.id === selectedRow.id);
+            return risk === undefined ? null : <RiskDetail key={risk.id} risk={risk} row={selectedRow} providers={providers} onClose={close} />;
+          })()
+        : null}
+      {selectedRow?.source === 'derived'
+        ? (() => {
+            const derived = data.derived.find((risk) => risk.id === selectedRow.id);
+            if (derived === undefined) return null;
+            const certification = data.certifications.find((candidate) => candidate.id === derived.certificationId) ?? null;
+            return (
+              <DerivedRiskDetail
+                key={derived.id}
+                risk={derived}
+                row={selectedRow}
+                certification={certification}
+                rfps={data.rfps}
+                formatDate={formatDate}
+                onOpenStored={openStored}
+                onClose={close}
+              />
+            );
+          })()
+        : null}
+    </section>
+  );
+}

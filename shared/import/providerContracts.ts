@@ -1,0 +1,393 @@
+/**
+ * The "Providers and contracts" import: which columns hold which provider and contract fields,
+ * and the validation of every row into provider and contract data before a single write.
+ * A row carries one provider, and optionally one contract of that provider (when it has a
+ * contract title). Blank optional cells leave the stored value as it is.
+ */
+import type {
+  CalendarDate,
+  FinancialRating,
+  NoticePeriod,
+  PricingModel,
+  ProviderCriticality,
+  ProviderLifecycle,
+  ProviderTier,
+} from '../domain/types';
+import { isCurrencyCode, minorUnitDigits } from '../rfp/money';
+import { isCalendarDate } from '../schedule/days';
+import { excelSerialToDate, formatCalendarDate } from './excelDate';
+import { capIssues, rowIssue } from './issues';
+import { isAmbiguousNumber, parseLocaleNumber } from './numberLocale';
+import type { ImportIssue, ImportTable } from './types';
+
+export const providerFields = [
+  'code',
+  'name',
+  'legalEntity',
+  'parentCompany',
+  'tier',
+  'criticality',
+  'lifecycle',
+  'financialRating',
+] as const;
+export const contractFields = [
+  'title',
+  'startDate',
+  'endDate',
+  'currency',
+  'annualValue',
+  'monthlyCharges',
+  'noticeAmount',
+  'noticeUnit',
+  'autoRenewal',
+  'renewalMonths',
+  'pricingModel',
+  'atRiskPercent',
+] as const;
+export type ProviderField = (typeof providerFields)[number];
+export type ContractField = (typeof contractFields)[number];
+export type ProviderContractField = ProviderField | ContractField;
+
+/** Column of each field, as named in `ImportTable.header`, or `null` when the file has none. */
+export type ProviderContractMapping = { readonly [F in ProviderContractField]: string | null };
+
+/** Provider fields a row sets; an absent field keeps the stored value (or the default for a new provider). */
+export interface PlannedProviderRow {
+  readonly code: string | null;
+  readonly name: string;
+  readonly legalEntity?: string;
+  readonly parentCompany?: string;
+  readonly tier?: ProviderTier;
+  readonly criticality?: ProviderCriticality;
+  readonly lifecycle?: ProviderLifecycle;
+  readonly financialRating?: FinancialRating;
+}
+
+/** Contract fields a row sets; amounts in minor units of `currency`. Absent fields keep the stored value. */
+export interface PlannedContractRow {
+  readonly title: string;
+  readonly startDate?: CalendarDate;
+  readonly endDate?: CalendarDate;
+  readonly currency?: string;
+  readonly annualValueMinor?: number;
+  readonly monthlyChargesMinor?: number;
+  readonly noticePeriod?: NoticePeriod;
+  readonly autoRenewal?: boolean;
+  readonly renewalMonths?: number;
+  readonly pricingModel?: PricingModel;
+  readonly atRiskPercent?: number;
+}
+
+export interface ProviderContractRow {
+  /** 1-based line (CSV) or row (XLSX) number in the file. */
+  readonly row: number;
+  readonly provider: PlannedProviderRow;
+  readonly contract: PlannedContractRow | null;
+}
+
+/** Everything a providers-and-contracts import will write, computed before a single write. */
+export interface ProviderContractPlan {
+  readonly fileName: string;
+  readonly rows: readonly ProviderContractRow[];
+  readonly issues: readonly ImportIssue[];
+  readonly issueCounts: { readonly errors: number; readonly warnings: number };
+}
+
+/** Words each enum value is accepted as, lower-case, besides its key: the English labels of the app. */
+const tierWords: Readonly<Record<string, ProviderTier>> = {
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  'tier 1': 1,
+  'tier 2': 2,
+  'tier 3': 3,
+  strategic: 1,
+  important: 2,
+  transactional: 3,
+  'tier 1 (strategic)': 1,
+  'tier 2 (important)': 2,
+  'tier 3 (transactional)': 3,
+};
+const criticalityWords: Readonly<Record<string, ProviderCriticality>> = { low: 'low', medium: 'medium', high: 'high' };
+const lifecycleWords: Readonly<Record<string, ProviderLifecycle>> = {
+  prospect: 'prospect',
+  onboarding: 'onboarding',
+  active: 'active',
+  exiting: 'exiting',
+  exited: 'exited',
+};
+const ratingWords: Readonly<Record<string, FinancialRating>> = {
+  strong: 'strong',
+  adequate: 'adequate',
+  weak: 'weak',
+  distressed: 'distressed',
+};
+const pricingWords: Readonly<Record<string, PricingModel>> = {
+  ftebased: 'fteBased',
+  'fte-based': 'fteBased',
+  'fte based': 'fteBased',
+  fte: 'fteBased',
+  transactionbased: 'transactionBased',
+  'transaction-based': 'transactionBased',
+  'transaction based': 'transactionBased',
+  fixed: 'fixed',
+  'fixed price': 'fixed',
+  outcomebased: 'outcomeBased',
+  'outcome-based': 'outcomeBased',
+  'outcome based': 'outcomeBased',
+  gainshare: 'gainShare',
+  'gain-share': 'gainShare',
+  'gain share': 'gainShare',
+};
+const unitWords: Readonly<Record<string, NoticePeriod['unit']>> = { days: 'days', day: 'days', months: 'months', month: 'months' };
+const yesNoWords: Readonly<Record<string, boolean>> = {
+  yes: true,
+  y: true,
+  true: true,
+  '1': true,
+  no: false,
+  n: false,
+  false: false,
+  '0': false,
+};
+
+/** Accepted values of each enum field, as listed in error messages. */
+const acceptedText: Readonly<Record<string, string>> = {
+  tier: '1, 2, 3, Tier 1, Tier 2, Tier 3',
+  criticality: 'Low, Medium, High',
+  lifecycle: 'Prospect, Onboarding, Active, Exiting, Exited',
+  financialRating: 'Strong, Adequate, Weak, Distressed',
+  pricingModel: 'FTE-based, Transaction-based, Fixed price, Outcome-based, Gain-share',
+  noticeUnit: 'days, months',
+  autoRenewal: 'yes, no',
+};
+
+/** Column names the mapping guesses for each field, lower-case, besides the field key. */
+const columnGuesses: Readonly<Record<ProviderContractField, readonly string[]>> = {
+  code: ['provider code', 'code'],
+  name: ['provider name', 'provider', 'name'],
+  legalEntity: ['legal entity'],
+  parentCompany: ['parent company', 'parent'],
+  tier: ['tier'],
+  criticality: ['criticality'],
+  lifecycle: ['lifecycle', 'lifecycle status', 'status'],
+  financialRating: ['financial rating', 'financial stability'],
+  title: ['contract title', 'contract'],
+  startDate: ['start date', 'start', 'contract start'],
+  endDate: ['end date', 'end', 'contract end'],
+  currency: ['currency'],
+  annualValue: ['annual value', 'annual contract value'],
+  monthlyCharges: ['monthly charges', 'monthly charge'],
+  noticeAmount: ['notice period', 'notice'],
+  noticeUnit: ['notice unit', 'notice period unit'],
+  autoRenewal: ['automatic renewal', 'auto renewal', 'auto-renewal'],
+  renewalMonths: ['renewal months', 'renewal term (months)', 'renewal term'],
+  pricingModel: ['pricing model', 'pricing'],
+  atRiskPercent: ['at-risk %', 'at risk %', 'at-risk percent', 'at risk'],
+};
+
+/** Guesses the column of each field from the header names; a field with no matching column maps to `null`. */
+export function guessProviderContractMapping(header: readonly string[]): ProviderContractMapping {
+  const byName = new Map(header.map((column) => [column.trim().toLowerCase(), column]));
+  const guess = (field: ProviderContractField): string | null => {
+    for (const name of [field.toLowerCase(), ...columnGuesses[field]]) {
+      const column = byName.get(name);
+      if (column !== undefined) return column;
+    }
+    return null;
+  };
+  const entries = [...providerFields, ...contractFields].map((field) => [field, guess(field)] as const);
+  return Object.fromEntries(entries) as ProviderContractMapping;
+}
+
+/** Reads the cells of one row, turning each mapped field into a value or an issue. */
+class RowReader {
+  readonly issues: ImportIssue[] = [];
+
+  constructor(
+    private readonly table: ImportTable,
+    private readonly mapping: ProviderContractMapping,
+    private readonly index: number,
+    readonly row: number,
+  ) {}
+
+  /** Returns the trimmed text of the field's cell, or `null` when unmapped or blank. */
+  text(field: ProviderContractField): string | null {
+    const column = this.mapping[field];
+    if (column === null) return null;
+    const cell = this.table.rows[this.index]?.[this.table.header.indexOf(column)]?.trim() ?? '';
+    return cell === '' ? null : cell;
+  }
+
+  fail(
+    field: ProviderContractField,
+    code: 'csv.emptyValue' | 'import.invalidChoice' | 'import.invalidDate' | 'csv.invalidNumber',
+    value: string | null,
+  ): null {
+    const column = this.mapping[field] ?? field;
+    const detail = {
+      file: this.table.fileName,
+      field,
+      ...(value === null ? {} : { value }),
+      ...(code === 'import.invalidChoice' ? { accepted: acceptedText[field] ?? '' } : {}),
+    };
+    this.issues.push(rowIssue('error', code, this.row, column, detail));
+    return null;
+  }
+
+  choice<V>(field: ProviderContractField, words: Readonly<Record<string, V>>): V | null {
+    const text = this.text(field);
+    if (text === null) return null;
+    const key = text.toLowerCase().replace(/\s+/g, ' ');
+    const value = Object.hasOwn(words, key) ? words[key] : undefined;
+    return value === undefined ? this.fail(field, 'import.invalidChoice', text) : value;
+  }
+
+  number(field: ProviderContractField): number | null {
+    const typed = this.typedCell(field);
+    if (typed?.kind === 'number') return typed.percentFormat ? typed.value * 100 : typed.value;
+    const text = this.text(field);
+    if (text === null) return null;
+    const reading = this.table.numberReading;
+    const parsed = parseLocaleNumber(text.replace(/%$/, '').trim(), reading.locale);
+    if (parsed === null || (reading.rejectAmbiguous && isAmbiguousNumber(text, reading.locale)))
+      return this.fail(field, 'csv.invalidNumber', text);
+    return parsed.value;
+  }
+
+  date(field: ProviderContractField): CalendarDate | null {
+    const typed = this.typedCell(field);
+    if (typed?.kind === 'date' && this.table.format === 'xlsx') {
+      const date = excelSerialToDate(typed.serial, this.table.date1904);
+      if (date !== null) return formatCalendarDate(date);
+    }
+    const text = this.text(field);
+    if (text === null) return null;
+    return isCalendarDate(text) ? text : this.fail(field, 'import.invalidDate', text);
+  }
+
+  private typedCell(field: ProviderContractField) {
+    const column = this.mapping[field];
+    if (column === null || this.table.format !== 'xlsx') return null;
+    return this.table.typedRows[this.index]?.[this.table.header.indexOf(column)] ?? null;
+  }
+}
+
+/** Converts an amount in major units to minor units of `currency`, or `null` when it has more decimals than the currency. */
+function toMinor(amount: number, currency: string): number | null {
+  const minor = amount * 10 ** minorUnitDigits(currency);
+  const rounded = Math.round(minor);
+  return amount >= 0 && Math.abs(minor - rounded) < 1e-6 && Number.isSafeInteger(rounded) ? rounded : null;
+}
+
+/** Returns `value` when it is a non-negative integer, else records an invalid-number issue. */
+function wholeNumber(reader: RowReader, field: ProviderContractField, value: number | null): number | null {
+  if (value === null) return null;
+  if (Number.isInteger(value) && value >= 0) return value;
+  return reader.fail(field, 'csv.invalidNumber', reader.text(field) ?? String(value));
+}
+
+function readProvider(reader: RowReader): PlannedProviderRow | null {
+  const name = reader.text('name');
+  if (name === null) return reader.fail('name', 'csv.emptyValue', null);
+  const legalEntity = reader.text('legalEntity');
+  const parentCompany = reader.text('parentCompany');
+  const tier = reader.choice('tier', tierWords);
+  const criticality = reader.choice('criticality', criticalityWords);
+  const lifecycle = reader.choice('lifecycle', lifecycleWords);
+  const financialRating = reader.choice('financialRating', ratingWords);
+  return {
+    code: reader.text('code'),
+    name,
+    ...(legalEntity === null ? {} : { legalEntity }),
+    ...(parentCompany === null ? {} : { parentCompany }),
+    ...(tier === null ? {} : { tier }),
+    ...(criticality === null ? {} : { criticality }),
+    ...(lifecycle === null ? {} : { lifecycle }),
+    ...(financialRating === null ? {} : { financialRating }),
+  };
+}
+
+/** Reads the contract of a row, or `null` when the row has no contract title. */
+function readContract(reader: RowReader): PlannedContractRow | null {
+  const title = reader.text('title');
+  if (title === null) {
+    const stray = contractFields.find((field) => field !== 'title' && reader.text(field) !== null);
+    if (stray !== undefined) reader.fail('title', 'csv.emptyValue', null);
+    return null;
+  }
+
+  const currencyText = reader.text('currency');
+  const currency = currencyText === null ? null : currencyText.toUpperCase();
+  if (currency !== null && !isCurrencyCode(currency)) reader.fail('currency', 'import.invalidChoice', currencyText);
+  const moneyCurrency = currency !== null && isCurrencyCode(currency) ? currency : 'GBP';
+  const money = (field: 'annualValue' | 'monthlyCharges'): number | null => {
+    const amount = reader.number(field);
+    if (amount === null) return null;
+    return toMinor(amount, moneyCurrency) ?? reader.fail(field, 'csv.invalidNumber', reader.text(field));
+  };
+
+  const startDate = reader.date('startDate');
+  const endDate = reader.date('endDate');
+  const annualValueMinor = money('annualValue');
+  const monthlyChargesMinor = money('monthlyCharges');
+  const noticeAmount = wholeNumber(reader, 'noticeAmount', reader.number('noticeAmount'));
+  const noticeUnit = reader.choice('noticeUnit', unitWords);
+  if (noticeAmount !== null && noticeUnit === null && reader.text('noticeUnit') === null) reader.fail('noticeUnit', 'csv.emptyValue', null);
+  const autoRenewal = reader.choice('autoRenewal', yesNoWords);
+  const renewalMonths = wholeNumber(reader, 'renewalMonths', reader.number('renewalMonths'));
+  const pricingModel = reader.choice('pricingModel', pricingWords);
+  const atRiskPercent = reader.number('atRiskPercent');
+  if (atRiskPercent !== null && (atRiskPercent < 0 || atRiskPercent > 100))
+    reader.fail('atRiskPercent', 'csv.invalidNumber', reader.text('atRiskPercent'));
+
+  return {
+    title,
+    ...(startDate === null ? {} : { startDate }),
+    ...(endDate === null ? {} : { endDate }),
+    ...(currency === null ? {} : { currency }),
+    ...(annualValueMinor === null ? {} : { annualValueMinor }),
+    ...(monthlyChargesMinor === null ? {} : { monthlyChargesMinor }),
+    ...(noticeAmount === null || noticeUnit === null ? {} : { noticePeriod: { amount: noticeAmount, unit: noticeUnit } }),
+    ...(autoRenewal === null ? {} : { autoRenewal }),
+    ...(renewalMonths === null ? {} : { renewalMonths }),
+    ...(pricingModel === null ? {} : { pricingModel }),
+    ...(atRiskPercent === null ? {} : { atRiskPercent }),
+  };
+}
+
+/**
+ * Validates every row of `table` with `mapping`. The plan lists every row that passed; its
+ * issues name the file, row and column of each failure, and any error blocks the whole import.
+ * Two rows for the same provider and contract title are an error, because one would silently
+ * overwrite the other.
+ */
+export function buildProviderContractPlan(table: ImportTable, mapping: ProviderContractMapping): ProviderContractPlan {
+  const all: ImportIssue[] = [...table.issues];
+  const rows: ProviderContractRow[] = [];
+  if (mapping.name === null) {
+    all.push({ severity: 'error', code: 'csv.unmappedColumn', row: null, column: null, detail: { file: table.fileName, field: 'name' } });
+  }
+  const seen = new Map<string, number>();
+
+  table.rows.forEach((_, index) => {
+    if (mapping.name === null) return;
+    const reader = new RowReader(table, mapping, index, table.rowNumbers[index] ?? index + 2);
+    const provider = readProvider(reader);
+    const contract = readContract(reader);
+    all.push(...reader.issues);
+    if (provider === null || reader.issues.length > 0) return;
+
+    const key = `${provider.code ?? ''}\u001f${provider.name}\u001f${contract?.title ?? ''}`;
+    const firstRow = seen.get(key);
+    if (firstRow !== undefined) {
+      all.push(rowIssue('error', 'import.duplicateRow', reader.row, null, { file: table.fileName, provider: provider.name, firstRow }));
+      return;
+    }
+    seen.set(key, reader.row);
+    rows.push({ row: reader.row, provider, contract });
+  });
+
+  const capped = capIssues(all);
+  return { fileName: table.fileName, rows, issues: capped.issues, issueCounts: capped.counts };
+}

@@ -1,0 +1,114 @@
+/** Writing a providers-and-contracts import to a real Dexie database (fake-indexeddb), from the committed fixtures. */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { providerProfileDefaults } from '../../../../shared/domain/profileDefaults';
+import { parseCsv } from '../../../../shared/import/csv';
+import { buildSheetTable } from '../../../../shared/import/sheetTable';
+import { buildProviderContractPlan, guessProviderContractMapping } from '../../../../shared/import/providerContracts';
+import type { ProviderContractPlan } from '../../../../shared/import/providerContracts';
+import type { ImportTable } from '../../../../shared/import/types';
+import { applyProviderContractPlan, previewProviderContractPlan } from '../../../../renderer/src/db/importProviderContracts';
+import type { PortfolioDb } from '../../../../renderer/src/db/portfolioDb';
+import { insertRecord } from '../../../../renderer/src/db/repository';
+import { readWorkbook } from '../../../../renderer/src/features/import/readWorkbook';
+import { openTestDb, rejection, testContext } from './factories';
+
+const fixtures = join(import.meta.dirname, '../../../fixtures/import');
+const context = testContext();
+let db: PortfolioDb;
+
+beforeEach(async () => {
+  db = await openTestDb();
+});
+
+afterEach(() => {
+  db.close();
+});
+
+function csvPlan(name: string): ProviderContractPlan {
+  const parsed = parseCsv(new Uint8Array(readFileSync(join(fixtures, name))), name);
+  if (!parsed.ok) throw new Error(`${name} did not parse`);
+  return planOf(parsed.value);
+}
+
+function planOf(table: ImportTable): ProviderContractPlan {
+  return buildProviderContractPlan(table, guessProviderContractMapping(table.header));
+}
+
+describe('applyProviderContractPlan', () => {
+  test('adds providers and contracts', async () => {
+    const summary = await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
+
+    expect(summary.added).toEqual({ providers: 2, contracts: 2 });
+    const northwind = await db.providers.where('code').equals('NW1').first();
+    expect(northwind?.tier).toBe(1);
+    expect(northwind?.legalEntity).toBe('Northwind Contact Ltd');
+    const contracts = await db.contracts
+      .where('providerId')
+      .equals(northwind?.id ?? '')
+      .toArray();
+    expect(contracts.map((contract) => contract.title).sort()).toEqual(['Back office', 'Customer service']);
+    const audit = await db.audit.toArray();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.kind).toBe('import');
+  });
+
+  test('second import changes nothing', async () => {
+    await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
+    const summary = await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
+
+    expect(summary.added).toEqual({ providers: 0, contracts: 0 });
+    expect(summary.changed).toEqual({ providers: 0, contracts: 0 });
+    expect(summary.unchanged).toEqual({ providers: 2, contracts: 2 });
+    expect(await db.audit.count()).toBe(1);
+  });
+
+  test('matches a stored provider by name', async () => {
+    const stored = await insertRecord(
+      db,
+      'providers',
+      { code: null, name: 'Fabrikam Finance', formerNames: [], ...providerProfileDefaults, parentCompany: 'Kept Parent' },
+      context,
+    );
+    const preview = await previewProviderContractPlan(db, csvPlan('providers-contracts.csv'));
+    expect(preview.changed.providers).toBe(1);
+    expect(await db.audit.count()).toBe(1);
+
+    await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
+    const fabrikam = await db.providers.get(stored.id);
+    expect(fabrikam?.code).toBe('FB2');
+    expect(fabrikam?.lifecycle).toBe('onboarding');
+    expect(fabrikam?.parentCompany).toBe('Kept Parent');
+    expect(await db.providers.count()).toBe(2);
+  });
+
+  test('bad row writes nothing', async () => {
+    const plan = csvPlan('providers-contracts-bad.csv');
+    const failure = await rejection(applyProviderContractPlan(db, plan, context));
+
+    expect(failure.appError.code).toBe('import.invalidChoice');
+    expect(failure.appError.detail).toMatchObject({ file: 'providers-contracts-bad.csv', row: 2, column: 'Tier' });
+    expect(await db.providers.count()).toBe(0);
+    expect(await db.contracts.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  test('workbook gives the same records', async () => {
+    const bytes = new Uint8Array(readFileSync(join(fixtures, 'providers-contracts.xlsx')));
+    const workbook = await readWorkbook(bytes, 'providers-contracts.xlsx');
+    if (!workbook.ok) throw new Error('the workbook did not read');
+    const table = buildSheetTable(workbook.value, {});
+    if (!table.ok) throw new Error('the sheet did not read');
+    const plan = planOf(table.value);
+    expect(plan.issueCounts.errors).toBe(0);
+
+    await applyProviderContractPlan(db, plan, context);
+    const again = await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
+    expect(again.unchanged).toEqual({ providers: 2, contracts: 2 });
+    const contract = (await db.contracts.toArray()).find((stored) => stored.title === 'Customer service');
+    expect(contract?.annualValueMinor).toBe(120_000_050);
+    expect(contract?.startDate).toBe('2025-01-01');
+  });
+});

@@ -1,0 +1,50 @@
+import i18next from 'i18next';
+import type { TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { draftAgenda } from '../../../../../../shared/governance/agendaDraft';
+import type { AgendaDraftInput } from '../../../../../../shared/governance/agendaDraft';
+import { agendaTexts } from '../../../../../../renderer/src/features/meetings/agendaTexts';
+import { en } from '../../../../../../renderer/src/i18n/en';
+import { makeKpi, makeMeasurement, makeServiceLevel } from '../../../../shared/domain/factories';
+import { makeAction, makeEscalation, makeRisk } from '../../../../shared/governance/factories';
+
+let t: TFunction;
+
+beforeAll(async () => {
+  const instance = i18next.createInstance();
+  await instance.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
+  t = instance.t;
+});
+
+const kpi = makeKpi('answered', { name: 'Calls answered within 60 seconds', unit: 'percent', direction: 'higherIsBetter' });
+const level = { ...makeServiceLevel('sl1', 'p1', 'answered', 95, 97), critical: true };
+
+function input(kind: AgendaDraftInput['meeting']['kind']): AgendaDraftInput {
+  return {
+    meeting: { providerId: 'p1', kind, date: '2024-04-10' },
+    escalations: [makeEscalation('e1', { level: 3, owner: 'Sam Lee', dueDate: '2024-04-20', openedPeriod: '2024-01' })],
+    serviceLevels: [level],
+    kpis: [kpi],
+    measurements: [makeMeasurement('p1', 'answered', '2024-03', 91.25)],
+    risks: [makeRisk('r1', { title: 'Attrition', likelihood: 4, impact: 4, reviewDate: '2024-04-01' })],
+    actionItems: [makeAction('a1', { title: 'Send the exit plan', dueDate: '2024-04-01' })],
+  };
+}
+
+describe('agendaTexts', () => {
+  it('writes each monthly management line', () => {
+    const lines = draftAgenda(input('monthlyManagement'), agendaTexts(t, 'en-GB')).map((item) => item.text);
+    expect(lines).toEqual([
+      'Escalation at level 3 (Steering committee): Calls answered within 60 seconds missed in January 2024; owner Sam Lee, due 20 Apr 2024',
+      'Critical service level Calls answered within 60 seconds below its minimum in March 2024: 91.25% against 95.00%',
+      'Risk review “Attrition” due 1 Apr 2024: High, score 16 of 25',
+      'Overdue action “Send the exit plan”, due 1 Apr 2024, owner not assigned',
+    ]);
+  });
+
+  it('omits the review date of a steering committee risk', () => {
+    const risk = makeRisk('r2', { title: 'Data protection', likelihood: 5, impact: 5, reviewDate: null });
+    const lines = draftAgenda({ ...input('quarterlySteering'), risks: [risk] }, agendaTexts(t, 'en-GB')).map((item) => item.text);
+    expect(lines).toContain('Risk “Data protection”: Critical, score 25 of 25');
+  });
+});

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import type { MeetingKind } from '../../../../shared/domain/governance';
+import type { ServiceLevel } from '../../../../shared/domain/types';
+import {
+  agendaScopes,
+  draftAgenda,
+  selectAgendaEntries,
+  type AgendaDraftInput,
+  type AgendaEntry,
+  type AgendaTexts,
+} from '../../../../shared/governance/agendaDraft';
+import { makeKpi, makeMeasurement, makeServiceLevel } from '../domain/factories';
+import { makeAction, makeEscalation, makeRisk } from './factories';
+
+function critical(level: ServiceLevel): ServiceLevel {
+  return { ...level, critical: true };
+}
+
+const answered = makeKpi('answered', { name: 'Calls answered in 60 s' });
+const abandoned = makeKpi('abandoned', { name: 'Calls abandoned', direction: 'lowerIsBetter' });
+const callbacks = makeKpi('callbacks', { name: 'Call-backs in 10 min' });
+const accuracy = makeKpi('accuracy', { name: 'Payment accuracy' });
+
+const levels = [
+  critical(makeServiceLevel('slAnswered', 'p1', 'answered', 95, 97)),
+  makeServiceLevel('slAbandoned', 'p1', 'abandoned', 5, 3),
+  critical(makeServiceLevel('slCallbacks', 'p1', 'callbacks', 90)),
+  // In its first month after go-live the glide path allows 80%, so 85% in March is no miss.
+  {
+    ...critical(makeServiceLevel('slAccuracy', 'p1', 'accuracy', 99)),
+    goLive: '2024-03',
+    glidePath: [{ month: 1, expected: 90, minimum: 80 }],
+  },
+  critical(makeServiceLevel('slOther', 'p2', 'answered', 95)),
+];
+
+const measurements = [
+  makeMeasurement('p1', 'answered', '2024-02', 96),
+  makeMeasurement('p1', 'answered', '2024-03', 90),
+  // A month after the meeting: a draft for a meeting in April must not read May.
+  makeMeasurement('p1', 'answered', '2024-05', 98),
+  makeMeasurement('p1', 'abandoned', '2024-03', 7),
+  // Missed in February but not measured in March, the latest month.
+  makeMeasurement('p1', 'callbacks', '2024-02', 70),
+  makeMeasurement('p1', 'accuracy', '2024-03', 85),
+  makeMeasurement('p2', 'answered', '2024-03', 50),
+];
+
+const escalations = [
+  makeEscalation('e1', { level: 1, openedPeriod: '2024-02', serviceLevelId: 'slAbandoned' }),
+  makeEscalation('e3', { level: 3, openedPeriod: '2023-11', serviceLevelId: 'slAnswered' }),
+  makeEscalation('e2old', { level: 2, openedPeriod: '2023-12' }),
+  makeEscalation('e2new', { level: 2, openedPeriod: '2024-01' }),
+  makeEscalation('eClosed', { level: 3, status: 'closed' }),
+  makeEscalation('eOther', { level: 3, providerId: 'p2' }),
+];
+
+const risks = [
+  makeRisk('rCriticalLater', { likelihood: 5, impact: 5, reviewDate: '2024-06-30' }),
+  makeRisk('rLowDue', { likelihood: 2, impact: 2, reviewDate: '2024-04-01' }),
+  makeRisk('rHighDueToday', { likelihood: 4, impact: 4, reviewDate: '2024-04-10' }),
+  makeRisk('rHighNoDate', { likelihood: 3, impact: 4, reviewDate: null }),
+  makeRisk('rClosed', { likelihood: 5, impact: 5, reviewDate: '2024-03-01', status: 'closed' }),
+  makeRisk('rOther', { providerId: 'p2', reviewDate: '2024-03-01' }),
+  makeRisk('rPortfolio', { providerId: null, reviewDate: '2024-03-01' }),
+];
+
+const actionItems = [
+  makeAction('aOnDay', { dueDate: '2024-04-10' }),
+  makeAction('aOverdue', { dueDate: '2024-04-01' }),
+  makeAction('aLater', { dueDate: '2024-04-20' }),
+  makeAction('aDone', { dueDate: '2024-03-01', status: 'done', completedOn: '2024-03-01' }),
+  makeAction('aNoDate', { dueDate: null }),
+  makeAction('aOther', { providerId: 'p2', dueDate: '2024-04-01' }),
+];
+
+function inputFor(kind: MeetingKind): AgendaDraftInput {
+  return {
+    meeting: { providerId: 'p1', kind, date: '2024-04-10' },
+    escalations,
+    serviceLevels: levels,
+    kpis: [answered, abandoned, callbacks, accuracy],
+    measurements,
+    risks,
+    actionItems,
+  };
+}
+
+function recordIds(entries: readonly AgendaEntry[]): string[] {
+  return entries.map((entry) => {
+    switch (entry.source) {
+      case 'escalation':
+        return entry.escalation.id;
+      case 'serviceLevel':
+        return entry.serviceLevel.id;
+      case 'risk':
+        return entry.risk.id;
+      case 'action':
+        return entry.action.id;
+    }
+  });
+}
+
+describe('selectAgendaEntries', () => {
+  it('drafts a monthly management agenda in order', () => {
+    expect(recordIds(selectAgendaEntries(inputFor('monthlyManagement')))).toEqual([
+      'e3',
+      'e2old',
+      'e2new',
+      'e1',
+      'slAnswered',
+      'slAbandoned',
+      'rHighDueToday',
+      'rLowDue',
+      'aOverdue',
+      'aOnDay',
+    ]);
+  });
+
+  it('leaves risks off a weekly operational agenda', () => {
+    expect(recordIds(selectAgendaEntries(inputFor('weeklyOperational')))).toEqual([
+      'e3',
+      'e2old',
+      'e2new',
+      'e1',
+      'slAnswered',
+      'slAbandoned',
+      'aOverdue',
+      'aOnDay',
+    ]);
+  });
+
+  it('narrows a steering committee agenda', () => {
+    expect(recordIds(selectAgendaEntries(inputFor('quarterlySteering')))).toEqual([
+      'e3',
+      'e2old',
+      'e2new',
+      'rCriticalLater',
+      'rHighDueToday',
+      'rHighNoDate',
+      'aOverdue',
+    ]);
+  });
+
+  it('treats an ad hoc meeting as a management meeting', () => {
+    expect(selectAgendaEntries(inputFor('adHoc'))).toEqual(selectAgendaEntries(inputFor('monthlyManagement')));
+    expect(agendaScopes.adHoc).toEqual(agendaScopes.monthlyManagement);
+  });
+
+  it('gives the facts of a missed level', () => {
+    const missed = selectAgendaEntries(inputFor('weeklyOperational')).filter((entry) => entry.source === 'serviceLevel');
+    expect(missed[0]).toMatchObject({ period: '2024-03', result: 90, minimum: 95, expected: 97 });
+    expect(missed[0]?.shortfall).toBeCloseTo(5 / 95, 10);
+    expect(missed[1]).toMatchObject({ period: '2024-03', result: 7, minimum: 5, expected: 3, kpi: { id: 'abandoned' } });
+    expect(missed[1]?.shortfall).toBeCloseTo(0.4, 10);
+  });
+
+  it('reads months up to the meeting', () => {
+    const later: AgendaDraftInput = {
+      ...inputFor('weeklyOperational'),
+      meeting: { providerId: 'p1', kind: 'weeklyOperational', date: '2024-06-05' },
+    };
+    const missed = selectAgendaEntries(later).filter((entry) => entry.source === 'serviceLevel');
+    expect(missed).toEqual([]);
+  });
+
+  it('gives the service level and KPI of an escalation', () => {
+    const [first] = selectAgendaEntries(inputFor('quarterlySteering'));
+    expect(first).toMatchObject({ source: 'escalation', serviceLevel: { id: 'slAnswered' }, kpi: { id: 'answered' } });
+    const unknown = selectAgendaEntries({ ...inputFor('quarterlySteering'), serviceLevels: [] });
+    expect(unknown[0]).toMatchObject({ source: 'escalation', serviceLevel: null, kpi: null });
+  });
+
+  it('marks overdue actions and due risks', () => {
+    const entries = selectAgendaEntries(inputFor('quarterlySteering'));
+    const overdue = entries.find((entry) => entry.source === 'action');
+    expect(overdue).toMatchObject({ dueDate: '2024-04-01', overdue: true });
+    const riskFacts = entries.flatMap((entry) =>
+      entry.source === 'risk' ? [[entry.risk.id, entry.score, entry.rating, entry.dueForReview]] : [],
+    );
+    expect(riskFacts).toEqual([
+      ['rCriticalLater', 25, 'critical', false],
+      ['rHighDueToday', 16, 'high', true],
+      ['rHighNoDate', 12, 'high', false],
+    ]);
+  });
+
+  it('takes a scope in place of the kind', () => {
+    const scope = { minEscalationLevel: 3, missedServiceLevels: false, risks: 'none', actions: 'none' } as const;
+    expect(recordIds(selectAgendaEntries(inputFor('weeklyOperational'), scope))).toEqual(['e3']);
+  });
+
+  it('drafts nothing for a quiet provider', () => {
+    const quiet: AgendaDraftInput = {
+      ...inputFor('monthlyManagement'),
+      meeting: { providerId: 'p9', kind: 'monthlyManagement', date: '2024-04-10' },
+    };
+    expect(selectAgendaEntries(quiet)).toEqual([]);
+  });
+});
+
+describe('draftAgenda', () => {
+  const texts: AgendaTexts = {
+    escalation: (entry) => `Escalation level ${String(entry.escalation.level)} since ${entry.escalation.openedPeriod}`,
+    serviceLevel: (entry) => `${entry.kpi.name} missed in ${entry.period}: ${String(entry.result)}`,
+    risk: (entry) => `${entry.risk.title} (${entry.rating})`,
+    action: (entry) => `${entry.action.title}${entry.overdue ? ' (overdue)' : ''}`,
+  };
+
+  it('builds items with record ids and texts', () => {
+    const agenda = draftAgenda(inputFor('monthlyManagement'), texts);
+    expect(agenda[0]).toEqual({ source: 'escalation', recordId: 'e3', text: 'Escalation level 3 since 2023-11' });
+    expect(agenda[4]).toEqual({ source: 'serviceLevel', recordId: 'slAnswered', text: 'Calls answered in 60 s missed in 2024-03: 90' });
+    expect(agenda[6]).toEqual({ source: 'risk', recordId: 'rHighDueToday', text: 'Risk rHighDueToday (high)' });
+    expect(agenda[8]).toEqual({ source: 'action', recordId: 'aOverdue', text: 'Action aOverdue (overdue)' });
+    expect(agenda[9]).toEqual({ source: 'action', recordId: 'aOnDay', text: 'Action aOnDay' });
+    expect(agenda).toHaveLength(10);
+  });
+});

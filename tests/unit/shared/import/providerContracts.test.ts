@@ -1,0 +1,157 @@
+/** Validation of the providers-and-contracts import, from the committed fixtures in tests/fixtures/import. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parseCsv } from '../../../../shared/import/csv';
+import { buildProviderContractPlan, guessProviderContractMapping } from '../../../../shared/import/providerContracts';
+import type { ProviderContractMapping } from '../../../../shared/import/providerContracts';
+import type { CsvTable } from '../../../../shared/import/types';
+
+const fixtures = join(import.meta.dirname, '../../../fixtures/import');
+
+function csvTable(name: string): CsvTable {
+  const parsed = parseCsv(new Uint8Array(readFileSync(join(fixtures, name))), name);
+  if (!parsed.ok) throw new Error(`${name} did not parse: ${parsed.error.code}`);
+  return parsed.value;
+}
+
+/** A one-row table with the fixture's header, for single-cell cases. */
+function oneRow(cells: Readonly<Record<string, string>>): CsvTable {
+  const table = csvTable('providers-contracts.csv');
+  const row = table.header.map((column) => cells[column] ?? '');
+  return { ...table, rows: [row], rowNumbers: [2] };
+}
+
+const fixtureMapping = (): ProviderContractMapping => guessProviderContractMapping(csvTable('providers-contracts.csv').header);
+
+describe('guessProviderContractMapping', () => {
+  test('maps every fixture column', () => {
+    const mapping = fixtureMapping();
+    expect(Object.values(mapping).every((column) => column !== null)).toBe(true);
+    expect(mapping.atRiskPercent).toBe('At-risk %');
+    expect(mapping.code).toBe('Provider code');
+  });
+});
+
+describe('buildProviderContractPlan', () => {
+  test('fixture reads with BOM and decimal commas', () => {
+    const table = csvTable('providers-contracts.csv');
+    expect(table.hadBom).toBe(true);
+    expect(table.delimiter).toBe(';');
+    const plan = buildProviderContractPlan(table, fixtureMapping());
+
+    expect(plan.issueCounts).toEqual({ errors: 0, warnings: 0 });
+    expect(plan.rows).toHaveLength(3);
+    const first = plan.rows[0];
+    expect(first?.provider).toEqual({
+      code: 'NW1',
+      name: 'Northwind Contact',
+      legalEntity: 'Northwind Contact Ltd',
+      parentCompany: 'Northwind Group plc',
+      tier: 1,
+      criticality: 'high',
+      lifecycle: 'active',
+      financialRating: 'strong',
+    });
+    expect(first?.contract).toEqual({
+      title: 'Customer service',
+      startDate: '2025-01-01',
+      endDate: '2027-12-31',
+      currency: 'GBP',
+      annualValueMinor: 120_000_050,
+      monthlyChargesMinor: 10_000_000,
+      noticePeriod: { amount: 90, unit: 'days' },
+      autoRenewal: true,
+      renewalMonths: 12,
+      pricingModel: 'fteBased',
+      atRiskPercent: 12.5,
+    });
+  });
+
+  test('blank optional cells are left out', () => {
+    const plan = buildProviderContractPlan(csvTable('providers-contracts.csv'), fixtureMapping());
+    expect(plan.rows[1]?.contract).not.toHaveProperty('renewalMonths');
+    expect(plan.rows[1]?.contract).not.toHaveProperty('atRiskPercent');
+    expect(plan.rows[2]?.provider).not.toHaveProperty('parentCompany');
+    expect(plan.rows[2]?.provider.tier).toBe(2);
+    expect(plan.rows[2]?.contract).toBeNull();
+  });
+
+  test('unknown tier names file, row and column', () => {
+    const plan = buildProviderContractPlan(csvTable('providers-contracts-bad.csv'), fixtureMapping());
+    expect(plan.issueCounts.errors).toBe(1);
+    expect(plan.issues[0]).toMatchObject({
+      severity: 'error',
+      code: 'import.invalidChoice',
+      row: 2,
+      column: 'Tier',
+      detail: { file: 'providers-contracts-bad.csv', value: 'Tier 9' },
+    });
+    expect(plan.rows).toHaveLength(2);
+  });
+
+  test.each([
+    ['Tier', '3', 'tier', 3],
+    ['Tier', 'tier 2', 'tier', 2],
+    ['Criticality', 'LOW', 'criticality', 'low'],
+    ['Lifecycle', 'exiting', 'lifecycle', 'exiting'],
+    ['Financial rating', 'distressed', 'financialRating', 'distressed'],
+  ] as const)('provider %s “%s” is accepted', (column, value, field, expected) => {
+    const plan = buildProviderContractPlan(oneRow({ 'Provider name': 'Acme', [column]: value }), fixtureMapping());
+    expect(plan.issueCounts.errors).toBe(0);
+    expect(plan.rows[0]?.provider[field]).toBe(expected);
+  });
+
+  test.each([
+    ['Automatic renewal', 'No', 'autoRenewal', false],
+    ['Pricing model', 'gainShare', 'pricingModel', 'gainShare'],
+    ['Pricing model', 'Outcome-based', 'pricingModel', 'outcomeBased'],
+  ] as const)('contract %s “%s” is accepted', (column, value, field, expected) => {
+    const plan = buildProviderContractPlan(
+      oneRow({ 'Provider name': 'Acme', 'Contract title': 'Main', Currency: 'EUR', [column]: value }),
+      fixtureMapping(),
+    );
+    expect(plan.issueCounts.errors).toBe(0);
+    expect(plan.rows[0]?.contract?.[field]).toBe(expected);
+  });
+
+  test.each([
+    ['Automatic renewal', 'maybe', 'import.invalidChoice'],
+    ['Start date', '31/12/2025', 'import.invalidDate'],
+    ['Annual value', 'lots', 'csv.invalidNumber'],
+    ['Annual value', '10,555', 'csv.invalidNumber'],
+    ['Notice period', '2,5', 'csv.invalidNumber'],
+    ['At-risk %', '120', 'csv.invalidNumber'],
+    ['Currency', 'POUNDS', 'import.invalidChoice'],
+  ] as const)('contract %s “%s” is rejected', (column, value, code) => {
+    const plan = buildProviderContractPlan(
+      oneRow({ 'Provider name': 'Acme', 'Contract title': 'Main', Currency: 'GBP', [column]: value }),
+      fixtureMapping(),
+    );
+    expect(plan.issueCounts.errors).toBe(1);
+    expect(plan.issues[0]).toMatchObject({ code, row: 2, column });
+  });
+
+  test('missing provider name is rejected', () => {
+    const plan = buildProviderContractPlan(oneRow({ 'Provider code': 'X1' }), fixtureMapping());
+    expect(plan.issues[0]).toMatchObject({ code: 'csv.emptyValue', column: 'Provider name' });
+  });
+
+  test('contract cells without title are rejected', () => {
+    const plan = buildProviderContractPlan(oneRow({ 'Provider name': 'Acme', Currency: 'GBP' }), fixtureMapping());
+    expect(plan.issues[0]).toMatchObject({ code: 'csv.emptyValue', column: 'Contract title' });
+  });
+
+  test('repeated provider and contract is rejected', () => {
+    const table = csvTable('providers-contracts.csv');
+    const first = table.rows[0] ?? [];
+    const plan = buildProviderContractPlan({ ...table, rows: [first, first], rowNumbers: [2, 3] }, fixtureMapping());
+    expect(plan.issues[0]).toMatchObject({ code: 'import.duplicateRow', row: 3, detail: { firstRow: 2 } });
+  });
+
+  test('unmapped name blocks the import', () => {
+    const plan = buildProviderContractPlan(csvTable('providers-contracts.csv'), { ...fixtureMapping(), name: null });
+    expect(plan.issues[0]).toMatchObject({ code: 'csv.unmappedColumn', row: null });
+    expect(plan.rows).toHaveLength(0);
+  });
+});
