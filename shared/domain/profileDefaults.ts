@@ -40,7 +40,7 @@ export const contractGovernanceDefaults: ContractGovernanceTerms = {
   exitProvisions: noExitProvisions,
 };
 
-/** The profile fields of `provider`, so a write that replaces its name keeps them. */
+/** Returns the profile fields of `provider`, so that a write that replaces its name keeps them. */
 export function providerProfileOf(provider: ProviderData): ProviderProfile {
   const { legalEntity, parentCompany, serviceKinds, serviceAudiences, tier, criticality, lifecycle, financialRating } = provider;
   return { legalEntity, parentCompany, serviceKinds, serviceAudiences, tier, criticality, lifecycle, financialRating };

@@ -1,12 +1,12 @@
 /**
- * What a vendor manager records about a provider beyond its name: delivery sites, certifications,
- * contacts and the outsourced processes. Each `...Data` interface is the stored part of a record,
+ * The records a vendor manager keeps about a provider beyond its name: delivery sites,
+ * certifications, contacts and the outsourced processes. Each `...Data` interface is the stored part of a record,
  * as in `types.ts`. Sites, certifications, contacts and processes are records of their own, not
  * lists inside the provider, so that two laptops that each add a site both keep it after a merge.
  */
 import type { CalendarDate, Id, SyncFields } from './types';
 
-/** Where a site delivers from, seen from the client: same country, a nearby one, or far away. */
+/** Distance of a site from the client: the same country, a nearby one, or far away. */
 export type DeliveryModel = 'onshore' | 'nearshore' | 'offshore';
 
 export interface ProviderSiteData {

@@ -2464,6 +2464,7 @@ export const en = {
         expiresSoon: 'Expires within {{days}} days',
         expired: 'Expired',
         noExpiry: 'Valid, no expiry date',
+        unverified: 'Not verified: no dates or evidence recorded',
       },
       edit: 'Edit certification {{label}}',
       delete: 'Delete certification {{label}}',

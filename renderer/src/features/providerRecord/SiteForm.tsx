@@ -76,10 +76,12 @@ export function SiteForm({ providerId, site, calendars, onClose }: SiteFormProps
       return;
     }
     setErrors({});
-    const saved = await write.run(site === null ? `Adding a site to provider ${providerId}` : `Saving site ${site.id}`, (db, context) =>
-      site === null
-        ? addSite(db, providerId, checked.value, context)
-        : updateSite(db, site.id, changedFields(siteData(site), checked.value), context),
+    const saved = await write.run(
+      site === null ? `Adding a site to provider ${providerId}` : `Saving site ${site.id}`,
+      (db, context) =>
+        site === null
+          ? addSite(db, providerId, checked.value, context)
+          : updateSite(db, site.id, changedFields(siteData(site), checked.value), context),
       t(site === null ? 'undo.label.addSite' : 'undo.label.site', { city: site?.city ?? checked.value.city }),
     );
     if (saved !== null) onClose();
