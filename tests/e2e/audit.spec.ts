@@ -77,6 +77,7 @@ test('rename shows in history and activity', async () => {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Governance' }).click();
   await page.getByRole('tab', { name: 'Activity' }).click();
   const activity = page.getByTestId('activity-view');
+  await expect(activity.getByTestId('activity-no-name')).toHaveCount(0);
   await activity.getByLabel('User').selectOption({ label: userName });
   await activity.getByLabel('Record type').selectOption({ label: 'Providers' });
   const entries = activity.getByTestId('activity-entry');
@@ -95,7 +96,10 @@ test('rename shows in history and activity', async () => {
   await activity.getByLabel('To', { exact: true }).fill('');
   await expect(entries).toHaveCount(1);
 
-  await entries.first().getByRole('button', { name: `${newName} (code ${providerCode})` }).click();
+  await entries
+    .first()
+    .getByRole('button', { name: `${newName} (code ${providerCode})` })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(newName);
   await context.close();
 });
@@ -112,6 +116,8 @@ test('activity pages through the sample import', async () => {
   const activity = page.getByTestId('activity-view');
   const entries = activity.getByTestId('activity-entry');
   await expect(entries).toHaveCount(25);
+  // No name was set in this profile, so the view says where to set one.
+  await expect(activity.getByTestId('activity-no-name')).toContainText('Your name is not set');
   await expect(activity.getByRole('button', { name: 'Newer' })).toBeDisabled();
   const firstOnPageOne = (await entries.first().textContent()) ?? '';
   await activity.getByRole('button', { name: 'Older' }).click();

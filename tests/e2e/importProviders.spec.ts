@@ -55,6 +55,7 @@ test('bad tier names row and column', async () => {
   await startImport(page);
 
   await page.getByRole('radio', { name: 'Providers and contracts' }).check();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import providers and contracts');
   await chooseFile(page, join(fixtures, 'providers-contracts-bad.csv'));
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByTestId('import-issues')).toContainText(

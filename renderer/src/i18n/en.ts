@@ -714,6 +714,7 @@ export const en = {
   },
   import: {
     title: 'Import measurements',
+    titleProvidersContracts: 'Import providers and contracts',
     kind: 'What the file contains',
     kinds: { measurements: 'Monthly measurements', providersContracts: 'Providers and contracts' },
     providerContracts: {
@@ -2368,6 +2369,8 @@ export const en = {
       listLabel: 'Changes, newest first',
     },
     activity: {
+      noName: 'Your name is not set, so your changes are recorded as “Unnamed user”.',
+      setName: 'Set your name on the Portfolios screen',
       title: 'Activity',
       intro: 'Every change, deletion and import in this portfolio, newest first.',
       filters: 'Activity filters',

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry, CalendarDate, RecordTable } from '@shared/domain/types';
 import { isCalendarDate } from '@shared/schedule/days';
 import { recordTables } from '@shared/sync/snapshot';
+import { readUserName } from '../../db/catalogue';
 import { userLocale } from '../../locale';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
@@ -36,6 +37,8 @@ export function ActivityView() {
   const format: TextFormat = { locale: userLocale };
 
   const users = useLiveQuery(() => readAuditUsers(db), [db]);
+  const userName = useLiveQuery(() => readUserName(), []);
+  const navigate = useUiStore(selectNavigate);
   const page = useLiveQuery(async () => {
     const read = await readActivityPage(db, filter, pageIndex, pageSize);
     const lookup = await loadRecordLookup(db, (candidate) => {
@@ -55,6 +58,20 @@ export function ActivityView() {
     <section className="panel" aria-labelledby="activity-title" data-testid="activity-view">
       <h2 id="activity-title">{t('audit.activity.title')}</h2>
       <p className="muted">{t('audit.activity.intro')}</p>
+      {userName === '' ? (
+        <p className="alert" data-testid="activity-no-name">
+          {t('audit.activity.noName')}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              navigate({ name: 'portfolios' });
+            }}
+          >
+            {t('audit.activity.setName')}
+          </button>
+        </p>
+      ) : null}
       <div className="activity-filters" role="group" aria-label={t('audit.activity.filters')}>
         <label>
           {t('audit.activity.user')}
@@ -164,7 +181,15 @@ export function ActivityView() {
 }
 
 /** Shows one activity entry: the record's name as a link, or the imported file, then the byline and changes. */
-function ActivityEntry({ entry, lookup, format }: { readonly entry: AuditEntry; readonly lookup: RecordLookup; readonly format: TextFormat }) {
+function ActivityEntry({
+  entry,
+  lookup,
+  format,
+}: {
+  readonly entry: AuditEntry;
+  readonly lookup: RecordLookup;
+  readonly format: TextFormat;
+}) {
   const { t } = useTranslation();
   const navigate = useUiStore(selectNavigate);
   const name = auditRecordName(t, entry, lookup, format);

@@ -117,7 +117,13 @@ export function ImportWizard() {
     setStep({ name: 'mapping', source, options, table: parsed.value, presets, matched, near });
   };
 
-  const review = (source: ImportSource, options: SourceOptions, table: ImportTable, presets: readonly MappingPreset[], preset: MappingPreset) => {
+  const review = (
+    source: ImportSource,
+    options: SourceOptions,
+    table: ImportTable,
+    presets: readonly MappingPreset[],
+    preset: MappingPreset,
+  ) => {
     setError(null);
     setStep({ name: 'review', source, options, presets, preset, plan: buildImportPlan(table, preset) });
   };
@@ -144,7 +150,7 @@ export function ImportWizard() {
 
   return (
     <section aria-labelledby="import-title" className="panel">
-      <h1 id="import-title">{t('import.title')}</h1>
+      <h1 id="import-title">{kind === 'providersContracts' ? t('import.titleProvidersContracts') : t('import.title')}</h1>
       <ImportTarget />
       {step.name === 'file' ? (
         <fieldset className="toolbar" data-testid="import-kind">
@@ -165,7 +171,7 @@ export function ImportWizard() {
         </fieldset>
       ) : null}
       {kind === 'providersContracts' ? <ProviderContractImport onClose={close} /> : null}
-      <ol className="wizard-steps">
+      <ol className="wizard-steps" hidden={kind === 'providersContracts'}>
         {stepLabels.map((label, index) => (
           <li key={label} aria-current={index === stepIndex ? 'step' : undefined}>
             {label}
