@@ -4,6 +4,7 @@
  * and the people who wrote to the portfolio.
  */
 import { useId, useRef, useState } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionItem, Decision, Meeting } from '@shared/domain/governance';
 import type { CalendarDate } from '@shared/domain/types';
@@ -30,6 +31,43 @@ interface OutcomesProps {
   /** Id of the `<datalist>` of names to suggest. */
   readonly namesListId: string;
   readonly today: CalendarDate;
+}
+
+interface OutcomeFormProps {
+  readonly formRef: RefObject<HTMLFormElement | null>;
+  readonly label: string;
+  readonly submitLabel: string;
+  readonly busy: boolean;
+  readonly failure: string | null;
+  readonly onSubmit: () => void;
+  readonly children: ReactNode;
+}
+
+/** Form shell shared by the decision and action forms: the fields, the failure message and the add button. */
+function OutcomeForm({ formRef, label, submitLabel, busy, failure, onSubmit, children }: OutcomeFormProps) {
+  return (
+    <form
+      ref={formRef}
+      aria-label={label}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <fieldset className="form-grid" disabled={busy}>
+        {children}
+      </fieldset>
+      {failure === null ? null : (
+        <p className="alert error" role="alert">
+          {failure}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={busy}>
+        {submitLabel}
+      </button>
+    </form>
+  );
 }
 
 export function MeetingDecisions({ meeting, decisions, namesListId }: Omit<OutcomesProps, 'actions' | 'today'>) {
@@ -87,55 +125,44 @@ export function MeetingDecisions({ meeting, decisions, namesListId }: Omit<Outco
           ))}
         </ul>
       )}
-      <form
-        ref={formRef}
-        aria-label={t('meetings.decisions.formLabel')}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
+      <OutcomeForm
+        formRef={formRef}
+        label={t('meetings.decisions.formLabel')}
+        submitLabel={t('meetings.decisions.add')}
+        busy={busy}
+        failure={failure}
+        onSubmit={() => void submit()}
       >
-        <fieldset className="form-grid" disabled={busy}>
-          <FormField
-            label={t('meetings.decisions.text')}
-            name="text"
-            type="textarea"
-            value={input.text}
-            onChange={set('text')}
-            formId={formId}
-            issues={issues}
-            maxLength={maxTextLength}
-          />
-          <FormField
-            label={t('meetings.decisions.decidedBy')}
-            name="decidedBy"
-            list={namesListId}
-            value={input.decidedBy}
-            onChange={set('decidedBy')}
-            formId={formId}
-            issues={issues}
-            maxLength={maxNameLength}
-          />
-          <FormField
-            label={t('meetings.decisions.decidedOn')}
-            name="decidedOn"
-            type="date"
-            value={input.decidedOn}
-            onChange={set('decidedOn')}
-            formId={formId}
-            issues={issues}
-          />
-        </fieldset>
-        {failure === null ? null : (
-          <p className="alert error" role="alert">
-            {failure}
-          </p>
-        )}
-        <button type="submit" className="button" disabled={busy}>
-          {t('meetings.decisions.add')}
-        </button>
-      </form>
+        <FormField
+          label={t('meetings.decisions.text')}
+          name="text"
+          type="textarea"
+          value={input.text}
+          onChange={set('text')}
+          formId={formId}
+          issues={issues}
+          maxLength={maxTextLength}
+        />
+        <FormField
+          label={t('meetings.decisions.decidedBy')}
+          name="decidedBy"
+          list={namesListId}
+          value={input.decidedBy}
+          onChange={set('decidedBy')}
+          formId={formId}
+          issues={issues}
+          maxLength={maxNameLength}
+        />
+        <FormField
+          label={t('meetings.decisions.decidedOn')}
+          name="decidedOn"
+          type="date"
+          value={input.decidedOn}
+          onChange={set('decidedOn')}
+          formId={formId}
+          issues={issues}
+        />
+      </OutcomeForm>
     </section>
   );
 }
@@ -198,54 +225,43 @@ export function MeetingActions({ meeting, actions, namesListId, today }: Omit<Ou
           </tbody>
         </table>
       )}
-      <form
-        ref={formRef}
-        aria-label={t('meetings.actions.formLabel')}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
+      <OutcomeForm
+        formRef={formRef}
+        label={t('meetings.actions.formLabel')}
+        submitLabel={t('meetings.actions.add')}
+        busy={busy}
+        failure={failure}
+        onSubmit={() => void submit()}
       >
-        <fieldset className="form-grid" disabled={busy}>
-          <FormField
-            label={t('meetings.actions.title')}
-            name="title"
-            value={input.title}
-            onChange={set('title')}
-            formId={formId}
-            issues={issues}
-            maxLength={maxTitleLength}
-          />
-          <FormField
-            label={t('meetings.actions.owner')}
-            name="owner"
-            list={namesListId}
-            value={input.owner}
-            onChange={set('owner')}
-            formId={formId}
-            issues={issues}
-            maxLength={maxNameLength}
-          />
-          <FormField
-            label={t('meetings.actions.dueDate')}
-            name="dueDate"
-            type="date"
-            value={input.dueDate}
-            onChange={set('dueDate')}
-            formId={formId}
-            issues={issues}
-          />
-        </fieldset>
-        {failure === null ? null : (
-          <p className="alert error" role="alert">
-            {failure}
-          </p>
-        )}
-        <button type="submit" className="button" disabled={busy}>
-          {t('meetings.actions.add')}
-        </button>
-      </form>
+        <FormField
+          label={t('meetings.actions.title')}
+          name="title"
+          value={input.title}
+          onChange={set('title')}
+          formId={formId}
+          issues={issues}
+          maxLength={maxTitleLength}
+        />
+        <FormField
+          label={t('meetings.actions.owner')}
+          name="owner"
+          list={namesListId}
+          value={input.owner}
+          onChange={set('owner')}
+          formId={formId}
+          issues={issues}
+          maxLength={maxNameLength}
+        />
+        <FormField
+          label={t('meetings.actions.dueDate')}
+          name="dueDate"
+          type="date"
+          value={input.dueDate}
+          onChange={set('dueDate')}
+          formId={formId}
+          issues={issues}
+        />
+      </OutcomeForm>
     </section>
   );
 }

@@ -70,9 +70,7 @@ export function ProcessForm({ data, process, providerId, onClose }: ProcessFormP
     setBusy(true);
     try {
       const label =
-        process === null
-          ? t('undo.label.addProcess', { name: check.value.name })
-          : t('undo.label.process', { name: process.name });
+        process === null ? t('undo.label.addProcess', { name: check.value.name }) : t('undo.label.process', { name: process.name });
       await recordUndoable(db, label, await getDeviceContext(), (context) =>
         process === null ? addProcess(db, check.value, context) : saveProcess(db, process.id, check.value, context),
       );
@@ -99,6 +97,9 @@ export function ProcessForm({ data, process, providerId, onClose }: ProcessFormP
   const set = (name: keyof ProcessFormInput, value: string) => {
     setDraft((current) => ({ ...current, [name]: value, ...(name === 'providerId' ? { contractId: '' } : {}) }));
   };
+
+  let submitLabel: string = process === null ? t('processes.add') : t('processes.save');
+  if (busy) submitLabel = t('processes.saving');
 
   return (
     <form
@@ -208,7 +209,7 @@ export function ProcessForm({ data, process, providerId, onClose }: ProcessFormP
       )}
       <div className="button-row">
         <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t('processes.saving') : process === null ? t('processes.add') : t('processes.save')}
+          {submitLabel}
         </button>
         <button type="button" className="button" disabled={busy} onClick={onClose}>
           {t('processes.cancel')}

@@ -56,8 +56,9 @@ export function ReadinessBoard({ processes, providerNames }: ReadinessBoardProps
 
   const onCardKey = (event: KeyboardEvent<HTMLElement>, process: Process) => {
     if (event.target !== event.currentTarget) return;
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : null;
-    if (step === null) return;
+    const steps: Readonly<Record<string, 1 | -1>> = { ArrowRight: 1, ArrowLeft: -1 };
+    const step = steps[event.key];
+    if (step === undefined) return;
     const stage = neighbourStage(process.readiness, step);
     if (stage === null) return;
     event.preventDefault();

@@ -20,7 +20,13 @@ export function filterProcesses(processes: readonly Process[], filter: ProcessFi
       if (filter.providerId === 'none') return process.providerId === null;
       return filter.providerId === null || process.providerId === filter.providerId;
     })
-    .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => collator.compare(a.name, b.name) || compareIds(a.id, b.id));
+}
+
+/** Orders two ids by code unit, so that processes with the same name keep a stable order. */
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 export interface FunctionGroup {
@@ -40,7 +46,7 @@ export interface BoardColumn {
   readonly processes: readonly Process[];
 }
 
-/** One column per readiness stage, in stage order, each with its processes; empty columns stay. */
+/** Builds one column per readiness stage, in stage order, each with its processes. Empty columns stay. */
 export function boardColumns(processes: readonly Process[]): BoardColumn[] {
   return processReadinessStages.map((stage) => ({ stage, processes: processes.filter((process) => process.readiness === stage) }));
 }

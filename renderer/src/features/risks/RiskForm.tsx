@@ -98,9 +98,7 @@ export function RiskForm({ initial, riskId, providers, onSaved, onCancel }: Risk
     setBusy(true);
     try {
       const label =
-        riskId === null
-          ? t('undo.label.addRisk', { title: result.value.title })
-          : t('undo.label.risk', { title: initial.title.trim() });
+        riskId === null ? t('undo.label.addRisk', { title: result.value.title }) : t('undo.label.risk', { title: initial.title.trim() });
       const saved = await recordUndoable(db, label, await getDeviceContext(), (context) =>
         riskId === null ? addRisk(db, result.value, context) : saveRisk(db, riskId, result.value, context),
       );
@@ -129,7 +127,11 @@ export function RiskForm({ initial, riskId, providers, onSaved, onCancel }: Risk
     return (
       <div className={field === 'description' || field === 'mitigation' ? 'risk-field risk-form-wide' : 'risk-field'}>
         <label htmlFor={controlId}>{label}</label>
-        {control({ id: controlId, 'aria-invalid': problem !== undefined, 'aria-describedby': describedBy === '' ? undefined : describedBy })}
+        {control({
+          id: controlId,
+          'aria-invalid': problem !== undefined,
+          'aria-describedby': describedBy === '' ? undefined : describedBy,
+        })}
         {hint === undefined ? null : (
           <span className="muted" id={hintId}>
             {hint}
@@ -162,6 +164,9 @@ export function RiskForm({ initial, riskId, providers, onSaved, onCancel }: Risk
 
   const score = previewScore(input);
   const title = riskId === null ? t('risks.form.newTitle') : t('risks.form.editTitle', { title: initial.title });
+
+  let submitLabel: string = riskId === null ? t('risks.form.create') : t('risks.form.save');
+  if (busy) submitLabel = t('risks.form.saving');
 
   return (
     <form
@@ -291,7 +296,7 @@ export function RiskForm({ initial, riskId, providers, onSaved, onCancel }: Risk
       )}
       <div className="button-row">
         <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t('risks.form.saving') : riskId === null ? t('risks.form.create') : t('risks.form.save')}
+          {submitLabel}
         </button>
         <button type="button" className="button" disabled={busy} onClick={onCancel}>
           {t('risks.form.cancel')}
