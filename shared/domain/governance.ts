@@ -60,7 +60,7 @@ export interface MeetingCadenceData {
   readonly durationMinutes: number;
   /** IANA time zone of `startTime`. */
   readonly timeZone: string;
-  /** Who is invited, as free text. */
+  /** Invited people, as free text. */
   readonly attendees: string;
 }
 export type MeetingCadence = SyncFields & MeetingCadenceData;
@@ -69,7 +69,7 @@ export type MeetingKind = MeetingCadenceKind | 'adHoc';
 
 export type MeetingStatus = 'planned' | 'held' | 'cancelled';
 
-/** Where an agenda item came from: a record it was drafted from, or a line a person typed. */
+/** Origin of an agenda item: the record it was drafted from, or a line a person typed. */
 export type AgendaItemSource = 'escalation' | 'serviceLevel' | 'risk' | 'action' | 'note';
 
 export interface AgendaItem {
@@ -108,7 +108,7 @@ export interface DecisionData {
   readonly providerId: Id | null;
   readonly text: string;
   readonly decidedOn: CalendarDate;
-  /** Who decided, as free text; may be empty. */
+  /** Person or body that decided, as free text, possibly empty. */
   readonly decidedBy: string;
 }
 export type Decision = SyncFields & DecisionData;

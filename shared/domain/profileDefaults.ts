@@ -1,6 +1,6 @@
 /**
  * Starting values of the provider and contract fields that format version 6 added: what a record
- * holds until someone enters them, and what older files and databases are upgraded to.
+ * contains until someone enters them, and what older files and databases are upgraded to.
  */
 import type { ContractData, ExitProvisions, ProviderData } from './types';
 

@@ -40,7 +40,7 @@ export interface CertificationData {
   readonly issuedOn: CalendarDate | null;
   /** Last day the certificate or report is valid, or `null` when it does not expire. */
   readonly expiresOn: CalendarDate | null;
-  /** Where the evidence is and what it covers, as free text. */
+  /** Location and scope of the evidence, as free text. */
   readonly evidence: string;
 }
 export type Certification = SyncFields & CertificationData;

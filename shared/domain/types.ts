@@ -45,7 +45,7 @@ export interface ProviderData {
   readonly serviceAudiences: readonly ServiceAudience[];
   /** 1 strategic, 2 important, 3 transactional; `null` until tiered. */
   readonly tier: ProviderTier | null;
-  /** How badly a failure of the provider would hurt the business; `null` until assessed. */
+  /** Harm that a failure of the provider would do to the business, or `null` until assessed. */
   readonly criticality: ProviderCriticality | null;
   readonly lifecycle: ProviderLifecycle;
   /** Latest financial stability rating; `null` until assessed. */
@@ -61,7 +61,7 @@ export type ProviderLifecycle = 'prospect' | 'onboarding' | 'active' | 'exiting'
 /** From sound to failing: `weak` calls for watching, `distressed` for a contingency plan. */
 export type FinancialRating = 'strong' | 'adequate' | 'weak' | 'distressed';
 
-/** How a contract charges for the service. */
+/** Charging basis of a contract. */
 export type PricingModel = 'fteBased' | 'transactionBased' | 'fixed' | 'outcomeBased' | 'gainShare';
 
 /** Notice that a party must give to end the contract at its end date, in days or calendar months. */

@@ -198,12 +198,12 @@ const calendarDateList = z.array(
 const instant = z.iso.datetime(rule('instant'));
 /** Local time of day `HH:MM`, 00:00 to 23:59. */
 const timeOfDay = z.string(rule('timeOfDay')).regex(/^([01]\d|2[0-3]):[0-5]\d$/, rule('timeOfDay'));
-/** IANA time zone name that this runtime knows. */
+/** IANA time zone name that this runtime's `Intl` accepts. */
 const timeZone = z.string(rule('timeZone')).refine(isTimeZone, rule('timeZone'));
 /** ISO 3166-1 alpha-2 code: two capital letters. */
 const countryCode = z.string(rule('countryCode')).regex(/^[A-Z]{2}$/, rule('countryCode'));
 
-/** Whether `name` is an IANA time zone that `Intl` accepts, for example `Europe/London`. */
+/** Checks whether `name` is an IANA time zone that `Intl` accepts, for example `Europe/London`. */
 export function isTimeZone(name: string): boolean {
   if (name.trim() === '' || name !== name.trim()) return false;
   try {

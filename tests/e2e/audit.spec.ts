@@ -116,7 +116,7 @@ test('activity pages through the sample import', async () => {
   const activity = page.getByTestId('activity-view');
   const entries = activity.getByTestId('activity-entry');
   await expect(entries).toHaveCount(25);
-  // No name was set in this profile, so the view says where to set one.
+  // No name was set in this profile, so the view links to where to set one.
   await expect(activity.getByTestId('activity-no-name')).toContainText('Your name is not set');
   await expect(activity.getByRole('button', { name: 'Newer' })).toBeDisabled();
   const firstOnPageOne = (await entries.first().textContent()) ?? '';

@@ -34,7 +34,7 @@ test('Ctrl+Z restores a renamed provider', async () => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(oldName);
   await expect(toast).toContainText(`Undone: renaming “${oldName}” to “Undo Test Provider”.`);
 
-  // The stack is empty now: a second Ctrl+Z says so and changes nothing.
+  // The stack is empty now, so a second Ctrl+Z reports that and changes nothing.
   await page.keyboard.press('Control+z');
   await expect(toast).toContainText('Nothing to undo');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(oldName);

@@ -60,7 +60,7 @@ export function ImportWizard() {
   const db = usePortfolioDb();
   const navigate = useUiStore(selectNavigate);
   const [step, setStep] = useState<Step>({ name: 'file' });
-  /** What the file holds; only the first step offers the choice. */
+  /** Kind of data in the file. Only the first step offers the choice. */
   const [kind, setKind] = useState<'measurements' | 'providersContracts'>('measurements');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);

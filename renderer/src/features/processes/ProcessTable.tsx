@@ -17,7 +17,7 @@ interface ProcessTableProps {
   readonly onEdit: (process: Process) => void;
 }
 
-/** The inventory as one table per business function, each row with Edit and Delete (which asks first). */
+/** The inventory as one table per business function, each row with Edit and Delete (which requests confirmation first). */
 export function ProcessTable({ processes, providerNames, contractTitles, onEdit }: ProcessTableProps) {
   const { t } = useTranslation();
   const db = usePortfolioDb();

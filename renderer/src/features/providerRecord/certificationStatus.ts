@@ -12,9 +12,8 @@ export type CertificationStatus = 'valid' | 'expiresSoon' | 'expired' | 'noExpir
  * Returns the status of `certification` on `today`. `expiresOn` is the last valid day, so a
  * certification expiring today is still valid today and expires soon; it is expired from the day
  * after. Expiring soon means within `expiryWarningDays` days of `today`, both days included.
- * Without an expiry date it is valid only when something backs it (an issue date or evidence);
- * a bare entry is `unverified`, so that a standard chosen and saved with nothing else never
- * reads as valid.
+ * Without an expiry date it is valid only when an issue date or evidence backs it. A bare entry
+ * is `unverified`, so that a standard chosen and saved with nothing else never reads as valid.
  */
 export function certificationStatus(
   certification: Pick<Certification, 'expiresOn'> & Partial<Pick<Certification, 'issuedOn' | 'evidence'>>,

@@ -31,7 +31,7 @@ const severeFirst = [
 
 const formatDate = (date: CalendarDate) => formatCalendarDate(date, userLocale);
 
-/** What the panel under the register shows. */
+/** Content of the panel under the register. */
 type Panel = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly kind: 'row'; readonly id: string };
 
 export function RisksScreen({ providerId }: { readonly providerId: Id | null }) {
@@ -95,7 +95,10 @@ export function RisksScreen({ providerId }: { readonly providerId: Id | null }) 
 
       {panel.kind === 'new' ? (
         <RiskForm
-          initial={{ ...blankRiskInput, providerId: filters.provider === 'all' || filters.provider === 'portfolioWide' ? '' : filters.provider }}
+          initial={{
+            ...blankRiskInput,
+            providerId: filters.provider === 'all' || filters.provider === 'portfolioWide' ? '' : filters.provider,
+          }}
           riskId={null}
           providers={providers}
           onSaved={openStored}
@@ -152,7 +155,9 @@ export function RisksScreen({ providerId }: { readonly providerId: Id | null }) 
       {selectedRow?.source === 'stored'
         ? (() => {
             const risk = data.risks.find((candidate) => candidate.id === selectedRow.id);
-            return risk === undefined ? null : <RiskDetail key={risk.id} risk={risk} row={selectedRow} providers={providers} onClose={close} />;
+            return risk === undefined ? null : (
+              <RiskDetail key={risk.id} risk={risk} row={selectedRow} providers={providers} onClose={close} />
+            );
           })()
         : null}
       {selectedRow?.source === 'derived'

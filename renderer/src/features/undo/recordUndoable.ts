@@ -19,7 +19,7 @@ import { useUndoStore } from './undoStore';
  * entry once `write` resolves. `label` names the edit and its record in the user's words (for
  * example `renaming “Acme” to “Acme Group”`), because the toast and any refusal show it. A write
  * that rejects, or that changes nothing, adds no entry. An edit that deletes a record is saved
- * but not offered for undo, and the toast says so.
+ * but not offered for undo, and the toast explains why.
  */
 export async function recordUndoable<R>(
   db: PortfolioDb,

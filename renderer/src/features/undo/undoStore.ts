@@ -17,7 +17,7 @@ export interface UndoEntry {
   readonly serial: number;
   /** Name of the portfolio database the edit was written to. */
   readonly portfolio: string;
-  /** What the edit did, in the user's words, naming the record (already translated). */
+  /** Description of the edit in the user's words, naming the record (already translated). */
   readonly label: string;
   readonly writes: readonly ObservedWrite[];
 }
@@ -47,8 +47,8 @@ interface UndoState {
    */
   recordEdit(portfolio: string, label: string, writes: readonly ObservedWrite[]): void;
   /**
-   * Empties the stack of `portfolio` after a deletion, so that Ctrl+Z never reaches past a
-   * deletion to an older edit the user no longer has in mind, and tells the user.
+   * Empties the stack of `portfolio` after a deletion and shows a toast about it. Otherwise
+   * Ctrl+Z would reach past the deletion to an older edit the user no longer has in mind.
    */
   deletionMade(portfolio: string, label: string | null): void;
   /** Removes and returns the newest edit of `portfolio`, or `null` when there is none. */

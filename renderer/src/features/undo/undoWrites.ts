@@ -10,7 +10,7 @@ import { deleteRecord, observedContext, updateRecord } from '../../db/repository
 import type { ObservedWrite, RecordPatch } from '../../db/repository';
 import { toStorageFailure } from '../../db/storageErrors';
 
-/** What undoing an edit restores for one record. */
+/** Restore plan of one record for undoing an edit. */
 export interface RecordRevert {
   readonly table: RecordTable;
   readonly id: Id;

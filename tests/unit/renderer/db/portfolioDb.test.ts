@@ -575,7 +575,7 @@ async function createVersion7Database(name: string): Promise<void> {
 }
 
 describe('upgrade from schema version 7', () => {
-  it('gives every provider an empty, active profile and every contract no notice or exit terms, with clocks unchanged', async () => {
+  it('upgrades providers and contracts', async () => {
     const name = freshName('upgrade-v7');
     await createVersion7Database(name);
     const db = await openNamedDb(name);
@@ -596,7 +596,7 @@ describe('upgrade from schema version 7', () => {
     for (const table of profileTables) expect(await db.recordTable(table).count(), table).toBe(0);
   });
 
-  it('keeps one meeting per cadence and date, and any number without a cadence', async () => {
+  it('keeps one meeting per cadence date', async () => {
     const name = freshName('upgrade-v7-meetings');
     await createVersion7Database(name);
     const db = await openNamedDb(name);

@@ -257,7 +257,7 @@ describe('golden-v5.steerwise', () => {
     expect(parsed.manifest.formatVersion).toBe(currentFormatVersion);
   });
 
-  test('migrates to providers without a profile, a contract without notice terms and no governance records', async () => {
+  test('migrates to empty profiles', async () => {
     const { manifest, snapshot } = valueOf(await readFixtureFile('golden-v5.steerwise'));
     expect(snapshot).toEqual(goldenSnapshotV5);
     for (const table of profileTables) expect(manifest.recordCounts[table], table).toBe(0);
@@ -276,7 +276,7 @@ describe('golden-v5.steerwise', () => {
     expect(changeTotals(goldenSnapshot, snapshot)).toEqual({ added: 0, changed: 0, deleted: 0, mergedByNaturalKey: 0, conflicts: 0 });
   });
 
-  test('takes in the profile and governance records when merged the other way', async () => {
+  test('takes in governance when merged back', async () => {
     const { snapshot } = valueOf(await readFixtureFile('golden-v5.steerwise'));
     const merged = mergeSnapshots(snapshot, goldenSnapshot, { now: Date.parse(goldenMetadata.exportedAt) });
     expect(merged.snapshot.records).toEqual(goldenSnapshot.records);
@@ -338,7 +338,7 @@ describe('golden-scoped.steerwise', () => {
     expect(snapshot.records.planTasks.every((task) => task.planId === goldenPlanIds.northEastPlan)).toBe(true);
   });
 
-  test('holds the provider governance records but not the portfolio-wide risk', async () => {
+  test('holds provider governance only', async () => {
     const { snapshot } = valueOf(await readFixtureFile('golden-scoped.steerwise'));
     expect(snapshot.records.risks.map((risk) => risk.providerId)).toEqual([goldenIds.northEast]);
     expect(snapshot.records.meetings[0]?.cadenceId).toBe(snapshot.records.meetingCadences[0]?.id);

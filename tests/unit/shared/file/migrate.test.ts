@@ -273,25 +273,25 @@ function versionFiveContent(scope?: Readonly<Record<string, unknown>>): FileCont
 }
 
 describe('migration from version 5 to 6', () => {
-  test('gives every provider an empty, active profile without adding field clocks', () => {
+  test('adds an active provider profile', () => {
     const migrated = addPortfolioProfile(versionFiveContent());
     expect(migrated.entries.get('records/providers.json')).toEqual([{ id: 'p1', name: 'North', ...providerProfileDefaults }]);
   });
 
-  test('gives every contract no notice, renewal, pricing model or exit provision, with or without commercial terms', () => {
+  test('adds contract terms in every scope', () => {
     for (const scope of [undefined, { withoutCommercialTerms: true }]) {
       const migrated = addPortfolioProfile(versionFiveContent(scope));
       expect(migrated.entries.get('records/contracts.json')).toEqual([{ id: 'c1', title: 'Calls', ...contractGovernanceDefaults }]);
     }
   });
 
-  test('adds empty profile and governance tables with zero counts in writer order', () => {
+  test('adds empty governance tables', () => {
     const migrated = addPortfolioProfile(versionFiveContent());
     for (const table of profileTables) expect(migrated.entries.get(`records/${table}.json`), table).toEqual([]);
     expect(Object.keys(migrated.manifest.recordCounts as object)).toEqual([...recordTables]);
   });
 
-  test('keeps a field already present and does not change its argument', () => {
+  test('keeps present fields and argument', () => {
     const base = versionFiveContent();
     const content: FileContent = {
       ...base,

@@ -26,6 +26,13 @@ function errorsOf(input: Partial<ContractFormInput>): Readonly<Record<string, st
   return check.errors;
 }
 
+/** Returns the accepted form's result, failing the test when the form is rejected. */
+function accepted(input: Partial<ContractFormInput>) {
+  const check = checkContractForm({ ...valid, ...input });
+  if (!check.ok) throw new Error(`expected the form to be accepted: ${JSON.stringify(check.errors)}`);
+  return check;
+}
+
 describe('checkContractForm', () => {
   it('valid form gives contract data', () => {
     const check = checkContractForm(valid);
@@ -114,8 +121,7 @@ describe('checkContractForm', () => {
     expect(errorsOf({ currency: 'JPY', monthlyCharges: 10.5 }).monthlyCharges).toBe('contractGovernance.problems.tooManyDecimals');
     expect(errorsOf({ annualValue: 1e20 }).annualValue).toBe('contractGovernance.problems.tooLarge');
     expect(errorsOf({ annualValue: 'lots' }).annualValue).toBe('contractGovernance.problems.notNumber');
-    const yen = checkContractForm({ ...valid, currency: 'JPY', monthlyCharges: 1500, annualValue: null });
-    expect(yen.ok && yen.value.monthlyChargesMinor).toBe(1500);
+    expect(accepted({ currency: 'JPY', monthlyCharges: 1500, annualValue: null }).value.monthlyChargesMinor).toBe(1500);
   });
 
   it('at-risk share from 0 to 100', () => {
@@ -136,19 +142,13 @@ describe('checkContractForm', () => {
 
   it('warns when notice exceeds the term', () => {
     // 2025-04-01 to 2025-06-30 is a term of three months.
-    const check = checkContractForm({ ...valid, endDate: '2025-06-30', noticeAmount: 4 });
-    expect(check.ok).toBe(true);
-    expect(check.ok && check.warnings).toEqual(['noticeLongerThanTerm']);
-    const equal = checkContractForm({ ...valid, endDate: '2025-06-30', noticeAmount: 3 });
-    expect(equal.ok && equal.warnings).toEqual([]);
-    const days = checkContractForm({ ...valid, endDate: '2025-04-30', noticeAmount: 30, noticeUnit: 'days' });
-    expect(days.ok && days.warnings).toEqual([]);
-    const tooManyDays = checkContractForm({ ...valid, endDate: '2025-04-30', noticeAmount: 31, noticeUnit: 'days' });
-    expect(tooManyDays.ok && tooManyDays.warnings).toEqual(['noticeLongerThanTerm']);
+    expect(accepted({ endDate: '2025-06-30', noticeAmount: 4 }).warnings).toEqual(['noticeLongerThanTerm']);
+    expect(accepted({ endDate: '2025-06-30', noticeAmount: 3 }).warnings).toEqual([]);
+    expect(accepted({ endDate: '2025-04-30', noticeAmount: 30, noticeUnit: 'days' }).warnings).toEqual([]);
+    expect(accepted({ endDate: '2025-04-30', noticeAmount: 31, noticeUnit: 'days' }).warnings).toEqual(['noticeLongerThanTerm']);
   });
 
   it('warns on a high share at risk', () => {
-    const check = checkContractForm({ ...valid, atRiskPercent: 30 });
-    expect(check.ok && check.warnings).toEqual(['atRiskHigh']);
+    expect(accepted({ atRiskPercent: 30 }).warnings).toEqual(['atRiskHigh']);
   });
 });

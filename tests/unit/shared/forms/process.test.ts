@@ -45,8 +45,9 @@ describe('checkProcessForm', () => {
 
   it('empty provider and contract become null', () => {
     const check = checkProcessForm({ ...valid, providerId: '', contractId: '' }, context);
-    expect(check.ok && check.value.providerId).toBeNull();
-    expect(check.ok && check.value.contractId).toBeNull();
+    if (!check.ok) throw new Error('expected the form to be accepted');
+    expect(check.value.providerId).toBeNull();
+    expect(check.value.contractId).toBeNull();
   });
 
   it('name empty or too long', () => {

@@ -4,12 +4,12 @@ import { certificationStatus, expiryWarningDays } from '../../../../../../render
 describe('certificationStatus', () => {
   const today = '2026-03-31';
 
-  it('is noExpiry without an expiry date when an issue date or evidence backs it', () => {
+  it('is noExpiry when backed', () => {
     expect(certificationStatus({ expiresOn: null, issuedOn: '2025-01-01', evidence: '' }, today)).toBe('noExpiry');
     expect(certificationStatus({ expiresOn: null, issuedOn: null, evidence: 'Certificate on the share' }, today)).toBe('noExpiry');
   });
 
-  it('is unverified with no dates and no evidence', () => {
+  it('is unverified when bare', () => {
     expect(certificationStatus({ expiresOn: null, issuedOn: null, evidence: '  ' }, today)).toBe('unverified');
   });
 
