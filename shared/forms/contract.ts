@@ -14,6 +14,7 @@ import { highAtRiskPercent } from '../kpi/serviceLevelSchema';
 import type { NumberInput } from '../kpi/serviceLevelSchema';
 import { exactDecimal, isCurrencyCode, minorUnitDigits } from '../rfp/money';
 import { isCalendarDate, toDayNumber } from '../schedule/days';
+import { whenFieldsValid } from './crossFieldRule';
 
 export const contractFormLimits = {
   /** Maximum title length, in UTF-16 code units. */
@@ -153,8 +154,8 @@ const inputSchema = z.object({
   autoRenewal: z.boolean(),
   renewalMonths: z.union([z.null(), z.number(), z.string()]),
   pricingModel: z.enum(['', ...pricingModels], { error: problemKey('pricingModelInvalid') }),
-  annualValue: numberField().nullable(),
-  monthlyCharges: numberField().nullable(),
+  annualValue: numberField().min(0, { error: problemKey('negative') }).nullable(),
+  monthlyCharges: numberField().min(0, { error: problemKey('negative') }).nullable(),
   atRiskPercent: numberField()
     .min(0, { error: problemKey('outsidePercent') })
     .max(100, { error: problemKey('outsidePercent') })
@@ -183,52 +184,63 @@ function toMinorUnits(amount: number, currency: string): number | 'negative' | '
   return minor > BigInt(Number.MAX_SAFE_INTEGER) ? 'tooLarge' : Number(minor);
 }
 
-/** Builds the schema of the contract form, with the rules that compare fields after each field parsed. */
+type ParsedContractForm = z.output<typeof inputSchema>;
+
+/** Reads the renewal term, which only a contract that renews automatically has. */
+function renewalMonthsOf(input: Pick<ParsedContractForm, 'autoRenewal' | 'renewalMonths'>) {
+  return input.autoRenewal ? renewalMonthsSchema.safeParse(input.renewalMonths) : null;
+}
+
+/**
+ * Builds the schema of the contract form. The rules that compare fields run as soon as the fields
+ * they read are valid, so one submit reports them together with every other field's error.
+ */
 export function contractFormSchema() {
-  return inputSchema.transform((input, context): ContractFormValues => {
-    const fail = (field: ContractFormField, key: ContractFormErrorKey) => {
-      context.addIssue({ code: 'custom', path: [field], message: key });
-    };
+  return inputSchema
+    .superRefine((input, context) => {
+      if (input.startDate !== null && input.endDate !== null && input.endDate < input.startDate)
+        context.addIssue({ code: 'custom', path: ['endDate'], message: problemKey('endBeforeStart') });
+    }, whenFieldsValid(['startDate', 'endDate']))
+    .superRefine((input, context) => {
+      const renewal = renewalMonthsOf(input);
+      if (renewal === null || renewal.success) return;
+      const message = renewal.error.issues[0]?.message ?? '';
+      context.addIssue({ code: 'custom', path: ['renewalMonths'], message: isErrorKey(message) ? message : problemKey('notNumber') });
+    }, whenFieldsValid(['autoRenewal', 'renewalMonths']))
+    .superRefine(moneyRule('annualValue'), whenFieldsValid(['currency', 'annualValue']))
+    .superRefine(moneyRule('monthlyCharges'), whenFieldsValid(['currency', 'monthlyCharges']))
+    .transform((input): ContractFormValues => {
+      // The rules above passed, so the renewal term and both amounts convert.
+      const renewal = renewalMonthsOf(input);
+      const minorUnits = (amount: number | null) => {
+        const minor = amount === null ? null : toMinorUnits(amount, input.currency);
+        return typeof minor === 'number' ? minor : null;
+      };
+      return {
+        title: input.title,
+        currency: input.currency,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        noticePeriod: input.noticeAmount === null ? null : { amount: input.noticeAmount, unit: input.noticeUnit },
+        autoRenewal: input.autoRenewal,
+        renewalMonths: renewal?.success === true ? renewal.data : null,
+        pricingModel: input.pricingModel === '' ? null : input.pricingModel,
+        annualValueMinor: minorUnits(input.annualValue),
+        monthlyChargesMinor: minorUnits(input.monthlyCharges),
+        atRiskPercent: input.atRiskPercent,
+        exitProvisions: input.exitProvisions,
+      };
+    });
+}
 
-    if (input.startDate !== null && input.endDate !== null && input.endDate < input.startDate)
-      fail('endDate', problemKey('endBeforeStart'));
-
-    let renewalMonths: number | null = null;
-    if (input.autoRenewal) {
-      const parsed = renewalMonthsSchema.safeParse(input.renewalMonths);
-      if (parsed.success) renewalMonths = parsed.data;
-      else {
-        const message = parsed.error.issues[0]?.message ?? '';
-        fail('renewalMonths', isErrorKey(message) ? message : problemKey('notNumber'));
-      }
-    }
-
-    const money = (field: 'annualValue' | 'monthlyCharges'): number | null => {
-      const amount = input[field];
-      if (amount === null) return null;
-      const minor = toMinorUnits(amount, input.currency);
-      if (typeof minor === 'number') return minor;
-      fail(field, problemKey(minor));
-      return null;
-    };
-    const annualValueMinor = money('annualValue');
-    const monthlyChargesMinor = money('monthlyCharges');
-
-    return {
-      title: input.title,
-      currency: input.currency,
-      startDate: input.startDate,
-      endDate: input.endDate,
-      noticePeriod: input.noticeAmount === null ? null : { amount: input.noticeAmount, unit: input.noticeUnit },
-      autoRenewal: input.autoRenewal,
-      renewalMonths,
-      pricingModel: input.pricingModel === '' ? null : input.pricingModel,
-      annualValueMinor,
-      monthlyChargesMinor,
-      atRiskPercent: input.atRiskPercent,
-      exitProvisions: input.exitProvisions,
-    };
-  });
+/** Builds the rule that an amount fits the minor units of the contract's currency. */
+function moneyRule(field: 'annualValue' | 'monthlyCharges') {
+  return (input: ParsedContractForm, context: z.RefinementCtx) => {
+    const amount = input[field];
+    if (amount === null) return;
+    const minor = toMinorUnits(amount, input.currency);
+    if (typeof minor !== 'number') context.addIssue({ code: 'custom', path: [field], message: problemKey(minor) });
+  };
 }
 
 /**

@@ -9,6 +9,8 @@ import type { ActionItemData, DecisionData, MeetingCadenceData, MeetingCadenceKi
 import type { CalendarDate, Id } from '../domain/types';
 import { isTimeOfDay } from '../calendar/zonedTime';
 import { isCalendarDate } from '../schedule/days';
+import { whenFieldsValid } from './crossFieldRule';
+import { readTypedNumber } from './typedNumber';
 
 /** Maximum length of a cadence, meeting or action item title, in characters. */
 export const maxTitleLength = 200;
@@ -26,6 +28,7 @@ export type MeetingFormProblem =
   | 'tooLong'
   | 'invalidDate'
   | 'invalidTime'
+  | 'notNumber'
   | 'notWhole'
   | 'durationRange'
   | 'invalidTimeZone'
@@ -48,6 +51,7 @@ const problems: ReadonlySet<string> = new Set<MeetingFormProblem>([
   'tooLong',
   'invalidDate',
   'invalidTime',
+  'notNumber',
   'notWhole',
   'durationRange',
   'invalidTimeZone',
@@ -101,15 +105,33 @@ function startTime() {
     .refine((text) => text === '' || isTimeOfDay(text), { error: 'invalidTime' });
 }
 
-/** Builds a duration field: whole minutes from 1 to `maxDurationMinutes`, typed as digits. */
+/**
+ * Builds a duration field: whole minutes from 1 to `maxDurationMinutes`. A number outside that
+ * range is a range error even when it is negative or has decimals.
+ */
 function durationMinutes() {
   return z
     .string()
     .trim()
     .min(1, { error: 'required' })
-    .refine((text) => text === '' || /^\d+$/.test(text), { error: 'notWhole', abort: true })
-    .transform(Number)
-    .pipe(z.number().min(1, { error: 'durationRange' }).max(maxDurationMinutes, { error: 'durationRange' }));
+    .transform((text, context) => {
+      // NOTE: The meeting forms do not know the user's locale, so a point is read as the decimal
+      // separator first. That matters only for `1.440`, which reads as 1.44 and is not whole.
+      const parsed = readTypedNumber(text, '.');
+      if (parsed === 'empty' || parsed === 'invalid' || parsed.percent) {
+        context.addIssue({ code: 'custom', message: 'notNumber' });
+        return z.NEVER;
+      }
+      if (parsed.value < 1 || parsed.value > maxDurationMinutes) {
+        context.addIssue({ code: 'custom', message: 'durationRange' });
+        return z.NEVER;
+      }
+      if (!Number.isInteger(parsed.value)) {
+        context.addIssue({ code: 'custom', message: 'notWhole' });
+        return z.NEVER;
+      }
+      return parsed.value;
+    });
 }
 
 function timeZone() {
@@ -179,17 +201,18 @@ export function checkCadenceForm(input: CadenceFormInput, context: CadenceFormCo
       timeZone: timeZone(),
       attendees: optionalText(maxTextLength),
     })
+    // An unknown provider is reported alone, rather than again as a contract of another provider.
     .superRefine((form, refinement) => {
-      // An unknown provider is reported alone, rather than again as a contract of another provider.
-      const providerKnown = context.providerIds.includes(form.providerId);
       const contractOfProvider = context.contracts.some((c) => c.id === form.contractId && c.providerId === form.providerId);
-      if (providerKnown && form.contractId !== '' && !contractOfProvider) {
+      if (form.contractId !== '' && !contractOfProvider) {
         refinement.addIssue({ code: 'custom', path: ['contractId'], message: 'contractUnknown' });
       }
+    }, whenFieldsValid(['providerId', 'contractId']))
+    .superRefine((form, refinement) => {
       if (form.untilDate !== null && form.untilDate < form.firstDate) {
         refinement.addIssue({ code: 'custom', path: ['untilDate'], message: 'untilBeforeFirst' });
       }
-    })
+    }, whenFieldsValid(['firstDate', 'untilDate']))
     .transform((form): MeetingCadenceData => ({
       providerId: form.providerId,
       contractId: form.contractId === '' ? null : form.contractId,

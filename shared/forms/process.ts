@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { processReadinessStages } from '../domain/providerProfile';
 import type { ProcessData, ProcessFunction, ProcessReadiness } from '../domain/providerProfile';
 import type { ContractData, Id } from '../domain/types';
+import { whenFieldsValid } from './crossFieldRule';
 
 /** Maximum process name length, in UTF-16 code units. */
 export const maxProcessNameLength = 200;
@@ -95,7 +96,8 @@ export function processFormSchema(context: ProcessFormContext) {
           path: ['name'],
           message: problemKey(process.providerId === null ? 'nameTakenUnassigned' : 'nameTaken'),
         });
-
+    }, whenFieldsValid(['name', 'providerId']))
+    .superRefine((process, refinement) => {
       if (process.contractId === null) return;
       const contract = context.contracts.find((candidate) => candidate.id === process.contractId);
       if (process.providerId === null)
@@ -103,7 +105,7 @@ export function processFormSchema(context: ProcessFormContext) {
       else if (contract?.providerId !== process.providerId) {
         refinement.addIssue({ code: 'custom', path: ['contractId'], message: problemKey('contractOfOtherProvider') });
       }
-    });
+    }, whenFieldsValid(['contractId', 'providerId']));
 }
 
 /** Checks the process form and returns the process data ready to write, or the first error of each field. */

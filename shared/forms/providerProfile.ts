@@ -25,7 +25,10 @@ import type {
   ServiceKind,
 } from '../domain/types';
 import type { ProviderProfile } from '../domain/profileDefaults';
+import { exactDecimal } from '../rfp/money';
 import { isCalendarDate, toDayNumber } from '../schedule/days';
+import { whenFieldsValid } from './crossFieldRule';
+import { readTypedNumber } from './typedNumber';
 
 /** Maximum length of each free-text field, in UTF-16 code units after trimming. */
 export const providerTextLimits = {
@@ -116,7 +119,7 @@ function textField(max: number, required: boolean) {
   return z
     .string()
     .transform((text) => text.trim())
-    .refine((text) => !required || text !== '', { ...problem('required'), abort: true })
+    .refine((text) => !required || text !== '', problem('required'))
     .refine((text) => text.length <= max, problem('tooLong', { max }));
 }
 
@@ -263,7 +266,7 @@ export const siteFields: readonly SiteField[] = ['country', 'city', 'deliveryMod
 
 /** Facts a site is checked against. */
 export interface SiteContext {
-  /** Decimal separator of the user's locale, `.` or `,`. A `.` is always accepted too. */
+  /** Decimal separator of the user's locale, `.` or `,`; see `readTypedNumber` for the other one. */
   readonly decimalSeparator: string;
   /** Ids of the plan calendars the site may use. */
   readonly calendarIds: readonly Id[];
@@ -273,29 +276,30 @@ export interface SiteContext {
 
 export type SiteData = Omit<ProviderSiteData, 'providerId'>;
 
+/** Builds the FTE field: empty for not known, else 0 to `maxSiteFte` with at most `maxFteDecimals` decimals. */
 function fteField(decimalSeparator: string) {
-  return z
-    .string()
-    .transform((text) => text.trim())
-    .transform((text, refinement) => {
-      if (text === '') return null;
-      const normalised = decimalSeparator === '.' ? text : text.replace(decimalSeparator, '.');
-      const match = /^(\d+)(?:\.(\d+))?$/.exec(normalised);
-      if (match === null) {
-        refinement.addIssue(customIssue('fteNotNumber', { text, decimal: decimalSeparator }));
-        return z.NEVER;
-      }
-      if ((match[2] ?? '').length > maxFteDecimals) {
-        refinement.addIssue(customIssue('fteDecimals', { digits: maxFteDecimals }));
-        return z.NEVER;
-      }
-      const fte = Number(normalised);
-      if (fte > maxSiteFte) {
-        refinement.addIssue(customIssue('fteTooLarge', { max: maxSiteFte }));
-        return z.NEVER;
-      }
-      return fte;
-    });
+  return z.string().transform((text, refinement) => {
+    const parsed = readTypedNumber(text, decimalSeparator);
+    if (parsed === 'empty') return null;
+    if (parsed === 'invalid' || parsed.percent) {
+      refinement.addIssue(customIssue('fteNotNumber', { text: text.trim(), decimal: decimalSeparator }));
+      return z.NEVER;
+    }
+    const fte = parsed.value;
+    if (fte < 0) {
+      refinement.addIssue(customIssue('fteNegative'));
+      return z.NEVER;
+    }
+    if (fte > maxSiteFte) {
+      refinement.addIssue(customIssue('fteTooLarge', { max: maxSiteFte }));
+      return z.NEVER;
+    }
+    if (exactDecimal(fte).scale > maxFteDecimals) {
+      refinement.addIssue(customIssue('fteDecimals', { digits: maxFteDecimals }));
+      return z.NEVER;
+    }
+    return fte;
+  });
 }
 
 /**
@@ -409,13 +413,13 @@ export const certificationSchema = z
     if (certification.standard === 'other' && certification.name === '') {
       refinement.addIssue(customIssue('standardNameRequired', undefined, ['name']));
     }
-    // zod runs this check even when a field check failed, so each date is checked again here.
+  }, whenFieldsValid(['standard', 'name']))
+  .superRefine((certification, refinement) => {
     const { issuedOn, expiresOn } = certification;
-    if (issuedOn === null || expiresOn === null || !isCalendarDate(issuedOn) || !isCalendarDate(expiresOn)) return;
-    if (toDayNumber(expiresOn) < toDayNumber(issuedOn)) {
+    if (issuedOn !== null && expiresOn !== null && toDayNumber(expiresOn) < toDayNumber(issuedOn)) {
       refinement.addIssue(customIssue('expiresBeforeIssued', { issuedOn }, ['expiresOn']));
     }
-  })
+  }, whenFieldsValid(['issuedOn', 'expiresOn']))
   .transform((certification): CertificationFormData => ({
     standard: certification.standard,
     name: certification.name,
@@ -460,12 +464,11 @@ export const contactSchema = z
     phone: textField(providerTextLimits.phone, false).refine((phone) => phone === '' || phonePattern.test(phone), problem('phoneInvalid')),
   })
   .superRefine((contact, refinement) => {
-    // zod runs this check even when the side failed its own check; an unknown side has no roles to compare.
-    const roles = (contactRolesBySide as Partial<Record<string, readonly string[]>>)[contact.side];
-    if (roles !== undefined && !roles.includes(contact.role)) {
+    const roles: readonly string[] = contactRolesBySide[contact.side];
+    if (!roles.includes(contact.role)) {
       refinement.addIssue(customIssue('roleNotForSide', undefined, ['role']));
     }
-  })
+  }, whenFieldsValid(['side', 'role']))
   .transform((contact): ContactFormData => ({
     side: contact.side,
     role: contact.role as ContactRole,

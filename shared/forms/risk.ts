@@ -102,7 +102,7 @@ function limitedText(max: number) {
 const scoreField = z
   .string()
   .transform((text) => text.trim())
-  .refine((text) => text !== '', { error: errorKey('scoreRequired'), abort: true })
+  .refine((text) => text !== '', { error: errorKey('scoreRequired') })
   .refine((text) => /^[1-5]$/.test(text), { error: errorKey('scoreRange') })
   .transform((text) => Number(text) as RiskScore);
 

@@ -35,7 +35,8 @@ export interface NumberLocaleDetection {
   readonly basis: 'cells' | 'delimiter' | 'default';
 }
 
-const decimalSeparator: Readonly<Record<NumberLocale, string>> = { point: '.', comma: ',', space: ',', apostrophe: '.' };
+/** Decimal separator of each number locale. */
+export const decimalSeparator: Readonly<Record<NumberLocale, string>> = { point: '.', comma: ',', space: ',', apostrophe: '.' };
 
 /** Characters that group thousands; `space` takes the no-break spaces that spreadsheets write, too. */
 const groupSeparators: Readonly<Record<NumberLocale, string>> = {

@@ -3,7 +3,7 @@
  * anything is written. Values are in the KPI's unit: percent from 0 to 100, seconds, or a plain
  * number.
  */
-import { parseLocaleNumber } from '@shared/import/numberLocale';
+import { readTypedNumber } from '@shared/forms/typedNumber';
 import type { KpiDefinitionData, KpiDirection } from '@shared/domain/types';
 import { isBreach } from '@shared/domain/kpiMath';
 
@@ -40,20 +40,14 @@ export function decimalSeparatorOf(locale: string): string {
 }
 
 /**
- * Parses a typed number the way the user's locale writes it: `decimalSeparator` as the decimal
- * point and the other one of `.` and `,` grouping thousands (`250,000` or `1.234,5`), with an
- * optional `%` after it (`12%` is 12). The locale decides, so `1,000` is one thousand in English
- * and one in German. Exponents are rejected. Returns `'empty'` for blank text and `'invalid'` for
- * anything else that is not a finite number.
+ * Parses a typed number with `readTypedNumber`: the user's `decimalSeparator` first, grouping
+ * allowed (`250,000` or `1.234,5`), and the other separator where the user's cannot read the
+ * text, with an optional `%` after it (`12%` is 12). Returns `'empty'` for blank text and
+ * `'invalid'` for anything else that is not a finite number.
  */
 export function parseLevelNumber(text: string, decimalSeparator: string): number | 'empty' | 'invalid' {
-  const trimmed = text.trim();
-  if (trimmed === '') return 'empty';
-  if (/e/i.test(trimmed)) return 'invalid';
-  const parsed = parseLocaleNumber(trimmed, decimalSeparator === ',' ? 'comma' : 'point');
-  if (parsed === null) return 'invalid';
-  // `-0` would differ from a stored 0 under `Object.is` and be written as a change.
-  return parsed.value === 0 ? 0 : parsed.value;
+  const parsed = readTypedNumber(text, decimalSeparator);
+  return typeof parsed === 'string' ? parsed : parsed.value;
 }
 
 /** Formats a stored level for its input, without grouping or exponent, so that it parses back unchanged. */

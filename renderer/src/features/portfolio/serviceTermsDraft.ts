@@ -1,7 +1,7 @@
 /**
  * The "Credit terms" form of one service level as text fields, and its conversion to and from the
- * stored terms. Numbers are typed with the user's decimal separator and parsed with
- * `parseLevelNumber`, so `12,5` is twelve and a half in German and invalid in English.
+ * stored terms. Numbers are parsed with `parseLevelNumber`: the user's decimal separator first,
+ * and the other one where the user's cannot read the text.
  */
 import type { CreditRule, ServiceLevel } from '@shared/domain/types';
 import type { NumberInput, ServiceLevelTermsInput } from '@shared/kpi/serviceLevelSchema';

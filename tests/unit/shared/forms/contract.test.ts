@@ -140,6 +140,27 @@ describe('checkContractForm', () => {
     expect(Object.keys(errors).sort()).toEqual(['atRiskPercent', 'currency', 'noticeAmount', 'title']);
   });
 
+  it('reports end before start with other errors', () => {
+    const errors = errorsOf({ title: '', noticeAmount: 'three', endDate: '2025-03-31' });
+    expect(errors.title).toBe('contractGovernance.problems.titleEmpty');
+    expect(errors.noticeAmount).toBe('contractGovernance.problems.notNumber');
+    expect(errors.endDate).toBe('contractGovernance.problems.endBeforeStart');
+  });
+
+  it('reports every cross-field error in one check', () => {
+    const errors = errorsOf({ atRiskPercent: 'some', endDate: '2025-03-31', renewalMonths: 0, monthlyCharges: 10.005 });
+    expect(errors.atRiskPercent).toBe('contractGovernance.problems.notNumber');
+    expect(errors.endDate).toBe('contractGovernance.problems.endBeforeStart');
+    expect(errors.renewalMonths).toBe('contractGovernance.problems.renewalRange');
+    expect(errors.monthlyCharges).toBe('contractGovernance.problems.tooManyDecimals');
+  });
+
+  it('checks amounts only against a valid currency', () => {
+    const errors = errorsOf({ currency: 'pounds', monthlyCharges: 10.005 });
+    expect(errors.currency).toBe('contractGovernance.problems.currencyInvalid');
+    expect(errors.monthlyCharges).toBeUndefined();
+  });
+
   it('warns when notice exceeds the term', () => {
     // 2025-04-01 to 2025-06-30 is a term of three months.
     expect(accepted({ endDate: '2025-06-30', noticeAmount: 4 }).warnings).toEqual(['noticeLongerThanTerm']);

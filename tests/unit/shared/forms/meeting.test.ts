@@ -87,7 +87,8 @@ describe('checkCadenceForm', () => {
     [{ startTime: '9:00' }, 'startTime', 'invalidTime'],
     [{ durationMinutes: '' }, 'durationMinutes', 'required'],
     [{ durationMinutes: '1.5' }, 'durationMinutes', 'notWhole'],
-    [{ durationMinutes: '-30' }, 'durationMinutes', 'notWhole'],
+    [{ durationMinutes: '-30' }, 'durationMinutes', 'durationRange'],
+    [{ durationMinutes: '1,5' }, 'durationMinutes', 'notWhole'],
     [{ durationMinutes: '0' }, 'durationMinutes', 'durationRange'],
     [{ durationMinutes: String(maxDurationMinutes + 1) }, 'durationMinutes', 'durationRange'],
     [{ timeZone: '' }, 'timeZone', 'required'],
@@ -107,6 +108,13 @@ describe('checkCadenceForm', () => {
   it('reports every invalid field', () => {
     const fields = cadenceIssues({ title: '', startTime: 'noon', timeZone: 'nowhere' }).map((issue) => issue.field);
     expect(fields).toEqual(['title', 'startTime', 'timeZone']);
+  });
+
+  it('reports cross-field errors with field errors', () => {
+    const issues = cadenceIssues({ durationMinutes: 'long', untilDate: '2024-01-30', contractId: 'c2' });
+    expect(issues).toContainEqual({ field: 'durationMinutes', problem: 'notNumber' });
+    expect(issues).toContainEqual({ field: 'untilDate', problem: 'untilBeforeFirst' });
+    expect(issues).toContainEqual({ field: 'contractId', problem: 'contractUnknown' });
   });
 });
 
@@ -144,7 +152,7 @@ describe('checkMeetingForm', () => {
     [{ title: '' }, 'title', 'required'],
     [{ date: '2024-04-31' }, 'date', 'invalidDate'],
     [{ startTime: '14.30' }, 'startTime', 'invalidTime'],
-    [{ durationMinutes: 'an hour' }, 'durationMinutes', 'notWhole'],
+    [{ durationMinutes: 'an hour' }, 'durationMinutes', 'notNumber'],
     [{ timeZone: 'GMT+25' }, 'timeZone', 'invalidTimeZone'],
     [{ providerId: '' }, 'providerId', 'providerUnknown'],
   ] as const)('rejects %j at %s', (patch, field, problem) => {

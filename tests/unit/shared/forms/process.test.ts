@@ -79,4 +79,11 @@ describe('checkProcessForm', () => {
     expect(errorsOf({ contractId: 'contract-gone' }).contractId).toBe('processes.problems.contractOfOtherProvider');
     expect(errorsOf({ providerId: '', contractId: 'contract-a' }).contractId).toBe('processes.problems.contractWithoutProvider');
   });
+
+  it('reports name and contract rules with a field error', () => {
+    const errors = errorsOf({ name: 'payroll', contractId: 'contract-b', readiness: 'done' });
+    expect(errors.readiness).toBe('processes.problems.readinessInvalid');
+    expect(errors.name).toBe('processes.problems.nameTaken');
+    expect(errors.contractId).toBe('processes.problems.contractOfOtherProvider');
+  });
 });

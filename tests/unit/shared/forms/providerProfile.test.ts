@@ -197,8 +197,43 @@ describe('checkSite', () => {
     });
   });
 
-  it('rejects negative FTE', () => {
-    expect(errorsOf(checkSite({ ...valid, fte: '-3' }, context)).fte?.key).toBe(key('fteNotNumber'));
+  it('rejects negative FTE as out of range', () => {
+    expect(errorsOf(checkSite({ ...valid, fte: '-3' }, context)).fte).toEqual({ key: key('fteNegative') });
+    expect(errorsOf(checkSite({ ...valid, fte: '-0,5' }, context)).fte).toEqual({ key: key('fteNegative') });
+  });
+
+  it('accepts FTE of zero', () => {
+    expect(valueOf(checkSite({ ...valid, fte: '0' }, context)).fte).toBe(0);
+  });
+
+  it.each([
+    ['12,5', 12.5],
+    ['1.234,5', 1234.5],
+    ['1 234,25', 1234.25],
+    ['12.5', 12.5],
+    ['1.250', 1250],
+  ])('reads de-DE style FTE %j', (fte, value) => {
+    expect(valueOf(checkSite({ ...valid, fte }, context)).fte).toBe(value);
+  });
+
+  it.each([
+    ['12.5', 12.5],
+    ['1,234.5', 1234.5],
+    ['12,5', 12.5],
+    ['1,250', 1250],
+  ])('reads en-GB style FTE %j', (fte, value) => {
+    expect(valueOf(checkSite({ ...valid, fte }, { ...context, decimalSeparator: '.' })).fte).toBe(value);
+  });
+
+  it('rejects FTE as a percentage', () => {
+    expect(errorsOf(checkSite({ ...valid, fte: '12%' }, context)).fte?.key).toBe(key('fteNotNumber'));
+  });
+
+  it('reports every site error in one check', () => {
+    const errors = errorsOf(checkSite({ ...valid, city: '', fte: '-1', languages: 'xx-!!' }, context));
+    expect(errors.city?.key).toBe(key('required'));
+    expect(errors.fte?.key).toBe(key('fteNegative'));
+    expect(errors.languages?.key).toBe(key('languageInvalid'));
   });
 
   it('rejects FTE with three decimals', () => {
@@ -332,6 +367,14 @@ describe('checkCertification', () => {
     expect(errorsOf(checkCertification({ ...valid, issuedOn: '2023-02-29' })).issuedOn).toEqual({ key: key('dateInvalid') });
   });
 
+  it('reports expiry before issue with other errors', () => {
+    const evidence = 'x'.repeat(providerTextLimits.evidence + 1);
+    const errors = errorsOf(checkCertification({ ...valid, standard: 'other', name: '', expiresOn: '2024-02-29', evidence }));
+    expect(errors.expiresOn?.key).toBe(key('expiresBeforeIssued'));
+    expect(errors.name?.key).toBe(key('standardNameRequired'));
+    expect(errors.evidence?.key).toBe(key('tooLong'));
+  });
+
   it('requires the name of an other standard', () => {
     expect(errorsOf(checkCertification({ ...valid, standard: 'other', name: ' ' })).name).toEqual({ key: key('standardNameRequired') });
   });
@@ -396,6 +439,12 @@ describe('checkContact', () => {
 
   it('requires a name', () => {
     expect(errorsOf(checkContact({ ...valid, name: '' })).name).toEqual({ key: key('required') });
+  });
+
+  it('reports a role of the other side with a missing name', () => {
+    const errors = errorsOf(checkContact({ ...valid, name: '', role: 'programmeManager' }));
+    expect(errors.name).toEqual({ key: key('required') });
+    expect(errors.role).toEqual({ key: key('roleNotForSide') });
   });
 
   it('rejects an unknown side', () => {

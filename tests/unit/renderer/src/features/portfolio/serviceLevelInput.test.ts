@@ -46,10 +46,10 @@ describe('parseLevelNumber', () => {
     expect(parseLevelNumber('1.234,5', ',')).toBe(1234.5);
     expect(parseLevelNumber('12,5%', ',')).toBe(12.5);
     expect(parseLevelNumber('1,000', ',')).toBe(1);
-    expect(parseLevelNumber('1.5', ',')).toBe('invalid');
+    expect(parseLevelNumber('1.000', ',')).toBe(1000);
   });
 
-  it.each(['abc', '1,00', '1e3', '9 5', '1.2.3', '-', '.', 'Infinity', 'NaN', '0x10', '%'])('rejects %j', (text) => {
+  it.each(['abc', '1e3', '9 5', '1.2.3', '-', '.', 'Infinity', 'NaN', '0x10', '%'])('rejects %j', (text) => {
     expect(parseLevelNumber(text, '.')).toBe('invalid');
   });
 
@@ -65,8 +65,15 @@ describe('parseLevelNumber', () => {
     expect(parseLevelNumber('92,5', ',')).toBe(92.5);
   });
 
-  it('rejects a point where the locale uses a comma', () => {
-    expect(parseLevelNumber('92.5', ',')).toBe('invalid');
+  it('reads a point that the comma locale cannot read', () => {
+    expect(parseLevelNumber('92.5', ',')).toBe(92.5);
+    expect(parseLevelNumber('1,234.5', ',')).toBe(1234.5);
+  });
+
+  it('reads a comma that the point locale cannot read', () => {
+    expect(parseLevelNumber('12,5', '.')).toBe(12.5);
+    expect(parseLevelNumber('1,00', '.')).toBe(1);
+    expect(parseLevelNumber('1.234,5', '.')).toBe(1234.5);
   });
 
   it('turns negative zero into zero', () => {
