@@ -102,6 +102,25 @@ test('attrition risk from preset through heatmap, edit and reload', async () => 
     await expect(registerRows(page).first()).toContainText('Staff attrition at the provider');
   });
 
+  await test.step('the details follow the heatmap filter', async () => {
+    // The portfolio-wide risk added last is still chosen, but cell 4-3 leaves it out of the register.
+    const note = page.getByTestId('risk-hidden-note');
+    await expect(page.getByTestId('risk-detail')).toBeHidden();
+    await expect(note).toHaveText(/The details of “Two providers answer most calls” are hidden because the filters leave it out/);
+
+    await note.getByRole('button', { name: 'Clear the filters' }).click();
+    await expect(page.getByTestId('risk-cell-filter')).toHaveCount(0);
+    await expect(registerRows(page)).toHaveCount(2);
+    await expect(page.getByTestId('risk-detail').getByRole('heading', { level: 2 }).first()).toHaveText('Two providers answer most calls');
+
+    await heatmapCell(page, 4, 3).click();
+    await expect(note).toBeVisible();
+    await note.getByRole('button', { name: 'Close its details' }).click();
+    await expect(note).toHaveCount(0);
+    await expect(page.getByTestId('risk-detail')).toHaveCount(0);
+    await expect(registerRows(page)).toHaveCount(1);
+  });
+
   await test.step('edit the status', async () => {
     await registerRows(page).first().click();
     const detail = page.getByTestId('risk-detail');

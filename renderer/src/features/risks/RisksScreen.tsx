@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Risk } from '@shared/domain/governance';
-import type { CalendarDate, Id } from '@shared/domain/types';
+import type { CalendarDate, Id, Provider } from '@shared/domain/types';
 import { buildRiskHeatmap, heatmapCell } from '@shared/governance/riskMatrix';
 import { DataTable } from '../../components/DataTable';
 import { userLocale } from '../../locale';
@@ -18,9 +18,10 @@ import { blankRiskInput, RiskForm } from './RiskForm';
 import { RiskHeatmap } from './RiskHeatmap';
 import type { HeatmapSelection } from './RiskHeatmap';
 import { buildRiskColumns, riskColumnSizes } from './riskColumns';
-import { buildRiskRows, filterRiskRows, heatmapRisksOf, noRiskFilters } from './riskRows';
-import type { RiskFilters } from './riskRows';
+import { buildRiskRows, filterRiskRows, filtersShowing, heatmapRisksOf, isHiddenByFilters, noRiskFilters } from './riskRows';
+import type { RiskFilters, RiskRow } from './riskRows';
 import { useRiskData } from './useRiskData';
+import type { RiskData } from './useRiskData';
 import './risks.css';
 
 /** Highest score first, then the earliest review. */
@@ -70,11 +71,17 @@ export function RisksScreen({ providerId }: { readonly providerId: Id | null }) 
   if (data === undefined) return <p className="muted">{t('risks.loading')}</p>;
 
   const selectedRow = panel.kind === 'row' ? (rows.find((row) => row.id === panel.id) ?? null) : null;
+  // The details stay mounted while the filters hide their risk, so an open edit keeps what was typed.
+  const hiddenByFilters = isHiddenByFilters(selectedRow, shown);
   const openStored = (risk: Risk) => {
     setPanel({ kind: 'row', id: risk.id });
   };
   const close = () => {
     setPanel({ kind: 'none' });
+  };
+  const clearFilters = (row: RiskRow) => {
+    setFilters(filtersShowing(row));
+    setCell(null);
   };
 
   return (
@@ -152,33 +159,74 @@ export function RisksScreen({ providerId }: { readonly providerId: Id | null }) 
         </div>
       </div>
 
-      {selectedRow?.source === 'stored'
-        ? (() => {
-            const risk = data.risks.find((candidate) => candidate.id === selectedRow.id);
-            return risk === undefined ? null : (
-              <RiskDetail key={risk.id} risk={risk} row={selectedRow} providers={providers} onClose={close} />
-            );
-          })()
-        : null}
-      {selectedRow?.source === 'derived'
-        ? (() => {
-            const derived = data.derived.find((risk) => risk.id === selectedRow.id);
-            if (derived === undefined) return null;
-            const certification = data.certifications.find((candidate) => candidate.id === derived.certificationId) ?? null;
-            return (
-              <DerivedRiskDetail
-                key={derived.id}
-                risk={derived}
-                row={selectedRow}
-                certification={certification}
-                rfps={data.rfps}
-                formatDate={formatDate}
-                onOpenStored={openStored}
-                onClose={close}
-              />
-            );
-          })()
-        : null}
+      {hiddenByFilters && selectedRow !== null ? (
+        <HiddenRiskNote
+          title={selectedRow.title}
+          onClearFilters={() => {
+            clearFilters(selectedRow);
+          }}
+          onClose={close}
+        />
+      ) : null}
+      {selectedRow === null ? null : (
+        <div hidden={hiddenByFilters}>
+          <SelectedRisk row={selectedRow} data={data} providers={providers} onOpenStored={openStored} onClose={close} />
+        </div>
+      )}
     </section>
+  );
+}
+
+interface SelectedRiskProps {
+  readonly row: RiskRow;
+  readonly data: RiskData;
+  readonly providers: readonly Pick<Provider, 'id' | 'name'>[];
+  readonly onOpenStored: (risk: Risk) => void;
+  readonly onClose: () => void;
+}
+
+/** Details of the chosen register row: a stored risk, or a risk that Steerwise raised itself. */
+function SelectedRisk({ row, data, providers, onOpenStored, onClose }: SelectedRiskProps) {
+  if (row.source === 'stored') {
+    const risk = data.risks.find((candidate) => candidate.id === row.id);
+    return risk === undefined ? null : <RiskDetail key={risk.id} risk={risk} row={row} providers={providers} onClose={onClose} />;
+  }
+
+  const derived = data.derived.find((risk) => risk.id === row.id);
+  if (derived === undefined) return null;
+  const certification = data.certifications.find((candidate) => candidate.id === derived.certificationId) ?? null;
+  return (
+    <DerivedRiskDetail
+      key={derived.id}
+      risk={derived}
+      row={row}
+      certification={certification}
+      rfps={data.rfps}
+      formatDate={formatDate}
+      onOpenStored={onOpenStored}
+      onClose={onClose}
+    />
+  );
+}
+
+interface HiddenRiskNoteProps {
+  readonly title: string;
+  readonly onClearFilters: () => void;
+  readonly onClose: () => void;
+}
+
+/** Note in place of the details of a risk that the filters or the heatmap cell hide from the register. */
+function HiddenRiskNote({ title, onClearFilters, onClose }: HiddenRiskNoteProps) {
+  const { t } = useTranslation();
+  return (
+    <p className="alert" role="status" data-testid="risk-hidden-note">
+      {t('risks.detail.hiddenByFilters', { title })}{' '}
+      <button type="button" className="link-button" onClick={onClearFilters}>
+        {t('risks.detail.clearFilters')}
+      </button>{' '}
+      <button type="button" className="link-button" onClick={onClose}>
+        {t('risks.detail.closeHidden')}
+      </button>
+    </p>
   );
 }

@@ -154,6 +154,16 @@ export function filterRiskRows(rows: readonly RiskRow[], filters: RiskFilters): 
   });
 }
 
+/** Returns the filters that show every risk, closed ones too when `row` is closed, so that `row` is in the register. */
+export function filtersShowing(row: Pick<RiskRow, 'status'>): RiskFilters {
+  return { ...noRiskFilters, showClosed: row.status === 'closed' };
+}
+
+/** Checks whether the chosen row is left out of the register that `shown` lists. */
+export function isHiddenByFilters(selected: Pick<RiskRow, 'id'> | null, shown: readonly Pick<RiskRow, 'id'>[]): boolean {
+  return selected !== null && !shown.some((row) => row.id === selected.id);
+}
+
 /** Rows as the heatmap reads them: every row except derived ones already recorded as a stored risk. */
 export function heatmapRisksOf(rows: readonly RiskRow[]): HeatmapRisk[] {
   return rows

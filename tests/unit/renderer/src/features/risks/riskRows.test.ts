@@ -10,8 +10,10 @@ import { recordedRiskData, relianceLines } from '../../../../../../renderer/src/
 import {
   buildRiskRows,
   filterRiskRows,
+  filtersShowing,
   findRecordingRisk,
   heatmapRisksOf,
+  isHiddenByFilters,
   noRiskFilters,
   reviewStateOf,
 } from '../../../../../../renderer/src/features/risks/riskRows';
@@ -123,9 +125,19 @@ describe('buildRiskRows', () => {
 
   it('titles not yet valid and missing derived risks', () => {
     const notYet: CertificationRisk = { ...derivedIso, gap: 'notYetValid', expiredOn: null };
-    const missing: CertificationRisk = { ...derivedIso, id: `certification:${acme}:pciDss`, standard: 'pciDss', gap: 'missing', certificationId: null, expiredOn: null };
+    const missing: CertificationRisk = {
+      ...derivedIso,
+      id: `certification:${acme}:pciDss`,
+      standard: 'pciDss',
+      gap: 'missing',
+      certificationId: null,
+      expiredOn: null,
+    };
     const rows = buildRiskRows(t, input([], [notYet, missing]));
-    expect(rows.map((row) => row.title)).toEqual(['ISO/IEC 27001 certificate not valid until <2023-01-15>', 'No PCI DSS certificate recorded']);
+    expect(rows.map((row) => row.title)).toEqual([
+      'ISO/IEC 27001 certificate not valid until <2023-01-15>',
+      'No PCI DSS certificate recorded',
+    ]);
   });
 
   it('marks a derived risk recorded by a stored one', () => {
@@ -179,6 +191,29 @@ describe('filterRiskRows', () => {
   });
 });
 
+describe('filtersShowing', () => {
+  it.each(['open-acme', 'closed-acme'])('shows the chosen row %s', (id) => {
+    const rows = buildRiskRows(t, input([makeRisk('open-acme', { status: 'mitigating' }), makeRisk('closed-acme', { status: 'closed' })]));
+    const row = rows.find((candidate) => candidate.id === id);
+    if (row === undefined) throw new Error(`no row ${id}`);
+    expect(filterRiskRows(rows, filtersShowing(row)).map((shown) => shown.id)).toContain(id);
+  });
+});
+
+describe('isHiddenByFilters', () => {
+  it('is false without a chosen row', () => {
+    expect(isHiddenByFilters(null, [])).toBe(false);
+  });
+
+  it('is true when the register leaves the row out', () => {
+    expect(isHiddenByFilters({ id: 'r1' }, [{ id: 'r2' }])).toBe(true);
+  });
+
+  it('is false when the register shows the row', () => {
+    expect(isHiddenByFilters({ id: 'r2' }, [{ id: 'r1' }, { id: 'r2' }])).toBe(false);
+  });
+});
+
 describe('heatmapRisksOf', () => {
   it('leaves out recorded derived risks and closed ones', () => {
     const recording = makeRisk('r1', { description: derivedIso.id, likelihood: 3, impact: 4 });
@@ -219,7 +254,14 @@ describe('recordedRiskData', () => {
 
   it('keeps the derived id so the register finds the recording', () => {
     const data = recordedRiskData(t, derivedIso, 'ISO/IEC 27001 certificate expired', rfps);
-    expect(data).toMatchObject({ providerId: acme, category: 'dataProtection', likelihood: 3, impact: 4, status: 'open', reviewDate: null });
+    expect(data).toMatchObject({
+      providerId: acme,
+      category: 'dataProtection',
+      likelihood: 3,
+      impact: 4,
+      status: 'open',
+      reviewDate: null,
+    });
     expect(findRecordingRisk(derivedIso, [makeRisk('stored', data)])?.id).toBe('stored');
   });
 });
