@@ -183,3 +183,58 @@ test('Ctrl+Z after a deletion undoes nothing older', async () => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Renamed Before Delete');
   await context.close();
 });
+
+test('undo toast leaves the form fields free', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  // A narrow window, where the toast spans nearly the whole width.
+  await page.setViewportSize({ width: 600, height: 700 });
+  await openSample(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Risks' }).click();
+  const toast = page.getByTestId('undo-toast');
+
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  const newRisk = page.getByTestId('risk-form');
+  await newRisk.getByLabel('Title').fill('Key staff leave');
+  await newRisk.getByLabel('Likelihood (1 to 5)').fill('3');
+  await newRisk.getByLabel('Impact (1 to 5)').fill('4');
+  await newRisk.getByRole('button', { name: 'Add risk' }).click();
+  await expect(toast).toContainText('Saved: adding risk “Key staff leave”.');
+
+  // The edit form is the last thing on the page, so its last fields sit where the toast stands.
+  await page.getByTestId('risk-detail').getByRole('button', { name: 'Edit' }).click();
+  const form = page.getByTestId('risk-form');
+  const mitigation = form.getByLabel('Mitigation');
+  const save = form.getByRole('button', { name: 'Save risk' });
+
+  await test.step('the last button scrolls clear of the toast', async () => {
+    await page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+    });
+    const toastBox = await toast.boundingBox();
+    const saveBox = await save.boundingBox();
+    if (toastBox === null || saveBox === null) throw new Error('the toast or the Save button is not on screen');
+    expect(saveBox.y + saveBox.height).toBeLessThanOrEqual(toastBox.y);
+  });
+
+  await test.step('a field focused under the toast moves it up', async () => {
+    // Scroll until the field's lower edge is 20 px above the window's, under the toast.
+    await mitigation.evaluate((element) => {
+      window.scrollBy(0, element.getBoundingClientRect().bottom - (window.innerHeight - 20));
+      element.focus({ preventScroll: true });
+    });
+    await expect(toast).toHaveAttribute('data-placement', 'top');
+    const toastBox = await toast.boundingBox();
+    const fieldBox = await mitigation.boundingBox();
+    if (toastBox === null || fieldBox === null) throw new Error('the toast or the Mitigation field is not on screen');
+    expect(toastBox.y + toastBox.height).toBeLessThanOrEqual(fieldBox.y);
+  });
+
+  await test.step('the fields take clicks and typing', async () => {
+    await mitigation.click();
+    await mitigation.fill('Retention bonus for team leads');
+    await save.click();
+    await expect(toast).toContainText('Saved: risk “Key staff leave”.');
+  });
+  await context.close();
+});

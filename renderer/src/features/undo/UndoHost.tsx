@@ -12,6 +12,7 @@ import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { selectToastSerial, selectUndoToast, useUndoStore } from './undoStore';
 import type { UndoToast } from './undoStore';
 import { undoWrites } from './undoWrites';
+import { useToastPlacement } from './useToastPlacement';
 import './undo.css';
 
 /** Time a toast stays up unless focus is inside it, in milliseconds. */
@@ -40,6 +41,7 @@ export function UndoHost() {
   const running = useRef(false);
   const toastRef = useRef<HTMLDivElement>(null);
   const timer = useRef<number | null>(null);
+  const placement = useToastPlacement(toastRef, toast);
 
   const undoLast = useCallback(async () => {
     if (running.current) return;
@@ -101,7 +103,8 @@ export function UndoHost() {
   return (
     <div
       ref={toastRef}
-      className="undo-toast"
+      className={placement === 'top' ? 'undo-toast undo-toast-top' : 'undo-toast'}
+      data-placement={placement}
       // A live region without role="status", so that the page's own status messages stay the only ones of that role.
       aria-live="polite"
       aria-atomic="true"
