@@ -2634,7 +2634,7 @@ export const en = {
         monthlyManagement:
           '“Draft agenda” adds open escalations, service levels missed in the latest measured month, risks due for review and open actions due by the meeting date.',
         quarterlySteering:
-          '“Draft agenda” adds escalations open at management or steering committee level, open risks rated high or critical, and open actions overdue at the meeting date.',
+          '“Draft agenda” adds escalations open at management or steering committee level, risks due for review, risks rated high or critical that changed since the previous meeting, and open actions due by the meeting date.',
         adHoc:
           '“Draft agenda” adds open escalations, service levels missed in the latest measured month, risks due for review and open actions due by the meeting date.',
       },
