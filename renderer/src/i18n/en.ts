@@ -2613,8 +2613,8 @@ export const en = {
       editLabel: 'Details of the meeting “{{title}}”',
       create: 'Add meeting',
       save: 'Save details',
-      dateFixed:
-        'Date: {{date}}. A meeting planned from a standing meeting keeps its date; cancel it and add another meeting to move it.',
+      moveHint:
+        'This meeting was planned from a standing meeting. On a new date it stays cancelled on its planned date, so planning again does not bring it back, and the meeting continues on the new date with its agenda, minutes, decisions and actions.',
     },
     detail: {
       back: 'Back to meetings',
@@ -3167,6 +3167,7 @@ export const en = {
       cadence: 'standing meeting “{{title}}”',
       addMeeting: 'adding meeting “{{title}}” on {{date}}',
       meeting: 'the details of meeting “{{title}}” on {{date}}',
+      moveMeeting: 'moving meeting “{{title}}” from {{date}}',
       meetingStatus: 'the status of meeting “{{title}}” on {{date}}',
       meetingAgenda: 'the agenda of meeting “{{title}}” on {{date}}',
       meetingMinutes: 'the minutes of meeting “{{title}}” on {{date}}',

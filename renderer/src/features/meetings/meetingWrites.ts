@@ -81,10 +81,66 @@ export function addMeeting(db: PortfolioDb, meeting: MeetingData, context: Devic
 
 /**
  * Stores changed fields of a meeting: its details, status, agenda or minutes. Rejects with
- * `storage.naturalKeyEdit` when the patch moves a generated meeting to another date.
+ * `storage.naturalKeyEdit` when the patch moves a generated meeting to another date; use
+ * `saveMeetingDetails` for that.
  */
 export function updateMeeting(db: PortfolioDb, meetingId: Id, patch: RecordPatch<'meetings'>, context: DeviceContext): Promise<Meeting> {
   return updateRecord(db, 'meetings', meetingId, patch, context);
+}
+
+/**
+ * Stores a meeting's details from its form and returns the meeting record they are now in.
+ *
+ * A generated meeting moved to another date cannot change its own date, because its cadence and
+ * date are the natural key by which planning and the merge find the occurrence. So the
+ * generated record stays on its date, cancelled, and keeps the occurrence: planning again, here
+ * or on a laptop that merges this one, finds it and creates nothing. A new meeting without a
+ * cadence, of the same kind, takes the new date, the details, status, agenda and minutes, and
+ * the decisions and action items of the meeting move to it. All of it is one transaction.
+ * Rejects with `storage.notFound` when the meeting no longer exists.
+ */
+export async function saveMeetingDetails(
+  db: PortfolioDb,
+  meetingId: Id,
+  details: Omit<RecordPatch<'meetings'>, 'cadenceId'>,
+  context: DeviceContext,
+): Promise<Meeting> {
+  try {
+    return await db.transaction('rw', ['meetings', 'decisions', 'actionItems', 'audit', 'meta'], async () => {
+      const meeting = await db.meetings.get(meetingId);
+      if (meeting === undefined) {
+        throw new AppFailure({ code: 'storage.notFound', detail: { table: 'meetings', id: meetingId } });
+      }
+      const moved = meeting.cadenceId !== null && details.date !== undefined && details.date !== meeting.date;
+      if (!moved) return updateRecord(db, 'meetings', meetingId, details, context);
+
+      const continued: MeetingData = {
+        providerId: meeting.providerId,
+        cadenceId: null,
+        kind: meeting.kind,
+        title: details.title ?? meeting.title,
+        date: details.date,
+        startTime: details.startTime ?? meeting.startTime,
+        durationMinutes: details.durationMinutes ?? meeting.durationMinutes,
+        timeZone: details.timeZone ?? meeting.timeZone,
+        status: details.status ?? meeting.status,
+        agenda: details.agenda ?? meeting.agenda,
+        attendees: details.attendees ?? meeting.attendees,
+        minutes: details.minutes ?? meeting.minutes,
+      };
+      const replacement = await insertRecord(db, 'meetings', continued, context);
+      await updateRecord(db, 'meetings', meetingId, { status: 'cancelled' }, context);
+      for (const decision of await db.decisions.where('meetingId').equals(meetingId).toArray()) {
+        await updateRecord(db, 'decisions', decision.id, { meetingId: replacement.id }, context);
+      }
+      for (const action of await db.actionItems.where('meetingId').equals(meetingId).toArray()) {
+        await updateRecord(db, 'actionItems', action.id, { meetingId: replacement.id }, context);
+      }
+      return replacement;
+    });
+  } catch (error) {
+    throw toStorageFailure(error, { table: 'meetings', id: meetingId });
+  }
 }
 
 export function addDecision(db: PortfolioDb, decision: DecisionData, context: DeviceContext): Promise<Decision> {
