@@ -140,6 +140,7 @@ export function MeetingDetail({ meeting, portfolio, data, today, onBack }: Meeti
       />
       <MeetingActions
         meeting={meeting}
+        providers={portfolio.providers}
         actions={data.actionItems.filter((action) => action.meetingId === meeting.id)}
         namesListId={namesListId}
         today={today}

@@ -21,6 +21,7 @@ import type { PortfolioDb } from '../../db/portfolioDb';
 import { deleteRecord, insertRecord, updateRecord } from '../../db/repository';
 import type { RecordPatch } from '../../db/repository';
 import { toStorageFailure } from '../../db/storageErrors';
+import type { CheckedActionFields, CheckedDecisionFields } from '@shared/forms/meeting';
 
 export function addCadence(db: PortfolioDb, cadence: MeetingCadenceData, context: DeviceContext): Promise<MeetingCadence> {
   return insertRecord(db, 'meetingCadences', cadence, context);
@@ -149,6 +150,47 @@ export function addDecision(db: PortfolioDb, decision: DecisionData, context: De
 
 export function addActionItem(db: PortfolioDb, action: ActionItemData, context: DeviceContext): Promise<ActionItem> {
   return insertRecord(db, 'actionItems', action, context);
+}
+
+export function updateDecision(db: PortfolioDb, decisionId: Id, fields: CheckedDecisionFields, context: DeviceContext): Promise<Decision> {
+  return updateRecord(db, 'decisions', decisionId, fields, context);
+}
+
+/** Deletes a decision and leaves a tombstone, so the deletion reaches other laptops at the next merge. */
+export async function deleteDecision(db: PortfolioDb, decisionId: Id, context: DeviceContext): Promise<void> {
+  await deleteRecord(db, 'decisions', decisionId, context);
+}
+
+/**
+ * Stores an action item's edited details. An action that becomes done is done on `today`, one
+ * that reopens loses its completion day, and one that stays done keeps it. Rejects with
+ * `storage.notFound` when the action no longer exists.
+ */
+export async function updateActionItem(
+  db: PortfolioDb,
+  actionId: Id,
+  fields: CheckedActionFields,
+  today: CalendarDate,
+  context: DeviceContext,
+): Promise<ActionItem> {
+  try {
+    return await db.transaction('rw', ['actionItems', 'audit', 'meta'], async () => {
+      const stored = await db.actionItems.get(actionId);
+      if (stored === undefined) {
+        throw new AppFailure({ code: 'storage.notFound', detail: { table: 'actionItems', id: actionId } });
+      }
+      let completedOn: CalendarDate | null = null;
+      if (fields.status === 'done') completedOn = stored.status === 'done' ? stored.completedOn : today;
+      return updateRecord(db, 'actionItems', actionId, { ...fields, completedOn }, context);
+    });
+  } catch (error) {
+    throw toStorageFailure(error, { table: 'actionItems', id: actionId });
+  }
+}
+
+/** Deletes an action item and leaves a tombstone, so the deletion reaches other laptops at the next merge. */
+export async function deleteActionItem(db: PortfolioDb, actionId: Id, context: DeviceContext): Promise<void> {
+  await deleteRecord(db, 'actionItems', actionId, context);
 }
 
 /** Marks an action done on `today`, or reopens it and clears its completion day. */
