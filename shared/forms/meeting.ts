@@ -5,7 +5,7 @@
  * The renderer turns a problem into a sentence at the field (`meetings.problems.<problem>`).
  */
 import * as z from 'zod';
-import type { ActionItemData, DecisionData, MeetingCadenceData, MeetingCadenceKind, MeetingData } from '../domain/governance';
+import type { ActionItemData, ActionStatus, DecisionData, MeetingCadenceData, MeetingCadenceKind, MeetingData } from '../domain/governance';
 import type { CalendarDate, Id } from '../domain/types';
 import { isTimeOfDay } from '../calendar/zonedTime';
 import { isCalendarDate } from '../schedule/days';
@@ -35,7 +35,8 @@ export type MeetingFormProblem =
   | 'untilBeforeFirst'
   | 'providerUnknown'
   | 'contractUnknown'
-  | 'kindUnknown';
+  | 'kindUnknown'
+  | 'statusUnknown';
 
 /** One problem at the field to correct. */
 export interface MeetingFormIssue<F extends string = string> {
@@ -59,6 +60,7 @@ const problems: ReadonlySet<string> = new Set<MeetingFormProblem>([
   'providerUnknown',
   'contractUnknown',
   'kindUnknown',
+  'statusUnknown',
 ]);
 
 /** Checks whether `name` is an IANA time zone that this runtime's `Intl` supports. */
@@ -290,21 +292,29 @@ export interface DecisionFormInput {
 
 export type DecisionField = keyof DecisionFormInput;
 
+/** The fields of a decision that its form sets. */
+export type CheckedDecisionFields = Pick<DecisionData, DecisionField>;
+
+const decisionFields = z.object({ text: requiredText(maxTextLength), decidedBy: optionalText(maxNameLength), decidedOn: requiredDate() });
+
 /** Checks a decision taken in `meeting` and returns the decision, linked to the meeting and its provider. */
 export function checkDecisionForm(
   input: DecisionFormInput,
   meeting: { readonly id: Id; readonly providerId: Id },
 ): MeetingFormCheck<DecisionData, DecisionField> {
-  const schema = z
-    .object({ text: requiredText(maxTextLength), decidedBy: optionalText(maxNameLength), decidedOn: requiredDate() })
-    .transform((form): DecisionData => ({
-      meetingId: meeting.id,
-      providerId: meeting.providerId,
-      text: form.text,
-      decidedBy: form.decidedBy,
-      decidedOn: form.decidedOn,
-    }));
+  const schema = decisionFields.transform((form): DecisionData => ({
+    meetingId: meeting.id,
+    providerId: meeting.providerId,
+    text: form.text,
+    decidedBy: form.decidedBy,
+    decidedOn: form.decidedOn,
+  }));
   return checkWith(schema, input);
+}
+
+/** Checks the edited text, decider and date of a recorded decision. */
+export function checkDecisionEdit(input: DecisionFormInput): MeetingFormCheck<CheckedDecisionFields, DecisionField> {
+  return checkWith(decisionFields, input);
 }
 
 /** The action item form as typed. An empty due date means none. */
@@ -316,14 +326,14 @@ export interface ActionFormInput {
 
 export type ActionField = keyof ActionFormInput;
 
+const actionFields = z.object({ title: requiredText(maxTitleLength), owner: optionalText(maxNameLength), dueDate: optionalDate() });
+
 /** Checks an action item raised in `meeting` and returns it open, linked to the meeting and its provider. */
 export function checkActionForm(
   input: ActionFormInput,
   meeting: { readonly id: Id; readonly providerId: Id },
 ): MeetingFormCheck<ActionItemData, ActionField> {
-  const schema = z
-    .object({ title: requiredText(maxTitleLength), owner: optionalText(maxNameLength), dueDate: optionalDate() })
-    .transform((form): ActionItemData => ({
+  const schema = actionFields.transform((form): ActionItemData => ({
       meetingId: meeting.id,
       providerId: meeting.providerId,
       title: form.title,
@@ -333,4 +343,49 @@ export function checkActionForm(
       completedOn: null,
     }));
   return checkWith(schema, input);
+}
+
+/**
+ * The form of an action item's details as typed: a new action raised outside a meeting, or an
+ * edit. `providerId` is empty for a portfolio-wide action, and `status` is `open` or `done`.
+ */
+export interface ActionEditInput extends ActionFormInput {
+  readonly providerId: string;
+  readonly status: string;
+}
+
+export type ActionEditField = keyof ActionEditInput;
+
+/** The fields of an action item that its edit form sets. The completion day follows from the status when it is stored. */
+export type CheckedActionFields = Pick<ActionItemData, 'providerId' | 'title' | 'owner' | 'dueDate' | 'status'>;
+
+const actionStatuses: readonly ActionStatus[] = ['open', 'done'];
+
+/**
+ * Checks an action item's details. The provider must be one of `providerIds`, or empty for a
+ * portfolio-wide action. An action raised in a meeting keeps its meeting's provider, so its form
+ * passes that provider back unchanged.
+ */
+export function checkActionEdit(
+  input: ActionEditInput,
+  context: { readonly providerIds: readonly Id[] },
+): MeetingFormCheck<CheckedActionFields, ActionEditField> {
+  const schema = actionFields
+    .extend({
+      providerId: z.string().refine((id) => id === '' || context.providerIds.includes(id), { error: 'providerUnknown' }),
+      status: z.string().refine((status) => (actionStatuses as readonly string[]).includes(status), { error: 'statusUnknown' }),
+    })
+    .transform((form): CheckedActionFields => ({
+      providerId: form.providerId === '' ? null : form.providerId,
+      title: form.title,
+      owner: form.owner,
+      dueDate: form.dueDate,
+      status: form.status as ActionStatus,
+    }));
+  return checkWith(schema, input);
+}
+
+/** Returns an action item raised outside a meeting from checked fields, with no completion day unless it is done on `today`. */
+export function actionOutsideMeeting(fields: CheckedActionFields, today: CalendarDate): ActionItemData {
+  return { ...fields, meetingId: null, completedOn: fields.status === 'done' ? today : null };
 }

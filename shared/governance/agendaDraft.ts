@@ -9,17 +9,19 @@
  * - monthly management and ad hoc meetings: all of the weekly content, plus risks due for review
  *   on the meeting date;
  * - quarterly steering committee: open escalations at level 2 (management) or 3 (steering
- *   committee), every open risk rated high or critical whatever its review date, and open actions
- *   overdue at the meeting (due before its date).
+ *   committee), risks due for review on the meeting date, risks rated high or critical that
+ *   changed since the previous meeting of the cadence, and open actions due on or before the
+ *   meeting date.
  *
  * Order: escalations (highest level first, then the oldest), missed service levels (critical
  * first, then the largest shortfall), risks (highest score first, then the earliest review date),
  * actions (earliest due date first).
  */
 import type { Escalation, EscalationLevel } from '../domain/escalation';
-import type { ActionItem, AgendaItem, MeetingData, MeetingKind, Risk } from '../domain/governance';
+import type { ActionItem, AgendaItem, Meeting, MeetingData, MeetingKind, Risk } from '../domain/governance';
 import { shortfall } from '../domain/kpiMath';
 import type { CalendarDate, Id, Period, ServiceLevel } from '../domain/types';
+import { maxHlc, parseHlc } from '../sync/hlc';
 import { judgeMonth, monthsWithResults, trackLevels, type ControlTowerKpi, type ControlTowerMeasurement } from '../kpi/controlTower';
 import { isDueForReview, riskRating, riskScore, type RiskRating } from './riskMatrix';
 
@@ -30,21 +32,19 @@ export interface AgendaScope {
   /** Whether service levels missed in the latest measured month are on the agenda. */
   readonly missedServiceLevels: boolean;
   /**
-   * Risks on the agenda: `dueForReview` takes the open risks due for review on the meeting date,
-   * `highOrCritical` every risk not closed rated high or critical.
+   * Risks on the agenda, of those not closed. `dueForReview` takes the risks due for review on
+   * the meeting date. `dueOrChangedHigh` adds the risks rated high or critical that changed on or
+   * after the previous meeting's date (`AgendaDraftInput.riskChanges`).
    */
-  readonly risks: 'none' | 'dueForReview' | 'highOrCritical';
-  /**
-   * Open actions on the agenda. `dueByMeeting` takes those due on or before the meeting date,
-   * overdue ones included. `overdue` takes only those due before the meeting date.
-   */
-  readonly actions: 'none' | 'dueByMeeting' | 'overdue';
+  readonly risks: 'none' | 'dueForReview' | 'dueOrChangedHigh';
+  /** Open actions on the agenda: `dueByMeeting` takes those due on or before the meeting date, overdue ones included. */
+  readonly actions: 'none' | 'dueByMeeting';
 }
 
 export const agendaScopes: Readonly<Record<MeetingKind, AgendaScope>> = {
   weeklyOperational: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'none', actions: 'dueByMeeting' },
   monthlyManagement: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'dueForReview', actions: 'dueByMeeting' },
-  quarterlySteering: { minEscalationLevel: 2, missedServiceLevels: false, risks: 'highOrCritical', actions: 'overdue' },
+  quarterlySteering: { minEscalationLevel: 2, missedServiceLevels: false, risks: 'dueOrChangedHigh', actions: 'dueByMeeting' },
   adHoc: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'dueForReview', actions: 'dueByMeeting' },
 };
 
@@ -57,6 +57,19 @@ export interface AgendaDraftInput {
   readonly measurements: readonly ControlTowerMeasurement[];
   readonly risks: readonly Risk[];
   readonly actionItems: readonly ActionItem[];
+  /**
+   * When each risk last changed, for the `dueOrChangedHigh` scope. Without it, or without a
+   * previous meeting, every high or critical risk counts as changed.
+   */
+  readonly riskChanges?: RiskChanges;
+}
+
+/** The facts that decide whether a risk changed since the previous meeting of a cadence. */
+export interface RiskChanges {
+  /** Date of the previous meeting of the cadence, or `null` for its first meeting. */
+  readonly previousMeetingDate: CalendarDate | null;
+  /** The user's calendar day of each risk's latest write, by risk id. A risk not listed counts as changed. */
+  readonly changedOn: ReadonlyMap<Id, CalendarDate>;
 }
 
 export interface EscalationAgendaEntry {
@@ -90,6 +103,8 @@ export interface RiskAgendaEntry {
   readonly rating: RiskRating;
   /** Whether the review date is on or before the meeting date. */
   readonly dueForReview: boolean;
+  /** Whether the risk changed on or after the previous meeting's date, judged from `riskChanges`. */
+  readonly changedSincePrevious: boolean;
 }
 
 export interface ActionAgendaEntry {
@@ -183,6 +198,51 @@ function missedLevelEntries(input: AgendaDraftInput): MissedLevelAgendaEntry[] {
   );
 }
 
+/**
+ * Returns the date of the latest earlier meeting of `meeting`'s cadence (for a meeting added by hand, of its
+ * provider and kind), leaving out cancelled meetings, or `null` when there is none.
+ */
+export function previousMeetingDate(
+  meeting: Pick<Meeting, 'id' | 'providerId' | 'cadenceId' | 'kind' | 'date'>,
+  meetings: readonly Pick<Meeting, 'id' | 'providerId' | 'cadenceId' | 'kind' | 'date' | 'status'>[],
+): CalendarDate | null {
+  let previous: CalendarDate | null = null;
+  for (const other of meetings) {
+    const sameSeries =
+      meeting.cadenceId === null
+        ? other.cadenceId === null && other.providerId === meeting.providerId && other.kind === meeting.kind
+        : other.cadenceId === meeting.cadenceId;
+    if (!sameSeries || other.id === meeting.id || other.status === 'cancelled' || other.date >= meeting.date) continue;
+    if (previous === null || other.date > previous) previous = other.date;
+  }
+  return previous;
+}
+
+/**
+ * Builds the `riskChanges` of a meeting's draft. A risk's latest write is its newest clock (record
+ * or field), and `localDateOf` turns its wall time (milliseconds since the epoch) into the user's day.
+ */
+export function riskChangesFor(
+  meeting: Pick<Meeting, 'id' | 'providerId' | 'cadenceId' | 'kind' | 'date'>,
+  meetings: readonly Pick<Meeting, 'id' | 'providerId' | 'cadenceId' | 'kind' | 'date' | 'status'>[],
+  risks: readonly Risk[],
+  localDateOf: (wallMs: number) => CalendarDate,
+): RiskChanges {
+  const changedOn = new Map<Id, CalendarDate>();
+  for (const risk of risks) {
+    const latest = maxHlc(risk.clock, ...Object.values(risk.fieldClocks));
+    changedOn.set(risk.id, localDateOf(parseHlc(latest).wallMs));
+  }
+  return { previousMeetingDate: previousMeetingDate(meeting, meetings), changedOn };
+}
+
+function changedSincePrevious(risk: Risk, changes: RiskChanges | undefined): boolean {
+  if (changes === undefined || changes.previousMeetingDate === null) return true;
+  const changedOn = changes.changedOn.get(risk.id);
+  // A change on the previous meeting's own day may have come after the meeting, so it counts.
+  return changedOn === undefined || changedOn >= changes.previousMeetingDate;
+}
+
 function riskEntries(input: AgendaDraftInput, scope: AgendaScope['risks']): RiskAgendaEntry[] {
   if (scope === 'none') return [];
   const entries: RiskAgendaEntry[] = [];
@@ -190,8 +250,10 @@ function riskEntries(input: AgendaDraftInput, scope: AgendaScope['risks']): Risk
     if (risk.providerId !== input.meeting.providerId || risk.status === 'closed') continue;
     const rating = riskRating(risk);
     const dueForReview = isDueForReview(risk, input.meeting.date);
-    const selected = scope === 'dueForReview' ? dueForReview : rating === 'high' || rating === 'critical';
-    if (selected) entries.push({ source: 'risk', risk, score: riskScore(risk), rating, dueForReview });
+    const changed = changedSincePrevious(risk, input.riskChanges);
+    const highAndChanged = (rating === 'high' || rating === 'critical') && changed;
+    const selected = scope === 'dueForReview' ? dueForReview : dueForReview || highAndChanged;
+    if (selected) entries.push({ source: 'risk', risk, score: riskScore(risk), rating, dueForReview, changedSincePrevious: changed });
   }
   return entries.sort(
     (a, b) =>
@@ -209,9 +271,7 @@ function actionEntries(input: AgendaDraftInput, scope: AgendaScope['actions']): 
   for (const action of input.actionItems) {
     const { dueDate } = action;
     if (action.providerId !== input.meeting.providerId || action.status !== 'open' || dueDate === null) continue;
-    const overdue = dueDate < meetingDate;
-    const selected = scope === 'overdue' ? overdue : dueDate <= meetingDate;
-    if (selected) entries.push({ source: 'action', action, dueDate, overdue });
+    if (dueDate <= meetingDate) entries.push({ source: 'action', action, dueDate, overdue: dueDate < meetingDate });
   }
   return entries.sort(
     (a, b) => compareText(a.dueDate, b.dueDate) || compareText(a.action.title, b.action.title) || compareText(a.action.id, b.action.id),

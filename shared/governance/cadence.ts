@@ -90,9 +90,10 @@ function meetingKey(cadenceId: Id, date: CalendarDate): string {
  * duration, time zone and attendees from the cadence. Calling it again with the meetings it
  * returned added to `existingMeetings` returns an empty list.
  *
- * NOTE: a generated meeting that a person moved to another date, or deleted, no longer matches its
- * original date, so the next call generates that date again. A cancelled meeting (status
- * `cancelled`) keeps its record and date, so it does not come back.
+ * A cancelled meeting keeps its record and date, so it does not come back. The app moves a
+ * generated meeting by cancelling it and adding a meeting without a cadence on the new date, for
+ * the same reason. NOTE: a generated meeting deleted from the database, which the app offers
+ * nowhere, no longer matches its date, so the next call generates that date again.
  */
 export function meetingsToCreate(
   cadence: { readonly id: Id } & MeetingCadenceData,

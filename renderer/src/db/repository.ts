@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppFailure } from '@shared/errors';
 import type { HlcString, Id, RecordTable, SyncFields, Tombstone } from '@shared/domain/types';
 import { dataFieldNames, sameValue, stampFields } from '@shared/sync/fieldClocks';
+import { naturalKeyParts } from '@shared/sync/mergeNaturalKeys';
 import { recordAuditEntry } from './auditEntries';
 import type { DeviceContext } from './clockStore';
 import type { PortfolioDb, RecordTypes } from './portfolioDb';
@@ -123,8 +124,13 @@ function notFound(table: RecordTable, id: Id): AppFailure {
   return new AppFailure({ code: 'storage.notFound', detail: { table, id } });
 }
 
-/** Throws `storage.naturalKeyEdit` when `patch` gives a natural-key field a value other than the stored one. */
+/**
+ * Throws `storage.naturalKeyEdit` when `patch` gives a natural-key field a value other than the
+ * stored one. A record that has no natural key before or after the patch, such as a meeting
+ * without a cadence, may change those fields, because the merge does not fold it by them.
+ */
 function assertNaturalKeyKept(table: RecordTable, id: Id, stored: Fields, patch: Fields): void {
+  if (naturalKeyParts(table, stored) === null && naturalKeyParts(table, { ...stored, ...patch }) === null) return;
   for (const field of naturalKeyFields[table]) {
     if (!Object.hasOwn(patch, field) || sameValue(stored[field], patch[field])) continue;
     throw new AppFailure({

@@ -2563,6 +2563,7 @@ export const en = {
       providerUnknown: '{{field}}: this provider is no longer in the portfolio. Choose another one.',
       contractUnknown: '{{field}}: this contract does not belong to the chosen provider. Choose one of its contracts, or none.',
       kindUnknown: '{{field}}: choose one of the three templates.',
+      statusUnknown: '{{field}}: choose open or done.',
     },
     cadence: {
       heading: 'Standing meetings',
@@ -2615,8 +2616,8 @@ export const en = {
       editLabel: 'Details of the meeting “{{title}}”',
       create: 'Add meeting',
       save: 'Save details',
-      dateFixed:
-        'Date: {{date}}. A meeting planned from a standing meeting keeps its date; cancel it and add another meeting to move it.',
+      moveHint:
+        'This meeting was planned from a standing meeting. On a new date it stays cancelled on its planned date, so planning again does not bring it back, and the meeting continues on the new date with its agenda, minutes, decisions and actions.',
     },
     detail: {
       back: 'Back to meetings',
@@ -2636,7 +2637,7 @@ export const en = {
         monthlyManagement:
           '“Draft agenda” adds open escalations, service levels missed in the latest measured month, risks due for review and open actions due by the meeting date.',
         quarterlySteering:
-          '“Draft agenda” adds escalations open at management or steering committee level, open risks rated high or critical, and open actions overdue at the meeting date.',
+          '“Draft agenda” adds escalations open at management or steering committee level, risks due for review, risks rated high or critical that changed since the previous meeting, and open actions due by the meeting date.',
         adHoc:
           '“Draft agenda” adds open escalations, service levels missed in the latest measured month, risks due for review and open actions due by the meeting date.',
       },
@@ -2683,6 +2684,15 @@ export const en = {
       add: 'Record decision',
       on: 'decided on {{date}}',
       byOn: 'decided by {{by}} on {{date}}',
+      edit: 'Edit',
+      editNamed: 'Edit decision “{{name}}”',
+      editLabel: 'Edit decision “{{name}}”',
+      delete: 'Delete',
+      deleteNamed: 'Delete decision “{{name}}”',
+      deleteTitle: 'Delete decision “{{name}}”?',
+      deleteBody: 'The decision leaves the decision log on this laptop, and on other laptops when they merge this portfolio. Undo cannot bring it back; only a backup restore can.',
+      deleteConfirm: 'Delete decision',
+      deleting: 'Deleting…',
     },
     actions: {
       heading: 'Action items',
@@ -2702,6 +2712,18 @@ export const en = {
       reopen: 'Reopen',
       markDoneNamed: 'Mark “{{title}}” done',
       reopenNamed: 'Reopen “{{title}}”',
+      edit: 'Edit',
+      editNamed: 'Edit action “{{name}}”',
+      editLabel: 'Edit action “{{name}}”',
+      save: 'Save',
+      cancel: 'Cancel',
+      delete: 'Delete',
+      deleteNamed: 'Delete action “{{name}}”',
+      deleteTitle: 'Delete action “{{name}}”?',
+      deleteBody: 'The action leaves the action list on this laptop, and on other laptops when they merge this portfolio. Undo cannot bring it back; only a backup restore can.',
+      deleteConfirm: 'Delete action',
+      deleting: 'Deleting…',
+      providerFromMeeting: 'Raised in a meeting with {{provider}}, so it stays with that provider.',
     },
     log: {
       heading: 'Decision log',
@@ -2715,8 +2737,12 @@ export const en = {
     },
     actionList: {
       heading: 'Action items',
-      none: 'No action items yet. Raise them in a meeting.',
+      none: 'No action items yet. Add one below, or raise it in a meeting.',
       noneMatch: 'No action items match these filters.',
+      formLabel: 'Add an action item outside a meeting',
+      add: 'Add action item',
+      meeting: 'Meeting',
+      noMeeting: 'outside a meeting',
     },
   },
   // Governance terms of each contract on the provider page, and the full contract form.
@@ -3172,11 +3198,14 @@ export const en = {
       cadence: 'standing meeting “{{title}}”',
       addMeeting: 'adding meeting “{{title}}” on {{date}}',
       meeting: 'the details of meeting “{{title}}” on {{date}}',
+      moveMeeting: 'moving meeting “{{title}}” from {{date}}',
       meetingStatus: 'the status of meeting “{{title}}” on {{date}}',
       meetingAgenda: 'the agenda of meeting “{{title}}” on {{date}}',
       meetingMinutes: 'the minutes of meeting “{{title}}” on {{date}}',
       addDecision: 'recording decision “{{text}}”',
       addAction: 'adding action “{{title}}”',
+      action: 'action “{{title}}”',
+      decision: 'decision “{{text}}”',
       actionDone: 'marking action “{{title}}” done',
       reopenAction: 'reopening action “{{title}}”',
     },

@@ -1,10 +1,14 @@
-/** Every action item with its owner, due date, status and an overdue marker, filtered by owner, provider and status. */
+/**
+ * Every action item with its owner, due date, status and an overdue marker, filtered by owner,
+ * provider and status, with the form that adds an action item outside a meeting.
+ */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionStatus } from '@shared/domain/governance';
 import type { CalendarDate, Provider } from '@shared/domain/types';
 import { filterActions, nameSuggestions } from './meetingLists';
-import { ActionRow } from './MeetingOutcomes';
+import { ActionRow } from './ActionRow';
+import { ActionForm } from './OutcomeEditors';
 import type { GovernanceData } from './useGovernanceData';
 
 const statuses: readonly ActionStatus[] = ['open', 'done'];
@@ -21,7 +25,13 @@ export function ActionsTab({ data, providers, today }: ActionsTabProps) {
   const [owner, setOwner] = useState('');
   const [providerId, setProviderId] = useState('');
   const [status, setStatus] = useState<ActionStatus | ''>('open');
+  const namesListId = useId();
   const owners = nameSuggestions(data.actionItems.map((action) => action.owner));
+  const names = nameSuggestions(
+    data.contacts.map((contact) => contact.name),
+    data.userNames,
+    data.actionItems.map((action) => action.owner),
+  );
   const actions = filterActions(data.actionItems, {
     owner: owner === '' ? null : owner,
     providerId: providerId === '' ? null : providerId,
@@ -103,6 +113,8 @@ export function ActionsTab({ data, providers, today }: ActionsTabProps) {
                 key={action.id}
                 action={action}
                 today={today}
+                providers={providers}
+                namesListId={namesListId}
                 providerName={
                   action.providerId === null
                     ? t('meetings.log.portfolioWide')
@@ -113,6 +125,12 @@ export function ActionsTab({ data, providers, today }: ActionsTabProps) {
           </tbody>
         </table>
       )}
+      <datalist id={namesListId}>
+        {names.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      <ActionForm action={null} providers={providers} today={today} namesListId={namesListId} onClose={() => undefined} />
     </section>
   );
 }

@@ -6,10 +6,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Meeting } from '@shared/domain/governance';
-import { draftAgenda } from '@shared/governance/agendaDraft';
+import { draftAgenda, riskChangesFor } from '@shared/governance/agendaDraft';
 import { checkAgendaText, maxTextLength } from '@shared/forms/meeting';
 import type { MeetingFormIssue } from '@shared/forms/meeting';
 import { getDeviceContext } from '../../db/catalogue';
+import { localDateOf } from '../../db/escalations';
 import { describeAppError } from '../../errorMessage';
 import { userLocale } from '../../locale';
 import { toAppError } from '../../reportError';
@@ -91,6 +92,7 @@ export function AgendaEditor({ meeting, portfolio, data }: AgendaEditorProps) {
         measurements: portfolio.measurements,
         risks: data.risks,
         actionItems: data.actionItems,
+        riskChanges: riskChangesFor(meeting, data.meetings, data.risks, (wallMs) => localDateOf(new Date(wallMs).toISOString())),
       },
       agendaTexts(t, userLocale),
     );

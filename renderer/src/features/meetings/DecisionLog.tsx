@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Provider } from '@shared/domain/types';
 import { userLocale } from '../../locale';
 import { formatCalendarDate } from '../escalations/escalationView';
+import { DecisionControls } from './DecisionControls';
 import { filterDecisions } from './meetingLists';
 import type { GovernanceData } from './useGovernanceData';
 
@@ -65,6 +66,7 @@ export function DecisionLog({ data, providers, onOpenMeeting }: DecisionLogProps
               <th scope="col">{t('meetings.decisions.decidedBy')}</th>
               <th scope="col">{t('meetings.fields.provider')}</th>
               <th scope="col">{t('meetings.log.meeting')}</th>
+              <th scope="col">{t('meetings.actions.change')}</th>
             </tr>
           </thead>
           <tbody>
@@ -96,6 +98,9 @@ export function DecisionLog({ data, providers, onOpenMeeting }: DecisionLogProps
                         {t('meetings.log.meetingLink', { title: meeting.title, date: formatCalendarDate(meeting.date, userLocale) })}
                       </button>
                     )}
+                  </td>
+                  <td>
+                    <DecisionControls decision={decision} />
                   </td>
                 </tr>
               );

@@ -12,6 +12,7 @@ import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
 import { userLocale } from '../../locale';
 import { toAppError } from '../../reportError';
+import { selectNavigate, useUiStore } from '../../state/uiStore';
 import { RecordHistory } from '../audit/RecordHistory';
 import { formatCalendarDate } from '../escalations/escalationView';
 import type { PortfolioData } from '../portfolio/usePortfolioData';
@@ -37,6 +38,7 @@ interface MeetingDetailProps {
 export function MeetingDetail({ meeting, portfolio, data, today, onBack }: MeetingDetailProps) {
   const { t } = useTranslation();
   const db = usePortfolioDb();
+  const navigate = useUiStore(selectNavigate);
   const namesListId = useId();
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -117,8 +119,10 @@ export function MeetingDetail({ meeting, portfolio, data, today, onBack }: Meeti
           providers={portfolio.providers}
           meeting={meeting}
           today={today}
-          onClose={() => {
+          onClose={(savedId) => {
             setEditing(false);
+            // A moved generated meeting continues as another record, so the page follows it.
+            if (savedId !== null && savedId !== meeting.id) navigate({ name: 'governance', tab: 'meetings', meetingId: savedId });
           }}
         />
       ) : null}
@@ -136,6 +140,7 @@ export function MeetingDetail({ meeting, portfolio, data, today, onBack }: Meeti
       />
       <MeetingActions
         meeting={meeting}
+        providers={portfolio.providers}
         actions={data.actionItems.filter((action) => action.meetingId === meeting.id)}
         namesListId={namesListId}
         today={today}

@@ -1,7 +1,7 @@
 /**
  * Form of a meeting's details: a new meeting added by hand, or the details of an existing one.
- * A generated meeting keeps its date, because the date with its cadence identifies it when
- * portfolios merge; it is cancelled rather than moved.
+ * A generated meeting moved to another date stays cancelled on its own date, and a meeting
+ * without a cadence takes the new date (`saveMeetingDetails`).
  */
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,7 @@ import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { recordUndoable } from '../undo/recordUndoable';
 import { timeZoneNames, userTimeZone } from './CadenceForm';
 import { FormField, useProblemText } from './FormField';
-import { addMeeting, updateMeeting } from './meetingWrites';
+import { addMeeting, saveMeetingDetails } from './meetingWrites';
 import { meetingUndoLabel } from './undoLabels';
 
 interface MeetingFormProps {
@@ -74,12 +74,11 @@ export function MeetingForm({ providers, meeting, today, onClose }: MeetingFormP
       // NOTE: undoing a new meeting deletes it without checking its decisions and actions. Those are
       // added later through undoable forms, so Ctrl+Z takes them back first, unless their own undo was
       // rejected because a merge changed them since.
-      const label =
-        meeting === null
-          ? meetingUndoLabel(t, 'undo.label.addMeeting', check.value)
-          : meetingUndoLabel(t, 'undo.label.meeting', meeting);
+      let label = meetingUndoLabel(t, 'undo.label.meeting', meeting ?? check.value);
+      if (meeting === null) label = meetingUndoLabel(t, 'undo.label.addMeeting', check.value);
+      else if (generated && check.value.date !== meeting.date) label = meetingUndoLabel(t, 'undo.label.moveMeeting', meeting);
       const saved = await recordUndoable(db, label, await getDeviceContext(), (context) =>
-        meeting === null ? addMeeting(db, adHocMeeting(check.value), context) : updateMeeting(db, meeting.id, check.value, context),
+        meeting === null ? addMeeting(db, adHocMeeting(check.value), context) : saveMeetingDetails(db, meeting.id, check.value, context),
       );
       onClose(saved.id);
     } catch (thrown) {
@@ -135,19 +134,16 @@ export function MeetingForm({ providers, meeting, today, onClose }: MeetingFormP
           issues={issues}
           maxLength={maxTitleLength}
         />
-        {generated ? (
-          <p className="muted">{t('meetings.form.dateFixed', { date: input.date })}</p>
-        ) : (
-          <FormField
-            label={t('meetings.fields.date')}
-            name="date"
-            type="date"
-            value={input.date}
-            onChange={set('date')}
-            formId={formId}
-            issues={issues}
-          />
-        )}
+        <FormField
+          label={t('meetings.fields.date')}
+          name="date"
+          type="date"
+          value={input.date}
+          onChange={set('date')}
+          formId={formId}
+          issues={issues}
+          {...(generated ? { hint: t('meetings.form.moveHint') } : {})}
+        />
         <FormField
           label={t('meetings.fields.startTime')}
           name="startTime"

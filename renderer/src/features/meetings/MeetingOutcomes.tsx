@@ -7,7 +7,7 @@ import { useId, useRef, useState } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionItem, Decision, Meeting } from '@shared/domain/governance';
-import type { CalendarDate } from '@shared/domain/types';
+import type { CalendarDate, Provider } from '@shared/domain/types';
 import { checkActionForm, checkDecisionForm, maxNameLength, maxTextLength, maxTitleLength } from '@shared/forms/meeting';
 import type { ActionFormInput, DecisionFormInput, MeetingFormIssue } from '@shared/forms/meeting';
 import { getDeviceContext } from '../../db/catalogue';
@@ -18,10 +18,11 @@ import { formatCalendarDate } from '../escalations/escalationView';
 import { focusFirstInvalid } from '../plans/FieldError';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { recordUndoable } from '../undo/recordUndoable';
-import { ActionStatusButton } from './ActionStatusButton';
+import { ActionRow } from './ActionRow';
 import { FormField } from './FormField';
-import { compareText, isOverdue } from './meetingLists';
+import { compareText } from './meetingLists';
 import { addActionItem, addDecision } from './meetingWrites';
+import { DecisionControls } from './DecisionControls';
 import { quotedExcerpt } from './undoLabels';
 
 interface OutcomesProps {
@@ -114,13 +115,14 @@ export function MeetingDecisions({ meeting, decisions, namesListId }: Omit<Outco
       ) : (
         <ul>
           {sorted.map((decision) => (
-            <li key={decision.id}>
+            <li key={decision.id} data-testid="meeting-decision">
               {decision.text}{' '}
               <span className="muted">
                 {decision.decidedBy === ''
                   ? t('meetings.decisions.on', { date: formatCalendarDate(decision.decidedOn, userLocale) })
                   : t('meetings.decisions.byOn', { by: decision.decidedBy, date: formatCalendarDate(decision.decidedOn, userLocale) })}
-              </span>
+              </span>{' '}
+              <DecisionControls decision={decision} namesListId={namesListId} />
             </li>
           ))}
         </ul>
@@ -167,7 +169,13 @@ export function MeetingDecisions({ meeting, decisions, namesListId }: Omit<Outco
   );
 }
 
-export function MeetingActions({ meeting, actions, namesListId, today }: Omit<OutcomesProps, 'decisions'>) {
+export function MeetingActions({
+  meeting,
+  actions,
+  namesListId,
+  today,
+  providers,
+}: Omit<OutcomesProps, 'decisions'> & { readonly providers: readonly Provider[] }) {
   const { t } = useTranslation();
   const db = usePortfolioDb();
   const formId = useId();
@@ -220,7 +228,7 @@ export function MeetingActions({ meeting, actions, namesListId, today }: Omit<Ou
           </thead>
           <tbody>
             {actions.map((action) => (
-              <ActionRow key={action.id} action={action} today={today} />
+              <ActionRow key={action.id} action={action} today={today} providers={providers} namesListId={namesListId} />
             ))}
           </tbody>
         </table>
@@ -263,48 +271,5 @@ export function MeetingActions({ meeting, actions, namesListId, today }: Omit<Ou
         />
       </OutcomeForm>
     </section>
-  );
-}
-
-/** Renders one action item as a table row: title, owner, due date with an overdue marker in words, status and the button that changes it. */
-export function ActionRow({
-  action,
-  today,
-  providerName,
-}: {
-  readonly action: ActionItem;
-  readonly today: CalendarDate;
-  readonly providerName?: string;
-}) {
-  const { t } = useTranslation();
-  const overdue = isOverdue(action, today);
-  return (
-    <tr data-testid="action-row">
-      <th scope="row">{action.title}</th>
-      {providerName === undefined ? null : <td>{providerName}</td>}
-      <td>{action.owner === '' ? <span className="muted">{t('meetings.actions.noOwner')}</span> : action.owner}</td>
-      <td>
-        {action.dueDate === null ? (
-          <span className="muted">{t('meetings.actions.noDueDate')}</span>
-        ) : (
-          formatCalendarDate(action.dueDate, userLocale)
-        )}
-        {overdue ? (
-          <>
-            {' '}
-            <span className="kind-badge breach">{t('meetings.actions.overdue')}</span>
-          </>
-        ) : null}
-      </td>
-      <td>
-        {t(`profile.actionStatuses.${action.status}`)}
-        {action.completedOn === null
-          ? null
-          : ` ${t('meetings.actions.completedOn', { date: formatCalendarDate(action.completedOn, userLocale) })}`}
-      </td>
-      <td>
-        <ActionStatusButton action={action} today={today} />
-      </td>
-    </tr>
   );
 }

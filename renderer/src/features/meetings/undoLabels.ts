@@ -19,6 +19,7 @@ export function quotedExcerpt(text: string): string {
 type MeetingLabelKey =
   | 'undo.label.addMeeting'
   | 'undo.label.meeting'
+  | 'undo.label.moveMeeting'
   | 'undo.label.meetingStatus'
   | 'undo.label.meetingAgenda'
   | 'undo.label.meetingMinutes';

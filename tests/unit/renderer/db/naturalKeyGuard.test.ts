@@ -322,6 +322,20 @@ describe('natural-key guard of updateRecord', () => {
     expect(updated.providerId).toBe('provider-2');
   });
 
+  it('lets a meeting without a cadence move', async () => {
+    db = await openTestDb();
+    const inserted = await insertRecord(db, 'meetings', { ...sampleData.meetings, cadenceId: null }, testContext());
+    const updated = await updateRecord(db, 'meetings', inserted.id, { date: '2025-03-04' }, testContext());
+    expect(updated.date).toBe('2025-03-04');
+  });
+
+  it('rejects a cadence for a meeting without one', async () => {
+    db = await openTestDb();
+    const inserted = await insertRecord(db, 'meetings', { ...sampleData.meetings, cadenceId: null }, testContext());
+    const failure = await rejection(updateRecord(db, 'meetings', inserted.id, { cadenceId: 'cadence-1' }, testContext()));
+    expect(failure.appError.code).toBe('storage.naturalKeyEdit');
+  });
+
   it('sentence names the field and the record', () => {
     const sentence = describeError(i18next.t, 'storage.naturalKeyEdit', { table: 'providers', id: 'p-1', field: 'code' });
     expect(sentence).toContain('“code”');

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actionOutsideMeeting,
   adHocMeeting,
+  checkActionEdit,
   checkActionForm,
+  checkDecisionEdit,
   checkAgendaText,
   checkCadenceForm,
   checkDecisionForm,
@@ -246,6 +249,59 @@ describe('checkActionForm', () => {
   ] as const)('rejects %j at %s', (patch, field, problem) => {
     const check = checkActionForm({ title: 'Call back', owner: '', dueDate: '', ...patch }, meeting);
     expect(check.ok ? [] : check.issues).toEqual([{ field, problem }]);
+  });
+});
+
+describe('checkDecisionEdit', () => {
+  it('returns the trimmed fields', () => {
+    const check = checkDecisionEdit({ text: ' Extend the pilot by a month ', decidedBy: ' JSC ', decidedOn: '2024-05-02' });
+    expect(check).toEqual({ ok: true, value: { text: 'Extend the pilot by a month', decidedBy: 'JSC', decidedOn: '2024-05-02' } });
+  });
+
+  it('rejects an empty text', () => {
+    const check = checkDecisionEdit({ text: ' ', decidedBy: '', decidedOn: '2024-05-02' });
+    expect(check.ok ? [] : check.issues).toEqual([{ field: 'text', problem: 'required' }]);
+  });
+});
+
+describe('checkActionEdit', () => {
+  const context = { providerIds: ['p1', 'p2'] };
+  const valid = { title: 'Send the exit plan', owner: 'Priya Shah', dueDate: '2024-06-15', providerId: 'p2', status: 'done' };
+
+  it('returns provider, status and fields', () => {
+    const check = checkActionEdit(valid, context);
+    expect(check).toEqual({
+      ok: true,
+      value: { providerId: 'p2', title: 'Send the exit plan', owner: 'Priya Shah', dueDate: '2024-06-15', status: 'done' },
+    });
+  });
+
+  it('reads no provider as portfolio-wide', () => {
+    const check = checkActionEdit({ ...valid, providerId: '' }, context);
+    if (!check.ok) throw new Error(JSON.stringify(check.issues));
+    expect(check.value.providerId).toBeNull();
+  });
+
+  it.each([
+    [{ providerId: 'gone' }, 'providerId', 'providerUnknown'],
+    [{ status: 'waiting' }, 'status', 'statusUnknown'],
+    [{ title: '' }, 'title', 'required'],
+    [{ dueDate: '2024-13-01' }, 'dueDate', 'invalidDate'],
+  ] as const)('rejects %j at %s', (patch, field, problem) => {
+    const check = checkActionEdit({ ...valid, ...patch }, context);
+    expect(check.ok ? [] : check.issues).toEqual([{ field, problem }]);
+  });
+});
+
+describe('actionOutsideMeeting', () => {
+  const fields = { providerId: null, title: 'Renew the SOC 2 bridge letter', owner: '', dueDate: null } as const;
+
+  it('has no meeting and no completion day', () => {
+    expect(actionOutsideMeeting({ ...fields, status: 'open' }, '2024-05-02')).toMatchObject({ meetingId: null, completedOn: null });
+  });
+
+  it('is done today when added done', () => {
+    expect(actionOutsideMeeting({ ...fields, status: 'done' }, '2024-05-02').completedOn).toBe('2024-05-02');
   });
 });
 

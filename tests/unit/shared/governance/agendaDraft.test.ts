@@ -1,14 +1,19 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MeetingKind } from '../../../../shared/domain/governance';
 import type { ServiceLevel } from '../../../../shared/domain/types';
 import {
   agendaScopes,
   draftAgenda,
+  previousMeetingDate,
+  riskChangesFor,
   selectAgendaEntries,
   type AgendaDraftInput,
   type AgendaEntry,
   type AgendaTexts,
 } from '../../../../shared/governance/agendaDraft';
+import { fromDayNumber, toDayNumber } from '../../../../shared/schedule/days';
+import { packHlc } from '../../../../shared/sync/hlc';
 import { makeKpi, makeMeasurement, makeServiceLevel } from '../domain/factories';
 import { makeAction, makeEscalation, makeRisk } from './factories';
 
@@ -138,8 +143,22 @@ describe('selectAgendaEntries', () => {
       'rCriticalLater',
       'rHighDueToday',
       'rHighNoDate',
+      'rLowDue',
       'aOverdue',
+      'aOnDay',
     ]);
+  });
+
+  it('takes steering risks changed since the last meeting', () => {
+    const changedOn = new Map([
+      ['rCriticalLater', '2024-01-09'],
+      ['rHighDueToday', '2024-01-09'],
+      ['rHighNoDate', '2024-01-10'],
+      ['rLowDue', '2023-06-01'],
+    ]);
+    const input = { ...inputFor('quarterlySteering'), riskChanges: { previousMeetingDate: '2024-01-10', changedOn } };
+    const riskIds = recordIds(selectAgendaEntries(input).filter((entry) => entry.source === 'risk'));
+    expect(riskIds).toEqual(['rHighDueToday', 'rHighNoDate', 'rLowDue']);
   });
 
   it('treats an ad hoc meeting as a management meeting', () => {
@@ -173,8 +192,11 @@ describe('selectAgendaEntries', () => {
 
   it('marks overdue actions and due risks', () => {
     const entries = selectAgendaEntries(inputFor('quarterlySteering'));
-    const overdue = entries.find((entry) => entry.source === 'action');
-    expect(overdue).toMatchObject({ dueDate: '2024-04-01', overdue: true });
+    const actionFacts = entries.flatMap((entry) => (entry.source === 'action' ? [[entry.action.id, entry.overdue]] : []));
+    expect(actionFacts).toEqual([
+      ['aOverdue', true],
+      ['aOnDay', false],
+    ]);
     const riskFacts = entries.flatMap((entry) =>
       entry.source === 'risk' ? [[entry.risk.id, entry.score, entry.rating, entry.dueForReview]] : [],
     );
@@ -182,6 +204,7 @@ describe('selectAgendaEntries', () => {
       ['rCriticalLater', 25, 'critical', false],
       ['rHighDueToday', 16, 'high', true],
       ['rHighNoDate', 12, 'high', false],
+      ['rLowDue', 4, 'low', true],
     ]);
   });
 
@@ -215,5 +238,99 @@ describe('draftAgenda', () => {
     expect(agenda[8]).toEqual({ source: 'action', recordId: 'aOverdue', text: 'Action aOverdue (overdue)' });
     expect(agenda[9]).toEqual({ source: 'action', recordId: 'aOnDay', text: 'Action aOnDay' });
     expect(agenda).toHaveLength(10);
+  });
+});
+
+describe('steering committee scope', () => {
+  const meetingDate = '2024-04-10';
+  const previous = '2024-01-10';
+
+  // One row per case: review date, score, last change, and whether the risk is drafted.
+  const riskCases: readonly {
+    readonly name: string;
+    readonly reviewDate: string | null;
+    readonly likelihood: 1 | 2 | 3 | 4 | 5;
+    readonly impact: 1 | 2 | 3 | 4 | 5;
+    readonly changedOn: string;
+    readonly drafted: boolean;
+  }[] = [
+    { name: 'low, due before', reviewDate: '2024-03-01', likelihood: 1, impact: 2, changedOn: '2023-01-01', drafted: true },
+    { name: 'low, due on the day', reviewDate: meetingDate, likelihood: 1, impact: 2, changedOn: '2023-01-01', drafted: true },
+    { name: 'low, due after', reviewDate: '2024-04-11', likelihood: 1, impact: 2, changedOn: '2024-04-01', drafted: false },
+    { name: 'high, unchanged, due later', reviewDate: '2024-09-01', likelihood: 4, impact: 4, changedOn: '2024-01-09', drafted: false },
+    { name: 'high, changed on the last day', reviewDate: '2024-09-01', likelihood: 4, impact: 4, changedOn: previous, drafted: true },
+    { name: 'critical, changed after', reviewDate: null, likelihood: 5, impact: 4, changedOn: '2024-02-01', drafted: true },
+    { name: 'medium, changed after', reviewDate: null, likelihood: 3, impact: 3, changedOn: '2024-02-01', drafted: false },
+  ];
+
+  it.each(riskCases)('risk $name', ({ reviewDate, likelihood, impact, changedOn, drafted }) => {
+    const risk = makeRisk('r', { reviewDate, likelihood, impact });
+    const input: AgendaDraftInput = {
+      ...inputFor('quarterlySteering'),
+      meeting: { providerId: 'p1', kind: 'quarterlySteering', date: meetingDate },
+      risks: [risk],
+      riskChanges: { previousMeetingDate: previous, changedOn: new Map([['r', changedOn]]) },
+    };
+    const riskIds = recordIds(selectAgendaEntries(input).filter((entry) => entry.source === 'risk'));
+    expect(riskIds).toEqual(drafted ? ['r'] : []);
+  });
+
+  it('drafts every due action up to the day', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -40, max: 40 }),
+        fc.constantFrom<MeetingKind>('quarterlySteering', 'monthlyManagement', 'weeklyOperational'),
+        (offset, kind) => {
+          const dueDate = fromDayNumber(toDayNumber(meetingDate) + offset);
+          const input: AgendaDraftInput = {
+            ...inputFor(kind),
+            meeting: { providerId: 'p1', kind, date: meetingDate },
+            actionItems: [makeAction('a', { dueDate })],
+          };
+          const actions = selectAgendaEntries(input).filter((entry) => entry.source === 'action');
+          expect(actions.length).toBe(offset <= 0 ? 1 : 0);
+        },
+      ),
+    );
+  });
+});
+
+describe('previousMeetingDate', () => {
+  const base = { providerId: 'p1', kind: 'quarterlySteering' as const };
+  const meetings = [
+    { ...base, id: 'm1', cadenceId: 'c1', date: '2023-10-10', status: 'held' as const },
+    { ...base, id: 'm2', cadenceId: 'c1', date: '2024-01-10', status: 'cancelled' as const },
+    { ...base, id: 'm3', cadenceId: 'c1', date: '2024-04-10', status: 'planned' as const },
+    { ...base, id: 'm4', cadenceId: 'c2', date: '2024-03-01', status: 'held' as const },
+    { ...base, id: 'm5', cadenceId: null, date: '2024-02-01', status: 'held' as const },
+  ];
+
+  it('skips cancelled and other cadences', () => {
+    const meeting = meetings[2];
+    expect(meeting === undefined ? null : previousMeetingDate(meeting, meetings)).toBe('2023-10-10');
+  });
+
+  it('returns null for the first meeting', () => {
+    const meeting = meetings[0];
+    expect(meeting === undefined ? 'missing' : previousMeetingDate(meeting, meetings)).toBeNull();
+  });
+
+  it('pairs hand-added meetings by kind', () => {
+    const handAdded = { ...base, id: 'm6', cadenceId: null, date: '2024-05-01' };
+    expect(previousMeetingDate(handAdded, meetings)).toBe('2024-02-01');
+  });
+});
+
+describe('riskChangesFor', () => {
+  it('dates a risk by its newest clock', () => {
+    const risk = {
+      ...makeRisk('r'),
+      clock: packHlc({ wallMs: Date.UTC(2024, 0, 5, 12), counter: 0, deviceId: 'aaaaaaaaaaaa' }),
+      fieldClocks: { title: packHlc({ wallMs: Date.UTC(2024, 1, 7, 12), counter: 0, deviceId: 'aaaaaaaaaaaa' }) },
+    };
+    const meeting = { id: 'm', providerId: 'p1', cadenceId: 'c1', kind: 'quarterlySteering' as const, date: '2024-04-10' };
+    const changes = riskChangesFor(meeting, [], [risk], (wallMs) => new Date(wallMs).toISOString().slice(0, 10));
+    expect(changes.changedOn.get('r')).toBe('2024-02-07');
+    expect(changes.previousMeetingDate).toBeNull();
   });
 });

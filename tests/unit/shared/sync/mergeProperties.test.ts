@@ -60,6 +60,17 @@ describe('merge properties over three laptops', () => {
     expect(escalated.length).toBeGreaterThanOrEqual(15);
   });
 
+  it('scenarios include moved meetings', () => {
+    // Guards the generator: a moved meeting leaves a cancelled occurrence and a meeting without a cadence.
+    const scenarios = fc.sample(scenarioArbitrary, { numRuns: 300, seed: 20260401 });
+    const moved = scenarios.filter((scenario) =>
+      runScenario(scenario, strict)
+        .finalExchange()[0]!
+        .records.meetings.some((meeting) => meeting.cadenceId === null),
+    );
+    expect(moved.length).toBeGreaterThanOrEqual(5);
+  });
+
   it('converges after one final exchange', () => {
     fc.assert(
       fc.property(scenarioArbitrary, (scenario) => {

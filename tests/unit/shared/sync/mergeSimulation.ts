@@ -844,7 +844,8 @@ export class Simulation {
   /**
    * Generates the meeting of a cadence on one of three dates, as the meetings screen does, unless
    * the laptop has it already, and records an action item raised in it. A laptop without a
-   * cadence first sets one up for a provider.
+   * cadence first sets one up for a provider. One choice in four moves a generated meeting of the
+   * laptop to another day instead (`moveMeeting`).
    */
   private meet(laptop: Laptop, choice: number): void {
     if (laptop.tables.meetingCadences.length === 0) {
@@ -872,6 +873,12 @@ export class Simulation {
     const cadence = pick(laptop.tables.meetingCadences, choice);
     const date = ['2025-01-31', '2025-02-28', '2025-03-31'][choice % 3];
     if (cadence === undefined || date === undefined) return;
+    const generated = laptop.tables.meetings.filter((item) => typeof item.cadenceId === 'string' && item.status !== 'cancelled');
+    const toMove = choice % 4 === 3 ? pick(generated, choice) : undefined;
+    if (toMove !== undefined) {
+      this.moveMeeting(laptop, toMove, choice);
+      return;
+    }
     const meeting =
       laptop.find('meetings', (item) => item.cadenceId === cadence.id && item.date === date) ??
       this.create(
@@ -908,6 +915,21 @@ export class Simulation {
       },
       () => laptop.tick(),
     );
+  }
+
+  /**
+   * Moves a generated meeting two days later as `saveMeetingDetails` does: a meeting without a
+   * cadence takes the new date and the action items, and the generated one stays cancelled.
+   */
+  private moveMeeting(laptop: Laptop, meeting: AnyRecord, choice: number): void {
+    const data = Object.fromEntries(dataFieldNames(meeting).map((field) => [field, meeting[field]]));
+    const date = `${String(meeting.date).slice(0, 8)}0${String(1 + (choice % 9))}`;
+    const moved = this.create(laptop, 'meetings', { ...data, cadenceId: null, date }, () => laptop.tick());
+    if (moved === undefined) return;
+    laptop.update('meetings', meeting, { status: 'cancelled' }, () => laptop.tick());
+    for (const action of laptop.tables.actionItems.filter((item) => item.meetingId === meeting.id)) {
+      laptop.update('actionItems', action, { meetingId: moved.id }, () => laptop.tick());
+    }
   }
 
   private escalate(laptop: Laptop, choice: number): void {

@@ -5,10 +5,15 @@ import type { PortfolioDb } from '../../../../../../renderer/src/db/portfolioDb'
 import {
   addActionItem,
   addCadence,
+  addDecision,
   addMeeting,
+  deleteActionItem,
   deleteCadence,
+  deleteDecision,
   planMeetings,
   setActionDone,
+  updateActionItem,
+  updateDecision,
   updateMeeting,
 } from '../../../../../../renderer/src/features/meetings/meetingWrites';
 import { openTestDb, rejection, testContext } from '../../../db/factories';
@@ -176,5 +181,57 @@ describe('setActionDone', () => {
 
     const reopened = await setActionDone(portfolio, action.id, false, '2024-02-21', context);
     expect([reopened.status, reopened.completedOn]).toEqual(['open', null]);
+  });
+});
+
+describe('updateActionItem', () => {
+  const fields = { providerId: 'p1', title: 'Send plan', owner: 'Sam', dueDate: '2024-03-01' } as const;
+
+  it('sets the completion day once', async () => {
+    const portfolio = await open();
+    const context = testContext();
+    const action = await addActionItem(portfolio, { ...fields, meetingId: null, status: 'open', completedOn: null }, context);
+
+    const done = await updateActionItem(portfolio, action.id, { ...fields, status: 'done' }, '2024-02-20', context);
+    const edited = await updateActionItem(portfolio, action.id, { ...fields, owner: 'Ana', status: 'done' }, '2024-02-25', context);
+    const reopened = await updateActionItem(portfolio, action.id, { ...fields, status: 'open' }, '2024-02-26', context);
+
+    expect(done.completedOn).toBe('2024-02-20');
+    expect([edited.owner, edited.completedOn]).toEqual(['Ana', '2024-02-20']);
+    expect([reopened.status, reopened.completedOn]).toEqual(['open', null]);
+  });
+
+  it('rejects a deleted action', async () => {
+    const portfolio = await open();
+    const context = testContext();
+    const action = await addActionItem(portfolio, { ...fields, meetingId: null, status: 'open', completedOn: null }, context);
+    await deleteActionItem(portfolio, action.id, context);
+
+    const failure = await rejection(updateActionItem(portfolio, action.id, { ...fields, status: 'open' }, '2024-02-26', context));
+    expect(failure.appError.code).toBe('storage.notFound');
+  });
+});
+
+describe('decision edits', () => {
+  it('updates and deletes with a tombstone', async () => {
+    const portfolio = await open();
+    const context = testContext();
+    const decision = await addDecision(
+      portfolio,
+      { meetingId: null, providerId: 'p1', text: 'Extend the pilot', decidedOn: '2024-04-30', decidedBy: '' },
+      context,
+    );
+
+    const updated = await updateDecision(
+      portfolio,
+      decision.id,
+      { text: 'Extend the pilot by a month', decidedBy: 'JSC', decidedOn: '2024-04-30' },
+      context,
+    );
+    await deleteDecision(portfolio, decision.id, context);
+
+    expect(updated.text).toBe('Extend the pilot by a month');
+    expect(await portfolio.decisions.count()).toBe(0);
+    expect(await portfolio.tombstones.get(decision.id)).toMatchObject({ table: 'decisions' });
   });
 });
