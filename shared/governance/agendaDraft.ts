@@ -11,17 +11,22 @@
  * - quarterly steering committee: open escalations at level 2 (management) or 3 (steering
  *   committee), every open risk rated high or critical whatever its review date, and open actions
  *   overdue at the meeting (due before its date).
+ * Monthly management and quarterly steering committee agendas also list the provider's notice
+ * deadlines from the meeting date until the next meeting of the cadence (`agendaNotices.ts`).
  *
  * Order: escalations (highest level first, then the oldest), missed service levels (critical
- * first, then the largest shortfall), risks (highest score first, then the earliest review date),
- * actions (earliest due date first).
+ * first, then the largest shortfall), notice deadlines (earliest first), risks (highest score
+ * first, then the earliest review date), actions (earliest due date first).
  */
 import type { Escalation, EscalationLevel } from '../domain/escalation';
-import type { ActionItem, AgendaItem, MeetingData, MeetingKind, Risk } from '../domain/governance';
+import type { ActionItem, AgendaItem, MeetingCadenceData, MeetingData, MeetingKind, Risk } from '../domain/governance';
 import { shortfall } from '../domain/kpiMath';
-import type { CalendarDate, Id, Period, ServiceLevel } from '../domain/types';
+import type { CalendarDate, Contract, Id, Period, ServiceLevel } from '../domain/types';
 import { judgeMonth, monthsWithResults, trackLevels, type ControlTowerKpi, type ControlTowerMeasurement } from '../kpi/controlTower';
+import { nextMeetingDate, noticeDeadlineEntries, type NoticeDeadlineAgendaEntry } from './agendaNotices';
 import { isDueForReview, riskRating, riskScore, type RiskRating } from './riskMatrix';
+
+export type { NoticeDeadlineAgendaEntry } from './agendaNotices';
 
 /** Selection rules of a meeting kind's agenda. */
 export interface AgendaScope {
@@ -39,13 +44,27 @@ export interface AgendaScope {
    * overdue ones included. `overdue` takes only those due before the meeting date.
    */
   readonly actions: 'none' | 'dueByMeeting' | 'overdue';
+  /** Whether notice deadlines before the next meeting of the cadence are on the agenda. */
+  readonly noticeDeadlines: boolean;
 }
 
 export const agendaScopes: Readonly<Record<MeetingKind, AgendaScope>> = {
-  weeklyOperational: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'none', actions: 'dueByMeeting' },
-  monthlyManagement: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'dueForReview', actions: 'dueByMeeting' },
-  quarterlySteering: { minEscalationLevel: 2, missedServiceLevels: false, risks: 'highOrCritical', actions: 'overdue' },
-  adHoc: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'dueForReview', actions: 'dueByMeeting' },
+  weeklyOperational: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'none', actions: 'dueByMeeting', noticeDeadlines: false },
+  monthlyManagement: {
+    minEscalationLevel: 1,
+    missedServiceLevels: true,
+    risks: 'dueForReview',
+    actions: 'dueByMeeting',
+    noticeDeadlines: true,
+  },
+  quarterlySteering: {
+    minEscalationLevel: 2,
+    missedServiceLevels: false,
+    risks: 'highOrCritical',
+    actions: 'overdue',
+    noticeDeadlines: true,
+  },
+  adHoc: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'dueForReview', actions: 'dueByMeeting', noticeDeadlines: false },
 };
 
 /** The portfolio records an agenda is drafted from. Records of other providers may be included, and are skipped. */
@@ -57,6 +76,9 @@ export interface AgendaDraftInput {
   readonly measurements: readonly ControlTowerMeasurement[];
   readonly risks: readonly Risk[];
   readonly actionItems: readonly ActionItem[];
+  readonly contracts: readonly Contract[];
+  /** The cadence that generated the meeting, which dates the next meeting; `null` for a meeting added by hand. */
+  readonly cadence: Pick<MeetingCadenceData, 'kind' | 'firstDate' | 'untilDate'> | null;
 }
 
 export interface EscalationAgendaEntry {
@@ -101,12 +123,13 @@ export interface ActionAgendaEntry {
 }
 
 /** A record selected for the agenda, with the facts its text needs. */
-export type AgendaEntry = EscalationAgendaEntry | MissedLevelAgendaEntry | RiskAgendaEntry | ActionAgendaEntry;
+export type AgendaEntry = EscalationAgendaEntry | MissedLevelAgendaEntry | NoticeDeadlineAgendaEntry | RiskAgendaEntry | ActionAgendaEntry;
 
 /** Functions that turn each kind of entry into the agenda line the user reads and edits. */
 export interface AgendaTexts {
   readonly escalation: (entry: EscalationAgendaEntry) => string;
   readonly serviceLevel: (entry: MissedLevelAgendaEntry) => string;
+  readonly noticeDeadline: (entry: NoticeDeadlineAgendaEntry) => string;
   readonly risk: (entry: RiskAgendaEntry) => string;
   readonly action: (entry: ActionAgendaEntry) => string;
 }
@@ -218,6 +241,12 @@ function actionEntries(input: AgendaDraftInput, scope: AgendaScope['actions']): 
   );
 }
 
+function noticeEntries(input: AgendaDraftInput): NoticeDeadlineAgendaEntry[] {
+  const { meeting } = input;
+  const next = nextMeetingDate(meeting.kind, meeting.date, input.cadence);
+  return next === null ? [] : noticeDeadlineEntries(input.contracts, meeting.providerId, meeting.date, next);
+}
+
 /**
  * Selects the records for a meeting's agenda, in agenda order, with the facts each line needs.
  * `scope` defaults to the one of the meeting's kind.
@@ -226,6 +255,7 @@ export function selectAgendaEntries(input: AgendaDraftInput, scope: AgendaScope 
   return [
     ...(scope.minEscalationLevel === null ? [] : escalationEntries(input, scope.minEscalationLevel)),
     ...(scope.missedServiceLevels ? missedLevelEntries(input) : []),
+    ...(scope.noticeDeadlines ? noticeEntries(input) : []),
     ...riskEntries(input, scope.risks),
     ...actionEntries(input, scope.actions),
   ];
@@ -237,6 +267,8 @@ function recordIdOf(entry: AgendaEntry): Id {
       return entry.escalation.id;
     case 'serviceLevel':
       return entry.serviceLevel.id;
+    case 'noticeDeadline':
+      return entry.contract.id;
     case 'risk':
       return entry.risk.id;
     case 'action':
@@ -250,6 +282,8 @@ function textOf(entry: AgendaEntry, texts: AgendaTexts): string {
       return texts.escalation(entry);
     case 'serviceLevel':
       return texts.serviceLevel(entry);
+    case 'noticeDeadline':
+      return texts.noticeDeadline(entry);
     case 'risk':
       return texts.risk(entry);
     case 'action':

@@ -2284,7 +2284,7 @@ export const en = {
   calendar: {
     title: 'Calendar',
     intro:
-      'Notice deadlines, renewals, certification expiries, planned meetings and due actions from today on. Entries within their alert lead time are marked Alert, and past ones Overdue.',
+      'Notice deadlines, renewals, certification expiries, risk reviews, planned meetings and due actions from today on. Entries within their alert lead time are marked Alert, and past ones Overdue.',
     filters: 'Calendar filters',
     horizon: 'Show the next',
     horizonDays_one: '{{count}} day',
@@ -2301,6 +2301,7 @@ export const en = {
       noticeDeadline: 'Notice deadline',
       renewal: 'Contract term ends',
       certificationExpiry: 'Certification expires',
+      riskReview: 'Risk review',
       meeting: 'Meeting',
       actionDue: 'Action due',
     },
@@ -2316,7 +2317,7 @@ export const en = {
     summaryWithProvider: '{{kind}}: {{subject}} ({{provider}})',
     details: {
       noticePeriod: 'Notice period {{amount}} {{unit}}',
-      renewsOn: 'Without notice the contract renews on {{date}}',
+      renewsOn: 'Without notice the contract renews on {{date}}, the day after the term ends',
       endsOn: 'The term ends on {{date}}',
       autoRenewal_one: 'Renews automatically for {{count}} month',
       autoRenewal_other: 'Renews automatically for {{count}} months',
@@ -2327,6 +2328,7 @@ export const en = {
       meeting: '{{kind}} at {{time}} ({{timeZone}}), {{minutes}} minutes',
       owner: 'Owner: {{owner}}',
       noOwner: 'No owner',
+      riskStatus: 'Status: {{status}}, score {{score}} of 25',
     },
     export: {
       button: 'Export to calendar (.ics)',
@@ -2676,6 +2678,7 @@ export const en = {
       open: {
         escalation: 'Open escalation',
         serviceLevel: 'Open provider',
+        noticeDeadline: 'Open contract',
         risk: 'Open risks',
         action: 'Open actions',
         note: 'Open item',
@@ -2755,7 +2758,8 @@ export const en = {
     autoRenewalUnknownLength: 'Renews automatically; renewal length not recorded.',
     autoRenewal_one: 'Renews automatically for {{count}} month unless notice is given.',
     autoRenewal_other: 'Renews automatically for {{count}} months unless notice is given.',
-    nextRenewal: 'Next renewal: {{date}}.',
+    nextRenewal_one: 'Renews on {{start}} for {{count}} month, to {{end}}.',
+    nextRenewal_other: 'Renews on {{start}} for {{count}} months, to {{end}}.',
     pricingModel: 'Pricing model',
     exitProvisions: 'Exit provisions',
     exitCount: '{{count}} of {{total}} in place',
@@ -2947,6 +2951,7 @@ export const en = {
     agendaSources: {
       escalation: 'Escalation',
       serviceLevel: 'Missed service level',
+      noticeDeadline: 'Notice deadline',
       risk: 'Risk review',
       action: 'Action item',
       note: 'Other item',
@@ -3001,6 +3006,10 @@ export const en = {
       escalation: 'Escalation at level {{level}} ({{levelName}}): {{kpi}} missed in {{period}}; owner {{owner}}, due {{due}}',
       serviceLevel: '{{kpi}} below its minimum in {{period}}: {{result}} against {{minimum}}',
       serviceLevelCritical: 'Critical service level {{kpi}} below its minimum in {{period}}: {{result}} against {{minimum}}',
+      noticeDeadline_renews:
+        'Notice deadline {{date}} for contract “{{title}}”, before the next meeting on {{next}}: without notice it renews on {{renewsOn}}',
+      noticeDeadline_ends:
+        'Notice deadline {{date}} for contract “{{title}}”, before the next meeting on {{next}}: the term ends on {{endsOn}}',
       risk: 'Risk “{{title}}”: {{rating}}, score {{score}} of 25',
       riskDue: 'Risk review “{{title}}” due {{date}}: {{rating}}, score {{score}} of 25',
       action: 'Action “{{title}}” due {{date}}, owner {{owner}}',

@@ -38,6 +38,7 @@ function recordScreen(item: AgendaItem, meeting: Meeting): Screen | null {
     case 'escalation':
       return { name: 'escalations', escalationId: item.recordId };
     case 'serviceLevel':
+    case 'noticeDeadline':
       return { name: 'provider', providerId: meeting.providerId };
     case 'risk':
       return { name: 'risks', providerId: meeting.providerId };
@@ -91,6 +92,8 @@ export function AgendaEditor({ meeting, portfolio, data }: AgendaEditorProps) {
         measurements: portfolio.measurements,
         risks: data.risks,
         actionItems: data.actionItems,
+        contracts: data.contracts,
+        cadence: data.cadences.find((cadence) => cadence.id === meeting.cadenceId) ?? null,
       },
       agendaTexts(t, userLocale),
     );
