@@ -28,10 +28,22 @@ export const errorCodes = [
   'csv.invalidRatio',
   'csv.duplicateRow',
   'csv.zeroDenominator',
-  // Providers-and-contracts import: row values that the measurement codes above do not cover.
+  // Providers-and-contracts import. Every sentence names the file and the line (or, in a
+  // workbook, the sheet and cell), so its rows use these codes and not the `csv.*` ones above.
+  'import.unmappedColumn',
+  'import.emptyValue',
+  'import.missingTitle',
+  'import.missingNoticeUnit',
+  'import.missingCurrency',
   'import.invalidChoice',
+  'import.invalidCurrency',
   'import.invalidDate',
+  'import.invalidNumber',
+  'import.invalidWholeNumber',
+  'import.invalidPercent',
+  'import.invalidAmount',
   'import.duplicateRow',
+  'import.duplicateProvider',
   // XLSX measurement import: the workbook and its sheet. The rows use the `csv.*` codes above,
   // with `sheet` and `columnLetter` added to the detail.
   'xlsx.notWorkbook',

@@ -13,23 +13,26 @@
  *   (`isReplacedCertification`), whether it has expired or not;
  * - meetings: planned meetings from today on; held and cancelled ones are left out;
  * - action items: open actions by due date, overdue ones included whatever their age. Done
- *   actions and actions without a due date are left out.
+ *   actions and actions without a due date are left out;
+ * - risks: the review date of every risk that is not closed, overdue reviews included whatever
+ *   their age. Risks without a review date are left out.
  * Deleted records are not in the input, because deletion removes a record from its table.
  */
-import type { ActionItem, Meeting, MeetingKind } from '../domain/governance';
+import type { ActionItem, Meeting, MeetingKind, Risk, RiskStatus } from '../domain/governance';
 import type { Certification, CertificationStandard } from '../domain/providerProfile';
 import type { CalendarDate, Contract, Id, Instant, NoticePeriod, Provider } from '../domain/types';
 import { fromDayNumber, isCalendarDate, toDayNumber } from '../schedule/days';
 import { contractTerm, currentContractTerm, type ContractTerm } from './contractDates';
 import { isTimeOfDay, zonedTimeToUtcMillis } from './zonedTime';
 
-export type CalendarEntryKind = 'noticeDeadline' | 'renewal' | 'certificationExpiry' | 'meeting' | 'actionDue';
+export type CalendarEntryKind = 'noticeDeadline' | 'renewal' | 'certificationExpiry' | 'riskReview' | 'meeting' | 'actionDue';
 
 /** Entry kinds in the order they are listed within one day. */
 export const calendarEntryKinds: readonly CalendarEntryKind[] = [
   'noticeDeadline',
   'renewal',
   'certificationExpiry',
+  'riskReview',
   'actionDue',
   'meeting',
 ];
@@ -40,13 +43,15 @@ export type AlertLeadDays = Readonly<Record<CalendarEntryKind, number>>;
 /**
  * Default alert lead times in days. Notice deadlines and renewals get 90 days, about a quarter,
  * which leaves time to decide on a renewal, prepare a retender or negotiate. Certifications
- * get 60 days to obtain the renewed certificate or report. Meetings get 1 day to prepare, and
+ * get 60 days to obtain the renewed certificate or report. Risk reviews get 14 days to collect
+ * the mitigation status from the owner and the provider. Meetings get 1 day to prepare, and
  * actions 7 days, the weekly operational meeting's cycle.
  */
 export const defaultAlertLeadDays: AlertLeadDays = {
   noticeDeadline: 90,
   renewal: 90,
   certificationExpiry: 60,
+  riskReview: 14,
   meeting: 1,
   actionDue: 7,
 };
@@ -136,7 +141,18 @@ export interface ActionDueEntry extends CalendarEntryBase {
   readonly meetingId: Id | null;
 }
 
-export type CalendarEntry = NoticeDeadlineEntry | RenewalEntry | CertificationExpiryEntry | MeetingEntry | ActionDueEntry;
+/** Review date of a risk that is not closed. */
+export interface RiskReviewEntry extends CalendarEntryBase {
+  readonly kind: 'riskReview';
+  readonly table: 'risks';
+  /** Person responsible, as free text, or empty. */
+  readonly owner: string;
+  readonly status: Exclude<RiskStatus, 'closed'>;
+  /** Likelihood times impact, from 1 to 25. */
+  readonly score: number;
+}
+
+export type CalendarEntry = NoticeDeadlineEntry | RenewalEntry | CertificationExpiryEntry | RiskReviewEntry | MeetingEntry | ActionDueEntry;
 
 /** The records the agenda is built from. Records of any provider may be mixed. */
 export interface AgendaRecords {
@@ -144,6 +160,7 @@ export interface AgendaRecords {
   readonly certifications: readonly Certification[];
   readonly meetings: readonly Meeting[];
   readonly actionItems: readonly ActionItem[];
+  readonly risks: readonly Risk[];
   /** Providers, for their names. */
   readonly providers: readonly Pick<Provider, 'id' | 'name'>[];
 }
@@ -169,7 +186,7 @@ interface AgendaContext {
 
 /**
  * Builds the agenda, sorted by date. Within a day the order is notice deadlines, renewals,
- * certification expiries, action due dates, then meetings by start time. Provider name, title
+ * certification expiries, risk reviews, action due dates, then meetings by start time. Provider name, title
  * and record id break ties, so the order is the same on every laptop.
  *
  * Throws a `RangeError` when `today` is not a date, or `horizonDays` or a lead time is not a
@@ -183,6 +200,7 @@ export function buildAgenda(records: AgendaRecords, options: AgendaOptions): Cal
     ...certificationEntries(records.certifications, context),
     ...records.meetings.flatMap((meeting) => meetingEntries(meeting, context)),
     ...records.actionItems.flatMap((action) => actionEntries(action, context)),
+    ...records.risks.flatMap((risk) => riskReviewEntries(risk, context)),
   ];
   return entries.sort(compareEntries);
 }
@@ -352,6 +370,24 @@ function actionEntries(action: ActionItem, context: AgendaContext): ActionDueEnt
       meetingId: action.meetingId,
       ...providerFields(action.providerId, context),
       ...timingOf(action.dueDate, 'actionDue', context),
+    },
+  ];
+}
+
+function riskReviewEntries(risk: Risk, context: AgendaContext): RiskReviewEntry[] {
+  if (risk.status === 'closed' || risk.reviewDate === null) return [];
+  if (toDayNumber(risk.reviewDate) > context.lastDay) return [];
+  return [
+    {
+      kind: 'riskReview',
+      table: 'risks',
+      recordId: risk.id,
+      title: risk.title,
+      owner: risk.owner,
+      status: risk.status,
+      score: risk.likelihood * risk.impact,
+      ...providerFields(risk.providerId, context),
+      ...timingOf(risk.reviewDate, 'riskReview', context),
     },
   ];
 }

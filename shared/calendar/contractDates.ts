@@ -167,14 +167,32 @@ export function currentContractTerm(contract: ContractTermFields, date: Calendar
   return term;
 }
 
+/** The term an automatic renewal starts. */
+export interface RenewalTerm {
+  /** First day of the renewed term: the day after the previous term's last day. */
+  readonly startDate: CalendarDate;
+  /** Last day of the renewed term. */
+  readonly endDate: CalendarDate;
+  /** Length of the renewal in months, the contract's `renewalMonths`. */
+  readonly months: number;
+}
+
 /**
- * Returns the date the contract next renews itself: the end date of the term that runs on
- * `date`. `null` when the contract does not renew automatically by a known number of months
- * (`renewsAutomatically`) or has no end date.
+ * Returns the next automatic renewal after `date`: the term that follows the one running on
+ * `date`, from the day after that term's end to its own end. `null` when the contract does not
+ * renew automatically by a known number of months (`renewsAutomatically`) or has no end date.
  */
-export function nextRenewalDate(contract: ContractTermFields, date: CalendarDate): CalendarDate | null {
+export function nextRenewal(contract: ContractTermFields, date: CalendarDate): RenewalTerm | null {
   if (!renewsAutomatically(contract)) return null;
-  return currentContractTerm(contract, date)?.endDate ?? null;
+  const current = currentContractTerm(contract, date);
+  if (current === null) return null;
+  const renewed = contractTerm(contract, current.renewal + 1);
+  if (renewed === null) return null;
+  return {
+    startDate: fromDayNumber(toDayNumber(current.endDate) + 1),
+    endDate: renewed.endDate,
+    months: contract.renewalMonths ?? 0,
+  };
 }
 
 /**

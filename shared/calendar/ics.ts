@@ -8,7 +8,9 @@
  *   converted with `Intl`, so the file needs no `VTIMEZONE`. A meeting whose time or zone is
  *   invalid (`startsAt` is `null`) becomes an all-day event on its date.
  * - Each event has a display alarm at its kind's alert lead time, except overdue entries. For an
- *   all-day event the alarm fires at 09:00 local time on the day `leadDays` before it.
+ *   all-day event the alarm fires at 09:00 local time on the day `leadDays` before it. An alarm
+ *   that would already have passed at export moves to the next 09:00, or is left out when that
+ *   is not before the event (`reminders.ts`).
  * - UIDs come from the record id and the entry kind (and the term, for contracts), so the same
  *   entry has the same UID in every export.
  */
@@ -25,6 +27,8 @@ import ical, {
 import type { CalendarDate } from '../domain/types';
 import { isCalendarDate, toDayNumber } from '../schedule/days';
 import type { CalendarEntry } from './agenda';
+import { entryReminderSeconds } from './reminders';
+import type { ExportClock } from './reminders';
 
 /** Title and description of one event, in the user's language. */
 export interface IcsEventText {
@@ -41,12 +45,11 @@ export interface AgendaIcsOptions {
   readonly describe: (entry: CalendarEntry) => IcsEventText;
   /** Moment the file is written: the `DTSTAMP` of every event and the base of its `SEQUENCE`. */
   readonly generatedAt: Date;
+  /** IANA time zone of the user's clock, which dates the next 09:00 after `generatedAt` for a reminder already due. */
+  readonly timeZone: string;
 }
 
 const millisPerDay = 86_400_000;
-const secondsPerDay = 86_400;
-/** Local time of day at which the alarm of an all-day event fires, in seconds after midnight. */
-const allDayAlarmSecondsIntoDay = 9 * 3600;
 /** 2020-01-01T00:00:00Z, the origin of `SEQUENCE` numbers. */
 const sequenceOriginMillis = Date.UTC(2020, 0, 1);
 
@@ -80,12 +83,14 @@ export function writeAgendaIcs(entries: readonly CalendarEntry[], options: Agend
     prodId: { company: 'Steerwise', product: 'Steerwise', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
   });
-  for (const entry of entries) addEvent(calendar, entry, options.describe(entry), options.generatedAt, sequence);
+  const clock: ExportClock = { exportMillis: generatedAtMillis, timeZone: options.timeZone };
+  for (const entry of entries) addEvent(calendar, entry, options.describe(entry), options.generatedAt, sequence, clock);
   // ical-generator ends the last line without CRLF, which RFC 5545 requires after every line.
   return `${calendar.toString()}\r\n`;
 }
 
-function addEvent(calendar: ICalCalendar, entry: CalendarEntry, text: IcsEventText, stamp: Date, sequence: number): void {
+function addEvent(calendar: ICalCalendar, entry: CalendarEntry, text: IcsEventText, stamp: Date, sequence: number, clock: ExportClock): void {
+  const reminder = entryReminderSeconds(entry, clock);
   const common = {
     id: calendarEntryUid(entry),
     sequence,
@@ -102,9 +107,7 @@ function addEvent(calendar: ICalCalendar, entry: CalendarEntry, text: IcsEventTe
       transparency: ICalEventTransparency.OPAQUE,
       busystatus: ICalEventBusyStatus.BUSY,
     });
-    if (!entry.overdue) {
-      addAlarm(event, entry.leadDays * secondsPerDay);
-    }
+    if (reminder !== null) addAlarm(event, reminder);
     return;
   }
 
@@ -119,11 +122,8 @@ function addEvent(calendar: ICalCalendar, entry: CalendarEntry, text: IcsEventTe
     transparency: ICalEventTransparency.TRANSPARENT,
     busystatus: ICalEventBusyStatus.FREE,
   });
-  if (!entry.overdue) {
-    // Negative for a lead time of 0 days: the alarm then fires at 09:00 on the day itself.
-    const secondsBeforeStart = entry.leadDays * secondsPerDay - allDayAlarmSecondsIntoDay;
-    addAlarm(event, secondsBeforeStart);
-  }
+  // Negative for a reminder on the day itself, at 09:00 after the all-day start.
+  if (reminder !== null) addAlarm(event, reminder);
 }
 
 /** Adds a display alarm `secondsBeforeStart` before the event's start (after it when negative). */

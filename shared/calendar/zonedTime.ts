@@ -81,3 +81,21 @@ export function zonedTimeToUtcMillis(date: CalendarDate, time: string, timeZone:
   if (fitting.length > 0) return Math.min(...fitting);
   return wallClock - offsetBefore;
 }
+
+/** A wall-clock reading: the calendar day and the seconds since that day's midnight. */
+export interface ZonedReading {
+  /** Day number of the date (`toDayNumber`), so that days can be counted. */
+  readonly dayNumber: number;
+  readonly secondsIntoDay: number;
+}
+
+/**
+ * Reads the wall clock of the IANA zone `timeZone` at the instant `utcMillis`, to the whole
+ * second. Throws a `RangeError` when the time zone is invalid.
+ */
+export function readZonedClock(utcMillis: number, timeZone: string): ZonedReading {
+  const wholeSecond = Math.floor(utcMillis / 1000) * 1000;
+  const wallClock = wholeSecond + zoneOffsetMillis(timeZone, wholeSecond);
+  const dayNumber = Math.floor(wallClock / millisPerDay);
+  return { dayNumber, secondsIntoDay: (wallClock - dayNumber * millisPerDay) / 1000 };
+}

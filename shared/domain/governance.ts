@@ -70,7 +70,7 @@ export type MeetingKind = MeetingCadenceKind | 'adHoc';
 export type MeetingStatus = 'planned' | 'held' | 'cancelled';
 
 /** Origin of an agenda item: the record it was drafted from, or a line a person typed. */
-export type AgendaItemSource = 'escalation' | 'serviceLevel' | 'risk' | 'action' | 'note';
+export type AgendaItemSource = 'escalation' | 'serviceLevel' | 'noticeDeadline' | 'risk' | 'action' | 'note';
 
 export interface AgendaItem {
   readonly source: AgendaItemSource;

@@ -316,10 +316,14 @@ export interface AuditEntry {
   readonly clock: HlcString;
   readonly deviceId: string;
   readonly user: string;
+  /**
+   * `import` is either the entry of a whole imported file (`table` and `recordId` `null`) or
+   * the entry of one record that the import added or changed.
+   */
   readonly kind: 'write' | 'delete' | 'import';
   readonly table: RecordTable | null;
   readonly recordId: Id | null;
-  /** Changed fields with old and new value; empty for imports. */
+  /** Changed fields with old and new value; empty for the entry of a whole imported file. */
   readonly changes: Readonly<Record<string, { readonly old: unknown; readonly new: unknown }>>;
   /** Import only: file name and record counts. */
   readonly importSummary: ImportSummary | null;

@@ -587,7 +587,14 @@ const riskStatuses: Record<RiskStatus, true> = { open: true, mitigating: true, a
 const cadenceKinds: Record<MeetingCadenceKind, true> = { weeklyOperational: true, monthlyManagement: true, quarterlySteering: true };
 const meetingKinds: Record<MeetingKind, true> = { ...cadenceKinds, adHoc: true };
 const meetingStatuses: Record<MeetingStatus, true> = { planned: true, held: true, cancelled: true };
-const agendaSources: Record<AgendaItemSource, true> = { escalation: true, serviceLevel: true, risk: true, action: true, note: true };
+const agendaSources: Record<AgendaItemSource, true> = {
+  escalation: true,
+  serviceLevel: true,
+  noticeDeadline: true,
+  risk: true,
+  action: true,
+  note: true,
+};
 const agendaItem = z.strictObject(
   { source: oneOf(agendaSources), recordId: idOrNull, text } satisfies { [K in keyof AgendaItem]-?: z.ZodType },
   rule('object'),

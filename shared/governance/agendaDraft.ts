@@ -12,18 +12,23 @@
  *   committee), risks due for review on the meeting date, risks rated high or critical that
  *   changed since the previous meeting of the cadence, and open actions due on or before the
  *   meeting date.
+ * Monthly management and quarterly steering committee agendas also list the provider's notice
+ * deadlines from the meeting date until the next meeting of the cadence (`agendaNotices.ts`).
  *
  * Order: escalations (highest level first, then the oldest), missed service levels (critical
- * first, then the largest shortfall), risks (highest score first, then the earliest review date),
- * actions (earliest due date first).
+ * first, then the largest shortfall), notice deadlines (earliest first), risks (highest score
+ * first, then the earliest review date), actions (earliest due date first).
  */
 import type { Escalation, EscalationLevel } from '../domain/escalation';
-import type { ActionItem, AgendaItem, Meeting, MeetingData, MeetingKind, Risk } from '../domain/governance';
+import type { ActionItem, AgendaItem, Meeting, MeetingCadenceData, MeetingData, MeetingKind, Risk } from '../domain/governance';
 import { shortfall } from '../domain/kpiMath';
-import type { CalendarDate, Id, Period, ServiceLevel } from '../domain/types';
+import type { CalendarDate, Contract, Id, Period, ServiceLevel } from '../domain/types';
 import { maxHlc, parseHlc } from '../sync/hlc';
 import { judgeMonth, monthsWithResults, trackLevels, type ControlTowerKpi, type ControlTowerMeasurement } from '../kpi/controlTower';
+import { nextMeetingDate, noticeDeadlineEntries, type NoticeDeadlineAgendaEntry } from './agendaNotices';
 import { isDueForReview, riskRating, riskScore, type RiskRating } from './riskMatrix';
+
+export type { NoticeDeadlineAgendaEntry } from './agendaNotices';
 
 /** Selection rules of a meeting kind's agenda. */
 export interface AgendaScope {
@@ -39,13 +44,27 @@ export interface AgendaScope {
   readonly risks: 'none' | 'dueForReview' | 'dueOrChangedHigh';
   /** Open actions on the agenda: `dueByMeeting` takes those due on or before the meeting date, overdue ones included. */
   readonly actions: 'none' | 'dueByMeeting';
+  /** Whether notice deadlines before the next meeting of the cadence are on the agenda. */
+  readonly noticeDeadlines: boolean;
 }
 
 export const agendaScopes: Readonly<Record<MeetingKind, AgendaScope>> = {
-  weeklyOperational: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'none', actions: 'dueByMeeting' },
-  monthlyManagement: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'dueForReview', actions: 'dueByMeeting' },
-  quarterlySteering: { minEscalationLevel: 2, missedServiceLevels: false, risks: 'dueOrChangedHigh', actions: 'dueByMeeting' },
-  adHoc: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'dueForReview', actions: 'dueByMeeting' },
+  weeklyOperational: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'none', actions: 'dueByMeeting', noticeDeadlines: false },
+  monthlyManagement: {
+    minEscalationLevel: 1,
+    missedServiceLevels: true,
+    risks: 'dueForReview',
+    actions: 'dueByMeeting',
+    noticeDeadlines: true,
+  },
+  quarterlySteering: {
+    minEscalationLevel: 2,
+    missedServiceLevels: false,
+    risks: 'dueOrChangedHigh',
+    actions: 'dueByMeeting',
+    noticeDeadlines: true,
+  },
+  adHoc: { minEscalationLevel: 1, missedServiceLevels: true, risks: 'dueForReview', actions: 'dueByMeeting', noticeDeadlines: false },
 };
 
 /** The portfolio records an agenda is drafted from. Records of other providers may be included, and are skipped. */
@@ -62,6 +81,9 @@ export interface AgendaDraftInput {
    * previous meeting, every high or critical risk counts as changed.
    */
   readonly riskChanges?: RiskChanges;
+  readonly contracts: readonly Contract[];
+  /** The cadence that generated the meeting, which dates the next meeting; `null` for a meeting added by hand. */
+  readonly cadence: Pick<MeetingCadenceData, 'kind' | 'firstDate' | 'untilDate'> | null;
 }
 
 /** The facts that decide whether a risk changed since the previous meeting of a cadence. */
@@ -116,12 +138,13 @@ export interface ActionAgendaEntry {
 }
 
 /** A record selected for the agenda, with the facts its text needs. */
-export type AgendaEntry = EscalationAgendaEntry | MissedLevelAgendaEntry | RiskAgendaEntry | ActionAgendaEntry;
+export type AgendaEntry = EscalationAgendaEntry | MissedLevelAgendaEntry | NoticeDeadlineAgendaEntry | RiskAgendaEntry | ActionAgendaEntry;
 
 /** Functions that turn each kind of entry into the agenda line the user reads and edits. */
 export interface AgendaTexts {
   readonly escalation: (entry: EscalationAgendaEntry) => string;
   readonly serviceLevel: (entry: MissedLevelAgendaEntry) => string;
+  readonly noticeDeadline: (entry: NoticeDeadlineAgendaEntry) => string;
   readonly risk: (entry: RiskAgendaEntry) => string;
   readonly action: (entry: ActionAgendaEntry) => string;
 }
@@ -278,6 +301,12 @@ function actionEntries(input: AgendaDraftInput, scope: AgendaScope['actions']): 
   );
 }
 
+function noticeEntries(input: AgendaDraftInput): NoticeDeadlineAgendaEntry[] {
+  const { meeting } = input;
+  const next = nextMeetingDate(meeting.kind, meeting.date, input.cadence);
+  return next === null ? [] : noticeDeadlineEntries(input.contracts, meeting.providerId, meeting.date, next);
+}
+
 /**
  * Selects the records for a meeting's agenda, in agenda order, with the facts each line needs.
  * `scope` defaults to the one of the meeting's kind.
@@ -286,6 +315,7 @@ export function selectAgendaEntries(input: AgendaDraftInput, scope: AgendaScope 
   return [
     ...(scope.minEscalationLevel === null ? [] : escalationEntries(input, scope.minEscalationLevel)),
     ...(scope.missedServiceLevels ? missedLevelEntries(input) : []),
+    ...(scope.noticeDeadlines ? noticeEntries(input) : []),
     ...riskEntries(input, scope.risks),
     ...actionEntries(input, scope.actions),
   ];
@@ -297,6 +327,8 @@ function recordIdOf(entry: AgendaEntry): Id {
       return entry.escalation.id;
     case 'serviceLevel':
       return entry.serviceLevel.id;
+    case 'noticeDeadline':
+      return entry.contract.id;
     case 'risk':
       return entry.risk.id;
     case 'action':
@@ -310,6 +342,8 @@ function textOf(entry: AgendaEntry, texts: AgendaTexts): string {
       return texts.escalation(entry);
     case 'serviceLevel':
       return texts.serviceLevel(entry);
+    case 'noticeDeadline':
+      return texts.noticeDeadline(entry);
     case 'risk':
       return texts.risk(entry);
     case 'action':

@@ -18,6 +18,17 @@ import { isCalendarDate } from '../schedule/days';
 import { excelSerialToDate, formatCalendarDate } from './excelDate';
 import { capIssues, rowIssue } from './issues';
 import { isAmbiguousNumber, parseLocaleNumber } from './numberLocale';
+import {
+  criticalityChoice,
+  financialRatingChoice,
+  lifecycleChoice,
+  noticeUnitChoice,
+  pricingModelChoice,
+  tierChoice,
+  yesNoChoice,
+} from './providerContractWords';
+import type { ChoiceColumn } from './providerContractWords';
+import { locateInSheet } from './sheetCells';
 import type { ImportIssue, ImportTable } from './types';
 
 export const providerFields = [
@@ -88,79 +99,12 @@ export interface ProviderContractRow {
 /** Everything a providers-and-contracts import will write, computed before a single write. */
 export interface ProviderContractPlan {
   readonly fileName: string;
+  /** Column mapped to the currency, named in the message about a new contract without one; `null` when unmapped. */
+  readonly currencyColumn: string | null;
   readonly rows: readonly ProviderContractRow[];
   readonly issues: readonly ImportIssue[];
   readonly issueCounts: { readonly errors: number; readonly warnings: number };
 }
-
-/** Words each enum value is accepted as, lower-case, besides its key: the English labels of the app. */
-const tierWords: Readonly<Record<string, ProviderTier>> = {
-  '1': 1,
-  '2': 2,
-  '3': 3,
-  'tier 1': 1,
-  'tier 2': 2,
-  'tier 3': 3,
-  strategic: 1,
-  important: 2,
-  transactional: 3,
-  'tier 1 (strategic)': 1,
-  'tier 2 (important)': 2,
-  'tier 3 (transactional)': 3,
-};
-const criticalityWords: Readonly<Record<string, ProviderCriticality>> = { low: 'low', medium: 'medium', high: 'high' };
-const lifecycleWords: Readonly<Record<string, ProviderLifecycle>> = {
-  prospect: 'prospect',
-  onboarding: 'onboarding',
-  active: 'active',
-  exiting: 'exiting',
-  exited: 'exited',
-};
-const ratingWords: Readonly<Record<string, FinancialRating>> = {
-  strong: 'strong',
-  adequate: 'adequate',
-  weak: 'weak',
-  distressed: 'distressed',
-};
-const pricingWords: Readonly<Record<string, PricingModel>> = {
-  ftebased: 'fteBased',
-  'fte-based': 'fteBased',
-  'fte based': 'fteBased',
-  fte: 'fteBased',
-  transactionbased: 'transactionBased',
-  'transaction-based': 'transactionBased',
-  'transaction based': 'transactionBased',
-  fixed: 'fixed',
-  'fixed price': 'fixed',
-  outcomebased: 'outcomeBased',
-  'outcome-based': 'outcomeBased',
-  'outcome based': 'outcomeBased',
-  gainshare: 'gainShare',
-  'gain-share': 'gainShare',
-  'gain share': 'gainShare',
-};
-const unitWords: Readonly<Record<string, NoticePeriod['unit']>> = { days: 'days', day: 'days', months: 'months', month: 'months' };
-const yesNoWords: Readonly<Record<string, boolean>> = {
-  yes: true,
-  y: true,
-  true: true,
-  '1': true,
-  no: false,
-  n: false,
-  false: false,
-  '0': false,
-};
-
-/** Accepted values of each enum field, as listed in error messages. */
-const acceptedText: Readonly<Record<string, string>> = {
-  tier: '1, 2, 3, Tier 1, Tier 2, Tier 3',
-  criticality: 'Low, Medium, High',
-  lifecycle: 'Prospect, Onboarding, Active, Exiting, Exited',
-  financialRating: 'Strong, Adequate, Weak, Distressed',
-  pricingModel: 'FTE-based, Transaction-based, Fixed price, Outcome-based, Gain-share',
-  noticeUnit: 'days, months',
-  autoRenewal: 'yes, no',
-};
 
 /** Column names the mapping guesses for each field, lower-case, besides the field key. */
 const columnGuesses: Readonly<Record<ProviderContractField, readonly string[]>> = {
@@ -200,6 +144,19 @@ export function guessProviderContractMapping(header: readonly string[]): Provide
   return Object.fromEntries(entries) as ProviderContractMapping;
 }
 
+/** Codes of the issues a row of this import can raise; each sentence names file, line and column. */
+type RowIssueCode =
+  | 'import.emptyValue'
+  | 'import.missingTitle'
+  | 'import.missingNoticeUnit'
+  | 'import.invalidChoice'
+  | 'import.invalidCurrency'
+  | 'import.invalidDate'
+  | 'import.invalidNumber'
+  | 'import.invalidWholeNumber'
+  | 'import.invalidPercent'
+  | 'import.invalidAmount';
+
 /** Reads the cells of one row, turning each mapped field into a value or an issue. */
 class RowReader {
   readonly issues: ImportIssue[] = [];
@@ -219,28 +176,20 @@ class RowReader {
     return cell === '' ? null : cell;
   }
 
-  fail(
-    field: ProviderContractField,
-    code: 'csv.emptyValue' | 'import.invalidChoice' | 'import.invalidDate' | 'csv.invalidNumber',
-    value: string | null,
-  ): null {
+  /** Records an error on the field's cell, with `extra` for the sentence, and returns `null`. */
+  fail(field: ProviderContractField, code: RowIssueCode, value: string | null, extra: Readonly<Record<string, string | number>> = {}): null {
     const column = this.mapping[field] ?? field;
-    const detail = {
-      file: this.table.fileName,
-      field,
-      ...(value === null ? {} : { value }),
-      ...(code === 'import.invalidChoice' ? { accepted: acceptedText[field] ?? '' } : {}),
-    };
+    const detail = { file: this.table.fileName, field, column, ...(value === null ? {} : { value }), ...extra };
     this.issues.push(rowIssue('error', code, this.row, column, detail));
     return null;
   }
 
-  choice<V>(field: ProviderContractField, words: Readonly<Record<string, V>>): V | null {
+  choice<V>(field: ProviderContractField, column: ChoiceColumn<V>): V | null {
     const text = this.text(field);
     if (text === null) return null;
     const key = text.toLowerCase().replace(/\s+/g, ' ');
-    const value = Object.hasOwn(words, key) ? words[key] : undefined;
-    return value === undefined ? this.fail(field, 'import.invalidChoice', text) : value;
+    const value = Object.hasOwn(column.words, key) ? column.words[key] : undefined;
+    return value === undefined ? this.fail(field, 'import.invalidChoice', text, { accepted: column.accepted }) : value;
   }
 
   number(field: ProviderContractField): number | null {
@@ -251,7 +200,7 @@ class RowReader {
     const reading = this.table.numberReading;
     const parsed = parseLocaleNumber(text.replace(/%$/, '').trim(), reading.locale);
     if (parsed === null || (reading.rejectAmbiguous && isAmbiguousNumber(text, reading.locale)))
-      return this.fail(field, 'csv.invalidNumber', text);
+      return this.fail(field, 'import.invalidNumber', text);
     return parsed.value;
   }
 
@@ -264,6 +213,11 @@ class RowReader {
     const text = this.text(field);
     if (text === null) return null;
     return isCalendarDate(text) ? text : this.fail(field, 'import.invalidDate', text);
+  }
+
+  /** Returns the cell's text as the file shows it, or `fallback` for a typed workbook cell read as a number. */
+  shown(field: ProviderContractField, fallback: number): string {
+    return this.text(field) ?? String(fallback);
   }
 
   private typedCell(field: ProviderContractField) {
@@ -280,22 +234,28 @@ function toMinor(amount: number, currency: string): number | null {
   return amount >= 0 && Math.abs(minor - rounded) < 1e-6 && Number.isSafeInteger(rounded) ? rounded : null;
 }
 
-/** Returns `value` when it is a non-negative integer, else records an invalid-number issue. */
-function wholeNumber(reader: RowReader, field: ProviderContractField, value: number | null): number | null {
+/** Reads a count of days or months: a non-negative whole number, else an issue. */
+function wholeNumber(reader: RowReader, field: ProviderContractField): number | null {
+  const value = reader.number(field);
   if (value === null) return null;
   if (Number.isInteger(value) && value >= 0) return value;
-  return reader.fail(field, 'csv.invalidNumber', reader.text(field) ?? String(value));
+  return reader.fail(field, 'import.invalidWholeNumber', reader.shown(field, value));
 }
 
+/**
+ * Reads the provider of a row. Every cell is checked even when the name is missing, so that one
+ * pass over the file reports every problem of the row.
+ */
 function readProvider(reader: RowReader): PlannedProviderRow | null {
   const name = reader.text('name');
-  if (name === null) return reader.fail('name', 'csv.emptyValue', null);
+  if (name === null) reader.fail('name', 'import.emptyValue', null);
   const legalEntity = reader.text('legalEntity');
   const parentCompany = reader.text('parentCompany');
-  const tier = reader.choice('tier', tierWords);
-  const criticality = reader.choice('criticality', criticalityWords);
-  const lifecycle = reader.choice('lifecycle', lifecycleWords);
-  const financialRating = reader.choice('financialRating', ratingWords);
+  const tier = reader.choice('tier', tierChoice);
+  const criticality = reader.choice('criticality', criticalityChoice);
+  const lifecycle = reader.choice('lifecycle', lifecycleChoice);
+  const financialRating = reader.choice('financialRating', financialRatingChoice);
+  if (name === null) return null;
   return {
     code: reader.text('code'),
     name,
@@ -308,38 +268,55 @@ function readProvider(reader: RowReader): PlannedProviderRow | null {
   };
 }
 
-/** Reads the contract of a row, or `null` when the row has no contract title. */
+/** Reads the currency code, upper-cased, or records an issue when it is not three letters. */
+function readCurrency(reader: RowReader): string | null {
+  const text = reader.text('currency');
+  if (text === null) return null;
+  const currency = text.toUpperCase();
+  return isCurrencyCode(currency) ? currency : reader.fail('currency', 'import.invalidCurrency', text);
+}
+
+/**
+ * Reads the contract of a row, or `null` when the row has no contract title. Without a title,
+ * any other contract cell is an error, because the row would drop it silently. Every cell is
+ * checked even when the title is missing.
+ */
 function readContract(reader: RowReader): PlannedContractRow | null {
   const title = reader.text('title');
   if (title === null) {
     const stray = contractFields.find((field) => field !== 'title' && reader.text(field) !== null);
-    if (stray !== undefined) reader.fail('title', 'csv.emptyValue', null);
-    return null;
+    if (stray !== undefined) reader.fail('title', 'import.missingTitle', null);
   }
 
-  const currencyText = reader.text('currency');
-  const currency = currencyText === null ? null : currencyText.toUpperCase();
-  if (currency !== null && !isCurrencyCode(currency)) reader.fail('currency', 'import.invalidChoice', currencyText);
-  const moneyCurrency = currency !== null && isCurrencyCode(currency) ? currency : 'GBP';
+  const currency = readCurrency(reader);
+  // Amounts are checked against the currency's minor unit; GBP's two decimals stand in when it is missing or invalid.
+  const moneyCurrency = currency ?? 'GBP';
   const money = (field: 'annualValue' | 'monthlyCharges'): number | null => {
     const amount = reader.number(field);
     if (amount === null) return null;
-    return toMinor(amount, moneyCurrency) ?? reader.fail(field, 'csv.invalidNumber', reader.text(field));
+    const minor = toMinor(amount, moneyCurrency);
+    if (minor !== null) return minor;
+    return reader.fail(field, 'import.invalidAmount', reader.shown(field, amount), { digits: minorUnitDigits(moneyCurrency), currency: moneyCurrency });
   };
 
   const startDate = reader.date('startDate');
   const endDate = reader.date('endDate');
   const annualValueMinor = money('annualValue');
   const monthlyChargesMinor = money('monthlyCharges');
-  const noticeAmount = wholeNumber(reader, 'noticeAmount', reader.number('noticeAmount'));
-  const noticeUnit = reader.choice('noticeUnit', unitWords);
-  if (noticeAmount !== null && noticeUnit === null && reader.text('noticeUnit') === null) reader.fail('noticeUnit', 'csv.emptyValue', null);
-  const autoRenewal = reader.choice('autoRenewal', yesNoWords);
-  const renewalMonths = wholeNumber(reader, 'renewalMonths', reader.number('renewalMonths'));
-  const pricingModel = reader.choice('pricingModel', pricingWords);
+  const noticeAmount = wholeNumber(reader, 'noticeAmount');
+  const noticeUnit = reader.choice('noticeUnit', noticeUnitChoice);
+  // The issue sits on the amount's cell, which is always mapped, because the unit column may not be.
+  if (noticeAmount !== null && reader.text('noticeUnit') === null) {
+    reader.fail('noticeAmount', 'import.missingNoticeUnit', reader.shown('noticeAmount', noticeAmount), { accepted: noticeUnitChoice.accepted });
+  }
+  const autoRenewal = reader.choice('autoRenewal', yesNoChoice);
+  const renewalMonths = wholeNumber(reader, 'renewalMonths');
+  const pricingModel = reader.choice('pricingModel', pricingModelChoice);
   const atRiskPercent = reader.number('atRiskPercent');
-  if (atRiskPercent !== null && (atRiskPercent < 0 || atRiskPercent > 100))
-    reader.fail('atRiskPercent', 'csv.invalidNumber', reader.text('atRiskPercent'));
+  if (atRiskPercent !== null && (atRiskPercent < 0 || atRiskPercent > 100)) {
+    reader.fail('atRiskPercent', 'import.invalidPercent', reader.shown('atRiskPercent', atRiskPercent));
+  }
+  if (title === null) return null;
 
   return {
     title,
@@ -357,16 +334,16 @@ function readContract(reader: RowReader): PlannedContractRow | null {
 }
 
 /**
- * Validates every row of `table` with `mapping`. The plan lists every row that passed; its
- * issues name the file, row and column of each failure, and any error blocks the whole import.
- * Two rows for the same provider and contract title are an error, because one would silently
- * overwrite the other.
+ * Validates every row of `table` with `mapping`. The plan lists every row that passed. Its
+ * issues name the file, line and column of each failure, or the sheet and cell in a workbook,
+ * and any error blocks the whole import. Two rows for the same provider and contract title are
+ * an error, because one would silently overwrite the other.
  */
 export function buildProviderContractPlan(table: ImportTable, mapping: ProviderContractMapping): ProviderContractPlan {
   const all: ImportIssue[] = [...table.issues];
   const rows: ProviderContractRow[] = [];
   if (mapping.name === null) {
-    all.push({ severity: 'error', code: 'csv.unmappedColumn', row: null, column: null, detail: { file: table.fileName, field: 'name' } });
+    all.push({ severity: 'error', code: 'import.unmappedColumn', row: null, column: null, detail: { file: table.fileName, field: 'name' } });
   }
   const seen = new Map<string, number>();
 
@@ -381,13 +358,21 @@ export function buildProviderContractPlan(table: ImportTable, mapping: ProviderC
     const key = `${provider.code ?? ''}\u001f${provider.name}\u001f${contract?.title ?? ''}`;
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
-      all.push(rowIssue('error', 'import.duplicateRow', reader.row, null, { file: table.fileName, provider: provider.name, firstRow }));
+      const detail = { file: table.fileName, provider: provider.name, firstRow };
+      const issue =
+        contract === null
+          ? rowIssue('error', 'import.duplicateProvider', reader.row, null, detail)
+          : rowIssue('error', 'import.duplicateRow', reader.row, null, { ...detail, contract: contract.title });
+      all.push(issue);
       return;
     }
     seen.set(key, reader.row);
     rows.push({ row: reader.row, provider, contract });
   });
 
-  const capped = capIssues(all);
-  return { fileName: table.fileName, rows, issues: capped.issues, issueCounts: capped.counts };
+  // In a workbook, every row issue also names its sheet and cell.
+  let located = all;
+  if (table.format === 'xlsx') located = all.map((issue) => (issue.row === null ? issue : locateInSheet(issue, table)));
+  const capped = capIssues(located);
+  return { fileName: table.fileName, currencyColumn: mapping.currency, rows, issues: capped.issues, issueCounts: capped.counts };
 }

@@ -71,8 +71,9 @@ test('rename shows in history and activity', async () => {
   await openProvider(page, providerCode);
   const afterReload = await openHistory(page);
   await expect(afterReload.getByRole('row', { name: /^Name/ }).getByRole('cell').nth(1)).toHaveText(newName);
-  // The sample was imported in bulk, which records one import entry and no entry per provider.
-  await expect(providerHistory(page).getByRole('listitem')).toHaveCount(1);
+  // The sample import wrote an entry for the provider too: the oldest in its history names the file.
+  await expect(providerHistory(page).getByRole('listitem')).toHaveCount(2);
+  await expect(providerHistory(page).getByRole('listitem').last()).toContainText('Imported from nhs111_calls_2015-16.csv on');
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Governance' }).click();
   await page.getByRole('tab', { name: 'Activity' }).click();
@@ -125,5 +126,36 @@ test('activity pages through the sample import', async () => {
   await expect(entries.first()).not.toHaveText(firstOnPageOne);
   await activity.getByRole('button', { name: 'Newer' }).click();
   await expect(entries.first()).toHaveText(firstOnPageOne);
+  await context.close();
+});
+
+test('deleted certification is named once', async () => {
+  const context = await profile.launch({ timezoneId: 'UTC' });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await openSample(page);
+  await openProvider(page, providerCode);
+
+  const section = page.getByTestId('provider-certifications');
+  await section.getByRole('button', { name: 'Add certification' }).click();
+  const form = section.getByTestId('certification-form');
+  await form.getByLabel('Qualifier (optional)', { exact: true }).fill('v4.0');
+  await form.getByLabel('Issued', { exact: true }).fill('2025-01-15');
+  await form.getByLabel('Expires', { exact: true }).fill('2028-01-14');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toHaveCount(0);
+  await section.getByRole('button', { name: /^Delete certification/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(section.getByTestId('certification-row')).toHaveCount(0);
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Governance' }).click();
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  const activity = page.getByTestId('activity-view');
+  await activity.getByLabel('Record type').selectOption({ label: 'Certifications' });
+  const entries = activity.getByTestId('activity-entry');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.first().getByRole('heading')).toHaveText(`Certifications: ISO/IEC 27001 (v4.0) certification of ${oldName()} (deleted)`);
+  // Dates show as the rest of the app shows them, and the standard by its name.
+  await expect(entries.first().getByRole('row', { name: /^Expires on/ }).getByRole('cell').nth(0)).toHaveText('14 Jan 2028');
+  await expect(entries.first().getByRole('row', { name: /^Standard/ }).getByRole('cell').nth(0)).toHaveText('ISO/IEC 27001');
   await context.close();
 });

@@ -67,12 +67,27 @@ async function addMeeting(page: Page, title: string, date: string): Promise<void
   await expect(form).toHaveCount(0);
 }
 
+async function addRiskWithReview(page: Page, title: string, reviewDate: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Risks' }).click();
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  const form = page.getByTestId('risk-form');
+  // The preset fills likelihood, impact and mitigation.
+  await form.getByLabel('Start from').selectOption({ label: 'Attrition' });
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Provider', { exact: true }).selectOption({ label: providerName() });
+  await form.getByLabel('Owner').fill('Priya Shah');
+  await form.getByLabel('Next review').fill(reviewDate);
+  await form.getByRole('button', { name: 'Add risk' }).click();
+  await expect(page.getByTestId('risk-detail').getByRole('heading', { level: 2 }).first()).toHaveText(title);
+}
+
 test('calendar lists and exports the agenda', async () => {
   const context = await profile.launch({ timezoneId: 'UTC' });
   const page = context.pages()[0] ?? (await context.newPage());
   await openSample(page);
   const meetingDate = daysFromToday(10);
   await addMeeting(page, 'Quarterly steering review', meetingDate);
+  await addRiskWithReview(page, 'Staff attrition at the provider', daysFromToday(20));
 
   await openGovernanceTab(page, 'Calendar');
   const calendar = page.getByTestId('calendar-view');
@@ -88,9 +103,16 @@ test('calendar lists and exports the agenda', async () => {
   await calendar.getByLabel('Kind').selectOption({ label: 'Meeting' });
   await expect(entries).toHaveCount(1);
   await expect(entries.first()).toContainText('in 10 days');
+  await calendar.getByLabel('Kind').selectOption({ label: 'Risk review' });
+  await expect(entries).toHaveCount(1);
+  await expect(entries.first()).toContainText('Staff attrition at the provider');
+  await expect(entries.first()).toContainText('in 20 days');
+  await expect(entries.first()).toContainText('Status: Open, score 12 of 25');
+  await expect(entries.first()).toContainText('Owner: Priya Shah');
   await calendar.getByLabel('Kind').selectOption({ label: 'All kinds' });
 
   const downloading = page.waitForEvent('download');
+  const exportedAt = Date.now();
   await calendar.getByRole('button', { name: 'Export to calendar (.ics)' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/ agenda \d{4}-\d{2}-\d{2}\.ics$/);
@@ -109,6 +131,9 @@ test('calendar lists and exports the agenda', async () => {
   expect(meeting?.startDate.toJSDate().toISOString().slice(0, 10)).toBe(meetingDate);
   expect(meeting?.duration.toSeconds()).toBe(3600);
 
+  const review = events.find((event) => event.summary === `Risk review: Staff attrition at the provider (${providerName()})`);
+  expect(review?.startDate.toString()).toBe(daysFromToday(20));
+
   const notice = events.find((event) => event.summary === `Notice deadline: ${contractTitle} (${providerName()})`);
   expect(notice).toBeDefined();
   expect(notice?.startDate.isDate).toBe(true);
@@ -116,6 +141,17 @@ test('calendar lists and exports the agenda', async () => {
   expect(notice?.startDate.month).toBe(9);
   expect(notice?.startDate.day).toBe(30);
   expect(notice?.description).toContain('Notice period 6 months');
+
+  // No reminder is already due when the file is imported: a calendar app would fire it at once.
+  // The browser runs in UTC, so an all-day reminder fires at 09:00 UTC on its day.
+  for (const event of events) {
+    const trigger = event.component.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger');
+    if (!(trigger instanceof ICAL.Duration)) continue;
+    const { startDate } = event;
+    const startsAt = startDate.isDate ? Date.UTC(startDate.year, startDate.month - 1, startDate.day) : startDate.toJSDate().getTime();
+    const firesAt = startsAt + trigger.toSeconds() * 1000;
+    expect(firesAt, event.summary).toBeGreaterThan(exportedAt);
+  }
 
   await context.close();
 });

@@ -129,6 +129,8 @@ test('contract terms and readiness board survive a reload', async () => {
   await expect(kept.getByTestId('notice-deadline')).toContainText('31 Dec 2026');
   await expect(kept.getByTestId('exit-count')).toHaveText('2 of 4 in place');
   await expect(kept.getByTestId('renewal')).toContainText('Renews automatically for 12 months');
+  // The next renewal starts the day after the term's last day and runs for the renewal length.
+  await expect(kept.getByTestId('next-renewal')).toHaveText('Renews on 1 Apr 2027 for 12 months, to 31 Mar 2028.');
 
   // The provider section opens the board filtered to this provider.
   await processes.getByRole('button', { name: 'Open the readiness board for this provider' }).click();

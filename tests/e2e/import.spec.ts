@@ -54,7 +54,7 @@ test('clean file imports once, then changes nothing', async () => {
   await page.getByRole('searchbox', { name: 'Search providers' }).fill('111AF5');
   await expect(page.getByTestId('providers-table').locator('tbody tr')).toContainText('NORTH WEST EXC BLACKPOOL NHS 111');
 
-  await page.getByRole('button', { name: 'Import measurements (CSV or Excel)' }).click();
+  await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
   await chooseFile(page, join(fixtures, 'nhs111_small_clean.csv'));
   await page.getByRole('button', { name: 'Check the file' }).click();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -158,7 +158,7 @@ test('hand-made mapping is saved as a preset and reused', async () => {
   await expect(page.getByTestId('kpi-card-custom.customer-satisfaction')).toContainText('Whole period: 89.60%');
 
   await page.getByRole('button', { name: 'All providers' }).click();
-  await page.getByRole('button', { name: 'Import measurements (CSV or Excel)' }).click();
+  await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
   await chooseFile(page, join(fixtures, 'supplier_scorecard.csv'));
   await expect(page.getByText('The columns match the preset “Supplier scorecard”.')).toBeVisible();
   await page.getByRole('button', { name: 'Check the file' }).click();

@@ -17,7 +17,7 @@ test.afterEach(() => {
 });
 
 test('providers CSV imports, then is unchanged', async () => {
-  const context = await profile.launch();
+  const context = await profile.launch({ timezoneId: 'UTC' });
   const page = await context.newPage();
   await startImport(page);
 
@@ -27,6 +27,14 @@ test('providers CSV imports, then is unchanged', async () => {
   await expect(page.getByTestId('import-review').getByRole('status')).toHaveText(
     'Providers: 2 added, 0 changed, 0 unchanged. Contracts: 2 added, 0 changed, 0 unchanged.',
   );
+  // The review names every record the import adds, with the fields it sets, before anything is written.
+  const changes = page.getByTestId('import-record-changes');
+  await expect(changes.locator('tbody tr')).toHaveCount(4);
+  const customerService = changes.getByRole('row', { name: /Customer service \(Northwind Contact\)/ });
+  await expect(customerService.getByRole('cell').first()).toHaveText('Added');
+  await expect(customerService.locator('[data-field="noticePeriod"]')).toHaveText('Notice period: 90 days');
+  await expect(customerService.locator('[data-field="endDate"]')).toHaveText('End date: 31 Dec 2027');
+  await expect(changes.getByRole('row', { name: /Fabrikam Finance/ }).locator('[data-field="tier"]')).toHaveText('Tier: Tier 2 (important)');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByTestId('import-done')).toContainText('Providers: 2 added');
   await page.getByRole('button', { name: 'Close' }).click();
@@ -37,15 +45,24 @@ test('providers CSV imports, then is unchanged', async () => {
   await expect(page.getByText('Customer service').first()).toBeVisible();
   await expect(page.getByText('Back office').first()).toBeVisible();
 
+  // The provider's history names the file it came from and the fields it set.
+  const history = page.locator('[data-testid="record-history"][data-table="providers"]');
+  await history.getByRole('button', { name: /^History/ }).click();
+  const imported = history.getByRole('listitem').first();
+  const today = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date());
+  await expect(imported).toContainText(`Imported from providers-contracts.csv on ${today}`);
+  await expect(imported.getByRole('row', { name: /^Tier/ }).getByRole('cell').nth(1)).toHaveText('Tier 1 (strategic)');
+
   await page.reload();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Providers' }).click();
-  await page.getByRole('button', { name: 'Import measurements (CSV or Excel)' }).click();
+  await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
   await page.getByRole('radio', { name: 'Providers and contracts' }).check();
   await chooseFile(page, join(fixtures, 'providers-contracts.csv'));
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByTestId('import-review').getByRole('status')).toHaveText(
     'Providers: 0 added, 0 changed, 2 unchanged. Contracts: 0 added, 0 changed, 2 unchanged.',
   );
+  await expect(page.getByText('The file matches the portfolio: the import would add or update nothing.')).toBeVisible();
   await context.close();
 });
 
@@ -58,8 +75,8 @@ test('bad tier names row and column', async () => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import providers and contracts');
   await chooseFile(page, join(fixtures, 'providers-contracts-bad.csv'));
   await page.getByRole('button', { name: 'Check the file' }).click();
-  await expect(page.getByTestId('import-issues')).toContainText(
-    'providers-contracts-bad.csv, line 2, column “Tier”: “Tier 9” is not a valid value.',
+  await expect(page.getByTestId('import-issues')).toHaveText(
+    'providers-contracts-bad.csv, line 2, column “Tier”: “Tier 9” is not a valid value. Use one of: 1, 2, 3, Tier 1, Tier 2, Tier 3, Strategic, Important, Transactional. Or leave the cell blank to keep the stored value.',
   );
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
   await context.close();

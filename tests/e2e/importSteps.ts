@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 /** Opens the app on an empty portfolio and starts the measurement import from its panel. */
 export async function startImport(page: Page): Promise<void> {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Import measurements (CSV or Excel)' }).click();
+  await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
 }
 
 /** Picks `path` in the import wizard's file chooser. */

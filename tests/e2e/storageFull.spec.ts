@@ -159,7 +159,7 @@ async function openPortfolioFileAt(page: Page, path: string) {
 
 async function importCsv(page: Page, path: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Providers' }).click();
-  await page.getByRole('button', { name: 'Import measurements (CSV or Excel)' }).click();
+  await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
   await chooseFile(page, path);
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByTestId('import-review')).toContainText('Ready to import', { timeout: 30_000 });

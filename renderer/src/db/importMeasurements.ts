@@ -12,7 +12,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { HlcString, Id, ImportSummary, KpiDefinition, Measurement, Period, Provider, ServiceLevel } from '@shared/domain/types';
 import type { ImportPlan } from '@shared/import/types';
 import { dataFieldNames, stampFields } from '@shared/sync/fieldClocks';
-import { importAuditEntry } from './auditEntries';
+import { importAuditEntry, importedRecordAuditEntries } from './auditEntries';
 import { applyEscalationRules, escalationRuleTables, localDateOf } from './escalations';
 import type { DeviceContext } from './clockStore';
 import { assertPlanWritable, inconsistentPlan, indexPlan } from './importPlanIndex';
@@ -177,7 +177,11 @@ async function writePlan(db: PortfolioDb, plan: ImportPlan, index: PlanIndex, co
   if (providers.writes.length > 0) await db.providers.bulkPut(providers.writes);
   if (levels.writes.length > 0) await db.serviceLevels.bulkPut(levels.writes);
   if (measurements.writes.length > 0) await db.measurements.bulkPut(measurements.writes);
-  await db.audit.add(importAuditEntry(context, clock, summary));
+  await db.audit.bulkAdd([
+    importAuditEntry(context, clock, summary),
+    ...importedRecordAuditEntries(context, clock, summary, 'kpis', kpis.imported),
+    ...importedRecordAuditEntries(context, clock, summary, 'providers', providers.imported),
+  ]);
   // The import stamps every write with the one clock `stamp` issued, so one raise covers them all.
   await raiseVersionVector(db, clock);
   return summary;

@@ -1,5 +1,6 @@
 /**
- * Writes a providers-and-contracts import plan in one transaction with one import audit entry.
+ * Writes a providers-and-contracts import plan in one transaction, with one audit entry for the
+ * file and one for each provider and contract it adds or changes.
  * Providers match stored ones by code, then by name (`matchProviders`); contracts match by
  * provider and title. Fields a row leaves blank keep their stored values, and records the file
  * does not change keep their clocks.
@@ -8,7 +9,8 @@ import { AppFailure } from '@shared/errors';
 import { contractGovernanceDefaults } from '@shared/domain/profileDefaults';
 import type { Contract, ContractData, HlcString, Id, ImportSummary, Provider, ProviderData } from '@shared/domain/types';
 import type { PlannedProviderRow, ProviderContractPlan } from '@shared/import/providerContracts';
-import { importAuditEntry } from './auditEntries';
+import { importAuditEntry, importedRecordAuditEntries } from './auditEntries';
+import type { FieldChanges } from './auditEntries';
 import type { DeviceContext } from './clockStore';
 import { assertPlanWritable } from './importPlanIndex';
 import { importedProviderData, matchProviders } from './importProviders';
@@ -30,6 +32,29 @@ interface ComputedChanges {
   readonly summary: ImportSummary;
   readonly providers: TableChanges<Provider>;
   readonly contracts: TableChanges<Contract>;
+  /** Name of every provider after the import, by id, for naming its contracts. */
+  readonly providerNames: ReadonlyMap<Id, string>;
+}
+
+/** A provider or contract that applying the plan would add or change, as the import review lists it. */
+export interface PlannedRecordChange {
+  readonly table: 'providers' | 'contracts';
+  readonly recordId: Id;
+  readonly outcome: 'added' | 'changed';
+  /** The provider's name, or the contract's title. */
+  readonly name: string;
+  /** For a contract, its provider's name; `null` for a provider. */
+  readonly providerName: string | null;
+  /** Currency of a contract's amounts; `null` for a provider. */
+  readonly currency: string | null;
+  /** Fields the import sets with their old and new values; every field of an added record. */
+  readonly changes: FieldChanges;
+}
+
+/** Preview of applying a plan: the counts, and each provider and contract it adds or changes. */
+export interface ProviderContractPreview {
+  readonly summary: ImportSummary;
+  readonly records: readonly PlannedRecordChange[];
 }
 
 /** Key of a planned provider: its code when the row has one, else its name. */
@@ -95,8 +120,8 @@ function contractDataOf(plan: ProviderContractPlan, rowIndex: number, providerId
   }
   if (contract.currency === undefined) {
     throw new AppFailure({
-      code: 'csv.emptyValue',
-      detail: { file: plan.fileName, row: row.row, column: 'currency' },
+      code: 'import.missingCurrency',
+      detail: { file: plan.fileName, row: row.row, column: plan.currencyColumn ?? 'currency', title: contract.title },
       cause: `new contract ${contract.title} on row ${String(row.row)} has no currency`,
     });
   }
@@ -145,19 +170,47 @@ async function computeChanges(db: PortfolioDb, plan: ProviderContractPlan, stamp
     changed: { providers: providers.changed, contracts: contracts.changed },
     unchanged: { providers: providers.unchanged, contracts: contracts.unchanged },
   };
-  return { summary, providers, contracts };
+  const providerNames = new Map<Id, string>(storedProviders.map((provider) => [provider.id, provider.name]));
+  for (const provider of providers.writes) providerNames.set(provider.id, provider.name);
+  return { summary, providers, contracts, providerNames };
 }
 
-/** Returns the counts that applying `plan` now would give, writing nothing. */
-export async function previewProviderContractPlan(db: PortfolioDb, plan: ProviderContractPlan): Promise<ImportSummary> {
+/** Lists the providers, then the contracts, that `changes` adds or changes, in file order. */
+function plannedRecordChanges(changes: ComputedChanges): PlannedRecordChange[] {
+  const providers = changes.providers.imported.map(
+    ({ record, outcome, changes: fields }): PlannedRecordChange => ({
+      table: 'providers',
+      recordId: record.id,
+      outcome,
+      name: record.name,
+      providerName: null,
+      currency: null,
+      changes: fields,
+    }),
+  );
+  const contracts = changes.contracts.imported.map(
+    ({ record, outcome, changes: fields }): PlannedRecordChange => ({
+      table: 'contracts',
+      recordId: record.id,
+      outcome,
+      name: record.title,
+      providerName: changes.providerNames.get(record.providerId) ?? null,
+      currency: record.currency,
+      changes: fields,
+    }),
+  );
+  return [...providers, ...contracts];
+}
+
+/** Returns the counts and the records that applying `plan` now would add or change, writing nothing. */
+export async function previewProviderContractPlan(db: PortfolioDb, plan: ProviderContractPlan): Promise<ProviderContractPreview> {
   assertPlanWritable(plan);
   const previewClock: HlcString = '';
   try {
-    return await db.transaction(
-      'r',
-      [db.providers, db.contracts],
-      async () => (await computeChanges(db, plan, () => previewClock)).summary,
-    );
+    return await db.transaction('r', [db.providers, db.contracts], async () => {
+      const changes = await computeChanges(db, plan, () => previewClock);
+      return { summary: changes.summary, records: plannedRecordChanges(changes) };
+    });
   } catch (error) {
     throw toStorageFailure(error, { file: plan.fileName });
   }
@@ -184,7 +237,11 @@ export async function applyProviderContractPlan(
 
       if (providers.writes.length > 0) await db.providers.bulkPut(providers.writes);
       if (contracts.writes.length > 0) await db.contracts.bulkPut(contracts.writes);
-      await db.audit.add(importAuditEntry(context, clock, summary));
+      await db.audit.bulkAdd([
+        importAuditEntry(context, clock, summary),
+        ...importedRecordAuditEntries(context, clock, summary, 'providers', providers.imported),
+        ...importedRecordAuditEntries(context, clock, summary, 'contracts', contracts.imported),
+      ]);
       await raiseVersionVector(db, clock);
       return summary;
     });

@@ -224,7 +224,7 @@ export const en = {
     intro: 'Start from the bundled sample or import a year of KPI results from a spreadsheet export.',
     openSample: 'Open sample portfolio',
     openingSample: 'Opening the sample…',
-    importCsv: 'Import measurements (CSV or Excel)',
+    importCsv: 'Import from CSV or Excel',
     openPortfolioFile: 'Open portfolio file',
     sampleDescription:
       'The sample holds the NHS 111 Minimum Data Set for April 2015 to March 2016: 46 providers of the NHS 111 telephone service with their monthly calls offered, answered, answered within 60 seconds, abandoned and called back.',
@@ -722,6 +722,14 @@ export const en = {
       contractColumns: 'Contract columns (leave the title unmapped for a file of providers only)',
       counts:
         'Providers: {{addedProviders}} added, {{changedProviders}} changed, {{unchangedProviders}} unchanged. Contracts: {{addedContracts}} added, {{changedContracts}} changed, {{unchangedContracts}} unchanged.',
+      changesCaption: 'Providers and contracts the import adds or updates',
+      nothingToChange: 'The file matches the portfolio: the import would add or update nothing.',
+      columns: { record: 'Provider or contract', outcome: 'Change', fields: 'Fields' },
+      outcomes: { added: 'Added', changed: 'Updated' },
+      fieldSet: '{{field}}: {{value}}',
+      fieldChanged: '{{field}}: {{old}} → {{value}}',
+      moreRecords_one: '{{count}} more provider or contract is not listed here.',
+      moreRecords_other: '{{count}} more providers and contracts are not listed here.',
       fields: {
         code: 'Provider code',
         name: 'Provider name',
@@ -1174,6 +1182,13 @@ export const en = {
       otherDevice: '{{time}} on device {{device}}',
     },
     emptyValue: '(empty)',
+    values: {
+      yes: 'Yes',
+      no: 'No',
+      agendaItem: '{{source}}: “{{text}}”',
+      agendaAdded: 'Added: {{items}}',
+      agendaRemoved: 'Removed: {{items}}',
+    },
     fields: {
       name: 'Name',
       code: 'Code',
@@ -1333,6 +1348,7 @@ export const en = {
       serviceLevel: 'Service level for {{kpi}} at {{provider}}',
       measurement: '{{kpi}} for {{provider}}, {{period}}',
       missing: '{{table}} record {{id}}, found in neither copy',
+      nameWithDate: '{{name}}, {{date}}',
       unknownProvider: 'unknown provider',
       unknownKpi: 'unknown KPI',
       rfpEvent: 'RFP {{title}}',
@@ -2268,7 +2284,7 @@ export const en = {
   calendar: {
     title: 'Calendar',
     intro:
-      'Notice deadlines, renewals, certification expiries, planned meetings and due actions from today on. Entries within their alert lead time are marked Alert, and past ones Overdue.',
+      'Notice deadlines, renewals, certification expiries, risk reviews, planned meetings and due actions from today on. Entries within their alert lead time are marked Alert, and past ones Overdue.',
     filters: 'Calendar filters',
     horizon: 'Show the next',
     horizonDays_one: '{{count}} day',
@@ -2285,6 +2301,7 @@ export const en = {
       noticeDeadline: 'Notice deadline',
       renewal: 'Contract term ends',
       certificationExpiry: 'Certification expires',
+      riskReview: 'Risk review',
       meeting: 'Meeting',
       actionDue: 'Action due',
     },
@@ -2300,7 +2317,7 @@ export const en = {
     summaryWithProvider: '{{kind}}: {{subject}} ({{provider}})',
     details: {
       noticePeriod: 'Notice period {{amount}} {{unit}}',
-      renewsOn: 'Without notice the contract renews on {{date}}',
+      renewsOn: 'Without notice the contract renews on {{date}}, the day after the term ends',
       endsOn: 'The term ends on {{date}}',
       autoRenewal_one: 'Renews automatically for {{count}} month',
       autoRenewal_other: 'Renews automatically for {{count}} months',
@@ -2311,6 +2328,7 @@ export const en = {
       meeting: '{{kind}} at {{time}} ({{timeZone}}), {{minutes}} minutes',
       owner: 'Owner: {{owner}}',
       noOwner: 'No owner',
+      riskStatus: 'Status: {{status}}, score {{score}} of 25',
     },
     export: {
       button: 'Export to calendar (.ics)',
@@ -2358,7 +2376,8 @@ export const en = {
   audit: {
     noUser: 'Unnamed user',
     device: 'device {{device}}',
-    deletedRecord: '{{table}}: {{name}} (deleted)',
+    deletedRecord: '{{name}} (deleted)',
+    importedFrom: 'Imported from {{file}} on {{date}}',
     kinds: { write: 'Changed', delete: 'Deleted', import: 'Imported' },
     columns: { field: 'Field', old: 'Old value', new: 'New value' },
     history: {
@@ -2662,6 +2681,7 @@ export const en = {
       open: {
         escalation: 'Open escalation',
         serviceLevel: 'Open provider',
+        noticeDeadline: 'Open contract',
         risk: 'Open risks',
         action: 'Open actions',
         note: 'Open item',
@@ -2766,7 +2786,8 @@ export const en = {
     autoRenewalUnknownLength: 'Renews automatically; renewal length not recorded.',
     autoRenewal_one: 'Renews automatically for {{count}} month unless notice is given.',
     autoRenewal_other: 'Renews automatically for {{count}} months unless notice is given.',
-    nextRenewal: 'Next renewal: {{date}}.',
+    nextRenewal_one: 'Renews on {{start}} for {{count}} month, to {{end}}.',
+    nextRenewal_other: 'Renews on {{start}} for {{count}} months, to {{end}}.',
     pricingModel: 'Pricing model',
     exitProvisions: 'Exit provisions',
     exitCount: '{{count}} of {{total}} in place',
@@ -2958,6 +2979,7 @@ export const en = {
     agendaSources: {
       escalation: 'Escalation',
       serviceLevel: 'Missed service level',
+      noticeDeadline: 'Notice deadline',
       risk: 'Risk review',
       action: 'Action item',
       note: 'Other item',
@@ -3012,6 +3034,10 @@ export const en = {
       escalation: 'Escalation at level {{level}} ({{levelName}}): {{kpi}} missed in {{period}}; owner {{owner}}, due {{due}}',
       serviceLevel: '{{kpi}} below its minimum in {{period}}: {{result}} against {{minimum}}',
       serviceLevelCritical: 'Critical service level {{kpi}} below its minimum in {{period}}: {{result}} against {{minimum}}',
+      noticeDeadline_renews:
+        'Notice deadline {{date}} for contract “{{title}}”, before the next meeting on {{next}}: without notice it renews on {{renewsOn}}',
+      noticeDeadline_ends:
+        'Notice deadline {{date}} for contract “{{title}}”, before the next meeting on {{next}}: the term ends on {{endsOn}}',
       risk: 'Risk “{{title}}”: {{rating}}, score {{score}} of 25',
       riskDue: 'Risk review “{{title}}” due {{date}}: {{rating}}, score {{score}} of 25',
       action: 'Action “{{title}}” due {{date}}, owner {{owner}}',
@@ -3280,11 +3306,57 @@ export const en = {
         'Line {{row}}: the denominator in “{{column}}” is 0, so {{kpi}} has no result for that month. The month is imported as missing.',
     },
     import: {
+      unmappedColumn: '{{file}}: no column is mapped to the provider name. Choose the column that holds it in step 2.',
+      emptyValue:
+        '{{file}}, line {{row}}, column “{{column}}” is empty. Every line needs a provider name: fill it in, or remove the line.',
+      emptyValue_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”) is empty. Every row needs a provider name: fill it in, or delete the row.',
+      missingTitle:
+        '{{file}}, line {{row}}, column “{{column}}” is empty, but the line has other contract values. Fill in the contract title, or clear the contract cells to import the provider only.',
+      missingTitle_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”) is empty, but the row has other contract values. Fill in the contract title, or clear the contract cells to import the provider only.',
+      missingNoticeUnit:
+        '{{file}}, line {{row}}, column “{{column}}”: the notice period {{value}} has no unit. Write the unit ({{accepted}}) in the notice unit column, or map that column in step 2.',
+      missingNoticeUnit_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the notice period {{value}} has no unit. Write the unit ({{accepted}}) in the notice unit column, or map that column in step 2.',
       invalidChoice:
-        '{{file}}, line {{row}}, column “{{column}}”: “{{value}}” is not a valid value. Use one of: {{accepted}}; or leave the cell blank to keep the stored value.',
-      invalidDate: '{{file}}, line {{row}}, column “{{column}}”: “{{value}}” is not a date. Write dates as YYYY-MM-DD, for example 2026-03-31.',
+        '{{file}}, line {{row}}, column “{{column}}”: “{{value}}” is not a valid value. Use one of: {{accepted}}. Or leave the cell blank to keep the stored value.',
+      invalidChoice_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): “{{value}}” is not a valid value. Use one of: {{accepted}}. Or leave the cell blank to keep the stored value.',
+      invalidCurrency:
+        '{{file}}, line {{row}}, column “{{column}}”: “{{value}}” is not a currency code. Use a three-letter ISO 4217 code such as GBP, EUR or USD.',
+      invalidCurrency_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): “{{value}}” is not a currency code. Use a three-letter ISO 4217 code such as GBP, EUR or USD.',
+      invalidDate:
+        '{{file}}, line {{row}}, column “{{column}}”: “{{value}}” is not a date. Write dates as YYYY-MM-DD, for example 2026-03-31.',
+      invalidDate_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): “{{value}}” is not a date. Write dates as YYYY-MM-DD, for example 2026-03-31.',
+      invalidNumber:
+        '{{file}}, line {{row}}, column “{{column}}”: “{{value}}” is not a number. Correct the value in the file, or choose the number format in step 2.',
+      invalidNumber_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): “{{value}}” is not a number. Correct the cell in the workbook, or choose the number format in step 2.',
+      invalidWholeNumber:
+        '{{file}}, line {{row}}, column “{{column}}”: “{{value}}” is not a whole number of 0 or more. Write the count of days or months, such as 90 or 3.',
+      invalidWholeNumber_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): “{{value}}” is not a whole number of 0 or more. Write the count of days or months, such as 90 or 3.',
+      invalidPercent:
+        '{{file}}, line {{row}}, column “{{column}}”: “{{value}}” is outside 0 to 100. Write the share at risk as a percentage, such as 12.5.',
+      invalidPercent_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): “{{value}}” is outside 0 to 100. Write the share at risk as a percentage, such as 12.5.',
+      invalidAmount:
+        '{{file}}, line {{row}}, column “{{column}}”: “{{value}}” is not an amount in {{currency}}. Write a number of 0 or more with at most {{digits}} decimals.',
+      invalidAmount_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): “{{value}}” is not an amount in {{currency}}. Write a number of 0 or more with at most {{digits}} decimals.',
       duplicateRow:
-        '{{file}}, line {{row}} repeats provider {{provider}} with the same contract as line {{firstRow}}. Remove one of the two lines.',
+        '{{file}}, line {{row}} repeats provider “{{provider}}” with contract “{{contract}}”, already on line {{firstRow}}. Remove one of the two lines.',
+      duplicateRow_sheet:
+        '{{file}}, sheet “{{sheet}}”, row {{row}} repeats provider “{{provider}}” with contract “{{contract}}”, already on row {{firstRow}}. Remove one of the two rows.',
+      duplicateProvider:
+        '{{file}}, line {{row}} repeats provider “{{provider}}” without a contract, already on line {{firstRow}}. Remove one of the two lines.',
+      duplicateProvider_sheet:
+        '{{file}}, sheet “{{sheet}}”, row {{row}} repeats provider “{{provider}}” without a contract, already on row {{firstRow}}. Remove one of the two rows.',
+      missingCurrency:
+        '{{file}}, line {{row}}: contract “{{title}}” is new, and column “{{column}}” is empty. Write its currency as a three-letter ISO 4217 code such as GBP, EUR or USD.',
     },
     xlsx: {
       notWorkbook:

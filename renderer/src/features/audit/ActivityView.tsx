@@ -197,7 +197,7 @@ function ActivityEntry({
   const table: RecordTable | null = entry.table;
 
   let heading: ReactNode;
-  if (entry.importSummary !== null) {
+  if (entry.importSummary !== null && entry.table === null) {
     heading = t('audit.activity.import', { file: entry.importSummary.fileName, rows: entry.importSummary.rows });
   } else if (screen === null) {
     heading = name;

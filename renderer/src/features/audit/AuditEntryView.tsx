@@ -3,7 +3,7 @@ import type { AuditEntry } from '@shared/domain/types';
 import { formatChangeTime } from '../sync/mergeView';
 import type { RecordLookup } from '../sync/recordLabels';
 import type { TextFormat } from '../sync/recordText';
-import { auditChangeTexts } from './auditText';
+import { auditChangeTexts, importedFromText } from './auditText';
 
 /** Characters of a device id shown; the whole id is in the tooltip. */
 const shownDeviceIdLength = 8;
@@ -24,13 +24,18 @@ export function AuditEntryByline({ entry, format }: { readonly entry: AuditEntry
   );
 }
 
-/** Shows one audit entry: its byline and each changed field with its old and new value. */
+/**
+ * Shows one audit entry: its byline, the imported file for a record an import wrote, and each
+ * changed field with its old and new value.
+ */
 export function AuditEntryView({ entry, lookup, format }: { readonly entry: AuditEntry; readonly lookup: RecordLookup; readonly format: TextFormat }) {
   const { t } = useTranslation();
   const changes = auditChangeTexts(t, entry, lookup, format);
+  const importedFrom = importedFromText(t, entry, format);
   return (
     <div className="audit-entry">
       <AuditEntryByline entry={entry} format={format} />
+      {importedFrom === null ? null : <p className="audit-import">{importedFrom}</p>}
       {changes.length === 0 ? null : (
         <table className="results-table audit-changes">
           <thead>
@@ -45,7 +50,10 @@ export function AuditEntryView({ entry, lookup, format }: { readonly entry: Audi
               <tr key={change.field} data-field={change.field}>
                 <th scope="row">{change.label}</th>
                 <td>{change.oldValue}</td>
-                <td className="audit-new">{change.newValue}</td>
+                <td className="audit-new">
+                  {change.newValue}
+                  {change.difference === null ? null : <span className="audit-difference">{change.difference}</span>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -37,6 +37,7 @@ export function AgendaExportButton({
         calendarName,
         describe: (entry) => entryIcsText(t, entry, userLocale),
         generatedAt: new Date(),
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
       const saved = await platform.saveFile({
         title: t('calendar.export.dialogTitle'),

@@ -8,6 +8,7 @@ import type { CalendarEntry, CalendarEntryKind } from '@shared/calendar/agenda';
 import type { IcsEventText } from '@shared/calendar/ics';
 import type { CalendarDate, Period } from '@shared/domain/types';
 import type { Screen } from '../../state/uiStore';
+import { fromDayNumber, toDayNumber } from '@shared/schedule/days';
 import { formatCalendarDate } from '../escalations/escalationView';
 import { certificationName } from '../sync/recordText';
 
@@ -73,7 +74,9 @@ export function entryDetails(t: TFunction, entry: CalendarEntry, locale: string)
     case 'noticeDeadline':
       return [
         t('calendar.details.noticePeriod', { amount: entry.noticePeriod.amount, unit: t(`profile.noticeUnits.${entry.noticePeriod.unit}`) }),
-        t(entry.autoRenewal ? 'calendar.details.renewsOn' : 'calendar.details.endsOn', { date: formatCalendarDate(entry.termEndDate, locale) }),
+        entry.autoRenewal
+          ? t('calendar.details.renewsOn', { date: formatCalendarDate(fromDayNumber(toDayNumber(entry.termEndDate) + 1), locale) })
+          : t('calendar.details.endsOn', { date: formatCalendarDate(entry.termEndDate, locale) }),
       ];
     case 'renewal': {
       let ending: string = t('calendar.details.contractEnds');
@@ -97,6 +100,11 @@ export function entryDetails(t: TFunction, entry: CalendarEntry, locale: string)
       ];
     case 'actionDue':
       return [entry.owner === '' ? t('calendar.details.noOwner') : t('calendar.details.owner', { owner: entry.owner })];
+    case 'riskReview':
+      return [
+        t('calendar.details.riskStatus', { status: t(`profile.riskStatuses.${entry.status}`), score: entry.score }),
+        entry.owner === '' ? t('calendar.details.noOwner') : t('calendar.details.owner', { owner: entry.owner }),
+      ];
   }
 }
 
@@ -107,11 +115,12 @@ export function entryIcsText(t: TFunction, entry: CalendarEntry, locale: string)
 
 /**
  * Returns the screen of an entry's record: a meeting on the Governance screen, the Actions tab
- * for an action, and the provider's page for a contract or certification. `null` when the entry
- * has no provider page to open.
+ * for an action, the Risks screen for a risk, and the provider's page for a contract or
+ * certification. `null` when the entry has no provider page to open.
  */
 export function entryScreenOf(entry: CalendarEntry): Screen | null {
   if (entry.kind === 'meeting') return { name: 'governance', tab: 'meetings', meetingId: entry.recordId };
   if (entry.kind === 'actionDue') return { name: 'governance', tab: 'actions' };
+  if (entry.kind === 'riskReview') return entry.providerId === null ? { name: 'risks' } : { name: 'risks', providerId: entry.providerId };
   return entry.providerId === null ? null : { name: 'provider', providerId: entry.providerId };
 }

@@ -11,15 +11,17 @@ import { usePortfolioDb } from '../portfolio/portfolioContext';
 
 /** Reads the records that can put an entry on the agenda between `today` and `today + horizonDays`. */
 async function readAgendaRecords(db: PortfolioDb, today: CalendarDate, horizonDays: number) {
-  const [contracts, certifications, meetings, actionItems, providers] = await Promise.all([
+  const [contracts, certifications, meetings, actionItems, risks, providers] = await Promise.all([
     db.contracts.toArray(),
     // Every certification, because one beyond the horizon can replace an expiring one.
     db.certifications.toArray(),
     db.meetings.where('date').between(today, addDays(today, horizonDays), true, true).toArray(),
     db.actionItems.where('status').equals('open').toArray(),
+    // Overdue reviews stay on the agenda, so every risk with a review date up to the horizon counts.
+    db.risks.filter((risk) => risk.reviewDate !== null && risk.reviewDate <= addDays(today, horizonDays)).toArray(),
     db.providers.toArray(),
   ]);
-  return { contracts, certifications, meetings, actionItems, providers };
+  return { contracts, certifications, meetings, actionItems, risks, providers };
 }
 
 export interface Agenda {

@@ -1,7 +1,8 @@
 /**
  * The "Providers and contracts" import. The user chooses or drops a CSV or XLSX file, checks how
- * it is read and maps its columns to provider and contract fields. The review lists the issues
- * and counts the records to add, change and leave unchanged; Import writes them in one transaction.
+ * it is read and maps its columns to provider and contract fields. The review lists the issues,
+ * counts the records to add, change and leave unchanged, and lists each provider and contract
+ * added or updated with the fields it sets. Import writes them in one transaction.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,11 +15,13 @@ import type { ProviderContractField, ProviderContractMapping, ProviderContractPl
 import type { ImportTable } from '@shared/import/types';
 import { getDeviceContext } from '../../db/catalogue';
 import { applyProviderContractPlan, previewProviderContractPlan } from '../../db/importProviderContracts';
+import type { ProviderContractPreview } from '../../db/importProviderContracts';
 import { describeAppError } from '../../errorMessage';
 import { platform } from '../../platform';
 import { toAppError } from '../../reportError';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { FileDropZone } from './FileDropZone';
+import { ImportRecordChanges } from './ImportRecordChanges';
 import { loadSource, openDroppedFile, tableOf } from './importSource';
 import type { ImportSource, SourceOptions } from './importSource';
 import { ReadingOptions } from './ReadingOptions';
@@ -27,7 +30,7 @@ import { ReviewIssues } from './ReviewStep';
 type Step =
   | { readonly name: 'file' }
   | { readonly name: 'mapping'; readonly source: ImportSource; readonly options: SourceOptions; readonly table: ImportTable }
-  | { readonly name: 'review'; readonly plan: ProviderContractPlan; readonly preview: ImportSummary | null; readonly back: () => void }
+  | { readonly name: 'review'; readonly plan: ProviderContractPlan; readonly preview: ProviderContractPreview | null; readonly back: () => void }
   | { readonly name: 'done'; readonly summary: ImportSummary };
 
 export function ProviderContractImport({ onClose }: { readonly onClose: () => void }) {
@@ -202,10 +205,11 @@ export function ProviderContractImport({ onClose }: { readonly onClose: () => vo
           ) : null}
           {step.preview === null ? null : (
             <p className="alert success" role="status">
-              {counts(step.preview)}
+              {counts(step.preview.summary)}
             </p>
           )}
           <ReviewIssues issues={step.plan.issues} />
+          {step.preview === null ? null : <ImportRecordChanges records={step.preview.records} />}
           <div className="button-row">
             <button type="button" className="button" disabled={busy} onClick={step.back}>
               {t('import.back')}

@@ -39,6 +39,7 @@ function recordScreen(item: AgendaItem, meeting: Meeting): Screen | null {
     case 'escalation':
       return { name: 'escalations', escalationId: item.recordId };
     case 'serviceLevel':
+    case 'noticeDeadline':
       return { name: 'provider', providerId: meeting.providerId };
     case 'risk':
       return { name: 'risks', providerId: meeting.providerId };
@@ -93,6 +94,8 @@ export function AgendaEditor({ meeting, portfolio, data }: AgendaEditorProps) {
         risks: data.risks,
         actionItems: data.actionItems,
         riskChanges: riskChangesFor(meeting, data.meetings, data.risks, (wallMs) => localDateOf(new Date(wallMs).toISOString())),
+        contracts: data.contracts,
+        cadence: data.cadences.find((cadence) => cadence.id === meeting.cadenceId) ?? null,
       },
       agendaTexts(t, userLocale),
     );

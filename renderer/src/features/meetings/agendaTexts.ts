@@ -4,6 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { AgendaTexts } from '@shared/governance/agendaDraft';
+import { fromDayNumber, toDayNumber } from '@shared/schedule/days';
 import { formatKpiValue, formatPeriod } from '../../format';
 import { formatCalendarDate } from '../escalations/escalationView';
 import { kpiName } from '../kpi/kpiName';
@@ -31,6 +32,18 @@ export function agendaTexts(t: TFunction, locale: string): AgendaTexts {
         result: formatKpiValue(entry.result, entry.kpi.unit, locale),
         minimum: formatKpiValue(entry.minimum, entry.kpi.unit, locale),
       }),
+    noticeDeadline: (entry) => {
+      const values = {
+        title: entry.contract.title,
+        date: formatCalendarDate(entry.deadline, locale),
+        next: formatCalendarDate(entry.nextMeetingDate, locale),
+      };
+      if (!entry.contract.autoRenewal) {
+        return t('governance.agenda.noticeDeadline_ends', { ...values, endsOn: formatCalendarDate(entry.termEndDate, locale) });
+      }
+      const renewsOn = fromDayNumber(toDayNumber(entry.termEndDate) + 1);
+      return t('governance.agenda.noticeDeadline_renews', { ...values, renewsOn: formatCalendarDate(renewsOn, locale) });
+    },
     risk: (entry) =>
       t(entry.dueForReview && entry.risk.reviewDate !== null ? 'governance.agenda.riskDue' : 'governance.agenda.risk', {
         title: entry.risk.title,

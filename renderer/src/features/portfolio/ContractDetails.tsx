@@ -92,7 +92,16 @@ export function ContractDetails({ contract, levels, kpis, cadences, today }: Con
               ? t('contractGovernance.autoRenewalUnknownLength')
               : t('contractGovernance.autoRenewal', { count: contract.renewalMonths })}
           {schedule.nextRenewal === null ? null : (
-            <> {t('contractGovernance.nextRenewal', { date: formatCalendarDate(schedule.nextRenewal, userLocale) })}</>
+            <>
+              {' '}
+              <span data-testid="next-renewal">
+                {t('contractGovernance.nextRenewal', {
+                  count: schedule.nextRenewal.months,
+                  start: formatCalendarDate(schedule.nextRenewal.startDate, userLocale),
+                  end: formatCalendarDate(schedule.nextRenewal.endDate, userLocale),
+                })}
+              </span>
+            </>
           )}
         </dd>
         <dt>{t('contractGovernance.pricingModel')}</dt>

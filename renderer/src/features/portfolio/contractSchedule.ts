@@ -1,6 +1,6 @@
 /** Dates a vendor manager watches on a contract: the notice deadline of the running term and the next renewal. */
-import { contractTerm, currentContractTerm, nextRenewalDate } from '@shared/calendar/contractDates';
-import type { ContractTermFields } from '@shared/calendar/contractDates';
+import { contractTerm, currentContractTerm, nextRenewal } from '@shared/calendar/contractDates';
+import type { ContractTermFields, RenewalTerm } from '@shared/calendar/contractDates';
 import type { CalendarDate } from '@shared/domain/types';
 import { toDayNumber } from '@shared/schedule/days';
 
@@ -21,8 +21,11 @@ export interface ContractSchedule {
   readonly noticeDueInDays: number | null;
   /** Whether the notice deadline of the running term has passed while the term still runs. */
   readonly noticeMissed: boolean;
-  /** End of the running term when the contract renews automatically by a known length, else `null`. */
-  readonly nextRenewal: CalendarDate | null;
+  /**
+   * The renewal that follows the running term, from the day after its end, when the contract
+   * renews automatically by a known length; else `null`.
+   */
+  readonly nextRenewal: RenewalTerm | null;
 }
 
 /** Computes the schedule of `contract` as seen on `today`. */
@@ -38,6 +41,6 @@ export function contractSchedule(contract: ContractTermFields, today: CalendarDa
     noticeDueInDays:
       current !== null && daysToDeadline !== null && daysToDeadline >= 0 && daysToDeadline <= noticeAlertDays ? daysToDeadline : null,
     noticeMissed: current !== null && daysToDeadline !== null && daysToDeadline < 0,
-    nextRenewal: nextRenewalDate(contract, today),
+    nextRenewal: nextRenewal(contract, today),
   };
 }

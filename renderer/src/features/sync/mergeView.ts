@@ -13,6 +13,8 @@ import { recordTables } from '@shared/sync/snapshot';
 import type { PortfolioSnapshot } from '@shared/sync/snapshot';
 import { createRecordLookup, recordLabelOf, referencedTableOf } from './recordLabels';
 import type { RecordLabel, RecordLookup } from './recordLabels';
+import { labelledValueViewOf } from './valueLabels';
+import type { LabelledValueView } from './valueLabels';
 
 /** A field value as the conflict list shows it; a reference field shows the referenced record. */
 export type FieldValueView =
@@ -22,7 +24,8 @@ export type FieldValueView =
   /** An amount in minor units of an ISO 4217 currency, from a field whose name ends in `Minor`. */
   | { readonly kind: 'money'; readonly minor: number; readonly currency: string }
   | { readonly kind: 'list'; readonly items: readonly string[] }
-  | { readonly kind: 'record'; readonly label: RecordLabel };
+  | { readonly kind: 'record'; readonly label: RecordLabel }
+  | LabelledValueView;
 
 /** Device and time of one side's write, read from the clock of that write. */
 export interface ChangeOrigin {
@@ -100,9 +103,19 @@ export function conflictKeyOf(conflict: Pick<FieldConflict, 'table' | 'recordId'
 /**
  * Returns the view of a field value: empty for `null`, `undefined`, `''` and `[]`. `currency` is
  * the record's currency, which turns an amount field (name ending in `Minor`) into money.
+ * `table` is the record's table, which names the labels of enum values such as a risk's status.
  */
-export function fieldValueViewOf(lookup: RecordLookup, field: string, value: unknown, currency: string | null = null): FieldValueView {
+export function fieldValueViewOf(
+  lookup: RecordLookup,
+  field: string,
+  value: unknown,
+  currency: string | null = null,
+  table: RecordTable | null = null,
+): FieldValueView {
   if (value === null || value === undefined || value === '') return { kind: 'empty' };
+  if (Array.isArray(value) && value.length === 0) return { kind: 'empty' };
+  const labelled = labelledValueViewOf(table, field, value);
+  if (labelled !== null) return labelled;
   if (typeof value === 'number') {
     return field.endsWith('Minor') && currency !== null ? { kind: 'money', minor: value, currency } : { kind: 'number', value };
   }
@@ -126,7 +139,7 @@ function originOf(clock: HlcString, thisDeviceId: string): ChangeOrigin {
 export function conflictRowsOf(conflicts: readonly FieldConflict[], lookup: RecordLookup, thisDeviceId: string): ConflictRow[] {
   return conflicts.map((conflict) => {
     const currency = currencyOf(lookup, conflict.table, conflict.recordId);
-    const valueOf = (value: unknown) => fieldValueViewOf(lookup, conflict.field, value, currency);
+    const valueOf = (value: unknown) => fieldValueViewOf(lookup, conflict.field, value, currency, conflict.table);
     return {
       key: conflictKeyOf(conflict),
       table: conflict.table,

@@ -4,7 +4,7 @@
  * into a sentence.
  */
 import type { CertificationStandard } from '@shared/domain/providerProfile';
-import type { Id, Period, RecordTable, RecordTypes } from '@shared/domain/types';
+import type { CalendarDate, Id, Period, RecordTable, RecordTypes } from '@shared/domain/types';
 import type { PortfolioSnapshot } from '@shared/sync/snapshot';
 
 /** Key and stored name of a KPI. The preview shows the translation under the key where the app ships one, else `name`. */
@@ -54,8 +54,10 @@ export type RecordLabel =
   | {
       readonly kind: 'profileRecord';
       readonly table: ProfileRecordTable;
-      /** The record's own name: a site's city and country, a contact's name, a meeting's title and date; a certification's qualifier. */
+      /** The record's own name: a site's city and country, a contact's name, a meeting's title; a certification's qualifier. */
       readonly name: string;
+      /** A meeting's date, shown after its title; `null` for the other tables. */
+      readonly date: CalendarDate | null;
       /** A certification's standard; `null` for the other tables. */
       readonly standard: CertificationStandard | null;
       /** `null` for a record of no provider, or of one in no snapshot. */
@@ -115,7 +117,7 @@ function profileNameOf(
   lookup: RecordLookup,
   table: ProfileRecordTable,
   recordId: Id,
-): { name: string; providerId: Id | null; standard?: CertificationStandard } | null {
+): { name: string; providerId: Id | null; standard?: CertificationStandard; date?: CalendarDate } | null {
   switch (table) {
     case 'providerSites': {
       const site = lookup.find(table, recordId);
@@ -142,7 +144,7 @@ function profileNameOf(
     }
     case 'meetings': {
       const meeting = lookup.find(table, recordId);
-      return meeting === undefined ? null : { name: `${meeting.title}, ${meeting.date}`, providerId: meeting.providerId };
+      return meeting === undefined ? null : { name: meeting.title, date: meeting.date, providerId: meeting.providerId };
     }
     case 'decisions': {
       const decision = lookup.find(table, recordId);
@@ -351,6 +353,7 @@ export function recordLabelOf(lookup: RecordLookup, table: RecordTable, recordId
         table,
         name: found.name,
         standard: found.standard ?? null,
+        date: found.date ?? null,
         providerName: providerNameOf(lookup, found.providerId),
       };
     }

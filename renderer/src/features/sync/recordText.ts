@@ -7,10 +7,12 @@ import type { TFunction } from 'i18next';
 import type { CertificationStandard } from '@shared/domain/providerProfile';
 import { formatNumber, formatPeriod } from '../../format';
 import { translateDynamic } from '../../i18n/dynamic';
+import { formatCalendarDate } from '../escalations/escalationView';
 import { kpiName } from '../kpi/kpiName';
 import { formatAheadDuration, formatChangeTime } from './mergeView';
 import type { ChangeOrigin, ClockSkewNotice, ConflictRow, FieldValueView } from './mergeView';
 import type { PlanRecordLabel, RecordLabel, RfpRecordLabel } from './recordLabels';
+import type { AgendaItemView } from './valueLabels';
 
 /** Options of the time formats; `timeZone` is left out in the app so that times show in local time. */
 export interface TextFormat {
@@ -50,7 +52,8 @@ export function describeRecord(t: TFunction, label: RecordLabel, format: TextFor
     }
     case 'profileRecord':
     {
-      const name = label.standard === null ? label.name : certificationName(t, label.standard, label.name);
+      const ownName = label.standard === null ? label.name : certificationName(t, label.standard, label.name);
+      const name = label.date === null ? ownName : t('sync.records.nameWithDate', { name: ownName, date: formatCalendarDate(label.date, format.locale) });
       if (label.providerName === null) return t(`sync.records.${label.table}_noProvider`, { name });
       return t(`sync.records.${label.table}`, { name, provider: label.providerName });
     }
@@ -142,10 +145,38 @@ export function describeValue(t: TFunction, value: FieldValueView, format: TextF
     case 'money':
       return formatMinorUnits(value.minor, value.currency, format.locale);
     case 'list':
-      return new Intl.ListFormat(format.locale, { type: 'unit' }).format(value.items);
+      return listFormat(format, value.items);
     case 'record':
       return describeRecord(t, value.label, format);
+    case 'label':
+      return translateDynamic(t, value.key, { defaultValue: value.key.slice(value.key.lastIndexOf('.') + 1) });
+    case 'labels':
+      if (value.keys.length === 0) return t('sync.emptyValue');
+      return listFormat(format, value.keys.map((key) => translateDynamic(t, key, { defaultValue: key.slice(key.lastIndexOf('.') + 1) })));
+    case 'date':
+      return formatCalendarDate(value.date, format.locale);
+    case 'period':
+      return formatPeriod(value.period, format.locale);
+    case 'instant':
+      return formatChangeTime(value.ms, format.locale, format.timeZone);
+    case 'boolean':
+      return value.value ? t('sync.values.yes') : t('sync.values.no');
+    case 'noticePeriod':
+      return t(`contractGovernance.noticeAmount_${value.unit}`, { count: value.amount });
+    case 'agenda':
+      return describeAgenda(t, value.items, format);
   }
+}
+
+function listFormat(format: TextFormat, items: readonly string[]): string {
+  return new Intl.ListFormat(format.locale, { type: 'unit' }).format(items);
+}
+
+/** Words agenda items as a list of their source and text, such as "Risk review: Attrition, Other item: Budget". */
+export function describeAgenda(t: TFunction, items: readonly AgendaItemView[], format: TextFormat): string {
+  if (items.length === 0) return t('sync.emptyValue');
+  const texts = items.map((item) => t('sync.values.agendaItem', { source: t(`profile.agendaSources.${item.source}`), text: item.text }));
+  return listFormat(format, texts);
 }
 
 /**

@@ -36,7 +36,8 @@ describe('applyImportPlan into an empty portfolio', () => {
   it('creates KPIs, providers, levels and measurements', async () => {
     const portfolio = await open();
     await applyImportPlan(portfolio, makePlan(), testContext());
-    expect(await countAll(portfolio)).toEqual({ kpis: 2, providers: 2, serviceLevels: 4, measurements: 12, audit: 1 });
+    // One entry for the file, and one for each KPI and provider the import added.
+    expect(await countAll(portfolio)).toEqual({ kpis: 2, providers: 2, serviceLevels: 4, measurements: 12, audit: 5 });
   });
 
   it('returns the counts in the summary', async () => {
@@ -48,14 +49,27 @@ describe('applyImportPlan into an empty portfolio', () => {
     expect(summary.rows).toBe(6);
   });
 
-  it('adds exactly one import audit entry', async () => {
+  it('adds one import audit entry for the file', async () => {
     const portfolio = await open();
     const summary = await applyImportPlan(portfolio, makePlan(), testContext());
-    const entries = await portfolio.audit.toArray();
+    const entries = (await portfolio.audit.toArray()).filter((entry) => entry.recordId === null);
     expect(entries).toHaveLength(1);
     expect(entries[0]?.kind).toBe('import');
     expect(entries[0]?.importSummary).toEqual(summary);
-    expect(entries[0]?.recordId).toBeNull();
+    expect(entries[0]?.table).toBeNull();
+  });
+
+  it('adds one import entry per provider and KPI', async () => {
+    const portfolio = await open();
+    await applyImportPlan(portfolio, makePlan(), testContext());
+    const entries = (await portfolio.audit.toArray()).filter((entry) => entry.recordId !== null);
+    const providerIds = (await portfolio.providers.toArray()).map((provider) => provider.id).sort();
+    const providerEntries = entries.filter((entry) => entry.table === 'providers');
+
+    expect(entries.every((entry) => entry.kind === 'import' && entry.importSummary?.fileName === 'calls.csv')).toBe(true);
+    expect(providerEntries.map((entry) => entry.recordId).sort()).toEqual(providerIds);
+    expect(entries.filter((entry) => entry.table === 'kpis')).toHaveLength(2);
+    expect(entries.filter((entry) => entry.table === 'measurements')).toHaveLength(0);
   });
 
   it('stamps every new record with the audit entry clock', async () => {
@@ -88,7 +102,7 @@ describe('applyImportPlan twice', () => {
     expect(second.changed).toEqual({ kpis: 0, providers: 0, serviceLevels: 0, measurements: 0 });
     expect(second.unchanged).toEqual({ kpis: 2, providers: 2, serviceLevels: 4, measurements: 12 });
     expect(await portfolio.measurements.toArray()).toEqual(before);
-    expect(await portfolio.audit.count()).toBe(1);
+    expect(await portfolio.audit.count()).toBe(5);
   });
 
   it('renamed file with the same results changes nothing', async () => {

@@ -51,8 +51,39 @@ describe('applyProviderContractPlan', () => {
       .toArray();
     expect(contracts.map((contract) => contract.title).sort()).toEqual(['Back office', 'Customer service']);
     const audit = await db.audit.toArray();
-    expect(audit).toHaveLength(1);
-    expect(audit[0]?.kind).toBe('import');
+    expect(audit.map((entry) => entry.kind)).toEqual(['import', 'import', 'import', 'import', 'import']);
+    expect(audit.filter((entry) => entry.table === null)).toHaveLength(1);
+  });
+
+  test('each added record gets an import entry', async () => {
+    await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
+    const northwind = await db.providers.where('code').equals('NW1').first();
+    const history = await db.audit
+      .where('recordId')
+      .equals(northwind?.id ?? '')
+      .toArray();
+
+    expect(history).toHaveLength(1);
+    expect(history[0]?.kind).toBe('import');
+    expect(history[0]?.table).toBe('providers');
+    expect(history[0]?.importSummary?.fileName).toBe('providers-contracts.csv');
+    expect(history[0]?.changes.tier).toEqual({ old: null, new: 1 });
+    expect(history[0]?.changes.name).toEqual({ old: null, new: 'Northwind Contact' });
+  });
+
+  test('changed record entry keeps old values', async () => {
+    const stored = await insertRecord(
+      db,
+      'providers',
+      { code: 'FB2', name: 'Fabrikam Finance', formerNames: [], ...providerProfileDefaults, tier: 3 },
+      context,
+    );
+    await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
+    const history = await db.audit.where('recordId').equals(stored.id).toArray();
+    const imported = history.find((entry) => entry.kind === 'import');
+
+    expect(imported?.changes.tier).toEqual({ old: 3, new: 2 });
+    expect(imported?.changes).not.toHaveProperty('name');
   });
 
   test('second import changes nothing', async () => {
@@ -62,7 +93,7 @@ describe('applyProviderContractPlan', () => {
     expect(summary.added).toEqual({ providers: 0, contracts: 0 });
     expect(summary.changed).toEqual({ providers: 0, contracts: 0 });
     expect(summary.unchanged).toEqual({ providers: 2, contracts: 2 });
-    expect(await db.audit.count()).toBe(1);
+    expect(await db.audit.count()).toBe(5);
   });
 
   test('matches a stored provider by name', async () => {
@@ -73,7 +104,7 @@ describe('applyProviderContractPlan', () => {
       context,
     );
     const preview = await previewProviderContractPlan(db, csvPlan('providers-contracts.csv'));
-    expect(preview.changed.providers).toBe(1);
+    expect(preview.summary.changed.providers).toBe(1);
     expect(await db.audit.count()).toBe(1);
 
     await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
@@ -110,5 +141,47 @@ describe('applyProviderContractPlan', () => {
     const contract = (await db.contracts.toArray()).find((stored) => stored.title === 'Customer service');
     expect(contract?.annualValueMinor).toBe(120_000_050);
     expect(contract?.startDate).toBe('2025-01-01');
+  });
+
+  test('workbook issues name sheet and cell', async () => {
+    const bytes = new Uint8Array(readFileSync(join(fixtures, 'providers-contracts.xlsx')));
+    const workbook = await readWorkbook(bytes, 'providers-contracts.xlsx');
+    if (!workbook.ok) throw new Error('the workbook did not read');
+    const table = buildSheetTable(workbook.value, {});
+    if (!table.ok) throw new Error('the sheet did not read');
+    const tierIndex = table.value.header.indexOf('Tier');
+    const rows = table.value.rows.map((row, index) => row.map((cell, column) => (index === 1 && column === tierIndex ? '4' : cell)));
+    const plan = planOf({ ...table.value, rows });
+
+    expect(plan.issues).toHaveLength(1);
+    expect(plan.issues[0]).toMatchObject({ code: 'import.invalidChoice', row: 3, column: 'Tier' });
+    expect(plan.issues[0]?.detail).toMatchObject({ file: 'providers-contracts.xlsx', sheet: table.value.sheet, columnLetter: 'E', value: '4' });
+  });
+});
+
+describe('previewProviderContractPlan', () => {
+  test('lists added records with their fields', async () => {
+    const preview = await previewProviderContractPlan(db, csvPlan('providers-contracts.csv'));
+
+    expect(preview.records.map((record) => [record.table, record.outcome, record.name, record.providerName])).toEqual([
+      ['providers', 'added', 'Northwind Contact', null],
+      ['providers', 'added', 'Fabrikam Finance', null],
+      ['contracts', 'added', 'Customer service', 'Northwind Contact'],
+      ['contracts', 'added', 'Back office', 'Northwind Contact'],
+    ]);
+    expect(preview.records[2]?.changes.noticePeriod).toEqual({ old: null, new: { amount: 90, unit: 'days' } });
+    expect(preview.records[2]?.currency).toBe('GBP');
+    expect(await db.providers.count()).toBe(0);
+  });
+
+  test('lists only changed fields of an update', async () => {
+    await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
+    const fabrikam = await db.providers.where('code').equals('FB2').first();
+    await db.providers.put({ ...(fabrikam ?? ({} as never)), criticality: 'high' });
+    const preview = await previewProviderContractPlan(db, csvPlan('providers-contracts.csv'));
+
+    expect(preview.records).toHaveLength(1);
+    expect(preview.records[0]).toMatchObject({ table: 'providers', outcome: 'changed', name: 'Fabrikam Finance' });
+    expect(preview.records[0]?.changes).toEqual({ criticality: { old: 'high', new: 'medium' } });
   });
 });

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { buildAgenda, defaultAlertLeadDays, type AgendaRecords, type CalendarEntry } from '../../../../shared/calendar/agenda';
+import { makeRisk } from '../governance/factories';
 import { makeAction, makeCertification, makeContract, makeMeeting, providers } from './factories';
 
 function records(parts: Partial<AgendaRecords>): AgendaRecords {
-  return { contracts: [], certifications: [], meetings: [], actionItems: [], providers, ...parts };
+  return { contracts: [], certifications: [], meetings: [], actionItems: [], risks: [], providers, ...parts };
 }
 
 /** Short labels `kind date`, enough to compare an agenda's content and order. */
@@ -329,7 +330,7 @@ describe('agenda order and options', () => {
     expect(buildAgenda(records({ actionItems: actions }), { today, horizonDays: 30 })[0]?.alert).toBe(true);
     const custom = buildAgenda(records({ actionItems: actions }), { today, horizonDays: 30, alertLeadDays: { actionDue: 2 } });
     expect(custom[0]).toMatchObject({ leadDays: 2, alert: false });
-    expect(defaultAlertLeadDays).toEqual({ noticeDeadline: 90, renewal: 90, certificationExpiry: 60, meeting: 1, actionDue: 7 });
+    expect(defaultAlertLeadDays).toEqual({ noticeDeadline: 90, renewal: 90, certificationExpiry: 60, riskReview: 14, meeting: 1, actionDue: 7 });
   });
 
   test('zero horizon keeps today and overdue', () => {
@@ -347,5 +348,51 @@ describe('agenda order and options', () => {
     expect(() => buildAgenda(records({}), { today, horizonDays: -1 })).toThrow(/horizonDays/);
     expect(() => buildAgenda(records({}), { today, horizonDays: 1.5 })).toThrow(RangeError);
     expect(() => buildAgenda(records({}), { today, horizonDays: 30, alertLeadDays: { meeting: -1 } })).toThrow(/alertLeadDays.meeting/);
+  });
+});
+
+describe('risk reviews', () => {
+  test('open risks listed by review date', () => {
+    const risks = [
+      makeRisk('risk-attrition', { title: 'Attrition', reviewDate: '2026-09-20', owner: 'Ana Cruz', likelihood: 4, impact: 3 }),
+      makeRisk('risk-closed', { reviewDate: '2026-09-10', status: 'closed' }),
+      makeRisk('risk-unplanned', { reviewDate: null }),
+      makeRisk('risk-late', { reviewDate: '2027-01-10' }),
+    ];
+    const agenda = buildAgenda(records({ risks }), { today: '2026-09-01', horizonDays: 60 });
+
+    expect(labels(agenda)).toEqual(['riskReview 2026-09-20']);
+    expect(agenda[0]).toMatchObject({
+      kind: 'riskReview',
+      table: 'risks',
+      recordId: 'risk-attrition',
+      title: 'Attrition',
+      owner: 'Ana Cruz',
+      status: 'open',
+      score: 12,
+      daysUntil: 19,
+      leadDays: defaultAlertLeadDays.riskReview,
+      alert: false,
+    });
+  });
+
+  test('overdue review stays listed', () => {
+    const agenda = buildAgenda(records({ risks: [makeRisk('risk-old', { reviewDate: '2026-03-31', status: 'mitigating' })] }), {
+      today: '2026-09-01',
+      horizonDays: 30,
+    });
+    expect(agenda[0]).toMatchObject({ kind: 'riskReview', status: 'mitigating', overdue: true, alert: true, daysUntil: -154 });
+  });
+
+  test('review sorts after expiries that day', () => {
+    const agenda = buildAgenda(
+      records({
+        risks: [makeRisk('risk-same-day', { reviewDate: '2026-09-15' })],
+        certifications: [makeCertification('cert-same-day', { expiresOn: '2026-09-15' })],
+        actionItems: [makeAction('action-same-day', { dueDate: '2026-09-15' })],
+      }),
+      { today: '2026-09-01', horizonDays: 30 },
+    );
+    expect(agenda.map((entry) => entry.kind)).toEqual(['certificationExpiry', 'riskReview', 'actionDue']);
   });
 });

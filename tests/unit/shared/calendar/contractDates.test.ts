@@ -5,7 +5,7 @@ import {
   contractTerm,
   contractTermsEndingBetween,
   currentContractTerm,
-  nextRenewalDate,
+  nextRenewal,
   noticeDeadline,
   renewedEndDate,
   type ContractTermFields,
@@ -219,7 +219,7 @@ describe('contract terms', () => {
     const openEnded: ContractTermFields = { endDate: null, autoRenewal: true, renewalMonths: 12, noticePeriod: months(3) };
     expect(contractTerm(openEnded, 0)).toBeNull();
     expect(currentContractTerm(openEnded, '2026-01-01')).toBeNull();
-    expect(nextRenewalDate(openEnded, '2026-01-01')).toBeNull();
+    expect(nextRenewal(openEnded, '2026-01-01')).toBeNull();
   });
 
   test('current term after renewals', () => {
@@ -245,12 +245,48 @@ describe('contract terms', () => {
     // The 2026-09-30 deadline passed without notice, so the contract renewed on 2026-12-31.
     const contract = autoRenewing('2026-12-31', 12);
     expect(currentContractTerm(contract, '2027-01-05')).toEqual({ renewal: 1, endDate: '2027-12-31', noticeDeadline: '2027-09-30' });
-    expect(nextRenewalDate(contract, '2027-01-05')).toBe('2027-12-31');
+    expect(nextRenewal(contract, '2027-01-05')).toEqual({ startDate: '2028-01-01', endDate: '2028-12-31', months: 12 });
+  });
+
+  test('next renewal starts after term end', () => {
+    expect(nextRenewal(autoRenewing('2027-12-31', 12), '2026-05-10')).toEqual({ startDate: '2028-01-01', endDate: '2028-12-31', months: 12 });
+    expect(nextRenewal(autoRenewing('2027-12-31', 12), '2027-12-31')?.startDate).toBe('2028-01-01');
+    expect(nextRenewal(autoRenewing('2028-01-01', 12), '2028-01-01')?.startDate).toBe('2028-01-02');
+  });
+
+  test('next renewal over month ends', () => {
+    expect(nextRenewal(autoRenewing('2027-02-28', 12), '2027-01-01')).toEqual({ startDate: '2027-03-01', endDate: '2028-02-29', months: 12 });
+    expect(nextRenewal(autoRenewing('2027-01-30', 1), '2027-01-01')).toEqual({ startDate: '2027-01-31', endDate: '2027-02-28', months: 1 });
   });
 
   test('next renewal only for auto-renewing contracts', () => {
-    expect(nextRenewalDate(autoRenewing('2026-12-31', 24), '2027-03-01')).toBe('2028-12-31');
-    expect(nextRenewalDate({ endDate: '2026-12-31', autoRenewal: false, renewalMonths: 24, noticePeriod: null }, '2026-03-01')).toBeNull();
+    expect(nextRenewal(autoRenewing('2026-12-31', 24), '2027-03-01')).toEqual({ startDate: '2029-01-01', endDate: '2030-12-31', months: 24 });
+    expect(nextRenewal({ endDate: '2026-12-31', autoRenewal: false, renewalMonths: 24, noticePeriod: null }, '2026-03-01')).toBeNull();
+    expect(nextRenewal({ endDate: '2026-12-31', autoRenewal: true, renewalMonths: null, noticePeriod: null }, '2026-03-01')).toBeNull();
+  });
+
+  test('next renewal follows the running term', () => {
+    fc.assert(
+      fc.property(
+        dateArbitrary,
+        fc.integer({ min: 1, max: 36 }),
+        fc.integer({ min: -400, max: 20_000 }),
+        (endDate, renewalMonths, daysLater) => {
+          const contract = autoRenewing(endDate, renewalMonths, 1);
+          const date = fromDayNumber(toDayNumber(endDate) + daysLater);
+          const running = currentContractTerm(contract, date);
+          const renewal = nextRenewal(contract, date);
+          if (running === null || renewal === null) throw new Error('an auto-renewing contract always has a running and a next term');
+
+          expect(toDayNumber(renewal.startDate)).toBe(toDayNumber(running.endDate) + 1);
+          expect(toDayNumber(renewal.startDate)).toBeGreaterThan(toDayNumber(date));
+          expect(renewal.endDate).toBe(renewedEndDate(endDate, renewalMonths, running.renewal + 1));
+          expect(toDayNumber(renewal.endDate)).toBeGreaterThanOrEqual(toDayNumber(renewal.startDate));
+          expect(renewal.months).toBe(renewalMonths);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   test('terms ending in a range', () => {

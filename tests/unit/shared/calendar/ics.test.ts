@@ -6,6 +6,8 @@ import ICAL from 'ical.js';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildAgenda, type CalendarEntry } from '../../../../shared/calendar/agenda';
 import { calendarEntryUid, icsFileName, writeAgendaIcs } from '../../../../shared/calendar/ics';
+import { zonedTimeToUtcMillis } from '../../../../shared/calendar/zonedTime';
+import { fromDayNumber, toDayNumber } from '../../../../shared/schedule/days';
 import { makeAction, makeContract, makeMeeting, providers } from './factories';
 import { describeInEnglish, sampleAgenda, sampleGeneratedAt, sampleIcs } from './icsSample';
 
@@ -120,7 +122,7 @@ describe('ics events', () => {
   test('alarms at alert lead time', () => {
     const nineHours = 9 * 3600;
     const day = 86_400;
-    expect(alarmOf(events, uidOf('contract-payroll', 'noticeDeadline', 0))).toEqual({
+    expect(alarmOf(events, uidOf('contract-payroll', 'renewal', 0))).toEqual({
       seconds: -(90 * day - nineHours),
       related: 'START',
       action: 'DISPLAY',
@@ -129,6 +131,13 @@ describe('ics events', () => {
     expect(alarmOf(events, uidOf('cert-soc2', 'certificationExpiry'))?.seconds).toBe(-(60 * day - nineHours));
     expect(alarmOf(events, uidOf('action-sla-review', 'actionDue'))?.seconds).toBe(-(7 * day - nineHours));
     expect(alarmOf(events, uidOf('meeting-london-gmt', 'meeting'))).toEqual({ seconds: -day, related: 'START', action: 'DISPLAY' });
+  });
+
+  test('alarm already due moves to next 09:00', () => {
+    // The deadline of 30 September is inside its 90-day lead time on 1 September, so the alarm
+    // fires at 09:00 on the export day (the export is at 07:45 UTC) instead of on 2 July.
+    const day = 86_400;
+    expect(alarmOf(events, uidOf('contract-payroll', 'noticeDeadline', 0))?.seconds).toBe(-(29 * day - 9 * 3600));
   });
 
   test('past entries have no alarm', () => {
@@ -156,7 +165,7 @@ describe('ics file format', () => {
     'Review: Acme, Inc.; "phase 2" \\ backslash\nsecond line — Zürich Straße, 東京 本社; São Paulo 🚀 ' + 'contract renewal '.repeat(4);
   const awkwardDescription = 'Line one, with a comma; and a semicolon\nLine two\r\nLine three: ünïcødé 🚀\n\nafter a blank line';
   const agenda = buildAgenda(
-    { contracts: [], certifications: [], meetings: [makeMeeting('meeting-texts', { date: '2026-09-10' })], actionItems: [], providers },
+    { contracts: [], certifications: [], meetings: [makeMeeting('meeting-texts', { date: '2026-09-10' })], actionItems: [], risks: [], providers },
     { today: '2026-09-01', horizonDays: 30 },
   );
   const text = roundTripThroughFile(
@@ -164,6 +173,7 @@ describe('ics file format', () => {
       calendarName: 'Acme, Inc.; VMO\nagenda',
       describe: () => ({ summary: awkwardSummary, description: awkwardDescription }),
       generatedAt: sampleGeneratedAt,
+      timeZone: 'UTC',
     }),
     'texts.ics',
   );
@@ -201,13 +211,14 @@ describe('ics file format', () => {
 
   test('empty description is left out', () => {
     const actions = buildAgenda(
-      { contracts: [], certifications: [], meetings: [], actionItems: [makeAction('action-quiet', { dueDate: '2026-09-10' })], providers },
+      { contracts: [], certifications: [], meetings: [], actionItems: [makeAction('action-quiet', { dueDate: '2026-09-10' })], risks: [], providers },
       { today: '2026-09-01', horizonDays: 30 },
     );
     const quiet = writeAgendaIcs(actions, {
       calendarName: 'Agenda',
       describe: () => ({ summary: 'Due', description: '' }),
       generatedAt: sampleGeneratedAt,
+      timeZone: 'UTC',
     });
     const component = parseEvents(quiet).get(uidOf('action-quiet', 'actionDue'));
     expect(component?.hasProperty('description')).toBe(false);
@@ -220,22 +231,23 @@ describe('ics updates and fallbacks', () => {
     const meeting = makeMeeting('meeting-moved', { date: '2026-09-10', startTime: '09:00' });
     const contract = makeContract('contract-edit', { endDate: '2026-12-31', noticePeriod: { amount: 1, unit: 'months' } });
     const options = { today: '2026-09-01', horizonDays: 200 };
-    const first = buildAgenda({ contracts: [contract], certifications: [], meetings: [meeting], actionItems: [], providers }, options);
+    const first = buildAgenda({ contracts: [contract], certifications: [], meetings: [meeting], actionItems: [], risks: [], providers }, options);
     const second = buildAgenda(
       {
         contracts: [{ ...contract, endDate: '2027-01-31', noticePeriod: { amount: 2, unit: 'months' } }],
         certifications: [],
         meetings: [{ ...meeting, startTime: '14:30' }],
         actionItems: [],
+        risks: [],
         providers,
       },
       options,
     );
     const firstEvents = parseEvents(
-      writeAgendaIcs(first, { calendarName: 'Agenda', describe: describeInEnglish, generatedAt: new Date('2026-09-01T08:00:00Z') }),
+      writeAgendaIcs(first, { calendarName: 'Agenda', describe: describeInEnglish, generatedAt: new Date('2026-09-01T08:00:00Z'), timeZone: 'UTC' }),
     );
     const secondEvents = parseEvents(
-      writeAgendaIcs(second, { calendarName: 'Agenda', describe: describeInEnglish, generatedAt: new Date('2026-09-02T08:00:00Z') }),
+      writeAgendaIcs(second, { calendarName: 'Agenda', describe: describeInEnglish, generatedAt: new Date('2026-09-02T08:00:00Z'), timeZone: 'UTC' }),
     );
 
     expect([...secondEvents.keys()].sort()).toEqual([...firstEvents.keys()].sort());
@@ -248,11 +260,11 @@ describe('ics updates and fallbacks', () => {
 
   test('lead time of zero alarms on the day', () => {
     const agenda = buildAgenda(
-      { contracts: [], certifications: [], meetings: [], actionItems: [makeAction('action-today', { dueDate: '2026-09-05' })], providers },
+      { contracts: [], certifications: [], meetings: [], actionItems: [makeAction('action-today', { dueDate: '2026-09-05' })], risks: [], providers },
       { today: '2026-09-01', horizonDays: 30, alertLeadDays: { actionDue: 0 } },
     );
     const events = parseEvents(
-      writeAgendaIcs(agenda, { calendarName: 'Agenda', describe: describeInEnglish, generatedAt: sampleGeneratedAt }),
+      writeAgendaIcs(agenda, { calendarName: 'Agenda', describe: describeInEnglish, generatedAt: sampleGeneratedAt, timeZone: 'UTC' }),
     );
     expect(alarmOf(events, uidOf('action-today', 'actionDue'))).toEqual({ seconds: 9 * 3600, related: 'START', action: 'DISPLAY' });
   });
@@ -264,12 +276,13 @@ describe('ics updates and fallbacks', () => {
         certifications: [],
         meetings: [makeMeeting('meeting-nowhere', { date: '2026-09-10', timeZone: 'Nowhere/Atlantis' })],
         actionItems: [],
+        risks: [],
         providers,
       },
       { today: '2026-09-01', horizonDays: 30 },
     );
     const event = eventOf(
-      parseEvents(writeAgendaIcs(agenda, { calendarName: 'Agenda', describe: describeInEnglish, generatedAt: sampleGeneratedAt })),
+      parseEvents(writeAgendaIcs(agenda, { calendarName: 'Agenda', describe: describeInEnglish, generatedAt: sampleGeneratedAt, timeZone: 'UTC' })),
       uidOf('meeting-nowhere', 'meeting'),
     );
     expect(event.startDate.isDate).toBe(true);
@@ -280,20 +293,116 @@ describe('ics updates and fallbacks', () => {
     const agenda = sampleAgenda();
     const meetings = agenda.filter((entry): entry is Extract<CalendarEntry, { kind: 'meeting' }> => entry.kind === 'meeting');
     const events = parseEvents(
-      writeAgendaIcs(meetings, { calendarName: 'Meetings', describe: describeInEnglish, generatedAt: sampleGeneratedAt }),
+      writeAgendaIcs(meetings, { calendarName: 'Meetings', describe: describeInEnglish, generatedAt: sampleGeneratedAt, timeZone: 'UTC' }),
     );
     expect(events.size).toBe(4);
   });
 
   test('empty agenda is a valid calendar', () => {
-    const text = writeAgendaIcs([], { calendarName: 'Agenda', describe: describeInEnglish, generatedAt: sampleGeneratedAt });
+    const text = writeAgendaIcs([], { calendarName: 'Agenda', describe: describeInEnglish, generatedAt: sampleGeneratedAt, timeZone: 'UTC' });
     expect(parseEvents(text).size).toBe(0);
   });
 
   test('rejects invalid generatedAt', () => {
-    expect(() => writeAgendaIcs([], { calendarName: 'Agenda', describe: describeInEnglish, generatedAt: new Date('not a date') })).toThrow(
+    expect(() => writeAgendaIcs([], { calendarName: 'Agenda', describe: describeInEnglish, generatedAt: new Date('not a date'), timeZone: 'UTC' })).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('ics reminders at export', () => {
+  const day = 86_400;
+  const nineHours = 9 * 3600;
+  // 07:45 UTC on 1 September 2026: 08:45 in London, 16:45 in Tokyo, 00:45 in Los Angeles,
+  // 21:45 on Kiritimati (UTC+14) and 20:30 on the Chatham Islands (UTC+12:45).
+  const exportedAt = new Date('2026-09-01T07:45:00Z');
+  const zones = ['UTC', 'Europe/London', 'Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Chatham'] as const;
+
+  /** Writes `entries` as exported at `exportedAt` by a user in `timeZone`, and parses the file. */
+  function exportIn(entries: readonly CalendarEntry[], timeZone: string, generatedAt = exportedAt): Map<string, ICAL.Component> {
+    return parseEvents(writeAgendaIcs(entries, { calendarName: 'Agenda', describe: describeInEnglish, generatedAt, timeZone }));
+  }
+
+  /**
+   * Returns the instant at which the event's alarm fires for a user in `timeZone`. For a timed
+   * event it is the start plus the trigger. For an all-day event it is 09:00 on the reminder day
+   * in that zone, because a calendar app reads all-day times in its own zone.
+   */
+  function firingMillis(component: ICAL.Component, timeZone: string): number | null {
+    const event = new ICAL.Event(component);
+    const alarm = alarmOf(new Map([[event.uid, component]]), event.uid);
+    if (alarm === null) return null;
+    if (!event.startDate.isDate) return event.startDate.toUnixTime() * 1000 + alarm.seconds * 1000;
+    const daysBefore = (-alarm.seconds + nineHours) / day;
+    expect(Number.isInteger(daysBefore)).toBe(true);
+    const reminderDay = toDayNumber(event.startDate.toString()) - daysBefore;
+    return zonedTimeToUtcMillis(fromDayNumber(reminderDay), '09:00', timeZone);
+  }
+
+  test.each(zones)('no alarm fires before export in %s', (timeZone) => {
+    const events = exportIn(sampleAgenda(), timeZone);
+    for (const [uid, component] of events) {
+      const firing = firingMillis(component, timeZone);
+      if (firing !== null) expect(firing, uid).toBeGreaterThan(exportedAt.getTime());
+    }
+  });
+
+  test.each([
+    ['UTC', 29],
+    ['Europe/London', 29],
+    ['America/Los_Angeles', 29],
+    ['Asia/Tokyo', 28],
+    ['Pacific/Kiritimati', 28],
+    ['Pacific/Chatham', 28],
+  ] as const)('due deadline reminds at next 09:00 in %s', (timeZone, daysBefore) => {
+    const uid = uidOf('contract-payroll', 'noticeDeadline', 0);
+    expect(alarmOf(exportIn(sampleAgenda(), timeZone), uid)?.seconds).toBe(-(daysBefore * day - nineHours));
+  });
+
+  test.each(zones)('future alarm unchanged in %s', (timeZone) => {
+    const events = exportIn(sampleAgenda(), timeZone);
+    expect(alarmOf(events, uidOf('cert-soc2', 'certificationExpiry'))?.seconds).toBe(-(60 * day - nineHours));
+    expect(alarmOf(events, uidOf('meeting-london-gmt', 'meeting'))?.seconds).toBe(-day);
+  });
+
+  test('entry due today before 09:00 reminds at 09:00', () => {
+    const agenda = buildAgenda(
+      { contracts: [], certifications: [], meetings: [], actionItems: [makeAction('action-today', { dueDate: '2026-09-01' })], risks: [], providers },
+      { today: '2026-09-01', horizonDays: 30 },
+    );
+    expect(alarmOf(exportIn(agenda, 'Europe/London'), uidOf('action-today', 'actionDue'))?.seconds).toBe(nineHours);
+  });
+
+  test('entry due today after 09:00 has none', () => {
+    const agenda = buildAgenda(
+      { contracts: [], certifications: [], meetings: [], actionItems: [makeAction('action-today', { dueDate: '2026-09-01' })], risks: [], providers },
+      { today: '2026-09-01', horizonDays: 30 },
+    );
+    expect(alarmOf(exportIn(agenda, 'Asia/Tokyo'), uidOf('action-today', 'actionDue'))).toBeNull();
+  });
+
+  test('meeting within lead time reminds before start', () => {
+    // 14:00 in London is 13:00 UTC. The 1-day reminder (13:00 UTC the day before) has passed.
+    const agenda = buildAgenda(
+      {
+        contracts: [],
+        certifications: [],
+        meetings: [makeMeeting('meeting-today', { date: '2026-09-01', startTime: '14:00', timeZone: 'Europe/London' })],
+        actionItems: [],
+        risks: [],
+        providers,
+      },
+      { today: '2026-09-01', horizonDays: 30 },
+    );
+    const uid = uidOf('meeting-today', 'meeting');
+    // 09:00 in London (08:00 UTC) is five hours before the start.
+    expect(alarmOf(exportIn(agenda, 'Europe/London'), uid)?.seconds).toBe(-5 * 3600);
+    // In Tokyo the next 09:00 (00:00 UTC on 2 September) is after the start, so there is none.
+    expect(alarmOf(exportIn(agenda, 'Asia/Tokyo'), uid)).toBeNull();
+  });
+
+  test('rejects an invalid time zone', () => {
+    expect(() => exportIn(sampleAgenda(), 'Nowhere/Atlantis')).toThrow(RangeError);
   });
 });
 

@@ -34,6 +34,7 @@ export function sampleAgenda(): CalendarEntry[] {
         makeMeeting('meeting-kolkata-after', { date: '2026-10-26', startTime: '10:00', durationMinutes: 45, timeZone: 'Asia/Kolkata' }),
       ],
       actionItems: [makeAction('action-sla-review', { dueDate: '2026-09-20' }), makeAction('action-overdue', { dueDate: '2026-08-01' })],
+      risks: [],
       providers,
     },
     sampleOptions,
@@ -48,5 +49,10 @@ export function describeInEnglish(entry: CalendarEntry): IcsEventText {
 }
 
 export function sampleIcs(): string {
-  return writeAgendaIcs(sampleAgenda(), { calendarName: 'Steerwise agenda', describe: describeInEnglish, generatedAt: sampleGeneratedAt });
+  return writeAgendaIcs(sampleAgenda(), {
+    calendarName: 'Steerwise agenda',
+    describe: describeInEnglish,
+    generatedAt: sampleGeneratedAt,
+    timeZone: 'UTC',
+  });
 }

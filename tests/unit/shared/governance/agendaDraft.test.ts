@@ -14,6 +14,8 @@ import {
 } from '../../../../shared/governance/agendaDraft';
 import { fromDayNumber, toDayNumber } from '../../../../shared/schedule/days';
 import { packHlc } from '../../../../shared/sync/hlc';
+import { nextMeetingDate } from '../../../../shared/governance/agendaNotices';
+import { makeContract } from '../calendar/factories';
 import { makeKpi, makeMeasurement, makeServiceLevel } from '../domain/factories';
 import { makeAction, makeEscalation, makeRisk } from './factories';
 
@@ -88,6 +90,8 @@ function inputFor(kind: MeetingKind): AgendaDraftInput {
     measurements,
     risks,
     actionItems,
+    contracts: [],
+    cadence: null,
   };
 }
 
@@ -98,6 +102,8 @@ function recordIds(entries: readonly AgendaEntry[]): string[] {
         return entry.escalation.id;
       case 'serviceLevel':
         return entry.serviceLevel.id;
+      case 'noticeDeadline':
+        return `${entry.contract.id} ${entry.deadline}`;
       case 'risk':
         return entry.risk.id;
       case 'action':
@@ -163,7 +169,8 @@ describe('selectAgendaEntries', () => {
 
   it('treats an ad hoc meeting as a management meeting', () => {
     expect(selectAgendaEntries(inputFor('adHoc'))).toEqual(selectAgendaEntries(inputFor('monthlyManagement')));
-    expect(agendaScopes.adHoc).toEqual(agendaScopes.monthlyManagement);
+    // Only the notice deadlines differ: an ad hoc meeting has no next meeting to look ahead to.
+    expect({ ...agendaScopes.adHoc, noticeDeadlines: true }).toEqual(agendaScopes.monthlyManagement);
   });
 
   it('gives the facts of a missed level', () => {
@@ -209,7 +216,7 @@ describe('selectAgendaEntries', () => {
   });
 
   it('takes a scope in place of the kind', () => {
-    const scope = { minEscalationLevel: 3, missedServiceLevels: false, risks: 'none', actions: 'none' } as const;
+    const scope = { minEscalationLevel: 3, missedServiceLevels: false, risks: 'none', actions: 'none', noticeDeadlines: false } as const;
     expect(recordIds(selectAgendaEntries(inputFor('weeklyOperational'), scope))).toEqual(['e3']);
   });
 
@@ -222,10 +229,87 @@ describe('selectAgendaEntries', () => {
   });
 });
 
+describe('notice deadlines on the agenda', () => {
+  const threeMonths = { amount: 3, unit: 'months' } as const;
+  const contracts = [
+    // Notice by 30 April 2024: before the next monthly meeting on 10 May.
+    makeContract('cSoon', { providerId: 'p1', title: 'Payroll', endDate: '2024-07-31', noticePeriod: threeMonths }),
+    // Notice by 30 June 2024: after the next monthly meeting, before the next quarterly one.
+    makeContract('cLater', { providerId: 'p1', title: 'Accounts payable', endDate: '2024-09-30', noticePeriod: threeMonths }),
+    // Notice was due on 30 March 2024, before the meeting.
+    makeContract('cPassed', { providerId: 'p1', title: 'Service desk', endDate: '2024-06-30', noticePeriod: threeMonths }),
+    // Notice by 30 April 2024 too, but another provider's contract.
+    makeContract('cOther', { providerId: 'p2', endDate: '2024-07-31', noticePeriod: threeMonths }),
+  ];
+  const withContracts = (kind: MeetingKind, cadence: AgendaDraftInput['cadence'] = null): AgendaDraftInput => ({
+    ...inputFor(kind),
+    escalations: [],
+    measurements: [],
+    risks: [],
+    actionItems: [],
+    contracts,
+    cadence,
+  });
+
+  it('monthly lists deadlines before next meeting', () => {
+    const entries = selectAgendaEntries(withContracts('monthlyManagement'));
+    expect(recordIds(entries)).toEqual(['cSoon 2024-04-30']);
+    expect(entries[0]).toMatchObject({ source: 'noticeDeadline', termEndDate: '2024-07-31', nextMeetingDate: '2024-05-10' });
+  });
+
+  it('quarterly looks three months ahead', () => {
+    expect(recordIds(selectAgendaEntries(withContracts('quarterlySteering')))).toEqual(['cSoon 2024-04-30', 'cLater 2024-06-30']);
+  });
+
+  it('weekly and ad hoc list none', () => {
+    expect(selectAgendaEntries(withContracts('weeklyOperational'))).toEqual([]);
+    expect(selectAgendaEntries(withContracts('adHoc'))).toEqual([]);
+  });
+
+  it('cadence dates the next meeting', () => {
+    // A monthly cadence on the 10th, so the next meeting after 10 April is 10 May, as without it.
+    const monthly = { kind: 'monthlyManagement', firstDate: '2024-01-10', untilDate: null } as const;
+    expect(selectAgendaEntries(withContracts('monthlyManagement', monthly))[0]).toMatchObject({ nextMeetingDate: '2024-05-10' });
+    // From 25 March, a cadence on the 25th meets again on 25 April: the deadline of 30 March is
+    // on this agenda, and that of 30 April is left to the April meeting.
+    const late = { kind: 'monthlyManagement', firstDate: '2024-01-25', untilDate: null } as const;
+    const march = {
+      ...withContracts('monthlyManagement', late),
+      meeting: { providerId: 'p1', kind: 'monthlyManagement', date: '2024-03-25' },
+    } as const;
+    expect(recordIds(selectAgendaEntries(march))).toEqual(['cPassed 2024-03-30']);
+    expect(nextMeetingDate('monthlyManagement', '2024-04-25', late)).toBe('2024-05-25');
+  });
+
+  it('ended cadence falls back to its interval', () => {
+    const ended = { kind: 'quarterlySteering', firstDate: '2023-01-10', untilDate: '2024-04-10' } as const;
+    expect(nextMeetingDate('quarterlySteering', '2024-04-10', ended)).toBe('2024-07-10');
+    expect(nextMeetingDate('weeklyOperational', '2024-04-10', null)).toBeNull();
+  });
+
+  it('renewing contract adds later terms', () => {
+    const monthlyRenewal = makeContract('cMonthly', {
+      providerId: 'p1',
+      endDate: '2024-04-20',
+      noticePeriod: { amount: 5, unit: 'days' },
+      autoRenewal: true,
+      renewalMonths: 1,
+    });
+    const input = { ...withContracts('quarterlySteering'), contracts: [monthlyRenewal] };
+    expect(recordIds(selectAgendaEntries(input))).toEqual(['cMonthly 2024-04-15', 'cMonthly 2024-05-15', 'cMonthly 2024-06-15']);
+  });
+
+  it('deadline on next meeting day is left out', () => {
+    const onNextMeeting = makeContract('cEdge', { providerId: 'p1', endDate: '2024-08-10', noticePeriod: threeMonths });
+    expect(selectAgendaEntries({ ...withContracts('monthlyManagement'), contracts: [onNextMeeting] })).toEqual([]);
+  });
+});
+
 describe('draftAgenda', () => {
   const texts: AgendaTexts = {
     escalation: (entry) => `Escalation level ${String(entry.escalation.level)} since ${entry.escalation.openedPeriod}`,
     serviceLevel: (entry) => `${entry.kpi.name} missed in ${entry.period}: ${String(entry.result)}`,
+    noticeDeadline: (entry) => `Notice for ${entry.contract.title} by ${entry.deadline}`,
     risk: (entry) => `${entry.risk.title} (${entry.rating})`,
     action: (entry) => `${entry.action.title}${entry.overdue ? ' (overdue)' : ''}`,
   };

@@ -118,11 +118,11 @@ describe('buildProviderContractPlan', () => {
   test.each([
     ['Automatic renewal', 'maybe', 'import.invalidChoice'],
     ['Start date', '31/12/2025', 'import.invalidDate'],
-    ['Annual value', 'lots', 'csv.invalidNumber'],
-    ['Annual value', '10,555', 'csv.invalidNumber'],
-    ['Notice period', '2,5', 'csv.invalidNumber'],
-    ['At-risk %', '120', 'csv.invalidNumber'],
-    ['Currency', 'POUNDS', 'import.invalidChoice'],
+    ['Annual value', 'lots', 'import.invalidNumber'],
+    ['Annual value', '10,555', 'import.invalidAmount'],
+    ['Notice period', '2,5', 'import.invalidWholeNumber'],
+    ['At-risk %', '120', 'import.invalidPercent'],
+    ['Currency', 'POUNDS', 'import.invalidCurrency'],
   ] as const)('contract %s “%s” is rejected', (column, value, code) => {
     const plan = buildProviderContractPlan(
       oneRow({ 'Provider name': 'Acme', 'Contract title': 'Main', Currency: 'GBP', [column]: value }),
@@ -134,12 +134,12 @@ describe('buildProviderContractPlan', () => {
 
   test('missing provider name is rejected', () => {
     const plan = buildProviderContractPlan(oneRow({ 'Provider code': 'X1' }), fixtureMapping());
-    expect(plan.issues[0]).toMatchObject({ code: 'csv.emptyValue', column: 'Provider name' });
+    expect(plan.issues[0]).toMatchObject({ code: 'import.emptyValue', column: 'Provider name' });
   });
 
   test('contract cells without title are rejected', () => {
     const plan = buildProviderContractPlan(oneRow({ 'Provider name': 'Acme', Currency: 'GBP' }), fixtureMapping());
-    expect(plan.issues[0]).toMatchObject({ code: 'csv.emptyValue', column: 'Contract title' });
+    expect(plan.issues[0]).toMatchObject({ code: 'import.missingTitle', column: 'Contract title' });
   });
 
   test('repeated provider and contract is rejected', () => {
@@ -151,7 +151,69 @@ describe('buildProviderContractPlan', () => {
 
   test('unmapped name blocks the import', () => {
     const plan = buildProviderContractPlan(csvTable('providers-contracts.csv'), { ...fixtureMapping(), name: null });
-    expect(plan.issues[0]).toMatchObject({ code: 'csv.unmappedColumn', row: null });
+    expect(plan.issues[0]).toMatchObject({ code: 'import.unmappedColumn', row: null });
     expect(plan.rows).toHaveLength(0);
+  });
+
+  test.each([
+    ['Tier', '4', 'tier'],
+    ['Tier', '0', 'tier'],
+    ['Tier', 'Tier 4', 'tier'],
+    ['Criticality', 'Critical', 'criticality'],
+    ['Lifecycle', 'Retired', 'lifecycle'],
+    ['Financial rating', 'AAA', 'financialRating'],
+    ['Pricing model', 'Cost plus', 'pricingModel'],
+    ['Notice unit', 'weeks', 'noticeUnit'],
+    ['Automatic renewal', 'maybe', 'autoRenewal'],
+  ] as const)('%s “%s” is reported with accepted values', (column, value, field) => {
+    const cells = { 'Provider name': 'Acme', 'Contract title': 'Main', Currency: 'GBP', 'Notice period': '3', 'Notice unit': 'months' };
+    const plan = buildProviderContractPlan(oneRow({ ...cells, [column]: value }), fixtureMapping());
+
+    expect(plan.issueCounts.errors).toBe(1);
+    expect(plan.issues[0]).toMatchObject({
+      code: 'import.invalidChoice',
+      row: 2,
+      column,
+      detail: { file: 'providers-contracts.csv', field, value },
+    });
+    expect(plan.issues[0]?.detail.accepted).toEqual(expect.stringContaining(','));
+    expect(plan.rows).toHaveLength(0);
+  });
+
+  test('every problem of a row is reported', () => {
+    const cells = { 'Contract title': 'Main', Tier: '4', Criticality: 'urgent', Currency: 'POUNDS', 'Automatic renewal': 'maybe' };
+    const plan = buildProviderContractPlan(oneRow(cells), fixtureMapping());
+    const columns = plan.issues.map((issue) => issue.column);
+
+    expect(columns).toEqual(['Provider name', 'Tier', 'Criticality', 'Currency', 'Automatic renewal']);
+    expect(plan.issues.every((issue) => issue.row === 2)).toBe(true);
+  });
+
+  test('invalid choices on several rows are all reported', () => {
+    const table = csvTable('providers-contracts.csv');
+    const tierIndex = table.header.indexOf('Tier');
+    const rows = table.rows.map((row, index) => row.map((cell, column) => (column === tierIndex ? String(index + 4) : cell)));
+    const plan = buildProviderContractPlan({ ...table, rows }, fixtureMapping());
+
+    expect(plan.issues.map((issue) => [issue.row, issue.detail.value])).toEqual([
+      [2, '4'],
+      [3, '5'],
+      [4, '6'],
+    ]);
+  });
+
+  test('notice period without unit points at the amount', () => {
+    const plan = buildProviderContractPlan(
+      oneRow({ 'Provider name': 'Acme', 'Contract title': 'Main', Currency: 'GBP', 'Notice period': '90' }),
+      fixtureMapping(),
+    );
+    expect(plan.issues[0]).toMatchObject({ code: 'import.missingNoticeUnit', column: 'Notice period', detail: { value: '90' } });
+  });
+
+  test('repeated provider without contract is rejected', () => {
+    const table = csvTable('providers-contracts.csv');
+    const fabrikam = table.rows[2] ?? [];
+    const plan = buildProviderContractPlan({ ...table, rows: [fabrikam, fabrikam], rowNumbers: [4, 5] }, fixtureMapping());
+    expect(plan.issues[0]).toMatchObject({ code: 'import.duplicateProvider', row: 5, detail: { firstRow: 4, provider: 'Fabrikam Finance' } });
   });
 });

@@ -47,6 +47,31 @@ describe('English error sentences', () => {
     expect(specific).toContain('acme.steerwise');
   });
 
+  const providerImportRowCodes = errorCodes.filter((code) => code.startsWith('import.') && code !== 'import.unmappedColumn');
+  const providerImportDetail = { file: 'firms.csv', row: 7, column: 'Tier', value: '4', accepted: '1, 2, 3', firstRow: 3 };
+
+  test.each(providerImportRowCodes)('%s names file, line and column', (code) => {
+    const sentence = describeError(i18next.t, code, providerImportDetail);
+    expect(sentence).toMatch(/^firms\.csv, line 7\b/);
+  });
+
+  test.each(providerImportRowCodes.filter((code) => code !== 'import.missingCurrency'))('%s in a workbook names sheet and cell', (code) => {
+    const sentence = describeError(i18next.t, code, { ...providerImportDetail, sheet: 'Firms', columnLetter: 'E', reason: 'sheet' });
+    expect(sentence).toMatch(/^firms\.csv, sheet “Firms”, (cell E7 \(column “Tier”\)|row 7)[ :]/);
+  });
+
+  test('invalid choice lists the accepted values', () => {
+    const sentence = describeError(i18next.t, 'import.invalidChoice', providerImportDetail);
+    expect(sentence).toBe(
+      'firms.csv, line 7, column “Tier”: “4” is not a valid value. Use one of: 1, 2, 3. Or leave the cell blank to keep the stored value.',
+    );
+  });
+
+  test('invalid currency gives example codes', () => {
+    const sentence = describeError(i18next.t, 'import.invalidCurrency', { ...providerImportDetail, column: 'Currency', value: 'POUNDS' });
+    expect(sentence).toContain('“POUNDS” is not a currency code. Use a three-letter ISO 4217 code such as GBP, EUR or USD.');
+  });
+
   test('duplicate row names both lines', () => {
     const sentence = describeError(i18next.t, 'csv.duplicateRow', {
       file: 'a.csv',

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAgenda } from '../../../../../../shared/calendar/agenda';
 import type { AgendaRecords } from '../../../../../../shared/calendar/agenda';
-import type { ActionItem, Meeting } from '../../../../../../shared/domain/governance';
+import type { ActionItem, Meeting, Risk } from '../../../../../../shared/domain/governance';
 import type { Certification } from '../../../../../../shared/domain/providerProfile';
 import type { Contract } from '../../../../../../shared/domain/types';
 import { contractGovernanceDefaults } from '../../../../../../shared/domain/profileDefaults';
@@ -76,11 +76,28 @@ const action: ActionItem = {
   completedOn: null,
 };
 
+const risk: Risk = {
+  id: 'risk-1',
+  clock: '0000000000000-0000-test',
+  fieldClocks: {},
+  providerId: 'provider-1',
+  title: 'Attrition at the Pune site',
+  category: 'attrition',
+  description: '',
+  likelihood: 4,
+  impact: 3,
+  owner: 'Raj Patel',
+  mitigation: '',
+  status: 'mitigating',
+  reviewDate: '2026-10-15',
+};
+
 const records: AgendaRecords = {
   contracts: [contract],
   certifications: [certification],
   meetings: [meeting],
   actionItems: [action],
+  risks: [risk],
   providers: [{ id: 'provider-1', name: 'North Payroll' }],
 };
 
@@ -127,12 +144,17 @@ describe('entry texts', () => {
   it('details a notice deadline and a meeting', () => {
     expect(entryDetails(i18next.t, entryOf('noticeDeadline'), 'en-GB')).toEqual([
       'Notice period 3 months',
-      'Without notice the contract renews on 31 Dec 2026',
+      'Without notice the contract renews on 1 Jan 2027, the day after the term ends',
     ]);
     expect(entryDetails(i18next.t, entryOf('meeting'), 'en-GB')).toEqual([
       'Quarterly joint steering committee at 10:00 (Europe/London), 90 minutes',
     ]);
     expect(entryDetails(i18next.t, entryOf('renewal'), 'en-GB')).toEqual(['Renews automatically for 12 months', 'Notice by 30 Sept 2026']);
+  });
+
+  it('details a risk review', () => {
+    expect(entrySummary(i18next.t, entryOf('riskReview'))).toBe('Risk review: Attrition at the Pune site (North Payroll)');
+    expect(entryDetails(i18next.t, entryOf('riskReview'), 'en-GB')).toEqual(['Status: Being mitigated, score 12 of 25', 'Owner: Raj Patel']);
   });
 
   it('joins details into the ics description', () => {
@@ -147,5 +169,6 @@ describe('entryScreenOf', () => {
     expect(entryScreenOf(entryOf('meeting'))).toEqual({ name: 'governance', tab: 'meetings', meetingId: 'meeting-1' });
     expect(entryScreenOf(entryOf('actionDue'))).toEqual({ name: 'governance', tab: 'actions' });
     expect(entryScreenOf(entryOf('renewal'))).toEqual({ name: 'provider', providerId: 'provider-1' });
+    expect(entryScreenOf(entryOf('riskReview'))).toEqual({ name: 'risks', providerId: 'provider-1' });
   });
 });

@@ -6,6 +6,7 @@ import type { AgendaDraftInput } from '../../../../../../shared/governance/agend
 import { agendaTexts } from '../../../../../../renderer/src/features/meetings/agendaTexts';
 import { en } from '../../../../../../renderer/src/i18n/en';
 import { makeKpi, makeMeasurement, makeServiceLevel } from '../../../../shared/domain/factories';
+import { makeContract } from '../../../../shared/calendar/factories';
 import { makeAction, makeEscalation, makeRisk } from '../../../../shared/governance/factories';
 
 let t: TFunction;
@@ -28,6 +29,8 @@ function input(kind: AgendaDraftInput['meeting']['kind']): AgendaDraftInput {
     measurements: [makeMeasurement('p1', 'answered', '2024-03', 91.25)],
     risks: [makeRisk('r1', { title: 'Attrition', likelihood: 4, impact: 4, reviewDate: '2024-04-01' })],
     actionItems: [makeAction('a1', { title: 'Send the exit plan', dueDate: '2024-04-01' })],
+    contracts: [],
+    cadence: null,
   };
 }
 
@@ -39,6 +42,29 @@ describe('agendaTexts', () => {
       'Critical service level Calls answered within 60 seconds below its minimum in March 2024: 91.25% against 95.00%',
       'Risk review “Attrition” due 1 Apr 2024: High, score 16 of 25',
       'Overdue action “Send the exit plan”, due 1 Apr 2024, owner not assigned',
+    ]);
+  });
+
+  it('writes notice deadline lines', () => {
+    const renewing = makeContract('c1', {
+      providerId: 'p1',
+      title: 'Payroll',
+      endDate: '2024-06-30',
+      noticePeriod: { amount: 60, unit: 'days' },
+      autoRenewal: true,
+      renewalMonths: 12,
+    });
+    const ending = makeContract('c2', {
+      providerId: 'p1',
+      title: 'Service desk',
+      endDate: '2024-06-30',
+      noticePeriod: { amount: 1, unit: 'months' },
+    });
+    const base = { ...input('quarterlySteering'), escalations: [], risks: [], actionItems: [], contracts: [renewing, ending] };
+    const lines = draftAgenda(base, agendaTexts(t, 'en-GB')).map((item) => item.text);
+    expect(lines).toEqual([
+      'Notice deadline 1 May 2024 for contract “Payroll”, before the next meeting on 10 Jul 2024: without notice it renews on 1 Jul 2024',
+      'Notice deadline 30 May 2024 for contract “Service desk”, before the next meeting on 10 Jul 2024: the term ends on 30 Jun 2024',
     ]);
   });
 

@@ -45,7 +45,7 @@ describe('contractSchedule', () => {
     const schedule = contractSchedule(renewing, '2027-04-01');
     expect(schedule.ended).toBe(false);
     expect(schedule.termEnd).toBe('2028-03-31');
-    expect(schedule.nextRenewal).toBe('2028-03-31');
+    expect(schedule.nextRenewal).toEqual({ startDate: '2028-04-01', endDate: '2029-03-31', months: 12 });
     expect(schedule.noticeDeadline).toBe('2027-12-31');
   });
 

@@ -131,7 +131,7 @@ describe('profile and governance record names', () => {
   });
 
   it('names a meeting by title and date', () => {
-    expect(name('meetings', idOf('meetings'))).toBe('Meeting North East monthly management review, 2026-01-31 with NORTH EAST ENGLAND NHS 111');
+    expect(name('meetings', idOf('meetings'))).toBe('Meeting North East monthly management review, 31 Jan 2026 with NORTH EAST ENGLAND NHS 111');
   });
 });
 
