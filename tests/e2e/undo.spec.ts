@@ -201,7 +201,7 @@ test('undo toast leaves the form fields free', async () => {
   await newRisk.getByRole('button', { name: 'Add risk' }).click();
   await expect(toast).toContainText('Saved: adding risk “Key staff leave”.');
 
-  // The edit form is the last thing on the page, so its last fields sit where the toast stands.
+  // The edit form is the last thing on the page, so its last fields are where the toast is.
   await page.getByTestId('risk-detail').getByRole('button', { name: 'Edit' }).click();
   const form = page.getByTestId('risk-form');
   const mitigation = form.getByLabel('Mitigation');

@@ -1,12 +1,12 @@
 /** The end of a form: the message of a failed save, and the submit and cancel buttons. */
 
 interface FormActionsProps {
-  /** Whether the save runs; both buttons are disabled meanwhile. */
+  /** Whether the save runs, which disables both buttons. */
   readonly busy: boolean;
   /** Sentence of the last failed save, or `null`. */
   readonly failure: string | null;
   readonly submitLabel: string;
-  /** Label of the submit button while the save runs; the submit label stays when not given. */
+  /** Label of the submit button while the save runs, or the submit label when not given. */
   readonly busyLabel?: string;
   readonly cancelLabel: string;
   readonly onCancel: () => void;

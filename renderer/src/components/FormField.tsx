@@ -15,7 +15,7 @@ export interface FieldControlAttributes {
 }
 
 interface FieldFrameProps {
-  /** Id of the field, unique in the page (a form's `useId` and the field name); the control, error and hint ids derive from it. */
+  /** Id of the field, unique in the page, such as a form's `useId` and the field name. The control, error and hint ids derive from it. */
   readonly id: string;
   readonly label: ReactNode;
   /** Sentence of the field's error, or `undefined` while it has none. */

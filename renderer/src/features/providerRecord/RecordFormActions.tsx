@@ -5,7 +5,7 @@ import type { RecordWrite } from './useRecordWrite';
 interface RecordFormActionsProps {
   readonly write: Pick<RecordWrite, 'busy' | 'error'>;
   readonly onCancel: () => void;
-  /** Label of the submit button; "Save" when not given. */
+  /** Label of the submit button, or "Save" when not given. */
   readonly submitLabel?: string;
 }
 
