@@ -217,3 +217,62 @@ test('deleting a contact asks first', async () => {
   );
   await context.close();
 });
+
+/** Adds a provider to the empty portfolio, whose page then shows. */
+async function addProviderIn(page: Page, name: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Add provider' }).click();
+  const addForm = page.getByTestId('add-provider-form');
+  await addForm.getByLabel('Provider name', { exact: true }).fill(name);
+  await addForm.getByRole('button', { name: 'Add provider' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+}
+
+/** Types `fte` into a new site in Pune and saves it. */
+async function submitSiteWithFte(page: Page, fte: string): Promise<Locator> {
+  const section = page.getByTestId('provider-sites');
+  const form = section.getByTestId('site-form');
+  if ((await form.count()) === 0) await section.getByRole('button', { name: 'Add site' }).click();
+  // Country names follow the locale (Indien in German), so the option is chosen by its ISO code.
+  await form.getByRole('combobox', { name: /^Country/ }).selectOption('IN');
+  await form.getByLabel('City', { exact: true }).fill('Pune');
+  await form.getByLabel('FTE', { exact: true }).fill(fte);
+  await form.getByRole('button', { name: 'Save' }).click();
+  return form;
+}
+
+test('site FTE in de-DE and en-GB style', async () => {
+  await test.step('de-DE: a negative FTE is a range error, 1.234,5 is read', async () => {
+    const context = await profile.launch({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await addProviderIn(page, 'Berlin Backoffice');
+
+    const form = await submitSiteWithFte(page, '-3');
+    const fte = form.getByLabel('FTE', { exact: true });
+    await expectFieldError(fte, 'FTE must be 0 or more. Type the number of full-time equivalents, or leave it empty.');
+    await expect(fte).toBeFocused();
+
+    await fte.fill('1.234,5');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(page.getByTestId('site-row').locator('td.cell-numeric')).toHaveText('1.234,5');
+    await context.close();
+  });
+
+  await test.step('en-GB: 12,5 with a decimal comma is read as 12.5', async () => {
+    // A profile of its own, because the first one reopens the German portfolio.
+    const english = freshProfile();
+    try {
+      const context = await english.launch({ locale: 'en-GB' });
+      const page = await context.newPage();
+      await addProviderIn(page, 'Leeds Contact Centre');
+
+      const form = await submitSiteWithFte(page, '12,5');
+      await expect(form).toHaveCount(0);
+      await expect(page.getByTestId('site-row').locator('td.cell-numeric')).toHaveText('12.5');
+      await context.close();
+    } finally {
+      english.dispose();
+    }
+  });
+});

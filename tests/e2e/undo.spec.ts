@@ -201,16 +201,14 @@ test('undo toast leaves the form fields free', async () => {
   await newRisk.getByRole('button', { name: 'Add risk' }).click();
   await expect(toast).toContainText('Saved: adding risk “Key staff leave”.');
 
-  // The edit form is the last thing on the page, so its last fields sit where the toast stands.
+  // The edit form is the last thing on the page, so its last fields are where the toast is.
   await page.getByTestId('risk-detail').getByRole('button', { name: 'Edit' }).click();
   const form = page.getByTestId('risk-form');
   const mitigation = form.getByLabel('Mitigation');
   const save = form.getByRole('button', { name: 'Save risk' });
 
   await test.step('the last button scrolls clear of the toast', async () => {
-    await page.evaluate(() => {
-      window.scrollTo(0, document.documentElement.scrollHeight);
-    });
+    await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
     const toastBox = await toast.boundingBox();
     const saveBox = await save.boundingBox();
     if (toastBox === null || saveBox === null) throw new Error('the toast or the Save button is not on screen');
@@ -219,8 +217,12 @@ test('undo toast leaves the form fields free', async () => {
 
   await test.step('a field focused under the toast moves it up', async () => {
     // Scroll until the field's lower edge is 20 px above the window's, under the toast.
-    await mitigation.evaluate((element) => {
-      window.scrollBy(0, element.getBoundingClientRect().bottom - (window.innerHeight - 20));
+    const fieldBottom = await mitigation.evaluate(
+      (element: { getBoundingClientRect(): { bottom: number } }) => element.getBoundingClientRect().bottom,
+    );
+    const windowHeight = await page.evaluate<number>('window.innerHeight');
+    await page.evaluate(`window.scrollBy(0, ${String(fieldBottom - (windowHeight - 20))})`);
+    await mitigation.evaluate((element: { focus(options: { preventScroll: boolean }): void }) => {
       element.focus({ preventScroll: true });
     });
     await expect(toast).toHaveAttribute('data-placement', 'top');

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { checkKpiEdit } from '@shared/kpi/kpiSchema';
 import type { KpiField, KpiProblem } from '@shared/kpi/kpiSchema';
 import { userLocale } from '../../locale';
-import { errorAttributes, FieldError, focusFirstInvalid } from '../plans/FieldError';
+import { errorAttributes, FieldError, focusFirstInvalid } from '../../components/FieldError';
 import type { PortfolioKpiRow } from './kpiRows';
 import { editUserKpi } from './kpiWrites';
 import { kpiProblemMessage } from './kpiText';

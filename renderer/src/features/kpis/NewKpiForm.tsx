@@ -5,7 +5,7 @@ import type { KpiDefinition, KpiKind } from '@shared/domain/types';
 import { checkUserKpi, kindRules, kpiAggregations, kpiDirections, kpiKinds, kpiUnits } from '@shared/kpi/kpiSchema';
 import type { KpiField, KpiFormInput, KpiProblem } from '@shared/kpi/kpiSchema';
 import { userLocale } from '../../locale';
-import { errorAttributes, FieldError, focusFirstInvalid } from '../plans/FieldError';
+import { errorAttributes, FieldError, focusFirstInvalid } from '../../components/FieldError';
 import { createUserKpi } from './kpiWrites';
 import { aggregationLabel, directionLabel, kindLabel, kpiProblemMessage, unitLabel } from './kpiText';
 import { useKpiWrite } from './useKpiWrite';

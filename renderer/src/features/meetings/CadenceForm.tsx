@@ -11,7 +11,9 @@ import type { CadenceFormInput, MeetingFormIssue } from '@shared/forms/meeting';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
 import { toAppError } from '../../reportError';
-import { errorAttributes, FieldError, focusFirstInvalid } from '../plans/FieldError';
+import { focusFirstInvalid } from '../../components/FieldError';
+import { FormActions } from '../../components/FormActions';
+import { SelectField } from '../../components/FormField';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { recordUndoable } from '../undo/recordUndoable';
 import { FormField, useProblemText } from './FormField';
@@ -167,45 +169,27 @@ export function CadenceForm({ providers, contracts, cadence, onClose }: CadenceF
             ))}
           </select>
         </label>
-        <div className="meetings-field">
-          <label>
-            {providerLabel}
-            <select
-              value={input.providerId}
-              {...errorAttributes(`${formId}-providerId-error`, providerProblem)}
-              onChange={(event) => {
-                setInput((current) => ({ ...current, providerId: event.target.value, contractId: '' }));
-              }}
-            >
-              {providers.map((provider) => (
-                <option key={provider.id} value={provider.id}>
-                  {provider.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <FieldError id={`${formId}-providerId-error`} problem={providerProblem} />
-        </div>
-        <div className="meetings-field">
-          <label>
-            {contractLabel}
-            <select
-              value={input.contractId}
-              {...errorAttributes(`${formId}-contractId-error`, contractProblem)}
-              onChange={(event) => {
-                set('contractId')(event.target.value);
-              }}
-            >
-              <option value="">{t('meetings.cadence.noContract')}</option>
-              {providerContracts.map((contract) => (
-                <option key={contract.id} value={contract.id}>
-                  {contract.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <FieldError id={`${formId}-contractId-error`} problem={contractProblem} />
-        </div>
+        <SelectField
+          id={`${formId}-providerId`}
+          label={providerLabel}
+          error={providerProblem}
+          value={input.providerId}
+          options={providers.map((provider) => ({ value: provider.id, label: provider.name }))}
+          onChange={(providerId) => {
+            setInput((current) => ({ ...current, providerId, contractId: '' }));
+          }}
+        />
+        <SelectField
+          id={`${formId}-contractId`}
+          label={contractLabel}
+          error={contractProblem}
+          value={input.contractId}
+          options={[
+            { value: '', label: t('meetings.cadence.noContract') },
+            ...providerContracts.map((contract) => ({ value: contract.id, label: contract.title })),
+          ]}
+          onChange={set('contractId')}
+        />
         <FormField
           label={t('meetings.cadence.title')}
           name="title"
@@ -277,19 +261,13 @@ export function CadenceForm({ providers, contracts, cadence, onClose }: CadenceF
           <option key={zone} value={zone} />
         ))}
       </datalist>
-      {failure === null ? null : (
-        <p className="alert error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy}>
-          {cadence === null ? t('meetings.cadence.create') : t('meetings.cadence.save')}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={onClose}>
-          {t('meetings.cancel')}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        failure={failure}
+        submitLabel={cadence === null ? t('meetings.cadence.create') : t('meetings.cadence.save')}
+        cancelLabel={t('meetings.cancel')}
+        onCancel={onClose}
+      />
     </form>
   );
 }

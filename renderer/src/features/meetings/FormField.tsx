@@ -1,11 +1,10 @@
 /**
- * A labelled text, date or time input, or a text area, of a governance form. The hint and the
- * error message sit under the label rather than in it, so the label alone names the field, and
- * `aria-describedby` ties them to it.
+ * A text, date or time input, or a text area, of a governance form: turns the form's problems
+ * into the sentence at the field and shows it with the shared `TextField`.
  */
 import { useTranslation } from 'react-i18next';
 import type { MeetingFormIssue, MeetingFormProblem } from '@shared/forms/meeting';
-import { errorAttributes, FieldError } from '../plans/FieldError';
+import { TextField } from '../../components/FormField';
 
 interface FormFieldProps {
   readonly label: string;
@@ -35,46 +34,18 @@ export function FormField(props: FormFieldProps) {
   const { label, value, onChange, formId, name, issues, type = 'text', list, inputMode, maxLength, hint } = props;
   const issue = issues.find((candidate) => candidate.field === name);
   const problem = issue === undefined ? undefined : problemText(issue.problem, label, maxLength);
-  const errorId = `${formId}-${name}-error`;
-  const hintId = `${formId}-${name}-hint`;
-  const attributes = errorAttributes(errorId, problem);
-  const describedBy = [attributes['aria-describedby'], hint === undefined ? undefined : hintId].filter(Boolean).join(' ') || undefined;
 
   return (
-    <div className={type === 'textarea' ? 'meetings-field meetings-wide-field' : 'meetings-field'}>
-      <label>
-        {label}
-        {type === 'textarea' ? (
-          <textarea
-            value={value}
-            rows={3}
-            aria-invalid={attributes['aria-invalid']}
-            aria-describedby={describedBy}
-            onChange={(event) => {
-              onChange(event.target.value);
-            }}
-          />
-        ) : (
-          <input
-            type={type}
-            value={value}
-            list={list}
-            inputMode={inputMode}
-            autoComplete="off"
-            aria-invalid={attributes['aria-invalid']}
-            aria-describedby={describedBy}
-            onChange={(event) => {
-              onChange(event.target.value);
-            }}
-          />
-        )}
-      </label>
-      {hint === undefined ? null : (
-        <span className="muted" id={hintId}>
-          {hint}
-        </span>
-      )}
-      <FieldError id={errorId} problem={problem} />
-    </div>
+    <TextField
+      id={`${formId}-${name}`}
+      label={label}
+      error={problem}
+      {...(hint === undefined ? {} : { hint })}
+      type={type}
+      list={list}
+      inputMode={inputMode}
+      value={value}
+      onChange={onChange}
+    />
   );
 }

@@ -12,7 +12,9 @@ import type { MeetingFormInput, MeetingFormIssue } from '@shared/forms/meeting';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
 import { toAppError } from '../../reportError';
-import { errorAttributes, FieldError, focusFirstInvalid } from '../plans/FieldError';
+import { focusFirstInvalid } from '../../components/FieldError';
+import { FormActions } from '../../components/FormActions';
+import { SelectField } from '../../components/FormField';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { recordUndoable } from '../undo/recordUndoable';
 import { timeZoneNames, userTimeZone } from './CadenceForm';
@@ -104,27 +106,16 @@ export function MeetingForm({ providers, meeting, today, onClose }: MeetingFormP
       }}
     >
       <fieldset className="form-grid" disabled={busy}>
-        <div className="meetings-field">
-          <label>
-            {providerLabel}
-            <select
-              value={input.providerId}
-              // A meeting's agenda is drafted from its provider's records, so an existing meeting keeps its provider.
-              disabled={meeting !== null}
-              {...errorAttributes(`${formId}-providerId-error`, providerProblem)}
-              onChange={(event) => {
-                set('providerId')(event.target.value);
-              }}
-            >
-              {providers.map((provider) => (
-                <option key={provider.id} value={provider.id}>
-                  {provider.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <FieldError id={`${formId}-providerId-error`} problem={providerProblem} />
-        </div>
+        <SelectField
+          id={`${formId}-providerId`}
+          label={providerLabel}
+          error={providerProblem}
+          // A meeting's agenda is drafted from its provider's records, so an existing meeting keeps its provider.
+          disabled={meeting !== null}
+          value={input.providerId}
+          options={providers.map((provider) => ({ value: provider.id, label: provider.name }))}
+          onChange={set('providerId')}
+        />
         <FormField
           label={t('meetings.fields.title')}
           name="title"
@@ -187,26 +178,15 @@ export function MeetingForm({ providers, meeting, today, onClose }: MeetingFormP
           <option key={zone} value={zone} />
         ))}
       </datalist>
-      {failure === null ? null : (
-        <p className="alert error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy}>
-          {meeting === null ? t('meetings.form.create') : t('meetings.form.save')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => {
-            onClose(null);
-          }}
-        >
-          {t('meetings.cancel')}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        failure={failure}
+        submitLabel={meeting === null ? t('meetings.form.create') : t('meetings.form.save')}
+        cancelLabel={t('meetings.cancel')}
+        onCancel={() => {
+          onClose(null);
+        }}
+      />
     </form>
   );
 }

@@ -15,7 +15,7 @@ import { describeAppError } from '../../errorMessage';
 import { userLocale } from '../../locale';
 import { toAppError } from '../../reportError';
 import { formatCalendarDate } from '../escalations/escalationView';
-import { focusFirstInvalid } from '../plans/FieldError';
+import { focusFirstInvalid } from '../../components/FieldError';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { recordUndoable } from '../undo/recordUndoable';
 import { ActionRow } from './ActionRow';

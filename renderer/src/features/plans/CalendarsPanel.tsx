@@ -7,7 +7,7 @@ import { userLocale } from '../../locale';
 import { checkCalendarDraft, draftOf, emptyCalendarDraft, isoWeekdays, toggleWeekday } from './calendarForm';
 import type { CalendarDraft, CalendarDraftProblems } from './calendarForm';
 import { calendarUseSentence } from './calendarUse';
-import { errorAttributes, FieldError, focusFirstInvalid } from './FieldError';
+import { errorAttributes, FieldError, focusFirstInvalid } from '../../components/FieldError';
 import { useCalendarUse } from './useCalendarUse';
 import { usePlanWrite } from './usePlanWrite';
 

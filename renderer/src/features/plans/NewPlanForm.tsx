@@ -7,7 +7,7 @@ import { translateDynamic } from '../../i18n/dynamic';
 import { userLocale } from '../../locale';
 import { parseHolidays } from './calendarForm';
 import { calendarChoiceLabel } from './calendarUse';
-import { errorAttributes, FieldError, focusFirstInvalid } from './FieldError';
+import { errorAttributes, FieldError, focusFirstInvalid } from '../../components/FieldError';
 import { ProviderSelect } from './ProviderSelect';
 import { useCalendarUse } from './useCalendarUse';
 import { usePlanWrite } from './usePlanWrite';

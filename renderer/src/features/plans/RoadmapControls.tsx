@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarDate, Id } from '@shared/domain/types';
 import { isCalendarDate } from '@shared/schedule/days';
 import { userLocale } from '../../locale';
-import { errorAttributes, FieldError } from './FieldError';
+import { errorAttributes, FieldError } from '../../components/FieldError';
 import { planDateText } from './planList';
 import type { RoadmapRow } from './roadmapOption';
 import { zoomChanges } from './roadmapRange';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Id } from '@shared/domain/types';
 import { checkContractForm } from '@shared/forms/contract';
 import type { ContractFormErrorKey, ContractFormField } from '@shared/forms/contract';
+import { FormActions } from '../../components/FormActions';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
 import { userLocale } from '../../locale';
@@ -90,27 +91,17 @@ export function AddContractForm({ providerId }: { readonly providerId: Id }) {
       </fieldset>
       <p className="muted">{t('contractGovernance.addHint')}</p>
       {check.ok ? <ContractFormWarnings warnings={check.warnings} /> : null}
-      {failure === null ? null : (
-        <p className="alert error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t('contractTerms.saving') : t('contractTerms.add')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy}
-          onClick={() => {
-            setOpen(false);
-            setErrors({});
-          }}
-        >
-          {t('contractTerms.cancel')}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        failure={failure}
+        submitLabel={t('contractTerms.add')}
+        busyLabel={t('contractTerms.saving')}
+        cancelLabel={t('contractTerms.cancel')}
+        onCancel={() => {
+          setOpen(false);
+          setErrors({});
+        }}
+      />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { MeetingCadence } from '@shared/domain/governance';
 import type { CalendarDate, Contract, KpiDefinition, ServiceLevel } from '@shared/domain/types';
 import { checkContractForm } from '@shared/forms/contract';
 import type { ContractFormErrorKey, ContractFormField } from '@shared/forms/contract';
+import { FormActions } from '../../components/FormActions';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
 import { userLocale } from '../../locale';
@@ -248,19 +249,14 @@ function ContractEditForm({ contract, onClose }: { readonly contract: Contract; 
         <ContractFormFields formId={formId} draft={draft} onChange={setDraft} errors={errors} decimalSeparator={decimalSeparator} />
       </fieldset>
       {check.ok ? <ContractFormWarnings warnings={check.warnings} /> : null}
-      {failure === null ? null : (
-        <p className="alert error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t('contractTerms.saving') : t('contractGovernance.save')}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={onClose}>
-          {t('contractTerms.cancel')}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        failure={failure}
+        submitLabel={t('contractGovernance.save')}
+        busyLabel={t('contractTerms.saving')}
+        cancelLabel={t('contractTerms.cancel')}
+        onCancel={onClose}
+      />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { atRiskAmountMinor } from '@shared/kpi/creditsAmounts';
 import { checkContractTerms } from '@shared/kpi/serviceLevelSchema';
 import type { ContractTermsIssue } from '@shared/kpi/serviceLevelSchema';
 import { minorUnitDigits } from '@shared/rfp/money';
+import { FormActions } from '../../components/FormActions';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
 import { userLocale } from '../../locale';
@@ -132,19 +133,14 @@ export function ContractTermsForm({ contract, onClose }: ContractTermsFormProps)
           {t('contractTerms.atRiskHigh')}
         </p>
       ) : null}
-      {failure === null ? null : (
-        <p className="alert error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t('contractTerms.saving') : t('contractTerms.save')}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={onClose}>
-          {t('contractTerms.cancel')}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        failure={failure}
+        submitLabel={t('contractTerms.save')}
+        busyLabel={t('contractTerms.saving')}
+        cancelLabel={t('contractTerms.cancel')}
+        onCancel={onClose}
+      />
     </form>
   );
 }

@@ -40,10 +40,9 @@ export function decimalSeparatorOf(locale: string): string {
 }
 
 /**
- * Parses a typed number with `readTypedNumber`: the user's `decimalSeparator` first, grouping
- * allowed (`250,000` or `1.234,5`), and the other separator where the user's cannot read the
- * text, with an optional `%` after it (`12%` is 12). Returns `'empty'` for blank text and
- * `'invalid'` for anything else that is not a finite number.
+ * Parses a typed number with `readTypedNumber`, which tries the user's `decimalSeparator` first
+ * and accepts grouping (`250,000` or `1.234,5`) and a `%` after the number (`12%` is 12).
+ * Returns `'empty'` for blank text and `'invalid'` for anything else that is not a finite number.
  */
 export function parseLevelNumber(text: string, decimalSeparator: string): number | 'empty' | 'invalid' {
   const parsed = readTypedNumber(text, decimalSeparator);

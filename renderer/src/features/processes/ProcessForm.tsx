@@ -5,6 +5,7 @@ import type { Process } from '@shared/domain/providerProfile';
 import type { Id } from '@shared/domain/types';
 import { checkProcessForm, maxProcessNameLength, processFunctions } from '@shared/forms/process';
 import type { ProcessFormErrorKey, ProcessFormField, ProcessFormInput } from '@shared/forms/process';
+import { FormActions } from '../../components/FormActions';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
 import { toAppError } from '../../reportError';
@@ -202,19 +203,7 @@ export function ProcessForm({ data, process, providerId, onClose }: ProcessFormP
       </fieldset>
       {draft.providerId === '' ? <p className="muted">{t('processes.contractHint')}</p> : null}
       {process === null ? null : <RecordHistory table="processes" recordId={process.id} />}
-      {failure === null ? null : (
-        <p className="alert error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={onClose}>
-          {t('processes.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} failure={failure} submitLabel={submitLabel} cancelLabel={t('processes.cancel')} onCancel={onClose} />
     </form>
   );
 }

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { providerLifecycles } from '@shared/forms/providerProfile';
 import type { FormErrors, NewProviderField } from '@shared/forms/providerProfile';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
-import { FieldError, focusFirstInvalid } from '../plans/FieldError';
-import { fieldState } from './fieldText';
+import { focusFirstInvalid } from '../../components/FieldError';
+import { SelectField, TextField } from '../../components/FormField';
+import { fieldErrorText } from './fieldText';
 import { addProvider } from './providerRecordEdits';
+import { RecordFormActions } from './RecordFormActions';
 import { useRecordWrite } from './useRecordWrite';
 
 /**
@@ -61,10 +63,7 @@ export function AddProviderForm() {
     navigate({ name: 'provider', providerId: result.value.id });
   };
 
-  const nameField = fieldState(t, formId, errors, 'name');
-  const codeField = fieldState(t, formId, errors, 'code');
-  const lifecycleField = fieldState(t, formId, errors, 'lifecycle');
-  const codeHintId = `${formId}-code-hint`;
+  const error = (field: NewProviderField) => fieldErrorText(t, errors[field]);
 
   return (
     <form
@@ -79,75 +78,33 @@ export function AddProviderForm() {
       }}
     >
       <fieldset className="form-grid" disabled={write.busy}>
-        <div>
-          <label>
-            {t('providerRecord.add.name')}
-            <input
-              type="text"
-              autoComplete="off"
-              autoFocus
-              value={name}
-              {...nameField.attributes}
-              onChange={(event) => {
-                setName(event.target.value);
-              }}
-            />
-          </label>
-          <FieldError id={nameField.errorId} problem={nameField.message} />
-        </div>
-        <div>
-          <label>
-            {t('providerRecord.add.code')}
-            <input
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              value={code}
-              {...codeField.attributes}
-              aria-describedby={codeField.message === undefined ? codeHintId : `${codeField.errorId} ${codeHintId}`}
-              onChange={(event) => {
-                setCode(event.target.value);
-              }}
-            />
-          </label>
-          <FieldError id={codeField.errorId} problem={codeField.message} />
-          <span className="muted field-hint" id={codeHintId}>
-            {t('providerRecord.add.codeHint')}
-          </span>
-        </div>
-        <div>
-          <label>
-            {t('providerRecord.fields.lifecycle')}
-            <select
-              value={lifecycle}
-              {...lifecycleField.attributes}
-              onChange={(event) => {
-                setLifecycle(event.target.value);
-              }}
-            >
-              {providerLifecycles.map((value) => (
-                <option key={value} value={value}>
-                  {t(`profile.lifecycles.${value}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <FieldError id={lifecycleField.errorId} problem={lifecycleField.message} />
-        </div>
+        <TextField
+          id={`${formId}-name`}
+          label={t('providerRecord.add.name')}
+          error={error('name')}
+          autoFocus
+          value={name}
+          onChange={setName}
+        />
+        <TextField
+          id={`${formId}-code`}
+          label={t('providerRecord.add.code')}
+          error={error('code')}
+          hint={t('providerRecord.add.codeHint')}
+          spellCheck={false}
+          value={code}
+          onChange={setCode}
+        />
+        <SelectField
+          id={`${formId}-lifecycle`}
+          label={t('providerRecord.fields.lifecycle')}
+          error={error('lifecycle')}
+          value={lifecycle}
+          options={providerLifecycles.map((value) => ({ value, label: t(`profile.lifecycles.${value}`) }))}
+          onChange={setLifecycle}
+        />
       </fieldset>
-      {write.error === null ? null : (
-        <p className="alert error" role="alert">
-          {write.error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={write.busy}>
-          {write.busy ? t('providerRecord.saving') : t('providerRecord.add.submit')}
-        </button>
-        <button type="button" className="button" disabled={write.busy} onClick={close}>
-          {t('providerRecord.cancel')}
-        </button>
-      </div>
+      <RecordFormActions write={write} onCancel={close} submitLabel={t('providerRecord.add.submit')} />
     </form>
   );
 }

@@ -5,9 +5,11 @@ import type { Certification } from '@shared/domain/providerProfile';
 import type { Id } from '@shared/domain/types';
 import { certificationStandards, checkCertification } from '@shared/forms/providerProfile';
 import type { CertificationField, CertificationFormData, CertificationInput, FormErrors } from '@shared/forms/providerProfile';
-import { FieldError, focusFirstInvalid } from '../plans/FieldError';
-import { fieldState } from './fieldText';
+import { focusFirstInvalid } from '../../components/FieldError';
+import { fieldBinder, SelectField, TextField } from '../../components/FormField';
+import { fieldErrorText } from './fieldText';
 import { addCertification, changedFields, updateCertification } from './providerRecordEdits';
+import { RecordFormActions } from './RecordFormActions';
 import { useRecordWrite } from './useRecordWrite';
 
 interface CertificationFormProps {
@@ -75,12 +77,8 @@ export function CertificationForm({ providerId, certification, onClose }: Certif
     if (saved !== null) onClose();
   };
 
-  const standard = fieldState(t, formId, errors, 'standard');
-  const name = fieldState(t, formId, errors, 'name');
-  const issuedOn = fieldState(t, formId, errors, 'issuedOn');
-  const expiresOn = fieldState(t, formId, errors, 'expiresOn');
-  const evidence = fieldState(t, formId, errors, 'evidence');
-  const expiresHintId = `${formId}-expires-hint`;
+  const error = (name: CertificationField) => fieldErrorText(t, errors[name]);
+  const bind = fieldBinder(formId, draft, error, update);
 
   return (
     <form
@@ -97,100 +95,25 @@ export function CertificationForm({ providerId, certification, onClose }: Certif
       }}
     >
       <fieldset className="form-grid" disabled={write.busy}>
-        <div>
-          <label>
-            {t('providerRecord.certifications.standard')}
-            <select
-              value={draft.standard}
-              {...standard.attributes}
-              onChange={(event) => {
-                update({ standard: event.target.value });
-              }}
-            >
-              {certificationStandards.map((value) => (
-                <option key={value} value={value}>
-                  {t(`profile.standards.${value}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <FieldError id={standard.errorId} problem={standard.message} />
-        </div>
-        <div>
-          <label>
-            {draft.standard === 'other' ? t('providerRecord.certifications.otherName') : t('providerRecord.certifications.qualifier')}
-            <input
-              type="text"
-              autoComplete="off"
-              value={draft.name}
-              {...name.attributes}
-              onChange={(event) => {
-                update({ name: event.target.value });
-              }}
-            />
-          </label>
-          <FieldError id={name.errorId} problem={name.message} />
-        </div>
-        <div>
-          <label>
-            {t('providerRecord.certifications.issuedOn')}
-            <input
-              type="date"
-              value={draft.issuedOn}
-              {...issuedOn.attributes}
-              onChange={(event) => {
-                update({ issuedOn: event.target.value });
-              }}
-            />
-          </label>
-          <FieldError id={issuedOn.errorId} problem={issuedOn.message} />
-        </div>
-        <div>
-          <label>
-            {t('providerRecord.certifications.expiresOn')}
-            <input
-              type="date"
-              value={draft.expiresOn}
-              {...expiresOn.attributes}
-              aria-describedby={expiresOn.message === undefined ? expiresHintId : `${expiresOn.errorId} ${expiresHintId}`}
-              onChange={(event) => {
-                update({ expiresOn: event.target.value });
-              }}
-            />
-          </label>
-          <FieldError id={expiresOn.errorId} problem={expiresOn.message} />
-          <span className="muted field-hint" id={expiresHintId}>
-            {t('providerRecord.certifications.expiresHint')}
-          </span>
-        </div>
-        <div className="wide-field">
-          <label>
-            {t('providerRecord.certifications.evidence')}
-            <textarea
-              rows={3}
-              value={draft.evidence}
-              {...evidence.attributes}
-              onChange={(event) => {
-                update({ evidence: event.target.value });
-              }}
-            />
-          </label>
-          <FieldError id={evidence.errorId} problem={evidence.message} />
-        </div>
+        <SelectField
+          {...bind('standard')}
+          label={t('providerRecord.certifications.standard')}
+          options={certificationStandards.map((value) => ({ value, label: t(`profile.standards.${value}`) }))}
+        />
+        <TextField
+          {...bind('name')}
+          label={draft.standard === 'other' ? t('providerRecord.certifications.otherName') : t('providerRecord.certifications.qualifier')}
+        />
+        <TextField {...bind('issuedOn')} label={t('providerRecord.certifications.issuedOn')} type="date" />
+        <TextField
+          {...bind('expiresOn')}
+          label={t('providerRecord.certifications.expiresOn')}
+          hint={t('providerRecord.certifications.expiresHint')}
+          type="date"
+        />
+        <TextField {...bind('evidence')} label={t('providerRecord.certifications.evidence')} type="textarea" />
       </fieldset>
-      {write.error === null ? null : (
-        <p className="alert error" role="alert">
-          {write.error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={write.busy}>
-          {write.busy ? t('providerRecord.saving') : t('providerRecord.save')}
-        </button>
-        <button type="button" className="button" disabled={write.busy} onClick={onClose}>
-          {t('providerRecord.cancel')}
-        </button>
-      </div>
+      <RecordFormActions write={write} onCancel={onClose} />
     </form>
   );
 }

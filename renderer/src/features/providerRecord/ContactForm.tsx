@@ -4,9 +4,11 @@ import type { Contact, ContactSide } from '@shared/domain/providerProfile';
 import type { Id } from '@shared/domain/types';
 import { checkContact, contactRolesBySide, contactSides } from '@shared/forms/providerProfile';
 import type { ContactField, ContactFormData, ContactInput, FormErrors } from '@shared/forms/providerProfile';
-import { FieldError, focusFirstInvalid } from '../plans/FieldError';
-import { fieldState } from './fieldText';
+import { focusFirstInvalid } from '../../components/FieldError';
+import { fieldBinder, SelectField, TextField } from '../../components/FormField';
+import { fieldErrorText } from './fieldText';
 import { addContact, changedFields, updateContact } from './providerRecordEdits';
+import { RecordFormActions } from './RecordFormActions';
 import { useRecordWrite } from './useRecordWrite';
 
 interface ContactFormProps {
@@ -60,28 +62,10 @@ export function ContactForm({ providerId, contact, side, onClose }: ContactFormP
     if (saved !== null) onClose();
   };
 
-  const sideField = fieldState(t, formId, errors, 'side');
-  const role = fieldState(t, formId, errors, 'role');
-  const name = fieldState(t, formId, errors, 'name');
-  const email = fieldState(t, formId, errors, 'email');
-  const phone = fieldState(t, formId, errors, 'phone');
-
-  const textInput = (field: 'name' | 'email' | 'phone', type: 'text' | 'email' | 'tel', state: typeof name) => (
-    <div>
-      <label>
-        {t(`providerRecord.contacts.${field}`)}
-        <input
-          type={type}
-          autoComplete="off"
-          value={draft[field]}
-          {...state.attributes}
-          onChange={(event) => {
-            update({ [field]: event.target.value });
-          }}
-        />
-      </label>
-      <FieldError id={state.errorId} problem={state.message} />
-    </div>
+  const error = (name: ContactField) => fieldErrorText(t, errors[name]);
+  const bind = fieldBinder(formId, draft, error, update);
+  const textField = (field: 'name' | 'email' | 'phone', type: 'text' | 'email' | 'tel') => (
+    <TextField {...bind(field)} label={t(`providerRecord.contacts.${field}`)} type={type} />
   );
 
   return (
@@ -101,64 +85,27 @@ export function ContactForm({ providerId, contact, side, onClose }: ContactFormP
       }}
     >
       <fieldset className="form-grid" disabled={write.busy}>
-        <div>
-          <label>
-            {t('providerRecord.contacts.side')}
-            <select
-              value={draft.side}
-              {...sideField.attributes}
-              onChange={(event) => {
-                const next: ContactSide = event.target.value === 'provider' ? 'provider' : 'client';
-                // A role of the other side does not fit; `other` fits both.
-                const keepRole = contactRolesBySide[next].some((candidate) => candidate === draft.role);
-                update({ side: next, role: keepRole ? draft.role : (contactRolesBySide[next][0] ?? 'other') });
-              }}
-            >
-              {contactSides.map((value) => (
-                <option key={value} value={value}>
-                  {t(`profile.contactSides.${value}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <FieldError id={sideField.errorId} problem={sideField.message} />
-        </div>
-        <div>
-          <label>
-            {t('providerRecord.contacts.role')}
-            <select
-              value={draft.role}
-              {...role.attributes}
-              onChange={(event) => {
-                update({ role: event.target.value });
-              }}
-            >
-              {contactRolesBySide[draftSide].map((value) => (
-                <option key={value} value={value}>
-                  {t(`profile.contactRoles.${value}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <FieldError id={role.errorId} problem={role.message} />
-        </div>
-        {textInput('name', 'text', name)}
-        {textInput('email', 'email', email)}
-        {textInput('phone', 'tel', phone)}
+        <SelectField
+          {...bind('side')}
+          label={t('providerRecord.contacts.side')}
+          options={contactSides.map((value) => ({ value, label: t(`profile.contactSides.${value}`) }))}
+          onChange={(value) => {
+            const next: ContactSide = value === 'provider' ? 'provider' : 'client';
+            // A role of the other side does not fit; `other` fits both.
+            const keepRole = contactRolesBySide[next].some((candidate) => candidate === draft.role);
+            update({ side: next, role: keepRole ? draft.role : (contactRolesBySide[next][0] ?? 'other') });
+          }}
+        />
+        <SelectField
+          {...bind('role')}
+          label={t('providerRecord.contacts.role')}
+          options={contactRolesBySide[draftSide].map((value) => ({ value, label: t(`profile.contactRoles.${value}`) }))}
+        />
+        {textField('name', 'text')}
+        {textField('email', 'email')}
+        {textField('phone', 'tel')}
       </fieldset>
-      {write.error === null ? null : (
-        <p className="alert error" role="alert">
-          {write.error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={write.busy}>
-          {write.busy ? t('providerRecord.saving') : t('providerRecord.save')}
-        </button>
-        <button type="button" className="button" disabled={write.busy} onClick={onClose}>
-          {t('providerRecord.cancel')}
-        </button>
-      </div>
+      <RecordFormActions write={write} onCancel={onClose} />
     </form>
   );
 }

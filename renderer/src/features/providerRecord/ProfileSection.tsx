@@ -14,9 +14,11 @@ import {
   serviceKinds,
 } from '@shared/forms/providerProfile';
 import type { FormErrors, ProfileField, ProfileInput } from '@shared/forms/providerProfile';
-import { FieldError, focusFirstInvalid } from '../plans/FieldError';
-import { fieldState } from './fieldText';
+import { FieldError, focusFirstInvalid } from '../../components/FieldError';
+import { fieldBinder, SelectField, TextField } from '../../components/FormField';
+import { fieldErrorText, fieldState } from './fieldText';
 import { changedFields, saveProfile } from './providerRecordEdits';
+import { RecordFormActions } from './RecordFormActions';
 import { useRecordWrite } from './useRecordWrite';
 
 /** Profile section of the provider page: what is recorded, and an Edit button that opens the form. */
@@ -136,26 +138,10 @@ function ProfileForm({ provider, onClose }: { readonly provider: Provider; reado
     onClose();
   };
 
-  const textInput = (field: 'legalEntity' | 'parentCompany') => {
-    const state = fieldState(t, formId, errors, field);
-    return (
-      <div>
-        <label>
-          {t(`providerRecord.fields.${field}`)}
-          <input
-            type="text"
-            autoComplete="off"
-            value={draft[field]}
-            {...state.attributes}
-            onChange={(event) => {
-              update({ [field]: event.target.value });
-            }}
-          />
-        </label>
-        <FieldError id={state.errorId} problem={state.message} />
-      </div>
-    );
-  };
+  const error = (field: ProfileField) => fieldErrorText(t, errors[field]);
+  const bind = fieldBinder(formId, draft, error, update);
+
+  const textInput = (field: 'legalEntity' | 'parentCompany') => <TextField {...bind(field)} label={t(`providerRecord.fields.${field}`)} />;
 
   const checkboxes = (field: 'serviceKinds' | 'serviceAudiences', choices: readonly string[], label: (choice: string) => string) => {
     const state = fieldState(t, formId, errors, field);
@@ -184,31 +170,16 @@ function ProfileForm({ provider, onClose }: { readonly provider: Provider; reado
     choices: readonly string[],
     label: (choice: string) => string,
     optional: boolean,
-  ) => {
-    const state = fieldState(t, formId, errors, field);
-    return (
-      <div>
-        <label>
-          {t(`providerRecord.fields.${field}`)}
-          <select
-            value={draft[field]}
-            {...state.attributes}
-            onChange={(event) => {
-              update({ [field]: event.target.value });
-            }}
-          >
-            {optional ? <option value="">{t('providerRecord.notRecorded')}</option> : null}
-            {choices.map((choice) => (
-              <option key={choice} value={choice}>
-                {label(choice)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <FieldError id={state.errorId} problem={state.message} />
-      </div>
-    );
-  };
+  ) => (
+    <SelectField
+      {...bind(field)}
+      label={t(`providerRecord.fields.${field}`)}
+      options={[
+        ...(optional ? [{ value: '', label: t('providerRecord.notRecorded') }] : []),
+        ...choices.map((choice) => ({ value: choice, label: label(choice) })),
+      ]}
+    />
+  );
 
   return (
     <form
@@ -243,19 +214,7 @@ function ProfileForm({ provider, onClose }: { readonly provider: Provider; reado
           true,
         )}
       </fieldset>
-      {write.error === null ? null : (
-        <p className="alert error" role="alert">
-          {write.error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={write.busy}>
-          {write.busy ? t('providerRecord.saving') : t('providerRecord.save')}
-        </button>
-        <button type="button" className="button" disabled={write.busy} onClick={onClose}>
-          {t('providerRecord.cancel')}
-        </button>
-      </div>
+      <RecordFormActions write={write} onCancel={onClose} />
     </form>
   );
 }

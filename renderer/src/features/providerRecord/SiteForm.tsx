@@ -6,11 +6,13 @@ import type { Id } from '@shared/domain/types';
 import { checkSite, deliveryModels, parseLanguageTags } from '@shared/forms/providerProfile';
 import type { FormErrors, SiteData, SiteField, SiteInput } from '@shared/forms/providerProfile';
 import { userLocale } from '../../locale';
-import { FieldError, focusFirstInvalid } from '../plans/FieldError';
+import { focusFirstInvalid } from '../../components/FieldError';
+import { fieldBinder, SelectField, TextField } from '../../components/FormField';
 import { decimalSeparatorOf, levelInputText } from '../portfolio/serviceLevelInput';
 import { countryOptions, defaultTimeZone, isoCountryCodeSet, languageName, timeZoneOptions, userTimeZone } from './countries';
-import { fieldState } from './fieldText';
+import { fieldErrorText } from './fieldText';
 import { addSite, changedFields, updateSite } from './providerRecordEdits';
+import { RecordFormActions } from './RecordFormActions';
 import { useRecordWrite } from './useRecordWrite';
 
 const decimalSeparator = decimalSeparatorOf(userLocale);
@@ -87,15 +89,8 @@ export function SiteForm({ providerId, site, calendars, onClose }: SiteFormProps
     if (saved !== null) onClose();
   };
 
-  const field = (name: SiteField) => fieldState(t, formId, errors, name);
-  const country = field('country');
-  const city = field('city');
-  const model = field('deliveryModel');
-  const fte = field('fte');
-  const languages = field('languages');
-  const timeZone = field('timeZone');
-  const calendar = field('calendarId');
-  const languagesHintId = `${formId}-languages-hint`;
+  const error = (name: SiteField) => fieldErrorText(t, errors[name]);
+  const bind = fieldBinder(formId, draft, error, update);
   const parsedLanguages = parseLanguageTags(draft.languages);
 
   return (
@@ -111,155 +106,55 @@ export function SiteForm({ providerId, site, calendars, onClose }: SiteFormProps
       }}
     >
       <fieldset className="form-grid" disabled={write.busy}>
-        <div>
-          <label>
-            {t('providerRecord.sites.country')}
-            <select
-              value={draft.country}
-              {...country.attributes}
-              onChange={(event) => {
-                const code = event.target.value;
-                update(zoneChosen || code === '' ? { country: code } : { country: code, timeZone: defaultTimeZone(code, userTimeZone()) });
-              }}
-            >
-              <option value="">{t('providerRecord.sites.chooseCountry')}</option>
-              {countries.map((option) => (
-                <option key={option.code} value={option.code}>
-                  {option.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <FieldError id={country.errorId} problem={country.message} />
-        </div>
-        <div>
-          <label>
-            {t('providerRecord.sites.city')}
-            <input
-              type="text"
-              autoComplete="off"
-              value={draft.city}
-              {...city.attributes}
-              onChange={(event) => {
-                update({ city: event.target.value });
-              }}
-            />
-          </label>
-          <FieldError id={city.errorId} problem={city.message} />
-        </div>
-        <div>
-          <label>
-            {t('providerRecord.sites.deliveryModel')}
-            <select
-              value={draft.deliveryModel}
-              {...model.attributes}
-              onChange={(event) => {
-                update({ deliveryModel: event.target.value });
-              }}
-            >
-              {deliveryModels.map((value) => (
-                <option key={value} value={value}>
-                  {t(`profile.deliveryModels.${value}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <FieldError id={model.errorId} problem={model.message} />
-        </div>
-        <div>
-          <label>
-            {t('providerRecord.sites.fte')}
-            <input
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              value={draft.fte}
-              {...fte.attributes}
-              onChange={(event) => {
-                update({ fte: event.target.value });
-              }}
-            />
-          </label>
-          <FieldError id={fte.errorId} problem={fte.message} />
-        </div>
-        <div>
-          <label>
-            {t('providerRecord.sites.languages')}
-            <input
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              value={draft.languages}
-              {...languages.attributes}
-              aria-describedby={languages.message === undefined ? languagesHintId : `${languages.errorId} ${languagesHintId}`}
-              onChange={(event) => {
-                update({ languages: event.target.value });
-              }}
-            />
-          </label>
-          <FieldError id={languages.errorId} problem={languages.message} />
-          <span className="muted field-hint" id={languagesHintId}>
-            {'tags' in parsedLanguages && parsedLanguages.tags.length > 0
+        <SelectField
+          {...bind('country')}
+          label={t('providerRecord.sites.country')}
+          options={[
+            { value: '', label: t('providerRecord.sites.chooseCountry') },
+            ...countries.map((option) => ({ value: option.code, label: option.name })),
+          ]}
+          onChange={(code) => {
+            update(zoneChosen || code === '' ? { country: code } : { country: code, timeZone: defaultTimeZone(code, userTimeZone()) });
+          }}
+        />
+        <TextField {...bind('city')} label={t('providerRecord.sites.city')} />
+        <SelectField
+          {...bind('deliveryModel')}
+          label={t('providerRecord.sites.deliveryModel')}
+          options={deliveryModels.map((value) => ({ value, label: t(`profile.deliveryModels.${value}`) }))}
+        />
+        <TextField {...bind('fte')} label={t('providerRecord.sites.fte')} inputMode="decimal" />
+        <TextField
+          {...bind('languages')}
+          label={t('providerRecord.sites.languages')}
+          hint={
+            'tags' in parsedLanguages && parsedLanguages.tags.length > 0
               ? t('providerRecord.sites.languagesRead', {
                   names: parsedLanguages.tags.map((tag) => languageName(tag, userLocale)).join(', '),
                 })
-              : t('providerRecord.sites.languagesHint')}
-          </span>
-        </div>
-        <div>
-          <label>
-            {t('providerRecord.sites.timeZone')}
-            <select
-              value={draft.timeZone}
-              {...timeZone.attributes}
-              onChange={(event) => {
-                setZoneChosen(true);
-                update({ timeZone: event.target.value });
-              }}
-            >
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-          </label>
-          <FieldError id={timeZone.errorId} problem={timeZone.message} />
-        </div>
-        <div>
-          <label>
-            {t('providerRecord.sites.calendar')}
-            <select
-              value={draft.calendarId}
-              {...calendar.attributes}
-              onChange={(event) => {
-                update({ calendarId: event.target.value });
-              }}
-            >
-              <option value="">{t('providerRecord.sites.noCalendar')}</option>
-              {calendars.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <FieldError id={calendar.errorId} problem={calendar.message} />
-        </div>
+              : t('providerRecord.sites.languagesHint')
+          }
+          spellCheck={false}
+        />
+        <SelectField
+          {...bind('timeZone')}
+          label={t('providerRecord.sites.timeZone')}
+          options={zones.map((zone) => ({ value: zone, label: zone }))}
+          onChange={(timeZone) => {
+            setZoneChosen(true);
+            update({ timeZone });
+          }}
+        />
+        <SelectField
+          {...bind('calendarId')}
+          label={t('providerRecord.sites.calendar')}
+          options={[
+            { value: '', label: t('providerRecord.sites.noCalendar') },
+            ...calendars.map((option) => ({ value: option.id, label: option.name })),
+          ]}
+        />
       </fieldset>
-      {write.error === null ? null : (
-        <p className="alert error" role="alert">
-          {write.error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button primary" disabled={write.busy}>
-          {write.busy ? t('providerRecord.saving') : t('providerRecord.save')}
-        </button>
-        <button type="button" className="button" disabled={write.busy} onClick={onClose}>
-          {t('providerRecord.cancel')}
-        </button>
-      </div>
+      <RecordFormActions write={write} onCancel={onClose} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { FieldError, FormErrors } from '@shared/forms/providerProfile';
 import { translateDynamic } from '../../i18n/dynamic';
-import { errorAttributes } from '../plans/FieldError';
+import { errorAttributes } from '../../components/FieldError';
 
 /** Returns the sentence of a field error; its key comes from the schema, so the typed `t` cannot check it. */
 export function fieldErrorText(t: TFunction, error: FieldError | undefined): string | undefined {

@@ -16,7 +16,7 @@ import { describeAppError } from '../../errorMessage';
 import { translateDynamic } from '../../i18n/dynamic';
 import { toAppError } from '../../reportError';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
-import { FieldError, focusFirstInvalid } from '../plans/FieldError';
+import { FieldError, focusFirstInvalid } from '../../components/FieldError';
 import { recordUndoable } from '../undo/recordUndoable';
 import { addRisk, saveRisk } from './riskWrites';
 

@@ -29,7 +29,7 @@ export function placementAvoiding(focused: Box, toast: Box, windowHeight: number
 }
 
 /**
- * Returns where the toast in `toastRef` stands, and reserves its height at the bottom of the page
+ * Returns the corner of the toast in `toastRef`, and reserves its height at the bottom of the page
  * while `toast` is not `null`.
  */
 export function useToastPlacement(toastRef: RefObject<HTMLElement | null>, toast: unknown): ToastPlacement {
@@ -59,7 +59,7 @@ export function useToastPlacement(toastRef: RefObject<HTMLElement | null>, toast
     if (toast === null || element === null) return;
     const placeFor = (target: EventTarget | null) => {
       if (!(target instanceof Element) || target === document.body || element.contains(target)) return;
-      // The toast stands 1rem from the window's edge (undo.css).
+      // The toast is 1rem from the window's edge (undo.css).
       const inset = parseFloat(getComputedStyle(document.documentElement).fontSize);
       const next = placementAvoiding(target.getBoundingClientRect(), element.getBoundingClientRect(), window.innerHeight, inset);
       if (next !== placement) setPlaced({ toast, placement: next });
