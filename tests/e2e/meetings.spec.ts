@@ -93,8 +93,10 @@ test('steering committee meeting from cadence to decision log', async () => {
   await cadence.getByRole('button', { name: 'Plan meetings' }).click();
   await expect(cadence.getByTestId('plan-notice')).toHaveText(/^Every meeting up to .* was already planned\.$/);
   const upcoming = page.getByTestId('upcoming-meetings');
-  await expect(upcoming.locator('tbody tr')).toHaveCount(1);
-  await expect(upcoming.locator('tbody tr')).toContainText('Planned');
+  // The sample plans its own West Midlands meetings too, so only this cadence's rows count here.
+  const planned = upcoming.locator('tbody tr', { hasText: 'West Midlands steering committee' });
+  await expect(planned).toHaveCount(1);
+  await expect(planned).toContainText('Planned');
 
   await upcoming.getByRole('button', { name: 'West Midlands steering committee' }).click();
   const detail = page.getByTestId('meeting-detail');
@@ -164,6 +166,8 @@ test('steering committee meeting from cadence to decision log', async () => {
   // The decision log lists the decision with its meeting, and the Actions tab the open action.
   await page.getByRole('tab', { name: 'Decision log' }).click();
   const log = page.getByTestId('decision-log');
+  // The sample's own meetings recorded decisions too; the search narrows the log to this one.
+  await log.getByLabel('Search decisions').fill('Fund 20 more');
   await expect(log.getByTestId('decision-row')).toHaveCount(1);
   await expect(log.getByTestId('decision-row')).toContainText('Fund 20 more call handlers for the winter peak');
   await expect(log.getByTestId('decision-row')).toContainText('Steering committee');
@@ -174,6 +178,7 @@ test('steering committee meeting from cadence to decision log', async () => {
   await page.getByRole('tab', { name: 'Actions' }).click();
   const actionList = page.getByTestId('actions-tab');
   const listed = actionList.getByTestId('action-row');
+  await actionList.getByTestId('action-owner-filter').selectOption('Priya Shah');
   await expect(listed).toHaveCount(1);
   await expect(listed).toContainText('Priya Shah');
   await listed.getByRole('button', { name: 'Mark “Send the recruitment plan” done' }).click();
@@ -182,5 +187,108 @@ test('steering committee meeting from cadence to decision log', async () => {
   await actionList.getByLabel('Status').selectOption({ label: 'Done' });
   await expect(listed).toContainText('Done');
 
+  await context.close();
+});
+
+test('decisions and actions edited, deleted and added', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  await openNav(page, 'Governance');
+
+  await test.step('a decision is edited and deleted from the log', async () => {
+    await page.getByRole('tab', { name: 'Decision log' }).click();
+    const log = page.getByTestId('decision-log');
+    await log.getByLabel('Search decisions').fill('Waive the earn-back');
+    const rows = log.getByTestId('decision-row');
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(0);
+    await rows
+      .first()
+      .getByRole('button', { name: /^Edit decision/ })
+      .click();
+    const form = log.getByTestId('decision-edit-form');
+    // A filled text area's accessible name also contains its text, so the role and a prefix find it.
+    const text = form.getByRole('textbox', { name: /^Decision/ });
+    await text.fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByText('Decision is missing. Fill it in.')).toBeVisible();
+    await text.fill('Waive the earn-back for the first two months');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(page.getByTestId('undo-toast')).toContainText('Saved: decision “Waive the earn-back for the first month');
+
+    await log.getByLabel('Search decisions').fill('first two months');
+    await expect(rows).toHaveCount(1);
+    await rows
+      .first()
+      .getByRole('button', { name: /^Delete decision/ })
+      .click();
+    const dialog = page.getByTestId('delete-decision-dialog');
+    await dialog.getByRole('button', { name: 'Delete decision' }).click();
+    await expect(rows).toHaveCount(0);
+  });
+
+  await test.step('an action is edited and one is added outside a meeting', async () => {
+    await page.getByRole('tab', { name: 'Actions' }).click();
+    const tab = page.getByTestId('actions-tab');
+    await tab.getByTestId('action-owner-filter').selectOption('Siobhan Walsh');
+    const row = tab.getByTestId('action-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Overdue');
+    await row.getByRole('button', { name: /^Edit action/ }).click();
+    const form = tab.getByTestId('action-edit-form');
+    await form.getByLabel('Due date').fill(localDate(14));
+    await form.getByLabel('Owner').fill('Marek Nowak');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form).toHaveCount(0);
+    await tab.getByTestId('action-owner-filter').selectOption('Marek Nowak');
+    await expect(row).toHaveCount(1);
+    await expect(row).not.toContainText('Overdue');
+
+    const add = tab.getByTestId('action-add-form');
+    await add.getByLabel('Action', { exact: true }).fill('Check the Cork site pathway training records');
+    await add.getByLabel('Owner').fill('Marek Nowak');
+    await add.getByLabel('Provider').selectOption({ label: 'Portfolio-wide' });
+    await add.getByRole('button', { name: 'Add action item' }).click();
+    await expect(row).toHaveCount(2);
+    await expect(row.filter({ hasText: 'Check the Cork site' })).toContainText('Portfolio-wide');
+
+    await page.reload();
+    await expect(page.getByTestId('actions-tab')).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('actions-tab').getByTestId('action-owner-filter').selectOption('Marek Nowak');
+    await expect(page.getByTestId('actions-tab').getByTestId('action-row')).toHaveCount(2);
+  });
+
+  await context.close();
+});
+
+test('moved meeting is not planned again', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  await openNav(page, 'Governance');
+
+  const cadence = page.getByRole('listitem', { name: 'Monthly service review, West Midlands' });
+  const upcoming = page.getByTestId('upcoming-meetings');
+  const monthly = upcoming.locator('tbody tr', { hasText: 'Monthly service review, West Midlands' }).first();
+  await monthly.getByRole('button').click();
+  const detail = page.getByTestId('meeting-detail');
+  const plannedDate = await detail.getByTestId('meeting-date').textContent();
+  await detail.getByRole('button', { name: 'Edit details' }).click();
+  const form = detail.getByTestId('meeting-form');
+  await expect(form.getByText('This meeting was planned from a standing meeting.', { exact: false })).toBeVisible();
+  const movedTo = localDate(70);
+  await form.getByLabel('Date').fill(movedTo);
+  await form.getByRole('button', { name: 'Save details' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(detail.getByTestId('meeting-date')).not.toHaveText(plannedDate ?? '');
+  await expect(page.getByTestId('undo-toast')).toContainText('Saved: moving meeting');
+
+  await detail.getByRole('button', { name: 'Back to meetings' }).click();
+  await cadence.getByRole('button', { name: 'Plan meetings' }).click();
+  await expect(cadence.getByTestId('plan-notice')).toHaveText(/^Every meeting up to .* was already planned\.$/);
+  const cancelled = upcoming.locator('tbody tr', { hasText: plannedDate ?? '' }).filter({ hasText: 'Monthly service review' });
+  await expect(cancelled).toContainText('Cancelled');
   await context.close();
 });

@@ -140,3 +140,28 @@ for (const timezoneId of ['Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritima
     await context.close();
   });
 }
+
+test('sample brings governance records', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+
+  await sections.getByRole('button', { name: 'Risks' }).click();
+  await expect(page.getByTestId('risk-count')).toHaveText('9 risks shown');
+
+  await sections.getByRole('button', { name: 'Governance' }).click();
+  await expect(page.getByTestId('past-meetings')).toContainText('Monthly service review, West Midlands');
+  await expect(page.getByTestId('upcoming-meetings')).toContainText('Joint steering committee, West Midlands');
+  await page.getByRole('tab', { name: 'Decision log' }).click();
+  await expect(page.getByTestId('decision-row').first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Actions' }).click();
+  await expect(page.getByTestId('actions-tab').getByText('Overdue').first()).toBeVisible();
+
+  await sections.getByRole('button', { name: 'Providers' }).click();
+  await page.getByRole('searchbox', { name: 'Search providers' }).fill('111AC9');
+  await page.getByTestId('providers-table').locator('tbody tr').first().click();
+  await expect(page.getByTestId('provider-sites').getByTestId('site-row')).toHaveCount(2);
+  await expect(page.getByTestId('provider-sites')).toContainText('Pune');
+  await context.close();
+});

@@ -113,7 +113,8 @@ test('Ctrl+Z undoes a risk status and a site city', async () => {
     await expect(toast).toContainText('Saved: adding risk “Key staff leave”.');
   });
 
-  const riskRow = page.getByTestId('risks-table').locator('tbody tr').first();
+  // The sample has risks of its own, so the row is found by its title.
+  const riskRow = page.getByTestId('risks-table').locator('tbody tr', { hasText: 'Key staff leave' });
   await test.step('edit the risk status, then the site city', async () => {
     await riskRow.click();
     const detail = page.getByTestId('risk-detail');

@@ -46,6 +46,7 @@ export function ActionsTab({ data, providers, today }: ActionsTabProps) {
         <label>
           {t('meetings.actions.owner')}
           <select
+            data-testid="action-owner-filter"
             value={owner}
             onChange={(event) => {
               setOwner(event.target.value);

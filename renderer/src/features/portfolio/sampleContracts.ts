@@ -122,7 +122,8 @@ export async function addIllustrativeContracts(db: PortfolioDb, context: DeviceC
 
     for (const [kpiKey, terms] of Object.entries(illustrativeLevelTerms)) {
       const kpi = kpis.find((candidate) => candidate.key === kpiKey);
-      const level = kpi === undefined ? undefined : await db.serviceLevels.where('[providerId+kpiId]').equals([provider.id, kpi.id]).first();
+      const level =
+        kpi === undefined ? undefined : await db.serviceLevels.where('[providerId+kpiId]').equals([provider.id, kpi.id]).first();
       if (level === undefined) throw new Error(`The sample has no ${kpiKey} service level for ${contract.providerCode}`);
       await updateRecord(db, 'serviceLevels', level.id, { ...terms, contractId: stored.id }, context);
     }

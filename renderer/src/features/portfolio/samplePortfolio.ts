@@ -1,7 +1,7 @@
 /**
  * The bundled sample: the NHS 111 Minimum Data Set 2015-16, imported through the same CSV path
  * and preset a user would use, into a portfolio of its own, with the illustrative contracts of
- * `sampleContracts.ts`.
+ * `sampleContracts.ts` and the illustrative governance records of `sampleGovernance.ts`.
  */
 import { AppFailure } from '@shared/errors';
 import { parseCsv } from '@shared/import/csv';
@@ -17,6 +17,7 @@ import { toStorageFailure } from '../../db/storageErrors';
 import { readVersionVector } from '../../db/versionVector';
 import type { DeviceContext } from '../../db/clockStore';
 import type { ImportPlan } from '@shared/import/types';
+import { addSampleGovernance, sampleGovernanceTables } from './addSampleGovernance';
 import { addIllustrativeContracts } from './sampleContracts';
 
 export const sampleFileName = 'nhs111_calls_2015-16.csv';
@@ -57,17 +58,29 @@ async function firstStartPortfolio(openPortfolioId: string): Promise<PortfolioEn
 }
 
 /**
- * Imports the sample and adds its illustrative contracts in one transaction, then runs the
- * escalation rules on the contracts' critical levels in it too, so a failure leaves the
- * portfolio empty and the next attempt fills it again.
+ * Imports the sample and adds its illustrative contracts and governance records in one
+ * transaction, then runs the escalation rules on the contracts' critical levels in it too. So a
+ * failure leaves the portfolio empty, and the next attempt fills it again.
  */
 async function fillSample(db: PortfolioDb, plan: ImportPlan, context: DeviceContext): Promise<void> {
-  const tables = [db.providers, db.kpis, db.contracts, db.serviceLevels, db.measurements, db.audit, db.meta, ...escalationRuleTables(db)];
+  const tables = [
+    db.providers,
+    db.kpis,
+    db.contracts,
+    db.serviceLevels,
+    db.measurements,
+    db.audit,
+    db.meta,
+    ...escalationRuleTables(db),
+    ...sampleGovernanceTables(db),
+  ];
+  const today = localDateOf(context.now());
   try {
     await db.transaction('rw', tables, async () => {
       await applyImportPlan(db, plan, context);
       await addIllustrativeContracts(db, context);
-      await applyEscalationRules(db, context, localDateOf(context.now()));
+      await addSampleGovernance(db, context, today);
+      await applyEscalationRules(db, context, today);
     });
   } catch (error) {
     throw toStorageFailure(error, { file: plan.fileName });
