@@ -20,7 +20,7 @@ import type { ActionEditInput, DecisionFormInput, MeetingFormIssue } from '@shar
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
 import { toAppError } from '../../reportError';
-import { errorAttributes, FieldError, focusFirstInvalid } from '../plans/FieldError';
+import { errorAttributes, FieldError, focusFirstInvalid } from '../../components/FieldError';
 import { ConfirmDialog } from '../portfolios/ConfirmDialog';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { recordUndoable } from '../undo/recordUndoable';
