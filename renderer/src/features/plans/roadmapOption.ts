@@ -62,6 +62,12 @@ const msPerDay = 86_400_000;
 /** Height of one plan's row in pixels, and the space above and below the rows, which contains the legend, the axis labels and the zoom slider. */
 export const roadmapRowHeight = 44;
 const verticalPadding = 110;
+/**
+ * Width of the plan titles left of the grid, in pixels. About 36 characters of a 12 px sans-serif
+ * face fit before a title is cut with an ellipsis (DejaVu Sans is among the widest); the tooltip
+ * shows it whole.
+ */
+const titleColumnWidth = 250;
 
 /** Returns the chart time of the start of a calendar date: midnight UTC, shown with `useUTC`, so no time zone moves it. */
 export function dayStartMs(date: CalendarDate): number {
@@ -252,7 +258,7 @@ export function buildRoadmapOption(
     useUTC: true,
     animation: false,
     aria: { enabled: true, label: { description: labels.description } },
-    grid: { left: 200, right: 40, top: 40, bottom: 70 },
+    grid: { left: titleColumnWidth + 15, right: 40, top: 40, bottom: 70 },
     legend: { top: 0, data: [labels.phases, labels.milestones] },
     tooltip: {
       trigger: 'item',
@@ -275,7 +281,7 @@ export function buildRoadmapOption(
       inverse: true,
       triggerEvent: true,
       axisTick: { show: false },
-      axisLabel: { width: 185, overflow: 'truncate', formatter: (planId: string) => titles.get(planId) ?? planId },
+      axisLabel: { width: titleColumnWidth, overflow: 'truncate', formatter: (planId: string) => titles.get(planId) ?? planId },
     },
     dataZoom: [
       {
@@ -287,7 +293,7 @@ export function buildRoadmapOption(
         end: 100,
         minValueSpan: minZoomDays * msPerDay,
         // The slider lines up with the grid, so its ends sit under the axis ends.
-        left: 200,
+        left: titleColumnWidth + 15,
         right: 40,
         height: 18,
         bottom: 12,
