@@ -102,8 +102,9 @@ function CadenceItem({ cadence, providerName, contractTitle, meetings, today, on
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // A cancelled meeting, such as one moved to another date, is not one of the next meetings.
   const upcoming = meetings
-    .filter((meeting) => meeting.date >= today)
+    .filter((meeting) => meeting.date >= today && meeting.status !== 'cancelled')
     .sort((a, b) => compareText(a.date, b.date))
     .slice(0, upcomingShown);
 
