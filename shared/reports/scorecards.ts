@@ -17,6 +17,12 @@ import type { LevelChart, ReportCell, ScorecardsSection } from './types';
 /** Months a level's chart shows, ending with the period's last month. */
 export const chartMonths = 12;
 
+/**
+ * Most level charts a pack draws. A large portfolio has thousands of critical levels, and a
+ * steering committee reads the worst few; the scorecard table still lists every level.
+ */
+export const maxLevelCharts = 24;
+
 /** One service level judged over the period. */
 export interface LevelScore {
   readonly tracked: TrackedLevel;
@@ -80,7 +86,7 @@ function measuredMonthsByLevel(records: RecordsByTable, months: ReadonlySet<Peri
 }
 
 export function buildScorecardsSection(scores: readonly LevelScore[], months: readonly Period[]): ScorecardsSection {
-  if (scores.length === 0) return { key: 'scorecards', state: 'empty', tables: [], charts: [] };
+  if (scores.length === 0) return { key: 'scorecards', state: 'empty', tables: [], charts: [], criticalLevels: 0 };
   const lastMonth = months[months.length - 1] ?? '';
   const rows = scores.map((score): ReportCell[] => {
     const { level, kpi } = score.tracked;
@@ -97,7 +103,12 @@ export function buildScorecardsSection(scores: readonly LevelScore[], months: re
       integerCell(score.monthsWithData),
     ];
   });
-  const charts = scores.filter((score) => score.tracked.level.critical).map((score) => levelChart(score, lastMonth));
+  const critical = scores.filter((score) => score.tracked.level.critical);
+  // Worst first: the order of `statusOrder`, then most months missed; the sort is stable, so ties keep the table's order.
+  const worstFirst = [...critical].sort(
+    (a, b) => statusOrder.indexOf(a.worst) - statusOrder.indexOf(b.worst) || b.monthsMissed - a.monthsMissed,
+  );
+  const charts = worstFirst.slice(0, maxLevelCharts).map((score) => levelChart(score, lastMonth));
   return {
     key: 'scorecards',
     state: 'ready',
@@ -109,6 +120,7 @@ export function buildScorecardsSection(scores: readonly LevelScore[], months: re
       },
     ],
     charts,
+    criticalLevels: critical.length,
   };
 }
 

@@ -169,7 +169,12 @@ interface SectionOf<K extends ReportSectionKey> {
 }
 
 export type SummarySection = SectionOf<'summary'> & { readonly facts: SummaryFacts };
-export type ScorecardsSection = SectionOf<'scorecards'> & { readonly charts: readonly LevelChart[] };
+export type ScorecardsSection = SectionOf<'scorecards'> & {
+  /** Charts of the critical levels with the worst results, worst first, at most `maxLevelCharts`. */
+  readonly charts: readonly LevelChart[];
+  /** Critical levels in scope, charted or not. */
+  readonly criticalLevels: number;
+};
 export type CreditsSection = SectionOf<'credits'> & { readonly totals: readonly CurrencyCredits[] };
 export type TransitionsSection = SectionOf<'transitions'> & { readonly gantts: readonly GanttExcerpt[] };
 export type RfpsSection = SectionOf<'rfps'>;

@@ -34,7 +34,13 @@ export async function writeReportWorkbook(pack: ReportPack, t: TFunction, locale
 
 /** Sheet names: at most 31 characters, none of `[]:*?/\`, unique ignoring case (Excel's rules). */
 export function sheetName(title: string, usedNames: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+  const base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 31)
+      .trim() || 'Sheet';
   let name = base;
   for (let number = 2; usedNames.has(name.toLowerCase()); number++) {
     const suffix = ` (${String(number)})`;

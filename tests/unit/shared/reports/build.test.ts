@@ -6,9 +6,12 @@ import { buildReport, buildReportStepwise } from '../../../../shared/reports/bui
 import { latestChangeOf, monthsOfPeriod } from '../../../../shared/reports/input';
 import type { ReportCell, ReportOptions, ReportPack, ReportSection, ReportSectionKey } from '../../../../shared/reports/types';
 import { reportSectionKeys } from '../../../../shared/reports/types';
+import { packHlc } from '../../../../shared/sync/hlc';
 import { emptyRecords, recordTables } from '../../../../shared/sync/snapshot';
 import type { PortfolioSnapshot, RecordsByTable } from '../../../../shared/sync/snapshot';
+import { makeKpi, makeMeasurement, makeProvider, makeServiceLevel } from '../domain/factories';
 import { goldenIds, goldenSnapshot } from '../file/goldenSnapshot';
+import { maxLevelCharts } from '../../../../shared/reports/scorecards';
 
 const quarterOptions: ReportOptions = {
   scope: { kind: 'portfolio' },
@@ -228,5 +231,42 @@ describe('buildReport determinism', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('scorecard charts', () => {
+  /** 30 providers with one critical level each; provider i misses the 95% minimum in i of the quarter's months, at most 3. */
+  function manyLevels(): PortfolioSnapshot {
+    const records = emptyRecords();
+    const kpi = makeKpi('answered', { key: 'nhs111.answeredWithin60s' });
+    const providers = Array.from({ length: 30 }, (_, index) => makeProvider(`p${String(index).padStart(2, '0')}`, `Provider ${String(index).padStart(2, '0')}`));
+    const levels = providers.map((provider) => ({ ...makeServiceLevel(`l-${provider.id}`, provider.id, kpi.id, 95, 96), critical: true }));
+    const measurements = providers.flatMap((provider, index) =>
+      ['2015-04', '2015-05', '2015-06'].map((period, month) => makeMeasurement(provider.id, kpi.id, period, month < index % 4 ? 90 : 97)),
+    );
+    // The factories' clock is a placeholder that no clock parser reads, so each record gets a real one.
+    const clock = packHlc({ wallMs: Date.parse('2026-02-01T00:00:00.000Z'), counter: 0, deviceId: 'a1b2c3d4e5f6' });
+    const stamped = <T extends object>(items: readonly T[]): T[] => items.map((item) => ({ ...item, clock }));
+    return {
+      ...goldenSnapshot,
+      records: { ...records, providers: stamped(providers), kpis: stamped([kpi]), serviceLevels: stamped(levels), measurements: stamped(measurements) },
+      tombstones: [],
+    };
+  }
+
+  const section = sectionOf(buildReport({ snapshot: manyLevels() }, { ...quarterOptions, sections: ['scorecards'] }), 'scorecards');
+
+  it('draws at most the chart limit', () => {
+    expect(section.charts).toHaveLength(maxLevelCharts);
+    expect(section.criticalLevels).toBe(30);
+  });
+
+  it('charts the worst levels first', () => {
+    const firstMissed = section.charts.slice(0, 7).map((chart) => chart.providerName);
+    expect(firstMissed).toEqual(['Provider 03', 'Provider 07', 'Provider 11', 'Provider 15', 'Provider 19', 'Provider 23', 'Provider 27']);
+  });
+
+  it('lists every level in the table', () => {
+    expect(section.tables[0]?.rows).toHaveLength(30);
   });
 });
