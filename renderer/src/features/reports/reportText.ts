@@ -10,7 +10,6 @@ import type { CurrencyCredits, ReportCell, ReportCodeGroup, ReportPack, ReportPe
 import { translateDynamic } from '../../i18n/dynamic';
 import { formatKpiValue, formatNumber, formatPeriod } from '../../format';
 import { kpiName } from '../kpi/kpiName';
-import { formatCalendarDate } from '../plans/gantt/useGanttText';
 
 /** Translation key prefix of each code group; groups the app already names elsewhere reuse those texts. */
 export const codeKeyPrefixes: Readonly<Record<ReportCodeGroup, string>> = {
@@ -54,8 +53,9 @@ export function instantText(instant: Instant, locale: string): string {
   return format.format(new Date(instant));
 }
 
+/** Formats a calendar date in UTC from its `YYYY-MM-DD` string, so no time zone moves the day. */
 export function dateText(date: CalendarDate, locale: string): string {
-  return formatCalendarDate(date, locale);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00.000Z`));
 }
 
 export function periodText(t: TFunction, period: ReportPeriod, locale: string): string {
