@@ -1,9 +1,9 @@
 /**
  * The report bench: the full steering committee pack (every section, the latest quarter) of the
- * generated portfolio of the portfolio bench (200 providers, 150,000 measurements), made as the
- * Reports screen makes it: the pack from the snapshot, its charts as SVG, the XLSX workbook and
- * the CSV files. It runs `reportWorker.ts` in a child process, prints a table of times and peak
- * memory, and writes `bench/results/reports.json`. It checks no target.
+ * portfolio bench's generated portfolio (200 providers, 150,000 measurements). It makes the pack
+ * as the Reports screen does: the pack from the snapshot, its charts as SVG, the XLSX workbook
+ * and the CSV files. It runs `reportWorker.ts` in a child process, prints a table of times and
+ * peak memory, and writes `bench/results/reports.json`. It checks no target.
  * NOTE: Chromium's layout of the PDF is not timed: the print view needs the app's page, and the
  * generated portfolio is not loaded into the browser here.
  */

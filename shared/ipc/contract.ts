@@ -68,10 +68,10 @@ export interface PlatformApi {
   /** Asks the user where to save and writes the bytes atomically; `null` when the user cancels. */
   saveFile(request: SaveFileRequest): Promise<Result<SavedFile | null>>;
   /**
-   * Prints the page's print view (its `@media print` rendering) to a PDF file. In Electron it asks
-   * where to save first, then prints with `printToPDF` and writes the file atomically; `null`
-   * when the user cancels. In browser mode it opens the browser's print dialog, whose outcome a
-   * page cannot see, so it resolves `null` once the dialog closes.
+   * Prints the page's print view (its `@media print` rendering) to a PDF file. In Electron it shows
+   * the save dialog first, then prints with `printToPDF` and writes the file atomically. It
+   * resolves `null` when the user cancels. In browser mode it opens the browser's print dialog,
+   * whose outcome a page cannot see, so it resolves `null` once the dialog closes.
    */
   printToPdf(request: PrintToPdfRequest): Promise<Result<SavedFile | null>>;
   /** Writes one line to the host's log. Fire and forget. */

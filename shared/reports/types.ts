@@ -90,7 +90,8 @@ export interface ReportTable {
 
 /**
  * State of a section: `ready` with content, `empty` when its scope has no data for it (the pack
- * says so), or `redacted` when it shows only commercial terms and the pack leaves them out.
+ * prints a line in its place), or `redacted` when it shows only commercial terms and the pack
+ * leaves them out.
  */
 export type SectionState = 'ready' | 'empty' | 'redacted';
 

@@ -1,7 +1,7 @@
 /**
- * The steering committee pack of the NHS 111 sample, built in Chromium as a user would: the PDF is
+ * The steering committee pack of the NHS 111 sample, built in Chromium as a user would. The PDF is
  * Chromium's printing of the print view (`page.pdf()`), checked with poppler-utils (`pdfinfo`,
- * `pdftotext`, `pdffonts`, `pdftoppm`); the workbook and the CSV files are the downloads, read
+ * `pdftotext`, `pdffonts`, `pdftoppm`). The workbook and the CSV files are the downloads, read
  * back with exceljs and fflate. Expected numbers are the dashboard's, read from the same page.
  */
 import { execFileSync } from 'node:child_process';

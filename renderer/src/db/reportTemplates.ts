@@ -1,7 +1,7 @@
 /**
  * Report templates: saved report choices per portfolio, kept in the portfolio database's local
- * `meta` table. They stay on this computer: the portfolio file and the merge never read `meta`
- * beyond the version vector (docs/reports.md says why).
+ * `meta` table. They stay on this computer, because the portfolio file and the merge read only the
+ * version vector from `meta` (docs/reports.md gives the reasons).
  */
 import { z } from 'zod';
 import { reportSectionKeys } from '@shared/reports';
@@ -10,7 +10,7 @@ import type { PortfolioDb } from './portfolioDb';
 /** Key of the templates' entry in `meta`. */
 export const reportTemplatesKey = 'reportTemplates';
 
-/** Longest template name, in characters. */
+/** Maximum length of a template name, in characters. */
 export const maxTemplateNameLength = 120;
 
 const templateSchema = z.strictObject({

@@ -1,8 +1,8 @@
 /**
- * The print view of a pack. On screen it is the preview under the builder; in print (the browser's
+ * The print view of a pack. On screen it is the preview under the builder. In print (the browser's
  * dialog, Playwright's `page.pdf()` or Electron's `printToPDF`) it is the only thing printed, on
  * the chosen paper, with the running header and page numbers of `buildPageRule`. It uses the
- * bundled Noto Sans SC, which covers Latin and Chinese text, so names print in any of those scripts.
+ * bundled Noto Sans SC, which covers Latin and Chinese text, so names print in either script.
  */
 import '@fontsource/noto-sans-sc/400.css';
 import { useTranslation } from 'react-i18next';

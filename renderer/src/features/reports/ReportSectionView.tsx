@@ -100,7 +100,7 @@ function SummaryBody({ pack, facts }: { readonly pack: ReportPack; readonly fact
   );
 }
 
-/** The 5 × 5 risk heatmap as a table: likelihood from 5 (top) to 1, impact from 1 to 5, each cell coloured by its rating. */
+/** Renders the 5 × 5 risk heatmap as a table: likelihood from 5 (top) to 1, impact from 1 to 5, each cell coloured by its rating. */
 function RiskHeatmapTable({ heatmap }: { readonly heatmap: readonly (readonly number[])[] }) {
   const { t } = useTranslation();
   return (
@@ -137,7 +137,7 @@ function RiskHeatmapTable({ heatmap }: { readonly heatmap: readonly (readonly nu
   );
 }
 
-/** An SVG string from ECharts' server-side renderer, which escapes every text it draws. */
+/** Inserts an SVG string from ECharts' server-side renderer, which escapes every text it draws. */
 function SvgChart({ svg }: { readonly svg: string | undefined }) {
   if (svg === undefined) return null;
   return <div className="report-svg" dangerouslySetInnerHTML={{ __html: svg }} />;

@@ -95,7 +95,7 @@ export function templateOf(name: string, choices: ReportChoices): ReportTemplate
 
 /**
  * Applies a template to the current choices. A template keeps the period's kind, not its value, so
- * the latest period of that kind is chosen; providers no longer in the portfolio are dropped.
+ * the latest period of that kind is chosen. Providers no longer in the portfolio are dropped.
  */
 export function applyTemplate(
   template: ReportTemplate,
@@ -117,7 +117,7 @@ export function applyTemplate(
   };
 }
 
-/** A file name for the pack: portfolio and period, with characters that file systems reject replaced. */
+/** Names the pack's file after the portfolio and the period, replacing characters that file systems reject. */
 export function packFileName(portfolioName: string, periodValue: string, extension: string): string {
   let base = '';
   for (const character of `${portfolioName} ${periodValue}`) base += character < ' ' || '<>:"/\\|?*'.includes(character) ? ' ' : character;

@@ -176,7 +176,7 @@ export function writeCell(target: Cell, cell: ReportCell, t: TFunction, locale: 
   }
 }
 
-/** A calendar date as midnight UTC, which exceljs stores as a whole-day serial, so no time zone moves the day. */
+/** Returns a calendar date as midnight UTC, which exceljs stores as a whole-day serial, so no time zone moves the day. */
 function utcDate(date: string): Date {
   return new Date(`${date}T00:00:00.000Z`);
 }
