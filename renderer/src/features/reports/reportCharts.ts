@@ -5,14 +5,14 @@
  * only draws.
  */
 import * as echarts from 'echarts/core';
-import { BarChart, CustomChart, LineChart } from 'echarts/charts';
+import { CustomChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { GanttExcerpt, LevelChart } from '@shared/reports';
 import { toDayNumber } from '@shared/schedule/days';
 
-echarts.use([LineChart, BarChart, CustomChart, GridComponent, LegendComponent, AriaComponent, SVGRenderer]);
+echarts.use([LineChart, CustomChart, GridComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
 /** Size of a level chart in CSS pixels; two fit side by side on a portrait A4 or Letter page. */
 export const levelChartSize = { width: 330, height: 190 } as const;
