@@ -42,7 +42,11 @@
  * `--dashboard-loads N` sets the timed loads of each portfolio (default 3) and
  * `--skip-service-levels` skips it.
  *
- * `--only STEP` runs one step: `import`, `portfolio`, `rfp`, `gantt`, `serviceLevels` or `crash` (the crash soak).
+ * Then it runs the report bench (`reports/reportBench.ts`): the full steering committee pack of the
+ * portfolio bench's generated portfolio, with its charts, workbook and CSV files, timed in a child
+ * process with its peak memory. It writes `bench/results/reports.json`. `--skip-reports` skips it.
+ *
+ * `--only STEP` runs one step: `import`, `portfolio`, `rfp`, `gantt`, `serviceLevels`, `reports` or `crash` (the crash soak).
  *   `--memory-detail` skips the portfolio bench too, and the RFP and Gantt benches below.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -63,6 +67,7 @@ import { portfolioOptionConfig, portfolioOptionsFrom } from './portfolio/options
 import type { PortfolioBenchOptions } from './portfolio/options';
 import { runPortfolioBench } from './portfolio/portfolioBench';
 import { currentLoadAverage, describeMachine, formatTable, writeRecord } from './report';
+import { runReportBench } from './reports/reportBench';
 import { defaultRfpIterations, runRfpBench } from './rfp/rfpBench';
 import type { RfpBenchOptions } from './rfp/rfpBench';
 import { defaultDashboardLoads, runServiceLevelBench } from './serviceLevels/serviceLevelBench';
@@ -85,7 +90,7 @@ const maxCopies = 999;
 const heapSampleIntervalMs = 50;
 
 /** Steps that `--only` accepts, in the order they run. */
-const benchSteps = ['import', 'portfolio', 'rfp', 'gantt', 'serviceLevels', 'crash'];
+const benchSteps = ['import', 'portfolio', 'rfp', 'gantt', 'serviceLevels', 'reports', 'crash'];
 
 interface Options {
   readonly copies: number;
@@ -101,6 +106,8 @@ interface Options {
   readonly gantt: GanttBenchOptions | null;
   /** Options of the service level bench, or `null` with `--skip-service-levels`. */
   readonly serviceLevels: ServiceLevelBenchOptions | null;
+  /** Whether the report bench runs; `false` with `--skip-reports`. */
+  readonly reports: boolean;
 }
 
 function parseOptions(): Options {
@@ -117,6 +124,7 @@ function parseOptions(): Options {
       'skip-gantt': { type: 'boolean' },
       'gantt-tasks': { type: 'string' },
       'skip-service-levels': { type: 'boolean' },
+      'skip-reports': { type: 'boolean' },
       'dashboard-loads': { type: 'string' },
       only: { type: 'string' },
       ...portfolioOptionConfig,
@@ -160,6 +168,7 @@ function parseOptions(): Options {
     portfolio: runs('portfolio', values['skip-portfolio']) ? portfolioOptionsFrom(values, keepProfile) : null,
     gantt: runs('gantt', values['skip-gantt']) ? { tasks: ganttTasks, keepProfile } : null,
     serviceLevels: runs('serviceLevels', values['skip-service-levels']) ? { loads: dashboardLoads } : null,
+    reports: runs('reports', values['skip-reports']),
   };
 }
 
@@ -285,7 +294,9 @@ async function main(): Promise<number> {
   const ganttCode = options.gantt === null ? 0 : await runGanttBench(options.gantt, currentLoadAverage());
   if (options.serviceLevels !== null) process.stdout.write('\n');
   const serviceLevelCode = options.serviceLevels === null ? 0 : await runServiceLevelBench(options.serviceLevels, currentLoadAverage());
-  const codes = [importCode, portfolioCode, rfpCode, ganttCode, serviceLevelCode];
+  if (options.reports) process.stdout.write('\n');
+  const reportCode = options.reports ? runReportBench(currentLoadAverage()) : 0;
+  const codes = [importCode, portfolioCode, rfpCode, ganttCode, serviceLevelCode, reportCode];
   if (options.crashRounds === 0) return Math.max(...codes);
   process.stdout.write('\n');
   const soakCode = await runAtomicWriteSoak(options.crashRounds);

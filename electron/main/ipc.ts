@@ -9,15 +9,26 @@ import { z } from 'zod';
 import { fail, ok } from '../../shared/errors';
 import type { Result } from '../../shared/errors';
 import { ipcChannels } from '../../shared/ipc/contract';
-import type { FileFilter, PlatformApi } from '../../shared/ipc/contract';
+import type { FileFilter, PlatformApi, SaveFileRequest } from '../../shared/ipc/contract';
 import { readFileLimited, writeFileAtomic } from './files';
-import { logEntrySchema, openFileRequestSchema, saveFileRequestSchema } from './ipcSchemas';
+import { logEntrySchema, openFileRequestSchema, printToPdfRequestSchema, saveFileRequestSchema } from './ipcSchemas';
 import type { Logger } from './logger';
 import { checkSavePath } from './savePath';
 
-/** The part of an IPC event the sender check reads. */
+/** Options of Electron's `webContents.printToPDF` that the PDF print sets. */
+export interface PdfPrintOptions {
+  readonly pageSize: 'A4' | 'Letter';
+  readonly landscape: boolean;
+  readonly printBackground: boolean;
+  readonly preferCSSPageSize: boolean;
+  readonly generateDocumentOutline: boolean;
+}
+
+/** The part of an IPC event the handlers read: the sender's frame for the sender check, and its page for printing. */
 export interface IpcSenderEvent {
   readonly senderFrame: { readonly url: string } | null;
+  /** The sending page (Electron's `WebContents`); absent in tests that do not print. */
+  readonly sender?: { printToPDF(options: PdfPrintOptions): Promise<Uint8Array> };
 }
 
 /** The part of Electron's `ipcMain` the handlers are registered on. */
@@ -46,7 +57,7 @@ export interface IpcDependencies {
   readonly writeFile?: typeof writeFileAtomic;
 }
 
-type InvokeMethod = 'openFile' | 'saveFile' | 'appInfo';
+type InvokeMethod = 'openFile' | 'saveFile' | 'printToPdf' | 'appInfo';
 type InvokeResult<M extends InvokeMethod> = Awaited<ReturnType<PlatformApi[M]>>;
 
 /** Registers the handler of every channel of `ipcChannels` on `dependencies.ipcMain`. */
@@ -75,7 +86,8 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
     return read;
   };
 
-  const saveFile = async ([request]: [z.output<typeof saveFileRequestSchema>]): Promise<InvokeResult<'saveFile'>> => {
+  /** Asks where to save and checks the chosen path; `null` when the user cancels. */
+  const chooseSavePath = async (request: Pick<SaveFileRequest, 'title' | 'suggestedName' | 'filters'>): Promise<Result<string | null>> => {
     const folder = dependencies.defaultSaveFolder;
     const defaultPath = folder === undefined ? request.suggestedName : join(folder, request.suggestedName);
     const choice = await dependencies.dialogs.showSaveDialog({
@@ -91,16 +103,45 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
     const checked = await checkSavePath(chosenPath, request.filters);
     if (!checked.ok) {
       logger.warn('Save path rejected', { code: checked.error.code, reason: checked.error.detail?.['reason'] ?? '', path: chosenPath });
-      return checked;
     }
-    const path = checked.value;
-    const written = await writeFile(path, request.bytes);
+    return checked;
+  };
+
+  const writeChosenFile = async (path: string, bytes: Uint8Array): Promise<InvokeResult<'saveFile'>> => {
+    const written = await writeFile(path, bytes);
     if (!written.ok) {
       logger.warn('Saving a file failed', { code: written.error.code, cause: written.error.cause ?? '' });
       return written;
     }
-    logger.info('File saved', { file: basename(path), sizeBytes: request.bytes.byteLength });
+    logger.info('File saved', { file: basename(path), sizeBytes: bytes.byteLength });
     return ok({ name: path });
+  };
+
+  const saveFile = async ([request]: [z.output<typeof saveFileRequestSchema>]): Promise<InvokeResult<'saveFile'>> => {
+    const chosen = await chooseSavePath(request);
+    if (!chosen.ok || chosen.value === null) return chosen.ok ? ok(null) : chosen;
+    return writeChosenFile(chosen.value, request.bytes);
+  };
+
+  // The save dialog comes first, so a user who cancels waits for no printing.
+  const printToPdf = async (
+    [request]: [z.output<typeof printToPdfRequestSchema>],
+    event: IpcSenderEvent,
+  ): Promise<InvokeResult<'printToPdf'>> => {
+    if (event.sender === undefined) return fail('unexpected', { channel: ipcChannels.printToPdf }, 'The IPC event has no sender page to print');
+    const chosen = await chooseSavePath(request);
+    if (!chosen.ok || chosen.value === null) return chosen.ok ? ok(null) : chosen;
+
+    const started = Date.now();
+    const bytes = await event.sender.printToPDF({
+      pageSize: request.pageSize,
+      landscape: request.landscape,
+      printBackground: true,
+      preferCSSPageSize: true,
+      generateDocumentOutline: true,
+    });
+    logger.info('Page printed to PDF', { sizeBytes: bytes.byteLength, milliseconds: Date.now() - started });
+    return writeChosenFile(chosen.value, bytes);
   };
 
   const appInfo = (): Promise<InvokeResult<'appInfo'>> =>
@@ -108,6 +149,10 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
 
   ipcMain.handle(ipcChannels.openFile, guardInvoke(ipcChannels.openFile, z.tuple([openFileRequestSchema]), openFile, dependencies));
   ipcMain.handle(ipcChannels.saveFile, guardInvoke(ipcChannels.saveFile, z.tuple([saveFileRequestSchema]), saveFile, dependencies));
+  ipcMain.handle(
+    ipcChannels.printToPdf,
+    guardInvoke(ipcChannels.printToPdf, z.tuple([printToPdfRequestSchema]), printToPdf, dependencies),
+  );
   ipcMain.handle(ipcChannels.appInfo, guardInvoke(ipcChannels.appInfo, z.tuple([]), appInfo, dependencies));
   ipcMain.on(ipcChannels.log, createLogListener(dependencies));
 }
@@ -120,7 +165,7 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
 function guardInvoke<S extends z.ZodType, T>(
   channel: string,
   schema: S,
-  run: (args: z.output<S>) => Promise<Result<T>>,
+  run: (args: z.output<S>, event: IpcSenderEvent) => Promise<Result<T>>,
   dependencies: IpcDependencies,
 ): (event: IpcSenderEvent, ...args: unknown[]) => Promise<Result<T>> {
   const { logger } = dependencies;
@@ -139,7 +184,7 @@ function guardInvoke<S extends z.ZodType, T>(
         return fail('ipc.invalidArgument', detail);
       }
 
-      return await run(parsed.data);
+      return await run(parsed.data, event);
     } catch (error) {
       const cause = error instanceof Error ? (error.stack ?? error.message) : String(error);
       logger.error('IPC handler failed', { channel, cause });

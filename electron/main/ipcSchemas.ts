@@ -24,16 +24,26 @@ export const openFileRequestSchema = z.strictObject({
   maxBytes: z.number().int().positive().max(maxOpenFileBytes),
 });
 
+// A bare file name: the folder is chosen by the user in the save dialog, never by the renderer.
+const suggestedNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[^/\\\0]+$/, 'must be a file name without folders');
+
 export const saveFileRequestSchema = z.strictObject({
   title: z.string().max(maxTitleLength),
-  // A bare file name: the folder is chosen by the user in the save dialog, never by the renderer.
-  suggestedName: z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[^/\\\0]+$/, 'must be a file name without folders'),
+  suggestedName: suggestedNameSchema,
   filters: z.array(fileFilterSchema).max(maxFilters),
   bytes: z.instanceof(Uint8Array),
+});
+
+export const printToPdfRequestSchema = z.strictObject({
+  title: z.string().max(maxTitleLength),
+  suggestedName: suggestedNameSchema,
+  filters: z.array(fileFilterSchema).max(maxFilters),
+  pageSize: z.enum(['A4', 'Letter']),
+  landscape: z.boolean(),
 });
 
 export const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);

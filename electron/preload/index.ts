@@ -27,6 +27,7 @@ const api: PlatformApi = {
   host: 'electron',
   openFile: (request) => invokeResult(ipcChannels.openFile, request),
   saveFile: (request) => invokeResult(ipcChannels.saveFile, request),
+  printToPdf: (request) => invokeResult(ipcChannels.printToPdf, request),
   log: (level, message, context) => {
     ipcRenderer.send(ipcChannels.log, context === undefined ? { level, message } : { level, message, context });
   },

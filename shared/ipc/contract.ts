@@ -40,6 +40,19 @@ export interface SavedFile {
   readonly name: string;
 }
 
+/** Paper sizes the PDF printer accepts. */
+export type PaperSize = 'A4' | 'Letter';
+
+export interface PrintToPdfRequest {
+  /** Title of the save dialog, already translated. */
+  readonly title: string;
+  readonly suggestedName: string;
+  readonly filters: readonly FileFilter[];
+  /** Paper and orientation; the print view's CSS `@page` rule states the same, and takes precedence. */
+  readonly pageSize: PaperSize;
+  readonly landscape: boolean;
+}
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface AppInfo {
@@ -54,6 +67,13 @@ export interface PlatformApi {
   openFile(request: OpenFileRequest): Promise<Result<OpenedFile | null>>;
   /** Asks the user where to save and writes the bytes atomically; `null` when the user cancels. */
   saveFile(request: SaveFileRequest): Promise<Result<SavedFile | null>>;
+  /**
+   * Prints the page's print view (its `@media print` rendering) to a PDF file. In Electron it shows
+   * the save dialog first, then prints with `printToPDF` and writes the file atomically. It
+   * resolves `null` when the user cancels. In browser mode it opens the browser's print dialog,
+   * whose outcome a page cannot see, so it resolves `null` once the dialog closes.
+   */
+  printToPdf(request: PrintToPdfRequest): Promise<Result<SavedFile | null>>;
   /** Writes one line to the host's log. Fire and forget. */
   log(level: LogLevel, message: string, context?: Readonly<Record<string, string | number | boolean>>): void;
   appInfo(): Promise<Result<AppInfo>>;
@@ -63,6 +83,7 @@ export interface PlatformApi {
 export const ipcChannels = {
   openFile: 'steerwise:open-file',
   saveFile: 'steerwise:save-file',
+  printToPdf: 'steerwise:print-to-pdf',
   log: 'steerwise:log',
   appInfo: 'steerwise:app-info',
 } as const;

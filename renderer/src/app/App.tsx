@@ -18,6 +18,7 @@ import { PortfoliosScreen } from '../features/portfolios/PortfoliosScreen';
 import { PlanScreen } from '../features/plans/PlanScreen';
 import { PlansScreen } from '../features/plans/PlansScreen';
 import { ProcessesScreen } from '../features/processes/ProcessesScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { RfpDetail } from '../features/rfp/RfpDetail';
 import { RfpsScreen } from '../features/rfp/RfpsScreen';
 import { RisksScreen } from '../features/risks/RisksScreen';
@@ -43,6 +44,8 @@ function Screens() {
   if (screen.name === 'risks') return <RisksScreen key={screen.providerId ?? ''} providerId={screen.providerId ?? null} />;
   // Processes may be listed before any provider runs them.
   if (screen.name === 'processes') return <ProcessesScreen view={screen.view ?? 'table'} providerId={screen.providerId ?? null} />;
+  // A pack reads its own snapshot and says which sections have no data, so it needs no providers either.
+  if (screen.name === 'reports') return <ReportsScreen />;
   // The dashboard reads a precomputed summary and decides emptiness itself, so it does not wait for usePortfolioData.
   if (screen.name === 'dashboard') return <DashboardScreen />;
   return <PortfolioScreens />;

@@ -5,7 +5,7 @@ import { listPortfolios } from '../db/catalogue';
 import { selectNavigate, selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
 import type { Screen } from '../state/uiStore';
 
-type NavTarget = 'dashboard' | 'providers' | 'measurements' | 'kpis' | 'escalations' | 'risks' | 'governance' | 'processes' | 'rfps' | 'plans' | 'sync' | 'portfolios';
+type NavTarget = 'dashboard' | 'providers' | 'measurements' | 'kpis' | 'escalations' | 'risks' | 'governance' | 'processes' | 'rfps' | 'plans' | 'reports' | 'sync' | 'portfolios';
 
 function navTargetOf(screen: Screen): NavTarget | null {
   if (screen.name === 'provider') return 'providers';
@@ -15,6 +15,7 @@ function navTargetOf(screen: Screen): NavTarget | null {
   if (screen.name === 'risks') return 'risks';
   if (screen.name === 'governance') return 'governance';
   if (screen.name === 'processes') return 'processes';
+  if (screen.name === 'reports') return 'reports';
   if (screen.name === 'dashboard' || screen.name === 'providers' || screen.name === 'measurements' || screen.name === 'kpis' || screen.name === 'sync' || screen.name === 'portfolios')
     return screen.name;
   return null;
@@ -30,7 +31,7 @@ export function Header({ notifications = null }: { readonly notifications?: Reac
   const portfolios = useLiveQuery(listPortfolios, []) ?? [];
 
   const current = navTargetOf(screen);
-  const items: readonly NavTarget[] = ['dashboard', 'providers', 'measurements', 'kpis', 'escalations', 'risks', 'governance', 'processes', 'rfps', 'plans', 'sync', 'portfolios'];
+  const items: readonly NavTarget[] = ['dashboard', 'providers', 'measurements', 'kpis', 'escalations', 'risks', 'governance', 'processes', 'rfps', 'plans', 'reports', 'sync', 'portfolios'];
 
   return (
     <header className="app-header">

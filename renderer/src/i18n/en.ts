@@ -4,6 +4,7 @@
  */
 import { templateMessages } from '@shared/rfp/templates';
 import { planTemplateMessages } from '@shared/schedule/templates';
+import { reportsEn } from './enReports';
 
 export const en = {
   app: {
@@ -25,6 +26,7 @@ export const en = {
     sync: 'Sync',
     processes: 'Processes',
     portfolios: 'Portfolios',
+    reports: 'Reports',
   },
   plans: {
     title: 'Transition plans',
@@ -3686,6 +3688,7 @@ export const en = {
     resourceCalendarDropped: 'Resource calendars left out: {{count}}.',
     unknownRecord: 'Rows of types Steerwise does not read ({{records}}) left out: {{count}}.',
   },
+  reports: reportsEn,
   // Texts of the built-in criteria templates, under `rfpTemplates`, so a translation file can supply the same keys.
   ...templateMessages(),
   // Texts of the built-in transition plan templates, under `planTemplates`.

@@ -52,6 +52,7 @@ export function createWebPlatform(): PlatformApi & { readonly recentLogEntries: 
     host: 'browser',
     openFile: openFileWithInput,
     saveFile: saveFileAsDownload,
+    printToPdf: printWithDialog,
     log: (level, message, context) => {
       const entry: WebLogEntry = { time: new Date().toISOString(), level, message, ...(context === undefined ? {} : { context }) };
       logEntries.push(entry);
@@ -114,6 +115,20 @@ export async function readPickedFile(file: File, maxBytes: number): Promise<Resu
     return ok({ name: file.name, bytes });
   } catch (error) {
     return fail('file.readFailed', { file: file.name }, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * Opens the browser's print dialog on the page's print view, where the user picks "Save as PDF".
+ * Chromium's `window.print()` returns once the dialog closes; the page cannot see whether a file
+ * was saved, so the result is always `null`.
+ */
+function printWithDialog(): Promise<Result<SavedFile | null>> {
+  try {
+    window.print();
+    return Promise.resolve(ok(null));
+  } catch (error) {
+    return Promise.resolve(fail('unexpected', { operation: 'print' }, error instanceof Error ? error.message : String(error)));
   }
 }
 

@@ -20,6 +20,8 @@ export type Screen =
   /** The Risks screen, with the register filtered to `providerId` when given. */
   | { readonly name: 'risks'; readonly providerId?: string }
   | { readonly name: 'sync' }
+  /** The Reports screen: the steering committee pack's builder and preview. */
+  | { readonly name: 'reports' }
   /** `focusCreate` moves focus into the name field of the create form, as the header's "New empty portfolio" asks. */
   | { readonly name: 'portfolios'; readonly focusCreate?: boolean }
   | { readonly name: 'rfps' }

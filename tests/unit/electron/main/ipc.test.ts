@@ -5,9 +5,9 @@ import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../../shared/errors';
 import { ipcChannels, maxOpenFileBytes } from '../../../../shared/ipc/contract';
-import type { OpenFileRequest, SaveFileRequest } from '../../../../shared/ipc/contract';
+import type { OpenFileRequest, PrintToPdfRequest, SaveFileRequest } from '../../../../shared/ipc/contract';
 import { registerIpcHandlers } from '../../../../electron/main/ipc';
-import type { FileDialogs, IpcSenderEvent } from '../../../../electron/main/ipc';
+import type { FileDialogs, IpcSenderEvent, PdfPrintOptions } from '../../../../electron/main/ipc';
 import { createRecordingLogger } from '../../../support/node/recordingLogger';
 import { errorOf, valueOf } from '../../../support/node/results';
 
@@ -91,7 +91,7 @@ describe('registerIpcHandlers', () => {
   it('registers every channel once', () => {
     const { invokeListeners, sendListeners } = setUp();
 
-    expect([...invokeListeners.keys()].sort()).toEqual([ipcChannels.appInfo, ipcChannels.openFile, ipcChannels.saveFile].sort());
+    expect([...invokeListeners.keys()].sort()).toEqual([ipcChannels.appInfo, ipcChannels.openFile, ipcChannels.saveFile, ipcChannels.printToPdf].sort());
     expect([...sendListeners.keys()]).toEqual([ipcChannels.log]);
   });
 });
@@ -320,6 +320,81 @@ describe('save-file handler', () => {
 
     expect(errorOf(result).code).toBe('file.writeFailed');
     expect(errorOf(result).detail).toEqual({ file: 'chosen.steerwise' });
+  });
+});
+
+const pdfRequest: PrintToPdfRequest = {
+  title: 'Save the pack as PDF',
+  suggestedName: 'pack.pdf',
+  filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+  pageSize: 'Letter',
+  landscape: true,
+};
+
+/** An app page whose `printToPDF` records its options and returns `bytes`. */
+function printingSender(bytes: Uint8Array) {
+  const calls: PdfPrintOptions[] = [];
+  const event: IpcSenderEvent = {
+    ...appSender,
+    sender: {
+      printToPDF: (options) => {
+        calls.push(options);
+        return Promise.resolve(bytes);
+      },
+    },
+  };
+  return { event, calls };
+}
+
+describe('print-to-pdf handler', () => {
+  it('prints with the CSS page size preferred', async () => {
+    const { invoke } = setUp({ savePath: join(folder, 'pack.pdf') });
+    const { event, calls } = printingSender(new Uint8Array([37, 80, 68, 70]));
+
+    await invoke(ipcChannels.printToPdf, event, pdfRequest);
+
+    expect(calls).toEqual([{ pageSize: 'Letter', landscape: true, printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true }]);
+  });
+
+  it('writes the PDF to the chosen path', async () => {
+    const path = join(folder, 'pack.pdf');
+    const { invoke } = setUp({ savePath: path });
+    const { event } = printingSender(new Uint8Array([37, 80, 68, 70]));
+
+    const result = await invoke(ipcChannels.printToPdf, event, pdfRequest);
+
+    expect(result).toEqual({ ok: true, value: { name: path } });
+    expect([...(await readFile(path))]).toEqual([37, 80, 68, 70]);
+  });
+
+  it('prints nothing when the user cancels', async () => {
+    const { invoke } = setUp();
+    const { event, calls } = printingSender(new Uint8Array([1]));
+
+    const result = await invoke(ipcChannels.printToPdf, event, pdfRequest);
+
+    expect(result).toEqual({ ok: true, value: null });
+    expect(calls).toEqual([]);
+  });
+
+  it('rejects an unknown paper size', async () => {
+    const { invoke, saveDialogCalls } = setUp({ savePath: join(folder, 'pack.pdf') });
+    const { event } = printingSender(new Uint8Array([1]));
+
+    const result = await invoke(ipcChannels.printToPdf, event, { ...pdfRequest, pageSize: 'A0' });
+
+    expect(errorOf(result).code).toBe('ipc.invalidArgument');
+    expect(saveDialogCalls).toEqual([]);
+  });
+
+  it('rejects a foreign sender', async () => {
+    const { invoke } = setUp({ savePath: join(folder, 'pack.pdf') });
+    const { calls } = printingSender(new Uint8Array([1]));
+
+    const result = await invoke(ipcChannels.printToPdf, { ...foreignSender, sender: { printToPDF: () => Promise.resolve(new Uint8Array()) } }, pdfRequest);
+
+    expect(errorOf(result).code).toBe('ipc.forbiddenSender');
+    expect(calls).toEqual([]);
   });
 });
 

@@ -25,7 +25,7 @@ beforeEach(() => {
 
 describe('preload API', () => {
   it('exposes only the platform methods', () => {
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'host', 'log', 'openFile', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'host', 'log', 'openFile', 'printToPdf', 'saveFile']);
     expect(api.host).toBe('electron');
   });
 
@@ -50,6 +50,15 @@ describe('preload API', () => {
     await api.saveFile(request);
 
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(ipcChannels.saveFile, request);
+  });
+
+  it('sends printToPdf on its own channel', async () => {
+    const request = { title: 'Save PDF', suggestedName: 'pack.pdf', filters: [], pageSize: 'A4', landscape: false } as const;
+    electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: null });
+
+    await api.printToPdf(request);
+
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(ipcChannels.printToPdf, request);
   });
 
   it('sends appInfo without arguments', async () => {

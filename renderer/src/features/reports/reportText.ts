@@ -1,0 +1,169 @@
+/**
+ * Words and formatted values of a pack: cell texts, code translations, period labels and the
+ * executive summary's sentences, all from i18n and `Intl` in the user's locale. The PDF view, the
+ * workbook's text cells and the CSV files all read their texts here.
+ */
+import type { TFunction } from 'i18next';
+import type { CalendarDate, Instant } from '@shared/domain/types';
+import { minorUnitDigits } from '@shared/rfp/money';
+import type { CurrencyCredits, ReportCell, ReportCodeGroup, ReportPack, ReportPeriod, ReportTable, SummaryFacts } from '@shared/reports';
+import { translateDynamic } from '../../i18n/dynamic';
+import { formatKpiValue, formatNumber, formatPeriod } from '../../format';
+import { kpiName } from '../kpi/kpiName';
+
+/** Translation key prefix of each code group; groups the app already names elsewhere reuse those texts. */
+export const codeKeyPrefixes: Readonly<Record<ReportCodeGroup, string>> = {
+  status: 'reports.codes.status',
+  levelKind: 'reports.codes.levelKind',
+  schedule: 'reports.codes.schedule',
+  earnBack: 'reports.codes.earnBack',
+  riskRating: 'governance.riskRating',
+  riskStatus: 'profile.riskStatuses',
+  riskCategory: 'profile.riskCategories',
+  deadlineKind: 'reports.codes.deadlineKind',
+  certificationStandard: 'profile.standards',
+  rfpPhase: 'rfp.phases',
+  sensitivityKind: 'reports.codes.sensitivityKind',
+};
+
+export function codeText(t: TFunction, group: ReportCodeGroup, value: string): string {
+  return translateDynamic(t, `${codeKeyPrefixes[group]}.${value}`, { defaultValue: value });
+}
+
+/** Formats money as the amount with its ISO currency code (`GBP 21,000.00`), so packs with several currencies read unambiguously. */
+export function moneyText(minor: number, currency: string, locale: string): string {
+  const digits = minorUnitDigits(currency);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'code',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(minor / 10 ** digits);
+}
+
+export function shareText(share: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** Formats an instant in the user's time zone, with the zone's name so a reader elsewhere is not misled. */
+export function instantText(instant: Instant, locale: string): string {
+  // V8 rejects `dateStyle` and `timeStyle` together with `timeZoneName`, so the fields are spelled out.
+  const format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  return format.format(new Date(instant));
+}
+
+/** Formats a calendar date in UTC from its `YYYY-MM-DD` string, so no time zone moves the day. */
+export function dateText(date: CalendarDate, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00.000Z`));
+}
+
+export function periodText(t: TFunction, period: ReportPeriod, locale: string): string {
+  if (period.kind === 'month') return formatPeriod(period.month, locale, 'long');
+  return t('reports.period.quarter', { quarter: period.quarter, year: period.year });
+}
+
+/** Formats one cell as text, as the PDF and the CSV files show it. */
+export function cellText(t: TFunction, cell: ReportCell, locale: string): string {
+  switch (cell.kind) {
+    case 'text':
+      return cell.value;
+    case 'kpi':
+      return kpiName(t, cell);
+    case 'code':
+      return codeText(t, cell.group, cell.value);
+    case 'kpiValue':
+      return formatKpiValue(cell.value, cell.unit, locale);
+    case 'integer':
+      return formatNumber(cell.value, locale);
+    case 'decimal':
+      return formatNumber(cell.value, locale, 2);
+    case 'share':
+      return shareText(cell.value, locale);
+    case 'money':
+      return moneyText(cell.minor, cell.currency, locale);
+    case 'date':
+      return dateText(cell.value, locale);
+    case 'month':
+      return formatPeriod(cell.value, locale);
+    case 'boolean':
+      return cell.value ? t('reports.yes') : t('reports.no');
+    case 'empty':
+      return '';
+  }
+}
+
+export function tableTitle(t: TFunction, table: Pick<ReportTable, 'key'>): string {
+  return translateDynamic(t, `reports.tables.${table.key}.title`);
+}
+
+export function columnTitle(t: TFunction, table: Pick<ReportTable, 'key'>, column: string): string {
+  return translateDynamic(t, `reports.tables.${table.key}.columns.${column}`);
+}
+
+/**
+ * Names the period's credits as the dashboard's quarter panel does: the amount due (final after
+ * earn-back and cap) per currency, and apart from it the amount that earn-back may still waive.
+ */
+export function creditsClause(t: TFunction, credits: readonly CurrencyCredits[] | null, locale: string): string {
+  if (credits === null) return t('reports.summary.creditsLeftOut');
+  const owed = credits.filter((entry) => entry.dueMinor + entry.pendingMinor > 0);
+  if (owed.length === 0) return t('reports.summary.noCredits');
+  const amounts = owed.map((entry) => moneyText(entry.dueMinor, entry.currency, locale)).join(', ');
+  const pending = owed.filter((entry) => entry.pendingMinor > 0).map((entry) => moneyText(entry.pendingMinor, entry.currency, locale));
+  const clause = t('reports.summary.credits', { amounts });
+  return pending.length === 0 ? clause : `${clause} (${t('reports.summary.creditsPending', { amount: pending.join(', ') })})`;
+}
+
+/**
+ * Writes the executive summary: a headline of the period's misses, credits and steering committee
+ * escalations ("3 of 12 critical service levels missed in Q3 2016; credits GBP 21,000.00; 2
+ * escalations at steering committee level."), then one sentence per further fact.
+ */
+export function summarySentences(t: TFunction, pack: Pick<ReportPack, 'period'>, facts: SummaryFacts, locale: string): string[] {
+  const period = periodText(t, pack.period, locale);
+  const levels = t('reports.summary.levels', { count: facts.criticalLevels, missed: facts.missedLevels, period });
+  const steering = t('reports.summary.steering', { count: facts.openEscalations[3] });
+  const headline = `${capitalise(levels)}; ${creditsClause(t, facts.credits, locale)}; ${steering}.`;
+  const open = facts.openEscalations[1] + facts.openEscalations[2] + facts.openEscalations[3];
+  return [
+    headline,
+    t('reports.summary.openEscalations', { count: open, operations: facts.openEscalations[1], management: facts.openEscalations[2] }),
+    t('reports.summary.highRisks', { count: facts.highRisks }),
+    t('reports.summary.overdueActions', { count: facts.overdueActions }),
+    t('reports.summary.deadlines', { count: facts.upcomingDeadlines }),
+    t('reports.summary.slippingPlans', { count: facts.slippingPlans }),
+  ];
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/** Rows of the summary as a table of facts, for the workbook's first sheet and its CSV file. */
+export function summaryRows(t: TFunction, facts: SummaryFacts): { readonly label: string; readonly value: ReportCell }[] {
+  const rows: { label: string; value: ReportCell }[] = [
+    { label: t('reports.summaryTable.criticalLevels'), value: { kind: 'integer', value: facts.criticalLevels } },
+    { label: t('reports.summaryTable.missedLevels'), value: { kind: 'integer', value: facts.missedLevels } },
+  ];
+  for (const entry of facts.credits ?? []) {
+    rows.push(
+      { label: t('reports.summaryTable.creditsDue', { currency: entry.currency }), value: { kind: 'money', minor: entry.dueMinor, currency: entry.currency } },
+      {
+        label: t('reports.summaryTable.creditsPending', { currency: entry.currency }),
+        value: { kind: 'money', minor: entry.pendingMinor, currency: entry.currency },
+      },
+      { label: t('reports.summaryTable.bonuses', { currency: entry.currency }), value: { kind: 'money', minor: entry.bonusMinor, currency: entry.currency } },
+    );
+  }
+  rows.push(
+    { label: t('reports.summaryTable.escalations1'), value: { kind: 'integer', value: facts.openEscalations[1] } },
+    { label: t('reports.summaryTable.escalations2'), value: { kind: 'integer', value: facts.openEscalations[2] } },
+    { label: t('reports.summaryTable.escalations3'), value: { kind: 'integer', value: facts.openEscalations[3] } },
+    { label: t('reports.summaryTable.highRisks'), value: { kind: 'integer', value: facts.highRisks } },
+    { label: t('reports.summaryTable.overdueActions'), value: { kind: 'integer', value: facts.overdueActions } },
+    { label: t('reports.summaryTable.upcomingDeadlines'), value: { kind: 'integer', value: facts.upcomingDeadlines } },
+    { label: t('reports.summaryTable.slippingPlans'), value: { kind: 'integer', value: facts.slippingPlans } },
+  );
+  return rows;
+}

@@ -1,0 +1,174 @@
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport, reportSectionKeys } from '../../../../../../shared/reports';
+import type { ReportOptions, SummaryFacts } from '../../../../../../shared/reports';
+import { en } from '../../../../../../renderer/src/i18n/en';
+import { csvFiles, writeReportCsvZip } from '../../../../../../renderer/src/features/reports/reportCsv';
+import { cellText, codeKeyPrefixes, summarySentences } from '../../../../../../renderer/src/features/reports/reportText';
+import { sheetName, writeReportWorkbook } from '../../../../../../renderer/src/features/reports/reportWorkbook';
+import { goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
+
+beforeAll(async () => {
+  await i18next.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
+});
+
+const options: ReportOptions = {
+  scope: { kind: 'portfolio' },
+  period: { kind: 'quarter', year: 2015, quarter: 2 },
+  sections: reportSectionKeys,
+  withoutCommercialTerms: false,
+  today: '2026-02-15',
+  generatedAt: '2026-02-15T10:00:00.000Z',
+};
+
+const facts: SummaryFacts = {
+  criticalLevels: 12,
+  missedLevels: 3,
+  credits: [{ currency: 'GBP', dueMinor: 2_100_000, pendingMinor: 0, bonusMinor: 0 }],
+  openEscalations: { 1: 4, 2: 1, 3: 2 },
+  highRisks: 1,
+  overdueActions: 0,
+  upcomingDeadlines: 2,
+  slippingPlans: 1,
+};
+
+describe('summarySentences', () => {
+  it('writes the headline', () => {
+    const [headline] = summarySentences(i18next.t, { period: { kind: 'quarter', year: 2016, quarter: 3 } }, facts, 'en-GB');
+    expect(headline).toBe('3 of 12 critical service levels missed in Q3 2016; credits GBP\u00a021,000.00; 2 escalations at steering committee level.');
+  });
+
+  it('uses the singular', () => {
+    const one = { ...facts, criticalLevels: 1, missedLevels: 1, openEscalations: { 1: 0, 2: 0, 3: 1 } };
+    const [headline] = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, one, 'en-GB');
+    expect(headline).toBe('1 of 1 critical service level missed in March 2016; credits GBP\u00a021,000.00; 1 escalation at steering committee level.');
+  });
+
+  it('says when nothing was measured', () => {
+    const none = { ...facts, criticalLevels: 0, missedLevels: 0, credits: null };
+    const [headline] = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, none, 'en-GB');
+    expect(headline).toMatch(/^No critical service level has a result in March 2016; credits left out of this pack;/);
+  });
+
+  it('names pending earn-back apart', () => {
+    const pending = { ...facts, credits: [{ currency: 'GBP', dueMinor: 100, pendingMinor: 250, bonusMinor: 0 }] };
+    const [headline] = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, pending, 'en-GB');
+    expect(headline).toContain('credits GBP\u00a01.00 (a further GBP\u00a02.50 pending earn-back)');
+  });
+
+  it('counts overdue actions', () => {
+    const sentences = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, { ...facts, overdueActions: 2 }, 'en-GB');
+    expect(sentences).toContain('2 action items are overdue.');
+  });
+});
+
+describe('cellText', () => {
+  it.each(Object.entries(codeKeyPrefixes))('group %s has translations', (group, prefix) => {
+    expect(i18next.exists(prefix), group).toBe(true);
+  });
+
+  it('formats a percent KPI value', () => {
+    expect(cellText(i18next.t, { kind: 'kpiValue', value: 95.5, unit: 'percent' }, 'en-GB')).toBe('95.50%');
+  });
+
+  it('translates a status code', () => {
+    expect(cellText(i18next.t, { kind: 'code', group: 'status', value: 'red' }, 'en-GB')).toBe('Missed minimum');
+  });
+});
+
+describe('pack texts', () => {
+  const pack = buildReport({ snapshot: goldenSnapshot }, options);
+
+  it('translates every table and column', () => {
+    for (const section of pack.sections) {
+      for (const table of section.tables) {
+        expect(i18next.exists(`reports.tables.${table.key}.title`), table.key).toBe(true);
+        for (const column of table.columns) expect(i18next.exists(`reports.tables.${table.key}.columns.${column}`), `${table.key}.${column}`).toBe(true);
+      }
+    }
+  });
+
+  it('translates every code', () => {
+    for (const section of pack.sections) {
+      for (const cell of section.tables.flatMap((table) => table.rows.flat())) {
+        if (cell.kind === 'code') expect(i18next.exists(`${codeKeyPrefixes[cell.group]}.${cell.value}`), `${cell.group}.${cell.value}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('writeReportWorkbook', () => {
+  const pack = buildReport({ snapshot: goldenSnapshot }, options);
+
+  async function readBack(): Promise<ExcelJS.Workbook> {
+    const bytes = await writeReportWorkbook(pack, i18next.t, 'en-GB');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+    return workbook;
+  }
+
+  it('writes one sheet per section', async () => {
+    const workbook = await readBack();
+    expect(workbook.worksheets).toHaveLength(reportSectionKeys.length);
+  });
+
+  it('freezes the header row', async () => {
+    const sheet = (await readBack()).getWorksheet('KPI scorecards');
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it('writes money as a number with its currency', async () => {
+    const sheet = (await readBack()).getWorksheet('Service credits and earn-backs');
+    const gross = sheet?.getRow(2).getCell(3);
+    expect(typeof gross?.value).toBe('number');
+    expect(gross?.numFmt).toBe('#,##0.00 "GBP"');
+  });
+
+  it('writes dates as dates', async () => {
+    const sheet = (await readBack()).getWorksheet('Transition status');
+    const start = sheet?.getRow(2).getCell(4);
+    expect(start?.value).toBeInstanceOf(Date);
+    expect(start?.numFmt).toBe('yyyy-mm-dd');
+  });
+
+  it('says when a section is empty', async () => {
+    const empty = buildReport({ snapshot: goldenSnapshot }, { ...options, withoutCommercialTerms: true });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeReportWorkbook(empty, i18next.t, 'en-GB')).buffer as ArrayBuffer);
+    expect(workbook.getWorksheet('Service credits and earn-backs')?.getCell('A1').value).toBe('Left out: this pack is without commercial terms.');
+  });
+});
+
+describe('sheetName', () => {
+  it('shortens and removes forbidden characters', () => {
+    const used = new Set<string>();
+    expect(sheetName('Decisions: and [open] actions / of the whole portfolio', used)).toBe('Decisions and open actions of t');
+  });
+
+  it('makes names unique', () => {
+    const used = new Set<string>();
+    sheetName('Risks', used);
+    expect(sheetName('risks', used)).toBe('risks (2)');
+  });
+});
+
+describe('CSV files', () => {
+  const pack = buildReport({ snapshot: goldenSnapshot }, options);
+
+  it('writes one file per table', () => {
+    const tables = pack.sections.flatMap((section) => section.tables);
+    expect(csvFiles(pack, i18next.t, 'en-GB')).toHaveLength(tables.length);
+  });
+
+  it('zips the same bytes twice', () => {
+    expect(writeReportCsvZip(pack, i18next.t, 'en-GB')).toEqual(writeReportCsvZip(pack, i18next.t, 'en-GB'));
+  });
+
+  it('writes dates as ISO dates', () => {
+    const files = unzipSync(writeReportCsvZip(pack, i18next.t, 'en-GB'));
+    const plans = Object.entries(files).find(([name]) => name.endsWith('-transitions-plans.csv'));
+    expect(strFromU8(plans?.[1] ?? new Uint8Array()).split('\r\n')[1]).toMatch(/,\d{4}-\d{2}-\d{2},/);
+  });
+});
