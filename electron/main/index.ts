@@ -3,9 +3,11 @@
  * modules, where it is tested without the Electron binary.
  */
 import { join } from 'node:path';
+import { ipcEvents } from '../../shared/ipc/contract';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { resolveAppPage } from './appPage';
 import { buildDevContentSecurityPolicy, productionContentSecurityPolicy } from './csp';
+import { createFileOpenRouter, extractPortfolioFilePaths, registerFileOpeningEvents } from './fileOpening';
 import { registerIpcHandlers } from './ipc';
 import { createLogger } from './logger';
 import { buildWindowOptions, hardenSession, hardenWebContents } from './window';
@@ -26,6 +28,14 @@ const logger = createLogger({
 });
 
 let mainWindow: BrowserWindow | undefined;
+let appReady = false;
+
+const fileOpenRouter = createFileOpenRouter({
+  logger,
+  send: (file) => {
+    mainWindow?.webContents.send(ipcEvents.openFileRequest, file);
+  },
+});
 
 // Sandbox every renderer, including any the hardening below fails to catch.
 app.enableSandbox();
@@ -33,14 +43,8 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow !== undefined) {
-      if (mainWindow.isMinimized()) {
-        mainWindow.restore();
-      }
-      mainWindow.focus();
-    }
-  });
+  registerFileOpeningEvents({ app, router: fileOpenRouter, isPackaged: app.isPackaged, platform: process.platform, showWindow });
+  fileOpenRouter.open(extractPortfolioFilePaths(process.argv, { isPackaged: app.isPackaged, workingDirectory: process.cwd(), platform: process.platform }));
 
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, appPage.isAppPage, logger);
@@ -71,7 +75,11 @@ if (!app.requestSingleInstanceLock()) {
         appVersion: app.getVersion(),
         logger,
         defaultSaveFolder: app.getPath('documents'),
+        onOpenFileRequestsReady: () => {
+          fileOpenRouter.markRendererReady();
+        },
       });
+      appReady = true;
       createMainWindow();
 
       app.on('activate', () => {
@@ -99,10 +107,30 @@ function createMainWindow(): void {
   window.on('closed', () => {
     if (mainWindow === window) {
       mainWindow = undefined;
+      fileOpenRouter.markRendererNotReady();
     }
+  });
+  // A reload or a crashed page listens again before it receives files, so queue until then.
+  window.webContents.on('did-start-loading', () => {
+    fileOpenRouter.markRendererNotReady();
   });
 
   window.loadURL(appPage.url).catch((error: unknown) => {
     logger.error('Loading the app page failed', { url: appPage.url, cause: error instanceof Error ? error.message : String(error) });
   });
+}
+
+/** Brings the app's window to the front, creating it when the app is ready and has none. */
+function showWindow(): void {
+  if (mainWindow === undefined) {
+    if (appReady) {
+      createMainWindow();
+    }
+    return;
+  }
+  if (mainWindow.isMinimized()) {
+    mainWindow.restore();
+  }
+  mainWindow.show();
+  mainWindow.focus();
 }

@@ -44,6 +44,8 @@ export interface IpcDependencies {
   readonly defaultSaveFolder?: string;
   readonly readFile?: typeof readFileLimited;
   readonly writeFile?: typeof writeFileAtomic;
+  /** Called when the renderer starts listening for files the operating system asks to open. */
+  readonly onOpenFileRequestsReady?: () => void;
 }
 
 type InvokeMethod = 'openFile' | 'saveFile' | 'appInfo';
@@ -110,6 +112,40 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
   ipcMain.handle(ipcChannels.saveFile, guardInvoke(ipcChannels.saveFile, z.tuple([saveFileRequestSchema]), saveFile, dependencies));
   ipcMain.handle(ipcChannels.appInfo, guardInvoke(ipcChannels.appInfo, z.tuple([]), appInfo, dependencies));
   ipcMain.on(ipcChannels.log, createLogListener(dependencies));
+  ipcMain.on(
+    ipcChannels.openFileRequestsReady,
+    guardSend(ipcChannels.openFileRequestsReady, z.tuple([]), () => dependencies.onOpenFileRequestsReady?.(), dependencies),
+  );
+}
+
+/**
+ * Wraps the listener of a fire-and-forget channel with the sender check and argument
+ * validation. A rejected message is logged and dropped, because the sender awaits no reply.
+ */
+export function guardSend<S extends z.ZodType>(
+  channel: string,
+  schema: S,
+  run: (args: z.output<S>) => void,
+  dependencies: Pick<IpcDependencies, 'isAppPage' | 'logger'>,
+): (event: IpcSenderEvent, ...args: unknown[]) => void {
+  const { logger, isAppPage } = dependencies;
+  return (event, ...args) => {
+    const senderUrl = event.senderFrame?.url;
+    if (senderUrl === undefined || !isAppPage(senderUrl)) {
+      logger.warn('IPC message from a foreign sender rejected', { channel, url: senderUrl ?? '' });
+      return;
+    }
+    const parsed = schema.safeParse(args);
+    if (!parsed.success) {
+      logger.warn('IPC message with invalid arguments rejected', describeInvalidArgument(channel, parsed.error));
+      return;
+    }
+    try {
+      run(parsed.data);
+    } catch (error) {
+      logger.error('IPC listener failed', { channel, cause: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  };
 }
 
 /**
@@ -150,23 +186,15 @@ function guardInvoke<S extends z.ZodType, T>(
 
 /** Builds the listener of the fire-and-forget log channel; rejected entries are logged, not returned. */
 function createLogListener(dependencies: IpcDependencies): (event: IpcSenderEvent, ...args: unknown[]) => void {
-  const { logger, isAppPage } = dependencies;
-  const rendererLogger = logger.withTag('renderer');
-  const channel = ipcChannels.log;
-  return (event, ...args) => {
-    const senderUrl = event.senderFrame?.url;
-    if (senderUrl === undefined || !isAppPage(senderUrl)) {
-      logger.warn('IPC message from a foreign sender rejected', { channel, url: senderUrl ?? '' });
-      return;
-    }
-    const parsed = z.tuple([logEntrySchema]).safeParse(args);
-    if (!parsed.success) {
-      logger.warn('IPC message with invalid arguments rejected', describeInvalidArgument(channel, parsed.error));
-      return;
-    }
-    const [entry] = parsed.data;
-    rendererLogger.log(entry.level, entry.message, entry.context);
-  };
+  const rendererLogger = dependencies.logger.withTag('renderer');
+  return guardSend(
+    ipcChannels.log,
+    z.tuple([logEntrySchema]),
+    ([entry]) => {
+      rendererLogger.log(entry.level, entry.message, entry.context);
+    },
+    dependencies,
+  );
 }
 
 /**

@@ -57,14 +57,32 @@ export interface PlatformApi {
   /** Writes one line to the host's log. Fire and forget. */
   log(level: LogLevel, message: string, context?: Readonly<Record<string, string | number | boolean>>): void;
   appInfo(): Promise<Result<AppInfo>>;
+  /**
+   * Subscribes to files the operating system asks the app to open: a double-clicked
+   * `.steerwise` file, a second launch with a file, or a file given on the command line. The
+   * host holds requests back until the first subscription, so none made during start-up is lost.
+   * Returns the function that ends the subscription. A browser tab receives no such requests.
+   */
+  onOpenFileRequest(listener: (file: Result<OpenedFile>) => void): () => void;
 }
 
-/** IPC channel names, one per API call. The preload and the main process both use these. */
+/**
+ * IPC channel names of the messages the renderer sends to the main process, one per API call.
+ * The preload and the main process both use these.
+ */
 export const ipcChannels = {
   openFile: 'steerwise:open-file',
   saveFile: 'steerwise:save-file',
   log: 'steerwise:log',
   appInfo: 'steerwise:app-info',
+  /** Sent once the renderer listens for `ipcEvents.openFileRequest`, so queued files can follow. */
+  openFileRequestsReady: 'steerwise:open-file-requests-ready',
+} as const;
+
+/** IPC channel names of the messages the main process sends to the renderer. */
+export const ipcEvents = {
+  /** Carries a `Result<OpenedFile>`: the bytes of a file the OS asked to open, or why it could not be read. */
+  openFileRequest: 'steerwise:open-file-request',
 } as const;
 
 /** Name of the global the preload exposes the API under. */

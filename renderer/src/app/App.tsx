@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { describeAppError } from '../errorMessage';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { EscalationsScreen } from '../features/escalations/EscalationsScreen';
+import { useIncomingFiles } from '../features/fileOpening/useIncomingFiles';
 import { ImportWizard } from '../features/import/ImportWizard';
 import { MeasurementsScreen } from '../features/measurements/MeasurementsScreen';
 import { GovernanceScreen } from '../features/meetings/GovernanceScreen';
@@ -77,6 +78,7 @@ export function App() {
   const screen = useUiStore(selectScreen);
   const replacePortfolio = useUiStore(selectReplacePortfolio);
   const opened = useOpenPortfolio(portfolioId, t('portfolio.newPortfolioName', { number: 1 }), replacePortfolio);
+  useIncomingFiles();
 
   return (
     <>

@@ -64,6 +64,8 @@ export function createWebPlatform(): PlatformApi & { readonly recentLogEntries: 
       }
     },
     appInfo: () => Promise.resolve(ok<AppInfo>({ version: packageVersion, host: 'browser' })),
+    // A browser tab is never asked by the operating system to open a file.
+    onOpenFileRequest: () => () => undefined,
     recentLogEntries: () => [...logEntries],
   };
 }

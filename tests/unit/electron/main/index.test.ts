@@ -4,16 +4,17 @@
  */
 import { EventEmitter } from 'node:events';
 import type * as NodeEvents from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ipcChannels } from '../../../../shared/ipc/contract';
+import { ipcChannels, ipcEvents } from '../../../../shared/ipc/contract';
 import { buildDevContentSecurityPolicy, productionContentSecurityPolicy } from '../../../../electron/main/csp';
 
 interface FakeWindow extends EventEmitter {
   readonly options: Record<string, unknown>;
   readonly loadedUrls: string[];
+  readonly webContents: EventEmitter & { readonly sent: { channel: string; payload: unknown }[] };
   shown: boolean;
 }
 
@@ -29,12 +30,19 @@ const fake = vi.hoisted(() => {
     windows: [] as FakeWindow[],
     handledChannels: [] as string[],
     sentChannels: [] as string[],
+    sendListeners: new Map<string, (event: { senderFrame: { url: string } }, ...args: unknown[]) => void>(),
     headersListener: undefined as undefined | ((details: object, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void),
   };
 
   class BrowserWindow extends Emitter {
     readonly options: Record<string, unknown>;
     readonly loadedUrls: string[] = [];
+    readonly webContents = Object.assign(new Emitter(), {
+      sent: [] as { channel: string; payload: unknown }[],
+      send(channel: string, payload: unknown) {
+        this.sent.push({ channel, payload });
+      },
+    });
     shown = false;
     constructor(options: Record<string, unknown>) {
       super();
@@ -89,8 +97,9 @@ const fake = vi.hoisted(() => {
       handle: (channel: string) => {
         state.handledChannels.push(channel);
       },
-      on: (channel: string) => {
+      on: (channel: string, listener: (event: { senderFrame: { url: string } }, ...args: unknown[]) => void) => {
         state.sentChannels.push(channel);
+        state.sendListeners.set(channel, listener);
       },
     },
     session: {
@@ -126,6 +135,7 @@ beforeEach(async () => {
     windows: [],
     handledChannels: [],
     sentChannels: [],
+    sendListeners: new Map(),
     headersListener: undefined,
   });
   fake.electron.app.removeAllListeners();
@@ -252,6 +262,38 @@ describe('main process entry', () => {
 
     expect(fake.state.calls).toContain('quit');
     expect(fake.state.windows).toHaveLength(0);
+  });
+
+  it('sends the file of a second launch once the page listens', async () => {
+    const filePath = join(userData, 'q3.steerwise');
+    await writeFile(filePath, 'PK');
+    await startMain();
+    const window = fake.state.windows[0]!;
+
+    fake.electron.app.emit('second-instance', {}, ['/opt/Steerwise/steerwise', filePath], userData);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(window.webContents.sent).toEqual([]);
+
+    const ready = fake.state.sendListeners.get(ipcChannels.openFileRequestsReady);
+    ready?.({ senderFrame: { url: window.loadedUrls[0]! } });
+    await vi.waitFor(() => {
+      expect(window.webContents.sent).toEqual([
+        { channel: ipcEvents.openFileRequest, payload: { ok: true, value: { name: 'q3.steerwise', bytes: new Uint8Array([0x50, 0x4b]) } } },
+      ]);
+    });
+  });
+
+  it('ignores the ready message of a foreign page', async () => {
+    const filePath = join(userData, 'q3.steerwise');
+    await writeFile(filePath, 'PK');
+    await startMain();
+    const window = fake.state.windows[0]!;
+
+    fake.electron.app.emit('second-instance', {}, ['/opt/Steerwise/steerwise', filePath], userData);
+    fake.state.sendListeners.get(ipcChannels.openFileRequestsReady)?.({ senderFrame: { url: 'https://example.com/' } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    expect(window.webContents.sent).toEqual([]);
   });
 
   it('logs the start under the user data folder', async () => {

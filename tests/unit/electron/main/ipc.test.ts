@@ -35,6 +35,7 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
   const openDialogCalls: OpenDialogOptions[] = [];
   const saveDialogCalls: SaveDialogOptions[] = [];
   const logger = createRecordingLogger();
+  let readyMessages = 0;
 
   const dialogs: FileDialogs = {
     showOpenDialog: (options) => {
@@ -64,6 +65,9 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
     appVersion: '1.2.3',
     logger,
     defaultSaveFolder: folder,
+    onOpenFileRequestsReady: () => {
+      readyMessages += 1;
+    },
   });
 
   const invoke = async (channel: string, event: IpcSenderEvent, ...args: unknown[]): Promise<Result<unknown>> => {
@@ -76,7 +80,7 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
     if (listener === undefined) throw new Error(`no listener for ${channel}`);
     listener(event, ...args);
   };
-  return { invokeListeners, sendListeners, openDialogCalls, saveDialogCalls, logger, invoke, send };
+  return { invokeListeners, sendListeners, openDialogCalls, saveDialogCalls, logger, invoke, send, readyMessages: () => readyMessages };
 }
 
 const openRequest: OpenFileRequest = { title: 'Import measurements', filters: [{ name: 'CSV', extensions: ['csv'] }], maxBytes: 1024 };
@@ -92,7 +96,24 @@ describe('registerIpcHandlers', () => {
     const { invokeListeners, sendListeners } = setUp();
 
     expect([...invokeListeners.keys()].sort()).toEqual([ipcChannels.appInfo, ipcChannels.openFile, ipcChannels.saveFile].sort());
-    expect([...sendListeners.keys()]).toEqual([ipcChannels.log]);
+    expect([...sendListeners.keys()].sort()).toEqual([ipcChannels.log, ipcChannels.openFileRequestsReady].sort());
+  });
+
+  it('passes the ready message of the app page on', () => {
+    const { send, readyMessages } = setUp();
+
+    send(ipcChannels.openFileRequestsReady, appSender);
+
+    expect(readyMessages()).toBe(1);
+  });
+
+  it('drops a ready message with arguments', () => {
+    const { send, readyMessages, logger } = setUp();
+
+    send(ipcChannels.openFileRequestsReady, appSender, '/etc/passwd');
+
+    expect(readyMessages()).toBe(0);
+    expect(logger.entries.map((entry) => entry.message)).toEqual(['IPC message with invalid arguments rejected']);
   });
 });
 
@@ -118,6 +139,15 @@ describe('IPC sender check', () => {
     const result = await invoke(ipcChannels.appInfo, { senderFrame: null });
 
     expect(errorOf(result).code).toBe('ipc.forbiddenSender');
+  });
+
+  it('ignores a ready message from a foreign sender', () => {
+    const { send, readyMessages, logger } = setUp();
+
+    send(ipcChannels.openFileRequestsReady, foreignSender);
+
+    expect(readyMessages()).toBe(0);
+    expect(logger.entries.map((entry) => entry.message)).toEqual(['IPC message from a foreign sender rejected']);
   });
 
   it('ignores a log entry from a foreign sender', () => {
