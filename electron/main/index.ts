@@ -4,12 +4,13 @@
  */
 import { join } from 'node:path';
 import { ipcEvents } from '../../shared/ipc/contract';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { resolveAppPage } from './appPage';
 import { buildDevContentSecurityPolicy, productionContentSecurityPolicy } from './csp';
 import { createFileOpenRouter, extractPortfolioFilePaths, registerFileOpeningEvents } from './fileOpening';
 import { registerIpcHandlers } from './ipc';
 import { createLogger } from './logger';
+import { buildMenuTemplate } from './menu';
 import { buildWindowOptions, hardenSession, hardenWebContents } from './window';
 
 // The bundle is `out/main/index.js`, beside `out/preload` and `out/renderer`.
@@ -80,6 +81,7 @@ if (!app.requestSingleInstanceLock()) {
         },
       });
       appReady = true;
+      refreshMenu();
       createMainWindow();
 
       app.on('activate', () => {
@@ -133,4 +135,17 @@ function showWindow(): void {
   }
   mainWindow.show();
   mainWindow.focus();
+}
+
+/** Builds the application menu from the command registry; called again when its contents change. */
+function refreshMenu(): void {
+  const template = buildMenuTemplate({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    sendCommand: (commandId) => {
+      showWindow();
+      mainWindow?.webContents.send(ipcEvents.menuCommand, commandId);
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

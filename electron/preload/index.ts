@@ -39,6 +39,10 @@ const api: PlatformApi = {
       },
       ipcChannels.openFileRequestsReady,
     ),
+  onMenuCommand: (listener) =>
+    subscribe(ipcEvents.menuCommand, (payload) => {
+      if (typeof payload === 'string') listener(payload);
+    }),
 };
 
 /**

@@ -64,6 +64,12 @@ export interface PlatformApi {
    * Returns the function that ends the subscription. A browser tab receives no such requests.
    */
   onOpenFileRequest(listener: (file: Result<OpenedFile>) => void): () => void;
+  /**
+   * Subscribes to commands chosen in the application menu; the listener receives the command's
+   * id from the command registry. Returns the function that ends the subscription. A browser
+   * tab has no application menu and never calls the listener.
+   */
+  onMenuCommand(listener: (commandId: string) => void): () => void;
 }
 
 /**
@@ -83,6 +89,8 @@ export const ipcChannels = {
 export const ipcEvents = {
   /** Carries a `Result<OpenedFile>`: the bytes of a file the OS asked to open, or why it could not be read. */
   openFileRequest: 'steerwise:open-file-request',
+  /** Carries the id of a command chosen in the application menu. */
+  menuCommand: 'steerwise:menu-command',
 } as const;
 
 /** Name of the global the preload exposes the API under. */

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { describeAppError } from '../errorMessage';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { EscalationsScreen } from '../features/escalations/EscalationsScreen';
+import { CommandHost } from '../features/commands/CommandHost';
 import { useIncomingFiles } from '../features/fileOpening/useIncomingFiles';
 import { ImportWizard } from '../features/import/ImportWizard';
 import { MeasurementsScreen } from '../features/measurements/MeasurementsScreen';
@@ -118,6 +119,7 @@ export function App() {
           <p className="muted">{t('app.loading')}</p>
         )}
       </main>
+      <CommandHost />
     </>
   );
 }

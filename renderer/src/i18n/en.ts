@@ -2,6 +2,7 @@
  * English, the product language. Another language is a file with the same shape, registered in
  * `i18n/index.ts`. Placeholders use i18next's `{{name}}` syntax.
  */
+import { commandMessagesEn } from '@shared/commands/messages.en';
 import { templateMessages } from '@shared/rfp/templates';
 import { planTemplateMessages } from '@shared/schedule/templates';
 
@@ -3580,6 +3581,8 @@ export const en = {
     resourceCalendarDropped: 'Resource calendars left out: {{count}}.',
     unknownRecord: 'Rows of types Steerwise does not read ({{records}}) left out: {{count}}.',
   },
+  // Labels of the command registry and the application menu, which the main process reads too.
+  commands: commandMessagesEn,
   // Texts of the built-in criteria templates, under `rfpTemplates`, so a translation file can supply the same keys.
   ...templateMessages(),
   // Texts of the built-in transition plan templates, under `planTemplates`.

@@ -66,6 +66,8 @@ export function createWebPlatform(): PlatformApi & { readonly recentLogEntries: 
     appInfo: () => Promise.resolve(ok<AppInfo>({ version: packageVersion, host: 'browser' })),
     // A browser tab is never asked by the operating system to open a file.
     onOpenFileRequest: () => () => undefined,
+    // A browser tab has no application menu; shortcuts and the command palette run commands there.
+    onMenuCommand: () => () => undefined,
     recentLogEntries: () => [...logEntries],
   };
 }

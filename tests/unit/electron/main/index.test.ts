@@ -30,6 +30,7 @@ const fake = vi.hoisted(() => {
     windows: [] as FakeWindow[],
     handledChannels: [] as string[],
     sentChannels: [] as string[],
+    menuTemplate: [] as unknown[],
     sendListeners: new Map<string, (event: { senderFrame: { url: string } }, ...args: unknown[]) => void>(),
     headersListener: undefined as undefined | ((details: object, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void),
   };
@@ -92,6 +93,13 @@ const fake = vi.hoisted(() => {
   const electron = {
     app,
     BrowserWindow,
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => ({ template }),
+      setApplicationMenu: (menu: { template: unknown[] }) => {
+        state.calls.push('setApplicationMenu');
+        state.menuTemplate = menu.template;
+      },
+    },
     dialog: { showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }), showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }) },
     ipcMain: {
       handle: (channel: string) => {
@@ -136,6 +144,7 @@ beforeEach(async () => {
     handledChannels: [],
     sentChannels: [],
     sendListeners: new Map(),
+    menuTemplate: [],
     headersListener: undefined,
   });
   fake.electron.app.removeAllListeners();
@@ -294,6 +303,16 @@ describe('main process entry', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
 
     expect(window.webContents.sent).toEqual([]);
+  });
+
+  it('sends a menu command to the page', async () => {
+    await startMain();
+    const window = fake.state.windows[0]!;
+    const fileMenu = fake.state.menuTemplate.find((menu) => (menu as { label?: string }).label === 'File') as { submenu: { id?: string; click?: () => void }[] };
+
+    fileMenu.submenu.find((item) => item.id === 'file.openPortfolioFile')?.click?.();
+
+    expect(window.webContents.sent).toEqual([{ channel: ipcEvents.menuCommand, payload: 'file.openPortfolioFile' }]);
   });
 
   it('logs the start under the user data folder', async () => {

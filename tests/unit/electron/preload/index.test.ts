@@ -27,7 +27,7 @@ beforeEach(() => {
 
 describe('preload API', () => {
   it('exposes only the platform methods', () => {
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'host', 'log', 'onOpenFileRequest', 'openFile', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'host', 'log', 'onMenuCommand', 'onOpenFileRequest', 'openFile', 'saveFile']);
     expect(api.host).toBe('electron');
   });
 
@@ -59,6 +59,28 @@ describe('preload API', () => {
     unsubscribe();
 
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledExactlyOnceWith(ipcEvents.openFileRequest, handler);
+  });
+
+  it('passes a menu command id on', () => {
+    const listener = vi.fn();
+    api.onMenuCommand(listener);
+    const [channel, handler] = electron.ipcRenderer.on.mock.calls[0] as [string, (event: unknown, payload: unknown) => void];
+
+    handler({}, 'view.commandPalette');
+
+    expect(channel).toBe(ipcEvents.menuCommand);
+    expect(listener).toHaveBeenCalledExactlyOnceWith('view.commandPalette');
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
+  });
+
+  it('drops a menu command that is not a string', () => {
+    const listener = vi.fn();
+    api.onMenuCommand(listener);
+    const handler = electron.ipcRenderer.on.mock.calls[0]![1] as (event: unknown, payload: unknown) => void;
+
+    handler({}, { id: 'view.commandPalette' });
+
+    expect(listener).not.toHaveBeenCalled();
   });
 
   it('exposes the API once', () => {
