@@ -4,14 +4,18 @@
  */
 import { join } from 'node:path';
 import { ipcEvents } from '../../shared/ipc/contract';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
 import { resolveAppPage } from './appPage';
 import { buildDevContentSecurityPolicy, productionContentSecurityPolicy } from './csp';
 import { createFileOpenRouter, extractPortfolioFilePaths, registerFileOpeningEvents } from './fileOpening';
 import { registerIpcHandlers } from './ipc';
 import { createLogger } from './logger';
 import { buildMenuTemplate } from './menu';
-import { buildWindowOptions, hardenSession, hardenWebContents } from './window';
+import { createQuitGuard } from './quitGuard';
+import { createRecentFiles } from './recentFiles';
+import { buildWindowOptions, hardenSession, hardenWebContents, windowSizeLimits } from './window';
+import { initialWindowBounds, loadWindowState, trackWindowState } from './windowState';
+import type { WindowStateTracker } from './windowState';
 
 // The bundle is `out/main/index.js`, beside `out/preload` and `out/renderer`.
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
@@ -23,19 +27,42 @@ const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER
 const appPage = resolveAppPage({ rendererHtmlPath, devServerUrl });
 const contentSecurityPolicy = devServerUrl === undefined ? productionContentSecurityPolicy : buildDevContentSecurityPolicy(devServerUrl);
 
+const userDataFolder = app.getPath('userData');
+const windowStatePath = join(userDataFolder, 'window-state.json');
+
 const logger = createLogger({
-  filePath: join(app.getPath('userData'), 'logs', 'main.log'),
+  filePath: join(userDataFolder, 'logs', 'main.log'),
   minLevel: app.isPackaged ? 'info' : 'debug',
 });
 
+/** Maximum time quitting waits for the window state and the last backups, in milliseconds. */
+const quitTimeoutMs = 10_000;
+
 let mainWindow: BrowserWindow | undefined;
+let windowStateTracker: WindowStateTracker | undefined;
 let appReady = false;
+
+const recentFiles = createRecentFiles({
+  filePath: join(userDataFolder, 'recent-files.json'),
+  platform: process.platform,
+  logger,
+  onChange: () => {
+    if (appReady) refreshMenu();
+  },
+});
+
+/** Puts a portfolio file opened or saved by the user on the recent files lists of the app and the OS. */
+function rememberPortfolioFile(path: string): void {
+  void recentFiles.add(path);
+  app.addRecentDocument(path);
+}
 
 const fileOpenRouter = createFileOpenRouter({
   logger,
   send: (file) => {
     mainWindow?.webContents.send(ipcEvents.openFileRequest, file);
   },
+  onFileRead: rememberPortfolioFile,
 });
 
 // Sandbox every renderer, including any the hardening below fails to catch.
@@ -46,6 +73,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerFileOpeningEvents({ app, router: fileOpenRouter, isPackaged: app.isPackaged, platform: process.platform, showWindow });
   fileOpenRouter.open(extractPortfolioFilePaths(process.argv, { isPackaged: app.isPackaged, workingDirectory: process.cwd(), platform: process.platform }));
+
+  const quitGuard = createQuitGuard({ app, logger, timeoutMs: quitTimeoutMs });
+  quitGuard.addTask('window state', () => windowStateTracker?.flush() ?? Promise.resolve());
 
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, appPage.isAppPage, logger);
@@ -63,7 +93,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       logger.info('App started', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform });
       hardenSession(session.defaultSession, contentSecurityPolicy, logger);
       registerIpcHandlers({
@@ -79,14 +109,22 @@ if (!app.requestSingleInstanceLock()) {
         onOpenFileRequestsReady: () => {
           fileOpenRouter.markRendererReady();
         },
+        onPortfolioFileUsed: rememberPortfolioFile,
+        recentFiles: {
+          list: () => recentFiles.list(),
+          open: (path) => {
+            fileOpenRouter.open([path]);
+          },
+        },
       });
+      await recentFiles.load();
       appReady = true;
       refreshMenu();
-      createMainWindow();
+      await createMainWindow();
 
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) {
-          createMainWindow();
+          void createMainWindow();
         }
       });
     })
@@ -100,10 +138,19 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
-function createMainWindow(): void {
-  const window = new BrowserWindow(buildWindowOptions(preloadPath));
+/** Opens the app's window where it was last closed, if that place is still on a display. */
+async function createMainWindow(): Promise<void> {
+  const saved = await loadWindowState(windowStatePath, logger);
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const bounds = initialWindowBounds(saved, workAreas, windowSizeLimits);
+
+  const window = new BrowserWindow(buildWindowOptions(preloadPath, bounds));
   mainWindow = window;
+  windowStateTracker = trackWindowState(window, windowStatePath, logger);
   window.once('ready-to-show', () => {
+    if (bounds.isMaximized) {
+      window.maximize();
+    }
     window.show();
   });
   window.on('closed', () => {
@@ -126,7 +173,7 @@ function createMainWindow(): void {
 function showWindow(): void {
   if (mainWindow === undefined) {
     if (appReady) {
-      createMainWindow();
+      void createMainWindow();
     }
     return;
   }
@@ -145,6 +192,15 @@ function refreshMenu(): void {
     sendCommand: (commandId) => {
       showWindow();
       mainWindow?.webContents.send(ipcEvents.menuCommand, commandId);
+    },
+    recentFiles: recentFiles.list(),
+    openRecentFile: (path) => {
+      fileOpenRouter.open([path]);
+      showWindow();
+    },
+    clearRecentFiles: () => {
+      void recentFiles.clear();
+      app.clearRecentDocuments();
     },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

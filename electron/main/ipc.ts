@@ -10,6 +10,7 @@ import { fail, ok } from '../../shared/errors';
 import type { Result } from '../../shared/errors';
 import { ipcChannels } from '../../shared/ipc/contract';
 import type { FileFilter, PlatformApi } from '../../shared/ipc/contract';
+import { portfolioFileExtension } from './fileOpening';
 import { readFileLimited, writeFileAtomic } from './files';
 import { logEntrySchema, openFileRequestSchema, saveFileRequestSchema } from './ipcSchemas';
 import type { Logger } from './logger';
@@ -46,9 +47,16 @@ export interface IpcDependencies {
   readonly writeFile?: typeof writeFileAtomic;
   /** Called when the renderer starts listening for files the operating system asks to open. */
   readonly onOpenFileRequestsReady?: () => void;
+  /** Called with the path of every `.steerwise` file opened or saved through the dialogs, for the recent files list. */
+  readonly onPortfolioFileUsed?: (path: string) => void;
+  /** The recent files list and the way to open one of its files. Without it the list is empty. */
+  readonly recentFiles?: {
+    list(): readonly string[];
+    open(path: string): void;
+  };
 }
 
-type InvokeMethod = 'openFile' | 'saveFile' | 'appInfo';
+type InvokeMethod = 'openFile' | 'saveFile' | 'appInfo' | 'recentFiles' | 'openRecentFile';
 type InvokeResult<M extends InvokeMethod> = Awaited<ReturnType<PlatformApi[M]>>;
 
 /** Registers the handler of every channel of `ipcChannels` on `dependencies.ipcMain`. */
@@ -56,6 +64,10 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
   const { ipcMain, logger } = dependencies;
   const readFile = dependencies.readFile ?? readFileLimited;
   const writeFile = dependencies.writeFile ?? writeFileAtomic;
+
+  const notifyPortfolioFileUsed = (path: string) => {
+    if (path.toLowerCase().endsWith(portfolioFileExtension)) dependencies.onPortfolioFileUsed?.(path);
+  };
 
   const openFile = async ([request]: [z.output<typeof openFileRequestSchema>]): Promise<InvokeResult<'openFile'>> => {
     const choice = await dependencies.dialogs.showOpenDialog({
@@ -74,6 +86,7 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
       return read;
     }
     logger.info('File opened', { file: read.value.name, sizeBytes: read.value.bytes.byteLength });
+    notifyPortfolioFileUsed(path);
     return read;
   };
 
@@ -102,15 +115,31 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
       return written;
     }
     logger.info('File saved', { file: basename(path), sizeBytes: request.bytes.byteLength });
+    notifyPortfolioFileUsed(path);
     return ok({ name: path });
   };
 
   const appInfo = (): Promise<InvokeResult<'appInfo'>> =>
     Promise.resolve(ok({ version: dependencies.appVersion, host: 'electron' as const }));
 
+  const recentFiles = (): Promise<InvokeResult<'recentFiles'>> =>
+    Promise.resolve(ok((dependencies.recentFiles?.list() ?? []).map((path) => ({ path, name: basename(path) }))));
+
+  const openRecentFile = ([path]: [string]): Promise<InvokeResult<'openRecentFile'>> => {
+    // Only a listed path may be read, so the page cannot make the main process read any file it names.
+    if (dependencies.recentFiles?.list().includes(path) !== true) {
+      logger.warn('Opening a file not on the recent files list rejected', { file: basename(path) });
+      return Promise.resolve(fail('ipc.invalidArgument', { channel: ipcChannels.openRecentFile, field: '0', reason: 'not on the recent files list' }));
+    }
+    dependencies.recentFiles.open(path);
+    return Promise.resolve(ok(undefined));
+  };
+
   ipcMain.handle(ipcChannels.openFile, guardInvoke(ipcChannels.openFile, z.tuple([openFileRequestSchema]), openFile, dependencies));
   ipcMain.handle(ipcChannels.saveFile, guardInvoke(ipcChannels.saveFile, z.tuple([saveFileRequestSchema]), saveFile, dependencies));
   ipcMain.handle(ipcChannels.appInfo, guardInvoke(ipcChannels.appInfo, z.tuple([]), appInfo, dependencies));
+  ipcMain.handle(ipcChannels.recentFiles, guardInvoke(ipcChannels.recentFiles, z.tuple([]), recentFiles, dependencies));
+  ipcMain.handle(ipcChannels.openRecentFile, guardInvoke(ipcChannels.openRecentFile, z.tuple([z.string().min(1).max(4_096)]), openRecentFile, dependencies));
   ipcMain.on(ipcChannels.log, createLogListener(dependencies));
   ipcMain.on(
     ipcChannels.openFileRequestsReady,

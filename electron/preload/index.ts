@@ -39,6 +39,8 @@ const api: PlatformApi = {
       },
       ipcChannels.openFileRequestsReady,
     ),
+  recentFiles: () => invokeResult(ipcChannels.recentFiles),
+  openRecentFile: (path) => invokeResult(ipcChannels.openRecentFile, path),
   onMenuCommand: (listener) =>
     subscribe(ipcEvents.menuCommand, (payload) => {
       if (typeof payload === 'string') listener(payload);

@@ -70,6 +70,20 @@ export interface PlatformApi {
    * tab has no application menu and never calls the listener.
    */
   onMenuCommand(listener: (commandId: string) => void): () => void;
+  /** Lists the portfolio files opened or saved lately, newest first. A browser tab keeps no such list. */
+  recentFiles(): Promise<Result<readonly RecentFile[]>>;
+  /**
+   * Opens a file of the recent files list. The file arrives through `onOpenFileRequest`, like a
+   * file the operating system opens. Paths not on the list are rejected with `ipc.invalidArgument`.
+   */
+  openRecentFile(path: string): Promise<Result<void>>;
+}
+
+export interface RecentFile {
+  /** Absolute path, the key to pass to `openRecentFile`. */
+  readonly path: string;
+  /** File name without folders, for display. */
+  readonly name: string;
 }
 
 /**
@@ -83,6 +97,8 @@ export const ipcChannels = {
   appInfo: 'steerwise:app-info',
   /** Sent once the renderer listens for `ipcEvents.openFileRequest`, so queued files can follow. */
   openFileRequestsReady: 'steerwise:open-file-requests-ready',
+  recentFiles: 'steerwise:recent-files',
+  openRecentFile: 'steerwise:open-recent-file',
 } as const;
 
 /** IPC channel names of the messages the main process sends to the renderer. */

@@ -1127,6 +1127,7 @@ export const en = {
     opening: 'Opening…',
     fileFilter: 'Steerwise portfolio',
     openDialogTitle: 'Open portfolio file',
+    recentFiles: 'Recent files',
     fromFile: 'From {{file}}, exported {{exportedAt}}.',
     newPortfolio_one: 'New portfolio {{name}} with {{count, number}} record.',
     newPortfolio_other: 'New portfolio {{name}} with {{count, number}} records.',

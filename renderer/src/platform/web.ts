@@ -68,6 +68,9 @@ export function createWebPlatform(): PlatformApi & { readonly recentLogEntries: 
     onOpenFileRequest: () => () => undefined,
     // A browser tab has no application menu; shortcuts and the command palette run commands there.
     onMenuCommand: () => () => undefined,
+    // A browser tab cannot reopen a file by its path, so it keeps no recent files.
+    recentFiles: () => Promise.resolve(ok([])),
+    openRecentFile: (path) => Promise.resolve(fail('file.notFound', { file: path })),
     recentLogEntries: () => [...logEntries],
   };
 }

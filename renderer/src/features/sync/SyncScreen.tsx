@@ -26,6 +26,7 @@ import { startFileTask } from './fileWorkerClient';
 import { LastImportNotice } from './LastImportNotice';
 import { chosenConflictsOf } from './mergeView';
 import { PassphrasePrompt } from './PassphrasePrompt';
+import { RecentFilesList } from './RecentFilesList';
 import { applyMerge, createPortfolioFromFile, escalateAfterFile, previewMerge, startPortfolioExport } from './syncActions';
 import { PendingFile } from './PendingFile';
 import type { Pending } from './PendingFile';
@@ -321,6 +322,7 @@ export function SyncScreen() {
             {busy === 'open' ? t('sync.opening') : t('sync.openPortfolioFile')}
           </button>
         </div>
+        <RecentFilesList disabled={busy !== null} onError={setError} />
       </section>
       {fileTask.active ? <FileProgressBar key={fileTask.active.id} task={fileTask.active} onCancel={fileTask.cancel} /> : null}
       {error ? (

@@ -64,6 +64,15 @@ const fake = vi.hoisted(() => {
     isMinimized(): boolean {
       return false;
     }
+    isMaximized(): boolean {
+      return false;
+    }
+    maximize(): void {
+      state.calls.push('maximize');
+    }
+    getNormalBounds() {
+      return { x: Number(this.options['x'] ?? 0), y: Number(this.options['y'] ?? 0), width: Number(this.options['width']), height: Number(this.options['height']) };
+    }
     restore(): void {}
     focus(): void {}
   }
@@ -85,6 +94,12 @@ const fake = vi.hoisted(() => {
     exit: () => {
       state.calls.push('exit');
     },
+    addRecentDocument: (path: string) => {
+      state.calls.push(`addRecentDocument ${path}`);
+    },
+    clearRecentDocuments: () => {
+      state.calls.push('clearRecentDocuments');
+    },
   });
 
   // A getter, so each test can set `state.isPackaged` before importing the entry.
@@ -93,6 +108,9 @@ const fake = vi.hoisted(() => {
   const electron = {
     app,
     BrowserWindow,
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+    },
     Menu: {
       buildFromTemplate: (template: unknown[]) => ({ template }),
       setApplicationMenu: (menu: { template: unknown[] }) => {
@@ -156,10 +174,13 @@ afterEach(async () => {
   await rm(userData, { recursive: true, force: true });
 });
 
-/** Imports the entry fresh and lets its `whenReady` continuation run. */
+/** Imports the entry fresh and lets its `whenReady` continuation run until the window exists. */
 async function startMain(): Promise<void> {
   await import('../../../../electron/main/index');
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (!fake.state.singleInstance) return;
+  await vi.waitFor(() => {
+    expect(fake.state.calls).toContain('new BrowserWindow');
+  });
 }
 
 function policyHeaderAfterStart(): string[] | undefined {
@@ -313,6 +334,49 @@ describe('main process entry', () => {
     fileMenu.submenu.find((item) => item.id === 'file.openPortfolioFile')?.click?.();
 
     expect(window.webContents.sent).toEqual([{ channel: ipcEvents.menuCommand, payload: 'file.openPortfolioFile' }]);
+  });
+
+  it('restores the saved window bounds', async () => {
+    await writeFile(join(userData, 'window-state.json'), JSON.stringify({ x: 100, y: 80, width: 1280, height: 800, isMaximized: true }));
+
+    await startMain();
+    const window = fake.state.windows[0]!;
+    window.emit('ready-to-show');
+
+    expect(window.options).toMatchObject({ x: 100, y: 80, width: 1280, height: 800 });
+    expect(fake.state.calls).toContain('maximize');
+  });
+
+  it('saves the window bounds before quitting', async () => {
+    await startMain();
+    const window = fake.state.windows[0]!;
+    let prevented = false;
+
+    window.emit('close');
+    fake.electron.app.emit('before-quit', { preventDefault: () => (prevented = true) });
+
+    expect(prevented).toBe(true);
+    await vi.waitFor(() => {
+      expect(fake.state.calls).toContain('quit');
+    });
+    const saved = JSON.parse(await readFile(join(userData, 'window-state.json'), 'utf8')) as Record<string, unknown>;
+    expect(saved).toEqual({ x: 0, y: 0, width: 1440, height: 900, isMaximized: false });
+  });
+
+  it('lists an opened file under Open Recent', async () => {
+    const filePath = join(userData, 'q3.steerwise');
+    await writeFile(filePath, 'PK');
+    await startMain();
+
+    fake.electron.app.emit('second-instance', {}, ['/opt/Steerwise/steerwise', filePath], userData);
+    fake.state.sendListeners.get(ipcChannels.openFileRequestsReady)?.({ senderFrame: { url: fake.state.windows[0]!.loadedUrls[0]! } });
+
+    await vi.waitFor(() => {
+      const fileMenu = fake.state.menuTemplate.find((menu) => (menu as { label?: string }).label === 'File') as { submenu: { label?: string; submenu?: { label?: string }[] }[] };
+      const openRecent = fileMenu.submenu.find((item) => item.label === 'Open Recent');
+      expect(openRecent?.submenu?.[0]?.label).toBe('q3.steerwise');
+    });
+    expect(fake.state.calls).toContain(`addRecentDocument ${filePath}`);
   });
 
   it('logs the start under the user data folder', async () => {

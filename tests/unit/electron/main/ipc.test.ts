@@ -36,6 +36,8 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
   const saveDialogCalls: SaveDialogOptions[] = [];
   const logger = createRecordingLogger();
   let readyMessages = 0;
+  const portfolioFilesUsed: string[] = [];
+  const recentFilesOpened: string[] = [];
 
   const dialogs: FileDialogs = {
     showOpenDialog: (options) => {
@@ -68,6 +70,15 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
     onOpenFileRequestsReady: () => {
       readyMessages += 1;
     },
+    onPortfolioFileUsed: (path) => {
+      portfolioFilesUsed.push(path);
+    },
+    recentFiles: {
+      list: () => ['/home/ana/q3.steerwise'],
+      open: (path) => {
+        recentFilesOpened.push(path);
+      },
+    },
   });
 
   const invoke = async (channel: string, event: IpcSenderEvent, ...args: unknown[]): Promise<Result<unknown>> => {
@@ -80,7 +91,7 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
     if (listener === undefined) throw new Error(`no listener for ${channel}`);
     listener(event, ...args);
   };
-  return { invokeListeners, sendListeners, openDialogCalls, saveDialogCalls, logger, invoke, send, readyMessages: () => readyMessages };
+  return { invokeListeners, sendListeners, openDialogCalls, saveDialogCalls, logger, invoke, send, readyMessages: () => readyMessages, portfolioFilesUsed, recentFilesOpened };
 }
 
 const openRequest: OpenFileRequest = { title: 'Import measurements', filters: [{ name: 'CSV', extensions: ['csv'] }], maxBytes: 1024 };
@@ -95,7 +106,9 @@ describe('registerIpcHandlers', () => {
   it('registers every channel once', () => {
     const { invokeListeners, sendListeners } = setUp();
 
-    expect([...invokeListeners.keys()].sort()).toEqual([ipcChannels.appInfo, ipcChannels.openFile, ipcChannels.saveFile].sort());
+    expect([...invokeListeners.keys()].sort()).toEqual(
+      [ipcChannels.appInfo, ipcChannels.openFile, ipcChannels.saveFile, ipcChannels.recentFiles, ipcChannels.openRecentFile].sort(),
+    );
     expect([...sendListeners.keys()].sort()).toEqual([ipcChannels.log, ipcChannels.openFileRequestsReady].sort());
   });
 
@@ -122,6 +135,8 @@ describe('IPC sender check', () => {
     [ipcChannels.openFile, [openRequest]],
     [ipcChannels.saveFile, [saveRequest(new Uint8Array([1]))]],
     [ipcChannels.appInfo, []],
+    [ipcChannels.recentFiles, []],
+    [ipcChannels.openRecentFile, ['/home/ana/q3.steerwise']],
   ])('rejects a foreign sender on %s', async (channel, args) => {
     const { invoke, openDialogCalls, saveDialogCalls } = setUp({ openPath: '/etc/hostname', savePath: join(folder, 'x') });
 
@@ -261,6 +276,65 @@ describe('open-file handler', () => {
     expect(errorOf(result).code).toBe('unexpected');
     expect(errorOf(result).cause).toContain('dialog crashed');
     expect(logger.entries.map((entry) => entry.level)).toEqual(['error']);
+  });
+});
+
+describe('recent portfolio files', () => {
+  it('reports an opened portfolio file', async () => {
+    const path = join(folder, 'q3.steerwise');
+    await writeFile(path, 'PK');
+    const { invoke, portfolioFilesUsed } = setUp({ openPath: path });
+
+    await invoke(ipcChannels.openFile, appSender, { ...openRequest, filters: [{ name: 'Steerwise portfolio', extensions: ['steerwise'] }] });
+
+    expect(portfolioFilesUsed).toEqual([path]);
+  });
+
+  it('skips an opened CSV file', async () => {
+    const path = join(folder, 'calls.csv');
+    await writeFile(path, 'a,b\n');
+    const { invoke, portfolioFilesUsed } = setUp({ openPath: path });
+
+    await invoke(ipcChannels.openFile, appSender, openRequest);
+
+    expect(portfolioFilesUsed).toEqual([]);
+  });
+
+  it('reports a saved portfolio file', async () => {
+    const path = join(folder, 'acme.steerwise');
+    const { invoke, portfolioFilesUsed } = setUp({ savePath: path });
+
+    await invoke(ipcChannels.saveFile, appSender, saveRequest(new Uint8Array([1])));
+
+    expect(portfolioFilesUsed).toEqual([path]);
+  });
+});
+
+describe('recent files handlers', () => {
+  it('lists paths with their names', async () => {
+    const { invoke } = setUp();
+
+    const result = await invoke(ipcChannels.recentFiles, appSender);
+
+    expect(valueOf(result)).toEqual([{ path: '/home/ana/q3.steerwise', name: 'q3.steerwise' }]);
+  });
+
+  it('opens a listed file', async () => {
+    const { invoke, recentFilesOpened } = setUp();
+
+    const result = await invoke(ipcChannels.openRecentFile, appSender, '/home/ana/q3.steerwise');
+
+    expect(result.ok).toBe(true);
+    expect(recentFilesOpened).toEqual(['/home/ana/q3.steerwise']);
+  });
+
+  it('rejects a path not on the list', async () => {
+    const { invoke, recentFilesOpened } = setUp();
+
+    const result = await invoke(ipcChannels.openRecentFile, appSender, '/etc/shadow');
+
+    expect(errorOf(result).code).toBe('ipc.invalidArgument');
+    expect(recentFilesOpened).toEqual([]);
   });
 });
 

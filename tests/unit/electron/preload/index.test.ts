@@ -27,7 +27,7 @@ beforeEach(() => {
 
 describe('preload API', () => {
   it('exposes only the platform methods', () => {
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'host', 'log', 'onMenuCommand', 'onOpenFileRequest', 'openFile', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'host', 'log', 'onMenuCommand', 'onOpenFileRequest', 'openFile', 'openRecentFile', 'recentFiles', 'saveFile']);
     expect(api.host).toBe('electron');
   });
 
@@ -81,6 +81,14 @@ describe('preload API', () => {
     handler({}, { id: 'view.commandPalette' });
 
     expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('sends openRecentFile with its path', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: undefined });
+
+    await api.openRecentFile('/home/ana/q3.steerwise');
+
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(ipcChannels.openRecentFile, '/home/ana/q3.steerwise');
   });
 
   it('exposes the API once', () => {
