@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ipcEvents } from '../../shared/ipc/contract';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
 import { resolveAppPage } from './appPage';
+import { createBackupRuns } from './backupRuns';
 import { buildDevContentSecurityPolicy, productionContentSecurityPolicy } from './csp';
 import { createFileOpenRouter, extractPortfolioFilePaths, registerFileOpeningEvents } from './fileOpening';
 import { registerIpcHandlers } from './ipc';
@@ -29,6 +30,7 @@ const contentSecurityPolicy = devServerUrl === undefined ? productionContentSecu
 
 const userDataFolder = app.getPath('userData');
 const windowStatePath = join(userDataFolder, 'window-state.json');
+const backupsFolder = join(userDataFolder, 'backups');
 
 const logger = createLogger({
   filePath: join(userDataFolder, 'logs', 'main.log'),
@@ -36,7 +38,14 @@ const logger = createLogger({
 });
 
 /** Maximum time quitting waits for the window state and the last backups, in milliseconds. */
-const quitTimeoutMs = 10_000;
+const quitTimeoutMs = 15_000;
+/** Maximum time the renderer has to write the backups on quit, below `quitTimeoutMs` so the log records a timeout. */
+const quitBackupTimeoutMs = 12_000;
+/** Time between checks whether a daily backup is due, and the renderer's time limit for one, in milliseconds. */
+const dailyBackupCheckMs = 60 * 60 * 1000;
+const dailyBackupTimeoutMs = 10 * 60 * 1000;
+/** Delay of the first check after start, so the backup does not compete with opening the portfolio, in milliseconds. */
+const firstDailyBackupCheckMs = 2 * 60 * 1000;
 
 let mainWindow: BrowserWindow | undefined;
 let windowStateTracker: WindowStateTracker | undefined;
@@ -57,6 +66,15 @@ function rememberPortfolioFile(path: string): void {
   app.addRecentDocument(path);
 }
 
+const backupRuns = createBackupRuns({
+  logger,
+  send: (run) => {
+    if (mainWindow === undefined || mainWindow.webContents.isDestroyed()) return false;
+    mainWindow.webContents.send(ipcEvents.backupRun, run);
+    return true;
+  },
+});
+
 const fileOpenRouter = createFileOpenRouter({
   logger,
   send: (file) => {
@@ -76,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
 
   const quitGuard = createQuitGuard({ app, logger, timeoutMs: quitTimeoutMs });
   quitGuard.addTask('window state', () => windowStateTracker?.flush() ?? Promise.resolve());
+  quitGuard.addTask('backups', () => backupRuns.request('quit', quitBackupTimeoutMs));
 
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, appPage.isAppPage, logger);
@@ -116,11 +135,21 @@ if (!app.requestSingleInstanceLock()) {
             fileOpenRouter.open([path]);
           },
         },
+        backupsFolder,
+        onBackupsFinished: (requestId) => {
+          backupRuns.finish(requestId);
+        },
       });
       await recentFiles.load();
       appReady = true;
       refreshMenu();
       await createMainWindow();
+      // The renderer backs up only portfolios whose newest backup is a day old, so an hourly check is cheap.
+      const requestDailyBackups = () => {
+        void backupRuns.request('daily', dailyBackupTimeoutMs);
+      };
+      setTimeout(requestDailyBackups, firstDailyBackupCheckMs).unref();
+      setInterval(requestDailyBackups, dailyBackupCheckMs).unref();
 
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) {

@@ -12,7 +12,8 @@ import { ipcChannels } from '../../shared/ipc/contract';
 import type { FileFilter, PlatformApi } from '../../shared/ipc/contract';
 import { portfolioFileExtension } from './fileOpening';
 import { readFileLimited, writeFileAtomic } from './files';
-import { logEntrySchema, openFileRequestSchema, saveFileRequestSchema } from './ipcSchemas';
+import { listBackups, readBackup, writeBackup } from './backups';
+import { logEntrySchema, newBackupSchema, openFileRequestSchema, saveFileRequestSchema } from './ipcSchemas';
 import type { Logger } from './logger';
 import { checkSavePath } from './savePath';
 
@@ -54,9 +55,15 @@ export interface IpcDependencies {
     list(): readonly string[];
     open(path: string): void;
   };
+  /** Folder of the automatic backups, `<userData>/backups`. */
+  readonly backupsFolder: string;
+  /** Called when the renderer answers a backup request. */
+  readonly onBackupsFinished?: (requestId: string) => void;
+  /** Clock for backup names. Default `() => new Date()`. */
+  readonly now?: () => Date;
 }
 
-type InvokeMethod = 'openFile' | 'saveFile' | 'appInfo' | 'recentFiles' | 'openRecentFile';
+type InvokeMethod = 'openFile' | 'saveFile' | 'appInfo' | 'recentFiles' | 'openRecentFile' | 'listBackups' | 'saveBackup' | 'readBackup';
 type InvokeResult<M extends InvokeMethod> = Awaited<ReturnType<PlatformApi[M]>>;
 
 /** Registers the handler of every channel of `ipcChannels` on `dependencies.ipcMain`. */
@@ -135,11 +142,29 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
     return Promise.resolve(ok(undefined));
   };
 
+  const { backupsFolder } = dependencies;
+  const now = dependencies.now ?? (() => new Date());
+  const listBackupsHandler = async (): Promise<InvokeResult<'listBackups'>> => ok(await listBackups(backupsFolder, logger));
+  const saveBackupHandler = ([backup]: [z.output<typeof newBackupSchema>]): Promise<InvokeResult<'saveBackup'>> =>
+    writeBackup(backupsFolder, backup, now(), logger);
+  const readBackupHandler = ([portfolioId, fileName]: [string, string]): Promise<InvokeResult<'readBackup'>> =>
+    readBackup(backupsFolder, portfolioId, fileName);
+
   ipcMain.handle(ipcChannels.openFile, guardInvoke(ipcChannels.openFile, z.tuple([openFileRequestSchema]), openFile, dependencies));
   ipcMain.handle(ipcChannels.saveFile, guardInvoke(ipcChannels.saveFile, z.tuple([saveFileRequestSchema]), saveFile, dependencies));
   ipcMain.handle(ipcChannels.appInfo, guardInvoke(ipcChannels.appInfo, z.tuple([]), appInfo, dependencies));
   ipcMain.handle(ipcChannels.recentFiles, guardInvoke(ipcChannels.recentFiles, z.tuple([]), recentFiles, dependencies));
   ipcMain.handle(ipcChannels.openRecentFile, guardInvoke(ipcChannels.openRecentFile, z.tuple([z.string().min(1).max(4_096)]), openRecentFile, dependencies));
+  ipcMain.handle(ipcChannels.listBackups, guardInvoke(ipcChannels.listBackups, z.tuple([]), listBackupsHandler, dependencies));
+  ipcMain.handle(ipcChannels.saveBackup, guardInvoke(ipcChannels.saveBackup, z.tuple([newBackupSchema]), saveBackupHandler, dependencies));
+  ipcMain.handle(
+    ipcChannels.readBackup,
+    guardInvoke(ipcChannels.readBackup, z.tuple([z.string().max(100), z.string().max(100)]), readBackupHandler, dependencies),
+  );
+  ipcMain.on(
+    ipcChannels.finishBackups,
+    guardSend(ipcChannels.finishBackups, z.tuple([z.string().max(100)]), ([requestId]) => dependencies.onBackupsFinished?.(requestId), dependencies),
+  );
   ipcMain.on(ipcChannels.log, createLogListener(dependencies));
   ipcMain.on(
     ipcChannels.openFileRequestsReady,

@@ -8,7 +8,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { fail } from '../../shared/errors';
 import type { Result } from '../../shared/errors';
 import { ipcChannels, ipcEvents, platformGlobalName } from '../../shared/ipc/contract';
-import type { OpenedFile, PlatformApi } from '../../shared/ipc/contract';
+import type { BackupRun, OpenedFile, PlatformApi } from '../../shared/ipc/contract';
 
 /**
  * Calls a channel and resolves to its `Result`. `invoke` rejects only when the main process
@@ -41,6 +41,16 @@ const api: PlatformApi = {
     ),
   recentFiles: () => invokeResult(ipcChannels.recentFiles),
   openRecentFile: (path) => invokeResult(ipcChannels.openRecentFile, path),
+  listBackups: () => invokeResult(ipcChannels.listBackups),
+  saveBackup: (backup) => invokeResult(ipcChannels.saveBackup, backup),
+  readBackup: (portfolioId, fileName) => invokeResult(ipcChannels.readBackup, portfolioId, fileName),
+  onBackupRun: (listener) =>
+    subscribe(ipcEvents.backupRun, (payload) => {
+      listener(payload as BackupRun);
+    }),
+  finishBackups: (requestId) => {
+    ipcRenderer.send(ipcChannels.finishBackups, requestId);
+  },
   onMenuCommand: (listener) =>
     subscribe(ipcEvents.menuCommand, (payload) => {
       if (typeof payload === 'string') listener(payload);

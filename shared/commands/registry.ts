@@ -77,6 +77,7 @@ const navigationCommands: CommandDefinition[] = navigationCommandTargets.map((ta
 export const commands: readonly CommandDefinition[] = [
   { id: 'file.openPortfolioFile', labelKey: 'label.openPortfolioFile', menu: 'file', accelerator: { default: 'CmdOrCtrl+O' }, hosts: bothHosts },
   { id: 'file.newPortfolio', labelKey: 'label.newPortfolio', menu: 'file', accelerator: { default: 'CmdOrCtrl+N' }, hosts: bothHosts },
+  { id: 'file.backups', labelKey: 'label.backups', menu: 'file', hosts: bothHosts, separatorBefore: true },
   { id: 'view.commandPalette', labelKey: 'label.commandPalette', menu: 'view', accelerator: { default: 'CmdOrCtrl+K' }, hosts: bothHosts },
   ...navigationCommands,
 ];

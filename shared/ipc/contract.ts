@@ -77,6 +77,58 @@ export interface PlatformApi {
    * file the operating system opens. Paths not on the list are rejected with `ipc.invalidArgument`.
    */
   openRecentFile(path: string): Promise<Result<void>>;
+  /** Lists the automatic backups. */
+  listBackups(): Promise<Result<BackupList>>;
+  /** Writes one automatic backup and deletes the portfolio's backups beyond the newest 14. */
+  saveBackup(backup: NewBackup): Promise<Result<BackupEntry>>;
+  /** Reads a backup's bytes, for the import preview. */
+  readBackup(portfolioId: string, fileName: string): Promise<Result<OpenedFile>>;
+  /**
+   * Subscribes to the host's requests to back up the portfolios, on quit and daily. The
+   * listener answers each with `finishBackups(requestId)`, also when it failed. Returns the
+   * function that ends the subscription. A browser tab sends no requests.
+   */
+  onBackupRun(listener: (run: BackupRun) => void): () => void;
+  finishBackups(requestId: string): void;
+}
+
+/** One automatic backup of a portfolio. */
+export interface BackupEntry {
+  readonly portfolioId: string;
+  /** The portfolio's name when the backup was made. */
+  readonly portfolioName: string;
+  /** File name inside the portfolio's backup folder; with `portfolioId` it identifies the backup. */
+  readonly fileName: string;
+  /** UTC ISO 8601 instant of the backup. */
+  readonly createdAt: string;
+  readonly sizeBytes: number;
+}
+
+export interface BackupList {
+  /** `false` in a browser tab, which has no user data folder to keep backups in. */
+  readonly supported: boolean;
+  /** Folder of the backups, for display; absent where backups are not supported. */
+  readonly folder?: string;
+  /** Every backup, newest first. */
+  readonly backups: readonly BackupEntry[];
+  /** Content key of each portfolio's newest backup, by portfolio id. */
+  readonly latestContentKeys: Readonly<Record<string, string>>;
+}
+
+export interface NewBackup {
+  readonly portfolioId: string;
+  readonly portfolioName: string;
+  /** Changes whenever the portfolio's content or name changes, so an unchanged portfolio is not backed up twice. */
+  readonly contentKey: string;
+  /** The portfolio as `.steerwise` file bytes. */
+  readonly bytes: Uint8Array;
+}
+
+/** A request from the host to back up the portfolios now. */
+export interface BackupRun {
+  readonly requestId: string;
+  /** `quit` backs up every changed portfolio; `daily` only those whose newest backup is a day old. */
+  readonly reason: 'quit' | 'daily';
 }
 
 export interface RecentFile {
@@ -99,6 +151,10 @@ export const ipcChannels = {
   openFileRequestsReady: 'steerwise:open-file-requests-ready',
   recentFiles: 'steerwise:recent-files',
   openRecentFile: 'steerwise:open-recent-file',
+  listBackups: 'steerwise:list-backups',
+  saveBackup: 'steerwise:save-backup',
+  readBackup: 'steerwise:read-backup',
+  finishBackups: 'steerwise:finish-backups',
 } as const;
 
 /** IPC channel names of the messages the main process sends to the renderer. */
@@ -107,6 +163,8 @@ export const ipcEvents = {
   openFileRequest: 'steerwise:open-file-request',
   /** Carries the id of a command chosen in the application menu. */
   menuCommand: 'steerwise:menu-command',
+  /** Carries a `BackupRun`. */
+  backupRun: 'steerwise:backup-run',
 } as const;
 
 /** Name of the global the preload exposes the API under. */

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { describeAppError } from '../errorMessage';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { EscalationsScreen } from '../features/escalations/EscalationsScreen';
+import { BackupsScreen } from '../features/backups/BackupsScreen';
+import { useBackupRuns } from '../features/backups/useBackupRuns';
 import { CommandHost } from '../features/commands/CommandHost';
 import { useIncomingFiles } from '../features/fileOpening/useIncomingFiles';
 import { ImportWizard } from '../features/import/ImportWizard';
@@ -33,6 +35,7 @@ function Screens() {
 
   if (screen.name === 'import') return <ImportWizard />;
   if (screen.name === 'sync') return <SyncScreen />;
+  if (screen.name === 'backups') return <BackupsScreen />;
   // RFPs need no providers, so they open before the empty-portfolio screen.
   if (screen.name === 'rfps') return <RfpsScreen />;
   if (screen.name === 'rfp') return <RfpDetail rfpId={screen.rfpId} tab={screen.tab} />;
@@ -80,6 +83,7 @@ export function App() {
   const replacePortfolio = useUiStore(selectReplacePortfolio);
   const opened = useOpenPortfolio(portfolioId, t('portfolio.newPortfolioName', { number: 1 }), replacePortfolio);
   useIncomingFiles();
+  useBackupRuns();
 
   return (
     <>

@@ -3190,6 +3190,8 @@ export const en = {
       invalidPath: 'Nothing was saved as {{file}}. Save again and choose a folder and a file name in the dialog.',
       invalidPath_notAbsolute:
         '“{{file}}” is not a full path, so nothing was saved. Save again and choose a folder and a file name in the dialog.',
+      invalidPath_portfolioId: 'The backup of portfolio {{file}} was not written, because that is not a valid portfolio id.',
+      invalidPath_backupName: '{{file}} is not an automatic backup, so it was not opened. Choose a backup from the list on the Backups screen.',
       invalidPath_folder: '{{file}} is a folder, so nothing was saved. Save again and type a file name inside the folder.',
       invalidPath_notFile: '{{file}} is not a regular file, so nothing was saved. Save again with another name.',
       invalidPath_exists:
@@ -3581,6 +3583,27 @@ export const en = {
     calendarExceptionDropped: 'Calendar “{{calendar}}”: the exception {{period}} was left out; only non-working days are kept as holidays.',
     resourceCalendarDropped: 'Resource calendars left out: {{count}}.',
     unknownRecord: 'Rows of types Steerwise does not read ({{records}}) left out: {{count}}.',
+  },
+  backups: {
+    title: 'Backups',
+    loading: 'Reading the backups…',
+    intro_one: 'The desktop app backs up each changed portfolio when it quits and once a day, and keeps the last {{count}} backup of each.',
+    intro_other: 'The desktop app backs up each changed portfolio when it quits and once a day, and keeps the last {{count}} backups of each.',
+    restoreHint:
+      'Restore opens a backup in the import preview before anything is written. A deleted portfolio comes back whole. For a portfolio still on this computer the backup is merged, so it brings back deleted records but keeps later edits.',
+    folder: 'Folder: {{folder}}',
+    browserOnly:
+      'Automatic backups need the desktop app, which keeps them in its user data folder. A browser tab has no such folder, so here nothing is backed up automatically. To keep a copy, export each portfolio on the Sync screen and store the file somewhere safe.',
+    goToExport: 'Export on the Sync screen',
+    backUpNow: 'Back up now',
+    summary: 'Backups written: {{written}}. Unchanged or empty portfolios: {{skipped}}. Failed: {{failed}}.',
+    none: 'No backups yet. The first is written when you quit the app or choose Back up now.',
+    tableLabel: 'Automatic backups',
+    colCreatedAt: 'Date',
+    colPortfolio: 'Portfolio',
+    colSize: 'Size',
+    colActions: 'Actions',
+    restore: 'Restore…',
   },
   // Labels of the command registry and the application menu, which the main process reads too.
   commands: commandMessagesEn,

@@ -20,6 +20,8 @@ export type Screen =
   /** The Risks screen, with the register filtered to `providerId` when given. */
   | { readonly name: 'risks'; readonly providerId?: string }
   | { readonly name: 'sync' }
+  /** The automatic backups the desktop app keeps in its user data folder. */
+  | { readonly name: 'backups' }
   /** `focusCreate` moves focus into the name field of the create form, as the header's "New empty portfolio" asks. */
   | { readonly name: 'portfolios'; readonly focusCreate?: boolean }
   | { readonly name: 'rfps' }

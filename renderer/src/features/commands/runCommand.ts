@@ -42,6 +42,9 @@ export function runCommand(commandId: string, t: TFunction): void {
     case 'file.newPortfolio':
       navigate({ name: 'portfolios', focusCreate: true });
       return;
+    case 'file.backups':
+      navigate({ name: 'backups' });
+      return;
     case 'file.openPortfolioFile':
       openPortfolioFile(t);
       return;

@@ -43,6 +43,7 @@ const fake = vi.hoisted(() => {
       send(channel: string, payload: unknown) {
         this.sent.push({ channel, payload });
       },
+      isDestroyed: () => false,
     });
     shown = false;
     constructor(options: Record<string, unknown>) {
@@ -347,15 +348,18 @@ describe('main process entry', () => {
     expect(fake.state.calls).toContain('maximize');
   });
 
-  it('saves the window bounds before quitting', async () => {
+  it('saves window and backups before quitting', async () => {
     await startMain();
     const window = fake.state.windows[0]!;
     let prevented = false;
 
     window.emit('close');
     fake.electron.app.emit('before-quit', { preventDefault: () => (prevented = true) });
+    const backupRun = window.webContents.sent.find((message) => message.channel === ipcEvents.backupRun)?.payload as { requestId: string; reason: string };
+    fake.state.sendListeners.get(ipcChannels.finishBackups)?.({ senderFrame: { url: window.loadedUrls[0]! } }, backupRun.requestId);
 
     expect(prevented).toBe(true);
+    expect(backupRun.reason).toBe('quit');
     await vi.waitFor(() => {
       expect(fake.state.calls).toContain('quit');
     });

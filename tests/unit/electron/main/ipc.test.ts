@@ -67,6 +67,7 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
     appVersion: '1.2.3',
     logger,
     defaultSaveFolder: folder,
+    backupsFolder: join(folder, 'backups'),
     onOpenFileRequestsReady: () => {
       readyMessages += 1;
     },
@@ -106,10 +107,8 @@ describe('registerIpcHandlers', () => {
   it('registers every channel once', () => {
     const { invokeListeners, sendListeners } = setUp();
 
-    expect([...invokeListeners.keys()].sort()).toEqual(
-      [ipcChannels.appInfo, ipcChannels.openFile, ipcChannels.saveFile, ipcChannels.recentFiles, ipcChannels.openRecentFile].sort(),
-    );
-    expect([...sendListeners.keys()].sort()).toEqual([ipcChannels.log, ipcChannels.openFileRequestsReady].sort());
+    expect([...invokeListeners.keys(), ...sendListeners.keys()].sort()).toEqual(Object.values(ipcChannels).sort());
+    expect([...sendListeners.keys()].sort()).toEqual([ipcChannels.log, ipcChannels.openFileRequestsReady, ipcChannels.finishBackups].sort());
   });
 
   it('passes the ready message of the app page on', () => {
@@ -335,6 +334,47 @@ describe('recent files handlers', () => {
 
     expect(errorOf(result).code).toBe('ipc.invalidArgument');
     expect(recentFilesOpened).toEqual([]);
+  });
+});
+
+describe('backup handlers', () => {
+  const backup = { portfolioId: '019c1d94-8000-7000-8000-000000000001', portfolioName: 'North', contentKey: 'k1', bytes: new Uint8Array([0x50, 0x4b]) };
+
+  it('writes a backup and lists it', async () => {
+    const { invoke } = setUp();
+
+    const saved = await invoke(ipcChannels.saveBackup, appSender, backup);
+    const listed = await invoke(ipcChannels.listBackups, appSender);
+
+    const entry = valueOf(saved) as { fileName: string };
+    expect((valueOf(listed) as { backups: { fileName: string }[] }).backups.map((item) => item.fileName)).toEqual([entry.fileName]);
+    expect(await readdir(join(folder, 'backups', backup.portfolioId))).toContain(entry.fileName);
+  });
+
+  it('reads a written backup back', async () => {
+    const { invoke } = setUp();
+    const entry = valueOf(await invoke(ipcChannels.saveBackup, appSender, backup)) as { fileName: string };
+
+    const read = await invoke(ipcChannels.readBackup, appSender, backup.portfolioId, entry.fileName);
+
+    expect((valueOf(read) as { bytes: Uint8Array }).bytes).toEqual(new Uint8Array([0x50, 0x4b]));
+  });
+
+  it('rejects a backup with an extra field', async () => {
+    const { invoke } = setUp();
+
+    const result = await invoke(ipcChannels.saveBackup, appSender, { ...backup, folder: '/tmp' });
+
+    expect(errorOf(result).code).toBe('ipc.invalidArgument');
+  });
+
+  it('rejects a backup from a foreign sender', async () => {
+    const { invoke } = setUp();
+
+    const result = await invoke(ipcChannels.saveBackup, foreignSender, backup);
+
+    expect(errorOf(result).code).toBe('ipc.forbiddenSender');
+    await expect(readdir(join(folder, 'backups'))).rejects.toThrow('ENOENT');
   });
 });
 
