@@ -2,9 +2,10 @@
  * Main process entry: wires Electron to the plain modules beside it. Logic belongs in those
  * modules, where it is tested without the Electron binary.
  */
+import { release } from 'node:os';
 import { join } from 'node:path';
 import { ipcEvents } from '../../shared/ipc/contract';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { resolveAppPage } from './appPage';
 import { createBackupRuns } from './backupRuns';
 import { buildDevContentSecurityPolicy, productionContentSecurityPolicy } from './csp';
@@ -32,10 +33,11 @@ const userDataFolder = app.getPath('userData');
 const windowStatePath = join(userDataFolder, 'window-state.json');
 const backupsFolder = join(userDataFolder, 'backups');
 
-const logger = createLogger({
-  filePath: join(userDataFolder, 'logs', 'main.log'),
-  minLevel: app.isPackaged ? 'info' : 'debug',
-});
+const logsFolder = join(userDataFolder, 'logs');
+const logLevel = app.isPackaged ? 'info' : 'debug';
+// One file per process: the renderer's entries arrive over IPC and go to their own file.
+const logger = createLogger({ filePath: join(logsFolder, 'main.log'), minLevel: logLevel });
+const rendererLogger = createLogger({ filePath: join(logsFolder, 'renderer.log'), minLevel: logLevel, tag: 'renderer' });
 
 /** Maximum time quitting waits for the window state and the last backups, in milliseconds. */
 const quitTimeoutMs = 15_000;
@@ -136,6 +138,20 @@ if (!app.requestSingleInstanceLock()) {
           },
         },
         backupsFolder,
+        rendererLogger,
+        logsFolder,
+        logFiles: ['main.log', 'main.log.1', 'renderer.log', 'renderer.log.1'].map((name) => join(logsFolder, name)),
+        versions: {
+          app: app.getVersion(),
+          electron: process.versions.electron,
+          chrome: process.versions.chrome,
+          node: process.versions.node,
+          os: `${process.platform} ${getSystemVersion()} ${process.arch}`,
+        },
+        openPath: (path) => shell.openPath(path),
+        writeClipboardText: (text) => {
+          clipboard.writeText(text);
+        },
         onBackupsFinished: (requestId) => {
           backupRuns.finish(requestId);
         },
@@ -233,4 +249,9 @@ function refreshMenu(): void {
     },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** Returns the OS version, as `process.getSystemVersion()` reports it where Electron provides it. */
+function getSystemVersion(): string {
+  return typeof process.getSystemVersion === 'function' ? process.getSystemVersion() : release();
 }

@@ -13,6 +13,7 @@ import type { FileFilter, PlatformApi } from '../../shared/ipc/contract';
 import { portfolioFileExtension } from './fileOpening';
 import { readFileLimited, writeFileAtomic } from './files';
 import { listBackups, readBackup, writeBackup } from './backups';
+import { readRecentProblems } from './logReader';
 import { logEntrySchema, newBackupSchema, openFileRequestSchema, saveFileRequestSchema } from './ipcSchemas';
 import type { Logger } from './logger';
 import { checkSavePath } from './savePath';
@@ -42,6 +43,8 @@ export interface IpcDependencies {
   /** Version reported by `appInfo`, from `app.getVersion()`. */
   readonly appVersion: string;
   readonly logger: Logger;
+  /** Logger of the renderer's entries, writing its own file. Default: `logger` with the tag `renderer`. */
+  readonly rendererLogger?: Logger;
   /** Folder the save dialog opens in, such as the user's documents folder. */
   readonly defaultSaveFolder?: string;
   readonly readFile?: typeof readFileLimited;
@@ -61,9 +64,35 @@ export interface IpcDependencies {
   readonly onBackupsFinished?: (requestId: string) => void;
   /** Clock for backup names. Default `() => new Date()`. */
   readonly now?: () => Date;
+  /** Folder of the log files, opened by "Open logs folder". */
+  readonly logsFolder: string;
+  /** Log files read for the diagnostics' recent problems, active files and their first rotated files. */
+  readonly logFiles: readonly string[];
+  /** Versions by component for the diagnostics, such as `process.versions` and the app version. */
+  readonly versions: Readonly<Record<string, string>>;
+  /** Electron's `shell.openPath`: resolves to an error message, or `''` on success. */
+  readonly openPath: (path: string) => Promise<string>;
+  /** Electron's `clipboard.writeText`. */
+  readonly writeClipboardText: (text: string) => void;
 }
 
-type InvokeMethod = 'openFile' | 'saveFile' | 'appInfo' | 'recentFiles' | 'openRecentFile' | 'listBackups' | 'saveBackup' | 'readBackup';
+/** Number of recent warnings and errors in the diagnostics. */
+const diagnosticsProblemCount = 30;
+/** Maximum diagnostics text the renderer may put on the clipboard, in UTF-16 code units. */
+const maxClipboardTextLength = 200_000;
+
+type InvokeMethod =
+  | 'openFile'
+  | 'saveFile'
+  | 'appInfo'
+  | 'recentFiles'
+  | 'openRecentFile'
+  | 'listBackups'
+  | 'saveBackup'
+  | 'readBackup'
+  | 'openLogsFolder'
+  | 'diagnosticsInfo'
+  | 'copyText';
 type InvokeResult<M extends InvokeMethod> = Awaited<ReturnType<PlatformApi[M]>>;
 
 /** Registers the handler of every channel of `ipcChannels` on `dependencies.ipcMain`. */
@@ -150,6 +179,23 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
   const readBackupHandler = ([portfolioId, fileName]: [string, string]): Promise<InvokeResult<'readBackup'>> =>
     readBackup(backupsFolder, portfolioId, fileName);
 
+  const openLogsFolder = async (): Promise<InvokeResult<'openLogsFolder'>> => {
+    const failure = await dependencies.openPath(dependencies.logsFolder);
+    if (failure !== '') {
+      logger.warn('Opening the logs folder failed', { cause: failure });
+      return fail('logs.openFailed', { file: dependencies.logsFolder }, failure);
+    }
+    return ok(undefined);
+  };
+
+  const diagnosticsInfo = async (): Promise<InvokeResult<'diagnosticsInfo'>> =>
+    ok({ versions: dependencies.versions, recentProblems: await readRecentProblems(dependencies.logFiles, diagnosticsProblemCount) });
+
+  const copyText = ([text]: [string]): Promise<InvokeResult<'copyText'>> => {
+    dependencies.writeClipboardText(text);
+    return Promise.resolve(ok(undefined));
+  };
+
   ipcMain.handle(ipcChannels.openFile, guardInvoke(ipcChannels.openFile, z.tuple([openFileRequestSchema]), openFile, dependencies));
   ipcMain.handle(ipcChannels.saveFile, guardInvoke(ipcChannels.saveFile, z.tuple([saveFileRequestSchema]), saveFile, dependencies));
   ipcMain.handle(ipcChannels.appInfo, guardInvoke(ipcChannels.appInfo, z.tuple([]), appInfo, dependencies));
@@ -161,6 +207,9 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
     ipcChannels.readBackup,
     guardInvoke(ipcChannels.readBackup, z.tuple([z.string().max(100), z.string().max(100)]), readBackupHandler, dependencies),
   );
+  ipcMain.handle(ipcChannels.openLogsFolder, guardInvoke(ipcChannels.openLogsFolder, z.tuple([]), openLogsFolder, dependencies));
+  ipcMain.handle(ipcChannels.diagnosticsInfo, guardInvoke(ipcChannels.diagnosticsInfo, z.tuple([]), diagnosticsInfo, dependencies));
+  ipcMain.handle(ipcChannels.copyText, guardInvoke(ipcChannels.copyText, z.tuple([z.string().max(maxClipboardTextLength)]), copyText, dependencies));
   ipcMain.on(
     ipcChannels.finishBackups,
     guardSend(ipcChannels.finishBackups, z.tuple([z.string().max(100)]), ([requestId]) => dependencies.onBackupsFinished?.(requestId), dependencies),
@@ -240,7 +289,7 @@ function guardInvoke<S extends z.ZodType, T>(
 
 /** Builds the listener of the fire-and-forget log channel; rejected entries are logged, not returned. */
 function createLogListener(dependencies: IpcDependencies): (event: IpcSenderEvent, ...args: unknown[]) => void {
-  const rendererLogger = dependencies.logger.withTag('renderer');
+  const rendererLogger = dependencies.rendererLogger ?? dependencies.logger.withTag('renderer');
   return guardSend(
     ipcChannels.log,
     z.tuple([logEntrySchema]),

@@ -51,6 +51,9 @@ const api: PlatformApi = {
   finishBackups: (requestId) => {
     ipcRenderer.send(ipcChannels.finishBackups, requestId);
   },
+  openLogsFolder: () => invokeResult(ipcChannels.openLogsFolder),
+  diagnosticsInfo: () => invokeResult(ipcChannels.diagnosticsInfo),
+  copyText: (text) => invokeResult(ipcChannels.copyText, text),
   onMenuCommand: (listener) =>
     subscribe(ipcEvents.menuCommand, (payload) => {
       if (typeof payload === 'string') listener(payload);

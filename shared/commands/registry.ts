@@ -80,6 +80,8 @@ export const commands: readonly CommandDefinition[] = [
   { id: 'file.backups', labelKey: 'label.backups', menu: 'file', hosts: bothHosts, separatorBefore: true },
   { id: 'view.commandPalette', labelKey: 'label.commandPalette', menu: 'view', accelerator: { default: 'CmdOrCtrl+K' }, hosts: bothHosts },
   ...navigationCommands,
+  { id: 'help.openLogsFolder', labelKey: 'label.openLogsFolder', menu: 'help', hosts: ['electron'] },
+  { id: 'help.copyDiagnostics', labelKey: 'label.copyDiagnostics', menu: 'help', hosts: bothHosts },
 ];
 
 /** Returns the command with `id`, or `undefined` for an id the registry does not contain. */

@@ -90,6 +90,11 @@ export interface PlatformApi {
    */
   onBackupRun(listener: (run: BackupRun) => void): () => void;
   finishBackups(requestId: string): void;
+  /** Opens the folder of the log files in the system's file manager. */
+  openLogsFolder(): Promise<Result<void>>;
+  diagnosticsInfo(): Promise<Result<DiagnosticsInfo>>;
+  /** Puts `text` on the system clipboard. */
+  copyText(text: string): Promise<Result<void>>;
 }
 
 /** One automatic backup of a portfolio. */
@@ -131,6 +136,24 @@ export interface BackupRun {
   readonly reason: 'quit' | 'daily';
 }
 
+/** A warning or error from a log, without its context, for the diagnostics text. */
+export interface DiagnosticLogEntry {
+  /** UTC ISO 8601 instant. */
+  readonly time: string;
+  readonly level: LogLevel;
+  /** Process or part of the app that wrote it, such as `main` or `renderer`. */
+  readonly tag: string;
+  readonly message: string;
+}
+
+/** What the host contributes to "Copy diagnostics": versions and its recent problems. */
+export interface DiagnosticsInfo {
+  /** Versions by component, such as `app`, `electron`, `chrome`, `node` and `os`. */
+  readonly versions: Readonly<Record<string, string>>;
+  /** Newest first. */
+  readonly recentProblems: readonly DiagnosticLogEntry[];
+}
+
 export interface RecentFile {
   /** Absolute path, the key to pass to `openRecentFile`. */
   readonly path: string;
@@ -155,6 +178,9 @@ export const ipcChannels = {
   saveBackup: 'steerwise:save-backup',
   readBackup: 'steerwise:read-backup',
   finishBackups: 'steerwise:finish-backups',
+  openLogsFolder: 'steerwise:open-logs-folder',
+  diagnosticsInfo: 'steerwise:diagnostics-info',
+  copyText: 'steerwise:copy-text',
 } as const;
 
 /** IPC channel names of the messages the main process sends to the renderer. */

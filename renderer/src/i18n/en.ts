@@ -3179,6 +3179,12 @@ export const en = {
     },
   },
   errors: {
+    logs: {
+      openFailed: 'The logs folder {{file}} could not be opened. Open it in your file manager instead.',
+    },
+    clipboard: {
+      writeFailed: 'The diagnostics could not be copied to the clipboard. Try again, and allow clipboard access if the browser asks.',
+    },
     file: {
       tooLarge: '{{file}} is {{sizeMb}} MB, over the {{maxMb}} MB limit. Split the file or export fewer rows, then try again.',
       empty: '{{file}} is empty. Choose a file that contains a header row and data rows.',
@@ -3604,6 +3610,15 @@ export const en = {
     colSize: 'Size',
     colActions: 'Actions',
     restore: 'Restore…',
+  },
+  diagnostics: {
+    heading: 'Steerwise diagnostics',
+    createdAt: 'Created {{time}}',
+    versions: 'Versions',
+    settings: 'Settings',
+    recentProblems: 'Recent warnings and errors, newest first (names, quoted text, file names and paths replaced)',
+    noProblems: 'None',
+    copied: 'Diagnostics copied to the clipboard. They contain versions, settings and recent errors, but no portfolio data.',
   },
   // Labels of the command registry and the application menu, which the main process reads too.
   commands: commandMessagesEn,

@@ -77,6 +77,26 @@ export function createWebPlatform(): PlatformApi & { readonly recentLogEntries: 
     readBackup: (_portfolioId, fileName) => Promise.resolve(fail('file.notFound', { file: fileName })),
     onBackupRun: () => () => undefined,
     finishBackups: () => undefined,
+    // A page cannot open a folder of the computer; the command is disabled in a browser tab.
+    openLogsFolder: () => Promise.resolve(fail('logs.openFailed', { file: '' }, 'A browser tab has no logs folder')),
+    diagnosticsInfo: () =>
+      Promise.resolve(
+        ok({
+          versions: { app: packageVersion, browser: navigator.userAgent },
+          recentProblems: logEntries
+            .filter((entry) => entry.level === 'warn' || entry.level === 'error')
+            .map((entry) => ({ time: entry.time, level: entry.level, tag: 'renderer', message: entry.message }))
+            .reverse(),
+        }),
+      ),
+    copyText: async (text) => {
+      try {
+        await navigator.clipboard.writeText(text);
+        return ok(undefined);
+      } catch (error) {
+        return fail('clipboard.writeFailed', {}, error instanceof Error ? error.message : String(error));
+      }
+    },
     recentLogEntries: () => [...logEntries],
   };
 }

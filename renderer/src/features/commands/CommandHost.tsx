@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { platform } from '../../platform';
 import { CommandPalette } from './CommandPalette';
-import { selectPaletteOpen, usePaletteStore } from './paletteStore';
+import { selectCommandNotice, selectPaletteOpen, selectSetCommandNotice, usePaletteStore } from './paletteStore';
+
+/** Time a command notice stays on screen, in milliseconds. */
+const noticeLifetimeMs = 8_000;
 import { runCommand } from './runCommand';
 import { commandForKeyEvent } from './shortcuts';
 
@@ -14,6 +17,18 @@ import { commandForKeyEvent } from './shortcuts';
 export function CommandHost() {
   const { t } = useTranslation();
   const paletteOpen = usePaletteStore(selectPaletteOpen);
+  const notice = usePaletteStore(selectCommandNotice);
+  const setNotice = usePaletteStore(selectSetCommandNotice);
+
+  useEffect(() => {
+    if (notice === null) return;
+    const timer = window.setTimeout(() => {
+      setNotice(null);
+    }, noticeLifetimeMs);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [notice, setNotice]);
 
   useEffect(
     () =>
@@ -38,5 +53,14 @@ export function CommandHost() {
     };
   }, [t]);
 
-  return paletteOpen ? <CommandPalette /> : null;
+  return (
+    <>
+      {paletteOpen ? <CommandPalette /> : null}
+      {notice === null ? null : (
+        <p className={`alert command-notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="command-notice">
+          {notice.text}
+        </p>
+      )}
+    </>
+  );
 }

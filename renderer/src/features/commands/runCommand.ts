@@ -8,7 +8,10 @@ import type { NavigationCommandTarget } from '@shared/commands/registry';
 import { ok } from '@shared/errors';
 import { maxOpenFileBytes } from '@shared/ipc/contract';
 import { fileExtension } from '@shared/file';
+import { describeAppError } from '../../errorMessage';
+import { i18next } from '../../i18n';
 import { platform } from '../../platform';
+import { copyDiagnostics } from '../diagnostics/diagnostics';
 import { useUiStore } from '../../state/uiStore';
 import { useIncomingFileStore } from '../fileOpening/incomingFile';
 import { usePaletteStore } from './paletteStore';
@@ -41,6 +44,18 @@ export function runCommand(commandId: string, t: TFunction): void {
       return;
     case 'file.newPortfolio':
       navigate({ name: 'portfolios', focusCreate: true });
+      return;
+    case 'help.openLogsFolder':
+      void platform.openLogsFolder().then((opened) => {
+        if (!opened.ok) usePaletteStore.getState().setNotice({ kind: 'error', text: describeAppError(t, opened.error) });
+      });
+      return;
+    case 'help.copyDiagnostics':
+      void copyDiagnostics(t, i18next.language).then((copied) => {
+        usePaletteStore
+          .getState()
+          .setNotice(copied.ok ? { kind: 'success', text: t('diagnostics.copied') } : { kind: 'error', text: describeAppError(t, copied.error) });
+      });
       return;
     case 'file.backups':
       navigate({ name: 'backups' });

@@ -109,6 +109,8 @@ const fake = vi.hoisted(() => {
   const electron = {
     app,
     BrowserWindow,
+    shell: { openPath: () => Promise.resolve('') },
+    clipboard: { writeText: () => undefined },
     screen: {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
     },
@@ -381,6 +383,16 @@ describe('main process entry', () => {
       expect(openRecent?.submenu?.[0]?.label).toBe('q3.steerwise');
     });
     expect(fake.state.calls).toContain(`addRecentDocument ${filePath}`);
+  });
+
+  it('writes renderer entries to their own file', async () => {
+    await startMain();
+    const window = fake.state.windows[0]!;
+
+    fake.state.sendListeners.get(ipcChannels.log)?.({ senderFrame: { url: window.loadedUrls[0]! } }, { level: 'error', message: 'Render failed' });
+
+    expect(await readFile(join(userData, 'logs', 'renderer.log'), 'utf8')).toContain('"tag":"renderer","message":"Render failed"');
+    expect(await readFile(join(userData, 'logs', 'main.log'), 'utf8')).not.toContain('Render failed');
   });
 
   it('logs the start under the user data folder', async () => {

@@ -38,6 +38,8 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
   let readyMessages = 0;
   const portfolioFilesUsed: string[] = [];
   const recentFilesOpened: string[] = [];
+  const openedPaths: string[] = [];
+  const clipboardTexts: string[] = [];
 
   const dialogs: FileDialogs = {
     showOpenDialog: (options) => {
@@ -68,6 +70,16 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
     logger,
     defaultSaveFolder: folder,
     backupsFolder: join(folder, 'backups'),
+    logsFolder: join(folder, 'logs'),
+    logFiles: [join(folder, 'logs', 'main.log'), join(folder, 'logs', 'renderer.log')],
+    versions: { app: '1.2.3', electron: '41.10.7' },
+    openPath: (path) => {
+      openedPaths.push(path);
+      return Promise.resolve(path.includes('missing') ? 'Failed to open path' : '');
+    },
+    writeClipboardText: (text) => {
+      clipboardTexts.push(text);
+    },
     onOpenFileRequestsReady: () => {
       readyMessages += 1;
     },
@@ -92,7 +104,7 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
     if (listener === undefined) throw new Error(`no listener for ${channel}`);
     listener(event, ...args);
   };
-  return { invokeListeners, sendListeners, openDialogCalls, saveDialogCalls, logger, invoke, send, readyMessages: () => readyMessages, portfolioFilesUsed, recentFilesOpened };
+  return { invokeListeners, sendListeners, openDialogCalls, saveDialogCalls, logger, invoke, send, readyMessages: () => readyMessages, portfolioFilesUsed, recentFilesOpened, openedPaths, clipboardTexts };
 }
 
 const openRequest: OpenFileRequest = { title: 'Import measurements', filters: [{ name: 'CSV', extensions: ['csv'] }], maxBytes: 1024 };
@@ -375,6 +387,56 @@ describe('backup handlers', () => {
 
     expect(errorOf(result).code).toBe('ipc.forbiddenSender');
     await expect(readdir(join(folder, 'backups'))).rejects.toThrow('ENOENT');
+  });
+});
+
+describe('logs and diagnostics handlers', () => {
+  it('opens the logs folder', async () => {
+    const { invoke, openedPaths } = setUp();
+
+    const result = await invoke(ipcChannels.openLogsFolder, appSender);
+
+    expect(result.ok).toBe(true);
+    expect(openedPaths).toEqual([join(folder, 'logs')]);
+  });
+
+  it('returns versions and recent problems', async () => {
+    await mkdir(join(folder, 'logs'));
+    await writeFile(join(folder, 'logs', 'renderer.log'), `${JSON.stringify({ time: '2026-12-05T09:00:00.000Z', level: 'error', tag: 'renderer', message: 'Render failed' })}\n`);
+    const { invoke } = setUp();
+
+    const info = valueOf(await invoke(ipcChannels.diagnosticsInfo, appSender));
+
+    expect(info).toEqual({
+      versions: { app: '1.2.3', electron: '41.10.7' },
+      recentProblems: [{ time: '2026-12-05T09:00:00.000Z', level: 'error', tag: 'renderer', message: 'Render failed' }],
+    });
+  });
+
+  it('copies text to the clipboard', async () => {
+    const { invoke, clipboardTexts } = setUp();
+
+    await invoke(ipcChannels.copyText, appSender, 'Steerwise diagnostics');
+
+    expect(clipboardTexts).toEqual(['Steerwise diagnostics']);
+  });
+
+  it.each([ipcChannels.openLogsFolder, ipcChannels.diagnosticsInfo])('rejects a foreign sender on %s', async (channel) => {
+    const { invoke, openedPaths } = setUp();
+
+    const result = await invoke(channel, foreignSender);
+
+    expect(errorOf(result).code).toBe('ipc.forbiddenSender');
+    expect(openedPaths).toEqual([]);
+  });
+
+  it('rejects clipboard text from a foreign sender', async () => {
+    const { invoke, clipboardTexts } = setUp();
+
+    const result = await invoke(ipcChannels.copyText, foreignSender, 'forged');
+
+    expect(errorOf(result).code).toBe('ipc.forbiddenSender');
+    expect(clipboardTexts).toEqual([]);
   });
 });
 
