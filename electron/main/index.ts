@@ -8,6 +8,7 @@ import { ipcEvents } from '../../shared/ipc/contract';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { resolveAppPage } from './appPage';
 import { createBackupRuns } from './backupRuns';
+import { attachCrashRecovery } from './crashRecovery';
 import { buildDevContentSecurityPolicy, productionContentSecurityPolicy } from './csp';
 import { createFileOpenRouter, extractPortfolioFilePaths, registerFileOpeningEvents } from './fileOpening';
 import { registerIpcHandlers } from './ipc';
@@ -100,9 +101,6 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, appPage.isAppPage, logger);
-    contents.on('render-process-gone', (_goneEvent, details) => {
-      logger.error('Renderer process gone', { reason: details.reason, exitCode: details.exitCode });
-    });
   });
 
   app.on('window-all-closed', () => {
@@ -192,6 +190,7 @@ async function createMainWindow(): Promise<void> {
   const window = new BrowserWindow(buildWindowOptions(preloadPath, bounds));
   mainWindow = window;
   windowStateTracker = trackWindowState(window, windowStatePath, logger);
+  attachCrashRecovery(window, (options) => dialog.showMessageBox(window, options), logger);
   window.once('ready-to-show', () => {
     if (bounds.isMaximized) {
       window.maximize();

@@ -27,7 +27,8 @@ import { RfpsScreen } from '../features/rfp/RfpsScreen';
 import { RisksScreen } from '../features/risks/RisksScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
 import { UndoHost } from '../features/undo/UndoHost';
-import { selectPortfolioId, selectReplacePortfolio, selectScreen, useUiStore } from '../state/uiStore';
+import { selectNavigate, selectPortfolioId, selectReplacePortfolio, selectScreen, useUiStore } from '../state/uiStore';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 
 function Screens() {
@@ -81,6 +82,7 @@ export function App() {
   const portfolioId = useUiStore(selectPortfolioId);
   const screen = useUiStore(selectScreen);
   const replacePortfolio = useUiStore(selectReplacePortfolio);
+  const navigate = useUiStore(selectNavigate);
   const opened = useOpenPortfolio(portfolioId, t('portfolio.newPortfolioName', { number: 1 }), replacePortfolio);
   useIncomingFiles();
   useBackupRuns();
@@ -116,7 +118,14 @@ export function App() {
           </p>
         ) : opened.status === 'open' ? (
           <PortfolioContext.Provider value={opened.db}>
-            <Screens />
+            <ErrorBoundary
+              resetKey={screen}
+              onLeave={() => {
+                navigate({ name: 'dashboard' });
+              }}
+            >
+              <Screens />
+            </ErrorBoundary>
             <UndoHost />
           </PortfolioContext.Provider>
         ) : (

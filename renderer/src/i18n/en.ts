@@ -3,6 +3,7 @@
  * `i18n/index.ts`. Placeholders use i18next's `{{name}}` syntax.
  */
 import { commandMessagesEn } from '@shared/commands/messages.en';
+import { desktopMessagesEn } from '@shared/desktopMessages.en';
 import { templateMessages } from '@shared/rfp/templates';
 import { planTemplateMessages } from '@shared/schedule/templates';
 
@@ -3611,6 +3612,14 @@ export const en = {
     colActions: 'Actions',
     restore: 'Restore…',
   },
+  errorScreen: {
+    title: 'This screen failed to show',
+    savedDataSafe: 'Every change is saved when you make it, so your saved data is safe. Go to the dashboard, or reload the app.',
+    logged: 'The error was written to the log. Help > Copy diagnostics puts it in a text for your support contact.',
+    goToDashboard: 'Go to dashboard',
+    reload: 'Reload',
+    details: 'Technical details',
+  },
   diagnostics: {
     heading: 'Steerwise diagnostics',
     createdAt: 'Created {{time}}',
@@ -3622,6 +3631,8 @@ export const en = {
   },
   // Labels of the command registry and the application menu, which the main process reads too.
   commands: commandMessagesEn,
+  // Texts of the main process's native dialogs, so a translation file can supply the same keys.
+  desktopDialogs: desktopMessagesEn,
   // Texts of the built-in criteria templates, under `rfpTemplates`, so a translation file can supply the same keys.
   ...templateMessages(),
   // Texts of the built-in transition plan templates, under `planTemplates`.
