@@ -187,7 +187,9 @@ async function createMainWindow(): Promise<void> {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const bounds = initialWindowBounds(saved, workAreas, windowSizeLimits);
 
-  const window = new BrowserWindow(buildWindowOptions(preloadPath, bounds));
+  // Electronegativity cannot see into `buildWindowOptions`, which sets contextIsolation, sandbox and
+  // disables Auxclick; window.test.ts enumerates every web preference it sets.
+  const window = new BrowserWindow(buildWindowOptions(preloadPath, bounds)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   mainWindow = window;
   windowStateTracker = trackWindowState(window, windowStatePath, logger);
   attachCrashRecovery(window, (options) => dialog.showMessageBox(window, options), logger);

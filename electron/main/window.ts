@@ -38,6 +38,8 @@ export function buildWindowOptions(preloadPath: string, bounds?: InitialWindowBo
       navigateOnDragDrop: false,
       // Lets the user stop a page that opens alert dialogs in a loop.
       safeDialogs: true,
+      // A middle click on a link would otherwise ask for a new window; the window open handler denies it as well.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
