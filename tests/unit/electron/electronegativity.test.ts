@@ -28,37 +28,40 @@ interface Finding {
 }
 
 let folder: string;
-let findings: Finding[];
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'steerwise-electronegativity-'));
   const scanned = join(folder, 'src');
   await cp(join(root, 'electron'), join(scanned, 'electron'), { recursive: true });
   await cp(join(root, 'renderer'), join(scanned, 'renderer'), { recursive: true });
-  const report = join(folder, 'report.csv');
-
-  await promisify(execFile)(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', scanned, '-e', electronVersion, '-r', '-o', report], {
-    cwd: folder,
-    timeout: 150_000,
-  });
-
-  const rows = Papa.parse<Record<string, string>>(await readFile(report, 'utf8'), { header: true, skipEmptyLines: true, transformHeader: (name) => name.trim() }).data;
-  findings = rows.map((row) => ({ issue: row['issue'] ?? '', severity: row['severity'] ?? '', filename: row['filename'] ?? '', location: row['location'] ?? '' }));
-}, 180_000);
+});
 
 afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-describe('Electronegativity', () => {
-  it('scans the sources', () => {
-    // The renderer's Content Security Policy meta tag is always reported, at low severity.
-    expect(findings.some((finding) => finding.filename.endsWith('index.html'))).toBe(true);
+/** Runs the scan and returns its findings from the CSV report. */
+async function scan(): Promise<Finding[]> {
+  const report = join(folder, 'report.csv');
+  await rm(report, { force: true });
+  await promisify(execFile)(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', join(folder, 'src'), '-e', electronVersion, '-r', '-o', report], {
+    cwd: folder,
+    timeout: 150_000,
   });
+  const rows = Papa.parse<Record<string, string>>(await readFile(report, 'utf8'), { header: true, skipEmptyLines: true, transformHeader: (name) => name.trim() }).data;
+  return rows.map((row) => ({ issue: row['issue'] ?? '', severity: row['severity'] ?? '', filename: row['filename'] ?? '', location: row['location'] ?? '' }));
+}
 
-  it('finds nothing high or medium', () => {
+describe('Electronegativity', () => {
+  // NOTE: in one run of the whole unit suite on 2 busy cores the report came back without the
+  // index.html finding, so the scan is retried once before the test fails.
+  it('finds nothing high or medium', { timeout: 180_000, retry: 1 }, async () => {
+    const findings = await scan();
     const serious = findings.filter((finding) => finding.severity === 'HIGH' || finding.severity === 'MEDIUM');
 
+    // The renderer's Content Security Policy meta tag is always reported at low severity, so its
+    // absence means the scan did not read the sources.
+    expect(findings.map((finding) => finding.filename)).toContain('renderer/index.html');
     expect(serious).toEqual([]);
   });
 });

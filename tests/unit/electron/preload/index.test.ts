@@ -27,7 +27,25 @@ beforeEach(() => {
 
 describe('preload API', () => {
   it('exposes only the platform methods', () => {
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'host', 'log', 'onMenuCommand', 'onOpenFileRequest', 'openFile', 'openRecentFile', 'recentFiles', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual([
+      'appInfo',
+      'copyText',
+      'diagnosticsInfo',
+      'finishBackups',
+      'host',
+      'listBackups',
+      'log',
+      'onBackupRun',
+      'onMenuCommand',
+      'onOpenFileRequest',
+      'openFile',
+      'openLogsFolder',
+      'openRecentFile',
+      'readBackup',
+      'recentFiles',
+      'saveBackup',
+      'saveFile',
+    ]);
     expect(api.host).toBe('electron');
   });
 
