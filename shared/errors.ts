@@ -14,6 +14,9 @@ export const errorCodes = [
   'file.writeFailed',
   'file.notFound',
   'file.invalidPath',
+  // Logs and diagnostics.
+  'logs.openFailed',
+  'clipboard.writeFailed',
   // CSV measurement import.
   'csv.notText',
   'csv.noHeader',

@@ -10,8 +10,11 @@ import { fail, ok } from '../../shared/errors';
 import type { Result } from '../../shared/errors';
 import { ipcChannels } from '../../shared/ipc/contract';
 import type { FileFilter, PlatformApi, SaveFileRequest } from '../../shared/ipc/contract';
+import { portfolioFileExtension } from './fileOpening';
 import { readFileLimited, writeFileAtomic } from './files';
-import { logEntrySchema, openFileRequestSchema, printToPdfRequestSchema, saveFileRequestSchema } from './ipcSchemas';
+import { listBackups, readBackup, writeBackup } from './backups';
+import { readRecentProblems } from './logReader';
+import { logEntrySchema, newBackupSchema, openFileRequestSchema, printToPdfRequestSchema, saveFileRequestSchema } from './ipcSchemas';
 import type { Logger } from './logger';
 import { checkSavePath } from './savePath';
 
@@ -51,13 +54,57 @@ export interface IpcDependencies {
   /** Version reported by `appInfo`, from `app.getVersion()`. */
   readonly appVersion: string;
   readonly logger: Logger;
+  /** Logger of the renderer's entries, writing its own file. Default: `logger` with the tag `renderer`. */
+  readonly rendererLogger?: Logger;
   /** Folder the save dialog opens in, such as the user's documents folder. */
   readonly defaultSaveFolder?: string;
   readonly readFile?: typeof readFileLimited;
   readonly writeFile?: typeof writeFileAtomic;
+  /** Called when the renderer starts listening for files the operating system asks to open. */
+  readonly onOpenFileRequestsReady?: () => void;
+  /** Called with the path of every `.steerwise` file opened or saved through the dialogs, for the recent files list. */
+  readonly onPortfolioFileUsed?: (path: string) => void;
+  /** The recent files list and the way to open one of its files. Without it the list is empty. */
+  readonly recentFiles?: {
+    list(): readonly string[];
+    open(path: string): void;
+  };
+  /** Folder of the automatic backups, `<userData>/backups`. */
+  readonly backupsFolder: string;
+  /** Called when the renderer answers a backup request. */
+  readonly onBackupsFinished?: (requestId: string) => void;
+  /** Clock for backup names. Default `() => new Date()`. */
+  readonly now?: () => Date;
+  /** Folder of the log files, opened by "Open logs folder". */
+  readonly logsFolder: string;
+  /** Log files read for the diagnostics' recent problems, active files and their first rotated files. */
+  readonly logFiles: readonly string[];
+  /** Versions by component for the diagnostics, such as `process.versions` and the app version. */
+  readonly versions: Readonly<Record<string, string>>;
+  /** Electron's `shell.openPath`: resolves to an error message, or `''` on success. */
+  readonly openPath: (path: string) => Promise<string>;
+  /** Electron's `clipboard.writeText`. */
+  readonly writeClipboardText: (text: string) => void;
 }
 
-type InvokeMethod = 'openFile' | 'saveFile' | 'printToPdf' | 'appInfo';
+/** Number of recent warnings and errors in the diagnostics. */
+const diagnosticsProblemCount = 30;
+/** Maximum diagnostics text the renderer may put on the clipboard, in UTF-16 code units. */
+const maxClipboardTextLength = 200_000;
+
+type InvokeMethod =
+  | 'openFile'
+  | 'saveFile'
+  | 'printToPdf'
+  | 'appInfo'
+  | 'recentFiles'
+  | 'openRecentFile'
+  | 'listBackups'
+  | 'saveBackup'
+  | 'readBackup'
+  | 'openLogsFolder'
+  | 'diagnosticsInfo'
+  | 'copyText';
 type InvokeResult<M extends InvokeMethod> = Awaited<ReturnType<PlatformApi[M]>>;
 
 /** Registers the handler of every channel of `ipcChannels` on `dependencies.ipcMain`. */
@@ -65,6 +112,10 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
   const { ipcMain, logger } = dependencies;
   const readFile = dependencies.readFile ?? readFileLimited;
   const writeFile = dependencies.writeFile ?? writeFileAtomic;
+
+  const notifyPortfolioFileUsed = (path: string) => {
+    if (path.toLowerCase().endsWith(portfolioFileExtension)) dependencies.onPortfolioFileUsed?.(path);
+  };
 
   const openFile = async ([request]: [z.output<typeof openFileRequestSchema>]): Promise<InvokeResult<'openFile'>> => {
     const choice = await dependencies.dialogs.showOpenDialog({
@@ -83,6 +134,7 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
       return read;
     }
     logger.info('File opened', { file: read.value.name, sizeBytes: read.value.bytes.byteLength });
+    notifyPortfolioFileUsed(path);
     return read;
   };
 
@@ -114,6 +166,7 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
       return written;
     }
     logger.info('File saved', { file: basename(path), sizeBytes: bytes.byteLength });
+    notifyPortfolioFileUsed(path);
     return ok({ name: path });
   };
 
@@ -147,6 +200,44 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
   const appInfo = (): Promise<InvokeResult<'appInfo'>> =>
     Promise.resolve(ok({ version: dependencies.appVersion, host: 'electron' as const }));
 
+  const recentFiles = (): Promise<InvokeResult<'recentFiles'>> =>
+    Promise.resolve(ok((dependencies.recentFiles?.list() ?? []).map((path) => ({ path, name: basename(path) }))));
+
+  const openRecentFile = ([path]: [string]): Promise<InvokeResult<'openRecentFile'>> => {
+    // Only a listed path may be read, so the page cannot make the main process read any file it names.
+    if (dependencies.recentFiles?.list().includes(path) !== true) {
+      logger.warn('Opening a file not on the recent files list rejected', { file: basename(path) });
+      return Promise.resolve(fail('ipc.invalidArgument', { channel: ipcChannels.openRecentFile, field: '0', reason: 'not on the recent files list' }));
+    }
+    dependencies.recentFiles.open(path);
+    return Promise.resolve(ok(undefined));
+  };
+
+  const { backupsFolder } = dependencies;
+  const now = dependencies.now ?? (() => new Date());
+  const listBackupsHandler = async (): Promise<InvokeResult<'listBackups'>> => ok(await listBackups(backupsFolder, logger));
+  const saveBackupHandler = ([backup]: [z.output<typeof newBackupSchema>]): Promise<InvokeResult<'saveBackup'>> =>
+    writeBackup(backupsFolder, backup, now(), logger);
+  const readBackupHandler = ([portfolioId, fileName]: [string, string]): Promise<InvokeResult<'readBackup'>> =>
+    readBackup(backupsFolder, portfolioId, fileName);
+
+  const openLogsFolder = async (): Promise<InvokeResult<'openLogsFolder'>> => {
+    const failure = await dependencies.openPath(dependencies.logsFolder);
+    if (failure !== '') {
+      logger.warn('Opening the logs folder failed', { cause: failure });
+      return fail('logs.openFailed', { file: dependencies.logsFolder }, failure);
+    }
+    return ok(undefined);
+  };
+
+  const diagnosticsInfo = async (): Promise<InvokeResult<'diagnosticsInfo'>> =>
+    ok({ versions: dependencies.versions, recentProblems: await readRecentProblems(dependencies.logFiles, diagnosticsProblemCount) });
+
+  const copyText = ([text]: [string]): Promise<InvokeResult<'copyText'>> => {
+    dependencies.writeClipboardText(text);
+    return Promise.resolve(ok(undefined));
+  };
+
   ipcMain.handle(ipcChannels.openFile, guardInvoke(ipcChannels.openFile, z.tuple([openFileRequestSchema]), openFile, dependencies));
   ipcMain.handle(ipcChannels.saveFile, guardInvoke(ipcChannels.saveFile, z.tuple([saveFileRequestSchema]), saveFile, dependencies));
   ipcMain.handle(
@@ -154,7 +245,56 @@ export function registerIpcHandlers(dependencies: IpcDependencies): void {
     guardInvoke(ipcChannels.printToPdf, z.tuple([printToPdfRequestSchema]), printToPdf, dependencies),
   );
   ipcMain.handle(ipcChannels.appInfo, guardInvoke(ipcChannels.appInfo, z.tuple([]), appInfo, dependencies));
+  ipcMain.handle(ipcChannels.recentFiles, guardInvoke(ipcChannels.recentFiles, z.tuple([]), recentFiles, dependencies));
+  ipcMain.handle(ipcChannels.openRecentFile, guardInvoke(ipcChannels.openRecentFile, z.tuple([z.string().min(1).max(4_096)]), openRecentFile, dependencies));
+  ipcMain.handle(ipcChannels.listBackups, guardInvoke(ipcChannels.listBackups, z.tuple([]), listBackupsHandler, dependencies));
+  ipcMain.handle(ipcChannels.saveBackup, guardInvoke(ipcChannels.saveBackup, z.tuple([newBackupSchema]), saveBackupHandler, dependencies));
+  ipcMain.handle(
+    ipcChannels.readBackup,
+    guardInvoke(ipcChannels.readBackup, z.tuple([z.string().max(100), z.string().max(100)]), readBackupHandler, dependencies),
+  );
+  ipcMain.handle(ipcChannels.openLogsFolder, guardInvoke(ipcChannels.openLogsFolder, z.tuple([]), openLogsFolder, dependencies));
+  ipcMain.handle(ipcChannels.diagnosticsInfo, guardInvoke(ipcChannels.diagnosticsInfo, z.tuple([]), diagnosticsInfo, dependencies));
+  ipcMain.handle(ipcChannels.copyText, guardInvoke(ipcChannels.copyText, z.tuple([z.string().max(maxClipboardTextLength)]), copyText, dependencies));
+  ipcMain.on(
+    ipcChannels.finishBackups,
+    guardSend(ipcChannels.finishBackups, z.tuple([z.string().max(100)]), ([requestId]) => dependencies.onBackupsFinished?.(requestId), dependencies),
+  );
   ipcMain.on(ipcChannels.log, createLogListener(dependencies));
+  ipcMain.on(
+    ipcChannels.openFileRequestsReady,
+    guardSend(ipcChannels.openFileRequestsReady, z.tuple([]), () => dependencies.onOpenFileRequestsReady?.(), dependencies),
+  );
+}
+
+/**
+ * Wraps the listener of a fire-and-forget channel with the sender check and argument
+ * validation. A rejected message is logged and dropped, because the sender awaits no reply.
+ */
+export function guardSend<S extends z.ZodType>(
+  channel: string,
+  schema: S,
+  run: (args: z.output<S>) => void,
+  dependencies: Pick<IpcDependencies, 'isAppPage' | 'logger'>,
+): (event: IpcSenderEvent, ...args: unknown[]) => void {
+  const { logger, isAppPage } = dependencies;
+  return (event, ...args) => {
+    const senderUrl = event.senderFrame?.url;
+    if (senderUrl === undefined || !isAppPage(senderUrl)) {
+      logger.warn('IPC message from a foreign sender rejected', { channel, url: senderUrl ?? '' });
+      return;
+    }
+    const parsed = schema.safeParse(args);
+    if (!parsed.success) {
+      logger.warn('IPC message with invalid arguments rejected', describeInvalidArgument(channel, parsed.error));
+      return;
+    }
+    try {
+      run(parsed.data);
+    } catch (error) {
+      logger.error('IPC listener failed', { channel, cause: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  };
 }
 
 /**
@@ -195,23 +335,15 @@ function guardInvoke<S extends z.ZodType, T>(
 
 /** Builds the listener of the fire-and-forget log channel; rejected entries are logged, not returned. */
 function createLogListener(dependencies: IpcDependencies): (event: IpcSenderEvent, ...args: unknown[]) => void {
-  const { logger, isAppPage } = dependencies;
-  const rendererLogger = logger.withTag('renderer');
-  const channel = ipcChannels.log;
-  return (event, ...args) => {
-    const senderUrl = event.senderFrame?.url;
-    if (senderUrl === undefined || !isAppPage(senderUrl)) {
-      logger.warn('IPC message from a foreign sender rejected', { channel, url: senderUrl ?? '' });
-      return;
-    }
-    const parsed = z.tuple([logEntrySchema]).safeParse(args);
-    if (!parsed.success) {
-      logger.warn('IPC message with invalid arguments rejected', describeInvalidArgument(channel, parsed.error));
-      return;
-    }
-    const [entry] = parsed.data;
-    rendererLogger.log(entry.level, entry.message, entry.context);
-  };
+  const rendererLogger = dependencies.rendererLogger ?? dependencies.logger.withTag('renderer');
+  return guardSend(
+    ipcChannels.log,
+    z.tuple([logEntrySchema]),
+    ([entry]) => {
+      rendererLogger.log(entry.level, entry.message, entry.context);
+    },
+    dependencies,
+  );
 }
 
 /**

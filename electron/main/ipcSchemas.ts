@@ -56,3 +56,10 @@ export const logEntrySchema = z.strictObject({
     .refine((context) => Object.keys(context).length <= 50, 'must have at most 50 keys')
     .optional(),
 });
+
+export const newBackupSchema = z.strictObject({
+  portfolioId: z.string().min(1).max(64),
+  portfolioName: z.string().max(1_000),
+  contentKey: z.string().max(100_000),
+  bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= maxOpenFileBytes, `must be at most ${String(maxOpenFileBytes)} bytes`),
+});

@@ -4,17 +4,22 @@
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Logger } from './logger';
+import type { InitialWindowBounds, WindowSizeLimits } from './windowState';
+
+/** Size of the window on first start, and the smallest size the layout supports, in pixels. */
+export const windowSizeLimits: WindowSizeLimits = { defaultWidth: 1440, defaultHeight: 900, minWidth: 1024, minHeight: 640 };
 
 /**
  * Builds the options of the app's only window. The renderer gets no Node, runs in Chromium's
  * sandbox, and reaches the main process only through the preload's context-isolated API.
  */
-export function buildWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function buildWindowOptions(preloadPath: string, bounds?: InitialWindowBounds): BrowserWindowConstructorOptions {
   return {
-    width: 1440,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 640,
+    width: bounds?.width ?? windowSizeLimits.defaultWidth,
+    height: bounds?.height ?? windowSizeLimits.defaultHeight,
+    ...(bounds?.x === undefined || bounds.y === undefined ? {} : { x: bounds.x, y: bounds.y }),
+    minWidth: windowSizeLimits.minWidth,
+    minHeight: windowSizeLimits.minHeight,
     title: 'Steerwise',
     // Shown on `ready-to-show`, so the user never sees an empty white frame.
     show: false,
@@ -33,6 +38,8 @@ export function buildWindowOptions(preloadPath: string): BrowserWindowConstructo
       navigateOnDragDrop: false,
       // Lets the user stop a page that opens alert dialogs in a loop.
       safeDialogs: true,
+      // A middle click on a link would otherwise ask for a new window; the window open handler denies it as well.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

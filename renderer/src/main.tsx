@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
 import { initI18n } from './i18n';
 import { platform } from './platform';
 import './styles.css';
@@ -11,10 +12,17 @@ async function start(): Promise<void> {
   if (!root) throw new Error('The page has no #root element');
   createRoot(root).render(
     <StrictMode>
-      <App />
+      {/* Catches what the screens' own boundary cannot, such as an error in the header. */}
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   );
 }
+
+window.addEventListener('error', (event) => {
+  platform.log('error', `Uncaught error: ${event.message}`, { source: event.filename, line: event.lineno });
+});
 
 window.addEventListener('unhandledrejection', (event) => {
   platform.log('error', `Unhandled rejection: ${String(event.reason)}`);

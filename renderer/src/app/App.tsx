@@ -2,6 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { describeAppError } from '../errorMessage';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { EscalationsScreen } from '../features/escalations/EscalationsScreen';
+import { BackupsScreen } from '../features/backups/BackupsScreen';
+import { useBackupRuns } from '../features/backups/useBackupRuns';
+import { CommandHost } from '../features/commands/CommandHost';
+import { useIncomingFiles } from '../features/fileOpening/useIncomingFiles';
 import { ImportWizard } from '../features/import/ImportWizard';
 import { MeasurementsScreen } from '../features/measurements/MeasurementsScreen';
 import { GovernanceScreen } from '../features/meetings/GovernanceScreen';
@@ -24,7 +28,8 @@ import { RfpsScreen } from '../features/rfp/RfpsScreen';
 import { RisksScreen } from '../features/risks/RisksScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
 import { UndoHost } from '../features/undo/UndoHost';
-import { selectPortfolioId, selectReplacePortfolio, selectScreen, useUiStore } from '../state/uiStore';
+import { selectNavigate, selectPortfolioId, selectReplacePortfolio, selectScreen, useUiStore } from '../state/uiStore';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 
 function Screens() {
@@ -32,6 +37,7 @@ function Screens() {
 
   if (screen.name === 'import') return <ImportWizard />;
   if (screen.name === 'sync') return <SyncScreen />;
+  if (screen.name === 'backups') return <BackupsScreen />;
   // RFPs need no providers, so they open before the empty-portfolio screen.
   if (screen.name === 'rfps') return <RfpsScreen />;
   if (screen.name === 'rfp') return <RfpDetail rfpId={screen.rfpId} tab={screen.tab} />;
@@ -79,7 +85,10 @@ export function App() {
   const portfolioId = useUiStore(selectPortfolioId);
   const screen = useUiStore(selectScreen);
   const replacePortfolio = useUiStore(selectReplacePortfolio);
+  const navigate = useUiStore(selectNavigate);
   const opened = useOpenPortfolio(portfolioId, t('portfolio.newPortfolioName', { number: 1 }), replacePortfolio);
+  useIncomingFiles();
+  useBackupRuns();
 
   return (
     <>
@@ -112,13 +121,21 @@ export function App() {
           </p>
         ) : opened.status === 'open' ? (
           <PortfolioContext.Provider value={opened.db}>
-            <Screens />
+            <ErrorBoundary
+              resetKey={screen}
+              onLeave={() => {
+                navigate({ name: 'dashboard' });
+              }}
+            >
+              <Screens />
+            </ErrorBoundary>
             <UndoHost />
           </PortfolioContext.Provider>
         ) : (
           <p className="muted">{t('app.loading')}</p>
         )}
       </main>
+      <CommandHost />
     </>
   );
 }

@@ -2,6 +2,8 @@
  * English, the product language. Another language is a file with the same shape, registered in
  * `i18n/index.ts`. Placeholders use i18next's `{{name}}` syntax.
  */
+import { commandMessagesEn } from '@shared/commands/messages.en';
+import { desktopMessagesEn } from '@shared/desktopMessages.en';
 import { templateMessages } from '@shared/rfp/templates';
 import { planTemplateMessages } from '@shared/schedule/templates';
 import { reportsEn } from './enReports';
@@ -1136,6 +1138,7 @@ export const en = {
     opening: 'Opening…',
     fileFilter: 'Steerwise portfolio',
     openDialogTitle: 'Open portfolio file',
+    recentFiles: 'Recent files',
     fromFile: 'From {{file}}, exported {{exportedAt}}.',
     newPortfolio_one: 'New portfolio {{name}} with {{count, number}} record.',
     newPortfolio_other: 'New portfolio {{name}} with {{count, number}} records.',
@@ -3239,6 +3242,12 @@ export const en = {
     },
   },
   errors: {
+    logs: {
+      openFailed: 'The logs folder {{file}} could not be opened. Open it in your file manager instead.',
+    },
+    clipboard: {
+      writeFailed: 'The diagnostics could not be copied to the clipboard. Try again, and allow clipboard access if the browser asks.',
+    },
     file: {
       tooLarge: '{{file}} is {{sizeMb}} MB, over the {{maxMb}} MB limit. Split the file or export fewer rows, then try again.',
       empty: '{{file}} is empty. Choose a file that contains a header row and data rows.',
@@ -3250,6 +3259,8 @@ export const en = {
       invalidPath: 'Nothing was saved as {{file}}. Save again and choose a folder and a file name in the dialog.',
       invalidPath_notAbsolute:
         '“{{file}}” is not a full path, so nothing was saved. Save again and choose a folder and a file name in the dialog.',
+      invalidPath_portfolioId: 'The backup of portfolio {{file}} was not written, because that is not a valid portfolio id.',
+      invalidPath_backupName: '{{file}} is not an automatic backup, so it was not opened. Choose a backup from the list on the Backups screen.',
       invalidPath_folder: '{{file}} is a folder, so nothing was saved. Save again and type a file name inside the folder.',
       invalidPath_notFile: '{{file}} is not a regular file, so nothing was saved. Save again with another name.',
       invalidPath_exists:
@@ -3689,6 +3700,48 @@ export const en = {
     unknownRecord: 'Rows of types Steerwise does not read ({{records}}) left out: {{count}}.',
   },
   reports: reportsEn,
+  backups: {
+    title: 'Backups',
+    loading: 'Reading the backups…',
+    intro_one: 'The desktop app backs up each changed portfolio when it quits and once a day, and keeps the last {{count}} backup of each.',
+    intro_other: 'The desktop app backs up each changed portfolio when it quits and once a day, and keeps the last {{count}} backups of each.',
+    restoreHint:
+      'Restore opens a backup in the import preview before anything is written. A deleted portfolio comes back whole. For a portfolio still on this computer the backup is merged, so it brings back deleted records but keeps later edits.',
+    folder: 'Folder: {{folder}}',
+    browserOnly:
+      'Automatic backups need the desktop app, which keeps them in its user data folder. A browser tab has no such folder, so here nothing is backed up automatically. To keep a copy, export each portfolio on the Sync screen and store the file somewhere safe.',
+    goToExport: 'Export on the Sync screen',
+    backUpNow: 'Back up now',
+    summary: 'Backups written: {{written}}. Unchanged or empty portfolios: {{skipped}}. Failed: {{failed}}.',
+    none: 'No backups yet. The first is written when you quit the app or choose Back up now.',
+    tableLabel: 'Automatic backups',
+    colCreatedAt: 'Date',
+    colPortfolio: 'Portfolio',
+    colSize: 'Size',
+    colActions: 'Actions',
+    restore: 'Restore…',
+  },
+  errorScreen: {
+    title: 'This screen failed to show',
+    savedDataSafe: 'Every change is saved when you make it, so your saved data is safe. Go to the dashboard, or reload the app.',
+    logged: 'The error was written to the log. Help > Copy diagnostics puts it in a text for your support contact.',
+    goToDashboard: 'Go to dashboard',
+    reload: 'Reload',
+    details: 'Technical details',
+  },
+  diagnostics: {
+    heading: 'Steerwise diagnostics',
+    createdAt: 'Created {{time}}',
+    versions: 'Versions',
+    settings: 'Settings',
+    recentProblems: 'Recent warnings and errors, newest first (names, quoted text, file names and paths replaced)',
+    noProblems: 'None',
+    copied: 'Diagnostics copied to the clipboard. They contain versions, settings and recent errors, but no portfolio data.',
+  },
+  // Labels of the command registry and the application menu, which the main process reads too.
+  commands: commandMessagesEn,
+  // Texts of the main process's native dialogs, so a translation file can supply the same keys.
+  desktopDialogs: desktopMessagesEn,
   // Texts of the built-in criteria templates, under `rfpTemplates`, so a translation file can supply the same keys.
   ...templateMessages(),
   // Texts of the built-in transition plan templates, under `planTemplates`.

@@ -65,6 +65,39 @@ export function createWebPlatform(): PlatformApi & { readonly recentLogEntries: 
       }
     },
     appInfo: () => Promise.resolve(ok<AppInfo>({ version: packageVersion, host: 'browser' })),
+    // A browser tab is never asked by the operating system to open a file.
+    onOpenFileRequest: () => () => undefined,
+    // A browser tab has no application menu; shortcuts and the command palette run commands there.
+    onMenuCommand: () => () => undefined,
+    // A browser tab cannot reopen a file by its path, so it keeps no recent files.
+    recentFiles: () => Promise.resolve(ok([])),
+    openRecentFile: (path) => Promise.resolve(fail('file.notFound', { file: path })),
+    // A browser tab has no user data folder; the Backups screen says so and points to export.
+    listBackups: () => Promise.resolve(ok({ supported: false, backups: [], latestContentKeys: {} })),
+    saveBackup: (backup) => Promise.resolve(fail('file.writeFailed', { file: backup.portfolioName }, 'A browser tab keeps no backups')),
+    readBackup: (_portfolioId, fileName) => Promise.resolve(fail('file.notFound', { file: fileName })),
+    onBackupRun: () => () => undefined,
+    finishBackups: () => undefined,
+    // A page cannot open a folder of the computer; the command is disabled in a browser tab.
+    openLogsFolder: () => Promise.resolve(fail('logs.openFailed', { file: '' }, 'A browser tab has no logs folder')),
+    diagnosticsInfo: () =>
+      Promise.resolve(
+        ok({
+          versions: { app: packageVersion, browser: navigator.userAgent },
+          recentProblems: logEntries
+            .filter((entry) => entry.level === 'warn' || entry.level === 'error')
+            .map((entry) => ({ time: entry.time, level: entry.level, tag: 'renderer', message: entry.message }))
+            .reverse(),
+        }),
+      ),
+    copyText: async (text) => {
+      try {
+        await navigator.clipboard.writeText(text);
+        return ok(undefined);
+      } catch (error) {
+        return fail('clipboard.writeFailed', {}, error instanceof Error ? error.message : String(error));
+      }
+    },
     recentLogEntries: () => [...logEntries],
   };
 }

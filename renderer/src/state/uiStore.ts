@@ -22,6 +22,8 @@ export type Screen =
   | { readonly name: 'sync' }
   /** The Reports screen: the steering committee pack's builder and preview. */
   | { readonly name: 'reports' }
+  /** The automatic backups the desktop app keeps in its user data folder. */
+  | { readonly name: 'backups' }
   /** `focusCreate` moves focus into the name field of the create form, as the header's "New empty portfolio" asks. */
   | { readonly name: 'portfolios'; readonly focusCreate?: boolean }
   | { readonly name: 'rfps' }

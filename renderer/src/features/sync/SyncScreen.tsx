@@ -1,16 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '@shared/errors';
+import { ok } from '@shared/errors';
+import type { AppError, Result } from '@shared/errors';
 import type { ParsedFile } from '@shared/file';
 import { fileExtension } from '@shared/file';
 import { maxOpenFileBytes } from '@shared/ipc/contract';
+import type { OpenedFile } from '@shared/ipc/contract';
 import { getDeviceContext, listPortfolios } from '../../db/catalogue';
 import type { PortfolioIdentity } from '../../db/snapshot';
 import { describeAppError } from '../../errorMessage';
 import { platform } from '../../platform';
 import { toAppError } from '../../reportError';
 import { selectOpenPortfolio, selectPortfolioId, selectSetLastImport, useUiStore } from '../../state/uiStore';
+import { selectIncomingFile, selectTakeIncomingFile, useIncomingFileStore } from '../fileOpening/incomingFile';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { checkExportPassphrase } from './exportPassphrase';
 import type { ExportPassphraseFields as PassphraseFields } from './exportPassphrase';
@@ -23,6 +26,7 @@ import { startFileTask } from './fileWorkerClient';
 import { LastImportNotice } from './LastImportNotice';
 import { chosenConflictsOf } from './mergeView';
 import { PassphrasePrompt } from './PassphrasePrompt';
+import { RecentFilesList } from './RecentFilesList';
 import { applyMerge, createPortfolioFromFile, escalateAfterFile, previewMerge, startPortfolioExport } from './syncActions';
 import { PendingFile } from './PendingFile';
 import type { Pending } from './PendingFile';
@@ -169,35 +173,58 @@ export function SyncScreen() {
   const parseFile = (bytes: Uint8Array, fileName: string, passphrase: string | null) =>
     fileTask.track('open', (onProgress) => startFileTask({ kind: 'open', request: { bytes, fileName, passphrase } }, onProgress));
 
+  /** Parses an opened file, or shows why it could not be read, and previews it against `portfolio`. */
+  const previewOpened = async (portfolio: PortfolioIdentity, opened: Result<OpenedFile>) => {
+    if (!opened.ok) {
+      platform.log('warn', `Opening a portfolio file failed: ${opened.error.code} ${JSON.stringify(opened.error.detail ?? {})}`);
+      setError(asPortfolioFileError(opened.error));
+      return;
+    }
+    const fileName = opened.value.name;
+    const parsed = await parseFile(opened.value.bytes, fileName, null);
+    if (parsed.kind === 'cancelled') {
+      setCancelNotice(t('sync.progress.openCancelled'));
+      return;
+    }
+    if (parsed.kind === 'failed' && parsed.error.code === 'portfolioFile.passphraseRequired') {
+      setLocked({ fileName, bytes: opened.value.bytes, wrongAttempts: 0 });
+      return;
+    }
+    if (parsed.kind === 'failed') {
+      platform.log('warn', `Opening the portfolio file ${fileName} failed: ${parsed.error.code}`);
+      setError(asPortfolioFileError(parsed.error));
+      return;
+    }
+    await showPending(portfolio, fileName, parsed.value);
+  };
+
   const openFile = (portfolio: PortfolioIdentity) =>
     run('open', 'Opening a portfolio file failed', async () => {
       setPending(null);
       setLocked(null);
       const opened = await platform.openFile({ title: t('sync.openDialogTitle'), filters, maxBytes: maxOpenFileBytes });
       if (!opened.ok) {
-        platform.log('warn', `Opening a portfolio file failed: ${opened.error.code} ${JSON.stringify(opened.error.detail ?? {})}`);
-        setError(asPortfolioFileError(opened.error));
+        await previewOpened(portfolio, opened);
         return;
       }
       if (opened.value === null) return;
-
-      const fileName = opened.value.name;
-      const parsed = await parseFile(opened.value.bytes, fileName, null);
-      if (parsed.kind === 'cancelled') {
-        setCancelNotice(t('sync.progress.openCancelled'));
-        return;
-      }
-      if (parsed.kind === 'failed' && parsed.error.code === 'portfolioFile.passphraseRequired') {
-        setLocked({ fileName, bytes: opened.value.bytes, wrongAttempts: 0 });
-        return;
-      }
-      if (parsed.kind === 'failed') {
-        platform.log('warn', `Opening the portfolio file ${fileName} failed: ${parsed.error.code}`);
-        setError(asPortfolioFileError(parsed.error));
-        return;
-      }
-      await showPending(portfolio, fileName, parsed.value);
+      await previewOpened(portfolio, ok(opened.value));
     });
+
+  const incomingFile = useIncomingFileStore(selectIncomingFile);
+  const takeIncomingFile = useIncomingFileStore(selectTakeIncomingFile);
+  // A file opened by the operating system or dropped on the window waits until this screen is free.
+  useEffect(() => {
+    if (incomingFile === null || identity === null || busy !== null) return;
+    const file = takeIncomingFile();
+    if (file === null) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the file comes from outside React (the OS or a drop), and is taken once before the action starts.
+    void run('open', 'Opening a portfolio file failed', async () => {
+      setPending(null);
+      setLocked(null);
+      await previewOpened(identity, file);
+    });
+  });
 
   /** Decrypts the locked file with `passphrase`; a wrong one keeps the prompt for another try. */
   const unlock = (portfolio: PortfolioIdentity, file: LockedFile, passphrase: string) =>
@@ -295,6 +322,7 @@ export function SyncScreen() {
             {busy === 'open' ? t('sync.opening') : t('sync.openPortfolioFile')}
           </button>
         </div>
+        <RecentFilesList disabled={busy !== null} onError={setError} />
       </section>
       {fileTask.active ? <FileProgressBar key={fileTask.active.id} task={fileTask.active} onCancel={fileTask.cancel} /> : null}
       {error ? (

@@ -4,16 +4,17 @@
  */
 import { EventEmitter } from 'node:events';
 import type * as NodeEvents from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ipcChannels } from '../../../../shared/ipc/contract';
+import { ipcChannels, ipcEvents } from '../../../../shared/ipc/contract';
 import { buildDevContentSecurityPolicy, productionContentSecurityPolicy } from '../../../../electron/main/csp';
 
 interface FakeWindow extends EventEmitter {
   readonly options: Record<string, unknown>;
   readonly loadedUrls: string[];
+  readonly webContents: EventEmitter & { readonly sent: { channel: string; payload: unknown }[] };
   shown: boolean;
 }
 
@@ -29,12 +30,21 @@ const fake = vi.hoisted(() => {
     windows: [] as FakeWindow[],
     handledChannels: [] as string[],
     sentChannels: [] as string[],
+    menuTemplate: [] as unknown[],
+    sendListeners: new Map<string, (event: { senderFrame: { url: string } }, ...args: unknown[]) => void>(),
     headersListener: undefined as undefined | ((details: object, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void),
   };
 
   class BrowserWindow extends Emitter {
     readonly options: Record<string, unknown>;
     readonly loadedUrls: string[] = [];
+    readonly webContents = Object.assign(new Emitter(), {
+      sent: [] as { channel: string; payload: unknown }[],
+      send(channel: string, payload: unknown) {
+        this.sent.push({ channel, payload });
+      },
+      isDestroyed: () => false,
+    });
     shown = false;
     constructor(options: Record<string, unknown>) {
       super();
@@ -54,6 +64,15 @@ const fake = vi.hoisted(() => {
     }
     isMinimized(): boolean {
       return false;
+    }
+    isMaximized(): boolean {
+      return false;
+    }
+    maximize(): void {
+      state.calls.push('maximize');
+    }
+    getNormalBounds() {
+      return { x: Number(this.options['x'] ?? 0), y: Number(this.options['y'] ?? 0), width: Number(this.options['width']), height: Number(this.options['height']) };
     }
     restore(): void {}
     focus(): void {}
@@ -76,6 +95,12 @@ const fake = vi.hoisted(() => {
     exit: () => {
       state.calls.push('exit');
     },
+    addRecentDocument: (path: string) => {
+      state.calls.push(`addRecentDocument ${path}`);
+    },
+    clearRecentDocuments: () => {
+      state.calls.push('clearRecentDocuments');
+    },
   });
 
   // A getter, so each test can set `state.isPackaged` before importing the entry.
@@ -84,13 +109,26 @@ const fake = vi.hoisted(() => {
   const electron = {
     app,
     BrowserWindow,
+    shell: { openPath: () => Promise.resolve('') },
+    clipboard: { writeText: () => undefined },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => ({ template }),
+      setApplicationMenu: (menu: { template: unknown[] }) => {
+        state.calls.push('setApplicationMenu');
+        state.menuTemplate = menu.template;
+      },
+    },
     dialog: { showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }), showSaveDialog: () => Promise.resolve({ canceled: true, filePath: '' }) },
     ipcMain: {
       handle: (channel: string) => {
         state.handledChannels.push(channel);
       },
-      on: (channel: string) => {
+      on: (channel: string, listener: (event: { senderFrame: { url: string } }, ...args: unknown[]) => void) => {
         state.sentChannels.push(channel);
+        state.sendListeners.set(channel, listener);
       },
     },
     session: {
@@ -126,6 +164,8 @@ beforeEach(async () => {
     windows: [],
     handledChannels: [],
     sentChannels: [],
+    sendListeners: new Map(),
+    menuTemplate: [],
     headersListener: undefined,
   });
   fake.electron.app.removeAllListeners();
@@ -137,10 +177,13 @@ afterEach(async () => {
   await rm(userData, { recursive: true, force: true });
 });
 
-/** Imports the entry fresh and lets its `whenReady` continuation run. */
+/** Imports the entry fresh and lets its `whenReady` continuation run until the window exists. */
 async function startMain(): Promise<void> {
   await import('../../../../electron/main/index');
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (!fake.state.singleInstance) return;
+  await vi.waitFor(() => {
+    expect(fake.state.calls).toContain('new BrowserWindow');
+  });
 }
 
 function policyHeaderAfterStart(): string[] | undefined {
@@ -252,6 +295,104 @@ describe('main process entry', () => {
 
     expect(fake.state.calls).toContain('quit');
     expect(fake.state.windows).toHaveLength(0);
+  });
+
+  it('sends the file of a second launch once the page listens', async () => {
+    const filePath = join(userData, 'q3.steerwise');
+    await writeFile(filePath, 'PK');
+    await startMain();
+    const window = fake.state.windows[0]!;
+
+    fake.electron.app.emit('second-instance', {}, ['/opt/Steerwise/steerwise', filePath], userData);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(window.webContents.sent).toEqual([]);
+
+    const ready = fake.state.sendListeners.get(ipcChannels.openFileRequestsReady);
+    ready?.({ senderFrame: { url: window.loadedUrls[0]! } });
+    await vi.waitFor(() => {
+      expect(window.webContents.sent).toEqual([
+        { channel: ipcEvents.openFileRequest, payload: { ok: true, value: { name: 'q3.steerwise', bytes: new Uint8Array([0x50, 0x4b]) } } },
+      ]);
+    });
+  });
+
+  it('ignores the ready message of a foreign page', async () => {
+    const filePath = join(userData, 'q3.steerwise');
+    await writeFile(filePath, 'PK');
+    await startMain();
+    const window = fake.state.windows[0]!;
+
+    fake.electron.app.emit('second-instance', {}, ['/opt/Steerwise/steerwise', filePath], userData);
+    fake.state.sendListeners.get(ipcChannels.openFileRequestsReady)?.({ senderFrame: { url: 'https://example.com/' } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    expect(window.webContents.sent).toEqual([]);
+  });
+
+  it('sends a menu command to the page', async () => {
+    await startMain();
+    const window = fake.state.windows[0]!;
+    const fileMenu = fake.state.menuTemplate.find((menu) => (menu as { label?: string }).label === 'File') as { submenu: { id?: string; click?: () => void }[] };
+
+    fileMenu.submenu.find((item) => item.id === 'file.openPortfolioFile')?.click?.();
+
+    expect(window.webContents.sent).toEqual([{ channel: ipcEvents.menuCommand, payload: 'file.openPortfolioFile' }]);
+  });
+
+  it('restores the saved window bounds', async () => {
+    await writeFile(join(userData, 'window-state.json'), JSON.stringify({ x: 100, y: 80, width: 1280, height: 800, isMaximized: true }));
+
+    await startMain();
+    const window = fake.state.windows[0]!;
+    window.emit('ready-to-show');
+
+    expect(window.options).toMatchObject({ x: 100, y: 80, width: 1280, height: 800 });
+    expect(fake.state.calls).toContain('maximize');
+  });
+
+  it('saves window and backups before quitting', async () => {
+    await startMain();
+    const window = fake.state.windows[0]!;
+    let prevented = false;
+
+    window.emit('close');
+    fake.electron.app.emit('before-quit', { preventDefault: () => (prevented = true) });
+    const backupRun = window.webContents.sent.find((message) => message.channel === ipcEvents.backupRun)?.payload as { requestId: string; reason: string };
+    fake.state.sendListeners.get(ipcChannels.finishBackups)?.({ senderFrame: { url: window.loadedUrls[0]! } }, backupRun.requestId);
+
+    expect(prevented).toBe(true);
+    expect(backupRun.reason).toBe('quit');
+    await vi.waitFor(() => {
+      expect(fake.state.calls).toContain('quit');
+    });
+    const saved = JSON.parse(await readFile(join(userData, 'window-state.json'), 'utf8')) as Record<string, unknown>;
+    expect(saved).toEqual({ x: 0, y: 0, width: 1440, height: 900, isMaximized: false });
+  });
+
+  it('lists an opened file under Open Recent', async () => {
+    const filePath = join(userData, 'q3.steerwise');
+    await writeFile(filePath, 'PK');
+    await startMain();
+
+    fake.electron.app.emit('second-instance', {}, ['/opt/Steerwise/steerwise', filePath], userData);
+    fake.state.sendListeners.get(ipcChannels.openFileRequestsReady)?.({ senderFrame: { url: fake.state.windows[0]!.loadedUrls[0]! } });
+
+    await vi.waitFor(() => {
+      const fileMenu = fake.state.menuTemplate.find((menu) => (menu as { label?: string }).label === 'File') as { submenu: { label?: string; submenu?: { label?: string }[] }[] };
+      const openRecent = fileMenu.submenu.find((item) => item.label === 'Open Recent');
+      expect(openRecent?.submenu?.[0]?.label).toBe('q3.steerwise');
+    });
+    expect(fake.state.calls).toContain(`addRecentDocument ${filePath}`);
+  });
+
+  it('writes renderer entries to their own file', async () => {
+    await startMain();
+    const window = fake.state.windows[0]!;
+
+    fake.state.sendListeners.get(ipcChannels.log)?.({ senderFrame: { url: window.loadedUrls[0]! } }, { level: 'error', message: 'Render failed' });
+
+    expect(await readFile(join(userData, 'logs', 'renderer.log'), 'utf8')).toContain('"tag":"renderer","message":"Render failed"');
+    expect(await readFile(join(userData, 'logs', 'main.log'), 'utf8')).not.toContain('Render failed');
   });
 
   it('logs the start under the user data folder', async () => {

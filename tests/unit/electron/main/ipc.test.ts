@@ -35,6 +35,11 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
   const openDialogCalls: OpenDialogOptions[] = [];
   const saveDialogCalls: SaveDialogOptions[] = [];
   const logger = createRecordingLogger();
+  let readyMessages = 0;
+  const portfolioFilesUsed: string[] = [];
+  const recentFilesOpened: string[] = [];
+  const openedPaths: string[] = [];
+  const clipboardTexts: string[] = [];
 
   const dialogs: FileDialogs = {
     showOpenDialog: (options) => {
@@ -64,6 +69,29 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
     appVersion: '1.2.3',
     logger,
     defaultSaveFolder: folder,
+    backupsFolder: join(folder, 'backups'),
+    logsFolder: join(folder, 'logs'),
+    logFiles: [join(folder, 'logs', 'main.log'), join(folder, 'logs', 'renderer.log')],
+    versions: { app: '1.2.3', electron: '41.10.7' },
+    openPath: (path) => {
+      openedPaths.push(path);
+      return Promise.resolve(path.includes('missing') ? 'Failed to open path' : '');
+    },
+    writeClipboardText: (text) => {
+      clipboardTexts.push(text);
+    },
+    onOpenFileRequestsReady: () => {
+      readyMessages += 1;
+    },
+    onPortfolioFileUsed: (path) => {
+      portfolioFilesUsed.push(path);
+    },
+    recentFiles: {
+      list: () => ['/home/ana/q3.steerwise'],
+      open: (path) => {
+        recentFilesOpened.push(path);
+      },
+    },
   });
 
   const invoke = async (channel: string, event: IpcSenderEvent, ...args: unknown[]): Promise<Result<unknown>> => {
@@ -76,7 +104,7 @@ function setUp(dialogChoice: { openPath?: string; savePath?: string; dialogError
     if (listener === undefined) throw new Error(`no listener for ${channel}`);
     listener(event, ...args);
   };
-  return { invokeListeners, sendListeners, openDialogCalls, saveDialogCalls, logger, invoke, send };
+  return { invokeListeners, sendListeners, openDialogCalls, saveDialogCalls, logger, invoke, send, readyMessages: () => readyMessages, portfolioFilesUsed, recentFilesOpened, openedPaths, clipboardTexts };
 }
 
 const openRequest: OpenFileRequest = { title: 'Import measurements', filters: [{ name: 'CSV', extensions: ['csv'] }], maxBytes: 1024 };
@@ -91,18 +119,52 @@ describe('registerIpcHandlers', () => {
   it('registers every channel once', () => {
     const { invokeListeners, sendListeners } = setUp();
 
-    expect([...invokeListeners.keys()].sort()).toEqual([ipcChannels.appInfo, ipcChannels.openFile, ipcChannels.saveFile, ipcChannels.printToPdf].sort());
-    expect([...sendListeners.keys()]).toEqual([ipcChannels.log]);
+    expect([...invokeListeners.keys(), ...sendListeners.keys()].sort()).toEqual(Object.values(ipcChannels).sort());
+    expect([...sendListeners.keys()].sort()).toEqual([ipcChannels.log, ipcChannels.openFileRequestsReady, ipcChannels.finishBackups].sort());
+  });
+
+  it('passes the ready message of the app page on', () => {
+    const { send, readyMessages } = setUp();
+
+    send(ipcChannels.openFileRequestsReady, appSender);
+
+    expect(readyMessages()).toBe(1);
+  });
+
+  it('drops a ready message with arguments', () => {
+    const { send, readyMessages, logger } = setUp();
+
+    send(ipcChannels.openFileRequestsReady, appSender, '/etc/passwd');
+
+    expect(readyMessages()).toBe(0);
+    expect(logger.entries.map((entry) => entry.message)).toEqual(['IPC message with invalid arguments rejected']);
   });
 });
 
+/** Valid arguments of every invoke channel, so the sender check is tested on each one. */
+const validInvokeArguments: Readonly<Record<string, readonly unknown[]>> = {
+  [ipcChannels.openFile]: [openRequest],
+  [ipcChannels.saveFile]: [saveRequest(new Uint8Array([1]))],
+  [ipcChannels.appInfo]: [],
+  [ipcChannels.recentFiles]: [],
+  [ipcChannels.openRecentFile]: ['/home/ana/q3.steerwise'],
+  [ipcChannels.listBackups]: [],
+  [ipcChannels.saveBackup]: [{ portfolioId: '019c1d94-8000-7000-8000-000000000001', portfolioName: 'North', contentKey: 'k', bytes: new Uint8Array([1]) }],
+  [ipcChannels.readBackup]: ['019c1d94-8000-7000-8000-000000000001', 'backup-2026-12-05T10-38-00-123Z.steerwise'],
+  [ipcChannels.openLogsFolder]: [],
+  [ipcChannels.diagnosticsInfo]: [],
+  [ipcChannels.copyText]: ['text'],
+};
+
 describe('IPC sender check', () => {
-  it.each([
-    [ipcChannels.openFile, [openRequest]],
-    [ipcChannels.saveFile, [saveRequest(new Uint8Array([1]))]],
-    [ipcChannels.appInfo, []],
-  ])('rejects a foreign sender on %s', async (channel, args) => {
-    const { invoke, openDialogCalls, saveDialogCalls } = setUp({ openPath: '/etc/hostname', savePath: join(folder, 'x') });
+  it('covers every invoke channel', () => {
+    const { invokeListeners } = setUp();
+
+    expect(Object.keys(validInvokeArguments).sort()).toEqual([...invokeListeners.keys()].sort());
+  });
+
+  it.each(Object.entries(validInvokeArguments))('rejects a foreign sender on %s', async (channel, args) => {
+    const { invoke, openDialogCalls, saveDialogCalls, openedPaths, clipboardTexts, recentFilesOpened } = setUp({ openPath: '/etc/hostname', savePath: join(folder, 'x') });
 
     const result = await invoke(channel, foreignSender, ...args);
 
@@ -110,6 +172,9 @@ describe('IPC sender check', () => {
     expect(errorOf(result).detail).toEqual({ channel, url: 'https://example.com/' });
     expect(openDialogCalls).toHaveLength(0);
     expect(saveDialogCalls).toHaveLength(0);
+    expect(openedPaths).toHaveLength(0);
+    expect(clipboardTexts).toHaveLength(0);
+    expect(recentFilesOpened).toHaveLength(0);
   });
 
   it('rejects a sender without a frame', async () => {
@@ -118,6 +183,15 @@ describe('IPC sender check', () => {
     const result = await invoke(ipcChannels.appInfo, { senderFrame: null });
 
     expect(errorOf(result).code).toBe('ipc.forbiddenSender');
+  });
+
+  it('ignores a ready message from a foreign sender', () => {
+    const { send, readyMessages, logger } = setUp();
+
+    send(ipcChannels.openFileRequestsReady, foreignSender);
+
+    expect(readyMessages()).toBe(0);
+    expect(logger.entries.map((entry) => entry.message)).toEqual(['IPC message from a foreign sender rejected']);
   });
 
   it('ignores a log entry from a foreign sender', () => {
@@ -232,6 +306,139 @@ describe('open-file handler', () => {
     expect(errorOf(result).cause).toContain('dialog crashed');
     expect(logger.entries.map((entry) => entry.level)).toEqual(['error']);
   });
+});
+
+describe('recent portfolio files', () => {
+  it('reports an opened portfolio file', async () => {
+    const path = join(folder, 'q3.steerwise');
+    await writeFile(path, 'PK');
+    const { invoke, portfolioFilesUsed } = setUp({ openPath: path });
+
+    await invoke(ipcChannels.openFile, appSender, { ...openRequest, filters: [{ name: 'Steerwise portfolio', extensions: ['steerwise'] }] });
+
+    expect(portfolioFilesUsed).toEqual([path]);
+  });
+
+  it('skips an opened CSV file', async () => {
+    const path = join(folder, 'calls.csv');
+    await writeFile(path, 'a,b\n');
+    const { invoke, portfolioFilesUsed } = setUp({ openPath: path });
+
+    await invoke(ipcChannels.openFile, appSender, openRequest);
+
+    expect(portfolioFilesUsed).toEqual([]);
+  });
+
+  it('reports a saved portfolio file', async () => {
+    const path = join(folder, 'acme.steerwise');
+    const { invoke, portfolioFilesUsed } = setUp({ savePath: path });
+
+    await invoke(ipcChannels.saveFile, appSender, saveRequest(new Uint8Array([1])));
+
+    expect(portfolioFilesUsed).toEqual([path]);
+  });
+});
+
+describe('recent files handlers', () => {
+  it('lists paths with their names', async () => {
+    const { invoke } = setUp();
+
+    const result = await invoke(ipcChannels.recentFiles, appSender);
+
+    expect(valueOf(result)).toEqual([{ path: '/home/ana/q3.steerwise', name: 'q3.steerwise' }]);
+  });
+
+  it('opens a listed file', async () => {
+    const { invoke, recentFilesOpened } = setUp();
+
+    const result = await invoke(ipcChannels.openRecentFile, appSender, '/home/ana/q3.steerwise');
+
+    expect(result.ok).toBe(true);
+    expect(recentFilesOpened).toEqual(['/home/ana/q3.steerwise']);
+  });
+
+  it('rejects a path not on the list', async () => {
+    const { invoke, recentFilesOpened } = setUp();
+
+    const result = await invoke(ipcChannels.openRecentFile, appSender, '/etc/shadow');
+
+    expect(errorOf(result).code).toBe('ipc.invalidArgument');
+    expect(recentFilesOpened).toEqual([]);
+  });
+});
+
+describe('backup handlers', () => {
+  const backup = { portfolioId: '019c1d94-8000-7000-8000-000000000001', portfolioName: 'North', contentKey: 'k1', bytes: new Uint8Array([0x50, 0x4b]) };
+
+  it('writes a backup and lists it', async () => {
+    const { invoke } = setUp();
+
+    const saved = await invoke(ipcChannels.saveBackup, appSender, backup);
+    const listed = await invoke(ipcChannels.listBackups, appSender);
+
+    const entry = valueOf(saved) as { fileName: string };
+    expect((valueOf(listed) as { backups: { fileName: string }[] }).backups.map((item) => item.fileName)).toEqual([entry.fileName]);
+    expect(await readdir(join(folder, 'backups', backup.portfolioId))).toContain(entry.fileName);
+  });
+
+  it('reads a written backup back', async () => {
+    const { invoke } = setUp();
+    const entry = valueOf(await invoke(ipcChannels.saveBackup, appSender, backup)) as { fileName: string };
+
+    const read = await invoke(ipcChannels.readBackup, appSender, backup.portfolioId, entry.fileName);
+
+    expect((valueOf(read) as { bytes: Uint8Array }).bytes).toEqual(new Uint8Array([0x50, 0x4b]));
+  });
+
+  it('rejects a backup with an extra field', async () => {
+    const { invoke } = setUp();
+
+    const result = await invoke(ipcChannels.saveBackup, appSender, { ...backup, folder: '/tmp' });
+
+    expect(errorOf(result).code).toBe('ipc.invalidArgument');
+  });
+
+  it('rejects a backup from a foreign sender', async () => {
+    const { invoke } = setUp();
+
+    const result = await invoke(ipcChannels.saveBackup, foreignSender, backup);
+
+    expect(errorOf(result).code).toBe('ipc.forbiddenSender');
+    await expect(readdir(join(folder, 'backups'))).rejects.toThrow('ENOENT');
+  });
+});
+
+describe('logs and diagnostics handlers', () => {
+  it('opens the logs folder', async () => {
+    const { invoke, openedPaths } = setUp();
+
+    const result = await invoke(ipcChannels.openLogsFolder, appSender);
+
+    expect(result.ok).toBe(true);
+    expect(openedPaths).toEqual([join(folder, 'logs')]);
+  });
+
+  it('returns versions and recent problems', async () => {
+    await mkdir(join(folder, 'logs'));
+    await writeFile(join(folder, 'logs', 'renderer.log'), `${JSON.stringify({ time: '2026-12-05T09:00:00.000Z', level: 'error', tag: 'renderer', message: 'Render failed' })}\n`);
+    const { invoke } = setUp();
+
+    const info = valueOf(await invoke(ipcChannels.diagnosticsInfo, appSender));
+
+    expect(info).toEqual({
+      versions: { app: '1.2.3', electron: '41.10.7' },
+      recentProblems: [{ time: '2026-12-05T09:00:00.000Z', level: 'error', tag: 'renderer', message: 'Render failed' }],
+    });
+  });
+
+  it('copies text to the clipboard', async () => {
+    const { invoke, clipboardTexts } = setUp();
+
+    await invoke(ipcChannels.copyText, appSender, 'Steerwise diagnostics');
+
+    expect(clipboardTexts).toEqual(['Steerwise diagnostics']);
+  });
+
 });
 
 describe('save-file handler', () => {

@@ -20,7 +20,21 @@ describe('buildWindowOptions', () => {
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
     });
+  });
+
+  it('opens at restored bounds', () => {
+    const options = buildWindowOptions('/preload.cjs', { x: 40, y: 30, width: 1300, height: 800, isMaximized: false });
+
+    expect(options).toMatchObject({ x: 40, y: 30, width: 1300, height: 800, minWidth: 1024, minHeight: 640 });
+  });
+
+  it('lets Electron centre a window without a position', () => {
+    const options = buildWindowOptions('/preload.cjs', { width: 1300, height: 800, isMaximized: true });
+
+    expect(options.x).toBeUndefined();
+    expect(options.y).toBeUndefined();
   });
 
   it('hides the window until it is ready', () => {

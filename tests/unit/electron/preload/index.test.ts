@@ -1,11 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ipcChannels, platformGlobalName } from '../../../../shared/ipc/contract';
+import { ipcChannels, ipcEvents, platformGlobalName } from '../../../../shared/ipc/contract';
 import type { PlatformApi } from '../../../../shared/ipc/contract';
 import { errorOf } from '../../../support/node/results';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(), send: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(), send: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
 }));
 vi.mock('electron', () => electron);
 
@@ -21,12 +21,93 @@ beforeAll(async () => {
 beforeEach(() => {
   electron.ipcRenderer.invoke.mockReset();
   electron.ipcRenderer.send.mockReset();
+  electron.ipcRenderer.on.mockReset();
+  electron.ipcRenderer.removeListener.mockReset();
 });
 
 describe('preload API', () => {
   it('exposes only the platform methods', () => {
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'host', 'log', 'openFile', 'printToPdf', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual([
+      'appInfo',
+      'copyText',
+      'diagnosticsInfo',
+      'finishBackups',
+      'host',
+      'listBackups',
+      'log',
+      'onBackupRun',
+      'onMenuCommand',
+      'onOpenFileRequest',
+      'openFile',
+      'openLogsFolder',
+      'openRecentFile',
+      'printToPdf',
+      'readBackup',
+      'recentFiles',
+      'saveBackup',
+      'saveFile',
+    ]);
     expect(api.host).toBe('electron');
+  });
+
+  it('subscribes to opened files, then reports ready', () => {
+    const listener = vi.fn();
+
+    api.onOpenFileRequest(listener);
+
+    expect(electron.ipcRenderer.on).toHaveBeenCalledExactlyOnceWith(ipcEvents.openFileRequest, expect.any(Function));
+    expect(electron.ipcRenderer.send).toHaveBeenCalledExactlyOnceWith(ipcChannels.openFileRequestsReady);
+    expect(electron.ipcRenderer.on.mock.invocationCallOrder[0]).toBeLessThan(electron.ipcRenderer.send.mock.invocationCallOrder[0]!);
+  });
+
+  it('passes the opened file without the IPC event', () => {
+    const listener = vi.fn();
+    api.onOpenFileRequest(listener);
+    const handler = electron.ipcRenderer.on.mock.calls[0]![1] as (event: unknown, payload: unknown) => void;
+    const file = { ok: true, value: { name: 'q3.steerwise', bytes: new Uint8Array([1]) } };
+
+    handler({ sender: 'the IPC event' }, file);
+
+    expect(listener).toHaveBeenCalledExactlyOnceWith(file);
+  });
+
+  it('removes the same handler on unsubscribe', () => {
+    const unsubscribe = api.onOpenFileRequest(vi.fn());
+    const handler = electron.ipcRenderer.on.mock.calls[0]![1] as unknown;
+
+    unsubscribe();
+
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledExactlyOnceWith(ipcEvents.openFileRequest, handler);
+  });
+
+  it('passes a menu command id on', () => {
+    const listener = vi.fn();
+    api.onMenuCommand(listener);
+    const [channel, handler] = electron.ipcRenderer.on.mock.calls[0] as [string, (event: unknown, payload: unknown) => void];
+
+    handler({}, 'view.commandPalette');
+
+    expect(channel).toBe(ipcEvents.menuCommand);
+    expect(listener).toHaveBeenCalledExactlyOnceWith('view.commandPalette');
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
+  });
+
+  it('drops a menu command that is not a string', () => {
+    const listener = vi.fn();
+    api.onMenuCommand(listener);
+    const handler = electron.ipcRenderer.on.mock.calls[0]![1] as (event: unknown, payload: unknown) => void;
+
+    handler({}, { id: 'view.commandPalette' });
+
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('sends openRecentFile with its path', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: undefined });
+
+    await api.openRecentFile('/home/ana/q3.steerwise');
+
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(ipcChannels.openRecentFile, '/home/ana/q3.steerwise');
   });
 
   it('exposes the API once', () => {
