@@ -154,6 +154,7 @@ const validInvokeArguments: Readonly<Record<string, readonly unknown[]>> = {
   [ipcChannels.openLogsFolder]: [],
   [ipcChannels.diagnosticsInfo]: [],
   [ipcChannels.copyText]: ['text'],
+  [ipcChannels.printToPdf]: [{ title: 'Save', suggestedName: 'pack.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], pageSize: 'A4', landscape: false }],
 };
 
 describe('IPC sender check', () => {
