@@ -60,7 +60,7 @@ export interface IpcDependencies {
   readonly defaultSaveFolder?: string;
   readonly readFile?: typeof readFileLimited;
   readonly writeFile?: typeof writeFileAtomic;
-  /** Called when the renderer starts listening for files the operating system asks to open. */
+  /** Called when the renderer starts listening for files the operating system requests to open. */
   readonly onOpenFileRequestsReady?: () => void;
   /** Called with the path of every `.steerwise` file opened or saved through the dialogs, for the recent files list. */
   readonly onPortfolioFileUsed?: (path: string) => void;
@@ -71,7 +71,7 @@ export interface IpcDependencies {
   };
   /** Folder of the automatic backups, `<userData>/backups`. */
   readonly backupsFolder: string;
-  /** Called when the renderer answers a backup request. */
+  /** Called when the renderer replies to a backup request. */
   readonly onBackupsFinished?: (requestId: string) => void;
   /** Clock for backup names. Default `() => new Date()`. */
   readonly now?: () => Date;

@@ -78,7 +78,7 @@ export interface PlatformApi {
   log(level: LogLevel, message: string, context?: Readonly<Record<string, string | number | boolean>>): void;
   appInfo(): Promise<Result<AppInfo>>;
   /**
-   * Subscribes to files the operating system asks the app to open: a double-clicked
+   * Subscribes to files the operating system requests the app to open: a double-clicked
    * `.steerwise` file, a second launch with a file, or a file given on the command line. The
    * host holds requests back until the first subscription, so none made during start-up is lost.
    * Returns the function that ends the subscription. A browser tab receives no such requests.
@@ -105,7 +105,7 @@ export interface PlatformApi {
   readBackup(portfolioId: string, fileName: string): Promise<Result<OpenedFile>>;
   /**
    * Subscribes to the host's requests to back up the portfolios, on quit and daily. The
-   * listener answers each with `finishBackups(requestId)`, also when it failed. Returns the
+   * listener replies to each with `finishBackups(requestId)`, also when it failed. Returns the
    * function that ends the subscription. A browser tab sends no requests.
    */
   onBackupRun(listener: (run: BackupRun) => void): () => void;
@@ -166,7 +166,7 @@ export interface DiagnosticLogEntry {
   readonly message: string;
 }
 
-/** What the host contributes to "Copy diagnostics": versions and its recent problems. */
+/** Host part of "Copy diagnostics": versions and the recent warnings and errors. */
 export interface DiagnosticsInfo {
   /** Versions by component, such as `app`, `electron`, `chrome`, `node` and `os`. */
   readonly versions: Readonly<Record<string, string>>;

@@ -136,7 +136,7 @@ test('deleted certification is named once', async () => {
   await openProvider(page, providerCode);
 
   const section = page.getByTestId('provider-certifications');
-  // The sample provider holds certificates of its own, which stay.
+  // The sample provider has certificates of its own, which stay.
   const sampleCount = await section.getByTestId('certification-row').count();
   await section.getByRole('button', { name: 'Add certification' }).click();
   const form = section.getByTestId('certification-form');

@@ -50,7 +50,7 @@ function Screens() {
   if (screen.name === 'risks') return <RisksScreen key={screen.providerId ?? ''} providerId={screen.providerId ?? null} />;
   // Processes may be listed before any provider runs them.
   if (screen.name === 'processes') return <ProcessesScreen view={screen.view ?? 'table'} providerId={screen.providerId ?? null} />;
-  // A pack reads its own snapshot and says which sections have no data, so it needs no providers either.
+  // A pack reads its own snapshot and marks the sections that have no data, so it needs no providers either.
   if (screen.name === 'reports') return <ReportsScreen />;
   // The dashboard reads a precomputed summary and decides emptiness itself, so it does not wait for usePortfolioData.
   if (screen.name === 'dashboard') return <DashboardScreen />;

@@ -72,7 +72,7 @@ export function createWebPlatform(): PlatformApi & { readonly recentLogEntries: 
     // A browser tab cannot reopen a file by its path, so it keeps no recent files.
     recentFiles: () => Promise.resolve(ok([])),
     openRecentFile: (path) => Promise.resolve(fail('file.notFound', { file: path })),
-    // A browser tab has no user data folder; the Backups screen says so and points to export.
+    // A browser tab has no user data folder, so the Backups screen explains that and links to export.
     listBackups: () => Promise.resolve(ok({ supported: false, backups: [], latestContentKeys: {} })),
     saveBackup: (backup) => Promise.resolve(fail('file.writeFailed', { file: backup.portfolioName }, 'A browser tab keeps no backups')),
     readBackup: (_portfolioId, fileName) => Promise.resolve(fail('file.notFound', { file: fileName })),

@@ -63,9 +63,9 @@ const msPerDay = 86_400_000;
 export const roadmapRowHeight = 44;
 const verticalPadding = 110;
 /**
- * Width of the plan titles left of the grid, in pixels. About 36 characters of a 12 px sans-serif
- * face fit before a title is cut with an ellipsis (DejaVu Sans is among the widest); the tooltip
- * shows it whole.
+ * Width of the plan titles left of the grid, in pixels. About 36 characters of DejaVu Sans at
+ * 12 px fit, an estimate for one of the widest sans-serif faces. A longer title ends in an
+ * ellipsis, and the tooltip of its bars shows it whole.
  */
 const titleColumnWidth = 250;
 
