@@ -47,6 +47,12 @@ export const errorCodes = [
   'import.invalidAmount',
   'import.duplicateRow',
   'import.duplicateProvider',
+  'import.conflictingProvider',
+  'import.outOfRange',
+  'import.titleTooLong',
+  'import.endBeforeStart',
+  'import.endBeforeStoredStart',
+  'import.renewalWithoutAutoRenewal',
   // XLSX measurement import: the workbook and its sheet. The rows use the `csv.*` codes above,
   // with `sheet` and `columnLetter` added to the detail.
   'xlsx.notWorkbook',

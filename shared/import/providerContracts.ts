@@ -13,6 +13,7 @@ import type {
   ProviderLifecycle,
   ProviderTier,
 } from '../domain/types';
+import { contractFormLimits } from '../forms/contract';
 import { isCurrencyCode, minorUnitDigits } from '../rfp/money';
 import { isCalendarDate } from '../schedule/days';
 import { excelSerialToDate, formatCalendarDate } from './excelDate';
@@ -155,7 +156,12 @@ type RowIssueCode =
   | 'import.invalidNumber'
   | 'import.invalidWholeNumber'
   | 'import.invalidPercent'
-  | 'import.invalidAmount';
+  | 'import.invalidAmount'
+  | 'import.outOfRange'
+  | 'import.titleTooLong'
+  | 'import.endBeforeStart'
+  | 'import.renewalWithoutAutoRenewal'
+  | 'import.conflictingProvider';
 
 /** Reads the cells of one row, turning each mapped field into a value or an issue. */
 class RowReader {
@@ -176,9 +182,19 @@ class RowReader {
     return cell === '' ? null : cell;
   }
 
+  /** Returns the column mapped to `field`, or the field's key when none is, for naming it in a message. */
+  columnOf(field: ProviderContractField): string {
+    return this.mapping[field] ?? field;
+  }
+
   /** Records an error on the field's cell, with `extra` for the sentence, and returns `null`. */
-  fail(field: ProviderContractField, code: RowIssueCode, value: string | null, extra: Readonly<Record<string, string | number>> = {}): null {
-    const column = this.mapping[field] ?? field;
+  fail(
+    field: ProviderContractField,
+    code: RowIssueCode,
+    value: string | null,
+    extra: Readonly<Record<string, string | number>> = {},
+  ): null {
+    const column = this.columnOf(field);
     const detail = { file: this.table.fileName, field, column, ...(value === null ? {} : { value }), ...extra };
     this.issues.push(rowIssue('error', code, this.row, column, detail));
     return null;
@@ -242,6 +258,13 @@ function wholeNumber(reader: RowReader, field: ProviderContractField): number | 
   return reader.fail(field, 'import.invalidWholeNumber', reader.shown(field, value));
 }
 
+/** Reads a whole number and checks it lies from `min` to `max`, the limits the contract form applies. */
+function wholeNumberIn(reader: RowReader, field: ProviderContractField, min: number, max: number): number | null {
+  const value = wholeNumber(reader, field);
+  if (value === null || (value >= min && value <= max)) return value;
+  return reader.fail(field, 'import.outOfRange', reader.shown(field, value), { min, max });
+}
+
 /**
  * Reads the provider of a row. Every cell is checked even when the name is missing, so that one
  * pass over the file reports every problem of the row.
@@ -286,6 +309,8 @@ function readContract(reader: RowReader): PlannedContractRow | null {
   if (title === null) {
     const stray = contractFields.find((field) => field !== 'title' && reader.text(field) !== null);
     if (stray !== undefined) reader.fail('title', 'import.missingTitle', null);
+  } else if (title.length > contractFormLimits.maxTitleLength) {
+    reader.fail('title', 'import.titleTooLong', null, { length: title.length, max: contractFormLimits.maxTitleLength });
   }
 
   const currency = readCurrency(reader);
@@ -296,21 +321,36 @@ function readContract(reader: RowReader): PlannedContractRow | null {
     if (amount === null) return null;
     const minor = toMinor(amount, moneyCurrency);
     if (minor !== null) return minor;
-    return reader.fail(field, 'import.invalidAmount', reader.shown(field, amount), { digits: minorUnitDigits(moneyCurrency), currency: moneyCurrency });
+    return reader.fail(field, 'import.invalidAmount', reader.shown(field, amount), {
+      digits: minorUnitDigits(moneyCurrency),
+      currency: moneyCurrency,
+    });
   };
 
   const startDate = reader.date('startDate');
   const endDate = reader.date('endDate');
+  // The contract form's rule: a term cannot end before it starts.
+  if (startDate !== null && endDate !== null && endDate < startDate) {
+    reader.fail('endDate', 'import.endBeforeStart', endDate, { startDate, startColumn: reader.columnOf('startDate') });
+  }
   const annualValueMinor = money('annualValue');
   const monthlyChargesMinor = money('monthlyCharges');
-  const noticeAmount = wholeNumber(reader, 'noticeAmount');
+  const noticeAmount = wholeNumberIn(reader, 'noticeAmount', 0, contractFormLimits.maxNoticeAmount);
   const noticeUnit = reader.choice('noticeUnit', noticeUnitChoice);
   // The issue sits on the amount's cell, which is always mapped, because the unit column may not be.
   if (noticeAmount !== null && reader.text('noticeUnit') === null) {
-    reader.fail('noticeAmount', 'import.missingNoticeUnit', reader.shown('noticeAmount', noticeAmount), { accepted: noticeUnitChoice.accepted });
+    reader.fail('noticeAmount', 'import.missingNoticeUnit', reader.shown('noticeAmount', noticeAmount), {
+      accepted: noticeUnitChoice.accepted,
+    });
   }
   const autoRenewal = reader.choice('autoRenewal', yesNoChoice);
-  const renewalMonths = wholeNumber(reader, 'renewalMonths');
+  const renewalMonths = wholeNumberIn(reader, 'renewalMonths', contractFormLimits.minRenewalMonths, contractFormLimits.maxRenewalMonths);
+  // The contract form's rule: only a contract that renews automatically has a renewal term.
+  if (autoRenewal === false && renewalMonths !== null) {
+    reader.fail('renewalMonths', 'import.renewalWithoutAutoRenewal', reader.shown('renewalMonths', renewalMonths), {
+      autoRenewalColumn: reader.columnOf('autoRenewal'),
+    });
+  }
   const pricingModel = reader.choice('pricingModel', pricingModelChoice);
   const atRiskPercent = reader.number('atRiskPercent');
   if (atRiskPercent !== null && (atRiskPercent < 0 || atRiskPercent > 100)) {
@@ -334,18 +374,42 @@ function readContract(reader: RowReader): PlannedContractRow | null {
 }
 
 /**
+ * Lists the provider fields two rows of one provider both set, to different values. The import
+ * would keep only the later value, so such rows are an error naming both lines.
+ */
+function conflictingProviderFields(first: PlannedProviderRow, later: PlannedProviderRow): ProviderField[] {
+  return providerFields.filter((field) => {
+    const a = first[field];
+    const b = later[field];
+    return a !== undefined && a !== null && b !== undefined && b !== null && a !== b;
+  });
+}
+
+/**
  * Validates every row of `table` with `mapping`. The plan lists every row that passed. Its
  * issues name the file, line and column of each failure, or the sheet and cell in a workbook,
  * and any error blocks the whole import. Two rows for the same provider and contract title are
- * an error, because one would silently overwrite the other.
+ * an error, because one would silently overwrite the other; so are two rows of one provider
+ * (same code, or same name without a code) that give it different names or profile values.
  */
 export function buildProviderContractPlan(table: ImportTable, mapping: ProviderContractMapping): ProviderContractPlan {
   const all: ImportIssue[] = [...table.issues];
   const rows: ProviderContractRow[] = [];
   if (mapping.name === null) {
-    all.push({ severity: 'error', code: 'import.unmappedColumn', row: null, column: null, detail: { file: table.fileName, field: 'name' } });
+    all.push({
+      severity: 'error',
+      code: 'import.unmappedColumn',
+      row: null,
+      column: null,
+      detail: { file: table.fileName, field: 'name' },
+    });
   }
   const seen = new Map<string, number>();
+  /** First row of each provider, with its cells as the file wrote them for naming both values in a message. */
+  const providersSeen = new Map<
+    string,
+    { readonly row: number; readonly provider: PlannedProviderRow; readonly cells: ReadonlyMap<ProviderField, string> }
+  >();
 
   table.rows.forEach((_, index) => {
     if (mapping.name === null) return;
@@ -353,9 +417,34 @@ export function buildProviderContractPlan(table: ImportTable, mapping: ProviderC
     const provider = readProvider(reader);
     const contract = readContract(reader);
     all.push(...reader.issues);
-    if (provider === null || reader.issues.length > 0) return;
+    if (provider === null) return;
 
-    const key = `${provider.code ?? ''}\u001f${provider.name}\u001f${contract?.title ?? ''}`;
+    // The import keys a provider by its code, or by its name when the row has no code. Rows with
+    // other errors still take part, so that one pass reports every disagreement.
+    const providerKey = provider.code === null ? `name\u001f${provider.name}` : `code\u001f${provider.code}`;
+    const first = providersSeen.get(providerKey);
+    let conflicts: ProviderField[] = [];
+    if (first !== undefined) {
+      conflicts = conflictingProviderFields(first.provider, provider);
+      for (const field of conflicts) {
+        const detail = {
+          file: table.fileName,
+          field,
+          column: mapping[field] ?? field,
+          provider: provider.code ?? provider.name,
+          value: reader.text(field) ?? '',
+          firstValue: first.cells.get(field) ?? '',
+          firstRow: first.row,
+        };
+        all.push(rowIssue('error', 'import.conflictingProvider', reader.row, mapping[field] ?? field, detail));
+      }
+    } else {
+      const cells = new Map(providerFields.map((field) => [field, reader.text(field) ?? ''] as const));
+      providersSeen.set(providerKey, { row: reader.row, provider, cells });
+    }
+    if (conflicts.length > 0 || reader.issues.length > 0) return;
+
+    const key = `${providerKey}\u001f${contract?.title ?? ''}`;
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
       const detail = { file: table.fileName, provider: provider.name, firstRow };

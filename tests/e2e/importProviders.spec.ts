@@ -81,3 +81,20 @@ test('bad tier names row and column', async () => {
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
   await context.close();
 });
+
+test('term ending before its start and a renamed provider code are both reported', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await startImport(page);
+
+  await page.getByRole('radio', { name: 'Providers and contracts' }).check();
+  await chooseFile(page, join(fixtures, 'providers-contracts-conflicts.csv'));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  const issues = page.getByTestId('import-issues').getByRole('listitem');
+  await expect(issues).toHaveText([
+    'providers-contracts-conflicts.csv, line 2, column “End date”: the contract ends on 2025-12-31, before it starts on 2027-01-01 (column “Start date”). Correct one of the two dates.',
+    'providers-contracts-conflicts.csv, line 3, column “Provider name”: provider “NW1” has “Northwind Contact Centre” here but “Northwind Contact” on line 2. Make the two lines agree, or give the providers different codes.',
+  ]);
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await context.close();
+});

@@ -116,7 +116,16 @@ function contractDataOf(plan: ProviderContractPlan, rowIndex: number, providerId
       pricingModel: stored.pricingModel,
       exitProvisions: stored.exitProvisions,
     };
-    return { ...data, ...contract };
+    const merged = { ...data, ...contract };
+    // A row may set one date of the term and keep the other; the result must still be a term.
+    if (merged.startDate !== null && merged.endDate !== null && merged.endDate < merged.startDate) {
+      throw new AppFailure({
+        code: 'import.endBeforeStoredStart',
+        detail: { file: plan.fileName, row: row.row, title: contract.title, startDate: merged.startDate, endDate: merged.endDate },
+        cause: `contract ${contract.title} on row ${String(row.row)} would end before it starts`,
+      });
+    }
+    return merged;
   }
   if (contract.currency === undefined) {
     throw new AppFailure({
@@ -177,28 +186,24 @@ async function computeChanges(db: PortfolioDb, plan: ProviderContractPlan, stamp
 
 /** Lists the providers, then the contracts, that `changes` adds or changes, in file order. */
 function plannedRecordChanges(changes: ComputedChanges): PlannedRecordChange[] {
-  const providers = changes.providers.imported.map(
-    ({ record, outcome, changes: fields }): PlannedRecordChange => ({
-      table: 'providers',
-      recordId: record.id,
-      outcome,
-      name: record.name,
-      providerName: null,
-      currency: null,
-      changes: fields,
-    }),
-  );
-  const contracts = changes.contracts.imported.map(
-    ({ record, outcome, changes: fields }): PlannedRecordChange => ({
-      table: 'contracts',
-      recordId: record.id,
-      outcome,
-      name: record.title,
-      providerName: changes.providerNames.get(record.providerId) ?? null,
-      currency: record.currency,
-      changes: fields,
-    }),
-  );
+  const providers = changes.providers.imported.map(({ record, outcome, changes: fields }): PlannedRecordChange => ({
+    table: 'providers',
+    recordId: record.id,
+    outcome,
+    name: record.name,
+    providerName: null,
+    currency: null,
+    changes: fields,
+  }));
+  const contracts = changes.contracts.imported.map(({ record, outcome, changes: fields }): PlannedRecordChange => ({
+    table: 'contracts',
+    recordId: record.id,
+    outcome,
+    name: record.title,
+    providerName: changes.providerNames.get(record.providerId) ?? null,
+    currency: record.currency,
+    changes: fields,
+  }));
   return [...providers, ...contracts];
 }
 

@@ -308,8 +308,7 @@ export const en = {
     levelField_expected: 'Expected level',
     levelField_minimum: 'Minimum level',
     levelEmpty: '{{field}} is empty. Type a number.',
-    levelNotNumber:
-      '{{field}}: “{{text}}” is not a number. Type digits with “{{decimal}}” as the decimal point.',
+    levelNotNumber: '{{field}}: “{{text}}” is not a number. Type digits with “{{decimal}}” as the decimal point.',
     levelOutsidePercent: '{{field}}: {{value}} is outside 0 to 100. Type a percentage from 0 to 100.',
     levelNegative: '{{field}}: {{value}} is below 0, which a duration or count cannot be. Type 0 or more.',
     levelOrder_higherIsBetter:
@@ -339,7 +338,11 @@ export const en = {
     unit_percent: ' (%)',
     unit_seconds: ' (seconds)',
     unit_number: '',
-    rule: { fixed: 'Fixed: the whole allocation per missed month', proportional: 'Proportional to the shortfall', tiered: 'Tiered by result' },
+    rule: {
+      fixed: 'Fixed: the whole allocation per missed month',
+      proportional: 'Proportional to the shortfall',
+      tiered: 'Tiered by result',
+    },
     tiers: 'Tiers',
     tiersHint: 'A missed month owes the share of the worst tier its result is worse than. A tier at the minimum covers every missed month.',
     addTier: 'Add tier',
@@ -354,7 +357,8 @@ export const en = {
     saving: 'Saving…',
     reset: 'Undo changes',
     saved: 'Credit terms saved.',
-    levelsConflict: 'Nothing was saved: the new levels no longer fit the credit terms ({{fields}}). Change the credit terms first, then the levels.',
+    levelsConflict:
+      'Nothing was saved: the new levels no longer fit the credit terms ({{fields}}). Change the credit terms first, then the levels.',
     notSaved_one: 'Nothing was saved: {{count}} field needs correcting.',
     notSaved_other: 'Nothing was saved: {{count}} fields need correcting.',
     fields: {
@@ -384,13 +388,18 @@ export const en = {
       outsidePercent: '{{field}} is outside 0 to 100. Type a percentage from 0 to 100.',
       negative: '{{field}} is below 0, which a duration or count cannot be. Type 0 or more.',
       notWhole: '{{field}} is not a whole number. Type a whole number of months.',
-      minimumOrder_higherIsBetter: '{{field}} is above the expected level. Higher results are better for this KPI, so the minimum must be at most the expected level.',
-      minimumOrder_lowerIsBetter: '{{field}} is below the expected level. Lower results are better for this KPI, so the minimum must be at least the expected level.',
-      contractRequired: '{{field}}: a critical service level needs a contract. Choose one, or add a contract in the Contracts section above.',
+      minimumOrder_higherIsBetter:
+        '{{field}} is above the expected level. Higher results are better for this KPI, so the minimum must be at most the expected level.',
+      minimumOrder_lowerIsBetter:
+        '{{field}} is below the expected level. Lower results are better for this KPI, so the minimum must be at least the expected level.',
+      contractRequired:
+        '{{field}}: a critical service level needs a contract. Choose one, or add a contract in the Contracts section above.',
       contractUnknown: '{{field}}: the chosen contract is not one of this provider’s contracts. Choose another.',
       allocationRequired: '{{field}}: a critical service level needs an allocation. Type a percentage from 0 to 100.',
-      fullCreditNotWorse_higherIsBetter: '{{field}} must be below the minimum level, because full credit is owed only for results worse than it.',
-      fullCreditNotWorse_lowerIsBetter: '{{field}} must be above the minimum level, because full credit is owed only for results worse than it.',
+      fullCreditNotWorse_higherIsBetter:
+        '{{field}} must be below the minimum level, because full credit is owed only for results worse than it.',
+      fullCreditNotWorse_lowerIsBetter:
+        '{{field}} must be above the minimum level, because full credit is owed only for results worse than it.',
       tiersEmpty: '{{field}}: a tiered rule needs at least one tier. Add a tier.',
       tierNotWorse_higherIsBetter: '{{field}} is above the minimum level, where no month is missed. Type the minimum or a lower result.',
       tierNotWorse_lowerIsBetter: '{{field}} is below the minimum level, where no month is missed. Type the minimum or a higher result.',
@@ -529,7 +538,8 @@ export const en = {
     colProvider: 'Provider',
     noTrackedLevels: 'No service level is tracked yet. Set service levels on a provider’s page, or show all service levels.',
     noResults: 'No month has a result for these service levels yet.',
-    ruleRunFailed: 'The escalation rules could not run, so the open escalations may be out of date. Open the Escalations screen to try again.',
+    ruleRunFailed:
+      'The escalation rules could not run, so the open escalations may be out of date. Open the Escalations screen to try again.',
     status: {
       green: 'Met',
       amber: 'Below expected',
@@ -581,15 +591,20 @@ export const en = {
       none: 'Nothing needs attention: no repeated miss, no KPI trending to a breach and no escalation overdue or at the steering committee.',
       showAll: 'Show all {{count, number}} insights',
       showFewer: 'Show fewer',
-      repeatedMisses_one: '{{provider}}: {{kpi}} missed its minimum in {{count, number}} of the last {{window, number}} months ({{months}}).',
-      repeatedMisses_other: '{{provider}}: {{kpi}} missed its minimum in {{count, number}} of the last {{window, number}} months ({{months}}).',
-      trendingProbability: '{{provider}}: {{kpi}} is trending to a breach, with a {{probability}} chance of missing its minimum in {{month}}.',
-      trendingForecast: '{{provider}}: {{kpi}} is trending to a breach: the trend reaches {{value}} in {{month}}, worse than the minimum of {{minimum}}.',
+      repeatedMisses_one:
+        '{{provider}}: {{kpi}} missed its minimum in {{count, number}} of the last {{window, number}} months ({{months}}).',
+      repeatedMisses_other:
+        '{{provider}}: {{kpi}} missed its minimum in {{count, number}} of the last {{window, number}} months ({{months}}).',
+      trendingProbability:
+        '{{provider}}: {{kpi}} is trending to a breach, with a {{probability}} chance of missing its minimum in {{month}}.',
+      trendingForecast:
+        '{{provider}}: {{kpi}} is trending to a breach: the trend reaches {{value}} in {{month}}, worse than the minimum of {{minimum}}.',
       trendingPlain: '{{provider}}: {{kpi}} is trending to a breach.',
       steeringCommittee: '{{provider}}: the escalation of {{kpi}} opened for {{month}} is at the steering committee.',
       steeringCommitteeOverdue:
         '{{provider}}: the escalation of {{kpi}} opened for {{month}} is at the steering committee and {{days, number}} days past its due date.',
-      escalationOverdue: '{{provider}}: the escalation of {{kpi}} opened for {{month}} ({{levelName}}) is {{days, number}} days past its due date.',
+      escalationOverdue:
+        '{{provider}}: the escalation of {{kpi}} opened for {{month}} ({{levelName}}) is {{days, number}} days past its due date.',
       certificationExpires_one: '{{provider}}: {{subject}} expires on {{date}}, in {{count, number}} day.',
       certificationExpires_other: '{{provider}}: {{subject}} expires on {{date}}, in {{count, number}} days.',
       certificationExpired_one: '{{provider}}: {{subject}} expired on {{date}}, {{count, number}} day ago.',
@@ -693,16 +708,20 @@ export const en = {
     line: {
       missed: '{{kpi}}: {{result}} against {{level}} ({{shortfall}}); {{outcome}}.',
       met: '{{kpi}}: {{result}} against {{level}}; met.',
-      bonus: '{{kpi}}: {{result}} against {{level}}; met and better than the bonus level of {{bonusLevel}}, so a bonus of {{share}} of the allocation: {{amount}}.',
+      bonus:
+        '{{kpi}}: {{result}} against {{level}}; met and better than the bonus level of {{bonusLevel}}, so a bonus of {{share}} of the allocation: {{amount}}.',
       gap: '{{kpi}}: no result for {{month}}, so the month counts as neither met nor missed.',
       beforeGoLive: '{{kpi}}: {{result}} in {{month}}, before go-live in {{goLive}}; service credits start at go-live.',
       levelTermsMet: '{{kpi}}: {{result}}; the level’s terms are invalid, so the month is not judged.',
     },
     outcome: {
       fixed: 'allocation {{allocationPercent}} of {{atRisk}} at risk; credit {{amount}}',
-      proportional: 'allocation {{allocationPercent}} of {{atRisk}} at risk ({{allocation}}); credit {{share}} of it in proportion to the shortfall: {{amount}}',
-      tiered: 'allocation {{allocationPercent}} of {{atRisk}} at risk ({{allocation}}); the tier for results worse than {{tier}} owes {{share}} of it: {{amount}}',
-      noTierReached: 'allocation {{allocationPercent}} of {{atRisk}} at risk; no credit, because the result is not worse than the first tier at {{tier}}',
+      proportional:
+        'allocation {{allocationPercent}} of {{atRisk}} at risk ({{allocation}}); credit {{share}} of it in proportion to the shortfall: {{amount}}',
+      tiered:
+        'allocation {{allocationPercent}} of {{atRisk}} at risk ({{allocation}}); the tier for results worse than {{tier}} owes {{share}} of it: {{amount}}',
+      noTierReached:
+        'allocation {{allocationPercent}} of {{atRisk}} at risk; no credit, because the result is not worse than the first tier at {{tier}}',
       noAllocation: 'no credit, because no share of the at-risk amount is allocated to this level',
       contractTerms: 'no credit calculated, because the contract’s charges or percentage at risk are missing',
       levelTerms: 'no credit calculated, because the level’s credit terms are invalid',
@@ -896,9 +915,11 @@ export const en = {
     anomaly_below:
       '{{month}}: {{value}} is {{amount}} below the typical {{typical}} of the {{window}} months with data before it: unusual, {{assessment}}.',
     noAnomalies_one: 'No anomalies: the one month checked is close to the typical value of the months with data before it.',
-    noAnomalies_other: 'No anomalies: each of the {{count}} months checked is close to the typical value of the months with data before it.',
+    noAnomalies_other:
+      'No anomalies: each of the {{count}} months checked is close to the typical value of the months with data before it.',
     anomaliesNotEnoughData: 'No anomaly check yet: a month is compared with at least 6 months with data before it.',
-    forecast: 'Forecast for {{month}}: {{value}} (80% interval {{lower}} to {{upper}}), trend {{trend}}, from the last {{months}} months with data.',
+    forecast:
+      'Forecast for {{month}}: {{value}} (80% interval {{lower}} to {{upper}}), trend {{trend}}, from the last {{months}} months with data.',
     forecastLater: 'Forecast for {{month}}: {{value}} (80% interval {{lower}} to {{upper}}).',
     forecastNotEnoughData: 'No forecast yet: a trend needs at least 6 months with data, and this KPI has {{months}}.',
     forecastClamped_percent: 'Forecasts and intervals are kept within 0% to 100%, even where the trend line goes beyond.',
@@ -1073,7 +1094,8 @@ export const en = {
       name: 'Occupancy',
       definition:
         'Share of agents’ logged-in time spent handling contacts or doing after-contact work. Above about 90% for long periods usually raises attrition, so higher is better only up to the target.',
-      source: 'Workforce-management guidance, including ICMI’s, commonly puts sustainable occupancy at about 85%. Targets vary by contract and channel.',
+      source:
+        'Workforce-management guidance, including ICMI’s, commonly puts sustainable occupancy at about 85%. Targets vary by contract and channel.',
     },
     backOfficeAccuracy: {
       name: 'Back-office accuracy',
@@ -1090,13 +1112,15 @@ export const en = {
     },
     backlog: {
       name: 'Backlog',
-      definition: 'Number of open work items, such as tickets, invoices or cases, at the end of the month. A quarter or a year shows its last month.',
+      definition:
+        'Number of open work items, such as tickets, invoices or cases, at the end of the month. A quarter or a year shows its last month.',
       source:
         'No typical target: a backlog only means something against the volume received, so contracts set it per process, for example as no more than a few days of incoming work.',
     },
     scheduleAdherence: {
       name: 'Schedule adherence',
-      definition: 'Share of scheduled time in which agents were doing what their schedule planned, such as handling calls or taking a break.',
+      definition:
+        'Share of scheduled time in which agents were doing what their schedule planned, such as handling calls or taking a break.',
       source: 'An adherence of 90% or more is a common workforce-management target. Targets vary by contract.',
     },
     qualityScore: {
@@ -1826,7 +1850,8 @@ export const en = {
         currencyInvalid: 'Currency: enter a three-letter ISO 4217 code, for example EUR.',
         oneTimeNotNumber: 'One-time fee: enter a number with at most the decimals of {{currency}}, or leave it empty.',
         monthlyNotNumber: 'Monthly charge: enter a number with at most the decimals of {{currency}}, or leave it empty.',
-        rateMissing: 'Exchange rate to {{base}}: enter how many {{base}} one {{currency}} is worth; a bid in another currency has no default rate.',
+        rateMissing:
+          'Exchange rate to {{base}}: enter how many {{base}} one {{currency}} is worth; a bid in another currency has no default rate.',
         rateNotPositive: 'Exchange rate to {{base}}: enter a number greater than 0 (how many {{base}} one {{currency}} is worth).',
         rateDateMissing: 'Rate date: enter the date on which the {{currency}} to {{base}} rate was quoted.',
       },
@@ -2107,8 +2132,10 @@ export const en = {
       nameRequired: 'Enter a name for the baseline, for example “contract baseline” or “re-plan 1”.',
       nameTaken: 'A baseline named “{{name}}” already exists. Choose another name.',
       notScheduled: 'The plan cannot be scheduled, so there are no dates to save as a baseline. Fix the errors shown first.',
-      finishLater_one: 'End milestone: the plan finishes on {{finish}}, {{count}} working day later than in “{{baseline}}” ({{baselineFinish}}).',
-      finishLater_other: 'End milestone: the plan finishes on {{finish}}, {{count}} working days later than in “{{baseline}}” ({{baselineFinish}}).',
+      finishLater_one:
+        'End milestone: the plan finishes on {{finish}}, {{count}} working day later than in “{{baseline}}” ({{baselineFinish}}).',
+      finishLater_other:
+        'End milestone: the plan finishes on {{finish}}, {{count}} working days later than in “{{baseline}}” ({{baselineFinish}}).',
       finishEarlier_one:
         'End milestone: the plan finishes on {{finish}}, {{count}} working day earlier than in “{{baseline}}” ({{baselineFinish}}).',
       finishEarlier_other:
@@ -2715,7 +2742,8 @@ export const en = {
       delete: 'Delete',
       deleteNamed: 'Delete decision “{{name}}”',
       deleteTitle: 'Delete decision “{{name}}”?',
-      deleteBody: 'The decision leaves the decision log on this laptop, and on other laptops when they merge this portfolio. Undo cannot bring it back; only a backup restore can.',
+      deleteBody:
+        'The decision leaves the decision log on this laptop, and on other laptops when they merge this portfolio. Undo cannot bring it back; only a backup restore can.',
       deleteConfirm: 'Delete decision',
       deleting: 'Deleting…',
     },
@@ -2745,7 +2773,8 @@ export const en = {
       delete: 'Delete',
       deleteNamed: 'Delete action “{{name}}”',
       deleteTitle: 'Delete action “{{name}}”?',
-      deleteBody: 'The action leaves the action list on this laptop, and on other laptops when they merge this portfolio. Undo cannot bring it back; only a backup restore can.',
+      deleteBody:
+        'The action leaves the action list on this laptop, and on other laptops when they merge this portfolio. Undo cannot bring it back; only a backup restore can.',
       deleteConfirm: 'Delete action',
       deleting: 'Deleting…',
       providerFromMeeting: 'Raised in a meeting with {{provider}}, so it stays with that provider.',
@@ -2835,7 +2864,8 @@ export const en = {
       dateInvalid: '{{field}} is not a valid date. Pick a date or clear the field.',
       endBeforeStart: 'End date is before the start date. Pick an end date on or after the start date.',
       noticeRange: '{{field}} is outside 0 to {{maxNotice}}. Type a whole number from 0 to {{maxNotice}}.',
-      renewalRange: '{{field}} is outside {{minRenewal}} to {{maxRenewal}}. Type a whole number of months from {{minRenewal}} to {{maxRenewal}}.',
+      renewalRange:
+        '{{field}} is outside {{minRenewal}} to {{maxRenewal}}. Type a whole number of months from {{minRenewal}} to {{maxRenewal}}.',
       pricingModelInvalid: 'Pricing model is not one of the listed models. Choose one from the list.',
     },
   },
@@ -2995,7 +3025,8 @@ export const en = {
     riskPresets: {
       providerConcentration: {
         title: 'Dependence on one provider',
-        description: 'A whole process sits with one provider, so its failure or exit stops the service and replacing it takes a full transition.',
+        description:
+          'A whole process sits with one provider, so its failure or exit stops the service and replacing it takes a full transition.',
         mitigation:
           'Keep exit provisions and an exit plan current, split volumes across providers or sites where the scale allows, and keep process documentation in house.',
       },
@@ -3030,7 +3061,8 @@ export const en = {
       regulatoryChange: {
         title: 'Regulatory change',
         description: 'New rules on data transfer, labour or our industry can require changes to the contract or the process.',
-        mitigation: 'Track coming regulation with legal and compliance, and agree a change procedure and who bears its cost in the contract.',
+        mitigation:
+          'Track coming regulation with legal and compliance, and agree a change procedure and who bears its cost in the contract.',
       },
     },
     riskRating: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
@@ -3151,7 +3183,8 @@ export const en = {
       edit: 'Edit',
       delete: 'Delete',
       deleteTitle: 'Delete the risk “{{title}}”?',
-      deleteBody: 'The risk leaves the register on this computer and, after the next sync, on the others. Its history stays in the audit trail.',
+      deleteBody:
+        'The risk leaves the register on this computer and, after the next sync, on the others. Its history stays in the audit trail.',
       deleteConfirm: 'Delete risk',
       deleting: 'Deleting…',
       deleteFailed: 'The risk was not deleted.',
@@ -3201,8 +3234,7 @@ export const en = {
       'Deleted. A deletion cannot be undone here, nor can the edits before it; to get the record back, restore a backup under Portfolios > Backups.',
     undo: 'Undo',
     undone: 'Undone: {{label}}.',
-    changedSince:
-      'Cannot undo {{label}}: the record changed since, by another edit, an import or a merge. Change it by hand instead.',
+    changedSince: 'Cannot undo {{label}}: the record changed since, by another edit, an import or a merge. Change it by hand instead.',
     deletedSince: 'Cannot undo {{label}}: the record was deleted since.',
     nothingToUndo: 'Nothing to undo: no edit of this session is left.',
     failed: 'Undo of {{label}} failed. {{message}}',
@@ -3260,7 +3292,8 @@ export const en = {
       invalidPath_notAbsolute:
         '“{{file}}” is not a full path, so nothing was saved. Save again and choose a folder and a file name in the dialog.',
       invalidPath_portfolioId: 'The backup of portfolio {{file}} was not written, because that is not a valid portfolio id.',
-      invalidPath_backupName: '{{file}} is not an automatic backup, so it was not opened. Choose a backup from the list on the Backups screen.',
+      invalidPath_backupName:
+        '{{file}} is not an automatic backup, so it was not opened. Choose a backup from the list on the Backups screen.',
       invalidPath_folder: '{{file}} is a folder, so nothing was saved. Save again and type a file name inside the folder.',
       invalidPath_notFile: '{{file}} is not a regular file, so nothing was saved. Save again with another name.',
       invalidPath_exists:
@@ -3320,8 +3353,7 @@ export const en = {
     },
     import: {
       unmappedColumn: '{{file}}: no column is mapped to the provider name. Choose the column that holds it in step 2.',
-      emptyValue:
-        '{{file}}, line {{row}}, column “{{column}}” is empty. Every line needs a provider name: fill it in, or remove the line.',
+      emptyValue: '{{file}}, line {{row}}, column “{{column}}” is empty. Every line needs a provider name: fill it in, or remove the line.',
       emptyValue_sheet:
         '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”) is empty. Every row needs a provider name: fill it in, or delete the row.',
       missingTitle:
@@ -3368,6 +3400,28 @@ export const en = {
         '{{file}}, line {{row}} repeats provider “{{provider}}” without a contract, already on line {{firstRow}}. Remove one of the two lines.',
       duplicateProvider_sheet:
         '{{file}}, sheet “{{sheet}}”, row {{row}} repeats provider “{{provider}}” without a contract, already on row {{firstRow}}. Remove one of the two rows.',
+      conflictingProvider:
+        '{{file}}, line {{row}}, column “{{column}}”: provider “{{provider}}” has “{{value}}” here but “{{firstValue}}” on line {{firstRow}}. Make the two lines agree, or give the providers different codes.',
+      conflictingProvider_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): provider “{{provider}}” has “{{value}}” here but “{{firstValue}}” on row {{firstRow}}. Make the two rows agree, or give the providers different codes.',
+      outOfRange:
+        '{{file}}, line {{row}}, column “{{column}}”: {{value}} is outside {{min}} to {{max}}. Write a whole number from {{min}} to {{max}}.',
+      outOfRange_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): {{value}} is outside {{min}} to {{max}}. Write a whole number from {{min}} to {{max}}.',
+      titleTooLong:
+        '{{file}}, line {{row}}, column “{{column}}”: the contract title has {{length}} characters, more than the {{max}} allowed. Shorten it in the file.',
+      titleTooLong_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the contract title has {{length}} characters, more than the {{max}} allowed. Shorten it in the workbook.',
+      endBeforeStart:
+        '{{file}}, line {{row}}, column “{{column}}”: the contract ends on {{value}}, before it starts on {{startDate}} (column “{{startColumn}}”). Correct one of the two dates.',
+      endBeforeStart_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the contract ends on {{value}}, before it starts on {{startDate}} (column “{{startColumn}}”). Correct one of the two dates.',
+      endBeforeStoredStart:
+        '{{file}}, line {{row}}: contract “{{title}}” would start on {{startDate}} and end on {{endDate}}, before it starts, because the file sets one date of its term and the stored contract gives the other. Correct the date in the file, or the term on the provider’s page, then import again.',
+      renewalWithoutAutoRenewal:
+        '{{file}}, line {{row}}, column “{{column}}”: the contract has a renewal term of {{value}} months, but column “{{autoRenewalColumn}}” says it does not renew automatically. Clear the renewal term, or set automatic renewal to yes.',
+      renewalWithoutAutoRenewal_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the contract has a renewal term of {{value}} months, but column “{{autoRenewalColumn}}” says it does not renew automatically. Clear the renewal term, or set automatic renewal to yes.',
       missingCurrency:
         '{{file}}, line {{row}}: contract “{{title}}” is new, and column “{{column}}” is empty. Write its currency as a three-letter ISO 4217 code such as GBP, EUR or USD.',
     },
@@ -3560,7 +3614,8 @@ export const en = {
       invalidXml: '{{file}}, line {{line}}: the XML is malformed, so the file cannot be read. Export it from the planning tool again.',
       doctypeRejected:
         '{{file}}, line {{line}}: the file declares a document type (DOCTYPE), which Steerwise does not read because it can pull in content from elsewhere. Export the file again without it.',
-      invalidRecord: '{{file}}, line {{line}}: this row is not part of a project file Steerwise can read. Correct the line or export the file again.',
+      invalidRecord:
+        '{{file}}, line {{line}}: this row is not part of a project file Steerwise can read. Correct the line or export the file again.',
       invalidValue: '{{file}}: the {{field}} “{{value}}” is invalid. Correct it in the planning tool and export the file again.',
       invalidValue_atLine: '{{file}}, line {{line}}: the {{field}} “{{value}}” is invalid. Correct it and import the file again.',
       duplicateKey:
@@ -3644,7 +3699,8 @@ export const en = {
   projectImport: {
     selfDependency: '“{{task}}”: a link from the task to itself was left out.',
     unknownPredecessor: '“{{task}}”: the link from {{predecessor}} was left out, because the file has no such task.',
-    duplicateDependency: '“{{task}}”: a second link with “{{predecessor}}” ({{type}}) was left out; the plan keeps one link per pair of tasks.',
+    duplicateDependency:
+      '“{{task}}”: a second link with “{{predecessor}}” ({{type}}) was left out; the plan keeps one link per pair of tasks.',
     dependencyWithinSummary:
       '“{{task}}”: the link with “{{predecessor}}” joins a summary task to a task below it, which a schedule cannot follow, so it was left out.',
     unsupportedLinkType: '“{{task}}”: a link of the unknown type “{{value}}” was left out.',
@@ -3704,7 +3760,8 @@ export const en = {
     title: 'Backups',
     loading: 'Reading the backups…',
     intro_one: 'The desktop app backs up each changed portfolio when it quits and once a day, and keeps the last {{count}} backup of each.',
-    intro_other: 'The desktop app backs up each changed portfolio when it quits and once a day, and keeps the last {{count}} backups of each.',
+    intro_other:
+      'The desktop app backs up each changed portfolio when it quits and once a day, and keeps the last {{count}} backups of each.',
     restoreHint:
       'Restore opens a backup in the import preview before anything is written. A deleted portfolio comes back whole. For a portfolio still on this computer the backup is merged, so it brings back deleted records but keeps later edits.',
     folder: 'Folder: {{folder}}',

@@ -126,6 +126,34 @@ describe('applyProviderContractPlan', () => {
     expect(await db.audit.count()).toBe(0);
   });
 
+  test('end date before the stored start writes nothing', async () => {
+    await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
+    const before = await db.contracts.toArray();
+    const auditBefore = await db.audit.count();
+    const parsed = parseCsv(new Uint8Array(readFileSync(join(fixtures, 'providers-contracts.csv'))), 'end-only.csv');
+    if (!parsed.ok) throw new Error('the fixture did not parse');
+    // Line 2 keeps its contract title and gives only an end date, before the stored start 2025-01-01.
+    const start = parsed.value.header.indexOf('Start date');
+    const end = parsed.value.header.indexOf('End date');
+    const first = (parsed.value.rows[0] ?? []).map((cell, index) => (index === start ? '' : index === end ? '2024-12-31' : cell));
+    const plan = planOf({ ...parsed.value, rows: [first], rowNumbers: [2] });
+    expect(plan.issueCounts.errors).toBe(0);
+
+    for (const attempt of [previewProviderContractPlan(db, plan), applyProviderContractPlan(db, plan, context)]) {
+      const failure = await rejection(attempt);
+      expect(failure.appError.code).toBe('import.endBeforeStoredStart');
+      expect(failure.appError.detail).toMatchObject({
+        file: 'end-only.csv',
+        row: 2,
+        title: 'Customer service',
+        startDate: '2025-01-01',
+        endDate: '2024-12-31',
+      });
+    }
+    expect(await db.contracts.toArray()).toEqual(before);
+    expect(await db.audit.count()).toBe(auditBefore);
+  });
+
   test('workbook gives the same records', async () => {
     const bytes = new Uint8Array(readFileSync(join(fixtures, 'providers-contracts.xlsx')));
     const workbook = await readWorkbook(bytes, 'providers-contracts.xlsx');
@@ -155,7 +183,12 @@ describe('applyProviderContractPlan', () => {
 
     expect(plan.issues).toHaveLength(1);
     expect(plan.issues[0]).toMatchObject({ code: 'import.invalidChoice', row: 3, column: 'Tier' });
-    expect(plan.issues[0]?.detail).toMatchObject({ file: 'providers-contracts.xlsx', sheet: table.value.sheet, columnLetter: 'E', value: '4' });
+    expect(plan.issues[0]?.detail).toMatchObject({
+      file: 'providers-contracts.xlsx',
+      sheet: table.value.sheet,
+      columnLetter: 'E',
+      value: '4',
+    });
   });
 });
 

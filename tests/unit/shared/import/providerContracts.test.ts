@@ -214,6 +214,108 @@ describe('buildProviderContractPlan', () => {
     const table = csvTable('providers-contracts.csv');
     const fabrikam = table.rows[2] ?? [];
     const plan = buildProviderContractPlan({ ...table, rows: [fabrikam, fabrikam], rowNumbers: [4, 5] }, fixtureMapping());
-    expect(plan.issues[0]).toMatchObject({ code: 'import.duplicateProvider', row: 5, detail: { firstRow: 4, provider: 'Fabrikam Finance' } });
+    expect(plan.issues[0]).toMatchObject({
+      code: 'import.duplicateProvider',
+      row: 5,
+      detail: { firstRow: 4, provider: 'Fabrikam Finance' },
+    });
+  });
+});
+
+describe('rules the contract form applies', () => {
+  test('end date before start date is an error on the end date', () => {
+    const plan = buildProviderContractPlan(csvTable('providers-contracts-conflicts.csv'), fixtureMapping());
+    expect(plan.issues[0]).toMatchObject({
+      code: 'import.endBeforeStart',
+      row: 2,
+      column: 'End date',
+      detail: { value: '2025-12-31', startDate: '2027-01-01', startColumn: 'Start date' },
+    });
+    expect(plan.rows.map((row) => row.row)).not.toContain(2);
+  });
+
+  test('a date on the start day is accepted', () => {
+    const plan = buildProviderContractPlan(
+      oneRow({ 'Provider name': 'Acme', 'Contract title': 'Main', Currency: 'GBP', 'Start date': '2026-02-28', 'End date': '2026-02-28' }),
+      fixtureMapping(),
+    );
+    expect(plan.issueCounts.errors).toBe(0);
+  });
+
+  test.each([
+    ['Notice period', '1000', { 'Notice unit': 'days' }, { min: 0, max: 999 }],
+    ['Renewal months', '0', { 'Automatic renewal': 'yes' }, { min: 1, max: 120 }],
+    ['Renewal months', '121', { 'Automatic renewal': 'yes' }, { min: 1, max: 120 }],
+  ])('%s %s is outside the form limits', (column, value, others, range) => {
+    const plan = buildProviderContractPlan(
+      oneRow({ 'Provider name': 'Acme', 'Contract title': 'Main', Currency: 'GBP', [column]: value, ...others }),
+      fixtureMapping(),
+    );
+    expect(plan.issues).toHaveLength(1);
+    expect(plan.issues[0]).toMatchObject({ code: 'import.outOfRange', column, detail: { value, ...range } });
+  });
+
+  test('renewal months on a contract that does not renew is an error', () => {
+    const plan = buildProviderContractPlan(
+      oneRow({ 'Provider name': 'Acme', 'Contract title': 'Main', Currency: 'GBP', 'Automatic renewal': 'no', 'Renewal months': '12' }),
+      fixtureMapping(),
+    );
+    expect(plan.issues[0]).toMatchObject({
+      code: 'import.renewalWithoutAutoRenewal',
+      column: 'Renewal months',
+      detail: { autoRenewalColumn: 'Automatic renewal' },
+    });
+  });
+
+  test('a title over the form limit is an error', () => {
+    const plan = buildProviderContractPlan(
+      oneRow({ 'Provider name': 'Acme', 'Contract title': 'x'.repeat(201), Currency: 'GBP' }),
+      fixtureMapping(),
+    );
+    expect(plan.issues[0]).toMatchObject({ code: 'import.titleTooLong', column: 'Contract title', detail: { length: 201, max: 200 } });
+  });
+});
+
+describe('rows of one provider that disagree', () => {
+  test('same code with another name names both lines', () => {
+    // Line 2 also fails on its dates; its provider still counts, so both problems show in one pass.
+    const plan = buildProviderContractPlan(csvTable('providers-contracts-conflicts.csv'), fixtureMapping());
+    expect(plan.issues.map((issue) => [issue.row, issue.code])).toEqual([
+      [2, 'import.endBeforeStart'],
+      [3, 'import.conflictingProvider'],
+    ]);
+    expect(plan.rows.map((row) => row.row)).toEqual([4]);
+
+    const table = csvTable('providers-contracts.csv');
+    const renamed = (table.rows[1] ?? []).map((cell, index) =>
+      index === table.header.indexOf('Provider name') ? 'Northwind Contact Centre' : cell,
+    );
+    const second = buildProviderContractPlan({ ...table, rows: [table.rows[0] ?? [], renamed], rowNumbers: [2, 3] }, fixtureMapping());
+    expect(second.issues).toHaveLength(1);
+    expect(second.issues[0]).toMatchObject({
+      code: 'import.conflictingProvider',
+      row: 3,
+      column: 'Provider name',
+      detail: { provider: 'NW1', value: 'Northwind Contact Centre', firstValue: 'Northwind Contact', firstRow: 2 },
+    });
+    expect(second.rows.map((row) => row.row)).toEqual([2]);
+  });
+
+  test('same code with another tier is an error; a blank tier is not', () => {
+    const table = csvTable('providers-contracts.csv');
+    const tier = table.header.indexOf('Tier');
+    const withTier = (text: string) => (table.rows[1] ?? []).map((cell, index) => (index === tier ? text : cell));
+    const differs = buildProviderContractPlan(
+      { ...table, rows: [table.rows[0] ?? [], withTier('2')], rowNumbers: [2, 3] },
+      fixtureMapping(),
+    );
+    expect(differs.issues).toHaveLength(1);
+    expect(differs.issues[0]).toMatchObject({
+      code: 'import.conflictingProvider',
+      column: 'Tier',
+      detail: { value: '2', firstValue: 'Tier 1' },
+    });
+    const blank = buildProviderContractPlan({ ...table, rows: [table.rows[0] ?? [], withTier('')], rowNumbers: [2, 3] }, fixtureMapping());
+    expect(blank.issueCounts.errors).toBe(0);
   });
 });
