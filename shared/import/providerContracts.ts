@@ -389,8 +389,8 @@ function conflictingProviderFields(first: PlannedProviderRow, later: PlannedProv
  * Validates every row of `table` with `mapping`. The plan lists every row that passed. Its
  * issues name the file, line and column of each failure, or the sheet and cell in a workbook,
  * and any error blocks the whole import. Two rows for the same provider and contract title are
- * an error, because one would silently overwrite the other; so are two rows of one provider
- * (same code, or same name without a code) that give it different names or profile values.
+ * an error, because one would silently overwrite the other. Two rows of one provider (same code,
+ * or same name without a code) that give it different names or profile values are an error too.
  */
 export function buildProviderContractPlan(table: ImportTable, mapping: ProviderContractMapping): ProviderContractPlan {
   const all: ImportIssue[] = [...table.issues];

@@ -35,6 +35,7 @@
  */
 import type { HlcString, Id, RecordTable, RecordTypes, Tombstone } from '../domain/types';
 import { AppFailure } from '../errors';
+import { placeholderClock } from './fieldClocks';
 import { collectClocks, reportClockSkew } from './mergeClocks';
 import type { AnyRecord } from './mergeFields';
 import { compareText, referenceResolver } from './mergeFields';
@@ -43,7 +44,7 @@ import { mergeTableByJoin } from './mergeJoin';
 import type { TableMergeInput, TableMergeOutput } from './mergeTable';
 import type { DeletedEdit, FieldConflict, MergeDelta, MergeOptions, MergePreview, MergeResult, TableChangeCounts } from './mergeTypes';
 import { defaultMaxClockSkewMs } from './mergeTypes';
-import { mergeVersionVectors } from './mergeVersionVector';
+import { isCovered, mergeVersionVectors } from './mergeVersionVector';
 import type { PortfolioSnapshot, RecordsByTable, VersionVector } from './snapshot';
 import { recordTables } from './snapshot';
 
@@ -60,6 +61,23 @@ function tombstonesOf(snapshot: PortfolioSnapshot, table: RecordTable): Map<Id, 
     if (current === undefined || tombstone.clock > current) clocks.set(tombstone.id, tombstone.clock);
   }
   return clocks;
+}
+
+/**
+ * Returns the remote clocks that `local` has not seen, or `null` when its version vector cannot
+ * tell whether a seen write is there. A scoped snapshot's vector covers writes that the snapshot
+ * leaves out. A placeholder stands for a value that a file without commercial terms left out,
+ * whose write the vector may cover.
+ */
+function unseenClocks(
+  local: PortfolioSnapshot,
+  localClocks: ReadonlySet<HlcString>,
+  remoteClocks: ReadonlySet<HlcString>,
+): ReadonlySet<HlcString> | null {
+  if (local.scoped === true || localClocks.has(placeholderClock)) return null;
+  const unseen = new Set<HlcString>();
+  for (const clock of remoteClocks) if (!isCovered(clock, local.versionVector)) unseen.add(clock);
+  return unseen;
 }
 
 /**
@@ -88,9 +106,10 @@ export function mergeSnapshotsWith(
       detail: { localPortfolioId: local.portfolioId, remotePortfolioId: remote.portfolioId },
     });
   }
-  collectClocks(local, 'local');
+  const localClocks = collectClocks(local, 'local');
   const remoteClocks = collectClocks(remote, 'remote');
   const clockSkew = reportClockSkew(remoteClocks, options.now, options.maxClockSkewMs ?? defaultMaxClockSkewMs);
+  const remoteUnseen = unseenClocks(local, localClocks, remoteClocks);
 
   const redirects = new Map<RecordTable, Map<Id, Id>>();
   const outputs = {} as Record<RecordTable, TableMergeOutput>;
@@ -106,6 +125,7 @@ export function mergeSnapshotsWith(
       localVector: local.versionVector,
       remoteVector: remote.versionVector,
       resolve: referenceResolver(table, redirects),
+      remoteUnseen,
     });
     outputs[table] = output;
     redirects.set(table, output.redirects);

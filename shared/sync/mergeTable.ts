@@ -45,6 +45,12 @@ export interface TableMergeInput {
   readonly localVector: VersionVector;
   readonly remoteVector: VersionVector;
   readonly resolve: ValueResolver;
+  /**
+   * The remote clocks that the local side has not seen, or `null` when unknown. A remote copy
+   * whose clocks are all seen brings nothing the local copy lacks, so `mergeTableByJoin` keeps
+   * the local copy without comparing the two. `mergeTable` does not read it.
+   */
+  readonly remoteUnseen: ReadonlySet<HlcString> | null;
 }
 
 export interface TableMergeOutput {

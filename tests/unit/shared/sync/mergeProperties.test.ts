@@ -9,6 +9,7 @@ import { naturalKey } from '../../../../shared/sync/mergeNaturalKeys';
 import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
 import { recordTables } from '../../../../shared/sync/snapshot';
 import { runScenario, scenarioArbitrary } from './mergeSimulation';
+import type { Scenario } from './mergeSimulation';
 import { baseWallMs, normalized } from './mergeTestKit';
 
 const configuredRuns = Number.parseInt(process.env.STEERWISE_MERGE_RUNS ?? '', 10);
@@ -151,13 +152,17 @@ describe('merge properties over three laptops', () => {
   });
 
   it('converges within three exchanges with any deletions', () => {
+    // Found against an earlier merge-join that kept a local copy when a fold had given the remote
+    // copy its twin's later fields, whose writes the local side had seen on the deleted twin.
+    // prettier-ignore
+    const found = JSON.parse('[{"wallOffsetsMs":[0,0,0],"operations":[{"kind":"import","laptop":1,"code":0,"key":0,"period":0,"value":0},{"kind":"import","laptop":1,"code":1,"key":0,"period":0,"value":0},{"kind":"addProvider","laptop":2,"code":1,"name":0},{"kind":"sync","from":1,"to":0,"keepOther":false},{"kind":"consensus","laptop":0,"pick":0,"value":0},{"kind":"priceBid","laptop":0,"pick":0,"round":1},{"kind":"delete","laptop":0,"table":0,"pick":571},{"kind":"addServiceLevel","laptop":0,"pick":0,"minimum":0},{"kind":"update","laptop":0,"table":0,"pick":0,"fields":1,"choice":0}]}]') as [Scenario];
     fc.assert(
       fc.property(scenarioArbitrary, (scenario) => {
         const simulation = runScenario(scenario, { avoidConcurrentTwinDeletes: false });
         const rounds = simulation.exchangeUntilEqual(3, (a, b) => JSON.stringify(normalized(a)) === JSON.stringify(normalized(b)));
         expect(rounds).toBeLessThanOrEqual(3);
       }),
-      { numRuns: runs(150) },
+      { numRuns: runs(150), examples: [found] },
     );
   });
 });
