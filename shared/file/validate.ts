@@ -22,6 +22,7 @@ import {
 } from './recordSchemas';
 import type { RecordRule, RecordSchema } from './recordSchemas';
 import { checkNaturalKeys } from './naturalKeys';
+import { ascendsById, isMarkedInIdOrder, markInIdOrder } from '../sync/idOrder';
 import { providerOwnedLinks, providerOwnedTables, siteCalendarIds, usedCalendarIds, withCommercialPlaceholders } from './scope';
 import { referenceFields } from '../sync/mergeNaturalKeys';
 import { findEvaluatorScopeViolation } from '../rfp/evaluatorScope';
@@ -142,6 +143,9 @@ export function checkRecords<T extends RecordTable>(
   const schemas = withoutCommercialTerms ? recordSchemasWithoutCommercialTerms : recordSchemas;
   checkElements(records, schemas[table], entry, table, fileName);
 
+  // Files are written in id order, and ids that ascend strictly cannot repeat.
+  const checked = records as readonly RecordTypes[T][];
+  if (ascendsById(checked)) return markInIdOrder(checked);
   const firstIndexById = new Map<string, number>();
   for (let index = 0; index < records.length; index += 1) {
     const id = idOf(records[index]);
@@ -378,6 +382,14 @@ export interface CheckedContent {
   readonly snapshot: PortfolioSnapshot;
 }
 
+/** Marks each table of `completed` whose table in `checked` was marked, since filling in placeholders keeps the order. */
+function keepIdOrderMarks(checked: RecordsByTable, completed: RecordsByTable): RecordsByTable {
+  for (const table of recordTables) {
+    if (isMarkedInIdOrder(checked[table])) markInIdOrder(completed[table] as readonly { readonly id: string }[]);
+  }
+  return completed;
+}
+
 /**
  * Checks current-version content and builds its snapshot. Throws `AppFailure` on the first
  * problem. The snapshot of a scoped file is marked `scoped`. In the snapshot of a file without
@@ -407,7 +419,7 @@ export function checkContent(content: FileContent, fileName: string): CheckedCon
     portfolioId: manifest.portfolioId,
     portfolioName: manifest.portfolioName,
     deviceId: manifest.deviceId,
-    records: withoutCommercialTerms ? withCommercialPlaceholders(records) : records,
+    records: withoutCommercialTerms ? keepIdOrderMarks(records, withCommercialPlaceholders(records)) : records,
     tombstones,
     versionVector,
     ...(manifest.scope === undefined ? {} : { scoped: true }),

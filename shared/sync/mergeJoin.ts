@@ -23,6 +23,7 @@ import type { AnyRecord } from './mergeFields';
 import { compareText, resolveRecord } from './mergeFields';
 import { GroupIndex } from './mergeGroups';
 import { fieldClock, sameValue } from './fieldClocks';
+import { isMarkedInIdOrder } from './idOrder';
 import {
   foldedTombstoneClock,
   naturalKeyFields,
@@ -47,6 +48,7 @@ interface SortedSide {
  * and keeps the last record of a repeated id at the place of its first, as a `Map` filled in array order does.
  */
 function sortedById(records: readonly AnyRecord[]): SortedSide {
+  if (isMarkedInIdOrder(records)) return { records, positions: null };
   let sorted = true;
   for (let index = 1; index < records.length && sorted; index += 1) {
     sorted = (records[index - 1] as AnyRecord).id < (records[index] as AnyRecord).id;

@@ -28,6 +28,7 @@ import {
   writeWins,
 } from './mergeFields';
 import { compactClocks, fieldClock } from './fieldClocks';
+import { markInIdOrder } from './idOrder';
 import { GroupIndex } from './mergeGroups';
 import { foldedTombstoneClock, naturalKeyFields, naturalKeyParts, referencedTables } from './mergeNaturalKeys';
 import type { DeletedEdit, FieldConflict, TableChangeCounts } from './mergeTypes';
@@ -451,7 +452,7 @@ export function finishTable(merger: TableMerger, kept: readonly AnyRecord[]): Ta
   merger.deletedEdits.sort(byRecordId);
 
   return {
-    records: kept.length === 0 ? merger.records : mergeSortedById(kept, merger.records),
+    records: markInIdOrder(kept.length === 0 ? merger.records : mergeSortedById(kept, merger.records)) as AnyRecord[],
     tombstones: merger.tombstones,
     redirects: merger.redirects,
     counts: { ...merger.counts },

@@ -4,6 +4,7 @@
  */
 import type { AuditEntry, HlcString, Id, RecordTable, SyncFields } from '@shared/domain/types';
 import { parseHlc } from '@shared/sync/hlc';
+import { markInIdOrder } from '@shared/sync/idOrder';
 import { latestClockOfDelta } from '@shared/sync/mergeClocks';
 import { applyFieldWrite, resolveConflictKeepOther } from '@shared/sync/mergeKeepOther';
 import type { FieldConflict, FieldWrite, MergeDelta, MergeResult } from '@shared/sync/mergeTypes';
@@ -40,7 +41,10 @@ function allTables(db: PortfolioDb) {
 export async function readSnapshot(db: PortfolioDb, portfolio: PortfolioIdentity, deviceId: string): Promise<PortfolioSnapshot> {
   try {
     return await db.transaction('r', allTables(db), async () => {
-      const tables = await Promise.all(recordTables.map(async (table) => [table, await db.recordTable(table).toArray()] as const));
+      // IndexedDB returns records in primary key order, which is the id order the merge joins in.
+      const tables = await Promise.all(
+        recordTables.map(async (table) => [table, markInIdOrder(await db.recordTable(table).toArray())] as const),
+      );
       const [tombstones, versionVector] = await Promise.all([db.tombstones.toArray(), readVersionVector(db)]);
       const records = Object.fromEntries(tables) as unknown as RecordsByTable;
       return { portfolioId: portfolio.id, portfolioName: portfolio.name, deviceId, records, tombstones, versionVector };
