@@ -743,6 +743,12 @@ export const en = {
     providerContracts: {
       providerColumns: 'Provider columns',
       contractColumns: 'Contract columns (leave the title unmapped for a file of providers only)',
+      defaultNoticeUnit: 'Notice period unit for every line',
+      noDefaultNoticeUnit: 'None: each notice period needs a unit column',
+      mappingProblems: {
+        providerUnmapped:
+          'Choose the provider code column, the provider name column or both: each line names its provider by either. A line with only a code updates the provider that has it.',
+      },
       counts:
         'Providers: {{addedProviders}} added, {{changedProviders}} changed, {{unchangedProviders}} unchanged. Contracts: {{addedContracts}} added, {{changedContracts}} changed, {{unchangedContracts}} unchanged.',
       changesCaption: 'Providers and contracts the import adds or updates',
@@ -3352,18 +3358,20 @@ export const en = {
         'Line {{row}}: the denominator in “{{column}}” is 0, so {{kpi}} has no result for that month. The month is imported as missing.',
     },
     import: {
-      unmappedColumn: '{{file}}: no column is mapped to the provider name. Choose the column that holds it in step 2.',
-      emptyValue: '{{file}}, line {{row}}, column “{{column}}” is empty. Every line needs a provider name: fill it in, or remove the line.',
+      unmappedColumn:
+        '{{file}}: no column is mapped to the provider code or the provider name. In step 2, choose the column that holds either one.',
+      emptyValue:
+        '{{file}}, line {{row}}, column “{{column}}” is empty. Every line needs a provider code or name: fill one in, or remove the line.',
       emptyValue_sheet:
-        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”) is empty. Every row needs a provider name: fill it in, or delete the row.',
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”) is empty. Every row needs a provider code or name: fill one in, or delete the row.',
       missingTitle:
         '{{file}}, line {{row}}, column “{{column}}” is empty, but the line has other contract values. Fill in the contract title, or clear the contract cells to import the provider only.',
       missingTitle_sheet:
         '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”) is empty, but the row has other contract values. Fill in the contract title, or clear the contract cells to import the provider only.',
       missingNoticeUnit:
-        '{{file}}, line {{row}}, column “{{column}}”: the notice period {{value}} has no unit. Write the unit ({{accepted}}) in the notice unit column, or map that column in step 2.',
+        '{{file}}, line {{row}}, column “{{column}}”: the notice period {{value}} has no unit. Write the unit ({{accepted}}) in the notice unit column, or in step 2 map that column or choose the notice unit for every line.',
       missingNoticeUnit_sheet:
-        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the notice period {{value}} has no unit. Write the unit ({{accepted}}) in the notice unit column, or map that column in step 2.',
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the notice period {{value}} has no unit. Write the unit ({{accepted}}) in the notice unit column, or in step 2 map that column or choose the notice unit for every row.',
       invalidChoice:
         '{{file}}, line {{row}}, column “{{column}}”: “{{value}}” is not a valid value. Use one of: {{accepted}}. Or leave the cell blank to keep the stored value.',
       invalidChoice_sheet:
@@ -3424,6 +3432,8 @@ export const en = {
         '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the contract has a renewal term of {{value}} months, but column “{{autoRenewalColumn}}” says it does not renew automatically. Clear the renewal term, or set automatic renewal to yes.',
       missingCurrency:
         '{{file}}, line {{row}}: contract “{{title}}” is new, and column “{{column}}” is empty. Write its currency as a three-letter ISO 4217 code such as GBP, EUR or USD.',
+      unknownProviderCode:
+        '{{file}}, line {{row}}, column “{{column}}”: no provider in the portfolio has the code “{{code}}”, and the line gives no provider name. Correct the code, or add the provider’s name to import it as a new provider.',
     },
     xlsx: {
       notWorkbook:
