@@ -138,7 +138,12 @@ test('steering committee meeting from cadence to decision log', async () => {
 
   const actions = detail.getByTestId('meeting-actions');
   await actions.getByRole('button', { name: 'Add action item' }).click();
+  // An action item needs an owner and a due date, and each missing field says so next to it.
   await expect(actions.getByLabel('Action', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(actions.getByLabel('Owner')).toHaveAttribute('aria-invalid', 'true');
+  await expect(actions.getByLabel('Due date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(actions.getByText('Owner is missing. Fill it in.')).toBeVisible();
+  await expect(actions.getByText('Due date is missing. Fill it in.')).toBeVisible();
   await actions.getByLabel('Action', { exact: true }).fill('Send the recruitment plan');
   await actions.getByLabel('Owner').fill('Priya Shah');
   await actions.getByLabel('Due date').fill(localDate(21));
@@ -239,6 +244,9 @@ test('decisions and actions edited, deleted and added', async () => {
     await row.getByRole('button', { name: /^Edit action/ }).click();
     const form = tab.getByTestId('action-edit-form');
     await form.getByLabel('Due date').fill(localDate(14));
+    await form.getByLabel('Owner').fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByText('Owner is missing. Fill it in.')).toBeVisible();
     await form.getByLabel('Owner').fill('Marek Nowak');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(form).toHaveCount(0);
@@ -250,6 +258,11 @@ test('decisions and actions edited, deleted and added', async () => {
     await add.getByLabel('Action', { exact: true }).fill('Check the Cork site pathway training records');
     await add.getByLabel('Owner').fill('Marek Nowak');
     await add.getByLabel('Provider').selectOption({ label: 'Portfolio-wide' });
+    await add.getByRole('button', { name: 'Add action item' }).click();
+    await expect(add.getByLabel('Due date')).toHaveAttribute('aria-invalid', 'true');
+    await expect(add.getByText('Due date is missing. Fill it in.')).toBeVisible();
+    await expect(row).toHaveCount(1);
+    await add.getByLabel('Due date').fill(localDate(30));
     await add.getByRole('button', { name: 'Add action item' }).click();
     await expect(row).toHaveCount(2);
     await expect(row.filter({ hasText: 'Check the Cork site' })).toContainText('Portfolio-wide');
