@@ -150,7 +150,18 @@ test('steering committee meeting from cadence to decision log', async () => {
   await actions.getByRole('button', { name: 'Add action item' }).click();
   await expect(actions.getByTestId('action-row')).toContainText('Send the recruitment plan');
 
-  await detail.getByRole('button', { name: 'Mark as held' }).click();
+  // The meeting starts in a week, so it cannot have been held yet, and the page says when it can.
+  const markHeld = detail.getByRole('button', { name: 'Mark as held' });
+  await expect(markHeld).toBeDisabled();
+  await expect(detail.getByTestId('held-reason')).toHaveText(
+    /^You can mark this meeting as held once it has started, at 10:00 on .+ \(Europe\/London\)\.$/,
+  );
+  // On the meeting's day, after its 10:00 start in London, the page offers it.
+  await context.clock.setFixedTime(new Date(`${firstDate}T12:00:00Z`));
+  await page.reload();
+  await expect(markHeld).toBeEnabled();
+  await expect(detail.getByTestId('held-reason')).toHaveCount(0);
+  await markHeld.click();
   await expect(detail.getByTestId('meeting-status')).toHaveText('Held');
 
   // Everything is still there after a reload, on the same meeting.

@@ -244,7 +244,13 @@ async function holdSteeringMeeting(page: Page): Promise<void> {
   await decisions.getByRole('button', { name: 'Record decision' }).click();
   await expect(decisions.getByRole('listitem')).toContainText(decisionText);
 
-  await detail.getByRole('button', { name: 'Mark as held' }).click();
+  // The meeting starts in two weeks, so the browser's clock moves past its 10:00 start in Manila to hold it.
+  const markHeld = detail.getByRole('button', { name: 'Mark as held' });
+  await expect(markHeld).toBeDisabled();
+  await page.context().clock.setFixedTime(new Date(`${utcDate(steeringOffset)}T12:00:00Z`));
+  await page.reload();
+  await expect(markHeld).toBeEnabled();
+  await markHeld.click();
   await expect(detail.getByTestId('meeting-status')).toHaveText('Held');
 }
 

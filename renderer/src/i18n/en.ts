@@ -2682,6 +2682,7 @@ export const en = {
       time: '{{time}} ({{zone}}), {{minutes}} minutes',
       noAttendees: 'none recorded',
       markHeld: 'Mark as held',
+      heldAfterStart: 'You can mark this meeting as held once it has started, at {{time}} on {{date}} ({{zone}}).',
       cancelMeeting: 'Cancel meeting',
       markPlanned: 'Mark as planned',
       editDetails: 'Edit details',
