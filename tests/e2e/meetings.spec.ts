@@ -107,8 +107,14 @@ test('steering committee meeting from cadence to decision log', async () => {
   const agenda = detail.getByTestId('agenda');
   await agenda.getByRole('button', { name: 'Draft agenda' }).click();
   const items = agenda.getByTestId('agenda-item');
-  await expect(items.filter({ hasText: /^Escalation.*level 3 \(Steering committee\)/ }).first()).toBeVisible();
-  await expect(items.filter({ hasText: `Risk “${riskTitle}”: High, score 16 of 25` })).toHaveCount(1);
+  // Each item reads once: its kind's badge, then its own text.
+  const escalationItem = items.filter({ hasText: /^Escalation Level 3 \(Steering committee\)/ }).first();
+  await expect(escalationItem.locator('.kind-badge')).toHaveText('Escalation');
+  await expect(escalationItem.getByTestId('agenda-text')).toHaveText(/^Level 3 \(Steering committee\): /);
+  const riskItem = items.filter({ hasText: riskTitle });
+  await expect(riskItem).toHaveCount(1);
+  await expect(riskItem.locator('.kind-badge')).toHaveText('Risk review');
+  await expect(riskItem.getByTestId('agenda-text')).toHaveText(`“${riskTitle}”: High, score 16 of 25`);
   const draftedCount = await items.count();
   await agenda.getByRole('button', { name: 'Draft agenda' }).click();
   await expect(agenda.getByText('Nothing new to add', { exact: false })).toBeVisible();

@@ -225,12 +225,11 @@ async function holdSteeringMeeting(page: Page): Promise<void> {
   await agenda.getByRole('button', { name: 'Draft agenda' }).click();
   const items = agenda.getByTestId('agenda-item');
   await expect(items).toHaveCount(2);
-  await expect(items.nth(0)).toContainText(
-    `Risk review “${riskTitle}” due ${shownDate(utcDate(riskReviewOffset))}: High, score 12 of 25`,
-  );
-  await expect(items.nth(1)).toContainText(
-    `Overdue action “${actionTitle}”, due ${shownDate(utcDate(actionDueOffset))}, owner ${actionOwner}`,
-  );
+  await expect(items.locator('.kind-badge')).toHaveText(['Risk review', 'Action item']);
+  await expect(items.getByTestId('agenda-text')).toHaveText([
+    `“${riskTitle}” due ${shownDate(utcDate(riskReviewOffset))}: High, score 12 of 25`,
+    `“${actionTitle}” overdue, due ${shownDate(utcDate(actionDueOffset))}, owner ${actionOwner}`,
+  ]);
 
   const minutes = detail.getByTestId('meeting-minutes');
   await minutes.getByLabel('Minutes', { exact: true }).fill(minutesText);

@@ -2693,9 +2693,9 @@ export const en = {
         weeklyOperational:
           '“Draft agenda” adds open escalations, service levels missed in the latest measured month, and open actions due by the meeting date.',
         monthlyManagement:
-          '“Draft agenda” adds open escalations, service levels missed in the latest measured month, risks due for review and open actions due by the meeting date.',
+          '“Draft agenda” adds open escalations, service levels missed in the latest measured month, notice deadlines before the next meeting, risks due for review and open actions due by the meeting date.',
         quarterlySteering:
-          '“Draft agenda” adds escalations open at management or steering committee level, risks due for review, risks rated high or critical that changed since the previous meeting, and open actions due by the meeting date.',
+          '“Draft agenda” adds escalations open at management or steering committee level, notice deadlines before the next meeting, risks due for review, risks rated high or critical that changed since the previous meeting, and open actions due by the meeting date.',
         adHoc:
           '“Draft agenda” adds open escalations, service levels missed in the latest measured month, risks due for review and open actions due by the meeting date.',
       },
@@ -3073,19 +3073,19 @@ export const en = {
       },
     },
     riskRating: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
-    // Lines of a drafted meeting agenda; the user may edit them after drafting.
+    // Lines of a drafted meeting agenda; the user may edit them after drafting. The agenda shows
+    // each line after a badge of its kind (`profile.agendaSources`), so a line does not name its kind again.
     agenda: {
-      escalation: 'Escalation at level {{level}} ({{levelName}}): {{kpi}} missed in {{period}}; owner {{owner}}, due {{due}}',
+      escalation: 'Level {{level}} ({{levelName}}): {{kpi}} missed in {{period}}, owner {{owner}}, due {{due}}',
       serviceLevel: '{{kpi}} below its minimum in {{period}}: {{result}} against {{minimum}}',
-      serviceLevelCritical: 'Critical service level {{kpi}} below its minimum in {{period}}: {{result}} against {{minimum}}',
+      serviceLevelCritical: '{{kpi}} (critical) below its minimum in {{period}}: {{result}} against {{minimum}}',
       noticeDeadline_renews:
-        'Notice deadline {{date}} for contract “{{title}}”, before the next meeting on {{next}}: without notice it renews on {{renewsOn}}',
-      noticeDeadline_ends:
-        'Notice deadline {{date}} for contract “{{title}}”, before the next meeting on {{next}}: the term ends on {{endsOn}}',
-      risk: 'Risk “{{title}}”: {{rating}}, score {{score}} of 25',
-      riskDue: 'Risk review “{{title}}” due {{date}}: {{rating}}, score {{score}} of 25',
-      action: 'Action “{{title}}” due {{date}}, owner {{owner}}',
-      actionOverdue: 'Overdue action “{{title}}”, due {{date}}, owner {{owner}}',
+        '{{date}} for contract “{{title}}”, before the next meeting on {{next}}: without notice it renews on {{renewsOn}}',
+      noticeDeadline_ends: '{{date}} for contract “{{title}}”, before the next meeting on {{next}}: the term ends on {{endsOn}}',
+      risk: '“{{title}}”: {{rating}}, score {{score}} of 25',
+      riskDue: '“{{title}}” due {{date}}: {{rating}}, score {{score}} of 25',
+      action: '“{{title}}” due {{date}}, owner {{owner}}',
+      actionOverdue: '“{{title}}” overdue, due {{date}}, owner {{owner}}',
       noOwner: 'not assigned',
     },
     certificationRisks: {
