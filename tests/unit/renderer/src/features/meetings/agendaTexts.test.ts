@@ -2,7 +2,8 @@ import i18next from 'i18next';
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agendaScopes, draftAgenda } from '../../../../../../shared/governance/agendaDraft';
-import type { AgendaDraftInput } from '../../../../../../shared/governance/agendaDraft';
+import type { AgendaDraftInput, AgendaScope } from '../../../../../../shared/governance/agendaDraft';
+import type { MeetingKind } from '../../../../../../shared/domain/governance';
 import { agendaTexts } from '../../../../../../renderer/src/features/meetings/agendaTexts';
 import { en } from '../../../../../../renderer/src/i18n/en';
 import { makeKpi, makeMeasurement, makeServiceLevel } from '../../../../shared/domain/factories';
@@ -87,7 +88,8 @@ describe('agendaTexts', () => {
 });
 
 describe('agenda scope help', () => {
-  it.each(Object.entries(agendaScopes))('%s names notice deadlines when drafted', (kind, scope) => {
+  const scopes = Object.entries(agendaScopes) as [MeetingKind, AgendaScope][];
+  it.each(scopes)('%s names notice deadlines when drafted', (kind, scope) => {
     const help = t(`meetings.agenda.scope.${kind}`);
     expect(help.includes('notice deadlines')).toBe(scope.noticeDeadlines);
   });
