@@ -1,6 +1,7 @@
 /** The "Providers and contracts" import from the committed fixtures: counts, the records on screen, a re-import and a bad file. */
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { freshProfile } from './browser';
 import type { Profile } from './browser';
 import { chooseFile, startImport } from './importSteps';
@@ -101,15 +102,20 @@ test('term ending before its start and a renamed provider code are both reported
   await context.close();
 });
 
-test('contracts by provider code join stored providers', async () => {
-  const context = await profile.launch();
-  const page = await context.newPage();
+/** Imports providers-contracts.csv (providers NW1 and FB2) into an empty portfolio and returns to the provider list. */
+async function importProviderFixture(page: Page): Promise<void> {
   await startImport(page);
   await page.getByRole('radio', { name: 'Providers and contracts' }).check();
   await chooseFile(page, join(fixtures, 'providers-contracts.csv'));
   await page.getByRole('button', { name: 'Check the file' }).click();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('button', { name: 'Close' }).click();
+}
+
+test('contracts by provider code join stored providers', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await importProviderFixture(page);
 
   // The file has a code column but no name or notice unit column.
   await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
@@ -142,12 +148,7 @@ test('contracts by provider code join stored providers', async () => {
 test('unknown provider code without a name is reported', async () => {
   const context = await profile.launch();
   const page = await context.newPage();
-  await startImport(page);
-  await page.getByRole('radio', { name: 'Providers and contracts' }).check();
-  await chooseFile(page, join(fixtures, 'providers-contracts.csv'));
-  await page.getByRole('button', { name: 'Check the file' }).click();
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await page.getByRole('button', { name: 'Close' }).click();
+  await importProviderFixture(page);
 
   await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
   await chooseFile(page, join(fixtures, 'contracts-unknown-code.csv'));
