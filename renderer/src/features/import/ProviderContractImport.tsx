@@ -7,10 +7,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
-import type { ImportSummary } from '@shared/domain/types';
+import type { ImportSummary, NoticePeriod } from '@shared/domain/types';
 import { maxOpenFileBytes } from '@shared/ipc/contract';
 import type { OpenedFile } from '@shared/ipc/contract';
-import type { NoticePeriod } from '@shared/domain/types';
 import {
   buildProviderContractPlan,
   contractFields,
