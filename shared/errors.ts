@@ -38,6 +38,7 @@ export const errorCodes = [
   'import.missingTitle',
   'import.missingNoticeUnit',
   'import.missingCurrency',
+  'import.unknownProviderCode',
   'import.invalidChoice',
   'import.invalidCurrency',
   'import.invalidDate',

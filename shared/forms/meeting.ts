@@ -317,7 +317,7 @@ export function checkDecisionEdit(input: DecisionFormInput): MeetingFormCheck<Ch
   return checkWith(decisionFields, input);
 }
 
-/** The action item form as typed. An empty due date means none. */
+/** The action item form as typed. An action item needs an owner and a due date, so that someone follows it up by a known day. */
 export interface ActionFormInput {
   readonly title: string;
   readonly owner: string;
@@ -326,7 +326,7 @@ export interface ActionFormInput {
 
 export type ActionField = keyof ActionFormInput;
 
-const actionFields = z.object({ title: requiredText(maxTitleLength), owner: optionalText(maxNameLength), dueDate: optionalDate() });
+const actionFields = z.object({ title: requiredText(maxTitleLength), owner: requiredText(maxNameLength), dueDate: requiredDate() });
 
 /** Checks an action item raised in `meeting` and returns it open, linked to the meeting and its provider. */
 export function checkActionForm(

@@ -63,10 +63,14 @@ export type ProviderContractField = ProviderField | ContractField;
 /** Column of each field, as named in `ImportTable.header`, or `null` when the file has none. */
 export type ProviderContractMapping = { readonly [F in ProviderContractField]: string | null };
 
-/** Provider fields a row sets; an absent field keeps the stored value (or the default for a new provider). */
+/**
+ * Provider fields a row sets; an absent field keeps the stored value (or the default for a new
+ * provider). A row has a code, a name or both. A row with a code and no name refers to a stored
+ * provider. The database layer checks that one exists, because only it reads the stored codes.
+ */
 export interface PlannedProviderRow {
   readonly code: string | null;
-  readonly name: string;
+  readonly name: string | null;
   readonly legalEntity?: string;
   readonly parentCompany?: string;
   readonly tier?: ProviderTier;
@@ -97,11 +101,21 @@ export interface ProviderContractRow {
   readonly contract: PlannedContractRow | null;
 }
 
+/** Choices of the mapping step that are not columns. */
+export interface ProviderContractDefaults {
+  /** Unit of a notice period whose row gives none, or `null` to make such a row an error. */
+  readonly noticeUnit: NoticePeriod['unit'] | null;
+}
+
+export const noDefaults: ProviderContractDefaults = { noticeUnit: null };
+
 /** Everything a providers-and-contracts import will write, computed before a single write. */
 export interface ProviderContractPlan {
   readonly fileName: string;
   /** Column mapped to the currency, named in the message about a new contract without one; `null` when unmapped. */
   readonly currencyColumn: string | null;
+  /** Column mapped to the provider code, named in the message about a code that matches no stored provider. */
+  readonly codeColumn: string | null;
   readonly rows: readonly ProviderContractRow[];
   readonly issues: readonly ImportIssue[];
   readonly issueCounts: { readonly errors: number; readonly warnings: number };
@@ -130,6 +144,14 @@ const columnGuesses: Readonly<Record<ProviderContractField, readonly string[]>> 
   pricingModel: ['pricing model', 'pricing'],
   atRiskPercent: ['at-risk %', 'at risk %', 'at-risk percent', 'at risk'],
 };
+
+/** Problems of a mapping that block the import before any row is read. */
+export type ProviderContractMappingProblem = 'providerUnmapped';
+
+/** Lists the problems of `mapping`: a row names its provider by code or by name, so one of the two columns must be mapped. */
+export function providerContractMappingProblems(mapping: ProviderContractMapping): ProviderContractMappingProblem[] {
+  return mapping.code === null && mapping.name === null ? ['providerUnmapped'] : [];
+}
 
 /** Guesses the column of each field from the header names; a field with no matching column maps to `null`. */
 export function guessProviderContractMapping(header: readonly string[]): ProviderContractMapping {
@@ -170,6 +192,7 @@ class RowReader {
   constructor(
     private readonly table: ImportTable,
     private readonly mapping: ProviderContractMapping,
+    readonly defaults: ProviderContractDefaults,
     private readonly index: number,
     readonly row: number,
   ) {}
@@ -266,21 +289,24 @@ function wholeNumberIn(reader: RowReader, field: ProviderContractField, min: num
 }
 
 /**
- * Reads the provider of a row. Every cell is checked even when the name is missing, so that one
- * pass over the file reports every problem of the row.
+ * Reads the provider of a row, which needs a code or a name. The issue of a row with neither sits
+ * on the name's column when it is mapped, else on the code's. Every cell is checked even when both
+ * are missing, so that one pass over the file reports every problem of the row.
  */
-function readProvider(reader: RowReader): PlannedProviderRow | null {
+function readProvider(reader: RowReader, mapping: ProviderContractMapping): PlannedProviderRow | null {
+  const code = reader.text('code');
   const name = reader.text('name');
-  if (name === null) reader.fail('name', 'import.emptyValue', null);
+  const unnamed = code === null && name === null;
+  if (unnamed) reader.fail(mapping.name === null ? 'code' : 'name', 'import.emptyValue', null);
   const legalEntity = reader.text('legalEntity');
   const parentCompany = reader.text('parentCompany');
   const tier = reader.choice('tier', tierChoice);
   const criticality = reader.choice('criticality', criticalityChoice);
   const lifecycle = reader.choice('lifecycle', lifecycleChoice);
   const financialRating = reader.choice('financialRating', financialRatingChoice);
-  if (name === null) return null;
+  if (unnamed) return null;
   return {
-    code: reader.text('code'),
+    code,
     name,
     ...(legalEntity === null ? {} : { legalEntity }),
     ...(parentCompany === null ? {} : { parentCompany }),
@@ -336,9 +362,9 @@ function readContract(reader: RowReader): PlannedContractRow | null {
   const annualValueMinor = money('annualValue');
   const monthlyChargesMinor = money('monthlyCharges');
   const noticeAmount = wholeNumberIn(reader, 'noticeAmount', 0, contractFormLimits.maxNoticeAmount);
-  const noticeUnit = reader.choice('noticeUnit', noticeUnitChoice);
+  const noticeUnit = reader.text('noticeUnit') === null ? reader.defaults.noticeUnit : reader.choice('noticeUnit', noticeUnitChoice);
   // The issue sits on the amount's cell, which is always mapped, because the unit column may not be.
-  if (noticeAmount !== null && reader.text('noticeUnit') === null) {
+  if (noticeAmount !== null && reader.text('noticeUnit') === null && reader.defaults.noticeUnit === null) {
     reader.fail('noticeAmount', 'import.missingNoticeUnit', reader.shown('noticeAmount', noticeAmount), {
       accepted: noticeUnitChoice.accepted,
     });
@@ -386,22 +412,28 @@ function conflictingProviderFields(first: PlannedProviderRow, later: PlannedProv
 }
 
 /**
- * Validates every row of `table` with `mapping`. The plan lists every row that passed. Its
- * issues name the file, line and column of each failure, or the sheet and cell in a workbook,
- * and any error blocks the whole import. Two rows for the same provider and contract title are
- * an error, because one would silently overwrite the other. Two rows of one provider (same code,
- * or same name without a code) that give it different names or profile values are an error too.
+ * Validates every row of `table` with `mapping` and the mapping step's `defaults`. The plan lists
+ * every row that passed. Its issues name the file, line and column of each failure, or the sheet
+ * and cell in a workbook, and any error blocks the whole import. Two rows for the same provider
+ * and contract title are an error, because one would silently overwrite the other. Two rows of one
+ * provider (same code, or same name without a code) that give it different names or profile
+ * values are an error too.
  */
-export function buildProviderContractPlan(table: ImportTable, mapping: ProviderContractMapping): ProviderContractPlan {
+export function buildProviderContractPlan(
+  table: ImportTable,
+  mapping: ProviderContractMapping,
+  defaults: ProviderContractDefaults = noDefaults,
+): ProviderContractPlan {
   const all: ImportIssue[] = [...table.issues];
   const rows: ProviderContractRow[] = [];
-  if (mapping.name === null) {
+  const mappingProblems = providerContractMappingProblems(mapping);
+  if (mappingProblems.length > 0) {
     all.push({
       severity: 'error',
       code: 'import.unmappedColumn',
       row: null,
       column: null,
-      detail: { file: table.fileName, field: 'name' },
+      detail: { file: table.fileName },
     });
   }
   const seen = new Map<string, number>();
@@ -412,16 +444,16 @@ export function buildProviderContractPlan(table: ImportTable, mapping: ProviderC
   >();
 
   table.rows.forEach((_, index) => {
-    if (mapping.name === null) return;
-    const reader = new RowReader(table, mapping, index, table.rowNumbers[index] ?? index + 2);
-    const provider = readProvider(reader);
+    if (mappingProblems.length > 0) return;
+    const reader = new RowReader(table, mapping, defaults, index, table.rowNumbers[index] ?? index + 2);
+    const provider = readProvider(reader, mapping);
     const contract = readContract(reader);
     all.push(...reader.issues);
     if (provider === null) return;
 
     // The import keys a provider by its code, or by its name when the row has no code. Rows with
     // other errors still take part, so that one pass reports every disagreement.
-    const providerKey = provider.code === null ? `name\u001f${provider.name}` : `code\u001f${provider.code}`;
+    const providerKey = provider.code === null ? `name\u001f${provider.name ?? ''}` : `code\u001f${provider.code}`;
     const first = providersSeen.get(providerKey);
     let conflicts: ProviderField[] = [];
     if (first !== undefined) {
@@ -431,7 +463,7 @@ export function buildProviderContractPlan(table: ImportTable, mapping: ProviderC
           file: table.fileName,
           field,
           column: mapping[field] ?? field,
-          provider: provider.code ?? provider.name,
+          provider: provider.code ?? provider.name ?? '',
           value: reader.text(field) ?? '',
           firstValue: first.cells.get(field) ?? '',
           firstRow: first.row,
@@ -447,7 +479,7 @@ export function buildProviderContractPlan(table: ImportTable, mapping: ProviderC
     const key = `${providerKey}\u001f${contract?.title ?? ''}`;
     const firstRow = seen.get(key);
     if (firstRow !== undefined) {
-      const detail = { file: table.fileName, provider: provider.name, firstRow };
+      const detail = { file: table.fileName, provider: provider.name ?? provider.code ?? '', firstRow };
       const issue =
         contract === null
           ? rowIssue('error', 'import.duplicateProvider', reader.row, null, detail)
@@ -463,5 +495,12 @@ export function buildProviderContractPlan(table: ImportTable, mapping: ProviderC
   let located = all;
   if (table.format === 'xlsx') located = all.map((issue) => (issue.row === null ? issue : locateInSheet(issue, table)));
   const capped = capIssues(located);
-  return { fileName: table.fileName, currencyColumn: mapping.currency, rows, issues: capped.issues, issueCounts: capped.counts };
+  return {
+    fileName: table.fileName,
+    currencyColumn: mapping.currency,
+    codeColumn: mapping.code,
+    rows,
+    issues: capped.issues,
+    issueCounts: capped.counts,
+  };
 }

@@ -55,6 +55,8 @@ test('clean file imports once, then changes nothing', async () => {
   await expect(page.getByTestId('providers-table').locator('tbody tr')).toContainText('NORTH WEST EXC BLACKPOOL NHS 111');
 
   await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
+  // The provider list's import starts on providers and contracts.
+  await page.getByRole('radio', { name: 'Monthly measurements' }).check();
   await chooseFile(page, join(fixtures, 'nhs111_small_clean.csv'));
   await page.getByRole('button', { name: 'Check the file' }).click();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -159,6 +161,7 @@ test('hand-made mapping is saved as a preset and reused', async () => {
 
   await page.getByRole('button', { name: 'All providers' }).click();
   await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
+  await page.getByRole('radio', { name: 'Monthly measurements' }).check();
   await chooseFile(page, join(fixtures, 'supplier_scorecard.csv'));
   await expect(page.getByText('The columns match the preset “Supplier scorecard”.')).toBeVisible();
   await page.getByRole('button', { name: 'Check the file' }).click();

@@ -1,6 +1,7 @@
 /** The "Providers and contracts" import from the committed fixtures: counts, the records on screen, a re-import and a bad file. */
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { freshProfile } from './browser';
 import type { Profile } from './browser';
 import { chooseFile, startImport } from './importSteps';
@@ -56,7 +57,9 @@ test('providers CSV imports, then is unchanged', async () => {
   await page.reload();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Providers' }).click();
   await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
-  await page.getByRole('radio', { name: 'Providers and contracts' }).check();
+  // The import opened from the provider list starts on providers and contracts.
+  await expect(page.getByRole('radio', { name: 'Providers and contracts' })).toBeChecked();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import providers and contracts');
   await chooseFile(page, join(fixtures, 'providers-contracts.csv'));
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByTestId('import-review').getByRole('status')).toHaveText(
@@ -96,5 +99,62 @@ test('term ending before its start and a renamed provider code are both reported
     'providers-contracts-conflicts.csv, line 3, column “Provider name”: provider “NW1” has “Northwind Contact Centre” here but “Northwind Contact” on line 2. Make the two lines agree, or give the providers different codes.',
   ]);
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await context.close();
+});
+
+/** Imports providers-contracts.csv (providers NW1 and FB2) into an empty portfolio and returns to the provider list. */
+async function importProviderFixture(page: Page): Promise<void> {
+  await startImport(page);
+  await page.getByRole('radio', { name: 'Providers and contracts' }).check();
+  await chooseFile(page, join(fixtures, 'providers-contracts.csv'));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Close' }).click();
+}
+
+test('contracts by provider code join stored providers', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await importProviderFixture(page);
+
+  // The file has a code column but no name or notice unit column.
+  await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
+  await chooseFile(page, join(fixtures, 'contracts-by-code.csv'));
+  const wizard = page.getByTestId('provider-contract-import');
+  const check = wizard.getByRole('button', { name: 'Check the file' });
+  await wizard.getByRole('combobox', { name: /^Provider code/ }).selectOption({ label: '(none)' });
+  await expect(wizard.getByTestId('mapping-problems')).toContainText('Choose the provider code column, the provider name column or both');
+  await expect(check).toBeDisabled();
+  await wizard.getByRole('combobox', { name: /^Provider code/ }).selectOption('Provider code');
+  await expect(wizard.getByTestId('mapping-problems')).toHaveCount(0);
+
+  await check.click();
+  await expect(wizard.getByTestId('import-issues')).toContainText(
+    'contracts-by-code.csv, line 2, column “Notice period”: the notice period 3 has no unit.',
+  );
+  await wizard.getByRole('button', { name: 'Back' }).click();
+  await wizard.getByLabel('Notice period unit for every line').selectOption({ label: 'months' });
+  await check.click();
+  await expect(wizard.getByTestId('import-review').getByRole('status')).toHaveText(
+    'Providers: 0 added, 0 changed, 2 unchanged. Contracts: 2 added, 0 changed, 0 unchanged.',
+  );
+  const payables = wizard.getByTestId('import-record-changes').getByRole('row', { name: /Accounts payable \(Fabrikam Finance\)/ });
+  await expect(payables.locator('[data-field="noticePeriod"]')).toHaveText('Notice period: 2 months');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('import-done')).toContainText('Contracts: 2 added');
+  await context.close();
+});
+
+test('unknown provider code without a name is reported', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await importProviderFixture(page);
+
+  await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
+  await chooseFile(page, join(fixtures, 'contracts-unknown-code.csv'));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('import-error')).toHaveText(
+    'contracts-unknown-code.csv, line 3, column “Provider code”: no provider in the portfolio has the code “ZZ9”, and the line gives no provider name. Correct the code, or add the provider’s name to import it as a new provider.',
+  );
   await context.close();
 });

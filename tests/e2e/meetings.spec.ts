@@ -107,8 +107,14 @@ test('steering committee meeting from cadence to decision log', async () => {
   const agenda = detail.getByTestId('agenda');
   await agenda.getByRole('button', { name: 'Draft agenda' }).click();
   const items = agenda.getByTestId('agenda-item');
-  await expect(items.filter({ hasText: /^Escalation.*level 3 \(Steering committee\)/ }).first()).toBeVisible();
-  await expect(items.filter({ hasText: `Risk “${riskTitle}”: High, score 16 of 25` })).toHaveCount(1);
+  // Each item reads once: its kind's badge, then its own text.
+  const escalationItem = items.filter({ hasText: /^Escalation Level 3 \(Steering committee\)/ }).first();
+  await expect(escalationItem.locator('.kind-badge')).toHaveText('Escalation');
+  await expect(escalationItem.getByTestId('agenda-text')).toHaveText(/^Level 3 \(Steering committee\): /);
+  const riskItem = items.filter({ hasText: riskTitle });
+  await expect(riskItem).toHaveCount(1);
+  await expect(riskItem.locator('.kind-badge')).toHaveText('Risk review');
+  await expect(riskItem.getByTestId('agenda-text')).toHaveText(`“${riskTitle}”: High, score 16 of 25`);
   const draftedCount = await items.count();
   await agenda.getByRole('button', { name: 'Draft agenda' }).click();
   await expect(agenda.getByText('Nothing new to add', { exact: false })).toBeVisible();
@@ -138,14 +144,30 @@ test('steering committee meeting from cadence to decision log', async () => {
 
   const actions = detail.getByTestId('meeting-actions');
   await actions.getByRole('button', { name: 'Add action item' }).click();
+  // An action item needs an owner and a due date, and each missing field says so next to it.
   await expect(actions.getByLabel('Action', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(actions.getByLabel('Owner')).toHaveAttribute('aria-invalid', 'true');
+  await expect(actions.getByLabel('Due date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(actions.getByText('Owner is missing. Fill it in.')).toBeVisible();
+  await expect(actions.getByText('Due date is missing. Fill it in.')).toBeVisible();
   await actions.getByLabel('Action', { exact: true }).fill('Send the recruitment plan');
   await actions.getByLabel('Owner').fill('Priya Shah');
   await actions.getByLabel('Due date').fill(localDate(21));
   await actions.getByRole('button', { name: 'Add action item' }).click();
   await expect(actions.getByTestId('action-row')).toContainText('Send the recruitment plan');
 
-  await detail.getByRole('button', { name: 'Mark as held' }).click();
+  // The meeting starts in a week, so it cannot have been held yet, and the page says when it can.
+  const markHeld = detail.getByRole('button', { name: 'Mark as held' });
+  await expect(markHeld).toBeDisabled();
+  await expect(detail.getByTestId('held-reason')).toHaveText(
+    /^You can mark this meeting as held once it has started, at 10:00 on .+ \(Europe\/London\)\.$/,
+  );
+  // On the meeting's day, after its 10:00 start in London, the page offers it.
+  await context.clock.setFixedTime(new Date(`${firstDate}T12:00:00Z`));
+  await page.reload();
+  await expect(markHeld).toBeEnabled();
+  await expect(detail.getByTestId('held-reason')).toHaveCount(0);
+  await markHeld.click();
   await expect(detail.getByTestId('meeting-status')).toHaveText('Held');
 
   // Everything is still there after a reload, on the same meeting.
@@ -239,6 +261,9 @@ test('decisions and actions edited, deleted and added', async () => {
     await row.getByRole('button', { name: /^Edit action/ }).click();
     const form = tab.getByTestId('action-edit-form');
     await form.getByLabel('Due date').fill(localDate(14));
+    await form.getByLabel('Owner').fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByText('Owner is missing. Fill it in.')).toBeVisible();
     await form.getByLabel('Owner').fill('Marek Nowak');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(form).toHaveCount(0);
@@ -250,6 +275,11 @@ test('decisions and actions edited, deleted and added', async () => {
     await add.getByLabel('Action', { exact: true }).fill('Check the Cork site pathway training records');
     await add.getByLabel('Owner').fill('Marek Nowak');
     await add.getByLabel('Provider').selectOption({ label: 'Portfolio-wide' });
+    await add.getByRole('button', { name: 'Add action item' }).click();
+    await expect(add.getByLabel('Due date')).toHaveAttribute('aria-invalid', 'true');
+    await expect(add.getByText('Due date is missing. Fill it in.')).toBeVisible();
+    await expect(row).toHaveCount(1);
+    await add.getByLabel('Due date').fill(localDate(30));
     await add.getByRole('button', { name: 'Add action item' }).click();
     await expect(row).toHaveCount(2);
     await expect(row.filter({ hasText: 'Check the Cork site' })).toContainText('Portfolio-wide');

@@ -160,6 +160,8 @@ async function openPortfolioFileAt(page: Page, path: string) {
 async function importCsv(page: Page, path: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Providers' }).click();
   await page.getByRole('button', { name: 'Import from CSV or Excel' }).click();
+  // The provider list's import starts on providers and contracts.
+  await page.getByRole('radio', { name: 'Monthly measurements' }).check();
   await chooseFile(page, path);
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByTestId('import-review')).toContainText('Ready to import', { timeout: 30_000 });

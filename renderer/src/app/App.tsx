@@ -35,7 +35,7 @@ import { Header } from './Header';
 function Screens() {
   const screen = useUiStore(selectScreen);
 
-  if (screen.name === 'import') return <ImportWizard />;
+  if (screen.name === 'import') return <ImportWizard key={screen.kind ?? ''} initialKind={screen.kind ?? 'measurements'} />;
   if (screen.name === 'sync') return <SyncScreen />;
   if (screen.name === 'backups') return <BackupsScreen />;
   // RFPs need no providers, so they open before the empty-portfolio screen.

@@ -22,8 +22,11 @@ import { raiseVersionVector } from './versionVector';
 
 interface PlannedProviderGroup {
   readonly code: string | null;
-  readonly name: string;
+  /** The first name the provider's rows give, or `null` when every row gives only the code. */
+  name: string | null;
   readonly formerNames: readonly string[];
+  /** Line of the provider's first row, for naming it in a message. */
+  readonly row: number;
   /** The fields of every row of this provider, later rows overriding earlier ones. */
   fields: PlannedProviderRow;
 }
@@ -70,20 +73,43 @@ function groupProviders(plan: ProviderContractPlan): { groups: PlannedProviderGr
     const known = byKey.get(key);
     if (known !== undefined) {
       const group = groups[known];
-      // NOTE: when two rows give one provider different values, the later row wins without a warning.
-      if (group !== undefined) group.fields = { ...group.fields, ...row.provider };
+      // The plan rejects rows that give one provider two different names or profile values, so merging loses nothing.
+      if (group !== undefined) {
+        group.fields = { ...group.fields, ...definedFields(row.provider) };
+        group.name ??= row.provider.name;
+      }
       return known;
     }
     byKey.set(key, groups.length);
-    groups.push({ code: row.provider.code, name: row.provider.name, formerNames: [], fields: row.provider });
+    groups.push({ code: row.provider.code, name: row.provider.name, formerNames: [], row: row.row, fields: row.provider });
     return groups.length - 1;
   });
   return { groups, rowGroups };
 }
 
+/** Returns the fields of `provider` that are set, so that a row without a name keeps the name of an earlier row. */
+function definedFields(provider: PlannedProviderRow): Partial<PlannedProviderRow> {
+  return Object.fromEntries(Object.entries(provider).filter(([, value]) => value !== null && value !== undefined));
+}
+
+/**
+ * Rejects a provider whose rows give only a code that no stored provider has: without a name it
+ * cannot be added, so the row most likely mistypes the code of an existing provider.
+ */
+function assertKnownCode(plan: ProviderContractPlan, group: PlannedProviderGroup, stored: Provider | null): void {
+  if (stored !== null || group.name !== null) return;
+  throw new AppFailure({
+    code: 'import.unknownProviderCode',
+    detail: { file: plan.fileName, row: group.row, column: plan.codeColumn ?? 'code', code: group.code ?? '' },
+    cause: `provider code ${group.code ?? ''} on row ${String(group.row)} matches no stored provider and the row has no name`,
+  });
+}
+
 /** Provider data after the import: names as a measurement import sets them, then the row's profile fields. */
 function providerDataOf(group: PlannedProviderGroup, stored: Provider | null): ProviderData {
-  const named = importedProviderData(group, stored, null, null);
+  // A row with only a code keeps the stored provider's name. `assertKnownCode` has checked that there is one.
+  const name = group.name ?? stored?.name ?? '';
+  const named = importedProviderData({ code: group.code, name, formerNames: group.formerNames }, stored, null, null);
   const { legalEntity, parentCompany, tier, criticality, lifecycle, financialRating } = group.fields;
   const profile = { legalEntity, parentCompany, tier, criticality, lifecycle, financialRating };
   const given = Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== undefined));
@@ -155,9 +181,11 @@ async function computeChanges(db: PortfolioDb, plan: ProviderContractPlan, stamp
 
   const { groups, rowGroups } = groupProviders(plan);
   const matches = matchProviders(storedProviders, groups);
-  const providerIds = groups.map(
-    (group, index) => providers.record(upsertRecord(matches[index] ?? undefined, providerDataOf(group, matches[index] ?? null), stamp)).id,
-  );
+  const providerIds = groups.map((group, index) => {
+    const stored = matches[index] ?? null;
+    assertKnownCode(plan, group, stored);
+    return providers.record(upsertRecord(stored ?? undefined, providerDataOf(group, stored), stamp)).id;
+  });
 
   const contractKey = (providerId: Id, title: string) => `${providerId}\u001f${title}`;
   const byKey = new Map(storedContracts.map((contract) => [contractKey(contract.providerId, contract.title), contract]));

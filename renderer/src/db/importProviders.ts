@@ -17,8 +17,15 @@ function addTo(map: Map<string, Provider[]>, key: string, provider: Provider): v
   else list.push(provider);
 }
 
+/** Code and names of a provider in an import. A `null` name (a row that gives only a code) matches by code alone. */
+export interface ProviderToMatch {
+  readonly code: string | null;
+  readonly name: string | null;
+  readonly formerNames: readonly string[];
+}
+
 /** Returns, for each planned provider, the stored provider it is, or `null` for a new one. */
-export function matchProviders(stored: readonly Provider[], planned: readonly PlannedProvider[]): (Provider | null)[] {
+export function matchProviders(stored: readonly Provider[], planned: readonly ProviderToMatch[]): (Provider | null)[] {
   const byCode = new Map<string, Provider[]>();
   const byName = new Map<string, Provider[]>();
   const byFormerName = new Map<string, Provider[]>();
@@ -43,11 +50,12 @@ export function matchProviders(stored: readonly Provider[], planned: readonly Pl
   planned.forEach((plan, index) => {
     if (plan.code !== null) claimFirst(index, byCode.get(plan.code), () => true);
   });
-  const codesAgree = (plan: PlannedProvider) => (provider: Provider) => plan.code === null || provider.code === null;
+  const codesAgree = (plan: ProviderToMatch) => (provider: Provider) => plan.code === null || provider.code === null;
   planned.forEach((plan, index) => {
-    claimFirst(index, byName.get(plan.name), codesAgree(plan));
+    if (plan.name !== null) claimFirst(index, byName.get(plan.name), codesAgree(plan));
   });
   planned.forEach((plan, index) => {
+    if (plan.name === null) return;
     const names = [plan.name, ...[...plan.formerNames].reverse()];
     for (const name of names) {
       claimFirst(index, byName.get(name), codesAgree(plan));

@@ -743,6 +743,12 @@ export const en = {
     providerContracts: {
       providerColumns: 'Provider columns',
       contractColumns: 'Contract columns (leave the title unmapped for a file of providers only)',
+      defaultNoticeUnit: 'Notice period unit for every line',
+      noDefaultNoticeUnit: 'None: each notice period needs a unit column',
+      mappingProblems: {
+        providerUnmapped:
+          'Choose the provider code column, the provider name column or both: each line names its provider by either. A line with only a code updates the provider that has it.',
+      },
       counts:
         'Providers: {{addedProviders}} added, {{changedProviders}} changed, {{unchangedProviders}} unchanged. Contracts: {{addedContracts}} added, {{changedContracts}} changed, {{unchangedContracts}} unchanged.',
       changesCaption: 'Providers and contracts the import adds or updates',
@@ -2676,6 +2682,7 @@ export const en = {
       time: '{{time}} ({{zone}}), {{minutes}} minutes',
       noAttendees: 'none recorded',
       markHeld: 'Mark as held',
+      heldAfterStart: 'You can mark this meeting as held once it has started, at {{time}} on {{date}} ({{zone}}).',
       cancelMeeting: 'Cancel meeting',
       markPlanned: 'Mark as planned',
       editDetails: 'Edit details',
@@ -2686,9 +2693,9 @@ export const en = {
         weeklyOperational:
           '“Draft agenda” adds open escalations, service levels missed in the latest measured month, and open actions due by the meeting date.',
         monthlyManagement:
-          '“Draft agenda” adds open escalations, service levels missed in the latest measured month, risks due for review and open actions due by the meeting date.',
+          '“Draft agenda” adds open escalations, service levels missed in the latest measured month, notice deadlines before the next meeting, risks due for review and open actions due by the meeting date.',
         quarterlySteering:
-          '“Draft agenda” adds escalations open at management or steering committee level, risks due for review, risks rated high or critical that changed since the previous meeting, and open actions due by the meeting date.',
+          '“Draft agenda” adds escalations open at management or steering committee level, notice deadlines before the next meeting, risks due for review, risks rated high or critical that changed since the previous meeting, and open actions due by the meeting date.',
         adHoc:
           '“Draft agenda” adds open escalations, service levels missed in the latest measured month, risks due for review and open actions due by the meeting date.',
       },
@@ -3066,19 +3073,19 @@ export const en = {
       },
     },
     riskRating: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
-    // Lines of a drafted meeting agenda; the user may edit them after drafting.
+    // Lines of a drafted meeting agenda; the user may edit them after drafting. The agenda shows
+    // each line after a badge of its kind (`profile.agendaSources`), so a line does not name its kind again.
     agenda: {
-      escalation: 'Escalation at level {{level}} ({{levelName}}): {{kpi}} missed in {{period}}; owner {{owner}}, due {{due}}',
+      escalation: 'Level {{level}} ({{levelName}}): {{kpi}} missed in {{period}}, owner {{owner}}, due {{due}}',
       serviceLevel: '{{kpi}} below its minimum in {{period}}: {{result}} against {{minimum}}',
-      serviceLevelCritical: 'Critical service level {{kpi}} below its minimum in {{period}}: {{result}} against {{minimum}}',
+      serviceLevelCritical: '{{kpi}} (critical) below its minimum in {{period}}: {{result}} against {{minimum}}',
       noticeDeadline_renews:
-        'Notice deadline {{date}} for contract “{{title}}”, before the next meeting on {{next}}: without notice it renews on {{renewsOn}}',
-      noticeDeadline_ends:
-        'Notice deadline {{date}} for contract “{{title}}”, before the next meeting on {{next}}: the term ends on {{endsOn}}',
-      risk: 'Risk “{{title}}”: {{rating}}, score {{score}} of 25',
-      riskDue: 'Risk review “{{title}}” due {{date}}: {{rating}}, score {{score}} of 25',
-      action: 'Action “{{title}}” due {{date}}, owner {{owner}}',
-      actionOverdue: 'Overdue action “{{title}}”, due {{date}}, owner {{owner}}',
+        '{{date}} for contract “{{title}}”, before the next meeting on {{next}}: without notice it renews on {{renewsOn}}',
+      noticeDeadline_ends: '{{date}} for contract “{{title}}”, before the next meeting on {{next}}: the term ends on {{endsOn}}',
+      risk: '“{{title}}”: {{rating}}, score {{score}} of 25',
+      riskDue: '“{{title}}” due {{date}}: {{rating}}, score {{score}} of 25',
+      action: '“{{title}}” due {{date}}, owner {{owner}}',
+      actionOverdue: '“{{title}}” overdue, due {{date}}, owner {{owner}}',
       noOwner: 'not assigned',
     },
     certificationRisks: {
@@ -3352,18 +3359,20 @@ export const en = {
         'Line {{row}}: the denominator in “{{column}}” is 0, so {{kpi}} has no result for that month. The month is imported as missing.',
     },
     import: {
-      unmappedColumn: '{{file}}: no column is mapped to the provider name. Choose the column that holds it in step 2.',
-      emptyValue: '{{file}}, line {{row}}, column “{{column}}” is empty. Every line needs a provider name: fill it in, or remove the line.',
+      unmappedColumn:
+        '{{file}}: no column is mapped to the provider code or the provider name. In step 2, choose the column that holds either one.',
+      emptyValue:
+        '{{file}}, line {{row}}, column “{{column}}” is empty. Every line needs a provider code or name: fill one in, or remove the line.',
       emptyValue_sheet:
-        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”) is empty. Every row needs a provider name: fill it in, or delete the row.',
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”) is empty. Every row needs a provider code or name: fill one in, or delete the row.',
       missingTitle:
         '{{file}}, line {{row}}, column “{{column}}” is empty, but the line has other contract values. Fill in the contract title, or clear the contract cells to import the provider only.',
       missingTitle_sheet:
         '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”) is empty, but the row has other contract values. Fill in the contract title, or clear the contract cells to import the provider only.',
       missingNoticeUnit:
-        '{{file}}, line {{row}}, column “{{column}}”: the notice period {{value}} has no unit. Write the unit ({{accepted}}) in the notice unit column, or map that column in step 2.',
+        '{{file}}, line {{row}}, column “{{column}}”: the notice period {{value}} has no unit. Write the unit ({{accepted}}) in the notice unit column, or in step 2 map that column or choose the notice unit for every line.',
       missingNoticeUnit_sheet:
-        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the notice period {{value}} has no unit. Write the unit ({{accepted}}) in the notice unit column, or map that column in step 2.',
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the notice period {{value}} has no unit. Write the unit ({{accepted}}) in the notice unit column, or in step 2 map that column or choose the notice unit for every row.',
       invalidChoice:
         '{{file}}, line {{row}}, column “{{column}}”: “{{value}}” is not a valid value. Use one of: {{accepted}}. Or leave the cell blank to keep the stored value.',
       invalidChoice_sheet:
@@ -3424,6 +3433,8 @@ export const en = {
         '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the contract has a renewal term of {{value}} months, but column “{{autoRenewalColumn}}” says it does not renew automatically. Clear the renewal term, or set automatic renewal to yes.',
       missingCurrency:
         '{{file}}, line {{row}}: contract “{{title}}” is new, and column “{{column}}” is empty. Write its currency as a three-letter ISO 4217 code such as GBP, EUR or USD.',
+      unknownProviderCode:
+        '{{file}}, line {{row}}, column “{{column}}”: no provider in the portfolio has the code “{{code}}”, and the line gives no provider name. Correct the code, or add the provider’s name to import it as a new provider.',
     },
     xlsx: {
       notWorkbook:

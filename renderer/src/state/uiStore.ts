@@ -14,7 +14,8 @@ export type Screen =
   | { readonly name: 'provider'; readonly providerId: string }
   /** The measurement entry grid: months by the service levels of a provider or by the providers of a KPI. */
   | { readonly name: 'measurements' }
-  | { readonly name: 'import' }
+  /** The import wizard, with `kind` chosen in its first step (measurements when absent). */
+  | { readonly name: 'import'; readonly kind?: ImportKind }
   /** The Escalations screen, with the details of `escalationId` open when given. */
   | { readonly name: 'escalations'; readonly escalationId?: string }
   /** The Risks screen, with the register filtered to `providerId` when given. */
@@ -45,6 +46,9 @@ function showsOneRecord(screen: Screen): boolean {
     (screen.name === 'governance' && screen.meetingId !== undefined)
   );
 }
+
+/** Kinds of data the import wizard reads: monthly measurements, or providers and their contracts. */
+export type ImportKind = 'measurements' | 'providersContracts';
 
 /** Views of the Transition plans screen. */
 export type PlansView = 'list' | 'roadmap';

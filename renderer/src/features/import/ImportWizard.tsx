@@ -20,6 +20,7 @@ import { describeAppError } from '../../errorMessage';
 import { toAppError } from '../../reportError';
 import { platform } from '../../platform';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
+import type { ImportKind } from '../../state/uiStore';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { ImportTarget } from './ImportTarget';
 import { loadSource, openDroppedFile, tableOf } from './importSource';
@@ -55,13 +56,18 @@ type Step =
     }
   | { readonly name: 'done'; readonly summary: ImportSummary };
 
-export function ImportWizard() {
+interface ImportWizardProps {
+  /** Kind of data chosen when the wizard opens. The first step lets the user change it. */
+  readonly initialKind: ImportKind;
+}
+
+export function ImportWizard({ initialKind }: ImportWizardProps) {
   const { t } = useTranslation();
   const db = usePortfolioDb();
   const navigate = useUiStore(selectNavigate);
   const [step, setStep] = useState<Step>({ name: 'file' });
   /** Kind of data in the file. Only the first step offers the choice. */
-  const [kind, setKind] = useState<'measurements' | 'providersContracts'>('measurements');
+  const [kind, setKind] = useState<ImportKind>(initialKind);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -7,10 +7,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '@shared/errors';
-import type { ImportSummary } from '@shared/domain/types';
+import type { ImportSummary, NoticePeriod } from '@shared/domain/types';
 import { maxOpenFileBytes } from '@shared/ipc/contract';
 import type { OpenedFile } from '@shared/ipc/contract';
-import { buildProviderContractPlan, contractFields, guessProviderContractMapping, providerFields } from '@shared/import/providerContracts';
+import {
+  buildProviderContractPlan,
+  contractFields,
+  guessProviderContractMapping,
+  providerContractMappingProblems,
+  providerFields,
+} from '@shared/import/providerContracts';
 import type { ProviderContractField, ProviderContractMapping, ProviderContractPlan } from '@shared/import/providerContracts';
 import type { ImportTable } from '@shared/import/types';
 import { getDeviceContext } from '../../db/catalogue';
@@ -38,6 +44,8 @@ export function ProviderContractImport({ onClose }: { readonly onClose: () => vo
   const db = usePortfolioDb();
   const [step, setStep] = useState<Step>({ name: 'file' });
   const [mapping, setMapping] = useState<ProviderContractMapping | null>(null);
+  /** Unit of a notice period on a line without one, offered while no column is mapped to the unit. */
+  const [noticeUnit, setNoticeUnit] = useState<NoticePeriod['unit'] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -82,7 +90,8 @@ export function ProviderContractImport({ onClose }: { readonly onClose: () => vo
   };
 
   const review = async (table: ImportTable, chosen: ProviderContractMapping, back: () => void) => {
-    const plan = buildProviderContractPlan(table, chosen);
+    // The default unit applies only while the unit has no column, where the mapping step offers it.
+    const plan = buildProviderContractPlan(table, chosen, { noticeUnit: chosen.noticeUnit === null ? noticeUnit : null });
     setError(null);
     if (plan.issueCounts.errors > 0) {
       setStep({ name: 'review', plan, preview: null, back });
@@ -136,6 +145,8 @@ export function ProviderContractImport({ onClose }: { readonly onClose: () => vo
     </label>
   );
 
+  const mappingProblems = mapping === null ? [] : providerContractMappingProblems(mapping);
+
   return (
     <div data-testid="provider-contract-import">
       {error ? (
@@ -169,7 +180,24 @@ export function ProviderContractImport({ onClose }: { readonly onClose: () => vo
           <h2>{t('import.providerContracts.providerColumns')}</h2>
           <div className="mapping-grid">{providerFields.map((field) => fieldSelect(step.table, mapping, field))}</div>
           <h2>{t('import.providerContracts.contractColumns')}</h2>
-          <div className="mapping-grid">{contractFields.map((field) => fieldSelect(step.table, mapping, field))}</div>
+          <div className="mapping-grid">
+            {contractFields.map((field) => fieldSelect(step.table, mapping, field))}
+            {mapping.noticeUnit === null ? (
+              <NoticeUnitDefault
+                value={noticeUnit}
+                onChange={(unit) => {
+                  setNoticeUnit(unit);
+                }}
+              />
+            ) : null}
+          </div>
+          {mappingProblems.length > 0 ? (
+            <ul className="muted" data-testid="mapping-problems">
+              {mappingProblems.map((problem) => (
+                <li key={problem}>{t(`import.providerContracts.mappingProblems.${problem}`)}</li>
+              ))}
+            </ul>
+          ) : null}
           <div className="button-row">
             <button
               type="button"
@@ -183,6 +211,7 @@ export function ProviderContractImport({ onClose }: { readonly onClose: () => vo
             <button
               type="button"
               className="button primary"
+              disabled={mappingProblems.length > 0}
               onClick={() => {
                 const mappingStep = step;
                 void review(step.table, mapping, () => {
@@ -239,5 +268,31 @@ export function ProviderContractImport({ onClose }: { readonly onClose: () => vo
         </div>
       ) : null}
     </div>
+  );
+}
+
+interface NoticeUnitDefaultProps {
+  readonly value: NoticePeriod['unit'] | null;
+  readonly onChange: (unit: NoticePeriod['unit'] | null) => void;
+}
+
+/** Choice of the notice unit for every line, offered while no column is mapped to the unit. */
+function NoticeUnitDefault({ value, onChange }: NoticeUnitDefaultProps) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {t('import.providerContracts.defaultNoticeUnit')}
+      <select
+        value={value ?? ''}
+        onChange={(event) => {
+          const chosen = event.target.value;
+          onChange(chosen === 'days' || chosen === 'months' ? chosen : null);
+        }}
+      >
+        <option value="">{t('import.providerContracts.noDefaultNoticeUnit')}</option>
+        <option value="days">{t('profile.noticeUnits.days')}</option>
+        <option value="months">{t('profile.noticeUnits.months')}</option>
+      </select>
+    </label>
   );
 }

@@ -9,6 +9,7 @@ import type { CalendarDate, Provider } from '@shared/domain/types';
 import { filterActions, nameSuggestions } from './meetingLists';
 import { ActionRow } from './ActionRow';
 import { ActionForm } from './OutcomeEditors';
+import { OutcomeTable, ProviderFilter } from './OutcomeTable';
 import type { GovernanceData } from './useGovernanceData';
 
 const statuses: readonly ActionStatus[] = ['open', 'done'];
@@ -38,6 +39,9 @@ export function ActionsTab({ data, providers, today }: ActionsTabProps) {
     status: status === '' ? null : status,
   });
   const providerNames = new Map(providers.map((provider) => [provider.id, provider.name]));
+  let emptyText: string | null = null;
+  if (data.actionItems.length === 0) emptyText = t('meetings.actionList.none');
+  else if (actions.length === 0) emptyText = t('meetings.actionList.noneMatch');
 
   return (
     <section className="panel" aria-labelledby={titleId} data-testid="actions-tab">
@@ -60,22 +64,7 @@ export function ActionsTab({ data, providers, today }: ActionsTabProps) {
             ))}
           </select>
         </label>
-        <label>
-          {t('meetings.fields.provider')}
-          <select
-            value={providerId}
-            onChange={(event) => {
-              setProviderId(event.target.value);
-            }}
-          >
-            <option value="">{t('meetings.filters.allProviders')}</option>
-            {providers.map((provider) => (
-              <option key={provider.id} value={provider.id}>
-                {provider.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProviderFilter providers={providers} value={providerId} onChange={setProviderId} />
         <label>
           {t('meetings.actions.status')}
           <select
@@ -93,39 +82,33 @@ export function ActionsTab({ data, providers, today }: ActionsTabProps) {
           </select>
         </label>
       </div>
-      {actions.length === 0 ? (
-        <p className="muted">{data.actionItems.length === 0 ? t('meetings.actionList.none') : t('meetings.actionList.noneMatch')}</p>
-      ) : (
-        <table className="results-table">
-          <caption className="visually-hidden">{t('meetings.actionList.heading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('meetings.actions.title')}</th>
-              <th scope="col">{t('meetings.fields.provider')}</th>
-              <th scope="col">{t('meetings.actions.owner')}</th>
-              <th scope="col">{t('meetings.actions.dueDate')}</th>
-              <th scope="col">{t('meetings.actions.status')}</th>
-              <th scope="col">{t('meetings.actions.change')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {actions.map((action) => (
-              <ActionRow
-                key={action.id}
-                action={action}
-                today={today}
-                providers={providers}
-                namesListId={namesListId}
-                providerName={
-                  action.providerId === null
-                    ? t('meetings.log.portfolioWide')
-                    : (providerNames.get(action.providerId) ?? t('meetings.unknownProvider'))
-                }
-              />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <OutcomeTable
+        caption={t('meetings.actionList.heading')}
+        columns={[
+          t('meetings.actions.title'),
+          t('meetings.fields.provider'),
+          t('meetings.actions.owner'),
+          t('meetings.actions.dueDate'),
+          t('meetings.actions.status'),
+          t('meetings.actions.change'),
+        ]}
+        emptyText={emptyText}
+      >
+        {actions.map((action) => (
+          <ActionRow
+            key={action.id}
+            action={action}
+            today={today}
+            providers={providers}
+            namesListId={namesListId}
+            providerName={
+              action.providerId === null
+                ? t('meetings.log.portfolioWide')
+                : (providerNames.get(action.providerId) ?? t('meetings.unknownProvider'))
+            }
+          />
+        ))}
+      </OutcomeTable>
       <datalist id={namesListId}>
         {names.map((name) => (
           <option key={name} value={name} />

@@ -6,7 +6,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingCadence, MeetingCadenceKind } from '@shared/domain/governance';
 import type { Contract, Provider } from '@shared/domain/types';
-import { checkCadenceForm, maxTextLength, maxTitleLength } from '@shared/forms/meeting';
+import { checkCadenceForm, maxTitleLength } from '@shared/forms/meeting';
 import type { CadenceFormInput, MeetingFormIssue } from '@shared/forms/meeting';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
@@ -18,6 +18,8 @@ import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { recordUndoable } from '../undo/recordUndoable';
 import { FormField, useProblemText } from './FormField';
 import { addCadence, updateCadence } from './meetingWrites';
+import { userTimeZone } from '../providerRecord/countries';
+import { MeetingTimeFields } from './MeetingTimeFields';
 import { quotedExcerpt } from './undoLabels';
 
 export const cadenceKinds: readonly MeetingCadenceKind[] = ['weeklyOperational', 'monthlyManagement', 'quarterlySteering'];
@@ -28,14 +30,6 @@ const templateDurations: Readonly<Record<MeetingCadenceKind, number>> = {
   monthlyManagement: 90,
   quarterlySteering: 120,
 };
-
-/** Returns the user's IANA time zone, as the runtime reports it. */
-export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-/** IANA zones this runtime supports, offered as time zone suggestions. */
-export const timeZoneNames: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 interface CadenceFormProps {
   readonly providers: readonly Provider[];
@@ -218,49 +212,8 @@ export function CadenceForm({ providers, contracts, cadence, onClose }: CadenceF
           issues={issues}
           hint={t('meetings.cadence.untilDateHint')}
         />
-        <FormField
-          label={t('meetings.fields.startTime')}
-          name="startTime"
-          type="time"
-          value={input.startTime}
-          onChange={set('startTime')}
-          formId={formId}
-          issues={issues}
-        />
-        <FormField
-          label={t('meetings.fields.duration')}
-          name="durationMinutes"
-          inputMode="numeric"
-          value={input.durationMinutes}
-          onChange={set('durationMinutes')}
-          formId={formId}
-          issues={issues}
-        />
-        <FormField
-          label={t('meetings.fields.timeZone')}
-          name="timeZone"
-          list={`${formId}-zones`}
-          value={input.timeZone}
-          onChange={set('timeZone')}
-          formId={formId}
-          issues={issues}
-        />
-        <FormField
-          label={t('meetings.fields.attendees')}
-          name="attendees"
-          type="textarea"
-          value={input.attendees}
-          onChange={set('attendees')}
-          formId={formId}
-          issues={issues}
-          maxLength={maxTextLength}
-        />
+        <MeetingTimeFields input={input} set={set} formId={formId} issues={issues} />
       </fieldset>
-      <datalist id={`${formId}-zones`}>
-        {timeZoneNames.map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
       <FormActions
         busy={busy}
         failure={failure}

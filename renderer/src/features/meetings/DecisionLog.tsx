@@ -6,6 +6,7 @@ import { userLocale } from '../../locale';
 import { formatCalendarDate } from '../escalations/escalationView';
 import { DecisionControls } from './DecisionControls';
 import { filterDecisions } from './meetingLists';
+import { OutcomeTable, ProviderFilter } from './OutcomeTable';
 import type { GovernanceData } from './useGovernanceData';
 
 interface DecisionLogProps {
@@ -22,27 +23,15 @@ export function DecisionLog({ data, providers, onOpenMeeting }: DecisionLogProps
   const decisions = filterDecisions(data.decisions, { providerId: providerId === '' ? null : providerId, search });
   const providerNames = new Map(providers.map((provider) => [provider.id, provider.name]));
   const meetings = new Map(data.meetings.map((meeting) => [meeting.id, meeting]));
+  let emptyText: string | null = null;
+  if (data.decisions.length === 0) emptyText = t('meetings.log.none');
+  else if (decisions.length === 0) emptyText = t('meetings.log.noneMatch');
 
   return (
     <section className="panel" aria-labelledby={titleId} data-testid="decision-log">
       <h2 id={titleId}>{t('meetings.log.heading')}</h2>
       <div className="toolbar">
-        <label>
-          {t('meetings.fields.provider')}
-          <select
-            value={providerId}
-            onChange={(event) => {
-              setProviderId(event.target.value);
-            }}
-          >
-            <option value="">{t('meetings.filters.allProviders')}</option>
-            {providers.map((provider) => (
-              <option key={provider.id} value={provider.id}>
-                {provider.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProviderFilter providers={providers} value={providerId} onChange={setProviderId} />
         <label>
           {t('meetings.log.search')}
           <input
@@ -54,60 +43,54 @@ export function DecisionLog({ data, providers, onOpenMeeting }: DecisionLogProps
           />
         </label>
       </div>
-      {decisions.length === 0 ? (
-        <p className="muted">{data.decisions.length === 0 ? t('meetings.log.none') : t('meetings.log.noneMatch')}</p>
-      ) : (
-        <table className="results-table">
-          <caption className="visually-hidden">{t('meetings.log.heading')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('meetings.decisions.decidedOn')}</th>
-              <th scope="col">{t('meetings.decisions.text')}</th>
-              <th scope="col">{t('meetings.decisions.decidedBy')}</th>
-              <th scope="col">{t('meetings.fields.provider')}</th>
-              <th scope="col">{t('meetings.log.meeting')}</th>
-              <th scope="col">{t('meetings.actions.change')}</th>
+      <OutcomeTable
+        caption={t('meetings.log.heading')}
+        columns={[
+          t('meetings.decisions.decidedOn'),
+          t('meetings.decisions.text'),
+          t('meetings.decisions.decidedBy'),
+          t('meetings.fields.provider'),
+          t('meetings.log.meeting'),
+          t('meetings.actions.change'),
+        ]}
+        emptyText={emptyText}
+      >
+        {decisions.map((decision) => {
+          const meeting = decision.meetingId === null ? undefined : meetings.get(decision.meetingId);
+          return (
+            <tr key={decision.id} data-testid="decision-row">
+              <td>{formatCalendarDate(decision.decidedOn, userLocale)}</td>
+              <th scope="row" className="meetings-text-cell">
+                {decision.text}
+              </th>
+              <td>{decision.decidedBy}</td>
+              <td>
+                {decision.providerId === null
+                  ? t('meetings.log.portfolioWide')
+                  : (providerNames.get(decision.providerId) ?? t('meetings.unknownProvider'))}
+              </td>
+              <td>
+                {meeting === undefined ? (
+                  <span className="muted">{t('meetings.log.noMeeting')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => {
+                      onOpenMeeting(meeting.id);
+                    }}
+                  >
+                    {t('meetings.log.meetingLink', { title: meeting.title, date: formatCalendarDate(meeting.date, userLocale) })}
+                  </button>
+                )}
+              </td>
+              <td>
+                <DecisionControls decision={decision} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {decisions.map((decision) => {
-              const meeting = decision.meetingId === null ? undefined : meetings.get(decision.meetingId);
-              return (
-                <tr key={decision.id} data-testid="decision-row">
-                  <td>{formatCalendarDate(decision.decidedOn, userLocale)}</td>
-                  <th scope="row" className="meetings-text-cell">
-                    {decision.text}
-                  </th>
-                  <td>{decision.decidedBy}</td>
-                  <td>
-                    {decision.providerId === null
-                      ? t('meetings.log.portfolioWide')
-                      : (providerNames.get(decision.providerId) ?? t('meetings.unknownProvider'))}
-                  </td>
-                  <td>
-                    {meeting === undefined ? (
-                      <span className="muted">{t('meetings.log.noMeeting')}</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => {
-                          onOpenMeeting(meeting.id);
-                        }}
-                      >
-                        {t('meetings.log.meetingLink', { title: meeting.title, date: formatCalendarDate(meeting.date, userLocale) })}
-                      </button>
-                    )}
-                  </td>
-                  <td>
-                    <DecisionControls decision={decision} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+          );
+        })}
+      </OutcomeTable>
     </section>
   );
 }

@@ -24,6 +24,7 @@ import { MeetingForm } from './MeetingForm';
 import { MeetingActions, MeetingDecisions } from './MeetingOutcomes';
 import { nameSuggestions } from './meetingLists';
 import { updateMeeting } from './meetingWrites';
+import { useMeetingStarted } from './useMeetingStarted';
 import { meetingUndoLabel } from './undoLabels';
 import type { GovernanceData } from './useGovernanceData';
 
@@ -40,9 +41,12 @@ export function MeetingDetail({ meeting, portfolio, data, today, onBack }: Meeti
   const db = usePortfolioDb();
   const navigate = useUiStore(selectNavigate);
   const namesListId = useId();
+  const heldReasonId = useId();
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // A meeting that has not started cannot have been held, so "Mark as held" waits for its start.
+  const started = useMeetingStarted(meeting);
   const provider = portfolio.providers.find((candidate) => candidate.id === meeting.providerId);
   const names = nameSuggestions(
     data.contacts.filter((contact) => contact.providerId === meeting.providerId).map((contact) => contact.name),
@@ -85,7 +89,13 @@ export function MeetingDetail({ meeting, portfolio, data, today, onBack }: Meeti
       </dl>
       <div className="button-row">
         {meeting.status === 'held' ? null : (
-          <button type="button" className="button primary" disabled={busy} onClick={() => void setStatus('held')}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy || !started}
+            {...(started ? {} : { 'aria-describedby': heldReasonId })}
+            onClick={() => void setStatus('held')}
+          >
             {t('meetings.detail.markHeld')}
           </button>
         )}
@@ -109,6 +119,15 @@ export function MeetingDetail({ meeting, portfolio, data, today, onBack }: Meeti
           {t('meetings.detail.editDetails')}
         </button>
       </div>
+      {meeting.status === 'held' || started ? null : (
+        <p className="muted" id={heldReasonId} data-testid="held-reason">
+          {t('meetings.detail.heldAfterStart', {
+            time: meeting.startTime,
+            date: formatCalendarDate(meeting.date, userLocale),
+            zone: meeting.timeZone,
+          })}
+        </p>
+      )}
       {failure === null ? null : (
         <p className="alert error" role="alert">
           {failure}

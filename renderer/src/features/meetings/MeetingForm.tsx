@@ -7,7 +7,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '@shared/domain/governance';
 import type { CalendarDate, Provider } from '@shared/domain/types';
-import { adHocMeeting, checkMeetingForm, maxTextLength, maxTitleLength } from '@shared/forms/meeting';
+import { adHocMeeting, checkMeetingForm, maxTitleLength } from '@shared/forms/meeting';
 import type { MeetingFormInput, MeetingFormIssue } from '@shared/forms/meeting';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
@@ -17,9 +17,10 @@ import { FormActions } from '../../components/FormActions';
 import { SelectField } from '../../components/FormField';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { recordUndoable } from '../undo/recordUndoable';
-import { timeZoneNames, userTimeZone } from './CadenceForm';
 import { FormField, useProblemText } from './FormField';
 import { addMeeting, saveMeetingDetails } from './meetingWrites';
+import { userTimeZone } from '../providerRecord/countries';
+import { MeetingTimeFields } from './MeetingTimeFields';
 import { meetingUndoLabel } from './undoLabels';
 
 interface MeetingFormProps {
@@ -135,49 +136,8 @@ export function MeetingForm({ providers, meeting, today, onClose }: MeetingFormP
           issues={issues}
           {...(generated ? { hint: t('meetings.form.moveHint') } : {})}
         />
-        <FormField
-          label={t('meetings.fields.startTime')}
-          name="startTime"
-          type="time"
-          value={input.startTime}
-          onChange={set('startTime')}
-          formId={formId}
-          issues={issues}
-        />
-        <FormField
-          label={t('meetings.fields.duration')}
-          name="durationMinutes"
-          inputMode="numeric"
-          value={input.durationMinutes}
-          onChange={set('durationMinutes')}
-          formId={formId}
-          issues={issues}
-        />
-        <FormField
-          label={t('meetings.fields.timeZone')}
-          name="timeZone"
-          list={`${formId}-zones`}
-          value={input.timeZone}
-          onChange={set('timeZone')}
-          formId={formId}
-          issues={issues}
-        />
-        <FormField
-          label={t('meetings.fields.attendees')}
-          name="attendees"
-          type="textarea"
-          value={input.attendees}
-          onChange={set('attendees')}
-          formId={formId}
-          issues={issues}
-          maxLength={maxTextLength}
-        />
+        <MeetingTimeFields input={input} set={set} formId={formId} issues={issues} />
       </fieldset>
-      <datalist id={`${formId}-zones`}>
-        {timeZoneNames.map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
       <FormActions
         busy={busy}
         failure={failure}

@@ -8,7 +8,7 @@ import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionItem, Decision, Meeting } from '@shared/domain/governance';
 import type { CalendarDate, Provider } from '@shared/domain/types';
-import { checkActionForm, checkDecisionForm, maxNameLength, maxTextLength, maxTitleLength } from '@shared/forms/meeting';
+import { checkActionForm, checkDecisionForm } from '@shared/forms/meeting';
 import type { ActionFormInput, DecisionFormInput, MeetingFormIssue } from '@shared/forms/meeting';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
@@ -19,10 +19,11 @@ import { focusFirstInvalid } from '../../components/FieldError';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { recordUndoable } from '../undo/recordUndoable';
 import { ActionRow } from './ActionRow';
-import { FormField } from './FormField';
 import { compareText } from './meetingLists';
 import { addActionItem, addDecision } from './meetingWrites';
 import { DecisionControls } from './DecisionControls';
+import { ActionFields, DecisionFields } from './OutcomeFields';
+import { OutcomeTable } from './OutcomeTable';
 import { quotedExcerpt } from './undoLabels';
 
 interface OutcomesProps {
@@ -135,35 +136,7 @@ export function MeetingDecisions({ meeting, decisions, namesListId }: Omit<Outco
         failure={failure}
         onSubmit={() => void submit()}
       >
-        <FormField
-          label={t('meetings.decisions.text')}
-          name="text"
-          type="textarea"
-          value={input.text}
-          onChange={set('text')}
-          formId={formId}
-          issues={issues}
-          maxLength={maxTextLength}
-        />
-        <FormField
-          label={t('meetings.decisions.decidedBy')}
-          name="decidedBy"
-          list={namesListId}
-          value={input.decidedBy}
-          onChange={set('decidedBy')}
-          formId={formId}
-          issues={issues}
-          maxLength={maxNameLength}
-        />
-        <FormField
-          label={t('meetings.decisions.decidedOn')}
-          name="decidedOn"
-          type="date"
-          value={input.decidedOn}
-          onChange={set('decidedOn')}
-          formId={formId}
-          issues={issues}
-        />
+        <DecisionFields input={input} set={set} formId={formId} issues={issues} namesListId={namesListId} />
       </OutcomeForm>
     </section>
   );
@@ -213,26 +186,20 @@ export function MeetingActions({
   return (
     <section className="panel" aria-labelledby={`${formId}-title`} data-testid="meeting-actions">
       <h2 id={`${formId}-title`}>{t('meetings.actions.heading')}</h2>
-      {actions.length === 0 ? (
-        <p className="muted">{t('meetings.actions.none')}</p>
-      ) : (
-        <table className="results-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('meetings.actions.title')}</th>
-              <th scope="col">{t('meetings.actions.owner')}</th>
-              <th scope="col">{t('meetings.actions.dueDate')}</th>
-              <th scope="col">{t('meetings.actions.status')}</th>
-              <th scope="col">{t('meetings.actions.change')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {actions.map((action) => (
-              <ActionRow key={action.id} action={action} today={today} providers={providers} namesListId={namesListId} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <OutcomeTable
+        columns={[
+          t('meetings.actions.title'),
+          t('meetings.actions.owner'),
+          t('meetings.actions.dueDate'),
+          t('meetings.actions.status'),
+          t('meetings.actions.change'),
+        ]}
+        emptyText={actions.length === 0 ? t('meetings.actions.none') : null}
+      >
+        {actions.map((action) => (
+          <ActionRow key={action.id} action={action} today={today} providers={providers} namesListId={namesListId} />
+        ))}
+      </OutcomeTable>
       <OutcomeForm
         formRef={formRef}
         label={t('meetings.actions.formLabel')}
@@ -241,34 +208,7 @@ export function MeetingActions({
         failure={failure}
         onSubmit={() => void submit()}
       >
-        <FormField
-          label={t('meetings.actions.title')}
-          name="title"
-          value={input.title}
-          onChange={set('title')}
-          formId={formId}
-          issues={issues}
-          maxLength={maxTitleLength}
-        />
-        <FormField
-          label={t('meetings.actions.owner')}
-          name="owner"
-          list={namesListId}
-          value={input.owner}
-          onChange={set('owner')}
-          formId={formId}
-          issues={issues}
-          maxLength={maxNameLength}
-        />
-        <FormField
-          label={t('meetings.actions.dueDate')}
-          name="dueDate"
-          type="date"
-          value={input.dueDate}
-          onChange={set('dueDate')}
-          formId={formId}
-          issues={issues}
-        />
+        <ActionFields input={input} set={set} formId={formId} issues={issues} namesListId={namesListId} />
       </OutcomeForm>
     </section>
   );

@@ -8,14 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionItem, Decision } from '@shared/domain/governance';
 import type { CalendarDate, Provider } from '@shared/domain/types';
-import {
-  actionOutsideMeeting,
-  checkActionEdit,
-  checkDecisionEdit,
-  maxNameLength,
-  maxTextLength,
-  maxTitleLength,
-} from '@shared/forms/meeting';
+import { actionOutsideMeeting, checkActionEdit, checkDecisionEdit } from '@shared/forms/meeting';
 import type { ActionEditInput, DecisionFormInput, MeetingFormIssue } from '@shared/forms/meeting';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
@@ -24,8 +17,9 @@ import { errorAttributes, FieldError, focusFirstInvalid } from '../../components
 import { ConfirmDialog } from '../portfolios/ConfirmDialog';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { recordUndoable } from '../undo/recordUndoable';
-import { FormField, useProblemText } from './FormField';
+import { useProblemText } from './FormField';
 import { addActionItem, deleteActionItem, deleteDecision, updateActionItem, updateDecision } from './meetingWrites';
+import { ActionFields, DecisionFields } from './OutcomeFields';
 import { quotedExcerpt } from './undoLabels';
 
 interface EditFormProps {
@@ -146,35 +140,7 @@ export function DecisionEditForm({ decision, namesListId, onClose }: DecisionEdi
       onCancel={onClose}
       testId="decision-edit-form"
     >
-      <FormField
-        label={t('meetings.decisions.text')}
-        name="text"
-        type="textarea"
-        value={input.text}
-        onChange={set('text')}
-        formId={formId}
-        issues={issues}
-        maxLength={maxTextLength}
-      />
-      <FormField
-        label={t('meetings.decisions.decidedBy')}
-        name="decidedBy"
-        {...(namesListId === undefined ? {} : { list: namesListId })}
-        value={input.decidedBy}
-        onChange={set('decidedBy')}
-        formId={formId}
-        issues={issues}
-        maxLength={maxNameLength}
-      />
-      <FormField
-        label={t('meetings.decisions.decidedOn')}
-        name="decidedOn"
-        type="date"
-        value={input.decidedOn}
-        onChange={set('decidedOn')}
-        formId={formId}
-        issues={issues}
-      />
+      <DecisionFields input={input} set={set} formId={formId} issues={issues} namesListId={namesListId} />
     </EditForm>
   );
 }
@@ -257,34 +223,7 @@ export function ActionForm({ action, providers, today, namesListId, onClose }: A
       {...(action === null ? {} : { onCancel: onClose })}
       testId={action === null ? 'action-add-form' : 'action-edit-form'}
     >
-      <FormField
-        label={t('meetings.actions.title')}
-        name="title"
-        value={input.title}
-        onChange={set('title')}
-        formId={formId}
-        issues={issues}
-        maxLength={maxTitleLength}
-      />
-      <FormField
-        label={t('meetings.actions.owner')}
-        name="owner"
-        {...(namesListId === undefined ? {} : { list: namesListId })}
-        value={input.owner}
-        onChange={set('owner')}
-        formId={formId}
-        issues={issues}
-        maxLength={maxNameLength}
-      />
-      <FormField
-        label={t('meetings.actions.dueDate')}
-        name="dueDate"
-        type="date"
-        value={input.dueDate}
-        onChange={set('dueDate')}
-        formId={formId}
-        issues={issues}
-      />
+      <ActionFields input={input} set={set} formId={formId} issues={issues} namesListId={namesListId} />
       {action === null ? null : (
         <div className="meetings-field">
           <label>

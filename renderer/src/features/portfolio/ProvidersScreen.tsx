@@ -74,7 +74,8 @@ export function ProvidersScreen({ data }: { readonly data: PortfolioData }) {
           type="button"
           className="button toolbar-end"
           onClick={() => {
-            navigate({ name: 'import' });
+            // An import started from the provider list most likely adds providers. The empty portfolio's import starts with measurements.
+            navigate({ name: 'import', kind: 'providersContracts' });
           }}
         >
           {t('empty.importCsv')}

@@ -5,11 +5,11 @@ import type { Certification } from '@shared/domain/providerProfile';
 import type { Id } from '@shared/domain/types';
 import { certificationStandards, checkCertification } from '@shared/forms/providerProfile';
 import type { CertificationField, CertificationFormData, CertificationInput, FormErrors } from '@shared/forms/providerProfile';
-import { focusFirstInvalid } from '../../components/FieldError';
 import { fieldBinder, SelectField, TextField } from '../../components/FormField';
 import { fieldErrorText } from './fieldText';
-import { addCertification, changedFields, updateCertification } from './providerRecordEdits';
+import { addCertification, updateCertification } from './providerRecordEdits';
 import { RecordFormActions } from './RecordFormActions';
+import { submitRecordForm } from './submitRecordForm';
 import { useRecordWrite } from './useRecordWrite';
 
 interface CertificationFormProps {
@@ -56,26 +56,24 @@ export function CertificationForm({ providerId, certification, onClose }: Certif
     setDraft((current) => ({ ...current, ...patch }));
   };
 
-  const submit = async () => {
-    const checked = checkCertification(draft);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    const saved = await write.run(
-      certification === null ? `Adding a certification to provider ${providerId}` : `Saving certification ${certification.id}`,
-      (db, context) =>
-        certification === null
-          ? addCertification(db, providerId, checked.value, context)
-          : updateCertification(db, certification.id, changedFields(certificationData(certification), checked.value), context),
-      t(certification === null ? 'undo.label.addCertification' : 'undo.label.certification', {
-        name: certificationLabel(t, certification ?? checked.value),
-      }),
-    );
-    if (saved !== null) onClose();
-  };
+  const submit = () =>
+    submitRecordForm({
+      checked: checkCertification(draft),
+      form: formRef.current,
+      setErrors,
+      write,
+      providerId,
+      stored: certification,
+      kind: 'certification',
+      formData: certificationData,
+      add: addCertification,
+      update: updateCertification,
+      undoLabel: (value) =>
+        t(certification === null ? 'undo.label.addCertification' : 'undo.label.certification', {
+          name: certificationLabel(t, certification ?? value),
+        }),
+      onSaved: onClose,
+    });
 
   const error = (name: CertificationField) => fieldErrorText(t, errors[name]);
   const bind = fieldBinder(formId, draft, error, update);

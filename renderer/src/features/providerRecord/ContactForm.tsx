@@ -4,11 +4,11 @@ import type { Contact, ContactSide } from '@shared/domain/providerProfile';
 import type { Id } from '@shared/domain/types';
 import { checkContact, contactRolesBySide, contactSides } from '@shared/forms/providerProfile';
 import type { ContactField, ContactFormData, ContactInput, FormErrors } from '@shared/forms/providerProfile';
-import { focusFirstInvalid } from '../../components/FieldError';
 import { fieldBinder, SelectField, TextField } from '../../components/FormField';
 import { fieldErrorText } from './fieldText';
-import { addContact, changedFields, updateContact } from './providerRecordEdits';
+import { addContact, updateContact } from './providerRecordEdits';
 import { RecordFormActions } from './RecordFormActions';
+import { submitRecordForm } from './submitRecordForm';
 import { useRecordWrite } from './useRecordWrite';
 
 interface ContactFormProps {
@@ -43,24 +43,21 @@ export function ContactForm({ providerId, contact, side, onClose }: ContactFormP
     setDraft((current) => ({ ...current, ...patch }));
   };
 
-  const submit = async () => {
-    const checked = checkContact(draft);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    const saved = await write.run(
-      contact === null ? `Adding a contact to provider ${providerId}` : `Saving contact ${contact.id}`,
-      (db, context) =>
-        contact === null
-          ? addContact(db, providerId, checked.value, context)
-          : updateContact(db, contact.id, changedFields(contactData(contact), checked.value), context),
-      t(contact === null ? 'undo.label.addContact' : 'undo.label.contact', { name: contact?.name ?? checked.value.name }),
-    );
-    if (saved !== null) onClose();
-  };
+  const submit = () =>
+    submitRecordForm({
+      checked: checkContact(draft),
+      form: formRef.current,
+      setErrors,
+      write,
+      providerId,
+      stored: contact,
+      kind: 'contact',
+      formData: contactData,
+      add: addContact,
+      update: updateContact,
+      undoLabel: (value) => t(contact === null ? 'undo.label.addContact' : 'undo.label.contact', { name: contact?.name ?? value.name }),
+      onSaved: onClose,
+    });
 
   const error = (name: ContactField) => fieldErrorText(t, errors[name]);
   const bind = fieldBinder(formId, draft, error, update);

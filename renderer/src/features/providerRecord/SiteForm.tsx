@@ -6,13 +6,13 @@ import type { Id } from '@shared/domain/types';
 import { checkSite, deliveryModels, parseLanguageTags } from '@shared/forms/providerProfile';
 import type { FormErrors, SiteData, SiteField, SiteInput } from '@shared/forms/providerProfile';
 import { userLocale } from '../../locale';
-import { focusFirstInvalid } from '../../components/FieldError';
 import { fieldBinder, SelectField, TextField } from '../../components/FormField';
 import { decimalSeparatorOf, levelInputText } from '../portfolio/serviceLevelInput';
 import { countryOptions, defaultTimeZone, isoCountryCodeSet, languageName, timeZoneOptions, userTimeZone } from './countries';
 import { fieldErrorText } from './fieldText';
-import { addSite, changedFields, updateSite } from './providerRecordEdits';
+import { addSite, updateSite } from './providerRecordEdits';
 import { RecordFormActions } from './RecordFormActions';
+import { submitRecordForm } from './submitRecordForm';
 import { useRecordWrite } from './useRecordWrite';
 
 const decimalSeparator = decimalSeparatorOf(userLocale);
@@ -66,28 +66,25 @@ export function SiteForm({ providerId, site, calendars, onClose }: SiteFormProps
     setDraft((current) => ({ ...current, ...patch }));
   };
 
-  const submit = async () => {
-    const checked = checkSite(draft, {
-      decimalSeparator,
-      calendarIds: calendars.map((calendar) => calendar.id),
-      countryCodes: isoCountryCodeSet,
+  const submit = () =>
+    submitRecordForm({
+      checked: checkSite(draft, {
+        decimalSeparator,
+        calendarIds: calendars.map((calendar) => calendar.id),
+        countryCodes: isoCountryCodeSet,
+      }),
+      form: formRef.current,
+      setErrors,
+      write,
+      providerId,
+      stored: site,
+      kind: 'site',
+      formData: siteData,
+      add: addSite,
+      update: updateSite,
+      undoLabel: (value) => t(site === null ? 'undo.label.addSite' : 'undo.label.site', { city: site?.city ?? value.city }),
+      onSaved: onClose,
     });
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setErrors({});
-    const saved = await write.run(
-      site === null ? `Adding a site to provider ${providerId}` : `Saving site ${site.id}`,
-      (db, context) =>
-        site === null
-          ? addSite(db, providerId, checked.value, context)
-          : updateSite(db, site.id, changedFields(siteData(site), checked.value), context),
-      t(site === null ? 'undo.label.addSite' : 'undo.label.site', { city: site?.city ?? checked.value.city }),
-    );
-    if (saved !== null) onClose();
-  };
 
   const error = (name: SiteField) => fieldErrorText(t, errors[name]);
   const bind = fieldBinder(formId, draft, error, update);

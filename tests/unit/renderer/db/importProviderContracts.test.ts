@@ -192,6 +192,42 @@ describe('applyProviderContractPlan', () => {
   });
 });
 
+describe('rows that give only a provider code', () => {
+  test('contracts by code join stored providers', async () => {
+    await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
+    const table = parseCsv(new Uint8Array(readFileSync(join(fixtures, 'contracts-by-code.csv'))), 'contracts-by-code.csv');
+    if (!table.ok) throw new Error('the fixture did not parse');
+    const plan = buildProviderContractPlan(table.value, guessProviderContractMapping(table.value.header), { noticeUnit: 'months' });
+    const summary = await applyProviderContractPlan(db, plan, context);
+
+    expect(summary.added).toEqual({ providers: 0, contracts: 2 });
+    expect(summary.unchanged.providers).toBe(2);
+    const providers = await db.providers.toArray();
+    expect(providers.map((provider) => provider.name).sort()).toEqual(['Fabrikam Finance', 'Northwind Contact']);
+    const fabrikam = providers.find((provider) => provider.code === 'FB2');
+    const payables = (await db.contracts.toArray()).find((contract) => contract.title === 'Accounts payable');
+    expect(payables?.providerId).toBe(fabrikam?.id);
+    expect(payables?.currency).toBe('EUR');
+    expect(payables?.noticePeriod).toEqual({ amount: 2, unit: 'months' });
+  });
+
+  test('unknown code without name writes nothing', async () => {
+    await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
+    const auditBefore = await db.audit.count();
+    const plan = csvPlan('contracts-unknown-code.csv');
+    expect(plan.issueCounts.errors).toBe(0);
+
+    for (const attempt of [previewProviderContractPlan(db, plan), applyProviderContractPlan(db, plan, context)]) {
+      const failure = await rejection(attempt);
+      expect(failure.appError.code).toBe('import.unknownProviderCode');
+      expect(failure.appError.detail).toEqual({ file: 'contracts-unknown-code.csv', row: 3, column: 'Provider code', code: 'ZZ9' });
+    }
+    expect(await db.providers.count()).toBe(2);
+    expect(await db.contracts.count()).toBe(2);
+    expect(await db.audit.count()).toBe(auditBefore);
+  });
+});
+
 describe('previewProviderContractPlan', () => {
   test('lists added records with their fields', async () => {
     const preview = await previewProviderContractPlan(db, csvPlan('providers-contracts.csv'));

@@ -235,19 +235,23 @@ describe('checkActionForm', () => {
     });
   });
 
-  it('stores no due date when it is empty', () => {
-    const check = checkActionForm({ title: 'Call back', owner: '', dueDate: '  ' }, meeting);
-    if (!check.ok) throw new Error(JSON.stringify(check.issues));
-    expect(check.value.dueDate).toBeNull();
+  it('requires owner and due date', () => {
+    const check = checkActionForm({ title: 'Call back', owner: ' ', dueDate: '  ' }, meeting);
+    expect(check.ok ? [] : check.issues).toEqual([
+      { field: 'owner', problem: 'required' },
+      { field: 'dueDate', problem: 'required' },
+    ]);
   });
 
   it.each([
     [{ title: '' }, 'title', 'required'],
     [{ title: 'x'.repeat(maxTitleLength + 1) }, 'title', 'tooLong'],
+    [{ owner: '' }, 'owner', 'required'],
     [{ owner: 'x'.repeat(maxNameLength + 1) }, 'owner', 'tooLong'],
+    [{ dueDate: '' }, 'dueDate', 'required'],
     [{ dueDate: '2024-02-30' }, 'dueDate', 'invalidDate'],
   ] as const)('rejects %j at %s', (patch, field, problem) => {
-    const check = checkActionForm({ title: 'Call back', owner: '', dueDate: '', ...patch }, meeting);
+    const check = checkActionForm({ title: 'Call back', owner: 'Priya Shah', dueDate: '2024-06-15', ...patch }, meeting);
     expect(check.ok ? [] : check.issues).toEqual([{ field, problem }]);
   });
 });
@@ -286,6 +290,8 @@ describe('checkActionEdit', () => {
     [{ providerId: 'gone' }, 'providerId', 'providerUnknown'],
     [{ status: 'waiting' }, 'status', 'statusUnknown'],
     [{ title: '' }, 'title', 'required'],
+    [{ owner: '  ' }, 'owner', 'required'],
+    [{ dueDate: '' }, 'dueDate', 'required'],
     [{ dueDate: '2024-13-01' }, 'dueDate', 'invalidDate'],
   ] as const)('rejects %j at %s', (patch, field, problem) => {
     const check = checkActionEdit({ ...valid, ...patch }, context);

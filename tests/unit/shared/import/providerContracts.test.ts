@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseCsv } from '../../../../shared/import/csv';
-import { buildProviderContractPlan, guessProviderContractMapping } from '../../../../shared/import/providerContracts';
+import {
+  buildProviderContractPlan,
+  guessProviderContractMapping,
+  providerContractMappingProblems,
+} from '../../../../shared/import/providerContracts';
 import type { ProviderContractMapping } from '../../../../shared/import/providerContracts';
 import type { CsvTable } from '../../../../shared/import/types';
 
@@ -132,9 +136,16 @@ describe('buildProviderContractPlan', () => {
     expect(plan.issues[0]).toMatchObject({ code, row: 2, column });
   });
 
-  test('missing provider name is rejected', () => {
-    const plan = buildProviderContractPlan(oneRow({ 'Provider code': 'X1' }), fixtureMapping());
-    expect(plan.issues[0]).toMatchObject({ code: 'import.emptyValue', column: 'Provider name' });
+  test('row without code and name is rejected', () => {
+    const plan = buildProviderContractPlan(oneRow({ Tier: '2' }), fixtureMapping());
+    expect(plan.issues).toHaveLength(1);
+    expect(plan.issues[0]).toMatchObject({ code: 'import.emptyValue', row: 2, column: 'Provider name' });
+  });
+
+  test('row with a code and no name is accepted', () => {
+    const plan = buildProviderContractPlan(oneRow({ 'Provider code': 'X1', Tier: '2' }), fixtureMapping());
+    expect(plan.issueCounts.errors).toBe(0);
+    expect(plan.rows[0]?.provider).toEqual({ code: 'X1', name: null, tier: 2 });
   });
 
   test('contract cells without title are rejected', () => {
@@ -149,10 +160,52 @@ describe('buildProviderContractPlan', () => {
     expect(plan.issues[0]).toMatchObject({ code: 'import.duplicateRow', row: 3, detail: { firstRow: 2 } });
   });
 
-  test('unmapped name blocks the import', () => {
-    const plan = buildProviderContractPlan(csvTable('providers-contracts.csv'), { ...fixtureMapping(), name: null });
-    expect(plan.issues[0]).toMatchObject({ code: 'import.unmappedColumn', row: null });
+  test('unmapped code and name block the import', () => {
+    const mapping = { ...fixtureMapping(), code: null, name: null };
+    expect(providerContractMappingProblems(mapping)).toEqual(['providerUnmapped']);
+    const plan = buildProviderContractPlan(csvTable('providers-contracts.csv'), mapping);
+    expect(plan.issues).toHaveLength(1);
+    expect(plan.issues[0]).toMatchObject({ code: 'import.unmappedColumn', row: null, detail: { file: 'providers-contracts.csv' } });
     expect(plan.rows).toHaveLength(0);
+  });
+
+  test('unmapped name with a code column is accepted', () => {
+    const mapping = { ...fixtureMapping(), name: null };
+    expect(providerContractMappingProblems(mapping)).toEqual([]);
+    const plan = buildProviderContractPlan(csvTable('providers-contracts.csv'), mapping);
+    expect(plan.issueCounts.errors).toBe(0);
+    expect(plan.codeColumn).toBe('Provider code');
+    expect(plan.rows.map((row) => [row.provider.code, row.provider.name])).toEqual([
+      ['NW1', null],
+      ['NW1', null],
+      ['FB2', null],
+    ]);
+  });
+
+  test('unmapped name reports a blank code', () => {
+    const table = csvTable('providers-contracts.csv');
+    const rows = [(table.rows[2] ?? []).map((cell, index) => (index === table.header.indexOf('Provider code') ? '' : cell))];
+    const plan = buildProviderContractPlan({ ...table, rows, rowNumbers: [4] }, { ...fixtureMapping(), name: null });
+    expect(plan.issues).toHaveLength(1);
+    expect(plan.issues[0]).toMatchObject({ code: 'import.emptyValue', row: 4, column: 'Provider code' });
+  });
+
+  test('file of contracts by code alone', () => {
+    const table = csvTable('contracts-by-code.csv');
+    const mapping = guessProviderContractMapping(table.header);
+    expect(mapping.name).toBeNull();
+    expect(mapping.noticeUnit).toBeNull();
+    const plan = buildProviderContractPlan(table, mapping, { noticeUnit: 'months' });
+
+    expect(plan.issueCounts.errors).toBe(0);
+    expect(plan.rows.map((row) => row.provider)).toEqual([
+      { code: 'NW1', name: null },
+      { code: 'FB2', name: null },
+    ]);
+    expect(plan.rows.map((row) => row.contract?.noticePeriod)).toEqual([
+      { amount: 3, unit: 'months' },
+      { amount: 2, unit: 'months' },
+    ]);
   });
 
   test.each([
@@ -208,6 +261,26 @@ describe('buildProviderContractPlan', () => {
       fixtureMapping(),
     );
     expect(plan.issues[0]).toMatchObject({ code: 'import.missingNoticeUnit', column: 'Notice period', detail: { value: '90' } });
+  });
+
+  test('default notice unit fills a row without one', () => {
+    const cells = { 'Provider name': 'Acme', 'Contract title': 'Main', Currency: 'GBP', 'Notice period': '90' };
+    const plan = buildProviderContractPlan(oneRow(cells), fixtureMapping(), { noticeUnit: 'days' });
+    expect(plan.issueCounts.errors).toBe(0);
+    expect(plan.rows[0]?.contract?.noticePeriod).toEqual({ amount: 90, unit: 'days' });
+  });
+
+  test('row unit wins over the default', () => {
+    const cells = { 'Provider name': 'Acme', 'Contract title': 'Main', Currency: 'GBP', 'Notice period': '3', 'Notice unit': 'months' };
+    const plan = buildProviderContractPlan(oneRow(cells), fixtureMapping(), { noticeUnit: 'days' });
+    expect(plan.rows[0]?.contract?.noticePeriod).toEqual({ amount: 3, unit: 'months' });
+  });
+
+  test('default notice unit without notice period sets nothing', () => {
+    const cells = { 'Provider name': 'Acme', 'Contract title': 'Main', Currency: 'GBP' };
+    const plan = buildProviderContractPlan(oneRow(cells), fixtureMapping(), { noticeUnit: 'days' });
+    expect(plan.issueCounts.errors).toBe(0);
+    expect(plan.rows[0]?.contract).not.toHaveProperty('noticePeriod');
   });
 
   test('repeated provider without contract is rejected', () => {

@@ -1,8 +1,9 @@
 import i18next from 'i18next';
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { draftAgenda } from '../../../../../../shared/governance/agendaDraft';
-import type { AgendaDraftInput } from '../../../../../../shared/governance/agendaDraft';
+import { agendaScopes, draftAgenda } from '../../../../../../shared/governance/agendaDraft';
+import type { AgendaDraftInput, AgendaScope } from '../../../../../../shared/governance/agendaDraft';
+import type { MeetingKind } from '../../../../../../shared/domain/governance';
 import { agendaTexts } from '../../../../../../renderer/src/features/meetings/agendaTexts';
 import { en } from '../../../../../../renderer/src/i18n/en';
 import { makeKpi, makeMeasurement, makeServiceLevel } from '../../../../shared/domain/factories';
@@ -38,10 +39,10 @@ describe('agendaTexts', () => {
   it('writes each monthly management line', () => {
     const lines = draftAgenda(input('monthlyManagement'), agendaTexts(t, 'en-GB')).map((item) => item.text);
     expect(lines).toEqual([
-      'Escalation at level 3 (Steering committee): Calls answered within 60 seconds missed in January 2024; owner Sam Lee, due 20 Apr 2024',
-      'Critical service level Calls answered within 60 seconds below its minimum in March 2024: 91.25% against 95.00%',
-      'Risk review “Attrition” due 1 Apr 2024: High, score 16 of 25',
-      'Overdue action “Send the exit plan”, due 1 Apr 2024, owner not assigned',
+      'Level 3 (Steering committee): Calls answered within 60 seconds missed in January 2024, owner Sam Lee, due 20 Apr 2024',
+      'Calls answered within 60 seconds (critical) below its minimum in March 2024: 91.25% against 95.00%',
+      '“Attrition” due 1 Apr 2024: High, score 16 of 25',
+      '“Send the exit plan” overdue, due 1 Apr 2024, owner not assigned',
     ]);
   });
 
@@ -63,14 +64,33 @@ describe('agendaTexts', () => {
     const base = { ...input('quarterlySteering'), escalations: [], risks: [], actionItems: [], contracts: [renewing, ending] };
     const lines = draftAgenda(base, agendaTexts(t, 'en-GB')).map((item) => item.text);
     expect(lines).toEqual([
-      'Notice deadline 1 May 2024 for contract “Payroll”, before the next meeting on 10 Jul 2024: without notice it renews on 1 Jul 2024',
-      'Notice deadline 30 May 2024 for contract “Service desk”, before the next meeting on 10 Jul 2024: the term ends on 30 Jun 2024',
+      '1 May 2024 for contract “Payroll”, before the next meeting on 10 Jul 2024: without notice it renews on 1 Jul 2024',
+      '30 May 2024 for contract “Service desk”, before the next meeting on 10 Jul 2024: the term ends on 30 Jun 2024',
     ]);
   });
 
   it('omits the review date of a steering committee risk', () => {
     const risk = makeRisk('r2', { title: 'Data protection', likelihood: 5, impact: 5, reviewDate: null });
     const lines = draftAgenda({ ...input('quarterlySteering'), risks: [risk] }, agendaTexts(t, 'en-GB')).map((item) => item.text);
-    expect(lines).toContain('Risk “Data protection”: Critical, score 25 of 25');
+    expect(lines).toContain('“Data protection”: Critical, score 25 of 25');
+  });
+
+  it('does not repeat the kind badge', () => {
+    const contract = makeContract('c1', { providerId: 'p1', title: 'Payroll', endDate: '2024-06-30', noticePeriod: { amount: 60, unit: 'days' } });
+    const drafted = draftAgenda({ ...input('quarterlySteering'), contracts: [contract] }, agendaTexts(t, 'en-GB'));
+    const sources = new Set(drafted.map((item) => item.source));
+    expect([...sources].sort()).toEqual(['action', 'escalation', 'noticeDeadline', 'risk']);
+    for (const item of drafted) {
+      const badge = t(`profile.agendaSources.${item.source}`).toLowerCase();
+      expect(item.text.toLowerCase(), `${item.source} line`).not.toContain(badge);
+    }
+  });
+});
+
+describe('agenda scope help', () => {
+  const scopes = Object.entries(agendaScopes) as [MeetingKind, AgendaScope][];
+  it.each(scopes)('%s names notice deadlines when drafted', (kind, scope) => {
+    const help = t(`meetings.agenda.scope.${kind}`);
+    expect(help.includes('notice deadlines')).toBe(scope.noticeDeadlines);
   });
 });
