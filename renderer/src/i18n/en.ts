@@ -2410,8 +2410,8 @@ export const en = {
     device: 'device {{device}}',
     deletedRecord: '{{name}} (deleted)',
     importedFrom: 'Imported from {{file}} on {{date}}',
-    kinds: { write: 'Changed', delete: 'Deleted', import: 'Imported' },
-    columns: { field: 'Field', old: 'Old value', new: 'New value' },
+    kinds: { insert: 'Added', write: 'Changed', delete: 'Deleted', import: 'Imported' },
+    columns: { field: 'Field', old: 'Old value', new: 'New value', initial: 'Value when added', last: 'Value when deleted' },
     history: {
       title: 'History',
       titleCount_one: 'History ({{count}} change)',
