@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ProviderSite } from '@shared/domain/providerProfile';
 import type { Calendar } from '@shared/domain/plan';
 import type { Id } from '@shared/domain/types';
-import { checkSite, deliveryModels, parseLanguageTags } from '@shared/forms/providerProfile';
+import { parseLanguageTags } from '@shared/forms/languageTags';
+import { checkSite, deliveryModels } from '@shared/forms/providerProfile';
 import type { FormErrors, SiteData, SiteField, SiteInput } from '@shared/forms/providerProfile';
 import { userLocale } from '../../locale';
 import { focusFirstInvalid } from '../../components/FieldError';
@@ -71,6 +72,7 @@ export function SiteForm({ providerId, site, calendars, onClose }: SiteFormProps
       decimalSeparator,
       calendarIds: calendars.map((calendar) => calendar.id),
       countryCodes: isoCountryCodeSet,
+      locale: userLocale,
     });
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -91,7 +93,7 @@ export function SiteForm({ providerId, site, calendars, onClose }: SiteFormProps
 
   const error = (name: SiteField) => fieldErrorText(t, errors[name]);
   const bind = fieldBinder(formId, draft, error, update);
-  const parsedLanguages = parseLanguageTags(draft.languages);
+  const parsedLanguages = parseLanguageTags(draft.languages, [userLocale]);
 
   return (
     <form

@@ -331,6 +331,28 @@ describe('audit change values', () => {
     });
   });
 
+  it('shows site country and languages', async () => {
+    const portfolio = await open();
+    const context = testContext();
+    const provider = await insertRecord(portfolio, 'providers', northData, context);
+    const siteData = {
+      providerId: provider.id,
+      country: 'IN',
+      city: 'Pune',
+      deliveryModel: 'offshore' as const,
+      fte: 120,
+      languages: ['en'],
+      timeZone: 'Asia/Kolkata',
+      calendarId: null,
+    };
+    const site = await insertRecord(portfolio, 'providerSites', siteData, context);
+    await updateRecord(portfolio, 'providerSites', site.id, { country: 'PH', languages: ['en-GB', 'fil'] }, context);
+    expect(await changeTexts('providerSites', site.id)).toEqual({
+      country: ['India', 'Philippines', null],
+      languages: ['English', 'British English, Filipino', null],
+    });
+  });
+
   it('shows meeting status and kind labels', async () => {
     const portfolio = await open();
     const context = testContext();
