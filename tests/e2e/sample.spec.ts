@@ -163,5 +163,24 @@ test('sample brings governance records', async () => {
   await page.getByTestId('providers-table').locator('tbody tr').first().click();
   await expect(page.getByTestId('provider-sites').getByTestId('site-row')).toHaveCount(2);
   await expect(page.getByTestId('provider-sites')).toContainText('Pune');
+
+  // The contract has been renewed since the data's year: its term runs today, its notice
+  // deadline lies ahead, and both standing meetings are linked to it.
+  const contract = page.locator('[data-testid^="contract-details-"]');
+  await expect(contract.getByTestId('contract-term').locator('time').first()).toHaveAttribute('datetime', '2015-04-01');
+  const termEnd = await contract.getByTestId('contract-term').locator('time').last().getAttribute('datetime');
+  expect(termEnd ?? '').toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect((termEnd ?? '') > localToday()).toBe(true);
+  await expect(contract.getByTestId('notice-deadline')).toContainText(/in \d+ days/);
+  await expect(contract.getByTestId('linked-cadences').getByRole('listitem')).toHaveText([
+    'Monthly service review, West Midlands',
+    'Joint steering committee, West Midlands',
+  ]);
   await context.close();
 });
+
+/** Returns today's date on this computer as `YYYY-MM-DD`. */
+function localToday(): string {
+  const now = new Date();
+  return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
