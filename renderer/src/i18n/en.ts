@@ -460,7 +460,8 @@ export const en = {
     currency: 'Currency (ISO 4217 code)',
     addHint: 'Dates and the annual value can be set later. Link service levels to the contract in their credit terms.',
     problems: {
-      notNumber: '{{field}} is not a number. Type digits with “{{decimal}}” as the decimal point, without a currency sign.',
+      notNumber: '{{field}} is not a number. Type digits with “{{decimal}}” as the decimal point.',
+      notAmount: '{{field}} is not an amount. Type digits with “{{decimal}}” as the decimal point, without a currency sign.',
       negative: '{{field}} is below 0. Type 0 or more.',
       tooManyDecimals: '{{field}} has more decimals than {{currency}} has ({{digits}}). Round it to {{digits}} decimals.',
       tooLarge: '{{field}} is too large to store. Check the amount.',
@@ -2852,7 +2853,9 @@ export const en = {
     },
     problems: {
       required: '{{field}} is empty. Type a whole number.',
-      notNumber: '{{field}}: “{{value}}” is not a number. Type digits with “{{decimal}}” as the decimal point, without a currency sign.',
+      notNumber: '{{field}}: “{{value}}” is not a number. Type digits with “{{decimal}}” as the decimal point.',
+      notCount: '{{field}}: “{{value}}” is not a number. Type a whole number in digits, such as 3.',
+      notAmount: '{{field}}: “{{value}}” is not an amount. Type digits with “{{decimal}}” as the decimal point, without a currency sign.',
       notWhole: '{{field}} must be a whole number. Remove the decimals.',
       negative: '{{field}} is below 0. Type 0 or more.',
       tooManyDecimals: '{{field}} has more decimals than {{currency}} has ({{digits}}). Round it to {{digits}} decimals.',
