@@ -63,8 +63,20 @@ test('providers sort, filter and open from the keyboard', async () => {
     .getByRole('columnheader', { name: /^Provider/ })
     .getByRole('button')
     .click();
+  // A row looks and reads as something that opens: pointer, the name as a link, a description.
+  await expect(rows.first()).toHaveCSS('cursor', 'pointer');
+  await expect(rows.first()).toHaveAccessibleDescription('Press Enter or click to open the provider.');
+  const name = rows.nth(1).locator('.row-link');
+  await expect(name).toHaveCSS('color', 'rgb(31, 95, 191)');
+  await expect(name).toHaveCSS('text-decoration-line', 'none');
+  await rows.nth(1).hover();
+  await expect(name).toHaveCSS('text-decoration-line', 'underline');
+
   await rows.first().focus();
   await page.keyboard.press('ArrowDown');
+  // The keyboard moves a visible focus ring to the next row.
+  await expect(rows.nth(1)).toBeFocused();
+  await expect(rows.nth(1)).toHaveCSS('outline-style', 'solid');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(names[1]!);
   await context.close();

@@ -260,6 +260,7 @@ export const en = {
     sortDescending: 'sorted descending',
     tableLabel: 'Providers and their service levels',
     noMatch: 'No provider matches the search and filter.',
+    openHint: 'Press Enter or click to open the provider.',
   },
   provider: {
     back: 'All providers',
