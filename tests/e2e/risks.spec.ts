@@ -226,3 +226,34 @@ test('expired certificate behind an awarded RFP raises a risk', async () => {
   await expect(page.getByRole('heading', { level: 1, name: awardedRfpTitle })).toBeVisible();
   await context.close();
 });
+
+test('empty register points at presets', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await page.goto('/');
+  await openRisks(page);
+
+  // A portfolio without risks says so, and offers the presets rather than blaming the filters.
+  const empty = page.getByTestId('risks-empty');
+  await expect(empty).toContainText('No risks are recorded yet.');
+  await expect(page.getByText('No risks match the filters.')).toHaveCount(0);
+  await empty.getByRole('button', { name: 'Add a risk from a preset' }).click();
+  const form = page.getByTestId('risk-form');
+  await expect(form.getByLabel('Start from')).toBeFocused();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await context.close();
+});
+
+test('filters that hide every risk say so', async () => {
+  const providerName = sampleProviders().get(providerCode) ?? providerCode;
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  await openRisks(page);
+
+  // None of the sample's risks is of this provider, so the filter hides them all.
+  await page.getByRole('combobox', { name: 'Provider' }).selectOption({ label: providerName });
+  await expect(page.getByTestId('risks-table')).toContainText('No risks match the filters.');
+  await expect(page.getByTestId('risks-empty')).toHaveCount(0);
+  await context.close();
+});

@@ -47,6 +47,8 @@ interface RiskFormProps {
   readonly providers: readonly Pick<Provider, 'id' | 'name'>[];
   readonly onSaved: (risk: Risk) => void;
   readonly onCancel: () => void;
+  /** Whether a new risk's form opens with focus on its preset choice, as when the user asked for a preset. */
+  readonly focusPreset?: boolean;
 }
 
 /** Score and rating of the typed likelihood and impact, or `null` while either is not a score. */
@@ -57,7 +59,7 @@ function previewScore(input: RiskFormInput): number | null {
   return Number(likelihood) * Number(impact);
 }
 
-export function RiskForm({ initial, riskId, providers, onSaved, onCancel }: RiskFormProps) {
+export function RiskForm({ initial, riskId, providers, onSaved, onCancel, focusPreset = false }: RiskFormProps) {
   const { t } = useTranslation();
   const db = usePortfolioDb();
   const formId = useId();
@@ -188,6 +190,8 @@ export function RiskForm({ initial, riskId, providers, onSaved, onCancel }: Risk
             <select
               id={`${formId}-preset`}
               aria-describedby={`${formId}-preset-hint`}
+              // The user opened the form to pick a preset, so focus moves to the choice they asked for.
+              autoFocus={focusPreset}
               value={preset}
               onChange={(event) => {
                 applyPreset(event.target.value);
