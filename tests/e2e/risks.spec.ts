@@ -257,3 +257,36 @@ test('filters that hide every risk say so', async () => {
   await expect(page.getByTestId('risks-empty')).toHaveCount(0);
   await context.close();
 });
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`register headers fit at ${String(viewport.width)}x${String(viewport.height)}`, async () => {
+    const context = await profile.launch({ viewport });
+    const page = await context.newPage();
+    await openSample(page);
+    await openRisks(page);
+    // Sorting by likelihood adds the sort arrow to the longest fixed-width header.
+    const likelihood = page.getByTestId('risks-table').getByRole('columnheader', { name: /^Likelihood/ });
+    await likelihood.getByRole('button').click();
+    await expect(likelihood).toHaveAttribute('aria-sort', /^(ascending|descending)$/);
+
+    const headers = page.getByTestId('risks-table').locator('thead th');
+    await expect(headers).toHaveCount(10);
+    for (const header of await headers.all()) {
+      const name = (await header.textContent()) ?? '';
+      const widths = await header.evaluate((element: { scrollWidth: number; clientWidth: number }) => ({
+        content: element.scrollWidth,
+        box: element.clientWidth,
+      }));
+      expect(widths.content, `header ${name} is cut off`).toBeLessThanOrEqual(widths.box);
+    }
+    // The register needs no horizontal scrolling, so the last header is in view too.
+    const scroller = page.getByTestId('risks-table').locator('.data-table-scroll');
+    const overflow = await scroller.evaluate((element: { scrollWidth: number; clientWidth: number }) => element.scrollWidth - element.clientWidth);
+    expect(overflow).toBe(0);
+    await context.close();
+  });
+}
