@@ -10,6 +10,7 @@ import { userLocale } from '../../locale';
 import { focusFirstInvalid } from '../../components/FieldError';
 import { fieldBinder, SelectField, TextField } from '../../components/FormField';
 import { decimalSeparatorOf, levelInputText } from '../portfolio/serviceLevelInput';
+import { saveLabel } from '../undo/saveLabel';
 import { countryOptions, defaultTimeZone, isoCountryCodeSet, languageName, timeZoneOptions, userTimeZone } from './countries';
 import { fieldErrorText } from './fieldText';
 import { addSite, changedFields, updateSite } from './providerRecordEdits';
@@ -86,7 +87,11 @@ export function SiteForm({ providerId, site, calendars, onClose }: SiteFormProps
         site === null
           ? addSite(db, providerId, checked.value, context)
           : updateSite(db, site.id, changedFields(siteData(site), checked.value), context),
-      t(site === null ? 'undo.label.addSite' : 'undo.label.site', { city: site?.city ?? checked.value.city }),
+      saveLabel(site?.city ?? null, checked.value.city, {
+        add: (city) => t('undo.label.addSite', { city }),
+        edit: (city) => t('undo.label.site', { city }),
+        rename: (from, to) => t('undo.label.moveSite', { from, to }),
+      }),
     );
     if (saved !== null) onClose();
   };

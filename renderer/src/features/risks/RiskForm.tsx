@@ -18,6 +18,7 @@ import { toAppError } from '../../reportError';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { FieldError, focusFirstInvalid } from '../../components/FieldError';
 import { recordUndoable } from '../undo/recordUndoable';
+import { saveLabel } from '../undo/saveLabel';
 import { addRisk, saveRisk } from './riskWrites';
 
 /** Attributes that tie a control to its label, hint and error. */
@@ -99,8 +100,11 @@ export function RiskForm({ initial, riskId, providers, onSaved, onCancel, focusP
     setErrors({});
     setBusy(true);
     try {
-      const label =
-        riskId === null ? t('undo.label.addRisk', { title: result.value.title }) : t('undo.label.risk', { title: initial.title.trim() });
+      const label = saveLabel(riskId === null ? null : initial.title.trim(), result.value.title, {
+        add: (title) => t('undo.label.addRisk', { title }),
+        edit: (title) => t('undo.label.risk', { title }),
+        rename: (from, to) => t('undo.label.renameRisk', { from, to }),
+      });
       const saved = await recordUndoable(db, label, await getDeviceContext(), (context) =>
         riskId === null ? addRisk(db, result.value, context) : saveRisk(db, riskId, result.value, context),
       );
