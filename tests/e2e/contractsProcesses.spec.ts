@@ -71,7 +71,7 @@ test('contract terms and readiness board survive a reload', async () => {
   await expect(endDate).toBeFocused();
   await expect(form).toContainText('End date is before the start date.');
   await expect(notice).toHaveAttribute('aria-invalid', 'true');
-  // A notice period is a count of days or months, so its error says nothing of currency signs.
+  // A notice period is a count of days or months, so its error does not mention a currency sign.
   await expect(notice).toHaveAccessibleDescription('Notice period: “three” is not a number. Type a whole number in digits, such as 3.');
 
   await notice.fill('3');

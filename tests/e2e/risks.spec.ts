@@ -233,7 +233,7 @@ test('empty register points at presets', async () => {
   await page.goto('/');
   await openRisks(page);
 
-  // A portfolio without risks says so, and offers the presets rather than blaming the filters.
+  // A portfolio without risks states that none is recorded and offers the presets, not a filter hint.
   const empty = page.getByTestId('risks-empty');
   await expect(empty).toContainText('No risks are recorded yet.');
   await expect(page.getByText('No risks match the filters.')).toHaveCount(0);

@@ -30,8 +30,8 @@ interface DataTableProps<TData extends RowData> {
   readonly emptyMessage: string;
   readonly onRowActivate?: (row: TData) => void;
   /**
-   * What activating a row does, such as "Press Enter or click to open the provider." Screen
-   * readers read it as each row's description, because a grid row gives no sign that it opens.
+   * Description of each activatable row, such as "Press Enter or click to open the provider."
+   * Screen readers read it, because a grid row gives no sign that it opens.
    */
   readonly activateHint?: string;
   readonly testId?: string;

@@ -249,7 +249,7 @@ export class PortfolioDb extends Dexie {
     this.version(6).stores(schemaV6).upgrade(addPlanContract);
     this.version(7).stores(schemaV7).upgrade(addServiceTerms);
     this.version(8).stores(schemaV8).upgrade(addPortfolioProfile);
-    // Version 9 changes no index; its upgrade retags the audit entries of record insertions.
+    // Version 9 changes no index. Its upgrade retags the audit entries of record insertions.
     this.version(9).stores({}).upgrade(tagAuditInsertions);
   }
 

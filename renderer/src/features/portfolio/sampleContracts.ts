@@ -40,8 +40,8 @@ export interface IllustrativeContract {
  * November 2015. North West including Blackpool starts in October 2015, so its earlier months are gaps.
  *
  * With 6 months' notice, West Midlands' notice deadline falls 4 to 9 weeks after the sample is
- * opened, within the contract page's and the calendar's 90-day alert, so the renewal decision on
- * the provider with the missed service levels is due. The other two deadlines lie further ahead.
+ * opened, within the 90-day alert of the contract page and the calendar. So the renewal decision
+ * on the provider that misses its service levels is due. The other two deadlines lie further ahead.
  */
 export const illustrativeContracts: readonly IllustrativeContract[] = [
   { providerCode: '111AA7', startDate: '2015-04-01', monthsToTermEnd: 11, monthlyChargesMinor: 31_000_000 },
