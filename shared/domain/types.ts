@@ -317,10 +317,11 @@ export interface AuditEntry {
   readonly deviceId: string;
   readonly user: string;
   /**
+   * `insert` adds a record (every old value `null`), `write` changes one and `delete` removes one.
    * `import` is either the entry of a whole imported file (`table` and `recordId` `null`) or
    * the entry of one record that the import added or changed.
    */
-  readonly kind: 'write' | 'delete' | 'import';
+  readonly kind: 'insert' | 'write' | 'delete' | 'import';
   readonly table: RecordTable | null;
   readonly recordId: Id | null;
   /** Changed fields with old and new value; empty for the entry of a whole imported file. */

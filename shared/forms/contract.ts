@@ -68,6 +68,8 @@ export type ContractFormWarning = 'noticeLongerThanTerm' | 'atRiskHigh';
 export type ContractFormProblem =
   | 'required'
   | 'notNumber'
+  | 'notCount'
+  | 'notAmount'
   | 'notWhole'
   | 'negative'
   | 'tooManyDecimals'
@@ -96,6 +98,8 @@ const errorKeys: ReadonlySet<string> = new Set<ContractFormErrorKey>(
     [
       'required',
       'notNumber',
+      'notCount',
+      'notAmount',
       'notWhole',
       'negative',
       'tooManyDecimals',
@@ -117,13 +121,17 @@ function isErrorKey(message: string): message is ContractFormErrorKey {
   return errorKeys.has(message);
 }
 
-/** Builds a schema for a number field, which reports `null` (empty) as `required` and typed text as `notNumber`. */
-function numberField() {
-  return z.number({ error: (issue) => problemKey(issue.input === null || issue.input === undefined ? 'required' : 'notNumber') });
+/**
+ * Builds a schema for a number field, which reports `null` (empty) as `required` and typed text as
+ * `notNumberProblem`: `notCount` for a number of days or months, `notAmount` for money and
+ * `notNumber` for a percentage, so the message fits what the field holds.
+ */
+function numberField(notNumberProblem: 'notNumber' | 'notCount' | 'notAmount') {
+  return z.number({ error: (issue) => problemKey(issue.input === null || issue.input === undefined ? 'required' : notNumberProblem) });
 }
 
 function wholeNumber(rangeProblem: ContractFormProblem, min: number, max: number) {
-  return numberField()
+  return numberField('notCount')
     .int({ error: problemKey('notWhole') })
     .min(min, { error: problemKey(rangeProblem) })
     .max(max, { error: problemKey(rangeProblem) });
@@ -154,9 +162,9 @@ const inputSchema = z.object({
   autoRenewal: z.boolean(),
   renewalMonths: z.union([z.null(), z.number(), z.string()]),
   pricingModel: z.enum(['', ...pricingModels], { error: problemKey('pricingModelInvalid') }),
-  annualValue: numberField().min(0, { error: problemKey('negative') }).nullable(),
-  monthlyCharges: numberField().min(0, { error: problemKey('negative') }).nullable(),
-  atRiskPercent: numberField()
+  annualValue: numberField('notAmount').min(0, { error: problemKey('negative') }).nullable(),
+  monthlyCharges: numberField('notAmount').min(0, { error: problemKey('negative') }).nullable(),
+  atRiskPercent: numberField('notNumber')
     .min(0, { error: problemKey('outsidePercent') })
     .max(100, { error: problemKey('outsidePercent') })
     .nullable(),
@@ -205,7 +213,7 @@ export function contractFormSchema() {
       const renewal = renewalMonthsOf(input);
       if (renewal === null || renewal.success) return;
       const message = renewal.error.issues[0]?.message ?? '';
-      context.addIssue({ code: 'custom', path: ['renewalMonths'], message: isErrorKey(message) ? message : problemKey('notNumber') });
+      context.addIssue({ code: 'custom', path: ['renewalMonths'], message: isErrorKey(message) ? message : problemKey('notCount') });
     }, whenFieldsValid(['autoRenewal', 'renewalMonths']))
     .superRefine(moneyRule('annualValue'), whenFieldsValid(['currency', 'annualValue']))
     .superRefine(moneyRule('monthlyCharges'), whenFieldsValid(['currency', 'monthlyCharges']))

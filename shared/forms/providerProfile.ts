@@ -28,6 +28,7 @@ import type { ProviderProfile } from '../domain/profileDefaults';
 import { exactDecimal } from '../rfp/money';
 import { isCalendarDate, toDayNumber } from '../schedule/days';
 import { whenFieldsValid } from './crossFieldRule';
+import { parseLanguageTags } from './languageTags';
 import { readTypedNumber } from './typedNumber';
 
 /** Maximum length of each free-text field, in UTF-16 code units after trimming. */
@@ -272,6 +273,8 @@ export interface SiteContext {
   readonly calendarIds: readonly Id[];
   /** ISO 3166-1 alpha-2 codes the country may take. */
   readonly countryCodes: ReadonlySet<string>;
+  /** BCP 47 tag of the user's locale, whose language names the languages field reads besides English ones. */
+  readonly locale: string;
 }
 
 export type SiteData = Omit<ProviderSiteData, 'providerId'>;
@@ -302,40 +305,21 @@ function fteField(decimalSeparator: string) {
   });
 }
 
-/**
- * Splits typed language tags and canonicalises each with `Intl.getCanonicalLocales`, so `EN-gb`
- * is stored as `en-GB`. Repeats, after canonicalising, are dropped.
- */
-export function parseLanguageTags(text: string): { readonly tags: string[] } | { readonly invalid: string } {
-  const tags: string[] = [];
-  for (const part of text.split(/[\s,;]+/u)) {
-    if (part === '') continue;
-    let canonical: string;
-    try {
-      const [first] = Intl.getCanonicalLocales(part);
-      if (first === undefined) return { invalid: part };
-      canonical = first;
-    } catch {
-      // getCanonicalLocales throws a RangeError for text that is not a BCP 47 tag.
-      return { invalid: part };
+/** Builds the languages field, which reads names in English or in `locale`, and tags. */
+function languagesField(locale: string) {
+  return z.string().transform((text, refinement) => {
+    const parsed = parseLanguageTags(text, [locale]);
+    if ('invalid' in parsed) {
+      refinement.addIssue(customIssue('languageInvalid', { tag: parsed.invalid }));
+      return z.NEVER;
     }
-    if (!tags.includes(canonical)) tags.push(canonical);
-  }
-  return { tags };
+    if (parsed.tags.length > maxSiteLanguages) {
+      refinement.addIssue(customIssue('languagesTooMany', { max: maxSiteLanguages }));
+      return z.NEVER;
+    }
+    return parsed.tags;
+  });
 }
-
-const languagesField = z.string().transform((text, refinement) => {
-  const parsed = parseLanguageTags(text);
-  if ('invalid' in parsed) {
-    refinement.addIssue(customIssue('languageInvalid', { tag: parsed.invalid }));
-    return z.NEVER;
-  }
-  if (parsed.tags.length > maxSiteLanguages) {
-    refinement.addIssue(customIssue('languagesTooMany', { max: maxSiteLanguages }));
-    return z.NEVER;
-  }
-  return parsed.tags;
-});
 
 /** Returns whether `Intl.DateTimeFormat` accepts `timeZone`, which it rejects with a RangeError when the name is unknown. */
 export function isKnownTimeZone(timeZone: string): boolean {
@@ -355,7 +339,7 @@ export function siteSchema(context: SiteContext) {
       city: textField(providerTextLimits.city, true),
       deliveryModel: choiceField(deliveryModels),
       fte: fteField(context.decimalSeparator),
-      languages: languagesField,
+      languages: languagesField(context.locale),
       timeZone: z.string().refine(isKnownTimeZone, problem('timeZoneInvalid')),
       calendarId: z
         .string()

@@ -1,7 +1,7 @@
 /**
  * The portfolio calendar as a vendor manager uses it. The sample's contract deadlines and a
  * meeting added on the Governance screen show on the Calendar tab, and the agenda exports to an
- * .ics file that ical.js reads back. The notifications' Coming up list shows overdue deadlines,
+ * .ics file that ical.js reads back. The notifications' Coming up list shows a notice deadline due soon,
  * and the Workload tab flags an owner with overdue actions.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,12 +10,17 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import ICAL from 'ical.js';
+import { addCalendarMonths, noticeDeadline } from '../../shared/calendar/contractDates';
+import { fromDayNumber, toDayNumber } from '../../shared/schedule/days';
 import { freshProfile } from './browser';
 import type { Profile } from './browser';
 import { openSample } from './providerEditing';
 import { sampleProviders } from './sampleData';
 
-/** A sample provider with an illustrative contract: 6 months' notice, renewing every 12 months on 31 March. */
+/**
+ * A sample provider with an illustrative contract: 6 months' notice, renewing every 12 months.
+ * Its current term ends on the last day of the 11th month after the month the sample is opened in.
+ */
 const providerCode = '111AA7';
 const contractTitle = 'Illustrative NHS 111 contract (invented terms, not an NHS contract)';
 
@@ -39,6 +44,11 @@ function providerName(): string {
 }
 
 /** Returns the date `days` after today on this machine's clock, as YYYY-MM-DD. */
+/** Returns the end of the contract's current term for a sample opened on `today`. */
+function sampleTermEnd(today: string): string {
+  return fromDayNumber(toDayNumber(addCalendarMonths(`${today.slice(0, 7)}-01`, 12)) - 1);
+}
+
 function daysFromToday(days: number): string {
   const date = new Date();
   date.setDate(date.getDate() + days);
@@ -138,9 +148,7 @@ test('calendar lists and exports the agenda', async () => {
   const notice = events.find((event) => event.summary === `Notice deadline: ${contractTitle} (${providerName()})`);
   expect(notice).toBeDefined();
   expect(notice?.startDate.isDate).toBe(true);
-  // The contract ends on 31 March each year with 6 months' notice, so every deadline is 30 September.
-  expect(notice?.startDate.month).toBe(9);
-  expect(notice?.startDate.day).toBe(30);
+  expect(notice?.startDate.toString()).toBe(noticeDeadline(sampleTermEnd(daysFromToday(0)), { amount: 6, unit: 'months' }));
   expect(notice?.description).toContain('Notice period 6 months');
 
   // No reminder is already due when the file is imported: a calendar app would fire it at once.
@@ -157,20 +165,23 @@ test('calendar lists and exports the agenda', async () => {
   await context.close();
 });
 
-test('coming up shows overdue deadlines', async () => {
+test('coming up shows a notice deadline due', async () => {
   const context = await profile.launch({ timezoneId: 'UTC' });
   const page = context.pages()[0] ?? (await context.newPage());
   await openSample(page);
   await page.getByTestId('notifications-button').click();
   const comingUp = page.getByTestId('coming-up');
   await expect(comingUp.getByRole('heading', { name: 'Coming up' })).toBeVisible();
-  // The sample's contracts end on 31 March or 30 September with 6 months' notice, so on any day
-  // one of their notice deadlines has passed while its term still runs.
-  const overdue = comingUp.getByTestId('coming-up-entry').filter({ hasText: /Notice deadline: .*overdue by \d+ days?/ });
-  await expect(overdue.first()).toBeVisible();
+  // West Midlands' notice deadline falls 4 to 9 weeks after the sample is opened, and no sample
+  // contract's deadline has passed while its term runs.
+  const westMidlands = sampleProviders().get('111AC9') ?? '';
+  const notices = comingUp.getByTestId('coming-up-entry').filter({ hasText: /Notice deadline: / });
+  const due = notices.filter({ hasText: westMidlands }).filter({ hasText: /in \d+ days/ });
+  await expect(due).toHaveCount(1);
+  await expect(notices.filter({ hasText: /overdue by/ })).toHaveCount(0);
   // Coming up is a table, so the panel's list items stay the escalation notifications alone.
   await expect(comingUp.getByRole('listitem')).toHaveCount(0);
-  await overdue.first().getByRole('button', { name: /^Notice deadline: / }).click();
+  await due.getByRole('button', { name: /^Notice deadline: / }).click();
   await expect(page.getByTestId('provider-contracts')).toBeVisible();
   await context.close();
 });

@@ -71,6 +71,8 @@ test('contract terms and readiness board survive a reload', async () => {
   await expect(endDate).toBeFocused();
   await expect(form).toContainText('End date is before the start date.');
   await expect(notice).toHaveAttribute('aria-invalid', 'true');
+  // A notice period is a count of days or months, so its error does not mention a currency sign.
+  await expect(notice).toHaveAccessibleDescription('Notice period: “three” is not a number. Type a whole number in digits, such as 3.');
 
   await notice.fill('3');
 
@@ -90,6 +92,11 @@ test('contract terms and readiness board survive a reload', async () => {
   await expect(details.getByTestId('exit-stepInRights')).toHaveText('Step-in rights: missing');
   await expect(details.getByTestId('pricing-model')).toHaveText('Transaction-based');
   await expect(details.getByTestId('linked-cadences')).toContainText('None.');
+  // The contracts table shows the term in the card's date format, not as ISO dates.
+  const row = page.locator('[data-testid^="contract-row-"]', { hasText: contractTitle });
+  await expect(row.getByRole('cell').nth(0)).toHaveText('1 Apr 2025');
+  await expect(row.getByRole('cell').nth(1)).toHaveText('31 Mar 2027');
+  await expect(row.getByRole('cell').nth(1).locator('time')).toHaveAttribute('datetime', '2027-03-31');
 
   // Two processes on the provider's contract, one moved across the board to "Pilot passed".
   await openProcesses(page);

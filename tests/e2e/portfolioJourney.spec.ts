@@ -303,8 +303,12 @@ async function expectProviderHistory(page: Page): Promise<void> {
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   const oldest = history.getByRole('list', { name: 'Changes, newest first' }).getByRole('listitem').last();
   await expect(oldest).toContainText(userName);
+  // The creation reads as an addition with the values it was added with, and no empty field.
+  await expect(oldest).toContainText('Added');
+  await expect(oldest.getByRole('columnheader', { name: 'Value when added' })).toBeVisible();
+  await expect(oldest).not.toContainText('(empty)');
   const nameRow = oldest.getByRole('row', { name: /^Name/ });
-  await expect(nameRow.getByRole('cell').nth(1)).toHaveText(providerName);
+  await expect(nameRow.getByRole('cell')).toHaveText([providerName]);
 }
 
 test('provider to steering decision in audit trail', async () => {

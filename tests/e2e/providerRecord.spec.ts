@@ -35,7 +35,8 @@ async function addSite(page: Page): Promise<void> {
   await form.getByLabel('City', { exact: true }).fill('Pune');
   await form.getByRole('combobox', { name: /^Delivery model/ }).selectOption({ label: 'Offshore' });
   await form.getByLabel('FTE', { exact: true }).fill('40');
-  await form.getByLabel('Languages', { exact: true }).fill('en, hi');
+  // A language may be typed by name or by tag, in any case; both are stored as BCP 47 tags.
+  await form.getByLabel('Languages', { exact: true }).fill('English, HI');
   await expect(form.getByText('Read as: English, Hindi.')).toBeVisible();
   // Enter in a text field submits the form.
   await form.getByLabel('Languages', { exact: true }).press('Enter');

@@ -226,3 +226,67 @@ test('expired certificate behind an awarded RFP raises a risk', async () => {
   await expect(page.getByRole('heading', { level: 1, name: awardedRfpTitle })).toBeVisible();
   await context.close();
 });
+
+test('empty register points at presets', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await page.goto('/');
+  await openRisks(page);
+
+  // A portfolio without risks states that none is recorded and offers the presets, not a filter hint.
+  const empty = page.getByTestId('risks-empty');
+  await expect(empty).toContainText('No risks are recorded yet.');
+  await expect(page.getByText('No risks match the filters.')).toHaveCount(0);
+  await empty.getByRole('button', { name: 'Add a risk from a preset' }).click();
+  const form = page.getByTestId('risk-form');
+  await expect(form.getByLabel('Start from')).toBeFocused();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await context.close();
+});
+
+test('filters that hide every risk say so', async () => {
+  const providerName = sampleProviders().get(providerCode) ?? providerCode;
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  await openRisks(page);
+
+  // None of the sample's risks is of this provider, so the filter hides them all.
+  await page.getByRole('combobox', { name: 'Provider' }).selectOption({ label: providerName });
+  await expect(page.getByTestId('risks-table')).toContainText('No risks match the filters.');
+  await expect(page.getByTestId('risks-empty')).toHaveCount(0);
+  await context.close();
+});
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`register headers fit at ${String(viewport.width)}x${String(viewport.height)}`, async () => {
+    const context = await profile.launch({ viewport });
+    const page = await context.newPage();
+    await openSample(page);
+    await openRisks(page);
+    // Sorting by likelihood adds the sort arrow to the longest fixed-width header.
+    const likelihood = page.getByTestId('risks-table').getByRole('columnheader', { name: /^Likelihood/ });
+    await likelihood.getByRole('button').click();
+    await expect(likelihood).toHaveAttribute('aria-sort', /^(ascending|descending)$/);
+
+    const headers = page.getByTestId('risks-table').locator('thead th');
+    await expect(headers).toHaveCount(10);
+    for (const header of await headers.all()) {
+      const name = (await header.textContent()) ?? '';
+      const widths = await header.evaluate((element: { scrollWidth: number; clientWidth: number }) => ({
+        content: element.scrollWidth,
+        box: element.clientWidth,
+      }));
+      expect(widths.content, `header ${name} is cut off`).toBeLessThanOrEqual(widths.box);
+    }
+    // The register needs no horizontal scrolling, so the last header is in view too.
+    const scroller = page.getByTestId('risks-table').locator('.data-table-scroll');
+    const overflow = await scroller.evaluate((element: { scrollWidth: number; clientWidth: number }) => element.scrollWidth - element.clientWidth);
+    expect(overflow).toBe(0);
+    await context.close();
+  });
+}

@@ -63,8 +63,20 @@ test('providers sort, filter and open from the keyboard', async () => {
     .getByRole('columnheader', { name: /^Provider/ })
     .getByRole('button')
     .click();
+  // A row looks and reads as something that opens: pointer, the name as a link, a description.
+  await expect(rows.first()).toHaveCSS('cursor', 'pointer');
+  await expect(rows.first()).toHaveAccessibleDescription('Press Enter or click to open the provider.');
+  const name = rows.nth(1).locator('.row-link');
+  await expect(name).toHaveCSS('color', 'rgb(31, 95, 191)');
+  await expect(name).toHaveCSS('text-decoration-line', 'none');
+  await rows.nth(1).hover();
+  await expect(name).toHaveCSS('text-decoration-line', 'underline');
+
   await rows.first().focus();
   await page.keyboard.press('ArrowDown');
+  // The keyboard moves a visible focus ring to the next row.
+  await expect(rows.nth(1)).toBeFocused();
+  await expect(rows.nth(1)).toHaveCSS('outline-style', 'solid');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(names[1]!);
   await context.close();
@@ -163,5 +175,24 @@ test('sample brings governance records', async () => {
   await page.getByTestId('providers-table').locator('tbody tr').first().click();
   await expect(page.getByTestId('provider-sites').getByTestId('site-row')).toHaveCount(2);
   await expect(page.getByTestId('provider-sites')).toContainText('Pune');
+
+  // The contract has been renewed since the data's year: its term runs today, its notice
+  // deadline lies ahead, and both standing meetings are linked to it.
+  const contract = page.locator('[data-testid^="contract-details-"]');
+  await expect(contract.getByTestId('contract-term').locator('time').first()).toHaveAttribute('datetime', '2015-04-01');
+  const termEnd = await contract.getByTestId('contract-term').locator('time').last().getAttribute('datetime');
+  expect(termEnd ?? '').toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect((termEnd ?? '') > localToday()).toBe(true);
+  await expect(contract.getByTestId('notice-deadline')).toContainText(/in \d+ days/);
+  await expect(contract.getByTestId('linked-cadences').getByRole('listitem')).toHaveText([
+    'Monthly service review, West Midlands',
+    'Joint steering committee, West Midlands',
+  ]);
   await context.close();
 });
+
+/** Returns today's date on this computer as `YYYY-MM-DD`. */
+function localToday(): string {
+  const now = new Date();
+  return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

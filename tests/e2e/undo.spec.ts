@@ -132,12 +132,13 @@ test('Ctrl+Z undoes a risk status and a site city', async () => {
     await form.getByLabel('City', { exact: true }).press('Enter');
     await expect(form).toHaveCount(0);
     await expect(sites.getByTestId('site-row').getByRole('rowheader')).toHaveText('Mumbai');
-    await expect(toast).toContainText('Saved: the site in Pune.');
+    // The city is the site's name, so the toast names the old and the new one.
+    await expect(toast).toContainText('Saved: moving the site in Pune to Mumbai.');
   });
 
   await test.step('Ctrl+Z twice restores both', async () => {
     await page.locator('body').press('Control+z');
-    await expect(toast).toContainText('Undone: the site in Pune.');
+    await expect(toast).toContainText('Undone: moving the site in Pune to Mumbai.');
     await expect(sites.getByTestId('site-row').getByRole('rowheader')).toHaveText('Pune');
     await page.locator('body').press('Control+z');
     await expect(toast).toContainText('Undone: risk “Key staff leave”.');
@@ -239,5 +240,32 @@ test('undo toast leaves the form fields free', async () => {
     await save.click();
     await expect(toast).toContainText('Saved: risk “Key staff leave”.');
   });
+  await context.close();
+});
+
+test('renamed process undo names both names', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Processes' }).click();
+  await page.getByRole('button', { name: 'Add process' }).click();
+  const addForm = page.getByRole('form', { name: 'Add a process' });
+  await addForm.getByLabel('Process name').fill('Payroll run');
+  await addForm.getByLabel('Function').selectOption({ label: 'Customer service' });
+  await addForm.getByRole('button', { name: 'Add' }).click();
+  await expect(addForm).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Edit Payroll run' }).click();
+  const editForm = page.getByRole('form', { name: 'Edit process Payroll run' });
+  await editForm.getByLabel('Process name').fill('Payroll and expenses run');
+  await editForm.getByRole('button', { name: 'Save' }).click();
+  await expect(editForm).toHaveCount(0);
+
+  // The toast names the process by both names, never by the name it no longer has alone.
+  const toast = page.getByTestId('undo-toast');
+  await expect(toast).toContainText('Saved: renaming process “Payroll run” to “Payroll and expenses run”.');
+  await toast.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(toast).toContainText('Undone: renaming process “Payroll run” to “Payroll and expenses run”.');
+  await expect(page.getByRole('button', { name: 'Edit Payroll run' })).toBeVisible();
   await context.close();
 });

@@ -13,7 +13,7 @@ export type FieldChanges = AuditEntry['changes'];
 export function recordAuditEntry(
   context: DeviceContext,
   clock: HlcString,
-  kind: 'write' | 'delete',
+  kind: 'insert' | 'write' | 'delete',
   table: RecordTable,
   recordId: Id,
   changes: FieldChanges,

@@ -50,7 +50,7 @@ class RuleWrites {
     const clock = this.context.tick();
     const changes: Record<string, { old: unknown; new: unknown }> = {};
     for (const [field, value] of Object.entries(data)) changes[field] = { old: null, new: value };
-    this.audit.set(id, recordAuditEntry(this.context, clock, 'write', table, id, changes));
+    this.audit.set(id, recordAuditEntry(this.context, clock, 'insert', table, id, changes));
     this.lastClock = clock;
     return { ...data, id, clock, fieldClocks: {} };
   }

@@ -23,6 +23,7 @@ import type {
 } from '@shared/domain/types';
 import { contractGovernanceDefaults, providerProfileDefaults } from '@shared/domain/profileDefaults';
 import { noCreditTerms, reportedLevelTerms } from '@shared/domain/serviceTerms';
+import { tagAuditInsertions } from './auditUpgrade';
 import { openChecked, requestPersistentStorage } from './openDatabase';
 import { collectVersionVector, versionVectorKey } from './versionVector';
 import type { VersionVectorEntry } from './versionVector';
@@ -248,6 +249,8 @@ export class PortfolioDb extends Dexie {
     this.version(6).stores(schemaV6).upgrade(addPlanContract);
     this.version(7).stores(schemaV7).upgrade(addServiceTerms);
     this.version(8).stores(schemaV8).upgrade(addPortfolioProfile);
+    // Version 9 changes no index. Its upgrade retags the audit entries of record insertions.
+    this.version(9).stores({}).upgrade(tagAuditInsertions);
   }
 
   /** Returns a record table by name, typed by its records. */

@@ -161,7 +161,7 @@ export function insertRecord<T extends RecordTable>(
     for (const [field, value] of Object.entries(fields)) changes[field] = { old: null, new: value };
 
     await db.recordTable(table).add(record);
-    await db.audit.add(recordAuditEntry(context, clock, 'write', table, id, changes));
+    await db.audit.add(recordAuditEntry(context, clock, 'insert', table, id, changes));
     await raiseVersionVector(db, clock);
     writeObservers.get(context)?.({ kind: 'insert', table, id, clock, changes });
     return record;

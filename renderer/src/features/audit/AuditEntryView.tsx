@@ -25,13 +25,15 @@ export function AuditEntryByline({ entry, format }: { readonly entry: AuditEntry
 }
 
 /**
- * Shows one audit entry: its byline, the imported file for a record an import wrote, and each
- * changed field with its old and new value.
+ * Shows one audit entry: its byline, the imported file for a record an import wrote, and its
+ * fields. A change lists each changed field with its old and new value. An added record lists
+ * its initial values and a deleted one its last values, in one column.
  */
 export function AuditEntryView({ entry, lookup, format }: { readonly entry: AuditEntry; readonly lookup: RecordLookup; readonly format: TextFormat }) {
   const { t } = useTranslation();
   const changes = auditChangeTexts(t, entry, lookup, format);
   const importedFrom = importedFromText(t, entry, format);
+  const oneValue = entry.kind === 'insert' || entry.kind === 'delete';
   return (
     <div className="audit-entry">
       <AuditEntryByline entry={entry} format={format} />
@@ -41,19 +43,31 @@ export function AuditEntryView({ entry, lookup, format }: { readonly entry: Audi
           <thead>
             <tr>
               <th scope="col">{t('audit.columns.field')}</th>
-              <th scope="col">{t('audit.columns.old')}</th>
-              <th scope="col">{t('audit.columns.new')}</th>
+              {oneValue ? (
+                <th scope="col">{entry.kind === 'insert' ? t('audit.columns.initial') : t('audit.columns.last')}</th>
+              ) : (
+                <>
+                  <th scope="col">{t('audit.columns.old')}</th>
+                  <th scope="col">{t('audit.columns.new')}</th>
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
             {changes.map((change) => (
               <tr key={change.field} data-field={change.field}>
                 <th scope="row">{change.label}</th>
-                <td>{change.oldValue}</td>
-                <td className="audit-new">
-                  {change.newValue}
-                  {change.difference === null ? null : <span className="audit-difference">{change.difference}</span>}
-                </td>
+                {oneValue ? (
+                  <td>{entry.kind === 'insert' ? change.newValue : change.oldValue}</td>
+                ) : (
+                  <>
+                    <td>{change.oldValue}</td>
+                    <td className="audit-new">
+                      {change.newValue}
+                      {change.difference === null ? null : <span className="audit-difference">{change.difference}</span>}
+                    </td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>

@@ -35,20 +35,33 @@ function currencyOf(entry: AuditEntry, lookup: RecordLookup): string | null {
   return null;
 }
 
-/** Lists the changed fields of `entry` in the order they were recorded, with translated labels and formatted values. */
+function isEmptyView(view: FieldValueView): boolean {
+  return view.kind === 'empty';
+}
+
+/**
+ * Lists the changed fields of `entry` in the order they were recorded, with translated labels and
+ * formatted values. A field that is empty before and after is left out. So is an empty field of an
+ * added record (kind `insert`) or a deleted one (kind `delete`), whose entries list every field.
+ */
 export function auditChangeTexts(t: TFunction, entry: AuditEntry, lookup: RecordLookup, format: TextFormat): AuditChangeText[] {
   const currency = currencyOf(entry, lookup);
-  return Object.entries(entry.changes).map(([field, change]) => {
+  const texts: AuditChangeText[] = [];
+  for (const [field, change] of Object.entries(entry.changes)) {
     const oldView = fieldValueViewOf(lookup, field, change.old, currency, entry.table);
     const newView = fieldValueViewOf(lookup, field, change.new, currency, entry.table);
-    return {
+    const shownView = entry.kind === 'delete' ? oldView : newView;
+    if (isEmptyView(oldView) && isEmptyView(newView)) continue;
+    if ((entry.kind === 'insert' || entry.kind === 'delete') && isEmptyView(shownView)) continue;
+    texts.push({
       field,
       label: describeField(t, field),
       oldValue: describeValue(t, oldView, format),
       newValue: describeValue(t, newView, format),
       difference: agendaDifferenceText(t, oldView, newView, format),
-    };
-  });
+    });
+  }
+  return texts;
 }
 
 /** Words the agenda items an edit added and removed, or returns `null` when either value is no agenda or nothing moved. */

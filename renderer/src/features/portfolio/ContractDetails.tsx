@@ -4,6 +4,7 @@ import type { MeetingCadence } from '@shared/domain/governance';
 import type { CalendarDate, Contract, KpiDefinition, ServiceLevel } from '@shared/domain/types';
 import { checkContractForm } from '@shared/forms/contract';
 import type { ContractFormErrorKey, ContractFormField } from '@shared/forms/contract';
+import { CalendarDateText } from '../../components/CalendarDateText';
 import { FormActions } from '../../components/FormActions';
 import { getDeviceContext } from '../../db/catalogue';
 import { describeAppError } from '../../errorMessage';
@@ -41,7 +42,7 @@ export function ContractDetails({ contract, levels, kpis, cadences, today }: Con
   const { t } = useTranslation();
   const headingId = useId();
   const [editing, setEditing] = useState(false);
-  const date = (value: CalendarDate) => <time dateTime={value}>{formatCalendarDate(value, userLocale)}</time>;
+  const date = (value: CalendarDate) => <CalendarDateText date={value} />;
   const notSet = <span className="muted">{t('provider.contracts.noDate')}</span>;
   const schedule = contractSchedule(contract, today);
   const inPlace = exitProvisionKeys.filter((key) => contract.exitProvisions[key]).length;

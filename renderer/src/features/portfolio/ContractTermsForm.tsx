@@ -97,7 +97,7 @@ export function ContractTermsForm({ contract, onClose }: ContractTermsFormProps)
         />
         {issue === undefined ? null : (
           <span className="field-error" id={errorId}>
-            {t(`contractTerms.problems.${issue.problem}`, {
+            {t(`contractTerms.problems.${issue.field === 'monthlyCharges' && issue.problem === 'notNumber' ? 'notAmount' : issue.problem}`, {
               field: label,
               decimal: decimalSeparator,
               digits: minorUnitDigits(contract.currency),

@@ -3,6 +3,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contract, Id, ServiceLevel } from '@shared/domain/types';
 import { atRiskAmountMinor } from '@shared/kpi/creditsAmounts';
+import { CalendarDateText } from '../../components/CalendarDateText';
 import { formatNumber } from '../../format';
 import { userLocale } from '../../locale';
 import { selectNavigate, useUiStore } from '../../state/uiStore';
@@ -153,8 +154,8 @@ function ContractTableRow({ row, contract, levels }: ContractTableRowProps) {
             </>
           )}
         </th>
-        <td>{row.startDate ?? notSet}</td>
-        <td>{row.endDate ?? notSet}</td>
+        <td>{row.startDate === null ? notSet : <CalendarDateText date={row.startDate} />}</td>
+        <td>{row.endDate === null ? notSet : <CalendarDateText date={row.endDate} />}</td>
         <td>{row.currency}</td>
         <td className="cell-numeric">
           {row.annualValueMinor === null ? (

@@ -91,6 +91,7 @@ export function ProvidersScreen({ data }: { readonly data: PortfolioData }) {
         getRowId={(row) => row.id}
         initialSorting={[{ id: 'name', desc: false }]}
         emptyMessage={t('providers.noMatch')}
+        activateHint={t('providers.openHint')}
         onRowActivate={(row) => {
           navigate({ name: 'provider', providerId: row.id });
         }}

@@ -22,10 +22,11 @@ export function sampleGovernanceTables(db: PortfolioDb) {
 }
 
 /**
- * Adds the governance records of the sample for `today`. Call it inside the transaction that
- * fills the sample, which must cover `providers`, `sampleGovernanceTables`, `audit` and `meta`.
- * Throws when the imported sample lacks one of the providers, which means the bundled file and
- * this module disagree.
+ * Adds the governance records of the sample for `today`, and links each standing meeting to its
+ * provider's illustrative contract. Call it after `addIllustrativeContracts`, inside the
+ * transaction that fills the sample, which must cover `providers`, `contracts`,
+ * `sampleGovernanceTables`, `audit` and `meta`. Throws when the imported sample lacks one of the
+ * providers or its contract, which means the bundled file and these modules disagree.
  */
 export async function addSampleGovernance(db: PortfolioDb, context: DeviceContext, today: CalendarDate): Promise<void> {
   const ids = new Map<string, Id>();
@@ -59,7 +60,9 @@ export async function addSampleGovernance(db: PortfolioDb, context: DeviceContex
   }
   for (const { provider, cadence, meetings } of records.cadences) {
     const owner = requiredProviderId(provider);
-    const storedCadence = await insertRecord(db, 'meetingCadences', { ...cadence, providerId: owner, contractId: null }, context);
+    const contract = await db.contracts.where('providerId').equals(owner).first();
+    if (contract === undefined) throw new Error(`The sample has no contract of ${provider} for its ${cadence.kind} cadence`);
+    const storedCadence = await insertRecord(db, 'meetingCadences', { ...cadence, providerId: owner, contractId: contract.id }, context);
     for (const { meeting, decisions, actions } of meetings) {
       const stored = await insertRecord(db, 'meetings', { ...meeting, providerId: owner, cadenceId: storedCadence.id }, context);
       for (const decision of decisions) {

@@ -83,6 +83,7 @@ export function buildProviderColumns(kpis: readonly KpiDefinition[], t: TFunctio
         const row = info.row.original;
         return (
           <span
+            className="row-link"
             title={
               row.formerNames.length > 0 ? `${row.name} (${t('providers.formerNames', { names: row.formerNames.join(', ') })})` : row.name
             }

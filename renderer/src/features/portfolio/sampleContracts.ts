@@ -8,9 +8,11 @@
  * (95% answered within 60 seconds, at most 5% abandoned), so the sample's breaches are the same
  * with or without these contracts. The expected levels are stricter, which gives an amber band.
  */
+import { addCalendarMonths } from '@shared/calendar/contractDates';
 import type { ContractGovernanceTerms } from '@shared/domain/profileDefaults';
 import { nhs111KpiKeys } from '@shared/import/presets/nhs111';
 import type { CalendarDate, ServiceLevelData } from '@shared/domain/types';
+import { fromDayNumber, toDayNumber } from '@shared/schedule/days';
 import type { DeviceContext } from '../../db/clockStore';
 import type { PortfolioDb } from '../../db/portfolioDb';
 import { insertRecord, updateRecord } from '../../db/repository';
@@ -21,8 +23,13 @@ export const illustrativeContractTitle = 'Illustrative NHS 111 contract (invente
 export interface IllustrativeContract {
   /** NHS provider organisation code in the sample. */
   readonly providerCode: string;
+  /** First day of the service, so that the contract covers every month of the sample's data. */
   readonly startDate: CalendarDate;
-  readonly endDate: CalendarDate;
+  /**
+   * Months from the month the sample is opened in to the month whose last day ends the current
+   * term. The contracts have been renewed since the data's year, so the term runs today.
+   */
+  readonly monthsToTermEnd: number;
   /** Invented monthly charges, in pence. */
   readonly monthlyChargesMinor: number;
 }
@@ -31,12 +38,22 @@ export interface IllustrativeContract {
  * Three providers that between them show every status in March 2016. Inner North West London
  * meets both minimums. West Midlands misses the 95% answered within 60 seconds in every month from
  * November 2015. North West including Blackpool starts in October 2015, so its earlier months are gaps.
+ *
+ * With 6 months' notice, West Midlands' notice deadline falls 4 to 9 weeks after the sample is
+ * opened, within the 90-day alert of the contract page and the calendar. So the renewal decision
+ * on the provider that misses its service levels is due. The other two deadlines lie further ahead.
  */
 export const illustrativeContracts: readonly IllustrativeContract[] = [
-  { providerCode: '111AA7', startDate: '2015-04-01', endDate: '2020-03-31', monthlyChargesMinor: 31_000_000 },
-  { providerCode: '111AC9', startDate: '2015-04-01', endDate: '2020-03-31', monthlyChargesMinor: 145_000_000 },
-  { providerCode: '111AF8', startDate: '2015-10-01', endDate: '2020-09-30', monthlyChargesMinor: 102_000_000 },
+  { providerCode: '111AA7', startDate: '2015-04-01', monthsToTermEnd: 11, monthlyChargesMinor: 31_000_000 },
+  { providerCode: '111AC9', startDate: '2015-04-01', monthsToTermEnd: 7, monthlyChargesMinor: 145_000_000 },
+  { providerCode: '111AF8', startDate: '2015-10-01', monthsToTermEnd: 19, monthlyChargesMinor: 102_000_000 },
 ];
+
+/** Returns the end of the contract's current term: the last day of the month `monthsToTermEnd` after `today`'s month. */
+export function illustrativeTermEnd(contract: IllustrativeContract, today: CalendarDate): CalendarDate {
+  const firstOfMonth = `${today.slice(0, 7)}-01`;
+  return fromDayNumber(toDayNumber(addCalendarMonths(firstOfMonth, contract.monthsToTermEnd + 1)) - 1);
+}
 
 /** Share of the monthly charges at risk, in percent. */
 export const illustrativeAtRiskPercent = 12;
@@ -82,7 +99,7 @@ export const illustrativeLevelTerms: Readonly<Record<string, LevelTerms>> = {
 };
 
 /** Notice, renewal, pricing and exit terms of every illustrative contract, typical of a contact centre contract. */
-const illustrativeGovernanceTerms: ContractGovernanceTerms = {
+export const illustrativeGovernanceTerms: ContractGovernanceTerms = {
   noticePeriod: { amount: 6, unit: 'months' },
   autoRenewal: true,
   renewalMonths: 12,
@@ -91,13 +108,14 @@ const illustrativeGovernanceTerms: ContractGovernanceTerms = {
 };
 
 /**
- * Adds the illustrative contracts and turns the providers' service levels of the two KPIs into
- * critical levels of those contracts. Call it inside the transaction that imports the sample, so
- * that the sample is loaded whole or not at all. The transaction must cover the `providers`,
- * `kpis`, `contracts`, `serviceLevels`, `audit` and `meta` tables. Throws when the imported sample lacks a provider or
+ * Adds the illustrative contracts, with their current term ending as `illustrativeTermEnd` gives
+ * for `today`, and turns the providers' service levels of the two KPIs into critical levels of
+ * those contracts. Call it inside the transaction that imports the sample, so that the sample is
+ * loaded whole or not at all. The transaction must cover the `providers`, `kpis`, `contracts`,
+ * `serviceLevels`, `audit` and `meta` tables. Throws when the imported sample lacks a provider or
  * a service level named here, which means the bundled file and this module disagree.
  */
-export async function addIllustrativeContracts(db: PortfolioDb, context: DeviceContext): Promise<void> {
+export async function addIllustrativeContracts(db: PortfolioDb, context: DeviceContext, today: CalendarDate): Promise<void> {
   const kpis = await db.kpis.toArray();
   for (const contract of illustrativeContracts) {
     const provider = await db.providers.where('code').equals(contract.providerCode).first();
@@ -110,7 +128,7 @@ export async function addIllustrativeContracts(db: PortfolioDb, context: DeviceC
         providerId: provider.id,
         title: illustrativeContractTitle,
         startDate: contract.startDate,
-        endDate: contract.endDate,
+        endDate: illustrativeTermEnd(contract, today),
         currency: 'GBP',
         annualValueMinor: contract.monthlyChargesMinor * 12,
         monthlyChargesMinor: contract.monthlyChargesMinor,

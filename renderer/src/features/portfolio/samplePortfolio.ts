@@ -78,7 +78,7 @@ async function fillSample(db: PortfolioDb, plan: ImportPlan, context: DeviceCont
   try {
     await db.transaction('rw', tables, async () => {
       await applyImportPlan(db, plan, context);
-      await addIllustrativeContracts(db, context);
+      await addIllustrativeContracts(db, context, today);
       await addSampleGovernance(db, context, today);
       await applyEscalationRules(db, context, today);
     });

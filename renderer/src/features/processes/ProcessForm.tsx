@@ -12,6 +12,7 @@ import { toAppError } from '../../reportError';
 import { RecordHistory } from '../audit/RecordHistory';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { recordUndoable } from '../undo/recordUndoable';
+import { saveLabel } from '../undo/saveLabel';
 import { addProcess, saveProcess } from './processEdits';
 import type { ProcessData } from './useProcessData';
 
@@ -70,8 +71,11 @@ export function ProcessForm({ data, process, providerId, onClose }: ProcessFormP
     setErrors({});
     setBusy(true);
     try {
-      const label =
-        process === null ? t('undo.label.addProcess', { name: check.value.name }) : t('undo.label.process', { name: process.name });
+      const label = saveLabel(process?.name ?? null, check.value.name, {
+        add: (name) => t('undo.label.addProcess', { name }),
+        edit: (name) => t('undo.label.process', { name }),
+        rename: (from, to) => t('undo.label.renameProcess', { from, to }),
+      });
       await recordUndoable(db, label, await getDeviceContext(), (context) =>
         process === null ? addProcess(db, check.value, context) : saveProcess(db, process.id, check.value, context),
       );

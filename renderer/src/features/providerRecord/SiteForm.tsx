@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { ProviderSite } from '@shared/domain/providerProfile';
 import type { Calendar } from '@shared/domain/plan';
 import type { Id } from '@shared/domain/types';
-import { checkSite, deliveryModels, parseLanguageTags } from '@shared/forms/providerProfile';
+import { parseLanguageTags } from '@shared/forms/languageTags';
+import { checkSite, deliveryModels } from '@shared/forms/providerProfile';
 import type { FormErrors, SiteData, SiteField, SiteInput } from '@shared/forms/providerProfile';
 import { userLocale } from '../../locale';
 import { fieldBinder, SelectField, TextField } from '../../components/FormField';
 import { decimalSeparatorOf, levelInputText } from '../portfolio/serviceLevelInput';
+import { saveLabel } from '../undo/saveLabel';
 import { countryOptions, defaultTimeZone, isoCountryCodeSet, languageName, timeZoneOptions, userTimeZone } from './countries';
 import { fieldErrorText } from './fieldText';
 import { addSite, updateSite } from './providerRecordEdits';
@@ -72,6 +74,7 @@ export function SiteForm({ providerId, site, calendars, onClose }: SiteFormProps
         decimalSeparator,
         calendarIds: calendars.map((calendar) => calendar.id),
         countryCodes: isoCountryCodeSet,
+        locale: userLocale,
       }),
       form: formRef.current,
       setErrors,
@@ -82,13 +85,18 @@ export function SiteForm({ providerId, site, calendars, onClose }: SiteFormProps
       formData: siteData,
       add: addSite,
       update: updateSite,
-      undoLabel: (value) => t(site === null ? 'undo.label.addSite' : 'undo.label.site', { city: site?.city ?? value.city }),
+      undoLabel: (value) =>
+        saveLabel(site?.city ?? null, value.city, {
+          add: (city) => t('undo.label.addSite', { city }),
+          edit: (city) => t('undo.label.site', { city }),
+          rename: (from, to) => t('undo.label.moveSite', { from, to }),
+        }),
       onSaved: onClose,
     });
 
   const error = (name: SiteField) => fieldErrorText(t, errors[name]);
   const bind = fieldBinder(formId, draft, error, update);
-  const parsedLanguages = parseLanguageTags(draft.languages);
+  const parsedLanguages = parseLanguageTags(draft.languages, [userLocale]);
 
   return (
     <form

@@ -18,6 +18,7 @@ import { toAppError } from '../../reportError';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
 import { FieldError, focusFirstInvalid } from '../../components/FieldError';
 import { recordUndoable } from '../undo/recordUndoable';
+import { saveLabel } from '../undo/saveLabel';
 import { addRisk, saveRisk } from './riskWrites';
 
 /** Attributes that tie a control to its label, hint and error. */
@@ -47,6 +48,8 @@ interface RiskFormProps {
   readonly providers: readonly Pick<Provider, 'id' | 'name'>[];
   readonly onSaved: (risk: Risk) => void;
   readonly onCancel: () => void;
+  /** Whether a new risk's form opens with focus on its preset choice, as when the user asked for a preset. */
+  readonly focusPreset?: boolean;
 }
 
 /** Score and rating of the typed likelihood and impact, or `null` while either is not a score. */
@@ -57,7 +60,7 @@ function previewScore(input: RiskFormInput): number | null {
   return Number(likelihood) * Number(impact);
 }
 
-export function RiskForm({ initial, riskId, providers, onSaved, onCancel }: RiskFormProps) {
+export function RiskForm({ initial, riskId, providers, onSaved, onCancel, focusPreset = false }: RiskFormProps) {
   const { t } = useTranslation();
   const db = usePortfolioDb();
   const formId = useId();
@@ -97,8 +100,11 @@ export function RiskForm({ initial, riskId, providers, onSaved, onCancel }: Risk
     setErrors({});
     setBusy(true);
     try {
-      const label =
-        riskId === null ? t('undo.label.addRisk', { title: result.value.title }) : t('undo.label.risk', { title: initial.title.trim() });
+      const label = saveLabel(riskId === null ? null : initial.title.trim(), result.value.title, {
+        add: (title) => t('undo.label.addRisk', { title }),
+        edit: (title) => t('undo.label.risk', { title }),
+        rename: (from, to) => t('undo.label.renameRisk', { from, to }),
+      });
       const saved = await recordUndoable(db, label, await getDeviceContext(), (context) =>
         riskId === null ? addRisk(db, result.value, context) : saveRisk(db, riskId, result.value, context),
       );
@@ -188,6 +194,8 @@ export function RiskForm({ initial, riskId, providers, onSaved, onCancel }: Risk
             <select
               id={`${formId}-preset`}
               aria-describedby={`${formId}-preset-hint`}
+              // The user opened the form to pick a preset, so focus moves to the choice they asked for.
+              autoFocus={focusPreset}
               value={preset}
               onChange={(event) => {
                 applyPreset(event.target.value);

@@ -33,7 +33,11 @@ const severeFirst = [
 const formatDate = (date: CalendarDate) => formatCalendarDate(date, userLocale);
 
 /** Content of the panel under the register. */
-type Panel = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly kind: 'row'; readonly id: string };
+type Panel =
+  | { readonly kind: 'none' }
+  /** The add form; `fromPreset` when the user asked for a preset, so the form focuses that choice. */
+  | { readonly kind: 'new'; readonly fromPreset: boolean }
+  | { readonly kind: 'row'; readonly id: string };
 
 export function RisksScreen({ providerId }: { readonly providerId: Id | null }) {
   const { t } = useTranslation();
@@ -93,7 +97,7 @@ export function RisksScreen({ providerId }: { readonly providerId: Id | null }) 
           type="button"
           className="button primary"
           onClick={() => {
-            setPanel({ kind: 'new' });
+            setPanel({ kind: 'new', fromPreset: false });
           }}
         >
           {t('risks.addRisk')}
@@ -110,6 +114,7 @@ export function RisksScreen({ providerId }: { readonly providerId: Id | null }) 
           providers={providers}
           onSaved={openStored}
           onCancel={close}
+          focusPreset={panel.fromPreset}
         />
       ) : null}
 
@@ -139,23 +144,41 @@ export function RisksScreen({ providerId }: { readonly providerId: Id | null }) 
               </button>
             </p>
           )}
-          <p className="muted" data-testid="risk-count">
-            {t('risks.filters.count', { count: shown.length })}
-          </p>
-          <DataTable
-            testId="risks-table"
-            label={t('risks.tableLabel')}
-            data={shown}
-            columns={columns}
-            columnSizes={riskColumnSizes}
-            getRowId={(row) => row.id}
-            initialSorting={severeFirst}
-            emptyMessage={t('risks.empty')}
-            height="min(26rem, calc(100vh - 20rem))"
-            onRowActivate={(row) => {
-              setPanel({ kind: 'row', id: row.id });
-            }}
-          />
+          {rows.length === 0 ? (
+            // An empty register offers the way in, rather than blaming filters that hide nothing.
+            <div className="panel risks-empty" data-testid="risks-empty">
+              <p>{t('risks.none')}</p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setPanel({ kind: 'new', fromPreset: true });
+                }}
+              >
+                {t('risks.addFromPreset')}
+              </button>
+            </div>
+          ) : (
+            <>
+              <p className="muted" data-testid="risk-count">
+                {t('risks.filters.count', { count: shown.length })}
+              </p>
+              <DataTable
+                testId="risks-table"
+                label={t('risks.tableLabel')}
+                data={shown}
+                columns={columns}
+                columnSizes={riskColumnSizes}
+                getRowId={(row) => row.id}
+                initialSorting={severeFirst}
+                emptyMessage={t('risks.empty')}
+                height="min(26rem, calc(100vh - 20rem))"
+                onRowActivate={(row) => {
+                  setPanel({ kind: 'row', id: row.id });
+                }}
+              />
+            </>
+          )}
         </div>
       </div>
 

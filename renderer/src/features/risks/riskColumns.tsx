@@ -7,16 +7,21 @@ import type { RiskRow } from './riskRows';
 
 const column = listColumnHelper<RiskRow>();
 
+/**
+ * CSS grid sizes matching `buildRiskColumns`. The fixed columns fit their header in English with
+ * a sort arrow, such as "Likelihood ▲". The minimums add up to 80rem (1,200 px at the app's 15 px
+ * font), so the register fits a 1280 px wide window without cutting a header.
+ */
 export const riskColumnSizes: readonly string[] = [
-  'minmax(16rem, 3fr)',
-  'minmax(9rem, 1fr)',
-  'minmax(11rem, 1.5fr)',
-  '6.5rem',
+  'minmax(13rem, 3fr)',
+  'minmax(8.5rem, 1fr)',
+  'minmax(9rem, 1.5fr)',
+  '7.5rem',
+  '6rem',
   '5.5rem',
-  '5rem',
   '6rem',
   'minmax(7rem, 1fr)',
-  '8rem',
+  '7.5rem',
   '10rem',
 ];
 

@@ -9,6 +9,7 @@ import { formatNumber, formatPeriod } from '../../format';
 import { translateDynamic } from '../../i18n/dynamic';
 import { formatCalendarDate } from '../escalations/escalationView';
 import { kpiName } from '../kpi/kpiName';
+import { countryName, languageName } from '../providerRecord/countries';
 import { formatAheadDuration, formatChangeTime } from './mergeView';
 import type { ChangeOrigin, ClockSkewNotice, ConflictRow, FieldValueView } from './mergeView';
 import type { PlanRecordLabel, RecordLabel, RfpRecordLabel } from './recordLabels';
@@ -165,6 +166,10 @@ export function describeValue(t: TFunction, value: FieldValueView, format: TextF
       return t(`contractGovernance.noticeAmount_${value.unit}`, { count: value.amount });
     case 'agenda':
       return describeAgenda(t, value.items, format);
+    case 'country':
+      return countryName(value.code, format.locale);
+    case 'languages':
+      return listFormat(format, value.tags.map((tag) => languageName(tag, format.locale)));
   }
 }
 

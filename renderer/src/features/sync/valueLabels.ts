@@ -1,8 +1,9 @@
 /**
  * Views of stored field values that need more than their raw text: enum values shown with the
- * app's labels, calendar dates, months, instants, yes/no, notice periods, exit provisions and
- * meeting agendas. The sync preview, the audit trail and the import review share them, so a
- * user never reads a stored key such as `steeringCommittee`, a JSON object or a record id.
+ * app's labels, calendar dates, months, instants, yes/no, notice periods, exit provisions,
+ * meeting agendas, and a delivery site's country and languages. The sync preview, the audit
+ * trail and the import review share them, so a user never reads a stored key such as
+ * `steeringCommittee`, a JSON object, a record id or a language tag.
  */
 import type { AgendaItemSource } from '@shared/domain/governance';
 import { isPeriod } from '@shared/domain/period';
@@ -28,6 +29,10 @@ export type LabelledValueView =
   | { readonly kind: 'instant'; readonly ms: number }
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'noticePeriod'; readonly amount: number; readonly unit: 'days' | 'months' }
+  /** A delivery site's ISO 3166-1 alpha-2 country code, shown as the country's name. */
+  | { readonly kind: 'country'; readonly code: string }
+  /** A delivery site's BCP 47 language tags, shown as language names. */
+  | { readonly kind: 'languages'; readonly tags: readonly string[] }
   | { readonly kind: 'agenda'; readonly items: readonly AgendaItemView[] };
 
 /**
@@ -96,6 +101,10 @@ export function labelledValueViewOf(table: RecordTable | null, field: string, va
     return { kind: 'labels', keys: value.map((item: string) => `${prefix}.${item}`) };
   }
   if (typeof value === 'boolean') return { kind: 'boolean', value };
+  if (table === 'providerSites' && field === 'country' && typeof value === 'string') return { kind: 'country', code: value };
+  if (table === 'providerSites' && field === 'languages' && Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return { kind: 'languages', tags: value };
+  }
   if (typeof value === 'string') return textViewOf(field, value);
 
   if (field === 'noticePeriod' && isRecord(value) && typeof value.amount === 'number' && (value.unit === 'days' || value.unit === 'months')) {

@@ -115,7 +115,7 @@ describe('saveMeasurementCells', () => {
       testContext(),
     );
     const entries = (await portfolio.audit.toArray()).slice(auditBefore);
-    expect(entries.map((entry) => entry.kind).sort()).toEqual(['delete', 'write', 'write']);
+    expect(entries.map((entry) => entry.kind).sort()).toEqual(['delete', 'insert', 'write']);
     const change = entries.find((entry) => entry.kind === 'write' && entry.changes.value?.old === 95);
     expect(change?.changes.value).toEqual({ old: 95, new: 90 });
   });

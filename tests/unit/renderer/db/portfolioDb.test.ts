@@ -15,10 +15,10 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-/** Creates `name` as a future app version 8 would: another table and one provider. */
+/** Creates `name` as a future app version 10 would: another table and one provider. */
 async function createNewerDatabase(name: string): Promise<void> {
   const newer = new Dexie(name);
-  newer.version(9).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(10).stores({ providers: 'id, code', risks: 'id, providerId' });
   await newer.open();
   await newer.table('providers').put({ id: 'p1', code: 'RX1', name: 'North' });
   await newer.table('risks').put({ id: 'r1', providerId: 'p1' });
@@ -30,10 +30,10 @@ async function storedVersion(name: string): Promise<number | undefined> {
   return databases.find((info) => info.name === name)?.version;
 }
 
-/** Reads the newer database back as version 9 would, to check it is intact. */
+/** Reads the newer database back as version 10 would, to check it is intact. */
 async function readNewer(name: string): Promise<{ providers: unknown[]; risks: unknown[]; tables: string[] }> {
   const newer = new Dexie(name);
-  newer.version(9).stores({ providers: 'id, code', risks: 'id, providerId' });
+  newer.version(10).stores({ providers: 'id, code', risks: 'id, providerId' });
   opened.push(newer);
   await newer.open();
   return {
@@ -44,7 +44,7 @@ async function readNewer(name: string): Promise<{ providers: unknown[]; risks: u
 }
 
 describe('openPortfolioDb', () => {
-  it('creates every table of schema version 8', async () => {
+  it('creates every table of schema version 9', async () => {
     const db = await openPortfolioDb(uuidv7());
     opened.push(db);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
@@ -95,7 +95,7 @@ describe('openPortfolioDb', () => {
     await createNewerDatabase(portfolioDbName(id));
     const failure = await rejection(openPortfolioDb(id));
     expect(failure.appError.code).toBe('storage.versionTooNew');
-    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 9, supportedVersion: 8 });
+    expect(failure.appError.detail).toEqual({ database: portfolioDbName(id), version: 10, supportedVersion: 9 });
   });
 
   it('leaves a newer database intact', async () => {
@@ -103,7 +103,7 @@ describe('openPortfolioDb', () => {
     const name = portfolioDbName(id);
     await createNewerDatabase(name);
     await rejection(openPortfolioDb(id));
-    expect(await storedVersion(name)).toBe(90);
+    expect(await storedVersion(name)).toBe(100);
     const contents = await readNewer(name);
     expect(contents.providers).toEqual([{ id: 'p1', code: 'RX1', name: 'North' }]);
     expect(contents.risks).toHaveLength(1);
@@ -121,7 +121,7 @@ describe('openPortfolioDb', () => {
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
-    expect(await storedVersion(name)).toBe(90);
+    expect(await storedVersion(name)).toBe(100);
   });
 
   it('creates a new database where indexedDB.databases is missing', async () => {
@@ -131,7 +131,7 @@ describe('openPortfolioDb', () => {
       const db = await openNamedDb(freshName('no-listing-new'));
       opened.push(db);
       expect(db.tables).toHaveLength(32);
-      expect(db.verno).toBe(8);
+      expect(db.verno).toBe(9);
     } finally {
       Reflect.deleteProperty(factory, 'databases');
     }
@@ -214,7 +214,7 @@ describe('upgrade from schema version 2', () => {
     expect(contract?.fieldClocks).toEqual(contractV2.fieldClocks);
     expect(await db.providers.toArray()).toEqual([{ ...providerV2, ...providerProfileDefaults }]);
     expect(await db.meta.get('versionVector')).toEqual(vectorV2);
-    expect(await storedVersion(name)).toBe(80);
+    expect(await storedVersion(name)).toBe(90);
   });
 });
 
@@ -259,7 +259,7 @@ describe('upgrade from schema version 3', () => {
     await createVersion3Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(80);
+    expect(await storedVersion(name)).toBe(90);
     for (const table of rfpTables) expect(await db.recordTable(table).count(), table).toBe(0);
   });
 
@@ -345,7 +345,7 @@ describe('upgrade from schema version 4', () => {
     await createVersion4Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(80);
+    expect(await storedVersion(name)).toBe(90);
     for (const table of planTables) expect(await db.recordTable(table).count(), table).toBe(0);
   });
 
@@ -430,7 +430,7 @@ describe('upgrade from schema version 5', () => {
     await createVersion5Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(80);
+    expect(await storedVersion(name)).toBe(90);
     expect(await db.plans.toArray()).toEqual([{ ...planV5, contractId: null }]);
   });
 
@@ -508,7 +508,7 @@ describe('upgrade from schema version 6', () => {
     await createVersion6Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(80);
+    expect(await storedVersion(name)).toBe(90);
     expect(await db.serviceLevels.toArray()).toEqual([{ ...levelV6, ...reportedLevelTerms }]);
     expect(await db.contracts.toArray()).toEqual([
       { ...contractV2, annualValueMinor: 315_000_000, ...noCreditTerms, ...contractGovernanceDefaults },
@@ -580,7 +580,7 @@ describe('upgrade from schema version 7', () => {
     await createVersion7Database(name);
     const db = await openNamedDb(name);
     opened.push(db);
-    expect(await storedVersion(name)).toBe(80);
+    expect(await storedVersion(name)).toBe(90);
     expect(await db.providers.toArray()).toEqual([{ ...providerV2, ...providerProfileDefaults }]);
     expect(await db.contracts.toArray()).toEqual([
       { ...contractV2, annualValueMinor: 315_000_000, ...noCreditTerms, ...contractGovernanceDefaults },
@@ -632,5 +632,72 @@ describe('upgrade from schema version 7', () => {
     opened.push(db);
     expect(await db.audit.where('user').equals('Priya').count()).toBe(0);
     expect(await db.audit.where('table').equals('risks').count()).toBe(0);
+  });
+});
+
+/** Tables that schema version 8 added, as it declared them. */
+const schemaV8Tables = {
+  providerSites: 'id, providerId, calendarId',
+  certifications: 'id, providerId, expiresOn',
+  contacts: 'id, providerId',
+  processes: 'id, providerId, contractId',
+  risks: 'id, providerId, status',
+  meetingCadences: 'id, providerId, contractId',
+  meetings: 'id, &[cadenceId+date], providerId, cadenceId, date',
+  decisions: 'id, meetingId, providerId',
+  actionItems: 'id, meetingId, providerId, status',
+  audit: 'id, at, recordId, user, table',
+};
+
+/** An audit entry as schema version 8 stored it, when an insertion was a `write`. */
+function auditEntryV8(id: string, clock: string, kind: 'write' | 'delete', table: string, recordId: string, changes: Record<string, { old: unknown; new: unknown }>) {
+  return { id, at: '2026-01-15T09:00:00.000Z', clock, deviceId: 'a1b2c3d4e5f6', user: 'Priya', kind, table, recordId, changes, importSummary: null };
+}
+
+/**
+ * Creates `name` with the schema of app version 8 and audit entries of three records: the
+ * provider inserted and renamed here, a risk inserted and deleted here, and the contract merged
+ * from another laptop and then given a value here.
+ */
+async function createVersion8Database(name: string): Promise<void> {
+  await createVersion7Database(name);
+  const older = new Dexie(name);
+  older.version(6).stores(schemaV6Tables);
+  older.version(7).stores({
+    escalations: 'id, &[serviceLevelId+openedPeriod], serviceLevelId, providerId, status',
+    escalationEvents: 'id, escalationId',
+  });
+  older.version(8).stores(schemaV8Tables);
+  await older.open();
+  await older.table('audit').bulkPut([
+    auditEntryV8('a1', providerV2.clock, 'write', 'providers', providerV2.id, { code: { old: null, new: '111AA1' }, name: { old: null, new: 'North' } }),
+    auditEntryV8('a2', '019c48715319-0004-a1b2c3d4e5f6', 'write', 'providers', providerV2.id, { name: { old: 'North', new: providerV2.name } }),
+    auditEntryV8('a3', '019c48715319-0005-a1b2c3d4e5f6', 'write', 'risks', 'risk1', { title: { old: null, new: 'Attrition' }, owner: { old: null, new: null } }),
+    auditEntryV8('a4', '019c48715319-0006-a1b2c3d4e5f6', 'delete', 'risks', 'risk1', { title: { old: 'Attrition', new: null } }),
+    auditEntryV8('a5', '019c48715319-0007-a1b2c3d4e5f6', 'write', 'contracts', contractV2.id, { annualValueMinor: { old: null, new: 315_000_000 } }),
+  ]);
+  older.close();
+}
+
+describe('upgrade from schema version 8', () => {
+  it('tags the audit entries of insertions', async () => {
+    const name = freshName('upgrade-v8');
+    await createVersion8Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    expect(await storedVersion(name)).toBe(90);
+    const kinds = new Map((await db.audit.toArray()).map((entry) => [entry.id, entry.kind]));
+    expect(kinds.get('a1')).toBe('insert');
+    expect(kinds.get('a2')).toBe('write');
+    expect(kinds.get('a3')).toBe('insert');
+    expect(kinds.get('a4')).toBe('delete');
+  });
+
+  it('keeps a first edit of a merged record', async () => {
+    const name = freshName('upgrade-v8-merged');
+    await createVersion8Database(name);
+    const db = await openNamedDb(name);
+    opened.push(db);
+    expect((await db.audit.get('a5'))?.kind).toBe('write');
   });
 });

@@ -48,7 +48,7 @@ describe('insertRecord', () => {
     const inserted = await insertRecord(portfolio, 'providers', northData, testContext());
     const entries = await portfolio.audit.toArray();
     expect(entries).toHaveLength(1);
-    expect(entries[0]?.kind).toBe('write');
+    expect(entries[0]?.kind).toBe('insert');
     expect(entries[0]?.recordId).toBe(inserted.id);
     expect(entries[0]?.changes.name).toEqual({ old: null, new: 'North Contact Centre' });
     expect(entries[0]?.user).toBe('Test User');

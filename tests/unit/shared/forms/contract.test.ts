@@ -101,7 +101,7 @@ describe('checkContractForm', () => {
     expect(errorsOf({ noticeAmount: 1.5 }).noticeAmount).toBe('contractGovernance.problems.notWhole');
     expect(errorsOf({ noticeAmount: -1 }).noticeAmount).toBe('contractGovernance.problems.noticeRange');
     expect(errorsOf({ noticeAmount: 1000 }).noticeAmount).toBe('contractGovernance.problems.noticeRange');
-    expect(errorsOf({ noticeAmount: 'three' }).noticeAmount).toBe('contractGovernance.problems.notNumber');
+    expect(errorsOf({ noticeAmount: 'three' }).noticeAmount).toBe('contractGovernance.problems.notCount');
     expect(checkContractForm({ ...valid, noticeAmount: 0 }).ok).toBe(true);
   });
 
@@ -110,7 +110,7 @@ describe('checkContractForm', () => {
     expect(errorsOf({ renewalMonths: 0 }).renewalMonths).toBe('contractGovernance.problems.renewalRange');
     expect(errorsOf({ renewalMonths: 121 }).renewalMonths).toBe('contractGovernance.problems.renewalRange');
     expect(errorsOf({ renewalMonths: 6.5 }).renewalMonths).toBe('contractGovernance.problems.notWhole');
-    expect(errorsOf({ renewalMonths: 'a year' }).renewalMonths).toBe('contractGovernance.problems.notNumber');
+    expect(errorsOf({ renewalMonths: 'a year' }).renewalMonths).toBe('contractGovernance.problems.notCount');
     expect(checkContractForm({ ...valid, renewalMonths: 120 }).ok).toBe(true);
     expect(checkContractForm({ ...valid, renewalMonths: 1 }).ok).toBe(true);
   });
@@ -120,7 +120,7 @@ describe('checkContractForm', () => {
     expect(errorsOf({ monthlyCharges: 10.005 }).monthlyCharges).toBe('contractGovernance.problems.tooManyDecimals');
     expect(errorsOf({ currency: 'JPY', monthlyCharges: 10.5 }).monthlyCharges).toBe('contractGovernance.problems.tooManyDecimals');
     expect(errorsOf({ annualValue: 1e20 }).annualValue).toBe('contractGovernance.problems.tooLarge');
-    expect(errorsOf({ annualValue: 'lots' }).annualValue).toBe('contractGovernance.problems.notNumber');
+    expect(errorsOf({ annualValue: 'lots' }).annualValue).toBe('contractGovernance.problems.notAmount');
     expect(accepted({ currency: 'JPY', monthlyCharges: 1500, annualValue: null }).value.monthlyChargesMinor).toBe(1500);
   });
 
@@ -143,7 +143,7 @@ describe('checkContractForm', () => {
   it('reports end before start with other errors', () => {
     const errors = errorsOf({ title: '', noticeAmount: 'three', endDate: '2025-03-31' });
     expect(errors.title).toBe('contractGovernance.problems.titleEmpty');
-    expect(errors.noticeAmount).toBe('contractGovernance.problems.notNumber');
+    expect(errors.noticeAmount).toBe('contractGovernance.problems.notCount');
     expect(errors.endDate).toBe('contractGovernance.problems.endBeforeStart');
   });
 

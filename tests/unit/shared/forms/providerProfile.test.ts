@@ -6,7 +6,6 @@ import {
   checkProfile,
   checkSite,
   maxSiteLanguages,
-  parseLanguageTags,
   providerTextLimits,
 } from '../../../../shared/forms/providerProfile';
 import type {
@@ -155,7 +154,7 @@ describe('checkProfile', () => {
 });
 
 describe('checkSite', () => {
-  const context: SiteContext = { decimalSeparator: ',', calendarIds: ['cal-1'], countryCodes: new Set(['IN', 'PH', 'GB']) };
+  const context: SiteContext = { decimalSeparator: ',', calendarIds: ['cal-1'], countryCodes: new Set(['IN', 'PH', 'GB']), locale: 'fr-FR' };
   const valid: SiteInput = {
     country: 'IN',
     city: ' Pune ',
@@ -268,6 +267,14 @@ describe('checkSite', () => {
     });
   });
 
+  it('reads language names as tags', () => {
+    expect(valueOf(checkSite({ ...valid, languages: 'English, HINDI, Filipino' }, context)).languages).toEqual(['en', 'hi', 'fil']);
+  });
+
+  it('reads names in the user locale', () => {
+    expect(valueOf(checkSite({ ...valid, languages: 'anglais; espagnol' }, context)).languages).toEqual(['en', 'es']);
+  });
+
   it('accepts no language', () => {
     expect(valueOf(checkSite({ ...valid, languages: ' ' }, context)).languages).toEqual([]);
   });
@@ -314,16 +321,6 @@ describe('checkSite', () => {
 
   it('stores no calendar as null', () => {
     expect(valueOf(checkSite({ ...valid, calendarId: '' }, context)).calendarId).toBeNull();
-  });
-});
-
-describe('parseLanguageTags', () => {
-  it('canonicalises and drops repeats', () => {
-    expect(parseLanguageTags('EN-gb; fr-CA,en-GB  hi')).toEqual({ tags: ['en-GB', 'fr-CA', 'hi'] });
-  });
-
-  it('returns the first invalid tag', () => {
-    expect(parseLanguageTags('en, 12, x')).toEqual({ invalid: '12' });
   });
 });
 

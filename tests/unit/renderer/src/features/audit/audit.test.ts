@@ -164,6 +164,42 @@ describe('audit texts', () => {
     expect(recordScreenOf(lookup, 'contracts', contract.id)).toEqual({ name: 'provider', providerId: provider.id });
   });
 
+  it('added record lists its initial values only', async () => {
+    const portfolio = await open();
+    const context = testContext();
+    const provider = await insertRecord(portfolio, 'providers', northData, context);
+    const [entry] = await readRecordHistory(portfolio, 'providers', provider.id);
+    if (entry === undefined) throw new Error('no audit entry');
+
+    const lookup = await loadRecordLookup(portfolio, (candidate) => {
+      touchAuditRecords([entry], candidate);
+    });
+    const texts = auditChangeTexts(i18next.t, entry, lookup, format);
+    expect(entry.kind).toBe('insert');
+    expect(en.audit.kinds.insert).toBe('Added');
+    expect(texts.map((text) => text.field)).toContain('name');
+    expect(texts.find((text) => text.field === 'name')?.newValue).toBe('North Contact Centre');
+    // The profile defaults leave fields such as the legal entity empty, and those are left out.
+    expect(texts.map((text) => text.field)).not.toContain('legalEntity');
+    expect(texts.filter((text) => text.newValue === en.sync.emptyValue)).toEqual([]);
+  });
+
+  it('change leaves out fields empty on both sides', async () => {
+    const portfolio = await open();
+    const context = testContext();
+    const provider = await insertRecord(portfolio, 'providers', northData, context);
+    await updateRecord(portfolio, 'providers', provider.id, { name: 'North Calls' }, context);
+    const [entry] = await readRecordHistory(portfolio, 'providers', provider.id);
+    if (entry === undefined) throw new Error('no audit entry');
+    const changed = { ...entry, changes: { ...entry.changes, legalEntity: { old: null, new: '' } } };
+
+    const lookup = await loadRecordLookup(portfolio, (candidate) => {
+      touchAuditRecords([changed], candidate);
+    });
+    const texts = auditChangeTexts(i18next.t, changed, lookup, format);
+    expect(texts.map((text) => text.field)).toEqual(['name']);
+  });
+
   it('names a deleted record from its old values', async () => {
     const portfolio = await open();
     const context = testContext();
@@ -292,6 +328,28 @@ describe('audit change values', () => {
       tier: ['(empty)', 'Tier 1 (strategic)', null],
       lifecycle: ['Active', 'Exiting', null],
       criticality: ['(empty)', 'High', null],
+    });
+  });
+
+  it('shows site country and languages', async () => {
+    const portfolio = await open();
+    const context = testContext();
+    const provider = await insertRecord(portfolio, 'providers', northData, context);
+    const siteData = {
+      providerId: provider.id,
+      country: 'IN',
+      city: 'Pune',
+      deliveryModel: 'offshore' as const,
+      fte: 120,
+      languages: ['en'],
+      timeZone: 'Asia/Kolkata',
+      calendarId: null,
+    };
+    const site = await insertRecord(portfolio, 'providerSites', siteData, context);
+    await updateRecord(portfolio, 'providerSites', site.id, { country: 'PH', languages: ['en-GB', 'fil'] }, context);
+    expect(await changeTexts('providerSites', site.id)).toEqual({
+      country: ['India', 'Philippines', null],
+      languages: ['English', 'British English, Filipino', null],
     });
   });
 

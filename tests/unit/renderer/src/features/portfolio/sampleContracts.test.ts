@@ -4,20 +4,29 @@ import { describe, expect, it } from 'vitest';
 import { listBreaches } from '../../../../../../shared/domain/kpiBreaches';
 import { buildStatusBoard, summarizeQuarterCredits, trackLevels } from '../../../../../../shared/kpi/controlTower';
 import { computePortfolioCredits } from '../../../../../../shared/kpi/credits';
+import { localDateOf } from '../../../../../../renderer/src/db/escalations';
 import { openPortfolioDb } from '../../../../../../renderer/src/db/portfolioDb';
-import { illustrativeContracts, illustrativeContractTitle } from '../../../../../../renderer/src/features/portfolio/sampleContracts';
+import { contractSchedule } from '../../../../../../renderer/src/features/portfolio/contractSchedule';
+import {
+  illustrativeContracts,
+  illustrativeContractTitle,
+  illustrativeGovernanceTerms,
+  illustrativeTermEnd,
+} from '../../../../../../renderer/src/features/portfolio/sampleContracts';
 import { openSamplePortfolio } from '../../../../../../renderer/src/features/portfolio/samplePortfolio';
 import { sampleBreachCount } from '../../../../../e2e/sampleData';
 
 const sampleId = await openSamplePortfolio('NHS 111 sample', null);
 const db = await openPortfolioDb(sampleId);
-const [providers, kpis, serviceLevels, measurements, contracts, escalations] = await Promise.all([
+const openedOn = localDateOf(new Date().toISOString());
+const [providers, kpis, serviceLevels, measurements, contracts, escalations, cadences] = await Promise.all([
   db.providers.toArray(),
   db.kpis.toArray(),
   db.serviceLevels.toArray(),
   db.measurements.toArray(),
   db.contracts.toArray(),
   db.escalations.toArray(),
+  db.meetingCadences.toArray(),
 ]);
 db.close();
 const codeOf = new Map(providers.map((provider) => [provider.id, provider.code]));
@@ -59,5 +68,50 @@ describe('sample illustrative contracts', () => {
     expect(escalations.length).toBeGreaterThan(0);
     const critical = new Set(serviceLevels.filter((level) => level.critical).map((level) => level.id));
     expect(escalations.every((escalation) => critical.has(escalation.serviceLevelId))).toBe(true);
+  });
+});
+
+describe('sample contract terms', () => {
+  it('end the current term ahead', () => {
+    for (const contract of contracts) {
+      const code = codeOf.get(contract.providerId) ?? contract.providerId;
+      expect(contract.startDate, code).toMatch(/^2015-/);
+      expect((contract.endDate ?? '') > openedOn, code).toBe(true);
+    }
+  });
+
+  it('alert the West Midlands notice deadline', () => {
+    const westMidlands = contracts.find((contract) => codeOf.get(contract.providerId) === '111AC9');
+    if (westMidlands === undefined) throw new Error('no West Midlands contract');
+    const schedule = contractSchedule(westMidlands, openedOn);
+    expect(schedule.noticeMissed).toBe(false);
+    expect(schedule.noticeDueInDays).not.toBeNull();
+  });
+
+  it('link every cadence to its contract', () => {
+    expect(cadences.length).toBeGreaterThan(0);
+    for (const cadence of cadences) {
+      const contract = contracts.find((candidate) => candidate.id === cadence.contractId);
+      expect(contract?.providerId, cadence.title).toBe(cadence.providerId);
+    }
+  });
+});
+
+describe('illustrativeTermEnd', () => {
+  const westMidlands = illustrativeContracts.find((contract) => contract.providerCode === '111AC9');
+  if (westMidlands === undefined) throw new Error('no West Midlands contract');
+
+  it.each([
+    ['2026-01-31', '2026-08-31'],
+    ['2026-07-01', '2027-02-28'],
+    ['2027-07-15', '2028-02-29'],
+  ])('ends on the last day of a month for %s', (today, end) => {
+    expect(illustrativeTermEnd(westMidlands, today)).toBe(end);
+  });
+
+  it.each(['2026-01-01', '2026-01-31', '2026-07-01', '2026-12-31'])('leaves 4 to 9 weeks of notice from %s', (today) => {
+    const days = contractSchedule({ ...illustrativeGovernanceTerms, endDate: illustrativeTermEnd(westMidlands, today) }, today).noticeDueInDays;
+    expect(days).toBeGreaterThanOrEqual(28);
+    expect(days).toBeLessThanOrEqual(63);
   });
 });
