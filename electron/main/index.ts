@@ -15,6 +15,7 @@ import { registerIpcHandlers } from './ipc';
 import { createLogger } from './logger';
 import { buildMenuTemplate } from './menu';
 import { createQuitGuard } from './quitGuard';
+import type { QuitGuard } from './quitGuard';
 import { createRecentFiles } from './recentFiles';
 import { buildWindowOptions, hardenSession, hardenWebContents, windowSizeLimits } from './window';
 import { initialWindowBounds, loadWindowState, trackWindowState } from './windowState';
@@ -53,6 +54,7 @@ const firstDailyBackupCheckMs = 2 * 60 * 1000;
 let mainWindow: BrowserWindow | undefined;
 let windowStateTracker: WindowStateTracker | undefined;
 let appReady = false;
+let quitGuard: QuitGuard | undefined;
 
 const recentFiles = createRecentFiles({
   filePath: join(userDataFolder, 'recent-files.json'),
@@ -72,7 +74,8 @@ function rememberPortfolioFile(path: string): void {
 const backupRuns = createBackupRuns({
   logger,
   send: (run) => {
-    if (mainWindow === undefined || mainWindow.webContents.isDestroyed()) return false;
+    // A crashed page keeps its web contents, but a request sent to it would only time out.
+    if (mainWindow === undefined || mainWindow.webContents.isDestroyed() || mainWindow.webContents.isCrashed()) return false;
     mainWindow.webContents.send(ipcEvents.backupRun, run);
     return true;
   },
@@ -95,7 +98,7 @@ if (!app.requestSingleInstanceLock()) {
   registerFileOpeningEvents({ app, router: fileOpenRouter, isPackaged: app.isPackaged, platform: process.platform, showWindow });
   fileOpenRouter.open(extractPortfolioFilePaths(process.argv, { isPackaged: app.isPackaged, workingDirectory: process.cwd(), platform: process.platform }));
 
-  const quitGuard = createQuitGuard({ app, logger, timeoutMs: quitTimeoutMs });
+  quitGuard = createQuitGuard({ app, logger, timeoutMs: quitTimeoutMs });
   quitGuard.addTask('window state', () => windowStateTracker?.flush() ?? Promise.resolve());
   quitGuard.addTask('backups', () => backupRuns.request('quit', quitBackupTimeoutMs));
 
@@ -192,6 +195,8 @@ async function createMainWindow(): Promise<void> {
   const window = new BrowserWindow(buildWindowOptions(preloadPath, bounds)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   mainWindow = window;
   windowStateTracker = trackWindowState(window, windowStatePath, logger);
+  // After the tracker, so the bounds are saved before the guard hides the closing window.
+  quitGuard?.guardWindowClose(window);
   attachCrashRecovery(window, (options) => dialog.showMessageBox(window, options), logger);
   window.once('ready-to-show', () => {
     if (bounds.isMaximized) {

@@ -3759,9 +3759,9 @@ export const en = {
   backups: {
     title: 'Backups',
     loading: 'Reading the backups…',
-    intro_one: 'The desktop app backs up each changed portfolio when it quits and once a day, and keeps the last {{count}} backup of each.',
+    intro_one: 'The desktop app backs up each changed portfolio when its window closes and once a day, and keeps the last {{count}} backup of each.',
     intro_other:
-      'The desktop app backs up each changed portfolio when it quits and once a day, and keeps the last {{count}} backups of each.',
+      'The desktop app backs up each changed portfolio when its window closes and once a day, and keeps the last {{count}} backups of each.',
     restoreHint:
       'Restore opens a backup in the import preview before anything is written. A deleted portfolio comes back whole. For a portfolio still on this computer the backup is merged, so it brings back deleted records but keeps later edits.',
     folder: 'Folder: {{folder}}',
@@ -3770,7 +3770,7 @@ export const en = {
     goToExport: 'Export on the Sync screen',
     backUpNow: 'Back up now',
     summary: 'Backups written: {{written}}. Unchanged or empty portfolios: {{skipped}}. Failed: {{failed}}.',
-    none: 'No backups yet. The first is written when you quit the app or choose Back up now.',
+    none: 'No backups yet. The first is written when you close the app’s window or choose Back up now.',
     tableLabel: 'Automatic backups',
     colCreatedAt: 'Date',
     colPortfolio: 'Portfolio',
