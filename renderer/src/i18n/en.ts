@@ -3781,7 +3781,13 @@ export const en = {
   errorScreen: {
     title: 'This screen failed to show',
     savedDataSafe: 'Every change is saved when you make it, so your saved data is safe. Go to the dashboard, or reload the app.',
+    uncaughtTitle: 'Something went wrong',
+    uncaughtSavedData:
+      'The last action may not have finished. Every change saved before it is safe. Go back to the screen and check the result, go to the dashboard, or reload the app.',
     logged: 'The error was written to the log. Help > Copy diagnostics puts it in a text for your support contact.',
+    loggedInBrowser:
+      'The error was noted in this tab’s log, which a reload clears. Copy diagnostics in the command palette ({{shortcut}}) puts it in a text for your support contact, so run it before you reload.',
+    backToScreen: 'Back to the screen',
     goToDashboard: 'Go to dashboard',
     reload: 'Reload',
     details: 'Technical details',
