@@ -3797,7 +3797,7 @@ export const en = {
     createdAt: 'Created {{time}}',
     versions: 'Versions',
     settings: 'Settings',
-    recentProblems: 'Recent warnings and errors, newest first (names, quoted text, file names and paths replaced)',
+    recentProblems: 'Recent warnings and errors, newest first (names, quoted text, file names, paths and words the app does not use itself replaced)',
     noProblems: 'None',
     copied: 'Diagnostics copied to the clipboard. They contain versions, settings and recent errors, but no portfolio data.',
   },
