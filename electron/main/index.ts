@@ -14,6 +14,7 @@ import { createFileOpenRouter, extractPortfolioFilePaths, registerFileOpeningEve
 import { registerIpcHandlers } from './ipc';
 import { createLogger } from './logger';
 import { buildMenuTemplate } from './menu';
+import { logProcessErrors } from './processErrors';
 import { createQuitGuard } from './quitGuard';
 import type { QuitGuard } from './quitGuard';
 import { createRecentFiles } from './recentFiles';
@@ -40,6 +41,7 @@ const logLevel = app.isPackaged ? 'info' : 'debug';
 // One file per process: the renderer's entries arrive over IPC and go to their own file.
 const logger = createLogger({ filePath: join(logsFolder, 'main.log'), minLevel: logLevel });
 const rendererLogger = createLogger({ filePath: join(logsFolder, 'renderer.log'), minLevel: logLevel, tag: 'renderer' });
+logProcessErrors(process, logger);
 
 /** Maximum time quitting waits for the window state and the last backups, in milliseconds. */
 const quitTimeoutMs = 15_000;

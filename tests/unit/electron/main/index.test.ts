@@ -180,6 +180,13 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => fake.electron);
+// Each test imports the entry again, so the real listeners would pile up on this test's process.
+const processErrors = vi.hoisted(() => ({ targets: [] as unknown[] }));
+vi.mock('../../../../electron/main/processErrors', () => ({
+  logProcessErrors: (target: unknown) => {
+    processErrors.targets.push(target);
+  },
+}));
 
 let userData: string;
 
@@ -465,6 +472,14 @@ describe('main process entry', () => {
 
     expect(await readFile(join(userData, 'logs', 'renderer.log'), 'utf8')).toContain('"tag":"renderer","message":"Render failed"');
     expect(await readFile(join(userData, 'logs', 'main.log'), 'utf8')).not.toContain('Render failed');
+  });
+
+  it('logs failures of the main process', async () => {
+    processErrors.targets.length = 0;
+
+    await startMain();
+
+    expect(processErrors.targets).toEqual([process]);
   });
 
   it('logs the start under the user data folder', async () => {
