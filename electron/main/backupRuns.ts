@@ -1,7 +1,7 @@
 /**
- * Requests to the renderer to back up the portfolios, on quit and daily. Only the renderer can
- * read the portfolios (they are in its IndexedDB), so the main process sends a request and waits
- * until the renderer reports it finished, at most `timeoutMs`.
+ * Requests to the renderer to back up the portfolios when the window closes or the app quits, and
+ * daily. Only the renderer can read the portfolios (they are in its IndexedDB), so the main
+ * process sends a request and waits until the renderer reports it finished, at most `timeoutMs`.
  */
 import { randomUUID } from 'node:crypto';
 import type { BackupRun } from '../../shared/ipc/contract';
@@ -10,7 +10,7 @@ import type { Logger } from './logger';
 export type BackupRunOutcome = 'finished' | 'timedOut' | 'notSent';
 
 export interface BackupRunsOptions {
-  /** Sends the request to the renderer; returns `false` when there is no page to send it to. */
+  /** Sends the request to the renderer; returns `false` when there is no page, or only a crashed one, to send it to. */
   readonly send: (run: BackupRun) => boolean;
   readonly logger: Logger;
 }
@@ -41,7 +41,7 @@ export function createBackupRuns(options: BackupRunsOptions): BackupRuns {
         if (!options.send({ requestId, reason })) {
           clearTimeout(timer);
           waiting.delete(requestId);
-          options.logger.info('Backups skipped because no window is open', { reason });
+          options.logger.info('Backups skipped because no page is open or the page crashed', { reason });
           resolve('notSent');
         }
       });

@@ -13,6 +13,7 @@ export interface RecoverableWindow {
   readonly webContents: {
     on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string; exitCode: number }) => void): unknown;
     reload(): void;
+    forcefullyCrashRenderer(): void;
   };
   close(): void;
   isDestroyed(): boolean;
@@ -21,30 +22,45 @@ export interface RecoverableWindow {
 /** Electron's `dialog.showMessageBox`, bound to the window in the app. `signal` closes the dialog. */
 export type ShowMessageBox = (options: MessageBoxOptions) => Promise<{ response: number }>;
 
+/** The dialog on screen: which one, the abort controller that closes it and a promise that settles when it has closed. */
+interface OpenDialog {
+  readonly kind: 'crash' | 'hang';
+  readonly controller: AbortController;
+  readonly closed: Promise<unknown>;
+}
+
 /**
  * Offers a reload when the page's process ends abnormally, and when the page hangs. A hang
- * dialog closes by itself when the page responds again. One dialog shows at a time.
+ * dialog closes by itself when the page responds again, and gives way to a crash dialog when
+ * the page's process ends meanwhile. One dialog shows at a time.
  */
 export function attachCrashRecovery(window: RecoverableWindow, showMessageBox: ShowMessageBox, logger: Logger): void {
-  let dialogOpen = false;
-  let hangDialog: AbortController | undefined;
+  let openDialog: OpenDialog | undefined;
+  // Set while the app itself ends a hung page's process, so that end shows no crash dialog.
+  let endingHungRenderer = false;
 
-  const ask = async (options: MessageBoxOptions): Promise<number | undefined> => {
-    if (dialogOpen) return undefined;
-    dialogOpen = true;
-    try {
-      return (await showMessageBox(options)).response;
-    } finally {
-      dialogOpen = false;
-    }
+  /** Shows a dialog and resolves its response, or `undefined` when another dialog is already open. */
+  const ask = (kind: OpenDialog['kind'], options: MessageBoxOptions): Promise<number | undefined> => {
+    if (openDialog !== undefined) return Promise.resolve(undefined);
+    const controller = new AbortController();
+    const response = showMessageBox({ ...options, signal: controller.signal })
+      .then((result) => result.response)
+      .finally(() => {
+        if (openDialog === dialog) openDialog = undefined;
+      });
+    const dialog: OpenDialog = { kind, controller, closed: response.catch(() => undefined) };
+    openDialog = dialog;
+    return response;
   };
 
-  window.webContents.on('render-process-gone', (_event, details) => {
-    // `clean-exit` is a normal end, such as the window closing.
-    if (details.reason === 'clean-exit') return;
-    logger.error('Renderer process gone', { reason: details.reason, exitCode: details.exitCode });
+  const showCrashDialog = async (): Promise<void> => {
+    const hang = openDialog?.kind === 'hang' ? openDialog : undefined;
+    if (hang !== undefined) {
+      hang.controller.abort();
+      await hang.closed;
+    }
     const texts = desktopMessagesEn.rendererGone;
-    void ask({
+    const response = await ask('crash', {
       type: 'error',
       title: texts.title,
       message: texts.message,
@@ -53,22 +69,32 @@ export function attachCrashRecovery(window: RecoverableWindow, showMessageBox: S
       defaultId: 0,
       cancelId: 1,
       noLink: true,
-    }).then((response) => {
-      if (window.isDestroyed()) return;
-      if (response === 0) {
-        logger.info('Reloading after the renderer process was gone');
-        window.webContents.reload();
-      } else if (response === 1) {
-        window.close();
-      }
     });
+    if (window.isDestroyed()) return;
+    if (response === 0) {
+      logger.info('Reloading after the renderer process was gone');
+      window.webContents.reload();
+    } else if (response === 1) {
+      window.close();
+    }
+  };
+
+  window.webContents.on('render-process-gone', (_event, details) => {
+    // `clean-exit` is a normal end, such as the window closing.
+    if (details.reason === 'clean-exit') return;
+    if (endingHungRenderer) {
+      endingHungRenderer = false;
+      logger.info('Renderer process ended to reload the unresponsive window', { reason: details.reason });
+      return;
+    }
+    logger.error('Renderer process gone', { reason: details.reason, exitCode: details.exitCode });
+    void showCrashDialog();
   });
 
   window.on('unresponsive', () => {
     logger.warn('Window unresponsive');
     const texts = desktopMessagesEn.unresponsive;
-    hangDialog = new AbortController();
-    void ask({
+    void ask('hang', {
       type: 'warning',
       title: texts.title,
       message: texts.message,
@@ -77,18 +103,20 @@ export function attachCrashRecovery(window: RecoverableWindow, showMessageBox: S
       defaultId: 0,
       cancelId: 0,
       noLink: true,
-      signal: hangDialog.signal,
     }).then((response) => {
-      hangDialog = undefined;
-      if (response === 1 && !window.isDestroyed()) {
-        logger.info('Reloading an unresponsive window');
-        window.webContents.reload();
-      }
+      if (response !== 1 || window.isDestroyed()) return;
+      logger.info('Reloading an unresponsive window');
+      // A plain reload would run in the hung process. Ending the process first makes the reload
+      // start a new one, which Electron 41's documentation of `forcefullyCrashRenderer`
+      // recommends for recovering from `unresponsive`.
+      endingHungRenderer = true;
+      window.webContents.forcefullyCrashRenderer();
+      window.webContents.reload();
     });
   });
 
   window.on('responsive', () => {
     logger.info('Window responsive again');
-    hangDialog?.abort();
+    if (openDialog?.kind === 'hang') openDialog.controller.abort();
   });
 }

@@ -14,7 +14,9 @@ import { createFileOpenRouter, extractPortfolioFilePaths, registerFileOpeningEve
 import { registerIpcHandlers } from './ipc';
 import { createLogger } from './logger';
 import { buildMenuTemplate } from './menu';
+import { logProcessErrors } from './processErrors';
 import { createQuitGuard } from './quitGuard';
+import type { QuitGuard } from './quitGuard';
 import { createRecentFiles } from './recentFiles';
 import { buildWindowOptions, hardenSession, hardenWebContents, windowSizeLimits } from './window';
 import { initialWindowBounds, loadWindowState, trackWindowState } from './windowState';
@@ -39,6 +41,7 @@ const logLevel = app.isPackaged ? 'info' : 'debug';
 // One file per process: the renderer's entries arrive over IPC and go to their own file.
 const logger = createLogger({ filePath: join(logsFolder, 'main.log'), minLevel: logLevel });
 const rendererLogger = createLogger({ filePath: join(logsFolder, 'renderer.log'), minLevel: logLevel, tag: 'renderer' });
+logProcessErrors(process, logger);
 
 /** Maximum time quitting waits for the window state and the last backups, in milliseconds. */
 const quitTimeoutMs = 15_000;
@@ -53,6 +56,7 @@ const firstDailyBackupCheckMs = 2 * 60 * 1000;
 let mainWindow: BrowserWindow | undefined;
 let windowStateTracker: WindowStateTracker | undefined;
 let appReady = false;
+let quitGuard: QuitGuard | undefined;
 
 const recentFiles = createRecentFiles({
   filePath: join(userDataFolder, 'recent-files.json'),
@@ -72,7 +76,8 @@ function rememberPortfolioFile(path: string): void {
 const backupRuns = createBackupRuns({
   logger,
   send: (run) => {
-    if (mainWindow === undefined || mainWindow.webContents.isDestroyed()) return false;
+    // A crashed page keeps its web contents, but a request sent to it would only time out.
+    if (mainWindow === undefined || mainWindow.webContents.isDestroyed() || mainWindow.webContents.isCrashed()) return false;
     mainWindow.webContents.send(ipcEvents.backupRun, run);
     return true;
   },
@@ -95,7 +100,7 @@ if (!app.requestSingleInstanceLock()) {
   registerFileOpeningEvents({ app, router: fileOpenRouter, isPackaged: app.isPackaged, platform: process.platform, showWindow });
   fileOpenRouter.open(extractPortfolioFilePaths(process.argv, { isPackaged: app.isPackaged, workingDirectory: process.cwd(), platform: process.platform }));
 
-  const quitGuard = createQuitGuard({ app, logger, timeoutMs: quitTimeoutMs });
+  quitGuard = createQuitGuard({ app, logger, timeoutMs: quitTimeoutMs });
   quitGuard.addTask('window state', () => windowStateTracker?.flush() ?? Promise.resolve());
   quitGuard.addTask('backups', () => backupRuns.request('quit', quitBackupTimeoutMs));
 
@@ -192,6 +197,8 @@ async function createMainWindow(): Promise<void> {
   const window = new BrowserWindow(buildWindowOptions(preloadPath, bounds)); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   mainWindow = window;
   windowStateTracker = trackWindowState(window, windowStatePath, logger);
+  // After the tracker, so the bounds are saved before the guard hides the closing window.
+  quitGuard?.guardWindowClose(window);
   attachCrashRecovery(window, (options) => dialog.showMessageBox(window, options), logger);
   window.once('ready-to-show', () => {
     if (bounds.isMaximized) {

@@ -1,7 +1,7 @@
 /**
- * Work that must finish before the app quits, such as writing the window state and the last
- * backups. Quitting is held back until the tasks end or `timeoutMs` passes, whichever comes
- * first, so a stuck task can delay quitting but never prevent it.
+ * Work that must finish before the app quits or its window closes, such as writing the window
+ * state and the last backups. Quitting or closing is held back until the tasks end or
+ * `timeoutMs` passes, whichever comes first, so a stuck task can delay it but never prevent it.
  */
 import type { Logger } from './logger';
 
@@ -9,6 +9,14 @@ import type { Logger } from './logger';
 export interface QuittingApp {
   on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown;
   quit(): void;
+}
+
+/** The part of Electron's `BrowserWindow` the guard uses. */
+export interface ClosingWindow {
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown;
+  hide(): void;
+  close(): void;
+  isDestroyed(): boolean;
 }
 
 export type QuitTask = () => Promise<unknown>;
@@ -23,25 +31,40 @@ export interface QuitGuardOptions {
 export interface QuitGuard {
   /** Adds a task run on every quit, named for the log. */
   addTask(name: string, task: QuitTask): void;
+  /**
+   * Runs the tasks when `window` closes outside a quit, hiding it meanwhile, then closes it. The
+   * backups need the window's page, which is gone by the time a quit that follows the close of
+   * the last window begins.
+   */
+  guardWindowClose(window: ClosingWindow): void;
 }
 
 /** Registers the `before-quit` handler that runs the tasks once, then quits again. */
 export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
   const tasks: { name: string; task: QuitTask }[] = [];
   let state: 'running' | 'waiting' | 'done' = 'running';
+  // A quit that starts while a window's close runs the tasks waits for that run.
+  let currentRun: Promise<void> | undefined;
+
+  const runTasksOnce = (trigger: 'quit' | 'windowClose'): Promise<void> => {
+    currentRun ??= runTasks(trigger).finally(() => {
+      currentRun = undefined;
+    });
+    return currentRun;
+  };
 
   options.app.on('before-quit', (event) => {
     if (state === 'done') return;
     event.preventDefault();
     if (state === 'waiting') return;
     state = 'waiting';
-    void runTasks().finally(() => {
+    void runTasksOnce('quit').finally(() => {
       state = 'done';
       options.app.quit();
     });
   });
 
-  const runTasks = async (): Promise<void> => {
+  const runTasks = async (trigger: 'quit' | 'windowClose'): Promise<void> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<'timedOut'>((resolve) => {
       timer = setTimeout(() => {
@@ -63,13 +86,32 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
     const outcome = await Promise.race([all.then(() => 'finished' as const), timeout]);
     clearTimeout(timer);
     if (outcome === 'timedOut') {
-      options.logger.warn('Quitting before some tasks finished', { timeoutMs: options.timeoutMs, tasks: [...pending].join(', ') });
+      const message = trigger === 'quit' ? 'Quitting before some tasks finished' : 'Closing the window before some tasks finished';
+      options.logger.warn(message, { timeoutMs: options.timeoutMs, tasks: [...pending].join(', ') });
     }
+  };
+
+  const guardWindowClose = (window: ClosingWindow): void => {
+    let closeState: 'open' | 'waiting' | 'done' = 'open';
+
+    window.on('close', (event) => {
+      if (closeState === 'done' || state === 'done') return;
+      event.preventDefault();
+      // During a quit's tasks the quit closes the window when they end.
+      if (closeState === 'waiting' || state === 'waiting') return;
+      closeState = 'waiting';
+      window.hide();
+      void runTasksOnce('windowClose').finally(() => {
+        closeState = 'done';
+        if (!window.isDestroyed()) window.close();
+      });
+    });
   };
 
   return {
     addTask: (name, task) => {
       tasks.push({ name, task });
     },
+    guardWindowClose,
   };
 }

@@ -128,7 +128,14 @@ export function trackWindowState(window: TrackedWindow, filePath: string, logger
   };
 
   for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) window.on(event, scheduleSave);
-  window.on('close', () => void save());
+  // The quit guard can hold a close back and repeat it once the window is hidden, so only the
+  // first close saves the bounds.
+  let closeSaved = false;
+  window.on('close', () => {
+    if (closeSaved) return;
+    closeSaved = true;
+    void save();
+  });
 
   return {
     flush: () => (timer === undefined ? writing : save()),

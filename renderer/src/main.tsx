@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { installUncaughtErrorHandlers } from './app/uncaughtErrors';
 import { initI18n } from './i18n';
 import { platform } from './platform';
 import './styles.css';
@@ -13,19 +14,15 @@ async function start(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       {/* Catches what the screens' own boundary cannot, such as an error in the header. */}
-      <ErrorBoundary>
+      <ErrorBoundary uncaughtErrorLevel="app">
         <App />
       </ErrorBoundary>
     </StrictMode>,
   );
 }
 
-window.addEventListener('error', (event) => {
-  platform.log('error', `Uncaught error: ${event.message}`, { source: event.filename, line: event.lineno });
-});
-
-window.addEventListener('unhandledrejection', (event) => {
-  platform.log('error', `Unhandled rejection: ${String(event.reason)}`);
+installUncaughtErrorHandlers(window, (level, message, context) => {
+  platform.log(level, message, context);
 });
 
 void start();

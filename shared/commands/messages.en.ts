@@ -30,6 +30,7 @@ export const commandMessagesEn = {
     goToProcesses: 'Go to Processes',
     goToRfps: 'Go to RFPs',
     goToPlans: 'Go to Transition plans',
+    goToReports: 'Go to Reports',
     goToSync: 'Go to Sync',
     goToPortfolios: 'Go to Portfolios',
     openLogsFolder: 'Open logs folder',
@@ -41,6 +42,7 @@ export const commandMessagesEn = {
     placeholder: 'Type a command',
     noMatch: 'No command matches “{{query}}”.',
     unavailable: 'Not available here',
+    unavailableNotice: '“{{command}}” works only in the desktop app.',
   },
 } as const;
 

@@ -41,6 +41,7 @@ export const navigationCommandTargets = [
   'processes',
   'rfps',
   'plans',
+  'reports',
   'sync',
   'portfolios',
 ] as const;
@@ -58,6 +59,7 @@ const navigationLabelKeys: Record<NavigationCommandTarget, string> = {
   processes: 'label.goToProcesses',
   rfps: 'label.goToRfps',
   plans: 'label.goToPlans',
+  reports: 'label.goToReports',
   sync: 'label.goToSync',
   portfolios: 'label.goToPortfolios',
 };

@@ -152,7 +152,10 @@ export interface NewBackup {
 /** A request from the host to back up the portfolios now. */
 export interface BackupRun {
   readonly requestId: string;
-  /** `quit` backs up every changed portfolio; `daily` only those whose newest backup is a day old. */
+  /**
+   * `quit` backs up every changed portfolio, and is sent when the window closes or the app quits.
+   * `daily` backs up only the portfolios whose newest backup is a day old.
+   */
   readonly reason: 'quit' | 'daily';
 }
 

@@ -91,3 +91,53 @@ test('shortcut runs its command directly', async () => {
   await expect(page.getByRole('dialog', { name: 'Command palette' })).toHaveCount(0);
   await context.close();
 });
+
+test('palette finds the Reports screen', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openApp(page);
+
+  await page.keyboard.press('Control+K');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox', { name: 'Search commands' }).fill('reports');
+  await expect(palette.getByRole('option').first()).toHaveText('Go to Reports');
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' })).toHaveAttribute('aria-current', 'page');
+  await context.close();
+});
+
+test('Escape returns the focus', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openApp(page);
+  const reportsButton = page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' });
+  await reportsButton.focus();
+
+  await page.keyboard.press('Control+K');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette.getByRole('combobox', { name: 'Search commands' })).toBeFocused();
+  await page.keyboard.press('Escape');
+
+  await expect(palette).toHaveCount(0);
+  await expect(reportsButton).toBeFocused();
+  await context.close();
+});
+
+test('desktop-only command explains itself', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openApp(page);
+
+  await page.keyboard.press('Control+K');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox', { name: 'Search commands' }).fill('open logs folder');
+  await expect(palette.getByRole('option').first()).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Enter');
+
+  await expect(palette.getByTestId('command-unavailable')).toHaveText('“Open logs folder” works only in the desktop app.');
+  await expect(palette).toBeVisible();
+  await palette.getByRole('combobox', { name: 'Search commands' }).fill('open logs');
+  await expect(palette.getByTestId('command-unavailable')).toHaveCount(0);
+  await context.close();
+});

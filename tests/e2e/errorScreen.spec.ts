@@ -109,3 +109,45 @@ test('reload button reloads the app', async () => {
   await expect(errorScreen).toBeVisible({ timeout: 30_000 });
   await context.close();
 });
+
+test('uncaught errors show a way back', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  const loggedErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith('[steerwise] ')) loggedErrors.push(message.text());
+  });
+  await openSample(page);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await sections.getByRole('button', { name: 'Providers', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Providers' })).toBeVisible();
+  const errorScreen = page.getByTestId('error-screen');
+
+  // An error thrown outside rendering, as a failing click handler or timer throws it.
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('Handler failed in a timer');
+    }, 0);
+  });
+
+  await expect(errorScreen.getByRole('heading', { name: 'Something went wrong' })).toBeVisible();
+  await expect(errorScreen).toContainText('The last action may not have finished');
+  await expect(errorScreen).toContainText('Copy diagnostics in the command palette (Ctrl+K)');
+  await expect(errorScreen.getByText('Handler failed in a timer')).toBeHidden();
+  await expect.poll(() => loggedErrors.some((text) => text.includes('Uncaught error') && text.includes('Handler failed in a timer'))).toBe(true);
+
+  await errorScreen.getByRole('button', { name: 'Back to the screen' }).click();
+  await expect(errorScreen).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Providers' })).toBeVisible();
+
+  await page.evaluate(() => {
+    void Promise.reject(new Error('Save failed without a handler'));
+  });
+
+  await expect(errorScreen.getByRole('heading', { name: 'Something went wrong' })).toBeVisible();
+  await expect.poll(() => loggedErrors.some((text) => text.includes('Unhandled rejection') && text.includes('Save failed without a handler'))).toBe(true);
+  await errorScreen.getByRole('button', { name: 'Go to dashboard' }).click();
+  await expect(errorScreen).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await context.close();
+});

@@ -123,6 +123,7 @@ export function App() {
           <PortfolioContext.Provider value={opened.db}>
             <ErrorBoundary
               resetKey={screen}
+              uncaughtErrorLevel="screen"
               onLeave={() => {
                 navigate({ name: 'dashboard' });
               }}

@@ -1,7 +1,11 @@
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { findCommand } from '@shared/commands/registry';
+import { shortcutLabel } from '../features/commands/shortcuts';
 import { platform } from '../platform';
+import { subscribeUncaughtErrors } from './uncaughtErrors';
+import type { UncaughtErrorLevel } from './uncaughtErrors';
 
 interface ErrorBoundaryProps {
   readonly children: ReactNode;
@@ -9,21 +13,41 @@ interface ErrorBoundaryProps {
   readonly onLeave?: () => void;
   /** A new value, such as the next screen chosen in the navigation, clears the error and renders the children again. */
   readonly resetKey?: unknown;
+  /** Also shows errors that no code caught, such as one thrown in a click handler, at this level. */
+  readonly uncaughtErrorLevel?: UncaughtErrorLevel;
 }
 
 interface ErrorBoundaryState {
   readonly error: Error | null;
+  /** `render` when a child threw while rendering, `uncaught` for an error that no code caught. */
+  readonly cause: 'render' | 'uncaught';
 }
 
 /**
  * Catches an error thrown while rendering the screens, logs it through the platform API and
  * shows an error screen with a way back, instead of the blank window React leaves otherwise.
+ * With `uncaughtErrorLevel` it also shows the uncaught errors that `uncaughtErrors.ts` logs.
  */
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
-  override state: ErrorBoundaryState = { error: null };
+  override state: ErrorBoundaryState = { error: null, cause: 'render' };
+  private unsubscribe: (() => void) | undefined;
 
   static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
-    return { error: error instanceof Error ? error : new Error(String(error)) };
+    return { error: error instanceof Error ? error : new Error(String(error)), cause: 'render' };
+  }
+
+  override componentDidMount(): void {
+    const level = this.props.uncaughtErrorLevel;
+    if (level === undefined) return;
+    this.unsubscribe = subscribeUncaughtErrors(level, (error) => {
+      // The first error stays on screen, because later ones are often its consequences.
+      this.setState((current) => (current.error === null ? { error, cause: 'uncaught' } : current));
+    });
+  }
+
+  override componentWillUnmount(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
@@ -40,22 +64,47 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     this.setState({ error: null });
   };
 
+  private readonly dismiss = (): void => {
+    this.setState({ error: null });
+  };
+
   override render(): ReactNode {
     if (this.state.error === null) return this.props.children;
-    return <ErrorScreen error={this.state.error} onLeave={this.props.onLeave === undefined ? undefined : this.leave} />;
+    return (
+      <ErrorScreen
+        error={this.state.error}
+        cause={this.state.cause}
+        onLeave={this.props.onLeave === undefined ? undefined : this.leave}
+        onDismiss={this.state.cause === 'uncaught' ? this.dismiss : undefined}
+      />
+    );
   }
 }
 
-function ErrorScreen({ error, onLeave }: { readonly error: Error; readonly onLeave: (() => void) | undefined }) {
+interface ErrorScreenProps {
+  readonly error: Error;
+  readonly cause: ErrorBoundaryState['cause'];
+  /** Goes to the dashboard; `undefined` hides the button. */
+  readonly onLeave: (() => void) | undefined;
+  /** Shows the screen again, which only an uncaught error leaves intact; `undefined` hides the button. */
+  readonly onDismiss: (() => void) | undefined;
+}
+
+function ErrorScreen({ error, cause, onLeave, onDismiss }: ErrorScreenProps) {
   const { t } = useTranslation();
   return (
     <section className="panel" role="alert" aria-labelledby="error-screen-title" data-testid="error-screen">
-      <h1 id="error-screen-title">{t('errorScreen.title')}</h1>
-      <p>{t('errorScreen.savedDataSafe')}</p>
-      <p className="muted">{t('errorScreen.logged')}</p>
+      <h1 id="error-screen-title">{cause === 'render' ? t('errorScreen.title') : t('errorScreen.uncaughtTitle')}</h1>
+      <p>{cause === 'render' ? t('errorScreen.savedDataSafe') : t('errorScreen.uncaughtSavedData')}</p>
+      <p className="muted">{platform.host === 'electron' ? t('errorScreen.logged') : t('errorScreen.loggedInBrowser', { shortcut: paletteShortcut() })}</p>
       <div className="button-row">
+        {onDismiss === undefined ? null : (
+          <button type="button" className="button primary" onClick={onDismiss}>
+            {t('errorScreen.backToScreen')}
+          </button>
+        )}
         {onLeave === undefined ? null : (
-          <button type="button" className="button primary" onClick={onLeave}>
+          <button type="button" className={onDismiss === undefined ? 'button primary' : 'button'} onClick={onLeave}>
             {t('errorScreen.goToDashboard')}
           </button>
         )}
@@ -75,4 +124,10 @@ function ErrorScreen({ error, onLeave }: { readonly error: Error; readonly onLea
       </details>
     </section>
   );
+}
+
+/** Returns the command palette's shortcut as the palette shows it, such as `Ctrl+K`. */
+function paletteShortcut(): string {
+  const command = findCommand('view.commandPalette');
+  return (command === undefined ? null : shortcutLabel(command)) ?? '';
 }

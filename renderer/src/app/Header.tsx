@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { navigationCommandTargets } from '@shared/commands/registry';
+import type { NavigationCommandTarget } from '@shared/commands/registry';
 import { listPortfolios } from '../db/catalogue';
 import { selectNavigate, selectOpenPortfolio, selectPortfolioId, selectScreen, useUiStore } from '../state/uiStore';
 import type { Screen } from '../state/uiStore';
 
-type NavTarget = 'dashboard' | 'providers' | 'measurements' | 'kpis' | 'escalations' | 'risks' | 'governance' | 'processes' | 'rfps' | 'plans' | 'reports' | 'sync' | 'portfolios';
+// The navigation bar and the View menu's Go to commands list the same screens in the same order.
+type NavTarget = NavigationCommandTarget;
 
 function navTargetOf(screen: Screen): NavTarget | null {
   if (screen.name === 'provider') return 'providers';
@@ -31,7 +34,7 @@ export function Header({ notifications = null }: { readonly notifications?: Reac
   const portfolios = useLiveQuery(listPortfolios, []) ?? [];
 
   const current = navTargetOf(screen);
-  const items: readonly NavTarget[] = ['dashboard', 'providers', 'measurements', 'kpis', 'escalations', 'risks', 'governance', 'processes', 'rfps', 'plans', 'reports', 'sync', 'portfolios'];
+  const items: readonly NavTarget[] = navigationCommandTargets;
 
   return (
     <header className="app-header">

@@ -3779,9 +3779,9 @@ export const en = {
   backups: {
     title: 'Backups',
     loading: 'Reading the backups…',
-    intro_one: 'The desktop app backs up each changed portfolio when it quits and once a day, and keeps the last {{count}} backup of each.',
+    intro_one: 'The desktop app backs up each changed portfolio when its window closes and once a day, and keeps the last {{count}} backup of each.',
     intro_other:
-      'The desktop app backs up each changed portfolio when it quits and once a day, and keeps the last {{count}} backups of each.',
+      'The desktop app backs up each changed portfolio when its window closes and once a day, and keeps the last {{count}} backups of each.',
     restoreHint:
       'Restore opens a backup in the import preview before anything is written. A deleted portfolio comes back whole. For a portfolio still on this computer the backup is merged, so it brings back deleted records but keeps later edits.',
     folder: 'Folder: {{folder}}',
@@ -3790,7 +3790,7 @@ export const en = {
     goToExport: 'Export on the Sync screen',
     backUpNow: 'Back up now',
     summary: 'Backups written: {{written}}. Unchanged or empty portfolios: {{skipped}}. Failed: {{failed}}.',
-    none: 'No backups yet. The first is written when you quit the app or choose Back up now.',
+    none: 'No backups yet. The first is written when you close the app’s window or choose Back up now.',
     tableLabel: 'Automatic backups',
     colCreatedAt: 'Date',
     colPortfolio: 'Portfolio',
@@ -3801,7 +3801,13 @@ export const en = {
   errorScreen: {
     title: 'This screen failed to show',
     savedDataSafe: 'Every change is saved when you make it, so your saved data is safe. Go to the dashboard, or reload the app.',
+    uncaughtTitle: 'Something went wrong',
+    uncaughtSavedData:
+      'The last action may not have finished. Every change saved before it is safe. Go back to the screen and check the result, go to the dashboard, or reload the app.',
     logged: 'The error was written to the log. Help > Copy diagnostics puts it in a text for your support contact.',
+    loggedInBrowser:
+      'The error was noted in this tab’s log, which a reload clears. Copy diagnostics in the command palette ({{shortcut}}) puts it in a text for your support contact, so run it before you reload.',
+    backToScreen: 'Back to the screen',
     goToDashboard: 'Go to dashboard',
     reload: 'Reload',
     details: 'Technical details',
@@ -3811,7 +3817,7 @@ export const en = {
     createdAt: 'Created {{time}}',
     versions: 'Versions',
     settings: 'Settings',
-    recentProblems: 'Recent warnings and errors, newest first (names, quoted text, file names and paths replaced)',
+    recentProblems: 'Recent warnings and errors, newest first (names, quoted text, file names, paths and words the app does not use itself replaced)',
     noProblems: 'None',
     copied: 'Diagnostics copied to the clipboard. They contain versions, settings and recent errors, but no portfolio data.',
   },

@@ -53,7 +53,7 @@ describe('electron-builder.json', () => {
   });
 
   it('builds AppImage, deb, NSIS and DMG', () => {
-    expect(config['linux']).toEqual({ target: ['AppImage', 'deb'], category: 'Office', icon: 'icon.png' });
+    expect(config['linux']).toMatchObject({ target: ['AppImage', 'deb'], category: 'Office', icon: 'icon.png' });
     expect((config['win'] as Record<string, unknown>)['target']).toEqual(['nsis']);
     expect((config['mac'] as Record<string, unknown>)['target']).toEqual(['dmg']);
   });

@@ -13,7 +13,7 @@ import { shortcutLabel } from './shortcuts';
 /**
  * Shows the command palette: a modal dialog with a search field and the matching commands as a
  * listbox (the ARIA combobox pattern). Arrow keys, Home and End move the active option, Enter
- * runs it, and Escape closes the palette.
+ * runs it, and Escape closes the palette. Closing returns the focus to where it was before.
  */
 export function CommandPalette() {
   const { t } = useTranslation();
@@ -23,12 +23,17 @@ export function CommandPalette() {
   const titleId = useId();
   const [query, setQuery] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
+  const [unavailableNotice, setUnavailableNotice] = useState<string | null>(null);
 
   useEffect(() => {
     const dialog = dialogRef.current;
+    const previousFocus = document.activeElement;
     if (dialog !== null && !dialog.open) dialog.showModal();
     return () => {
       dialog?.close();
+      // The dialog is already out of the document here, so the browser does not restore the
+      // focus itself. A command that removed the element leaves the focus where it put it.
+      if (previousFocus instanceof HTMLElement && previousFocus.isConnected) previousFocus.focus();
     };
   }, []);
 
@@ -38,7 +43,10 @@ export function CommandPalette() {
   const optionId = (command: CommandDefinition) => `${listId}-${command.id}`;
 
   const run = (command: CommandDefinition) => {
-    if (!isCommandEnabled(command, platform.host)) return;
+    if (!isCommandEnabled(command, platform.host)) {
+      setUnavailableNotice(t('commands.palette.unavailableNotice', { command: labelOf(command) }));
+      return;
+    }
     setOpen(false);
     runCommand(command.id, t);
   };
@@ -91,6 +99,7 @@ export function CommandPalette() {
         onChange={(event) => {
           setQuery(event.target.value);
           setActiveIndex(0);
+          setUnavailableNotice(null);
         }}
         onKeyDown={onKeyDown}
       />
@@ -122,6 +131,11 @@ export function CommandPalette() {
           {t('commands.palette.noMatch', { query })}
         </p>
       ) : null}
+      {unavailableNotice === null ? null : (
+        <p className="muted" role="status" data-testid="command-unavailable">
+          {unavailableNotice}
+        </p>
+      )}
     </dialog>
   );
 }

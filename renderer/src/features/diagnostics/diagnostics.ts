@@ -2,6 +2,8 @@
  * "Copy diagnostics": versions, settings and recent problems as plain text for a support
  * request, with no portfolio data. Problem messages can quote names and files, so every text
  * stored in the portfolios, and every file name and path, is replaced before the text leaves.
+ * Then every word outside the app's own vocabulary is masked too, for text that no portfolio
+ * stores any more or never stored.
  */
 import type { TFunction } from 'i18next';
 import type { Result } from '@shared/errors';
@@ -9,6 +11,7 @@ import type { DiagnosticsInfo } from '@shared/ipc/contract';
 import { listPortfolios, readUserName } from '../../db/catalogue';
 import { openPortfolioDb } from '../../db/portfolioDb';
 import { platform } from '../../platform';
+import { diagnosticsVocabulary } from './vocabulary';
 
 export interface DiagnosticsSettings {
   readonly host: string;
@@ -81,6 +84,31 @@ export function redactPortfolioData(text: string, terms: readonly string[]): str
   return result.replace(quotedPattern, '[text]').replace(fileNamePattern, '[file]').replace(pathPattern, '[path]');
 }
 
+/** A word, number or dotted code such as `file.readFailed`, with inner dots, hyphens or underscores. */
+const tokenPattern = /[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*/gu;
+// Two masks with only capitalised words between them, such as `[redacted] Contact [redacted]`,
+// are most likely one name, so the words between them are masked with them.
+const maskedRun = /\[redacted\](?:[\s,;:]+(?:\p{Lu}\p{L}*[\s,;:]+)*\[redacted\])+/gu;
+
+/**
+ * Replaces each word of `text` that `vocabulary` lacks with `[redacted]`, and a run of such words
+ * with one. A token with a digit is masked unless the vocabulary has it, since numbers in a
+ * message are mostly codes, amounts or counts from the data.
+ */
+export function maskUnknownWords(text: string, vocabulary: ReadonlySet<string>): string {
+  const masked = text.replace(tokenPattern, (token) => (isKnownToken(token, vocabulary) ? token : '[redacted]'));
+  return masked.replace(maskedRun, '[redacted]');
+}
+
+function isKnownToken(token: string, vocabulary: ReadonlySet<string>): boolean {
+  const lower = token.toLowerCase();
+  if (vocabulary.has(lower)) return true;
+  if (/\p{N}/u.test(token)) return false;
+  // A compound such as `half-created` passes when each of its words does.
+  const parts = lower.split(/[._-]/);
+  return parts.length > 1 && parts.every((part) => vocabulary.has(part));
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -101,7 +129,8 @@ export function buildDiagnosticsText(t: TFunction, info: DiagnosticsInfo, settin
   lines.push('', t('diagnostics.recentProblems'));
   if (info.recentProblems.length === 0) lines.push(`  ${t('diagnostics.noProblems')}`);
   for (const problem of info.recentProblems) {
-    lines.push(`  ${problem.time} ${problem.level} ${problem.tag}: ${redactPortfolioData(problem.message, terms)}`);
+    const redacted = maskUnknownWords(redactPortfolioData(problem.message, terms), diagnosticsVocabulary());
+    lines.push(`  ${problem.time} ${problem.level} ${problem.tag}: ${redacted}`);
   }
   return `${lines.join('\n')}\n`;
 }

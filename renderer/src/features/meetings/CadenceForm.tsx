@@ -124,7 +124,7 @@ export function CadenceForm({ providers, contracts, cadence, onClose }: CadenceF
       );
       onClose();
     } catch (thrown) {
-      setFailure(describeAppError(t, toAppError(thrown, `Saving the cadence ${check.value.title} failed`)));
+      setFailure(describeAppError(t, toAppError(thrown, cadence === null ? 'Adding a cadence failed' : `Saving the cadence ${cadence.id} failed`)));
     } finally {
       setBusy(false);
     }

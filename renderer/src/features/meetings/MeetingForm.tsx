@@ -85,7 +85,7 @@ export function MeetingForm({ providers, meeting, today, onClose }: MeetingFormP
       );
       onClose(saved.id);
     } catch (thrown) {
-      setFailure(describeAppError(t, toAppError(thrown, `Saving the meeting ${check.value.title} failed`)));
+      setFailure(describeAppError(t, toAppError(thrown, meeting === null ? 'Adding a meeting failed' : `Saving the meeting ${meeting.id} failed`)));
       setBusy(false);
     }
   };

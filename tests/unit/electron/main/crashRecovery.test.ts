@@ -8,9 +8,17 @@ class FakeWindow extends EventEmitter {
   reloads = 0;
   closed = false;
   destroyed = false;
+  /** Calls in order: `crash` for `forcefullyCrashRenderer`, `reload` for `reload`. */
+  readonly calls: string[] = [];
   readonly webContents = Object.assign(new EventEmitter(), {
     reload: () => {
       this.reloads += 1;
+      this.calls.push('reload');
+    },
+    // Electron reports the ended process as `render-process-gone` with reason `killed` or `crashed`.
+    forcefullyCrashRenderer: () => {
+      this.calls.push('crash');
+      setTimeout(() => this.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 }), 0);
     },
   });
   close(): void {
@@ -100,6 +108,35 @@ describe('attachCrashRecovery', () => {
     expect(window.reloads).toBe(1);
   });
 
+  it('ends the hung process before reloading', async () => {
+    const window = new FakeWindow();
+    const dialog = fakeDialog([1]);
+    const logger = createRecordingLogger();
+    attachCrashRecovery(window, dialog.showMessageBox, logger);
+
+    window.emit('unresponsive');
+    await settle();
+    await settle();
+
+    expect(window.calls).toEqual(['crash', 'reload']);
+    expect(dialog.shown).toHaveLength(1);
+    expect(logger.entries.map((entry) => entry.level)).not.toContain('error');
+  });
+
+  it('reports a crash after a hang reload', async () => {
+    const window = new FakeWindow();
+    const dialog = fakeDialog([1, 0]);
+    attachCrashRecovery(window, dialog.showMessageBox, createRecordingLogger());
+    window.emit('unresponsive');
+    await settle();
+    await settle();
+
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    await settle();
+
+    expect(dialog.shown.map((options) => options.title)).toEqual(['Steerwise is not responding', 'Steerwise stopped']);
+  });
+
   it('waits for a hung window', async () => {
     const window = new FakeWindow();
     attachCrashRecovery(window, fakeDialog([0]).showMessageBox, createRecordingLogger());
@@ -123,7 +160,7 @@ describe('attachCrashRecovery', () => {
     expect(window.reloads).toBe(0);
   });
 
-  it('shows one dialog at a time', async () => {
+  it('replaces the hang dialog on a crash', async () => {
     const window = new FakeWindow();
     const dialog = fakeDialog([]);
     attachCrashRecovery(window, dialog.showMessageBox, createRecordingLogger());
@@ -132,6 +169,34 @@ describe('attachCrashRecovery', () => {
     window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
     await settle();
 
+    expect(dialog.shown.map((options) => options.title)).toEqual(['Steerwise is not responding', 'Steerwise stopped']);
+    expect(dialog.shown[0]?.signal?.aborted).toBe(true);
+  });
+
+  it('shows one crash dialog at a time', async () => {
+    const window = new FakeWindow();
+    const dialog = fakeDialog([]);
+    attachCrashRecovery(window, dialog.showMessageBox, createRecordingLogger());
+
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 0 });
+    window.emit('unresponsive');
+    await settle();
+
     expect(dialog.shown).toHaveLength(1);
+  });
+
+  it('opens one hang dialog for two hangs', async () => {
+    const window = new FakeWindow();
+    const dialog = fakeDialog([]);
+    attachCrashRecovery(window, dialog.showMessageBox, createRecordingLogger());
+
+    window.emit('unresponsive');
+    window.emit('unresponsive');
+    window.emit('responsive');
+    await settle();
+
+    expect(dialog.shown).toHaveLength(1);
+    expect(dialog.shown[0]?.signal?.aborted).toBe(true);
   });
 });

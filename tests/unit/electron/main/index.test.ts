@@ -14,8 +14,10 @@ import { buildDevContentSecurityPolicy, productionContentSecurityPolicy } from '
 interface FakeWindow extends EventEmitter {
   readonly options: Record<string, unknown>;
   readonly loadedUrls: string[];
-  readonly webContents: EventEmitter & { readonly sent: { channel: string; payload: unknown }[] };
+  readonly webContents: EventEmitter & { readonly sent: { channel: string; payload: unknown }[]; crashed: boolean };
   shown: boolean;
+  destroyed: boolean;
+  close(): void;
 }
 
 const fake = vi.hoisted(() => {
@@ -43,9 +45,14 @@ const fake = vi.hoisted(() => {
       send(channel: string, payload: unknown) {
         this.sent.push({ channel, payload });
       },
-      isDestroyed: () => false,
+      crashed: false,
+      isDestroyed: () => this.destroyed,
+      isCrashed(): boolean {
+        return this.crashed;
+      },
     });
     shown = false;
+    destroyed = false;
     constructor(options: Record<string, unknown>) {
       super();
       this.options = options;
@@ -76,6 +83,28 @@ const fake = vi.hoisted(() => {
     }
     restore(): void {}
     focus(): void {}
+    hide(): void {
+      this.shown = false;
+    }
+    isDestroyed(): boolean {
+      return this.destroyed;
+    }
+    /** Closes as Electron does: `close` can be prevented, and the last window closed emits `window-all-closed`. */
+    close(): void {
+      if (this.destroyed) return;
+      const closeEvent = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
+      this.emit('close', closeEvent);
+      if (closeEvent.prevented) return;
+      this.destroyed = true;
+      this.emit('closed');
+      state.windows = state.windows.filter((window) => window !== this);
+      if (state.windows.length === 0) app.emit('window-all-closed');
+    }
   }
 
   const app = Object.assign(new Emitter(), {
@@ -151,6 +180,13 @@ const fake = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => fake.electron);
+// Each test imports the entry again, so the real listeners would pile up on this test's process.
+const processErrors = vi.hoisted(() => ({ targets: [] as unknown[] }));
+vi.mock('../../../../electron/main/processErrors', () => ({
+  logProcessErrors: (target: unknown) => {
+    processErrors.targets.push(target);
+  },
+}));
 
 let userData: string;
 
@@ -355,7 +391,6 @@ describe('main process entry', () => {
     const window = fake.state.windows[0]!;
     let prevented = false;
 
-    window.emit('close');
     fake.electron.app.emit('before-quit', { preventDefault: () => (prevented = true) });
     const backupRun = window.webContents.sent.find((message) => message.channel === ipcEvents.backupRun)?.payload as { requestId: string; reason: string };
     fake.state.sendListeners.get(ipcChannels.finishBackups)?.({ senderFrame: { url: window.loadedUrls[0]! } }, backupRun.requestId);
@@ -365,8 +400,52 @@ describe('main process entry', () => {
     await vi.waitFor(() => {
       expect(fake.state.calls).toContain('quit');
     });
-    const saved = JSON.parse(await readFile(join(userData, 'window-state.json'), 'utf8')) as Record<string, unknown>;
-    expect(saved).toEqual({ x: 0, y: 0, width: 1440, height: 900, isMaximized: false });
+    // Electron's quit then closes the window, which needs no second backup.
+    window.close();
+    expect(window.destroyed).toBe(true);
+    expect(window.webContents.sent.filter((message) => message.channel === ipcEvents.backupRun)).toHaveLength(1);
+    await vi.waitFor(async () => {
+      const saved = JSON.parse(await readFile(join(userData, 'window-state.json'), 'utf8')) as Record<string, unknown>;
+      expect(saved).toEqual({ x: 0, y: 0, width: 1440, height: 900, isMaximized: false });
+    });
+  });
+
+  it('backs up before the window closes', async () => {
+    await startMain();
+    const window = fake.state.windows[0]!;
+    window.emit('ready-to-show');
+
+    window.close();
+
+    const backupRun = window.webContents.sent.find((message) => message.channel === ipcEvents.backupRun)?.payload as { requestId: string; reason: string } | undefined;
+    expect(backupRun?.reason).toBe('quit');
+    expect(window.destroyed).toBe(false);
+    expect(window.shown).toBe(false);
+    expect(fake.state.calls).not.toContain('quit');
+
+    fake.state.sendListeners.get(ipcChannels.finishBackups)?.({ senderFrame: { url: window.loadedUrls[0]! } }, backupRun?.requestId);
+
+    await vi.waitFor(() => {
+      expect(window.destroyed).toBe(true);
+    });
+    expect(fake.state.calls).toContain('quit');
+    const log = await readFile(join(userData, 'logs', 'main.log'), 'utf8');
+    expect(log).not.toContain('Backups timed out');
+  });
+
+  it('skips backups of a crashed page', async () => {
+    await startMain();
+    const window = fake.state.windows[0]!;
+    window.webContents.crashed = true;
+
+    window.close();
+
+    await vi.waitFor(() => {
+      expect(window.destroyed).toBe(true);
+    });
+    expect(window.webContents.sent.filter((message) => message.channel === ipcEvents.backupRun)).toEqual([]);
+    const log = await readFile(join(userData, 'logs', 'main.log'), 'utf8');
+    expect(log).toContain('Backups skipped because no page is open or the page crashed');
   });
 
   it('lists an opened file under Open Recent', async () => {
@@ -393,6 +472,14 @@ describe('main process entry', () => {
 
     expect(await readFile(join(userData, 'logs', 'renderer.log'), 'utf8')).toContain('"tag":"renderer","message":"Render failed"');
     expect(await readFile(join(userData, 'logs', 'main.log'), 'utf8')).not.toContain('Render failed');
+  });
+
+  it('logs failures of the main process', async () => {
+    processErrors.targets.length = 0;
+
+    await startMain();
+
+    expect(processErrors.targets).toEqual([process]);
   });
 
   it('logs the start under the user data folder', async () => {

@@ -114,6 +114,12 @@ describe('buildMenuTemplate commands', () => {
     expect(commandItemsOf(template).map((item) => item.id).sort()).toEqual([...desktopIds].sort());
   });
 
+  it('lists Reports under View', () => {
+    const { template } = build({ platform: 'linux' });
+
+    expect(commandItemsOf(template).find((item) => item.id === 'navigate.reports')?.label).toBe('Go to Reports');
+  });
+
   it('sends the command id on click', () => {
     const { template, sent } = build({ platform: 'linux' });
     const item = commandItemsOf(template).find((entry) => entry.id === 'navigate.providers');

@@ -22,6 +22,30 @@ function fakeApp() {
   return { app, exits: () => exits };
 }
 
+/** Creates a window whose `close` emits a preventable `close` event as Electron's does. */
+function fakeWindow() {
+  const emitter = new EventEmitter();
+  const window = Object.assign(emitter, {
+    hidden: false,
+    destroyed: false,
+    hide() {
+      window.hidden = true;
+    },
+    isDestroyed: () => window.destroyed,
+    close() {
+      const closeEvent = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
+      emitter.emit('close', closeEvent);
+      if (!closeEvent.prevented) window.destroyed = true;
+    },
+  });
+  return window;
+}
+
 describe('createQuitGuard', () => {
   it('quits after the tasks finish', async () => {
     const { app, exits } = fakeApp();
@@ -77,5 +101,93 @@ describe('createQuitGuard', () => {
 
     await expect.poll(exits).toBe(1);
     expect(runs).toBe(1);
+  });
+
+  it('closes the window after the tasks', async () => {
+    const { app } = fakeApp();
+    const guard = createQuitGuard({ app, logger: createRecordingLogger(), timeoutMs: 1_000 });
+    const window = fakeWindow();
+    guard.guardWindowClose(window);
+    let finished = false;
+    guard.addTask('slow write', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      finished = true;
+    });
+
+    window.close();
+    expect(window.destroyed).toBe(false);
+    expect(window.hidden).toBe(true);
+
+    await expect.poll(() => window.destroyed).toBe(true);
+    expect(finished).toBe(true);
+  });
+
+  it('closes the window when a task hangs', async () => {
+    const { app } = fakeApp();
+    const logger = createRecordingLogger();
+    const guard = createQuitGuard({ app, logger, timeoutMs: 30 });
+    const window = fakeWindow();
+    guard.guardWindowClose(window);
+    guard.addTask('hung backup', () => new Promise(() => undefined));
+
+    window.close();
+
+    await expect.poll(() => window.destroyed).toBe(true);
+    expect(logger.entries.map((entry) => entry.message)).toEqual(['Closing the window before some tasks finished']);
+  });
+
+  it('shares one run between close and quit', async () => {
+    const { app, exits } = fakeApp();
+    const guard = createQuitGuard({ app, logger: createRecordingLogger(), timeoutMs: 1_000 });
+    const window = fakeWindow();
+    guard.guardWindowClose(window);
+    let runs = 0;
+    guard.addTask('count', async () => {
+      runs += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+
+    window.close();
+    app.quit();
+
+    await expect.poll(exits).toBe(1);
+    expect(window.destroyed).toBe(true);
+    expect(runs).toBe(1);
+  });
+
+  it('holds a close during the quit tasks', async () => {
+    const { app, exits } = fakeApp();
+    const guard = createQuitGuard({ app, logger: createRecordingLogger(), timeoutMs: 1_000 });
+    const window = fakeWindow();
+    guard.guardWindowClose(window);
+    let runs = 0;
+    guard.addTask('count', async () => {
+      runs += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+
+    app.quit();
+    window.close();
+    expect(window.destroyed).toBe(false);
+    expect(window.hidden).toBe(false);
+
+    await expect.poll(exits).toBe(1);
+    window.close();
+    expect(window.destroyed).toBe(true);
+    expect(runs).toBe(1);
+  });
+
+  it('closes at once after a quit', async () => {
+    const { app, exits } = fakeApp();
+    const guard = createQuitGuard({ app, logger: createRecordingLogger(), timeoutMs: 1_000 });
+    const window = fakeWindow();
+    guard.guardWindowClose(window);
+    guard.addTask('write', () => Promise.resolve());
+
+    app.quit();
+    await expect.poll(exits).toBe(1);
+    window.close();
+
+    expect(window.destroyed).toBe(true);
   });
 });

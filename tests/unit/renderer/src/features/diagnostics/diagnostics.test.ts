@@ -27,7 +27,8 @@ vi.hoisted(() => {
   vi.stubGlobal('navigator', { language: 'en-GB', storage: {} });
 });
 
-const { collectPortfolioTerms, copyDiagnostics, redactPortfolioData } = await import('../../../../../../renderer/src/features/diagnostics/diagnostics');
+const { collectPortfolioTerms, copyDiagnostics, maskUnknownWords, redactPortfolioData } = await import('../../../../../../renderer/src/features/diagnostics/diagnostics');
+const { diagnosticsVocabulary } = await import('../../../../../../renderer/src/features/diagnostics/vocabulary');
 
 const providerName = 'Meridian Contact Solutions';
 
@@ -81,6 +82,18 @@ describe('copyDiagnostics', () => {
     expect(text).toContain('2026-12-05T09:00:02.000Z error main: IPC handler failed');
   });
 
+  it('masks a name of a deleted portfolio', async () => {
+    const entry = await portfolioWithProvider('Outsourcing 2027', providerName);
+    host.problems.push({ time: '2026-12-05T09:00:02.000Z', level: 'error', tag: 'renderer', message: `Uncaught error: Handler failed for ${providerName} (code MCS01)` });
+    await deletePortfolio(entry.id);
+
+    await copyDiagnostics(i18next.t, 'en');
+
+    expect(host.copied[0]).toContain('error renderer: Uncaught error: Handler failed for [redacted] (code [redacted])');
+    expect(host.copied[0]).not.toMatch(/meridian/i);
+    expect(host.copied[0]).not.toContain('MCS01');
+  });
+
   it('leaves out the user name', async () => {
     await setUserName('Priya Shah');
     host.problems.push({ time: '2026-12-05T09:00:02.000Z', level: 'warn', tag: 'renderer', message: 'Audit entry by Priya Shah failed' });
@@ -100,6 +113,40 @@ describe('collectPortfolioTerms', () => {
     expect(terms).toContain(providerName);
     expect(terms).toContain('Outsourcing 2027');
     expect(terms).not.toContain(entry.id);
+  });
+});
+
+describe('maskUnknownWords', () => {
+  const vocabulary = diagnosticsVocabulary();
+
+  it('masks a name no portfolio stores', () => {
+    expect(maskUnknownWords('Uncaught error: Handler failed for Bedfordshire Ambulance (code 111AF3)', vocabulary)).toBe(
+      'Uncaught error: Handler failed for [redacted] (code [redacted])',
+    );
+  });
+
+  it('keeps the app and error vocabulary', () => {
+    const message = "Rendering failed: TypeError: Cannot read properties of undefined (reading 'name')";
+
+    expect(maskUnknownWords(message, vocabulary)).toBe(message);
+  });
+
+  it('keeps error codes and log messages', () => {
+    expect(maskUnknownWords('The import task failed with file.readFailed', vocabulary)).toBe('The import task failed with file.readFailed');
+    expect(maskUnknownWords('IPC message from a foreign sender rejected', vocabulary)).toBe('IPC message from a foreign sender rejected');
+    expect(maskUnknownWords('Removing the half-created portfolio failed', vocabulary)).toBe('Removing the half-created portfolio failed');
+  });
+
+  it('merges a run of masked words', () => {
+    expect(maskUnknownWords('Saving Zephyrine Okonkwo-Blythe, 4471 failed', vocabulary)).toBe('Saving [redacted] failed');
+  });
+
+  it('masks a known word inside a name', () => {
+    expect(maskUnknownWords('Merge of Meridian Contact Solutions skipped', vocabulary)).toBe('Merge of [redacted] skipped');
+  });
+
+  it('keeps a lower-case word between masks', () => {
+    expect(maskUnknownWords('Sending Zephyrine to Okonkwo failed', vocabulary)).toBe('Sending [redacted] to [redacted] failed');
   });
 });
 
