@@ -21,7 +21,21 @@ function sentenceValues(detail: ErrorDetail | undefined): Record<string, string 
   return values;
 }
 
+/**
+ * Codes of the file checks that `writePortfolioFile` also runs on the portfolio before writing it.
+ * Their sentences name a file and tell how to get a good one, which does not fit a failed export
+ * or backup: there, the detail has no file name.
+ */
+const recordCheckCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'portfolioFile.invalidRecord',
+  'portfolioFile.duplicateId',
+  'portfolioFile.duplicateNaturalKey',
+]);
+
 export function describeError(t: TFunction, code: ErrorCode, detail?: ErrorDetail): string {
+  if (recordCheckCodes.has(code) && typeof detail?.file !== 'string') {
+    return t('errors.portfolioFile.notWritable', { table: detail?.table ?? '', recordId: detail?.recordId ?? '' });
+  }
   // Error codes mirror the nesting of `errors` in the translation files, e.g. `csv.invalidNumber`,
   // and a unit test checks that every code has its sentence.
   return translateDynamic(t, `errors.${code}`, sentenceValues(detail));

@@ -3519,6 +3519,8 @@ export const en = {
       invalidRecord_commercialTerm:
         '{{file}} says it leaves out commercial terms but holds “{{field}}” in the {{table}} record {{recordId}}. The file was changed after export; export the portfolio again.',
       duplicateId: '{{file}} lists the {{table}} record {{recordId}} twice. Export the portfolio again.',
+      notWritable:
+        'This portfolio cannot be written to a file: its {{table}} record {{recordId}} fails the checks of the file format, so nothing was written. Copy the diagnostics (command palette, Ctrl+K) and send them to whoever supports Steerwise for you.',
       duplicateNaturalKey:
         '{{file}} contains two {{table}} records with the same {{key}}: {{recordId}} and {{otherRecordId}}. The file was changed after export, or another program wrote it. Export the portfolio again.',
       countMismatch:

@@ -21,6 +21,27 @@ describe('English error sentences', () => {
     expect(sentence).toBe('Line 3, column “Calls”: “n/a” is not a number. Correct the value in the file.');
   });
 
+  test('a record check of a portfolio being written names the record, not a file', () => {
+    const sentence = describeError(i18next.t, 'portfolioFile.invalidRecord', {
+      entry: 'records/providers.json',
+      table: 'providers',
+      index: 0,
+      recordId: 'p-1',
+      field: 'name',
+      reason: 'string',
+    });
+    expect(sentence).toBe(
+      'This portfolio cannot be written to a file: its providers record p-1 fails the checks of the file format, so nothing was written. Copy the diagnostics (command palette, Ctrl+K) and send them to whoever supports Steerwise for you.',
+    );
+    const read = describeError(i18next.t, 'portfolioFile.invalidRecord', {
+      file: 'a.steerwise',
+      table: 'providers',
+      recordId: 'p-1',
+      field: 'name',
+    });
+    expect(read).toMatch(/^a\.steerwise: the providers record p-1/);
+  });
+
   test('size is shown in megabytes', () => {
     const sentence = describeError(i18next.t, 'file.tooLarge', {
       file: 'big.csv',
