@@ -159,6 +159,13 @@ export interface SummaryFacts {
   readonly overdueActions: number;
   /** Notice deadlines, renewals and certification expiries from `today` to 90 days later. */
   readonly upcomingDeadlines: number;
+  /**
+   * Notice deadlines before `today` whose term has not ended, so the contract can no longer be
+   * ended at that term's end. Renewals are never overdue: the agenda lists term ends from `today` on.
+   */
+  readonly passedNoticeDeadlines: number;
+  /** Certifications that expired before `today` and that no later certification replaces. */
+  readonly expiredCertifications: number;
   /** Plans whose finish is later than in their latest baseline. */
   readonly slippingPlans: number;
 }

@@ -131,9 +131,19 @@ export function summarySentences(t: TFunction, pack: Pick<ReportPack, 'period'>,
     t('reports.summary.openEscalations', { count: open, operations: facts.openEscalations[1], management: facts.openEscalations[2] }),
     t('reports.summary.highRisks', { count: facts.highRisks }),
     t('reports.summary.overdueActions', { count: facts.overdueActions }),
+    overdueDeadlinesSentence(t, facts, locale),
     t('reports.summary.deadlines', { count: facts.upcomingDeadlines }),
     t('reports.summary.slippingPlans', { count: facts.slippingPlans }),
   ];
+}
+
+/** States the deadlines already missed: notice deadlines passed and certifications expired, or that there are none. */
+function overdueDeadlinesSentence(t: TFunction, facts: SummaryFacts, locale: string): string {
+  const clauses: string[] = [];
+  if (facts.passedNoticeDeadlines > 0) clauses.push(t('reports.summary.passedNoticeDeadlines', { count: facts.passedNoticeDeadlines }));
+  if (facts.expiredCertifications > 0) clauses.push(t('reports.summary.expiredCertifications', { count: facts.expiredCertifications }));
+  if (clauses.length === 0) return t('reports.summary.noOverdueDeadlines');
+  return `${capitalise(new Intl.ListFormat(locale, { type: 'conjunction' }).format(clauses))}.`;
 }
 
 export function capitalise(text: string): string {
@@ -162,6 +172,8 @@ export function summaryRows(t: TFunction, facts: SummaryFacts): { readonly label
     { label: t('reports.summaryTable.escalations3'), value: { kind: 'integer', value: facts.openEscalations[3] } },
     { label: t('reports.summaryTable.highRisks'), value: { kind: 'integer', value: facts.highRisks } },
     { label: t('reports.summaryTable.overdueActions'), value: { kind: 'integer', value: facts.overdueActions } },
+    { label: t('reports.summaryTable.passedNoticeDeadlines'), value: { kind: 'integer', value: facts.passedNoticeDeadlines } },
+    { label: t('reports.summaryTable.expiredCertifications'), value: { kind: 'integer', value: facts.expiredCertifications } },
     { label: t('reports.summaryTable.upcomingDeadlines'), value: { kind: 'integer', value: facts.upcomingDeadlines } },
     { label: t('reports.summaryTable.slippingPlans'), value: { kind: 'integer', value: facts.slippingPlans } },
   );

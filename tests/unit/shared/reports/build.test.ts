@@ -72,6 +72,14 @@ describe('buildReport', () => {
     expect(facts.missedLevels).toBe(1);
   });
 
+  it('counts overdue deadlines apart', () => {
+    // On 2026-02-15 the golden contract's notice deadline (2025-09-30) and its SOC 2 report (2026-01-14) have passed.
+    const facts = sectionOf(pack, 'summary').facts;
+    expect(facts.passedNoticeDeadlines).toBe(1);
+    expect(facts.expiredCertifications).toBe(1);
+    expect(facts.upcomingDeadlines).toBe(1);
+  });
+
   it('scores every level with a KPI', () => {
     const scorecard = sectionOf(pack, 'scorecards').tables[0];
     expect(scorecard?.rows).toHaveLength(goldenSnapshot.records.serviceLevels.length);

@@ -31,6 +31,8 @@ const facts: SummaryFacts = {
   highRisks: 1,
   overdueActions: 0,
   upcomingDeadlines: 2,
+  passedNoticeDeadlines: 0,
+  expiredCertifications: 0,
   slippingPlans: 1,
 };
 
@@ -61,6 +63,23 @@ describe('summarySentences', () => {
   it('counts overdue actions', () => {
     const sentences = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, { ...facts, overdueActions: 2 }, 'en-GB');
     expect(sentences).toContain('2 action items are overdue.');
+  });
+
+  it('states overdue deadlines', () => {
+    const overdue = { ...facts, passedNoticeDeadlines: 2, expiredCertifications: 1 };
+    const sentences = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, overdue, 'en-GB');
+    expect(sentences).toContain('2 notice deadlines have passed and 1 certification has expired.');
+    expect(sentences).toContain('2 notice deadlines, renewals or certification expiries fall in the next 90 days.');
+  });
+
+  it('states an expired certification alone', () => {
+    const sentences = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, { ...facts, expiredCertifications: 1 }, 'en-GB');
+    expect(sentences).toContain('1 certification has expired.');
+  });
+
+  it('says when no deadline is overdue', () => {
+    const sentences = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, facts, 'en-GB');
+    expect(sentences).toContain('No notice deadline has passed and no certification has expired.');
   });
 });
 
@@ -131,6 +150,15 @@ describe('writeReportWorkbook', () => {
     const start = sheet?.getRow(2).getCell(4);
     expect(start?.value).toBeInstanceOf(Date);
     expect(start?.numFmt).toBe('yyyy-mm-dd');
+  });
+
+  it('counts overdue deadlines on the summary sheet', async () => {
+    const sheet = (await readBack()).getWorksheet('Executive summary');
+    const values = new Map<unknown, unknown>();
+    sheet?.eachRow((row) => values.set(row.getCell(1).value, row.getCell(2).value));
+    expect(values.get('Notice deadlines passed')).toBe(1);
+    expect(values.get('Certifications expired')).toBe(1);
+    expect(values.get('Deadlines in the next 90 days')).toBe(1);
   });
 
   it('says when a section is empty', async () => {
