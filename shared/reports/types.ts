@@ -49,6 +49,8 @@ export type ReportCell =
   | { readonly kind: 'money'; readonly minor: number; readonly currency: string }
   | { readonly kind: 'date'; readonly value: CalendarDate }
   | { readonly kind: 'month'; readonly value: Period }
+  /** A point in time, shown in the reader's time zone. */
+  | { readonly kind: 'instant'; readonly value: Instant }
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'empty' };
 

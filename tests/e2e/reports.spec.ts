@@ -49,10 +49,14 @@ async function readDashboard(page: Page): Promise<DashboardFigures> {
   return { creditsDuePence: Math.round(Number(total.replace(/[£,]/g, '')) * 100), steeringEscalations: Number(steering) };
 }
 
-/** Chooses 2016-Q1 on Letter landscape and builds the pack. */
-async function buildQuarterPack(page: Page, options: { withoutCommercialTerms?: boolean } = {}): Promise<void> {
+/** Chooses 2016-Q1 on Letter landscape, for the whole portfolio or the providers named, and builds the pack. */
+async function buildQuarterPack(page: Page, options: { withoutCommercialTerms?: boolean; providers?: readonly string[] } = {}): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
   const builder = page.getByRole('form', { name: 'Report choices' });
+  if (options.providers !== undefined) {
+    await builder.getByRole('radio', { name: 'Chosen providers' }).check();
+    for (const name of options.providers) await builder.getByRole('group', { name: 'Providers' }).getByRole('checkbox', { name, exact: true }).check();
+  }
   await builder.getByRole('radio', { name: 'Quarter' }).check();
   await builder.getByLabel('Reporting period').selectOption('2016-Q1');
   await builder.getByLabel('Paper', { exact: true }).selectOption('Letter');
@@ -181,6 +185,8 @@ test('workbook and CSV carry the same numbers', async () => {
   expect(factValue('Credits due (GBP)')).toBe(dashboard.creditsDuePence / 100);
   expect(factValue('Open escalations, steering committee level')).toBe(dashboard.steeringEscalations);
   expect(factValue('Generated')).toBeInstanceOf(Date);
+  expect(factValue('Scope')).toBe('Whole portfolio');
+  expect(factValue('Commercial terms')).toBe('Included');
   expect(summary?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
   const creditsSheet = workbook.getWorksheet('Service credits and earn-backs');
@@ -222,8 +228,10 @@ test('workbook and CSV carry the same numbers', async () => {
   await (await downloadingCsv).saveAs(csvPath);
   const files = unzipSync(new Uint8Array(readFileSync(csvPath)));
   const names = Object.keys(files);
-  expect(names).toContain('02-credits-creditsByContract.csv');
-  const creditsBytes = files['02-credits-creditsByContract.csv'] ?? new Uint8Array();
+  expect(names[0]).toBe('01 Executive summary.csv');
+  const creditsFile = '03 Service credits and earn-backs - Credits by contract.csv';
+  expect(names).toContain(creditsFile);
+  const creditsBytes = files[creditsFile] ?? new Uint8Array();
   // The UTF-8 byte order mark, which the decoder below drops.
   expect([...creditsBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const creditsCsv = strFromU8(creditsBytes);
@@ -237,13 +245,39 @@ test('pack without commercial terms shows no money', async () => {
   const context = await profile.launch();
   const page = await context.newPage();
   await openSample(page);
-  await buildQuarterPack(page, { withoutCommercialTerms: true });
+  const providers = ['NORTH WEST INC BLACKPOOL NHS 111', 'WEST MIDLANDS NHS 111'];
+  await buildQuarterPack(page, { withoutCommercialTerms: true, providers });
 
   await expect(page.getByTestId('report-headline')).toContainText('credits left out of this pack');
   const text = pdfText(await printPdf(page, 'redacted.pdf'));
   expect(text).toContain('Without commercial terms: charges, prices and service credits are left out.');
   expect(text).toContain('Left out: this pack is without commercial terms.');
   expect(text).not.toMatch(/GBP|£/);
+
+  // The downloads say what they cover, in their names and on their first sheet or file.
+  const packName = 'NHS 111 sample (2015-16) 2016-Q1 – 2 providers – without commercial terms';
+  const downloadingWorkbook = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save workbook (.xlsx)' }).click();
+  const workbookDownload = await downloadingWorkbook;
+  expect(workbookDownload.suggestedFilename()).toBe(`${packName}.xlsx`);
+  const workbookPath = join(folder, 'redacted.xlsx');
+  await workbookDownload.saveAs(workbookPath);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(workbookPath);
+  const facts = new Map<ExcelJS.CellValue, ExcelJS.CellValue>();
+  workbook.getWorksheet('Executive summary')?.eachRow((row) => facts.set(row.getCell(1).value, row.getCell(2).value));
+  expect(facts.get('Scope')).toBe(providers.join(', '));
+  expect(facts.get('Commercial terms')).toBe('Left out: charges, prices and service credits are not in this pack');
+
+  const downloadingCsv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save tables as CSV (.zip)' }).click();
+  const csvDownload = await downloadingCsv;
+  expect(csvDownload.suggestedFilename()).toBe(`${packName}.zip`);
+  const csvPath = join(folder, 'redacted.zip');
+  await csvDownload.saveAs(csvPath);
+  const cover = strFromU8(unzipSync(new Uint8Array(readFileSync(csvPath)))['01 Executive summary.csv'] ?? new Uint8Array()).split('\r\n');
+  expect(cover).toContain(`Scope,"${providers.join(', ')}"`);
+  expect(cover).toContain('Commercial terms,"Left out: charges, prices and service credits are not in this pack"');
   await context.close();
 });
 

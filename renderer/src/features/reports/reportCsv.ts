@@ -10,7 +10,8 @@ import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import { minorUnitDigits } from '@shared/rfp/money';
 import type { ReportCell, ReportPack } from '@shared/reports';
-import { cellText, columnTitle } from './reportText';
+import { safeFileName } from './fileName';
+import { cellText, columnTitle, packFactRows, tableTitle } from './reportText';
 
 /** Returns the CSV value of one cell. */
 export function csvValue(t: TFunction, cell: ReportCell, locale: string): string | number | boolean {
@@ -26,21 +27,33 @@ export function csvValue(t: TFunction, cell: ReportCell, locale: string): string
     }
     case 'date':
     case 'month':
+    case 'instant':
       return cell.value;
     default:
       return cellText(t, cell, locale);
   }
 }
 
-/** Names each table's file `<nn>-<section>-<table>.csv`, numbered in pack order. */
+/**
+ * Lists the pack's CSV files, numbered in pack order: first the facts of the workbook's first sheet
+ * (what the pack covers, then the summary's facts), then one file per table, named after its
+ * section and its title.
+ */
 export function csvFiles(pack: ReportPack, t: TFunction, locale: string): { readonly name: string; readonly text: string }[] {
   const files: { name: string; text: string }[] = [];
+  const add = (title: string, rows: readonly (readonly (string | number | boolean)[])[]) => {
+    const number = String(files.length + 1).padStart(2, '0');
+    files.push({ name: safeFileName(`${number} ${title}`, [], 'csv'), text: `\ufeff${Papa.unparse(rows.map((row) => [...row]))}` });
+  };
+
+  const hasSummary = pack.sections.some((section) => section.key === 'summary');
+  const facts = packFactRows(t, pack, locale).map((row) => [row.label, csvValue(t, row.value, locale)]);
+  add(hasSummary ? t('reports.sections.summary') : t('reports.workbook.coverSheet'), [[t('reports.summaryTable.fact'), t('reports.summaryTable.value')], ...facts]);
   for (const section of pack.sections) {
     for (const table of section.tables) {
       const header = table.columns.map((column) => columnTitle(t, table, column));
       const rows = table.rows.map((row) => row.map((cell) => csvValue(t, cell, locale)));
-      const number = String(files.length + 1).padStart(2, '0');
-      files.push({ name: `${number}-${section.key}-${table.key}.csv`, text: `\ufeff${Papa.unparse([header, ...rows])}` });
+      add(`${t(`reports.sections.${section.key}`)} - ${tableTitle(t, table)}`, [header, ...rows]);
     }
   }
   return files;

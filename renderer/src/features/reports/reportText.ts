@@ -6,10 +6,12 @@
 import type { TFunction } from 'i18next';
 import type { CalendarDate, Instant } from '@shared/domain/types';
 import { minorUnitDigits } from '@shared/rfp/money';
+import { periodLabel } from '@shared/reports';
 import type { CurrencyCredits, ReportCell, ReportCodeGroup, ReportPack, ReportPeriod, ReportTable, SummaryFacts } from '@shared/reports';
 import { translateDynamic } from '../../i18n/dynamic';
 import { formatKpiValue, formatNumber, formatPeriod } from '../../format';
 import { kpiName } from '../kpi/kpiName';
+import { safeFileName } from './fileName';
 
 /** Translation key prefix of each code group; groups the app already names elsewhere reuse those texts. */
 export const codeKeyPrefixes: Readonly<Record<ReportCodeGroup, string>> = {
@@ -86,6 +88,8 @@ export function cellText(t: TFunction, cell: ReportCell, locale: string): string
       return dateText(cell.value, locale);
     case 'month':
       return formatPeriod(cell.value, locale);
+    case 'instant':
+      return instantText(cell.value, locale);
     case 'boolean':
       return cell.value ? t('reports.yes') : t('reports.no');
     case 'empty':
@@ -150,9 +154,64 @@ export function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
+/** One labelled value of the workbook's first sheet and of the first CSV file. */
+export interface FactRow {
+  readonly label: string;
+  readonly value: ReportCell;
+}
+
+/** Names the scope: the whole portfolio, or the chosen providers' names. */
+export function scopeText(t: TFunction, pack: Pick<ReportPack, 'scope' | 'scopeProviderNames'>): string {
+  return pack.scope.kind === 'portfolio' ? t('reports.builder.wholePortfolio') : pack.scopeProviderNames.join(', ');
+}
+
+/**
+ * Rows that say what the pack covers, as the PDF cover does: portfolio, period, scope, whether
+ * commercial terms are left out, and the generation and data change times.
+ */
+export function coverRows(t: TFunction, pack: ReportPack, locale: string): FactRow[] {
+  const text = (value: string): ReportCell => ({ kind: 'text', value });
+  return [
+    { label: t('reports.summaryTable.portfolio'), value: text(pack.portfolioName) },
+    { label: t('reports.summaryTable.period'), value: text(periodText(t, pack.period, locale)) },
+    { label: t('reports.summaryTable.scope'), value: text(scopeText(t, pack)) },
+    {
+      label: t('reports.summaryTable.commercialTerms'),
+      value: text(pack.withoutCommercialTerms ? t('reports.summaryTable.commercialTermsLeftOut') : t('reports.summaryTable.commercialTermsIncluded')),
+    },
+    { label: t('reports.summaryTable.generatedAt'), value: { kind: 'instant', value: pack.generatedAt } },
+    {
+      label: t('reports.summaryTable.dataChangedAt'),
+      value: pack.dataChangedAt === null ? text(t('reports.pack.noData')) : { kind: 'instant', value: pack.dataChangedAt },
+    },
+  ];
+}
+
+/** Rows of the workbook's first sheet and of the first CSV file: the cover, then the summary's facts when the pack has a summary. */
+export function packFactRows(t: TFunction, pack: ReportPack, locale: string): FactRow[] {
+  const summary = pack.sections.find((section) => section.key === 'summary');
+  const cover = coverRows(t, pack, locale);
+  return summary?.key === 'summary' ? [...cover, ...summaryRows(t, summary.facts)] : cover;
+}
+
+/**
+ * Names the pack's file after the portfolio and the period, then the scope and the redaction, so
+ * that a pack for chosen providers or without commercial terms is never saved under the full
+ * pack's name: `Portfolio 2016-Q1 – 2 providers – without commercial terms.xlsx`.
+ */
+export function packFileName(t: TFunction, pack: ReportPack, extension: string): string {
+  const qualifiers: string[] = [];
+  if (pack.scope.kind === 'providers') {
+    const [only] = pack.scopeProviderNames;
+    qualifiers.push(pack.scopeProviderNames.length === 1 && only !== undefined ? only : t('reports.fileName.providers', { count: pack.scopeProviderNames.length }));
+  }
+  if (pack.withoutCommercialTerms) qualifiers.push(t('reports.fileName.withoutCommercialTerms'));
+  return safeFileName(`${pack.portfolioName} ${periodLabel(pack.period)}`, qualifiers, extension);
+}
+
 /** Rows of the summary as a table of facts, for the workbook's first sheet and its CSV file. */
-export function summaryRows(t: TFunction, facts: SummaryFacts): { readonly label: string; readonly value: ReportCell }[] {
-  const rows: { label: string; value: ReportCell }[] = [
+export function summaryRows(t: TFunction, facts: SummaryFacts): FactRow[] {
+  const rows: FactRow[] = [
     { label: t('reports.summaryTable.criticalLevels'), value: { kind: 'integer', value: facts.criticalLevels } },
     { label: t('reports.summaryTable.missedLevels'), value: { kind: 'integer', value: facts.missedLevels } },
   ];

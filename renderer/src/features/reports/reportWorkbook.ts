@@ -1,6 +1,6 @@
 /**
- * The pack as an .xlsx workbook (exceljs): a summary sheet, then one sheet per section with its
- * tables one below the other. Numbers are numbers with number formats (money with its currency
+ * The pack as an .xlsx workbook (exceljs): a first sheet that says what the pack covers, with the
+ * summary's facts, then one sheet per section with its tables one below the other. Numbers are numbers with number formats (money with its currency
  * code, shares and percent KPIs as percentages), calendar dates and months are dates, the first
  * table's header row is frozen and columns are sized to their content.
  */
@@ -9,7 +9,7 @@ import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { minorUnitDigits } from '@shared/rfp/money';
 import type { ReportCell, ReportPack, ReportSection, ReportTable } from '@shared/reports';
 import { loadExcel } from '../rfp/scoringSheet/loadExcel';
-import { cellText, columnTitle, periodText, summaryRows, summarySentences, tableTitle } from './reportText';
+import { cellText, columnTitle, packFactRows, summarySentences, tableTitle } from './reportText';
 
 /** Widest column, in characters; longer texts wrap. */
 const maxColumnWidth = 60;
@@ -50,30 +50,22 @@ export function sheetName(title: string, usedNames: Set<string>): string {
   return name;
 }
 
+/** Adds the first sheet: what the pack covers, then the summary's facts and sentences when the pack has a summary. */
 function addSummarySheet(workbook: Workbook, pack: ReportPack, t: TFunction, locale: string, usedNames: Set<string>): void {
-  const sheet = workbook.addWorksheet(sheetName(t('reports.sections.summary'), usedNames), { views: [{ state: 'frozen', ySplit: 1 }] });
-  addHeaderRow(sheet, [t('reports.summaryTable.fact'), t('reports.summaryTable.value')]);
-  sheet.addRow([t('reports.summaryTable.portfolio'), pack.portfolioName]);
-  sheet.addRow([t('reports.summaryTable.period'), periodText(t, pack.period, locale)]);
-  addInstantRow(sheet, t('reports.summaryTable.generatedAt'), pack.generatedAt);
-  if (pack.dataChangedAt !== null) addInstantRow(sheet, t('reports.summaryTable.dataChangedAt'), pack.dataChangedAt);
-
   const summary = pack.sections.find((section) => section.key === 'summary');
+  const title = summary === undefined ? t('reports.workbook.coverSheet') : t('reports.sections.summary');
+  const sheet = workbook.addWorksheet(sheetName(title, usedNames), { views: [{ state: 'frozen', ySplit: 1 }] });
+  addHeaderRow(sheet, [t('reports.summaryTable.fact'), t('reports.summaryTable.value')]);
+  for (const row of packFactRows(t, pack, locale)) {
+    const added = sheet.addRow([row.label, null]);
+    writeCell(added.getCell(2), row.value, t, locale);
+  }
   if (summary?.key === 'summary') {
-    for (const row of summaryRows(t, summary.facts)) {
-      const added = sheet.addRow([row.label, null]);
-      writeCell(added.getCell(2), row.value, t, locale);
-    }
     sheet.addRow([]);
     for (const sentence of summarySentences(t, pack, summary.facts, locale)) sheet.addRow([sentence]);
   }
   sheet.getColumn(1).width = 48;
   sheet.getColumn(2).width = 28;
-}
-
-function addInstantRow(sheet: Worksheet, label: string, instant: string): void {
-  const row = sheet.addRow([label, new Date(instant)]);
-  row.getCell(2).numFmt = 'yyyy-mm-dd hh:mm "UTC"';
 }
 
 function addSectionSheet(workbook: Workbook, section: ReportSection, t: TFunction, locale: string, usedNames: Set<string>): void {
@@ -161,6 +153,11 @@ export function writeCell(target: Cell, cell: ReportCell, t: TFunction, locale: 
     case 'month':
       target.value = utcDate(`${cell.value}-01`);
       target.numFmt = 'mmm yyyy';
+      return;
+    case 'instant':
+      // A workbook cell has no time zone, so the instant is written in UTC and says so.
+      target.value = new Date(cell.value);
+      target.numFmt = 'yyyy-mm-dd hh:mm "UTC"';
       return;
     case 'boolean':
       target.value = cell.value;

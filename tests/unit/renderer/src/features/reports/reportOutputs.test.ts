@@ -6,9 +6,9 @@ import { buildReport, reportSectionKeys } from '../../../../../../shared/reports
 import type { ReportOptions, SummaryFacts } from '../../../../../../shared/reports';
 import { en } from '../../../../../../renderer/src/i18n/en';
 import { csvFiles, writeReportCsvZip } from '../../../../../../renderer/src/features/reports/reportCsv';
-import { cellText, codeKeyPrefixes, summarySentences } from '../../../../../../renderer/src/features/reports/reportText';
+import { cellText, codeKeyPrefixes, packFileName, summarySentences } from '../../../../../../renderer/src/features/reports/reportText';
 import { sheetName, writeReportWorkbook } from '../../../../../../renderer/src/features/reports/reportWorkbook';
-import { goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
+import { goldenIds, goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
 
 beforeAll(async () => {
   await i18next.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
@@ -161,6 +161,35 @@ describe('writeReportWorkbook', () => {
     expect(values.get('Deadlines in the next 90 days')).toBe(1);
   });
 
+  it('states the whole portfolio and its commercial terms', async () => {
+    const sheet = (await readBack()).getWorksheet('Executive summary');
+    const values = new Map<unknown, unknown>();
+    sheet?.eachRow((row) => values.set(row.getCell(1).value, row.getCell(2).value));
+    expect(values.get('Scope')).toBe('Whole portfolio');
+    expect(values.get('Commercial terms')).toBe('Included');
+  });
+
+  it('states chosen providers and redaction', async () => {
+    const redacted = buildReport(
+      { snapshot: goldenSnapshot },
+      { ...options, scope: { kind: 'providers', providerIds: [goldenIds.lincolnshire] }, withoutCommercialTerms: true },
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeReportWorkbook(redacted, i18next.t, 'en-GB')).buffer as ArrayBuffer);
+    const values = new Map<unknown, unknown>();
+    workbook.getWorksheet('Executive summary')?.eachRow((row) => values.set(row.getCell(1).value, row.getCell(2).value));
+    expect(values.get('Scope')).toBe('LINCOLNSHIRE NHS 111');
+    expect(values.get('Commercial terms')).toBe('Left out: charges, prices and service credits are not in this pack');
+  });
+
+  it('names the first sheet Cover without a summary', async () => {
+    const noSummary = buildReport({ snapshot: goldenSnapshot }, { ...options, sections: ['risks'] });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeReportWorkbook(noSummary, i18next.t, 'en-GB')).buffer as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Risks']);
+    expect(workbook.getWorksheet('Cover')?.getCell('A4').value).toBe('Scope');
+  });
+
   it('says when a section is empty', async () => {
     const empty = buildReport({ snapshot: goldenSnapshot }, { ...options, withoutCommercialTerms: true });
     const workbook = new ExcelJS.Workbook();
@@ -185,9 +214,20 @@ describe('sheetName', () => {
 describe('CSV files', () => {
   const pack = buildReport({ snapshot: goldenSnapshot }, options);
 
-  it('writes one file per table', () => {
+  it('writes a cover and one file per table', () => {
     const tables = pack.sections.flatMap((section) => section.tables);
-    expect(csvFiles(pack, i18next.t, 'en-GB')).toHaveLength(tables.length);
+    const files = csvFiles(pack, i18next.t, 'en-GB');
+    expect(files).toHaveLength(tables.length + 1);
+    expect(files[0]?.name).toBe('01 Executive summary.csv');
+    expect(files[1]?.name).toBe('02 KPI scorecards - Service levels.csv');
+  });
+
+  it('states scope and redaction in the cover', () => {
+    const redacted = buildReport({ snapshot: goldenSnapshot }, { ...options, withoutCommercialTerms: true });
+    const cover = csvFiles(redacted, i18next.t, 'en-GB')[0]?.text.split('\r\n') ?? [];
+    expect(cover).toContain('Scope,Whole portfolio');
+    expect(cover).toContain('Commercial terms,"Left out: charges, prices and service credits are not in this pack"');
+    expect(cover).toContain('Generated,2026-02-15T10:00:00.000Z');
   });
 
   it('zips the same bytes twice', () => {
@@ -196,7 +236,25 @@ describe('CSV files', () => {
 
   it('writes dates as ISO dates', () => {
     const files = unzipSync(writeReportCsvZip(pack, i18next.t, 'en-GB'));
-    const plans = Object.entries(files).find(([name]) => name.endsWith('-transitions-plans.csv'));
+    const plans = Object.entries(files).find(([name]) => name.endsWith(' Transition status - Transition plans.csv'));
     expect(strFromU8(plans?.[1] ?? new Uint8Array()).split('\r\n')[1]).toMatch(/,\d{4}-\d{2}-\d{2},/);
+  });
+});
+
+describe('packFileName', () => {
+  const base = buildReport({ snapshot: goldenSnapshot }, options);
+
+  it('names the whole pack after portfolio and period', () => {
+    expect(packFileName(i18next.t, base, 'xlsx')).toBe(`${goldenSnapshot.portfolioName} 2015-Q2.xlsx`);
+  });
+
+  it('names one chosen provider', () => {
+    const one = { ...base, scope: { kind: 'providers' as const, providerIds: ['p'] }, scopeProviderNames: ['LINCOLNSHIRE NHS 111'] };
+    expect(packFileName(i18next.t, one, 'zip')).toBe(`${goldenSnapshot.portfolioName} 2015-Q2 – LINCOLNSHIRE NHS 111.zip`);
+  });
+
+  it('counts several providers and says what is left out', () => {
+    const two = { ...base, scope: { kind: 'providers' as const, providerIds: ['p', 'q'] }, scopeProviderNames: ['A', 'B'], withoutCommercialTerms: true };
+    expect(packFileName(i18next.t, two, 'xlsx')).toBe(`${goldenSnapshot.portfolioName} 2015-Q2 – 2 providers – without commercial terms.xlsx`);
   });
 });
