@@ -65,7 +65,10 @@ export type ReportCodeGroup =
   | 'deadlineKind'
   | 'certificationStandard'
   | 'rfpPhase'
-  | 'sensitivityKind';
+  | 'rfpRank'
+  | 'sensitivityKind'
+  /** A record of no single provider, such as a portfolio-wide risk: `portfolioWide`. */
+  | 'providerScope';
 
 /** Tables of the pack; the renderer titles each as `reports.tables.<key>.title`. */
 export type ReportTableKey =

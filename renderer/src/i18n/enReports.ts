@@ -103,12 +103,14 @@ export const reportsEn = {
     scorecards: 'No service levels in this scope.',
     credits: 'No contract in this scope has credits to calculate in this period.',
     transitions: 'No transition plans in this scope.',
-    rfps: 'No RFP past its draft in this scope. A pack for chosen providers leaves RFPs out, because an RFP concerns several bidders.',
+    rfps: 'No RFP past its draft in this portfolio.',
+    rfpsProviders: 'A pack for chosen providers leaves RFPs out, because an RFP concerns several bidders.',
     risks: 'No open risks in this scope.',
     governance: 'No decisions in this period and no open actions in this scope.',
     deadlines: 'No notice deadline, renewal or certification expiry in the next 90 days.',
   },
   redactedSection: 'Left out: this pack is without commercial terms.',
+  emptyTable: 'No rows in this scope and period.',
   summary: {
     levels_zero: 'no critical service level has a result in {{period}}',
     levels_one: '{{missed}} of {{count}} critical service level missed in {{period}}',
@@ -150,6 +152,7 @@ export const reportsEn = {
     earnBack: { due: 'Due', pending: 'Earn-back pending', earnedBack: 'Earned back' },
     deadlineKind: { noticeDeadline: 'Notice deadline', renewal: 'Contract end or renewal', certificationExpiry: 'Certification expiry' },
     sensitivityKind: { criterion: 'Criterion', section: 'Section' },
+    rfpRank: { notScored: 'Not ranked: no criterion scored yet' },
   },
   summaryTable: {
     fact: 'Fact',
@@ -187,7 +190,7 @@ export const reportsEn = {
         expected: 'Expected',
         minimum: 'Minimum',
         result: 'Result in period',
-        worstMonth: 'Worst month',
+        worstStatus: 'Worst status in period',
         monthsMissed: 'Months missed',
         monthsWithData: 'Months with data',
       },
@@ -208,6 +211,7 @@ export const reportsEn = {
     },
     creditLines: {
       title: 'Credits and earn-backs by month',
+      empty: 'No credit in this period.',
       columns: {
         provider: 'Provider',
         contract: 'Contract',
@@ -236,6 +240,7 @@ export const reportsEn = {
     },
     milestones: {
       title: 'Milestones',
+      empty: 'These plans have no milestones.',
       columns: {
         plan: 'Plan',
         milestone: 'Milestone',
@@ -248,6 +253,7 @@ export const reportsEn = {
     },
     rfpRanking: {
       title: 'Ranking',
+      empty: 'No bidders yet.',
       columns: {
         rfp: 'RFP',
         phase: 'Phase',
@@ -261,6 +267,7 @@ export const reportsEn = {
     },
     rfpSensitivity: {
       title: 'Weight sensitivity',
+      empty: 'No weight sensitivity until the RFP’s bidders are scored.',
       columns: {
         rfp: 'RFP',
         kind: 'Kind',
@@ -274,6 +281,7 @@ export const reportsEn = {
     },
     rfpConsensus: {
       title: 'Consensus notes',
+      empty: 'No consensus score has a reason recorded.',
       columns: { rfp: 'RFP', bidder: 'Bidder', criterion: 'Criterion', score: 'Consensus score', reason: 'Reason' },
     },
     topRisks: {
@@ -293,10 +301,12 @@ export const reportsEn = {
     },
     decisions: {
       title: 'Decisions in the period',
+      empty: 'No decisions dated in this period.',
       columns: { date: 'Date', provider: 'Provider', decision: 'Decision', decidedBy: 'Decided by' },
     },
     openActions: {
       title: 'Open actions',
+      empty: 'No open actions in this scope.',
       columns: { action: 'Action', provider: 'Provider', owner: 'Owner', due: 'Due', overdue: 'Overdue' },
     },
     deadlines: {

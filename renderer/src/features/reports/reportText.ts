@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import type { CalendarDate, Instant } from '@shared/domain/types';
 import { minorUnitDigits } from '@shared/rfp/money';
 import { periodLabel } from '@shared/reports';
-import type { CurrencyCredits, ReportCell, ReportCodeGroup, ReportPack, ReportPeriod, ReportTable, SummaryFacts } from '@shared/reports';
+import type { CurrencyCredits, ReportCell, ReportCodeGroup, ReportPack, ReportPeriod, ReportSection, ReportTable, SummaryFacts } from '@shared/reports';
 import { translateDynamic } from '../../i18n/dynamic';
 import { formatKpiValue, formatNumber, formatPeriod } from '../../format';
 import { kpiName } from '../kpi/kpiName';
@@ -25,7 +25,9 @@ export const codeKeyPrefixes: Readonly<Record<ReportCodeGroup, string>> = {
   deadlineKind: 'reports.codes.deadlineKind',
   certificationStandard: 'profile.standards',
   rfpPhase: 'rfp.phases',
+  rfpRank: 'reports.codes.rfpRank',
   sensitivityKind: 'reports.codes.sensitivityKind',
+  providerScope: 'risks',
 };
 
 export function codeText(t: TFunction, group: ReportCodeGroup, value: string): string {
@@ -99,6 +101,19 @@ export function cellText(t: TFunction, cell: ReportCell, locale: string): string
 
 export function tableTitle(t: TFunction, table: Pick<ReportTable, 'key'>): string {
   return translateDynamic(t, `reports.tables.${table.key}.title`);
+}
+
+/** Says why a table has no rows, in the table's own words where it has them. */
+export function emptyTableText(t: TFunction, table: Pick<ReportTable, 'key'>): string {
+  return translateDynamic(t, `reports.tables.${table.key}.empty`, { defaultValue: t('reports.emptyTable') });
+}
+
+/** Says why a section shows no content: left out by redaction, or nothing in its scope; `null` for a section with content. */
+export function sectionNote(t: TFunction, pack: Pick<ReportPack, 'scope'>, section: Pick<ReportSection, 'key' | 'state'>): string | null {
+  if (section.state === 'redacted') return t('reports.redactedSection');
+  if (section.state === 'ready' || section.key === 'summary') return null;
+  if (section.key === 'rfps' && pack.scope.kind === 'providers') return t('reports.empty.rfpsProviders');
+  return translateDynamic(t, `reports.empty.${section.key}`);
 }
 
 export function columnTitle(t: TFunction, table: Pick<ReportTable, 'key'>, column: string): string {

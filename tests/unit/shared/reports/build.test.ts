@@ -115,6 +115,25 @@ describe('buildReport', () => {
     ]);
   });
 
+  it('ranks no bidder before scoring', () => {
+    const unscored: PortfolioSnapshot = { ...goldenSnapshot, records: { ...goldenSnapshot.records, rfpScores: [], rfpConsensusScores: [], rfpPriceBids: [] } };
+    const ranking = sectionOf(buildReport({ snapshot: unscored }, quarterOptions), 'rfps').tables.find((table) => table.key === 'rfpRanking');
+    expect(ranking?.rows.length).toBe(2);
+    for (const row of ranking?.rows ?? []) {
+      expect(row[2]).toEqual({ kind: 'code', group: 'rfpRank', value: 'notScored' });
+      expect(row[7]).toEqual({ kind: 'boolean', value: false });
+    }
+  });
+
+  it('marks portfolio-wide risks', () => {
+    const [first, ...rest] = goldenSnapshot.records.risks;
+    if (first === undefined) throw new Error('The golden snapshot has no risk');
+    const records = { ...goldenSnapshot.records, risks: [{ ...first, providerId: null }, ...rest] };
+    const risks = sectionOf(buildReport({ snapshot: { ...goldenSnapshot, records } }, quarterOptions), 'risks').tables[0];
+    const row = risks?.rows.find((cells) => cells[0]?.kind === 'text' && cells[0].value === first.title);
+    expect(row?.[1]).toEqual({ kind: 'code', group: 'providerScope', value: 'portfolioWide' });
+  });
+
   it('quotes consensus reasons', () => {
     const consensus = sectionOf(pack, 'rfps').tables.find((table) => table.key === 'rfpConsensus');
     expect(consensus?.rows.flat()).toContainEqual({ kind: 'text', value: 'Panel agreed on the published monthly figures.' });

@@ -6,7 +6,7 @@ import { buildReport, reportSectionKeys } from '../../../../../../shared/reports
 import type { ReportOptions, SummaryFacts } from '../../../../../../shared/reports';
 import { en } from '../../../../../../renderer/src/i18n/en';
 import { csvFiles, writeReportCsvZip } from '../../../../../../renderer/src/features/reports/reportCsv';
-import { cellText, codeKeyPrefixes, packFileName, summarySentences } from '../../../../../../renderer/src/features/reports/reportText';
+import { cellText, codeKeyPrefixes, packFileName, sectionNote, summarySentences } from '../../../../../../renderer/src/features/reports/reportText';
 import { sheetName, writeReportWorkbook } from '../../../../../../renderer/src/features/reports/reportWorkbook';
 import { goldenIds, goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
 
@@ -97,6 +97,24 @@ describe('cellText', () => {
   });
 });
 
+describe('sectionNote', () => {
+  const empty = { key: 'rfps', state: 'empty' } as const;
+
+  it('explains missing RFPs in a provider pack', () => {
+    expect(sectionNote(i18next.t, { scope: { kind: 'providers', providerIds: ['p'] } }, empty)).toBe(
+      'A pack for chosen providers leaves RFPs out, because an RFP concerns several bidders.',
+    );
+  });
+
+  it('speaks only of the portfolio in a whole pack', () => {
+    expect(sectionNote(i18next.t, { scope: { kind: 'portfolio' } }, empty)).toBe('No RFP past its draft in this portfolio.');
+  });
+
+  it('has no note for a section with content', () => {
+    expect(sectionNote(i18next.t, { scope: { kind: 'portfolio' } }, { key: 'rfps', state: 'ready' })).toBeNull();
+  });
+});
+
 describe('pack texts', () => {
   const pack = buildReport({ snapshot: goldenSnapshot }, options);
 
@@ -140,14 +158,15 @@ describe('writeReportWorkbook', () => {
 
   it('writes money as a number with its currency', async () => {
     const sheet = (await readBack()).getWorksheet('Service credits and earn-backs');
-    const gross = sheet?.getRow(2).getCell(3);
+    // Row 1 is the first table's title and row 2 its header.
+    const gross = sheet?.getRow(3).getCell(3);
     expect(typeof gross?.value).toBe('number');
     expect(gross?.numFmt).toBe('#,##0.00 "GBP"');
   });
 
   it('writes dates as dates', async () => {
     const sheet = (await readBack()).getWorksheet('Transition status');
-    const start = sheet?.getRow(2).getCell(4);
+    const start = sheet?.getRow(3).getCell(4);
     expect(start?.value).toBeInstanceOf(Date);
     expect(start?.numFmt).toBe('yyyy-mm-dd');
   });
@@ -188,6 +207,29 @@ describe('writeReportWorkbook', () => {
     await workbook.xlsx.load((await writeReportWorkbook(noSummary, i18next.t, 'en-GB')).buffer as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Risks']);
     expect(workbook.getWorksheet('Cover')?.getCell('A4').value).toBe('Scope');
+  });
+
+  it('titles each table of a sheet with several', async () => {
+    const sheet = (await readBack()).getWorksheet('Service credits and earn-backs');
+    expect(sheet?.getCell('A1').value).toBe('Credits by contract');
+    expect(sheet?.getCell('A2').value).toBe('Provider');
+    let secondTitle = 0;
+    sheet?.eachRow((row, rowNumber) => {
+      if (row.getCell(1).value === 'Credits and earn-backs by month') secondTitle = rowNumber;
+    });
+    expect(secondTitle).toBeGreaterThan(3);
+    expect(sheet?.getRow(secondTitle + 1).getCell(1).value).toBe('Provider');
+    expect(sheet?.views).not.toEqual(expect.arrayContaining([expect.objectContaining({ state: 'frozen' })]));
+  });
+
+  it('says why a table is empty', async () => {
+    const noDecisions = buildReport({ snapshot: { ...goldenSnapshot, records: { ...goldenSnapshot.records, decisions: [] } } }, options);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeReportWorkbook(noDecisions, i18next.t, 'en-GB')).buffer as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Decisions and open actions');
+    expect(sheet?.getCell('A1').value).toBe('Decisions in the period');
+    expect(sheet?.getCell('A2').value).toBe('No decisions dated in this period.');
+    expect(sheet?.getCell('A4').value).toBe('Open actions');
   });
 
   it('says when a section is empty', async () => {
