@@ -6,7 +6,7 @@ import type { RiskScore } from '@shared/domain/governance';
 import { userLocale } from '../../locale';
 import { kpiName } from '../kpi/kpiName';
 import { ReportTableView } from './ReportTableView';
-import { capitalise, creditsClause, sectionNote, summarySentences } from './reportText';
+import { capitalise, creditsClause, periodText, sectionNote, summarySentences } from './reportText';
 import type { RenderedPack } from './useReportBuild';
 
 const scores: readonly RiskScore[] = [1, 2, 3, 4, 5];
@@ -55,7 +55,7 @@ function SectionBody({ section, rendered }: { readonly section: ReportSection; r
     case 'credits':
       return (
         <>
-          <p className="report-headline">{capitalise(creditsClause(t, section.totals, userLocale))}</p>
+          <p className="report-headline">{capitalise(creditsClause(t, section.totals, periodText(t, rendered.pack.period, userLocale), userLocale))}</p>
           {tables}
         </>
       );

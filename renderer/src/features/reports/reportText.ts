@@ -5,12 +5,12 @@
  */
 import type { TFunction } from 'i18next';
 import type { CalendarDate, Instant } from '@shared/domain/types';
-import { minorUnitDigits } from '@shared/rfp/money';
 import { periodLabel } from '@shared/reports';
 import type { CurrencyCredits, ReportCell, ReportCodeGroup, ReportPack, ReportPeriod, ReportSection, ReportTable, SummaryFacts } from '@shared/reports';
 import { translateDynamic } from '../../i18n/dynamic';
 import { formatKpiValue, formatNumber, formatPeriod } from '../../format';
 import { kpiName } from '../kpi/kpiName';
+import { formatMoneyMinor } from '../rfp/money';
 import { safeFileName } from './fileName';
 
 /** Translation key prefix of each code group; groups the app already names elsewhere reuse those texts. */
@@ -32,18 +32,6 @@ export const codeKeyPrefixes: Readonly<Record<ReportCodeGroup, string>> = {
 
 export function codeText(t: TFunction, group: ReportCodeGroup, value: string): string {
   return translateDynamic(t, `${codeKeyPrefixes[group]}.${value}`, { defaultValue: value });
-}
-
-/** Formats money as the amount with its ISO currency code (`GBP 21,000.00`), so packs with several currencies read unambiguously. */
-export function moneyText(minor: number, currency: string, locale: string): string {
-  const digits = minorUnitDigits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    currencyDisplay: 'code',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(minor / 10 ** digits);
 }
 
 export function shareText(share: number, locale: string): string {
@@ -85,7 +73,7 @@ export function cellText(t: TFunction, cell: ReportCell, locale: string): string
     case 'share':
       return shareText(cell.value, locale);
     case 'money':
-      return moneyText(cell.minor, cell.currency, locale);
+      return formatMoneyMinor(cell.minor, cell.currency, locale);
     case 'date':
       return dateText(cell.value, locale);
     case 'month':
@@ -123,14 +111,16 @@ export function columnTitle(t: TFunction, table: Pick<ReportTable, 'key'>, colum
 /**
  * Names the period's credits as the dashboard's quarter panel does: the amount due (final after
  * earn-back and cap) per currency, and apart from it the amount that earn-back may still waive.
+ * The period is named, because a month's credits differ from the quarter to date that the
+ * dashboard shows for the same month.
  */
-export function creditsClause(t: TFunction, credits: readonly CurrencyCredits[] | null, locale: string): string {
+export function creditsClause(t: TFunction, credits: readonly CurrencyCredits[] | null, period: string, locale: string): string {
   if (credits === null) return t('reports.summary.creditsLeftOut');
   const owed = credits.filter((entry) => entry.dueMinor + entry.pendingMinor > 0);
-  if (owed.length === 0) return t('reports.summary.noCredits');
-  const amounts = owed.map((entry) => moneyText(entry.dueMinor, entry.currency, locale)).join(', ');
-  const pending = owed.filter((entry) => entry.pendingMinor > 0).map((entry) => moneyText(entry.pendingMinor, entry.currency, locale));
-  const clause = t('reports.summary.credits', { amounts });
+  if (owed.length === 0) return t('reports.summary.noCredits', { period });
+  const amounts = owed.map((entry) => formatMoneyMinor(entry.dueMinor, entry.currency, locale)).join(', ');
+  const pending = owed.filter((entry) => entry.pendingMinor > 0).map((entry) => formatMoneyMinor(entry.pendingMinor, entry.currency, locale));
+  const clause = t('reports.summary.credits', { amounts, period });
   return pending.length === 0 ? clause : `${clause} (${t('reports.summary.creditsPending', { amount: pending.join(', ') })})`;
 }
 
@@ -143,7 +133,7 @@ export function summarySentences(t: TFunction, pack: Pick<ReportPack, 'period'>,
   const period = periodText(t, pack.period, locale);
   const levels = t('reports.summary.levels', { count: facts.criticalLevels, missed: facts.missedLevels, period });
   const steering = t('reports.summary.steering', { count: facts.openEscalations[3] });
-  const headline = `${capitalise(levels)}; ${creditsClause(t, facts.credits, locale)}; ${steering}.`;
+  const headline = `${capitalise(levels)}; ${creditsClause(t, facts.credits, period, locale)}; ${steering}.`;
   const open = facts.openEscalations[1] + facts.openEscalations[2] + facts.openEscalations[3];
   return [
     headline,

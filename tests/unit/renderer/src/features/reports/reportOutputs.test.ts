@@ -39,13 +39,13 @@ const facts: SummaryFacts = {
 describe('summarySentences', () => {
   it('writes the headline', () => {
     const [headline] = summarySentences(i18next.t, { period: { kind: 'quarter', year: 2016, quarter: 3 } }, facts, 'en-GB');
-    expect(headline).toBe('3 of 12 critical service levels missed in Q3 2016; credits GBP\u00a021,000.00; 2 escalations at steering committee level.');
+    expect(headline).toBe('3 of 12 critical service levels missed in Q3 2016; credits of £21,000.00 due for Q3 2016; 2 escalations at steering committee level.');
   });
 
   it('uses the singular', () => {
     const one = { ...facts, criticalLevels: 1, missedLevels: 1, openEscalations: { 1: 0, 2: 0, 3: 1 } };
     const [headline] = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, one, 'en-GB');
-    expect(headline).toBe('1 of 1 critical service level missed in March 2016; credits GBP\u00a021,000.00; 1 escalation at steering committee level.');
+    expect(headline).toBe('1 of 1 critical service level missed in March 2016; credits of £21,000.00 due for March 2016; 1 escalation at steering committee level.');
   });
 
   it('says when nothing was measured', () => {
@@ -57,7 +57,19 @@ describe('summarySentences', () => {
   it('names pending earn-back apart', () => {
     const pending = { ...facts, credits: [{ currency: 'GBP', dueMinor: 100, pendingMinor: 250, bonusMinor: 0 }] };
     const [headline] = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, pending, 'en-GB');
-    expect(headline).toContain('credits GBP\u00a01.00 (a further GBP\u00a02.50 pending earn-back)');
+    expect(headline).toContain('credits of £1.00 due for March 2016 (a further £2.50 pending earn-back)');
+  });
+
+  it('keeps currencies apart', () => {
+    const two = { ...facts, credits: [{ currency: 'EUR', dueMinor: 500, pendingMinor: 0, bonusMinor: 0 }, ...(facts.credits ?? [])] };
+    const [headline] = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, two, 'en-GB');
+    expect(headline).toContain('credits of €5.00, £21,000.00 due for March 2016');
+  });
+
+  it('names the period without credits', () => {
+    const none = { ...facts, credits: [] };
+    const [headline] = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, none, 'en-GB');
+    expect(headline).toContain('no service credits due for March 2016');
   });
 
   it('counts overdue actions', () => {
