@@ -81,6 +81,8 @@ export type ReportTableKey =
   | 'rfpSensitivity'
   | 'rfpConsensus'
   | 'topRisks'
+  /** The risk heatmap as a table, which only the workbook and the CSV files write. */
+  | 'riskHeatmap'
   | 'decisions'
   | 'openActions'
   | 'deadlines';

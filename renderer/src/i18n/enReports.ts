@@ -299,6 +299,17 @@ export const reportsEn = {
         reviewDate: 'Next review',
       },
     },
+    riskHeatmap: {
+      title: 'Open risks by likelihood and impact',
+      columns: {
+        likelihood: 'Likelihood',
+        impact1: 'Impact 1',
+        impact2: 'Impact 2',
+        impact3: 'Impact 3',
+        impact4: 'Impact 4',
+        impact5: 'Impact 5',
+      },
+    },
     decisions: {
       title: 'Decisions in the period',
       empty: 'No decisions dated in this period.',
@@ -313,6 +324,12 @@ export const reportsEn = {
       title: 'Deadlines',
       columns: { date: 'Date', kind: 'Kind', provider: 'Provider', subject: 'Contract or certification', daysUntil: 'Days from today', overdue: 'Overdue' },
     },
+  },
+  csv: {
+    headerWithUnit: '{{title}} ({{unit}})',
+    unit: 'Unit',
+    currency: 'Currency',
+    units: { percent: '%', seconds: 's', number: '' },
   },
   fileName: {
     providers_one: '{{count}} provider',

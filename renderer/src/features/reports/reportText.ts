@@ -87,6 +87,25 @@ export function cellText(t: TFunction, cell: ReportCell, locale: string): string
   }
 }
 
+/**
+ * Tables of a section as the workbook and the CSV files write them: the section's tables, led for
+ * the risks section by the heatmap as a table (likelihood 5 to 1 down, impact 1 to 5 across), which
+ * the PDF draws as a coloured grid instead.
+ */
+export function dataTables(section: ReportSection): readonly ReportTable[] {
+  if (section.key !== 'risks' || section.state !== 'ready') return section.tables;
+  const likelihoods = [5, 4, 3, 2, 1];
+  const heatmap: ReportTable = {
+    key: 'riskHeatmap',
+    columns: ['likelihood', 'impact1', 'impact2', 'impact3', 'impact4', 'impact5'],
+    rows: likelihoods.map((likelihood): ReportCell[] => [
+      { kind: 'integer', value: likelihood },
+      ...[0, 1, 2, 3, 4].map((impact): ReportCell => ({ kind: 'integer', value: section.heatmap[likelihood - 1]?.[impact] ?? 0 })),
+    ]),
+  };
+  return [heatmap, ...section.tables];
+}
+
 export function tableTitle(t: TFunction, table: Pick<ReportTable, 'key'>): string {
   return translateDynamic(t, `reports.tables.${table.key}.title`);
 }

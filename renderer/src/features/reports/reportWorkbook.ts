@@ -9,7 +9,7 @@ import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { minorUnitDigits } from '@shared/rfp/money';
 import type { ReportCell, ReportPack, ReportSection, ReportTable } from '@shared/reports';
 import { loadExcel } from '../rfp/scoringSheet/loadExcel';
-import { cellText, columnTitle, emptyTableText, packFactRows, sectionNote, summarySentences, tableTitle } from './reportText';
+import { cellText, columnTitle, dataTables, emptyTableText, packFactRows, sectionNote, summarySentences, tableTitle } from './reportText';
 
 /** Widest column, in characters; longer texts wrap. */
 const maxColumnWidth = 60;
@@ -76,15 +76,16 @@ function addSummarySheet(workbook: Workbook, pack: ReportPack, t: TFunction, loc
 function addSectionSheet(workbook: Workbook, pack: ReportPack, section: ReportSection, t: TFunction, locale: string, usedNames: Set<string>): void {
   const sheet = workbook.addWorksheet(sheetName(t(`reports.sections.${section.key}`), usedNames));
   const note = sectionNote(t, pack, section);
+  const tables = dataTables(section);
   if (note !== null) {
     sheet.addRow([note]);
     sheet.getColumn(1).width = maxColumnWidth;
     return;
   }
 
-  const titled = section.tables.length > 1;
+  const titled = tables.length > 1;
   const widths: number[] = [];
-  for (const [index, table] of section.tables.entries()) {
+  for (const [index, table] of tables.entries()) {
     if (index > 0) sheet.addRow([]);
     if (titled) sheet.addRow([tableTitle(t, table)]).font = { bold: true, size: 12 };
     if (table.rows.length === 0) {

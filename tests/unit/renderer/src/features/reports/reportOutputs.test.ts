@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, reportSectionKeys } from '../../../../../../shared/reports';
 import type { ReportOptions, SummaryFacts } from '../../../../../../shared/reports';
 import { en } from '../../../../../../renderer/src/i18n/en';
-import { csvFiles, writeReportCsvZip } from '../../../../../../renderer/src/features/reports/reportCsv';
-import { cellText, codeKeyPrefixes, packFileName, sectionNote, summarySentences } from '../../../../../../renderer/src/features/reports/reportText';
+import { csvFiles, csvRows, writeReportCsvZip } from '../../../../../../renderer/src/features/reports/reportCsv';
+import { cellText, codeKeyPrefixes, dataTables, packFileName, sectionNote, summarySentences } from '../../../../../../renderer/src/features/reports/reportText';
 import { sheetName, writeReportWorkbook } from '../../../../../../renderer/src/features/reports/reportWorkbook';
 import { goldenIds, goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
 
@@ -132,7 +132,7 @@ describe('pack texts', () => {
 
   it('translates every table and column', () => {
     for (const section of pack.sections) {
-      for (const table of section.tables) {
+      for (const table of dataTables(section)) {
         expect(i18next.exists(`reports.tables.${table.key}.title`), table.key).toBe(true);
         for (const column of table.columns) expect(i18next.exists(`reports.tables.${table.key}.columns.${column}`), `${table.key}.${column}`).toBe(true);
       }
@@ -271,9 +271,54 @@ describe('CSV files', () => {
   it('writes a cover and one file per table', () => {
     const tables = pack.sections.flatMap((section) => section.tables);
     const files = csvFiles(pack, i18next.t, 'en-GB');
-    expect(files).toHaveLength(tables.length + 1);
+    // The cover, the tables, and the risk heatmap as a table.
+    expect(files).toHaveLength(tables.length + 2);
+    expect(files.map((file) => file.name)).toContain('10 Risks - Open risks by likelihood and impact.csv');
     expect(files[0]?.name).toBe('01 Executive summary.csv');
     expect(files[1]?.name).toBe('02 KPI scorecards - Service levels.csv');
+  });
+
+  it('writes money as numbers with a currency column', () => {
+    const file = csvFiles(pack, i18next.t, 'en-GB').find((entry) => entry.name.endsWith('Credits by contract.csv'));
+    const [header = '', first = ''] = file?.text.replace('\ufeff', '').split('\r\n') ?? [];
+    expect(header).toBe('Provider,Contract,Gross credits,Earned back,Removed by cap,Due,Pending earn-back,Bonus,Terms complete,Currency');
+    expect(first).toContain(',12600.00,0.00,0.00,0.00,12600.00,1260.00,Yes,GBP');
+  });
+
+  it('rounds percentages and names their unit', () => {
+    const file = csvFiles(pack, i18next.t, 'en-GB').find((entry) => entry.name.endsWith('Weight sensitivity.csv'));
+    const lines = file?.text.replace('\ufeff', '').split('\r\n') ?? [];
+    // The golden RFP's leader never changes, so "Leader changes at" has no value whose unit it could name.
+    expect(lines[0]).toBe('RFP,Kind,Criterion or section,Share of total (%),Leader unchanged from (%),Leader unchanged up to (%),Leader changes at,New leader');
+    const share = lines[1]?.split(',')[3] ?? '';
+    expect(Number(share)).toBeGreaterThan(1);
+    expect(share).toMatch(/^\d+(\.\d{1,2})?$/);
+  });
+
+  it('adds a unit column for KPIs of mixed units', () => {
+    const rows = csvRows(
+      i18next.t,
+      ['KPI', 'Result'],
+      [
+        [{ kind: 'text', value: 'Answered' }, { kind: 'kpiValue', value: 95.123456, unit: 'percent' }],
+        [{ kind: 'text', value: 'Speed' }, { kind: 'kpiValue', value: 20, unit: 'seconds' }],
+      ],
+      'en-GB',
+    );
+    expect(rows).toEqual([
+      ['KPI', 'Result', 'Unit'],
+      ['Answered', 95.12, '%'],
+      ['Speed', 20, 's'],
+    ]);
+  });
+
+  it('writes the risk heatmap', () => {
+    const file = csvFiles(pack, i18next.t, 'en-GB').find((entry) => entry.name.endsWith('Open risks by likelihood and impact.csv'));
+    const lines = file?.text.replace('\ufeff', '').split('\r\n') ?? [];
+    expect(lines[0]).toBe('Likelihood,Impact 1,Impact 2,Impact 3,Impact 4,Impact 5');
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['5', '4', '3', '2', '1']);
+    const total = lines.slice(1).flatMap((line) => line.split(',').slice(1)).reduce((sum, count) => sum + Number(count), 0);
+    expect(total).toBe(goldenSnapshot.records.risks.filter((risk) => risk.status !== 'closed').length);
   });
 
   it('states scope and redaction in the cover', () => {
