@@ -84,6 +84,12 @@ export const reportsEn = {
     expected: 'Expected',
     minimum: 'Minimum',
     baseline: 'Baseline finish',
+    ganttLegend: {
+      critical: 'Task on the critical path',
+      task: 'Other task',
+      milestone: 'Milestone (red when critical)',
+      baseline: 'Finish in the baseline',
+    },
   },
   period: {
     quarter: 'Q{{quarter}} {{year}}',
