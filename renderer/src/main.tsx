@@ -4,6 +4,8 @@ import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { initI18n } from './i18n';
 import { platform } from './platform';
+// Noto Sans SC is the bundled fallback for CJK text, which the system fonts may not cover; the pack prints in it.
+import '@fontsource/noto-sans-sc/400.css';
 import './styles.css';
 
 async function start(): Promise<void> {

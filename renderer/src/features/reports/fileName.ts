@@ -5,11 +5,11 @@ const maxBaseLength = 100;
 const maxQualifierLength = 60;
 
 /**
- * Builds a file name from `base` and `qualifiers` joined by en dashes, replacing characters that
- * file systems reject. Long parts are shortened one by one, so a qualifier such as "without
- * commercial terms" is never cut off by a long base.
+ * Builds a file name without extension from `base` and `qualifiers` joined by en dashes, replacing
+ * characters that file systems reject. Long parts are shortened one by one, so a qualifier such as
+ * "without commercial terms" is never cut off by a long base.
  */
-export function safeFileName(base: string, qualifiers: readonly string[], extension: string): string {
+export function safeFileStem(base: string, qualifiers: readonly string[]): string {
   const clean = (text: string, maxLength: number) => {
     let result = '';
     for (const character of text) result += character < ' ' || '<>:"/\\|?*'.includes(character) ? ' ' : character;
@@ -18,5 +18,10 @@ export function safeFileName(base: string, qualifiers: readonly string[], extens
     return graphemes.slice(0, maxLength).join('').trim();
   };
   const parts = [clean(base, maxBaseLength) || 'report', ...qualifiers.map((qualifier) => clean(qualifier, maxQualifierLength)).filter((part) => part !== '')];
-  return `${parts.join(' – ')}.${extension}`;
+  return parts.join(' – ');
+}
+
+/** Builds a file name from `base`, `qualifiers` and `extension`, as `safeFileStem` does. */
+export function safeFileName(base: string, qualifiers: readonly string[], extension: string): string {
+  return `${safeFileStem(base, qualifiers)}.${extension}`;
 }

@@ -11,7 +11,7 @@ import { translateDynamic } from '../../i18n/dynamic';
 import { formatKpiValue, formatNumber, formatPeriod } from '../../format';
 import { kpiName } from '../kpi/kpiName';
 import { formatMoneyMinor } from '../rfp/money';
-import { safeFileName } from './fileName';
+import { safeFileStem } from './fileName';
 
 /** Translation key prefix of each code group; groups the app already names elsewhere reuse those texts. */
 export const codeKeyPrefixes: Readonly<Record<ReportCodeGroup, string>> = {
@@ -219,18 +219,23 @@ export function packFactRows(t: TFunction, pack: ReportPack, locale: string): Fa
 }
 
 /**
- * Names the pack's file after the portfolio and the period, then the scope and the redaction, so
- * that a pack for chosen providers or without commercial terms is never saved under the full
- * pack's name: `Portfolio 2016-Q1 – 2 providers – without commercial terms.xlsx`.
+ * Names the pack after the portfolio and the period, then the scope and the redaction, so that a
+ * pack for chosen providers or without commercial terms is never saved under the full pack's
+ * name: `Portfolio 2016-Q1 – 2 providers – without commercial terms`. The name is safe as a file
+ * name, and it is the print view's document title, which browsers offer as the PDF's name.
  */
-export function packFileName(t: TFunction, pack: ReportPack, extension: string): string {
+export function packName(t: TFunction, pack: ReportPack): string {
   const qualifiers: string[] = [];
   if (pack.scope.kind === 'providers') {
     const [only] = pack.scopeProviderNames;
     qualifiers.push(pack.scopeProviderNames.length === 1 && only !== undefined ? only : t('reports.fileName.providers', { count: pack.scopeProviderNames.length }));
   }
   if (pack.withoutCommercialTerms) qualifiers.push(t('reports.fileName.withoutCommercialTerms'));
-  return safeFileName(`${pack.portfolioName} ${periodLabel(pack.period)}`, qualifiers, extension);
+  return safeFileStem(`${pack.portfolioName} ${periodLabel(pack.period)}`, qualifiers);
+}
+
+export function packFileName(t: TFunction, pack: ReportPack, extension: string): string {
+  return `${packName(t, pack)}.${extension}`;
 }
 
 /** Rows of the summary as a table of facts, for the workbook's first sheet and its CSV file. */
