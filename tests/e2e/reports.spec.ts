@@ -320,3 +320,64 @@ test('template keeps the choices', async () => {
   await expect(builder.getByLabel('Reporting period')).toHaveValue('2016-Q1');
   await context.close();
 });
+
+test('templates ask before replacing or deleting', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
+  const builder = page.getByRole('form', { name: 'Report choices' });
+
+  // The provider list counts the chosen providers and can be searched.
+  await builder.getByRole('radio', { name: 'Chosen providers' }).check();
+  const providers = builder.getByRole('group', { name: 'Providers' });
+  const total = await providers.getByRole('checkbox').count();
+  await expect(builder.getByText(`0 of ${String(total)} providers chosen`)).toBeVisible();
+  await builder.getByRole('searchbox', { name: 'Search providers' }).fill('west mid');
+  await expect(providers.getByRole('checkbox')).toHaveCount(1);
+  await providers.getByRole('checkbox', { name: 'WEST MIDLANDS NHS 111' }).check();
+  await builder.getByRole('searchbox', { name: 'Search providers' }).fill('');
+  await builder.getByRole('checkbox', { name: 'List only the chosen providers' }).check();
+  await expect(providers.getByRole('checkbox')).toHaveCount(1);
+  await expect(builder.getByText(`1 of ${String(total)} providers chosen`)).toBeVisible();
+
+  await page.getByLabel('Template name').fill('Monthly board');
+  await page.getByRole('button', { name: 'Save as template' }).click();
+  await expect(page.getByText('Template “Monthly board” saved on this computer.')).toBeVisible();
+
+  // Saving under the same name asks first, and Cancel keeps the saved choices.
+  await builder.getByRole('radio', { name: 'Whole portfolio' }).check();
+  await page.getByLabel('Template name').fill('monthly BOARD');
+  await page.getByRole('button', { name: 'Save as template' }).click();
+  const replace = page.getByRole('alertdialog', { name: /A template named “Monthly board” exists/ });
+  await expect(replace).toBeVisible();
+  await replace.getByRole('button', { name: 'Cancel' }).click();
+  await expect(replace).toBeHidden();
+  await page.getByRole('button', { name: 'Use template' }).click();
+  await expect(builder.getByRole('radio', { name: 'Chosen providers' })).toBeChecked();
+
+  await builder.getByRole('radio', { name: 'Whole portfolio' }).check();
+  await page.getByRole('button', { name: 'Save as template' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Replace template' }).click();
+  await expect(page.getByText('Template “monthly BOARD” saved on this computer.')).toBeVisible();
+  const templateSelect = page.getByLabel('Template', { exact: true });
+  await expect(templateSelect.locator('option')).toHaveText(['No template', 'monthly BOARD']);
+
+  // Rename keeps the choices under the new name.
+  await page.getByRole('button', { name: 'Rename template' }).click();
+  await page.getByRole('group', { name: 'Rename the template “monthly BOARD”' }).getByLabel('New name').fill('Board pack');
+  await page.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(page.getByText('Template “monthly BOARD” renamed to “Board pack”.')).toBeVisible();
+  await expect(templateSelect).toHaveValue('Board pack');
+
+  // Delete asks first; keeping the template leaves it listed.
+  await page.getByRole('button', { name: 'Delete template' }).click();
+  const question = page.getByRole('alertdialog', { name: 'Delete the template “Board pack”? This cannot be undone.' });
+  await question.getByRole('button', { name: 'Keep template' }).click();
+  await expect(templateSelect.locator('option')).toHaveText(['No template', 'Board pack']);
+  await page.getByRole('button', { name: 'Delete template' }).click();
+  await question.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByText('Template “Board pack” deleted.')).toBeVisible();
+  await expect(templateSelect.locator('option')).toHaveText(['No template']);
+  await context.close();
+});
