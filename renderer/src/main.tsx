@@ -4,7 +4,7 @@ import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { initI18n } from './i18n';
 import { platform } from './platform';
-// Noto Sans SC is the bundled fallback for CJK text, which the system fonts may not cover; the pack prints in it.
+// Noto Sans SC is the bundled fallback for CJK text, because the system fonts may not cover it. The pack prints in it too.
 import '@fontsource/noto-sans-sc/400.css';
 import './styles.css';
 

@@ -34,7 +34,7 @@ export function rankOpenRisks(risks: readonly Risk[]): Risk[] {
     );
 }
 
-/** The provider of a governance record, "Portfolio-wide" for a record of no provider, or empty for a provider no longer in scope. */
+/** Returns the provider cell of a governance record: its name, "Portfolio-wide" without a provider, or empty for a provider not in scope. */
 function providerCell(providerId: Id | null, providerNames: ReadonlyMap<Id, string>): ReportCell {
   if (providerId === null) return codeCell('providerScope', 'portfolioWide');
   return textCell(providerNames.get(providerId) ?? '');

@@ -144,8 +144,8 @@ interface ProviderPickerProps {
 }
 
 /**
- * The providers of a provider scope: how many are chosen, a search box, and a switch that lists
- * only the chosen ones, so that those a template chose can be checked without scrolling.
+ * Lists the providers of a provider scope with how many are chosen, a search box, and a switch
+ * that lists only the chosen ones, so that those a template chose can be checked without scrolling.
  */
 function ProviderPicker({ providers, chosen, onChange }: ProviderPickerProps) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 /**
  * One table of a pack: its title as caption, a header row that repeats on every printed page, and
- * rows that never split; or, without rows, its title and why it has none.
+ * rows that never split. A table without rows shows its title and why it has none.
  */
 import { useTranslation } from 'react-i18next';
 import type { ReportCell, ReportTable } from '@shared/reports';
@@ -12,7 +12,7 @@ const numericKinds: ReadonlySet<ReportCell['kind']> = new Set(['kpiValue', 'inte
 export function ReportTableView({ table }: { readonly table: ReportTable }) {
   const { t } = useTranslation();
   if (table.rows.length === 0) {
-    // A header row over no rows reads as a printing fault, so an empty table says why it is empty.
+    // A header row over no rows looks like a printing fault, so an empty table states why it is empty.
     return (
       <div className="report-table-empty" data-table={table.key}>
         <p className="report-table-title">{tableTitle(t, table)}</p>

@@ -31,8 +31,8 @@ type Message = { readonly kind: 'ok' | 'error'; readonly text: string };
 
 /** Finds the template named `name`, ignoring case and surrounding spaces, as the store compares names. */
 function findTemplate(templates: readonly ReportTemplate[] | null, name: string): ReportTemplate | undefined {
-  const wanted = name.trim().toLowerCase();
-  return templates?.find((template) => template.name.toLowerCase() === wanted);
+  const key = name.trim().toLowerCase();
+  return templates?.find((template) => template.name.toLowerCase() === key);
 }
 
 export function ReportTemplates({ db, templates, choices, onApply }: ReportTemplatesProps) {
@@ -202,7 +202,7 @@ export function ReportTemplates({ db, templates, choices, onApply }: ReportTempl
   );
 }
 
-/** A question with a confirming and a cancelling button, shown in place until the user answers. */
+/** Shows a question in place, with a button that confirms and one that cancels. */
 function Confirm(props: { readonly question: string; readonly confirm: string; readonly cancel: string; readonly onConfirm: () => void; readonly onCancel: () => void }) {
   return (
     <div className="report-confirm" role="alertdialog" aria-label={props.question}>

@@ -1,6 +1,6 @@
 /** File names of saved packs and of the CSV files inside a pack's ZIP file. */
 
-/** Longest part of a file name before its qualifiers, and longest qualifier, in characters. */
+/** Maximum length of a file name's base and of each qualifier, in characters. */
 const maxBaseLength = 100;
 const maxQualifierLength = 60;
 

@@ -1,10 +1,10 @@
 /**
  * The pack's tables as CSV files (papaparse), one per table, in one ZIP file (fflate). Values are
- * plain data that a spreadsheet can compute with: numbers with a decimal point and no grouping,
- * money as a number with the currency in a column of its own, percentages as numbers from 0 to
- * 100 rounded to two decimals with the unit in the header (or in a unit column when the KPIs of
- * one column differ in unit), dates as `YYYY-MM-DD`, months as `YYYY-MM`, instants in ISO 8601
- * UTC. Each file starts with a UTF-8 byte order mark so that Excel reads names in any script.
+ * plain data that a spreadsheet can compute with. Numbers have a decimal point and no grouping.
+ * Money is a number, with the currency in a column of its own. Percentages run from 0 to 100,
+ * rounded to two decimals, with the unit in the header, or in a unit column when the KPIs of one
+ * column differ in unit. Dates are `YYYY-MM-DD`, months `YYYY-MM`, instants ISO 8601 in UTC.
+ * Each file starts with a UTF-8 byte order mark so that Excel reads names in any script.
  */
 import type { TFunction } from 'i18next';
 import Papa from 'papaparse';

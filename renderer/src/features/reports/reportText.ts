@@ -88,9 +88,9 @@ export function cellText(t: TFunction, cell: ReportCell, locale: string): string
 }
 
 /**
- * Tables of a section as the workbook and the CSV files write them: the section's tables, led for
- * the risks section by the heatmap as a table (likelihood 5 to 1 down, impact 1 to 5 across), which
- * the PDF draws as a coloured grid instead.
+ * Lists a section's tables as the workbook and the CSV files write them. The risks section's
+ * tables are led by the heatmap as a table, likelihood 5 to 1 down and impact 1 to 5 across,
+ * which the PDF draws as a coloured grid instead.
  */
 export function dataTables(section: ReportSection): readonly ReportTable[] {
   if (section.key !== 'risks' || section.state !== 'ready') return section.tables;
@@ -190,7 +190,7 @@ export function scopeText(t: TFunction, pack: Pick<ReportPack, 'scope' | 'scopeP
 }
 
 /**
- * Rows that say what the pack covers, as the PDF cover does: portfolio, period, scope, whether
+ * Lists what the pack covers, as the PDF cover does: portfolio, period, scope, whether
  * commercial terms are left out, and the generation and data change times.
  */
 export function coverRows(t: TFunction, pack: ReportPack, locale: string): FactRow[] {

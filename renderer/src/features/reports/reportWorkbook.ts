@@ -1,5 +1,5 @@
 /**
- * The pack as an .xlsx workbook (exceljs): a first sheet that says what the pack covers, with the
+ * The pack as an .xlsx workbook (exceljs): a first sheet that states what the pack covers, with the
  * summary's facts, then one sheet per section with its tables one below the other. Numbers are
  * numbers with number formats (money with its currency code, shares and percent KPIs as
  * percentages), calendar dates and months are dates, and columns are sized to their content.
@@ -162,7 +162,7 @@ export function writeCell(target: Cell, cell: ReportCell, t: TFunction, locale: 
       target.numFmt = 'mmm yyyy';
       return;
     case 'instant':
-      // A workbook cell has no time zone, so the instant is written in UTC and says so.
+      // A workbook cell has no time zone, so the instant is written in UTC and its format names UTC.
       target.value = new Date(cell.value);
       target.numFmt = 'yyyy-mm-dd hh:mm "UTC"';
       return;
