@@ -5,6 +5,8 @@ import { ErrorBoundary } from './app/ErrorBoundary';
 import { installUncaughtErrorHandlers } from './app/uncaughtErrors';
 import { initI18n } from './i18n';
 import { platform } from './platform';
+// Noto Sans SC is the bundled fallback for CJK text, because the system fonts may not cover it. The pack prints in it too.
+import '@fontsource/noto-sans-sc/400.css';
 import './styles.css';
 
 async function start(): Promise<void> {

@@ -134,6 +134,8 @@ class PackBuilder {
       overdueActions: records.actionItems.filter((action) => action.status === 'open' && action.dueDate !== null && action.dueDate < options.today)
         .length,
       upcomingDeadlines: deadlines.filter((entry) => !entry.overdue).length,
+      passedNoticeDeadlines: deadlines.filter((entry) => entry.overdue && entry.kind === 'noticeDeadline').length,
+      expiredCertifications: deadlines.filter((entry) => entry.overdue && entry.kind === 'certificationExpiry').length,
       slippingPlans: this.planStatuses().filter((status) => (status.variance?.planFinishVariance ?? 0) > 0).length,
     };
     return { key: 'summary', state: 'ready', tables: [], facts };

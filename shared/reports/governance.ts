@@ -6,7 +6,7 @@
 import { buildAgenda } from '../calendar/agenda';
 import type { CalendarEntry } from '../calendar/agenda';
 import type { Risk } from '../domain/governance';
-import type { CalendarDate, Period } from '../domain/types';
+import type { CalendarDate, Id, Period } from '../domain/types';
 import { buildRiskHeatmap, riskRating, riskScore } from '../governance/riskMatrix';
 import type { RecordsByTable } from '../sync/snapshot';
 import { booleanCell, codeCell, compareText, dateCell, integerCell, textCell } from './tableText';
@@ -34,6 +34,12 @@ export function rankOpenRisks(risks: readonly Risk[]): Risk[] {
     );
 }
 
+/** Returns the provider cell of a governance record: its name, "Portfolio-wide" without a provider, or empty for a provider not in scope. */
+function providerCell(providerId: Id | null, providerNames: ReadonlyMap<Id, string>): ReportCell {
+  if (providerId === null) return codeCell('providerScope', 'portfolioWide');
+  return textCell(providerNames.get(providerId) ?? '');
+}
+
 export function buildRisksSection(records: RecordsByTable): RisksSection {
   const open = rankOpenRisks(records.risks);
   if (open.length === 0) return { key: 'risks', state: 'empty', tables: [], heatmap: [] };
@@ -41,7 +47,7 @@ export function buildRisksSection(records: RecordsByTable): RisksSection {
   const providerNames = new Map(records.providers.map((provider) => [provider.id, provider.name]));
   const rows = open.slice(0, maxTopRisks).map((risk): ReportCell[] => [
     textCell(risk.title),
-    textCell(risk.providerId === null ? '' : (providerNames.get(risk.providerId) ?? '')),
+    providerCell(risk.providerId, providerNames),
     codeCell('riskCategory', risk.category),
     integerCell(risk.likelihood),
     integerCell(risk.impact),
@@ -63,12 +69,11 @@ export function buildRisksSection(records: RecordsByTable): RisksSection {
 export function buildGovernanceSection(records: RecordsByTable, months: readonly Period[], today: CalendarDate): GovernanceSection {
   const inPeriod = new Set(months);
   const providerNames = new Map(records.providers.map((provider) => [provider.id, provider.name]));
-  const providerName = (id: string | null) => (id === null ? '' : (providerNames.get(id) ?? ''));
 
   const decisions = records.decisions
     .filter((decision) => inPeriod.has(decision.decidedOn.slice(0, 7)))
     .sort((a, b) => compareText(a.decidedOn, b.decidedOn) || compareText(a.text, b.text) || compareText(a.id, b.id))
-    .map((decision): ReportCell[] => [dateCell(decision.decidedOn), textCell(providerName(decision.providerId)), textCell(decision.text), textCell(decision.decidedBy)]);
+    .map((decision): ReportCell[] => [dateCell(decision.decidedOn), providerCell(decision.providerId, providerNames), textCell(decision.text), textCell(decision.decidedBy)]);
   const actions = records.actionItems
     .filter((action) => action.status === 'open')
     .sort(
@@ -77,7 +82,7 @@ export function buildGovernanceSection(records: RecordsByTable, months: readonly
     )
     .map((action): ReportCell[] => [
       textCell(action.title),
-      textCell(providerName(action.providerId)),
+      providerCell(action.providerId, providerNames),
       textCell(action.owner),
       dateCell(action.dueDate),
       booleanCell(action.dueDate !== null && action.dueDate < today),

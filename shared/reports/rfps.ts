@@ -71,7 +71,8 @@ function rankingRows({ event, evaluation, bidderNames }: EvaluatedRfp): ReportCe
   return evaluation.results.ranking.map((bidder) => [
     textCell(event.title),
     codeCell('rfpPhase', event.phase),
-    integerCell(bidder.rank),
+    // Without a total (no criterion scored yet) the engine's order is only its tie-break, not a ranking.
+    bidder.total === null ? codeCell('rfpRank', 'notScored') : integerCell(bidder.rank),
     textCell(bidderNames.get(bidder.bidderId) ?? ''),
     decimalCell(bidder.total),
     booleanCell(bidder.knockedOut),

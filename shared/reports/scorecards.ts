@@ -115,7 +115,7 @@ export function buildScorecardsSection(scores: readonly LevelScore[], months: re
     tables: [
       {
         key: 'scorecard',
-        columns: ['provider', 'kpi', 'kind', 'expected', 'minimum', 'result', 'worstMonth', 'monthsMissed', 'monthsWithData'],
+        columns: ['provider', 'kpi', 'kind', 'expected', 'minimum', 'result', 'worstStatus', 'monthsMissed', 'monthsWithData'],
         rows,
       },
     ],

@@ -49,6 +49,8 @@ export type ReportCell =
   | { readonly kind: 'money'; readonly minor: number; readonly currency: string }
   | { readonly kind: 'date'; readonly value: CalendarDate }
   | { readonly kind: 'month'; readonly value: Period }
+  /** A point in time, shown in the reader's time zone. */
+  | { readonly kind: 'instant'; readonly value: Instant }
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'empty' };
 
@@ -63,7 +65,10 @@ export type ReportCodeGroup =
   | 'deadlineKind'
   | 'certificationStandard'
   | 'rfpPhase'
-  | 'sensitivityKind';
+  | 'rfpRank'
+  | 'sensitivityKind'
+  /** A record of no single provider, such as a portfolio-wide risk: `portfolioWide`. */
+  | 'providerScope';
 
 /** Tables of the pack; the renderer titles each as `reports.tables.<key>.title`. */
 export type ReportTableKey =
@@ -76,6 +81,8 @@ export type ReportTableKey =
   | 'rfpSensitivity'
   | 'rfpConsensus'
   | 'topRisks'
+  /** The risk heatmap as a table, which only the workbook and the CSV files write. */
+  | 'riskHeatmap'
   | 'decisions'
   | 'openActions'
   | 'deadlines';
@@ -159,6 +166,13 @@ export interface SummaryFacts {
   readonly overdueActions: number;
   /** Notice deadlines, renewals and certification expiries from `today` to 90 days later. */
   readonly upcomingDeadlines: number;
+  /**
+   * Notice deadlines before `today` whose term has not ended, so the contract can no longer be
+   * ended at that term's end. Renewals are never overdue: the agenda lists term ends from `today` on.
+   */
+  readonly passedNoticeDeadlines: number;
+  /** Certifications that expired before `today` and that no later certification replaces. */
+  readonly expiredCertifications: number;
   /** Plans whose finish is later than in their latest baseline. */
   readonly slippingPlans: number;
 }

@@ -49,10 +49,14 @@ async function readDashboard(page: Page): Promise<DashboardFigures> {
   return { creditsDuePence: Math.round(Number(total.replace(/[£,]/g, '')) * 100), steeringEscalations: Number(steering) };
 }
 
-/** Chooses 2016-Q1 on Letter landscape and builds the pack. */
-async function buildQuarterPack(page: Page, options: { withoutCommercialTerms?: boolean } = {}): Promise<void> {
+/** Chooses 2016-Q1 on Letter landscape, for the whole portfolio or the providers named, and builds the pack. */
+async function buildQuarterPack(page: Page, options: { withoutCommercialTerms?: boolean; providers?: readonly string[] } = {}): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
   const builder = page.getByRole('form', { name: 'Report choices' });
+  if (options.providers !== undefined) {
+    await builder.getByRole('radio', { name: 'Chosen providers' }).check();
+    for (const name of options.providers) await builder.getByRole('group', { name: 'Providers' }).getByRole('checkbox', { name, exact: true }).check();
+  }
   await builder.getByRole('radio', { name: 'Quarter' }).check();
   await builder.getByLabel('Reporting period').selectOption('2016-Q1');
   await builder.getByLabel('Paper', { exact: true }).selectOption('Letter');
@@ -99,10 +103,15 @@ test('pack prints with the app’s numbers', async () => {
   expect(dashboard.creditsDuePence).toBeGreaterThan(0);
 
   await buildQuarterPack(page);
+  // The app's own text falls back to the bundled CJK font, so the Chinese name shows on screen too.
+  const appFont = await page.evaluate<string>("getComputedStyle(document.getElementById('reports-title')).fontFamily");
+  expect(appFont).toContain('Noto Sans SC');
+  // The document title, which becomes the PDF's title, is the pack's name.
+  await expect(page).toHaveTitle('NHS 111 sample (2015-16) 2016-Q1');
   const headline = (await page.getByTestId('report-headline').textContent()) ?? '';
-  // Intl writes a no-break space between the currency code and the amount.
-  expect(headline).toMatch(/^\d+ of \d+ critical service levels missed in Q1 2016; credits GBP\s[\d,]+\.\d{2}/);
-  const credits = /credits GBP\s([\d,]+\.\d{2})/.exec(headline)?.[1] ?? '';
+  // The pack writes money as the dashboard does, and names the period the credits are due for.
+  expect(headline).toMatch(/^\d+ of \d+ critical service levels missed in Q1 2016; credits of £[\d,]+\.\d{2} due for Q1 2016/);
+  const credits = /credits of £([\d,]+\.\d{2})/.exec(headline)?.[1] ?? '';
   expect(pence(credits)).toBe(dashboard.creditsDuePence);
   const steering = dashboard.steeringEscalations;
   expect(headline).toContain(`${String(steering)} ${steering === 1 ? 'escalation' : 'escalations'} at steering committee level`);
@@ -110,7 +119,8 @@ test('pack prints with the app’s numbers', async () => {
   const pdf = await printPdf(page, 'pack.pdf');
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-  expect(pages).toBeGreaterThanOrEqual(8);
+  expect(pages).toBeGreaterThanOrEqual(3);
+  expect(info).toMatch(/^Title:\s+NHS 111 sample \(2015-16\) 2016-Q1$/m);
   // Letter landscape is 11 by 8.5 inches, 792 by 612 points.
   expect(info).toMatch(/Page size:\s+792 x 612 pts \(letter\)/);
 
@@ -121,11 +131,20 @@ test('pack prints with the app’s numbers', async () => {
   expect(text.replace(/\s+/g, ' ')).toContain(headline.replace(/\s+/g, ' ').slice(0, 60));
   expect(text).toContain(chineseName);
   expect(text).toContain('No transition plans in this scope.');
+  // The sample dates no decision in 2016 but has open actions, so the decisions table says why it is empty.
+  expect(text).toContain('No decisions dated in this period.');
+  expect(text).toContain('No RFP past its draft in this portfolio.');
+  expect(text).not.toContain('A pack for chosen providers');
   expect(text).toContain('Data last changed');
   // Every section's title is printed, the empty ones too.
   for (const title of ['Executive summary', 'KPI scorecards', 'Service credits and earn-backs', 'Transition status', 'RFP evaluation results', 'Risks', 'Decisions and open actions', 'Upcoming deadlines']) {
     expect(text, title).toContain(title);
   }
+
+  // Sections flow on, so the one-line transitions section shares its page with the next section.
+  const pageTexts = text.split('\f');
+  const transitionsPage = pageTexts.find((pageText) => pageText.includes('No transition plans in this scope.'));
+  expect(transitionsPage).toContain('RFP evaluation results');
 
   const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
   expect(fonts).toMatch(/NotoSansSC.*yes/);
@@ -181,15 +200,18 @@ test('workbook and CSV carry the same numbers', async () => {
   expect(factValue('Credits due (GBP)')).toBe(dashboard.creditsDuePence / 100);
   expect(factValue('Open escalations, steering committee level')).toBe(dashboard.steeringEscalations);
   expect(factValue('Generated')).toBeInstanceOf(Date);
+  expect(factValue('Scope')).toBe('Whole portfolio');
+  expect(factValue('Commercial terms')).toBe('Included');
   expect(summary?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
+  // The sheet has two tables, so each starts with its title row and no header row is frozen.
   const creditsSheet = workbook.getWorksheet('Service credits and earn-backs');
-  expect(creditsSheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-  const header = creditsSheet?.getRow(1).values as ExcelJS.CellValue[];
+  expect(creditsSheet?.getCell('A1').value).toBe('Credits by contract');
+  const header = creditsSheet?.getRow(2).values as ExcelJS.CellValue[];
   const dueColumn = header.indexOf('Due');
   expect(dueColumn).toBeGreaterThan(0);
   let dueSum = 0;
-  for (let rowNumber = 2; rowNumber <= (creditsSheet?.rowCount ?? 0); rowNumber++) {
+  for (let rowNumber = 3; rowNumber <= (creditsSheet?.rowCount ?? 0); rowNumber++) {
     const row = creditsSheet?.getRow(rowNumber);
     if (row === undefined || row.getCell(1).value === null || row.getCell(1).value === 'Credits and earn-backs by month') break;
     const due = row.getCell(dueColumn);
@@ -222,14 +244,16 @@ test('workbook and CSV carry the same numbers', async () => {
   await (await downloadingCsv).saveAs(csvPath);
   const files = unzipSync(new Uint8Array(readFileSync(csvPath)));
   const names = Object.keys(files);
-  expect(names).toContain('02-credits-creditsByContract.csv');
-  const creditsBytes = files['02-credits-creditsByContract.csv'] ?? new Uint8Array();
+  expect(names[0]).toBe('01 Executive summary.csv');
+  const creditsFile = '03 Service credits and earn-backs - Credits by contract.csv';
+  expect(names).toContain(creditsFile);
+  const creditsBytes = files[creditsFile] ?? new Uint8Array();
   // The UTF-8 byte order mark, which the decoder below drops.
   expect([...creditsBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const creditsCsv = strFromU8(creditsBytes);
-  expect(creditsCsv.split('\r\n')[0]).toBe('Provider,Contract,Gross credits,Earned back,Removed by cap,Due,Pending earn-back,Bonus,Terms complete');
-  // Money is the amount with a decimal point and its currency code, whatever the user's locale.
-  expect(creditsCsv.split('\r\n')[1]).toMatch(/,\d+\.\d{2} GBP,/);
+  expect(creditsCsv.split('\r\n')[0]).toBe('Provider,Contract,Gross credits,Earned back,Removed by cap,Due,Pending earn-back,Bonus,Terms complete,Currency');
+  // Money is a plain number with a decimal point, whatever the user's locale, and the currency has a column of its own.
+  expect(creditsCsv.split('\r\n')[1]).toMatch(/,\d+\.\d{2},(Yes|No),GBP$/);
   await context.close();
 });
 
@@ -237,13 +261,39 @@ test('pack without commercial terms shows no money', async () => {
   const context = await profile.launch();
   const page = await context.newPage();
   await openSample(page);
-  await buildQuarterPack(page, { withoutCommercialTerms: true });
+  const providers = ['NORTH WEST INC BLACKPOOL NHS 111', 'WEST MIDLANDS NHS 111'];
+  await buildQuarterPack(page, { withoutCommercialTerms: true, providers });
 
   await expect(page.getByTestId('report-headline')).toContainText('credits left out of this pack');
   const text = pdfText(await printPdf(page, 'redacted.pdf'));
   expect(text).toContain('Without commercial terms: charges, prices and service credits are left out.');
   expect(text).toContain('Left out: this pack is without commercial terms.');
   expect(text).not.toMatch(/GBP|£/);
+
+  // The downloads say what they cover, in their names and on their first sheet or file.
+  const packName = 'NHS 111 sample (2015-16) 2016-Q1 – 2 providers – without commercial terms';
+  const downloadingWorkbook = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save workbook (.xlsx)' }).click();
+  const workbookDownload = await downloadingWorkbook;
+  expect(workbookDownload.suggestedFilename()).toBe(`${packName}.xlsx`);
+  const workbookPath = join(folder, 'redacted.xlsx');
+  await workbookDownload.saveAs(workbookPath);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(workbookPath);
+  const facts = new Map<ExcelJS.CellValue, ExcelJS.CellValue>();
+  workbook.getWorksheet('Executive summary')?.eachRow((row) => facts.set(row.getCell(1).value, row.getCell(2).value));
+  expect(facts.get('Scope')).toBe(providers.join(', '));
+  expect(facts.get('Commercial terms')).toBe('Left out: charges, prices and service credits are not in this pack');
+
+  const downloadingCsv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save tables as CSV (.zip)' }).click();
+  const csvDownload = await downloadingCsv;
+  expect(csvDownload.suggestedFilename()).toBe(`${packName}.zip`);
+  const csvPath = join(folder, 'redacted.zip');
+  await csvDownload.saveAs(csvPath);
+  const cover = strFromU8(unzipSync(new Uint8Array(readFileSync(csvPath)))['01 Executive summary.csv'] ?? new Uint8Array()).split('\r\n');
+  expect(cover).toContain(`Scope,"${providers.join(', ')}"`);
+  expect(cover).toContain('Commercial terms,"Left out: charges, prices and service credits are not in this pack"');
   await context.close();
 });
 
@@ -268,5 +318,66 @@ test('template keeps the choices', async () => {
   await expect(builder.getByRole('checkbox', { name: 'RFP evaluation results' })).not.toBeChecked();
   await expect(builder.getByLabel('Orientation')).toHaveValue('landscape');
   await expect(builder.getByLabel('Reporting period')).toHaveValue('2016-Q1');
+  await context.close();
+});
+
+test('templates ask before replacing or deleting', async () => {
+  const context = await profile.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
+  const builder = page.getByRole('form', { name: 'Report choices' });
+
+  // The provider list counts the chosen providers and can be searched.
+  await builder.getByRole('radio', { name: 'Chosen providers' }).check();
+  const providers = builder.getByRole('group', { name: 'Providers' });
+  const total = await providers.getByRole('checkbox').count();
+  await expect(builder.getByText(`0 of ${String(total)} providers chosen`)).toBeVisible();
+  await builder.getByRole('searchbox', { name: 'Search providers' }).fill('west mid');
+  await expect(providers.getByRole('checkbox')).toHaveCount(1);
+  await providers.getByRole('checkbox', { name: 'WEST MIDLANDS NHS 111' }).check();
+  await builder.getByRole('searchbox', { name: 'Search providers' }).fill('');
+  await builder.getByRole('checkbox', { name: 'List only the chosen providers' }).check();
+  await expect(providers.getByRole('checkbox')).toHaveCount(1);
+  await expect(builder.getByText(`1 of ${String(total)} providers chosen`)).toBeVisible();
+
+  await page.getByLabel('Template name').fill('Monthly board');
+  await page.getByRole('button', { name: 'Save as template' }).click();
+  await expect(page.getByText('Template “Monthly board” saved on this computer.')).toBeVisible();
+
+  // Saving under the same name asks first, and Cancel keeps the saved choices.
+  await builder.getByRole('radio', { name: 'Whole portfolio' }).check();
+  await page.getByLabel('Template name').fill('monthly BOARD');
+  await page.getByRole('button', { name: 'Save as template' }).click();
+  const replace = page.getByRole('alertdialog', { name: /A template named “Monthly board” exists/ });
+  await expect(replace).toBeVisible();
+  await replace.getByRole('button', { name: 'Cancel' }).click();
+  await expect(replace).toBeHidden();
+  await page.getByRole('button', { name: 'Use template' }).click();
+  await expect(builder.getByRole('radio', { name: 'Chosen providers' })).toBeChecked();
+
+  await builder.getByRole('radio', { name: 'Whole portfolio' }).check();
+  await page.getByRole('button', { name: 'Save as template' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Replace template' }).click();
+  await expect(page.getByText('Template “monthly BOARD” saved on this computer.')).toBeVisible();
+  const templateSelect = page.getByLabel('Template', { exact: true });
+  await expect(templateSelect.locator('option')).toHaveText(['No template', 'monthly BOARD']);
+
+  // Rename keeps the choices under the new name.
+  await page.getByRole('button', { name: 'Rename template' }).click();
+  await page.getByRole('group', { name: 'Rename the template “monthly BOARD”' }).getByLabel('New name').fill('Board pack');
+  await page.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(page.getByText('Template “monthly BOARD” renamed to “Board pack”.')).toBeVisible();
+  await expect(templateSelect).toHaveValue('Board pack');
+
+  // Delete asks first; keeping the template leaves it listed.
+  await page.getByRole('button', { name: 'Delete template' }).click();
+  const question = page.getByRole('alertdialog', { name: 'Delete the template “Board pack”? This cannot be undone.' });
+  await question.getByRole('button', { name: 'Keep template' }).click();
+  await expect(templateSelect.locator('option')).toHaveText(['No template', 'Board pack']);
+  await page.getByRole('button', { name: 'Delete template' }).click();
+  await question.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByText('Template “Board pack” deleted.')).toBeVisible();
+  await expect(templateSelect.locator('option')).toHaveText(['No template']);
   await context.close();
 });

@@ -69,6 +69,22 @@ export async function deleteReportTemplate(db: PortfolioDb, name: string): Promi
   });
 }
 
+/**
+ * Renames the template named `from` to `to` (names compared ignoring case), keeping its choices.
+ * Rejects when no template is named `from`, or when another template is already named `to`.
+ */
+export async function renameReportTemplate(db: PortfolioDb, from: string, to: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const stored = await readStored(db);
+    const same = (entry: ReportTemplate, name: string) => entry.name.toLowerCase() === name.trim().toLowerCase();
+    const renamed = stored.find((entry) => same(entry, from));
+    if (renamed === undefined) throw new Error(`No report template is named "${from}".`);
+    if (stored.some((entry) => entry !== renamed && same(entry, to))) throw new Error(`A report template is already named "${to.trim()}".`);
+    const checked = templateSchema.parse({ ...renamed, name: to });
+    await templatesTable(db).put({ key: reportTemplatesKey, value: stored.map((entry) => (entry === renamed ? checked : entry)) });
+  });
+}
+
 /** Reads the stored templates for a write; an unreadable value is replaced rather than kept. */
 async function readStored(db: PortfolioDb): Promise<ReportTemplate[]> {
   const entry = await templatesTable(db).get(reportTemplatesKey);

@@ -1,4 +1,5 @@
 /** The report builder's fields: scope, period, sections, paper, orientation and redaction. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id, Period } from '@shared/domain/types';
 import { reportSectionKeys } from '@shared/reports';
@@ -49,21 +50,13 @@ export function ReportBuilder({ choices, onChange, providers, months, today }: R
           {t('reports.builder.chosenProviders')}
         </label>
         {choices.scopeKind === 'providers' ? (
-          <div className="provider-list" role="group" aria-label={t('reports.builder.providers')}>
-            {providers.map((provider) => (
-              <label key={provider.id}>
-                <input
-                  type="checkbox"
-                  checked={choices.providerIds.includes(provider.id)}
-                  onChange={(event) => {
-                    const others = choices.providerIds.filter((id) => id !== provider.id);
-                    set({ providerIds: event.target.checked ? [...others, provider.id] : others });
-                  }}
-                />
-                {provider.name}
-              </label>
-            ))}
-          </div>
+          <ProviderPicker
+            providers={providers}
+            chosen={choices.providerIds}
+            onChange={(providerIds) => {
+              set({ providerIds });
+            }}
+          />
         ) : null}
       </fieldset>
 
@@ -141,5 +134,68 @@ export function ReportBuilder({ choices, onChange, providers, months, today }: R
         {t('reports.builder.withoutCommercialTerms')}
       </label>
     </form>
+  );
+}
+
+interface ProviderPickerProps {
+  readonly providers: readonly { readonly id: Id; readonly name: string }[];
+  readonly chosen: readonly Id[];
+  readonly onChange: (providerIds: Id[]) => void;
+}
+
+/**
+ * Lists the providers of a provider scope with how many are chosen, a search box, and a switch
+ * that lists only the chosen ones, so that those a template chose can be checked without scrolling.
+ */
+function ProviderPicker({ providers, chosen, onChange }: ProviderPickerProps) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [onlyChosen, setOnlyChosen] = useState(false);
+  const chosenIds = new Set(chosen);
+  const needle = search.trim().toLocaleLowerCase(userLocale);
+  const shown = providers.filter(
+    (provider) => (!onlyChosen || chosenIds.has(provider.id)) && (needle === '' || provider.name.toLocaleLowerCase(userLocale).includes(needle)),
+  );
+  return (
+    <>
+      <p className="muted" role="status">
+        {t('reports.builder.providersChosen', { count: chosen.length, total: providers.length })}
+      </p>
+      <input
+        type="search"
+        value={search}
+        aria-label={t('reports.builder.searchProviders')}
+        placeholder={t('reports.builder.searchProviders')}
+        onChange={(event) => {
+          setSearch(event.target.value);
+        }}
+      />
+      <label>
+        <input
+          type="checkbox"
+          checked={onlyChosen}
+          onChange={(event) => {
+            setOnlyChosen(event.target.checked);
+          }}
+        />
+        {t('reports.builder.onlyChosen')}
+      </label>
+      <div className="provider-list" role="group" aria-label={t('reports.builder.providers')}>
+        {shown.map((provider) => (
+          <label key={provider.id}>
+            <input
+              type="checkbox"
+              checked={chosenIds.has(provider.id)}
+              onChange={(event) => {
+                const others = chosen.filter((id) => id !== provider.id);
+                onChange(event.target.checked ? [...others, provider.id] : others);
+              }}
+            />
+            {provider.name}
+          </label>
+        ))}
+        {shown.length === 0 ? <p className="muted">{t('reports.builder.noProviderMatches')}</p> : null}
+      </div>
+    </>
   );
 }

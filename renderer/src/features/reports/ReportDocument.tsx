@@ -3,15 +3,16 @@
  * dialog, Playwright's `page.pdf()` or Electron's `printToPDF`) it is the only thing printed, on
  * the chosen paper, with the running header and page numbers of `buildPageRule`. It uses the
  * bundled Noto Sans SC, which covers Latin and Chinese text, so names print in either script.
+ * While it is shown, the document title is the pack's name.
  */
-import '@fontsource/noto-sans-sc/400.css';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperSize } from '@shared/ipc/contract';
 import { userLocale } from '../../locale';
 import { buildPageRule } from './pageRule';
 import type { Orientation } from './reportChoices';
 import { ReportSectionView } from './ReportSectionView';
-import { dateText, instantText, periodText } from './reportText';
+import { dateText, instantText, packName, periodText } from './reportText';
 import type { RenderedPack } from './useReportBuild';
 
 export interface ReportDocumentProps {
@@ -25,6 +26,15 @@ export function ReportDocument({ rendered, paper, orientation }: ReportDocumentP
   const { pack } = rendered;
   const period = periodText(t, pack.period, userLocale);
   const generatedOn = t('reports.pack.generatedOn', { date: dateText(pack.generatedAt.slice(0, 10), userLocale) });
+  const title = packName(t, pack);
+  useEffect(() => {
+    // The PDF's title metadata and the print dialog's suggested file name come from the document title.
+    const previous = document.title;
+    document.title = title;
+    return () => {
+      document.title = previous;
+    };
+  }, [title]);
   const pageRule = buildPageRule(paper, orientation, {
     header: t('reports.pack.header', { portfolio: pack.portfolioName, period }),
     generated: generatedOn,

@@ -3,14 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '@shared/errors';
 import type { PaperSize, SavedFile } from '@shared/ipc/contract';
-import { periodLabel } from '@shared/reports';
 import { describeAppError } from '../../errorMessage';
 import { userLocale } from '../../locale';
 import { platform } from '../../platform';
 import { toAppError } from '../../reportError';
-import { packFileName } from './reportChoices';
 import type { Orientation } from './reportChoices';
 import { writeReportCsvZip } from './reportCsv';
+import { packFileName } from './reportText';
 import { writeReportWorkbook } from './reportWorkbook';
 import type { RenderedPack } from './useReportBuild';
 
@@ -25,7 +24,7 @@ export function ReportSaveActions({ rendered, paper, orientation }: ReportSaveAc
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ readonly kind: 'ok' | 'error'; readonly text: string } | null>(null);
   const { pack } = rendered;
-  const fileName = (extension: string) => packFileName(pack.portfolioName, periodLabel(pack.period), extension);
+  const fileName = (extension: string) => packFileName(t, pack, extension);
 
   const run = async (work: () => Promise<Result<SavedFile | null>>) => {
     setBusy(true);

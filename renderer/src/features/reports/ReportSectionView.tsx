@@ -6,18 +6,18 @@ import type { RiskScore } from '@shared/domain/governance';
 import { userLocale } from '../../locale';
 import { kpiName } from '../kpi/kpiName';
 import { ReportTableView } from './ReportTableView';
-import { capitalise, creditsClause, summarySentences } from './reportText';
+import { capitalise, creditsClause, periodText, sectionNote, summarySentences } from './reportText';
 import type { RenderedPack } from './useReportBuild';
 
 const scores: readonly RiskScore[] = [1, 2, 3, 4, 5];
 
 export function ReportSectionView({ section, rendered }: { readonly section: ReportSection; readonly rendered: RenderedPack }) {
   const { t } = useTranslation();
+  const note = sectionNote(t, rendered.pack, section);
   return (
     <section className={`report-section report-section-${section.key}`} data-section={section.key} aria-labelledby={`report-${section.key}`}>
       <h2 id={`report-${section.key}`}>{t(`reports.sections.${section.key}`)}</h2>
-      {section.state === 'redacted' ? <p className="report-note">{t('reports.redactedSection')}</p> : null}
-      {section.state === 'empty' && section.key !== 'summary' ? <p className="report-note">{t(`reports.empty.${section.key}`)}</p> : null}
+      {note !== null ? <p className="report-note">{note}</p> : null}
       {section.state === 'ready' ? <SectionBody section={section} rendered={rendered} /> : null}
     </section>
   );
@@ -55,7 +55,7 @@ function SectionBody({ section, rendered }: { readonly section: ReportSection; r
     case 'credits':
       return (
         <>
-          <p className="report-headline">{capitalise(creditsClause(t, section.totals, userLocale))}</p>
+          <p className="report-headline">{capitalise(creditsClause(t, section.totals, periodText(t, rendered.pack.period, userLocale), userLocale))}</p>
           {tables}
         </>
       );

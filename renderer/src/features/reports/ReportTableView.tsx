@@ -1,13 +1,25 @@
-/** One table of a pack: its title as caption, a header row that repeats on every printed page, and rows that never split. */
+/**
+ * One table of a pack: its title as caption, a header row that repeats on every printed page, and
+ * rows that never split. A table without rows shows its title and why it has none.
+ */
 import { useTranslation } from 'react-i18next';
 import type { ReportCell, ReportTable } from '@shared/reports';
 import { userLocale } from '../../locale';
-import { cellText, columnTitle, tableTitle } from './reportText';
+import { cellText, columnTitle, emptyTableText, tableTitle } from './reportText';
 
 const numericKinds: ReadonlySet<ReportCell['kind']> = new Set(['kpiValue', 'integer', 'decimal', 'share', 'money']);
 
 export function ReportTableView({ table }: { readonly table: ReportTable }) {
   const { t } = useTranslation();
+  if (table.rows.length === 0) {
+    // A header row over no rows looks like a printing fault, so an empty table states why it is empty.
+    return (
+      <div className="report-table-empty" data-table={table.key}>
+        <p className="report-table-title">{tableTitle(t, table)}</p>
+        <p className="report-note">{emptyTableText(t, table)}</p>
+      </div>
+    );
+  }
   const numeric = table.columns.map((_, position) => table.rows.some((row) => numericKinds.has(row[position]?.kind ?? 'empty')));
   return (
     <table className="report-table" data-table={table.key}>

@@ -111,10 +111,11 @@ function BuildStatus({ state, onCancel }: { readonly state: BuildState; readonly
   return (
     <div className="report-progress" role="status" aria-live="polite">
       <progress value={value} max={1} aria-label={text} />
-      <span>{text}</span>
+      {/* Cancel comes before the step's text, so it stays in place while the text changes length. */}
       <button type="button" className="button" onClick={onCancel}>
         {t('reports.progress.cancel')}
       </button>
+      <span>{text}</span>
     </div>
   );
 }

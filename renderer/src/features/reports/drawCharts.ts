@@ -55,6 +55,12 @@ export async function drawCharts(
           const option = buildGanttOption(excerpt, {
             title: t('reports.pack.ganttLabel', { plan: excerpt.title }),
             date: (day) => dateText(fromDayNumber(Math.round(day)), locale),
+            legend: {
+              critical: t('reports.pack.ganttLegend.critical'),
+              task: t('reports.pack.ganttLegend.task'),
+              milestone: t('reports.pack.ganttLegend.milestone'),
+              baseline: t('reports.pack.ganttLegend.baseline'),
+            },
           });
           gantts.set(excerpt.planId, renderChartSvg(option, ganttWidth, ganttHeight(excerpt.bars.length)));
         });

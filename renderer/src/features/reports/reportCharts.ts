@@ -48,6 +48,9 @@ export function buildLevelChartOption(chart: LevelChart, text: LevelChartText): 
     lineStyle: { color, width: dashed ? 1 : 2, type: dashed ? 'dashed' : 'solid' },
     itemStyle: { color },
   });
+  const values = [...chart.results, ...chart.expected, ...chart.minimum].filter((value) => value !== null);
+  // A percentage of at most 100 is charted on an axis that stops at 100%, not on ECharts' next nice step past it.
+  const percentCap = chart.unit === 'percent' && values.every((value) => value <= 100) ? { max: (extent: { max: number }) => Math.min(100, niceCeiling(extent.max)) } : {};
   return {
     animation: false,
     textStyle,
@@ -55,7 +58,7 @@ export function buildLevelChartOption(chart: LevelChart, text: LevelChartText): 
     legend: { bottom: 0, itemWidth: 14, itemHeight: 6, textStyle },
     grid: { left: 48, right: 8, top: 8, bottom: 40 },
     xAxis: { type: 'category', data: chart.months.map(text.month), axisLabel: { ...textStyle, fontSize: 8, interval: 2 } },
-    yAxis: { type: 'value', scale: true, axisLabel: { ...textStyle, fontSize: 8, formatter: (value: number) => text.value(value) } },
+    yAxis: { type: 'value', scale: true, ...percentCap, axisLabel: { ...textStyle, fontSize: 8, showMaxLabel: true, formatter: (value: number) => text.value(value) } },
     series: [
       line(text.result, chart.results, '#1f5fbf', false),
       line(text.expected, chart.expected, '#1e7d45', true),
@@ -64,15 +67,30 @@ export function buildLevelChartOption(chart: LevelChart, text: LevelChartText): 
   };
 }
 
+/** Rounds a positive `value` up to a multiple of half its power of ten: 99.74 to 100, 22.9 to 25, 3.2 to 3.5. */
+function niceCeiling(value: number): number {
+  if (value <= 0) return value;
+  const step = 10 ** Math.floor(Math.log10(value)) / 2;
+  return Math.ceil(value / step) * step;
+}
+
 export interface GanttText {
   readonly title: string;
   readonly date: (day: number) => string;
+  /** Legend entries: a critical task, another task, a milestone and the baseline finish mark. */
+  readonly legend: { readonly critical: string; readonly task: string; readonly milestone: string; readonly baseline: string };
 }
 
-/** Height of a Gantt excerpt with `bars` rows, in CSS pixels. */
+/** Height of a Gantt excerpt with `bars` rows and its legend, in CSS pixels. */
 export function ganttHeight(bars: number): number {
-  return 40 + Math.max(bars, 1) * ganttRowHeight;
+  return 60 + Math.max(bars, 1) * ganttRowHeight;
 }
+
+const criticalColor = '#b3261e';
+const taskColor = '#1f5fbf';
+const baselineColor = '#5a6478';
+/** A thin upright bar, the legend icon of the baseline finish mark. */
+const baselineIcon = 'path://M0,0 L2,0 L2,10 L0,10 Z';
 
 /**
  * Builds a Gantt excerpt: one row per bar, a bar from start to the end of the finish day (a
@@ -91,7 +109,21 @@ export function buildGanttOption(excerpt: GanttExcerpt, text: GanttText): EChart
     animation: false,
     textStyle,
     aria: { enabled: true, label: { description: text.title } },
-    grid: { left: 200, right: 16, top: 8, bottom: 28 },
+    grid: { left: 200, right: 16, top: 8, bottom: 48 },
+    // The legend names the bars and marks; its entries belong to the empty series below.
+    legend: {
+      bottom: 0,
+      itemWidth: 12,
+      itemHeight: 8,
+      textStyle,
+      data: [
+        { name: text.legend.critical, icon: 'rect', itemStyle: { color: criticalColor } },
+        { name: text.legend.task, icon: 'rect', itemStyle: { color: taskColor } },
+        { name: text.legend.milestone, icon: 'diamond', itemStyle: { color: criticalColor } },
+        { name: text.legend.baseline, icon: baselineIcon, itemStyle: { color: baselineColor } },
+      ],
+      selectedMode: false,
+    },
     xAxis: { type: 'value', min: first, max: Math.max(last, first + 1), axisLabel: { ...textStyle, fontSize: 8, formatter: (day: number) => text.date(day) } },
     yAxis: {
       type: 'category',
@@ -107,6 +139,12 @@ export function buildGanttOption(excerpt: GanttExcerpt, text: GanttText): EChart
         data: rows.map((row) => ({ value: row.value, milestone: row.milestone, critical: row.critical })),
         renderItem: (params: { dataIndex: number }, api: GanttApi) => renderBar(rows[params.dataIndex], api),
       },
+      ...[text.legend.critical, text.legend.task, text.legend.milestone, text.legend.baseline].map((name) => ({
+        type: 'custom',
+        name,
+        data: [],
+        renderItem: () => null,
+      })),
     ],
   };
 }
@@ -123,7 +161,7 @@ function renderBar(row: { readonly milestone: boolean; readonly critical: boolea
   const [startX, y] = api.coord([api.value(1), index]);
   const [endX] = api.coord([api.value(2), index]);
   const height = api.size([0, 1])[1] * 0.55;
-  const color = row.critical ? '#b3261e' : '#1f5fbf';
+  const color = row.critical ? criticalColor : taskColor;
   const children: object[] = [];
   if (row.milestone) {
     const half = height / 2;
@@ -134,7 +172,7 @@ function renderBar(row: { readonly milestone: boolean; readonly critical: boolea
   const baselineDay = api.value(3);
   if (baselineDay >= 0) {
     const [baselineX] = api.coord([baselineDay, index]);
-    children.push({ type: 'line', shape: { x1: baselineX, y1: y - height, x2: baselineX, y2: y + height }, style: { stroke: '#5a6478', lineWidth: 2 } });
+    children.push({ type: 'line', shape: { x1: baselineX, y1: y - height, x2: baselineX, y2: y + height }, style: { stroke: baselineColor, lineWidth: 2 } });
   }
   return { type: 'group', children };
 }

@@ -116,11 +116,3 @@ export function applyTemplate(
     withoutCommercialTerms: template.withoutCommercialTerms,
   };
 }
-
-/** Names the pack's file after the portfolio and the period, replacing characters that file systems reject. */
-export function packFileName(portfolioName: string, periodValue: string, extension: string): string {
-  let base = '';
-  for (const character of `${portfolioName} ${periodValue}`) base += character < ' ' || '<>:"/\\|?*'.includes(character) ? ' ' : character;
-  base = base.replace(/\s+/g, ' ').trim();
-  return `${base.slice(0, 120) || 'report'}.${extension}`;
-}

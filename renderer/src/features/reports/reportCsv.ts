@@ -1,46 +1,113 @@
 /**
  * The pack's tables as CSV files (papaparse), one per table, in one ZIP file (fflate). Values are
- * plain data: numbers with a decimal point and no grouping, money as the amount and its currency
- * code, dates as `YYYY-MM-DD`, months as `YYYY-MM`. Each file starts with a UTF-8 byte order mark
- * so that Excel reads names in any script.
+ * plain data that a spreadsheet can compute with. Numbers have a decimal point and no grouping.
+ * Money is a number, with the currency in a column of its own. Percentages run from 0 to 100,
+ * rounded to two decimals, with the unit in the header, or in a unit column when the KPIs of one
+ * column differ in unit. Dates are `YYYY-MM-DD`, months `YYYY-MM`, instants ISO 8601 in UTC.
+ * Each file starts with a UTF-8 byte order mark so that Excel reads names in any script.
  */
 import type { TFunction } from 'i18next';
 import Papa from 'papaparse';
 import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
+import type { KpiUnit } from '@shared/domain/types';
 import { minorUnitDigits } from '@shared/rfp/money';
 import type { ReportCell, ReportPack } from '@shared/reports';
-import { cellText, columnTitle } from './reportText';
+import { safeFileName } from './fileName';
+import { cellText, columnTitle, dataTables, packFactRows, tableTitle } from './reportText';
 
-/** Returns the CSV value of one cell. */
-export function csvValue(t: TFunction, cell: ReportCell, locale: string): string | number | boolean {
+type CsvValue = string | number | boolean;
+
+/** Decimals of percentages and other non-integer numbers in CSV, as the app shows KPI percentages. */
+const csvDecimals = 2;
+
+function rounded(value: number): number {
+  return Number(value.toFixed(csvDecimals));
+}
+
+/** Returns the CSV value of one cell; its currency or unit goes in a column or header of its own. */
+export function csvValue(t: TFunction, cell: ReportCell, locale: string): CsvValue {
   switch (cell.kind) {
     case 'integer':
-    case 'decimal':
-    case 'share':
-    case 'kpiValue':
       return cell.value;
+    case 'decimal':
+    case 'kpiValue':
+      return rounded(cell.value);
+    case 'share':
+      return rounded(cell.value * 100);
     case 'money': {
       const digits = minorUnitDigits(cell.currency);
-      return `${(cell.minor / 10 ** digits).toFixed(digits)} ${cell.currency}`;
+      return (cell.minor / 10 ** digits).toFixed(digits);
     }
     case 'date':
     case 'month':
+    case 'instant':
       return cell.value;
     default:
       return cellText(t, cell, locale);
   }
 }
 
-/** Names each table's file `<nn>-<section>-<table>.csv`, numbered in pack order. */
+/** Unit of a cell's CSV number: a KPI's unit, `percent` for a share, `null` for a cell without one. */
+function unitOf(cell: ReportCell | undefined): KpiUnit | null {
+  if (cell?.kind === 'share') return 'percent';
+  if (cell?.kind === 'kpiValue') return cell.unit;
+  return null;
+}
+
+/**
+ * Lays out one table for CSV. A column whose numbers share one unit names it in its header
+ * ("Share of total (%)"). When the KPIs of one table differ in unit, a unit column follows, with
+ * the unit of each row's KPI. Money gets a currency column with each row's currency.
+ */
+export function csvRows(t: TFunction, header: readonly string[], rows: readonly (readonly ReportCell[])[], locale: string): CsvValue[][] {
+  const columnUnits = header.map((_, position) => new Set(rows.map((row) => unitOf(row[position])).filter((unit) => unit !== null)));
+  const mixedUnits = columnUnits.some((units) => units.size > 1);
+  const hasMoney = rows.some((row) => row.some((cell) => cell.kind === 'money'));
+
+  const titles: CsvValue[] = header.map((title, position) => {
+    const units = columnUnits[position];
+    const [unit] = units ?? [];
+    if (mixedUnits || units?.size !== 1 || unit === undefined || unit === 'number') return title;
+    return t('reports.csv.headerWithUnit', { title, unit: t(`reports.csv.units.${unit}`) });
+  });
+  if (mixedUnits) titles.push(t('reports.csv.unit'));
+  if (hasMoney) titles.push(t('reports.csv.currency'));
+
+  const body = rows.map((row) => {
+    const values = row.map((cell) => csvValue(t, cell, locale));
+    if (mixedUnits) {
+      const unit = row.map(unitOf).find((entry) => entry !== null);
+      values.push(unit === undefined || unit === 'number' ? '' : t(`reports.csv.units.${unit}`));
+    }
+    if (hasMoney) values.push(row.find((cell) => cell.kind === 'money')?.currency ?? '');
+    return values;
+  });
+  return [titles, ...body];
+}
+
+/**
+ * Lists the pack's CSV files, numbered in pack order: first the facts of the workbook's first sheet
+ * (what the pack covers, then the summary's facts), then one file per table of each section,
+ * named after its section and its title.
+ */
 export function csvFiles(pack: ReportPack, t: TFunction, locale: string): { readonly name: string; readonly text: string }[] {
   const files: { name: string; text: string }[] = [];
+  const add = (title: string, rows: CsvValue[][]) => {
+    const number = String(files.length + 1).padStart(2, '0');
+    files.push({ name: safeFileName(`${number} ${title}`, [], 'csv'), text: `\ufeff${Papa.unparse(rows)}` });
+  };
+
+  const hasSummary = pack.sections.some((section) => section.key === 'summary');
+  const facts = packFactRows(t, pack, locale).map((row): ReportCell[] => [{ kind: 'text', value: row.label }, row.value]);
+  add(
+    hasSummary ? t('reports.sections.summary') : t('reports.workbook.coverSheet'),
+    csvRows(t, [t('reports.summaryTable.fact'), t('reports.summaryTable.value')], facts, locale),
+  );
   for (const section of pack.sections) {
-    for (const table of section.tables) {
+    for (const table of dataTables(section)) {
       const header = table.columns.map((column) => columnTitle(t, table, column));
-      const rows = table.rows.map((row) => row.map((cell) => csvValue(t, cell, locale)));
-      const number = String(files.length + 1).padStart(2, '0');
-      files.push({ name: `${number}-${section.key}-${table.key}.csv`, text: `\ufeff${Papa.unparse([header, ...rows])}` });
+      add(`${t(`reports.sections.${section.key}`)} - ${tableTitle(t, table)}`, csvRows(t, header, table.rows, locale));
     }
   }
   return files;

@@ -1,15 +1,15 @@
 /**
- * The pack as an .xlsx workbook (exceljs): a summary sheet, then one sheet per section with its
- * tables one below the other. Numbers are numbers with number formats (money with its currency
- * code, shares and percent KPIs as percentages), calendar dates and months are dates, the first
- * table's header row is frozen and columns are sized to their content.
+ * The pack as an .xlsx workbook (exceljs): a first sheet that states what the pack covers, with the
+ * summary's facts, then one sheet per section with its tables one below the other. Numbers are
+ * numbers with number formats (money with its currency code, shares and percent KPIs as
+ * percentages), calendar dates and months are dates, and columns are sized to their content.
  */
 import type { TFunction } from 'i18next';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { minorUnitDigits } from '@shared/rfp/money';
 import type { ReportCell, ReportPack, ReportSection, ReportTable } from '@shared/reports';
 import { loadExcel } from '../rfp/scoringSheet/loadExcel';
-import { cellText, columnTitle, periodText, summaryRows, summarySentences, tableTitle } from './reportText';
+import { cellText, columnTitle, dataTables, emptyTableText, packFactRows, sectionNote, summarySentences, tableTitle } from './reportText';
 
 /** Widest column, in characters; longer texts wrap. */
 const maxColumnWidth = 60;
@@ -26,7 +26,7 @@ export async function writeReportWorkbook(pack: ReportPack, t: TFunction, locale
   addSummarySheet(workbook, pack, t, locale, usedNames);
   for (const section of pack.sections) {
     if (section.key === 'summary') continue;
-    addSectionSheet(workbook, section, t, locale, usedNames);
+    addSectionSheet(workbook, pack, section, t, locale, usedNames);
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer);
@@ -50,20 +50,17 @@ export function sheetName(title: string, usedNames: Set<string>): string {
   return name;
 }
 
+/** Adds the first sheet: what the pack covers, then the summary's facts and sentences when the pack has a summary. */
 function addSummarySheet(workbook: Workbook, pack: ReportPack, t: TFunction, locale: string, usedNames: Set<string>): void {
-  const sheet = workbook.addWorksheet(sheetName(t('reports.sections.summary'), usedNames), { views: [{ state: 'frozen', ySplit: 1 }] });
-  addHeaderRow(sheet, [t('reports.summaryTable.fact'), t('reports.summaryTable.value')]);
-  sheet.addRow([t('reports.summaryTable.portfolio'), pack.portfolioName]);
-  sheet.addRow([t('reports.summaryTable.period'), periodText(t, pack.period, locale)]);
-  addInstantRow(sheet, t('reports.summaryTable.generatedAt'), pack.generatedAt);
-  if (pack.dataChangedAt !== null) addInstantRow(sheet, t('reports.summaryTable.dataChangedAt'), pack.dataChangedAt);
-
   const summary = pack.sections.find((section) => section.key === 'summary');
+  const title = summary === undefined ? t('reports.workbook.coverSheet') : t('reports.sections.summary');
+  const sheet = workbook.addWorksheet(sheetName(title, usedNames), { views: [{ state: 'frozen', ySplit: 1 }] });
+  addHeaderRow(sheet, [t('reports.summaryTable.fact'), t('reports.summaryTable.value')]);
+  for (const row of packFactRows(t, pack, locale)) {
+    const added = sheet.addRow([row.label, null]);
+    writeCell(added.getCell(2), row.value, t, locale);
+  }
   if (summary?.key === 'summary') {
-    for (const row of summaryRows(t, summary.facts)) {
-      const added = sheet.addRow([row.label, null]);
-      writeCell(added.getCell(2), row.value, t, locale);
-    }
     sheet.addRow([]);
     for (const sentence of summarySentences(t, pack, summary.facts, locale)) sheet.addRow([sentence]);
   }
@@ -71,35 +68,37 @@ function addSummarySheet(workbook: Workbook, pack: ReportPack, t: TFunction, loc
   sheet.getColumn(2).width = 28;
 }
 
-function addInstantRow(sheet: Worksheet, label: string, instant: string): void {
-  const row = sheet.addRow([label, new Date(instant)]);
-  row.getCell(2).numFmt = 'yyyy-mm-dd hh:mm "UTC"';
-}
-
-function addSectionSheet(workbook: Workbook, section: ReportSection, t: TFunction, locale: string, usedNames: Set<string>): void {
+/**
+ * Adds a section's sheet. A sheet of one table starts with its header row, which is frozen. On a
+ * sheet of several tables each table gets a title row, and no row is frozen, because a frozen
+ * header of the first table would sit over the rows of the next.
+ */
+function addSectionSheet(workbook: Workbook, pack: ReportPack, section: ReportSection, t: TFunction, locale: string, usedNames: Set<string>): void {
   const sheet = workbook.addWorksheet(sheetName(t(`reports.sections.${section.key}`), usedNames));
-  if (section.state !== 'ready' || section.tables.length === 0) {
-    sheet.addRow([section.state === 'redacted' ? t('reports.redactedSection') : t(`reports.empty.${section.key}`)]);
+  const note = sectionNote(t, pack, section);
+  const tables = dataTables(section);
+  if (note !== null) {
+    sheet.addRow([note]);
     sheet.getColumn(1).width = maxColumnWidth;
     return;
   }
 
+  const titled = tables.length > 1;
   const widths: number[] = [];
-  for (const [index, table] of section.tables.entries()) {
-    if (index === 0) {
-      // The first table's header is the sheet's first row, so freezing it keeps it in view.
-      addHeaderRow(sheet, table.columns.map((column) => columnTitle(t, table, column)));
-      sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    } else {
-      sheet.addRow([]);
-      sheet.addRow([tableTitle(t, table)]).font = { bold: true, size: 12 };
-      addHeaderRow(sheet, table.columns.map((column) => columnTitle(t, table, column)));
+  for (const [index, table] of tables.entries()) {
+    if (index > 0) sheet.addRow([]);
+    if (titled) sheet.addRow([tableTitle(t, table)]).font = { bold: true, size: 12 };
+    if (table.rows.length === 0) {
+      sheet.addRow([emptyTableText(t, table)]).font = { italic: true };
+      continue;
     }
+    addHeaderRow(sheet, table.columns.map((column) => columnTitle(t, table, column)));
     addTableRows(sheet, table, t, locale, widths);
     table.columns.forEach((column, position) => {
       widths[position] = Math.max(widths[position] ?? 0, columnTitle(t, table, column).length);
     });
   }
+  if (!titled) sheet.views = [{ state: 'frozen', ySplit: 1 }];
   widths.forEach((width, position) => {
     sheet.getColumn(position + 1).width = Math.min(maxColumnWidth, Math.max(minColumnWidth, width + 2));
   });
@@ -161,6 +160,11 @@ export function writeCell(target: Cell, cell: ReportCell, t: TFunction, locale: 
     case 'month':
       target.value = utcDate(`${cell.value}-01`);
       target.numFmt = 'mmm yyyy';
+      return;
+    case 'instant':
+      // A workbook cell has no time zone, so the instant is written in UTC and its format names UTC.
+      target.value = new Date(cell.value);
+      target.numFmt = 'yyyy-mm-dd hh:mm "UTC"';
       return;
     case 'boolean':
       target.value = cell.value;

@@ -4,15 +4,21 @@
  */
 import { minorUnitDigits } from '@shared/rfp/money';
 
-/** Formats `amountMinor` minor units of `currency`, for example 123456 GBP as `£1,234.56` in en-GB. */
+const moneyFormatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Formats `amountMinor` minor units of `currency`, for example 123456 GBP as `£1,234.56` in en-GB.
+ * Formatters are shared per locale and currency, because building one costs far more than formatting.
+ */
 export function formatMoneyMinor(amountMinor: number, currency: string, locale: string): string {
   const digits = minorUnitDigits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amountMinor / 10 ** digits);
+  const key = `${locale}|${currency}`;
+  let formatter = moneyFormatters.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormatters.set(key, formatter);
+  }
+  return formatter.format(amountMinor / 10 ** digits);
 }
 
 /**

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteReportTemplate, readReportTemplates, reportTemplatesKey, saveReportTemplate } from '../../../../renderer/src/db/reportTemplates';
+import { deleteReportTemplate, readReportTemplates, renameReportTemplate, reportTemplatesKey, saveReportTemplate } from '../../../../renderer/src/db/reportTemplates';
 import type { ReportTemplate } from '../../../../renderer/src/db/reportTemplates';
 import type { PortfolioDb } from '../../../../renderer/src/db/portfolioDb';
 import { readVersionVector } from '../../../../renderer/src/db/versionVector';
@@ -76,5 +76,34 @@ describe('report templates', () => {
     const db = await database();
     await saveReportTemplate(db, quarterly);
     expect(await readVersionVector(db)).toEqual({});
+  });
+});
+
+describe('renameReportTemplate', () => {
+  it('keeps the choices under the new name', async () => {
+    const db = await database();
+    await saveReportTemplate(db, quarterly);
+    await renameReportTemplate(db, 'quarterly BOARD', '  Board pack ');
+    expect(await readReportTemplates(db)).toEqual([{ ...quarterly, name: 'Board pack' }]);
+  });
+
+  it('changes only the case of a name', async () => {
+    const db = await database();
+    await saveReportTemplate(db, quarterly);
+    await renameReportTemplate(db, 'Quarterly board', 'Quarterly Board');
+    expect((await readReportTemplates(db)).map((template) => template.name)).toEqual(['Quarterly Board']);
+  });
+
+  it('rejects a name another template has', async () => {
+    const db = await database();
+    await saveReportTemplate(db, quarterly);
+    await saveReportTemplate(db, { ...quarterly, name: 'Monthly' });
+    await expect(renameReportTemplate(db, 'Monthly', 'quarterly board')).rejects.toThrow('A report template is already named "quarterly board".');
+    expect((await readReportTemplates(db)).map((template) => template.name)).toEqual(['Monthly', 'Quarterly board']);
+  });
+
+  it('rejects a missing template', async () => {
+    const db = await database();
+    await expect(renameReportTemplate(db, 'Nothing', 'Something')).rejects.toThrow('No report template is named "Nothing".');
   });
 });

@@ -72,6 +72,14 @@ describe('buildReport', () => {
     expect(facts.missedLevels).toBe(1);
   });
 
+  it('counts overdue deadlines apart', () => {
+    // On 2026-02-15 the golden contract's notice deadline (2025-09-30) and its SOC 2 report (2026-01-14) have passed.
+    const facts = sectionOf(pack, 'summary').facts;
+    expect(facts.passedNoticeDeadlines).toBe(1);
+    expect(facts.expiredCertifications).toBe(1);
+    expect(facts.upcomingDeadlines).toBe(1);
+  });
+
   it('scores every level with a KPI', () => {
     const scorecard = sectionOf(pack, 'scorecards').tables[0];
     expect(scorecard?.rows).toHaveLength(goldenSnapshot.records.serviceLevels.length);
@@ -105,6 +113,25 @@ describe('buildReport', () => {
       { kind: 'integer', value: 1 },
       { kind: 'integer', value: 2 },
     ]);
+  });
+
+  it('ranks no bidder before scoring', () => {
+    const unscored: PortfolioSnapshot = { ...goldenSnapshot, records: { ...goldenSnapshot.records, rfpScores: [], rfpConsensusScores: [], rfpPriceBids: [] } };
+    const ranking = sectionOf(buildReport({ snapshot: unscored }, quarterOptions), 'rfps').tables.find((table) => table.key === 'rfpRanking');
+    expect(ranking?.rows.length).toBe(2);
+    for (const row of ranking?.rows ?? []) {
+      expect(row[2]).toEqual({ kind: 'code', group: 'rfpRank', value: 'notScored' });
+      expect(row[7]).toEqual({ kind: 'boolean', value: false });
+    }
+  });
+
+  it('marks portfolio-wide risks', () => {
+    const [first, ...rest] = goldenSnapshot.records.risks;
+    if (first === undefined) throw new Error('The golden snapshot has no risk');
+    const records = { ...goldenSnapshot.records, risks: [{ ...first, providerId: null }, ...rest] };
+    const risks = sectionOf(buildReport({ snapshot: { ...goldenSnapshot, records } }, quarterOptions), 'risks').tables[0];
+    const row = risks?.rows.find((cells) => cells[0]?.kind === 'text' && cells[0].value === first.title);
+    expect(row?.[1]).toEqual({ kind: 'code', group: 'providerScope', value: 'portfolioWide' });
   });
 
   it('quotes consensus reasons', () => {

@@ -44,18 +44,46 @@ describe('level chart', () => {
     expect(svg).toContain('Expected');
   });
 
+  it('stops a percent axis at 100%', () => {
+    // ECharts' own nice steps of 3 would end this axis at 102%.
+    const high: LevelChart = { ...chart, months: ['2016-01', '2016-02', '2016-03', '2016-04'], results: [99.74, 82.67, 80.86, 83.31], expected: [96, 96, 96, 96], minimum: [95, 95, 95, 95] };
+    const svg = renderChartSvg(buildLevelChartOption(high, text), 330, 190);
+    const labels = [...svg.matchAll(/>(-?\d+(?:\.\d+)?)%</g)].map((match) => Number(match[1]));
+    expect(labels.length).toBeGreaterThan(2);
+    expect(Math.max(...labels)).toBeLessThanOrEqual(100);
+    expect(Math.max(...labels)).toBeGreaterThanOrEqual(99.74);
+  });
+
+  it('keeps results above 100% in view', () => {
+    const above: LevelChart = { ...chart, results: [104, 101, 99] };
+    const svg = renderChartSvg(buildLevelChartOption(above, text), 330, 190);
+    const labels = [...svg.matchAll(/>(-?\d+(?:\.\d+)?)%</g)].map((match) => Number(match[1]));
+    expect(Math.max(...labels)).toBeGreaterThanOrEqual(104);
+  });
+
   it('leaves a gap for a month without data', () => {
     const option = buildLevelChartOption(chart, text) as { series: { data: (number | null)[] }[] };
     expect(option.series[0]?.data).toEqual([96.5, null, 91.2]);
   });
 });
 
+const ganttText = {
+  title: 'Plan',
+  date: String,
+  legend: { critical: 'Critical task', task: 'Other task', milestone: 'Milestone', baseline: 'Baseline finish' },
+};
+
 describe('Gantt excerpt', () => {
   it('draws a row per bar', () => {
-    const svg = renderChartSvg(buildGanttOption(excerpt, { title: 'Plan', date: String }), 680, ganttHeight(2));
+    const svg = renderChartSvg(buildGanttOption(excerpt, ganttText), 680, ganttHeight(2));
     expect(svg).toContain('Knowledge transfer');
     expect(svg).toContain('Go-live');
     expect(svg).toContain('<path');
+  });
+
+  it('explains bars and marks in a legend', () => {
+    const svg = renderChartSvg(buildGanttOption(excerpt, ganttText), 680, ganttHeight(2));
+    for (const entry of Object.values(ganttText.legend)) expect(svg, entry).toContain(entry);
   });
 
   it('grows with the bars', () => {

@@ -4,11 +4,11 @@ import {
   applyTemplate,
   checkChoices,
   defaultChoices,
-  packFileName,
   parsePeriodValue,
   periodValues,
   toReportOptions,
 } from '../../../../../../renderer/src/features/reports/reportChoices';
+import { safeFileName } from '../../../../../../renderer/src/features/reports/fileName';
 import { buildPageRule, cssString, pageCounterContent } from '../../../../../../renderer/src/features/reports/pageRule';
 
 const months = ['2015-12', '2016-03', '2016-01', '2016-02'];
@@ -91,13 +91,23 @@ describe('applyTemplate', () => {
   });
 });
 
-describe('packFileName', () => {
+describe('safeFileName', () => {
   it('replaces characters file systems reject', () => {
-    expect(packFileName('Acme: EMEA/APAC', '2016-Q1', 'pdf')).toBe('Acme EMEA APAC 2016-Q1.pdf');
+    expect(safeFileName('Acme: EMEA/APAC 2016-Q1', [], 'pdf')).toBe('Acme EMEA APAC 2016-Q1.pdf');
   });
 
   it('keeps CJK names', () => {
-    expect(packFileName('上海客服中心', '2016-03', 'xlsx')).toBe('上海客服中心 2016-03.xlsx');
+    expect(safeFileName('上海客服中心 2016-03', [], 'xlsx')).toBe('上海客服中心 2016-03.xlsx');
+  });
+
+  it('joins qualifiers with dashes', () => {
+    expect(safeFileName('Acme 2016-Q1', ['2 providers', 'without commercial terms'], 'xlsx')).toBe('Acme 2016-Q1 – 2 providers – without commercial terms.xlsx');
+  });
+
+  it('keeps qualifiers after a long base', () => {
+    const name = safeFileName('A'.repeat(300), ['without commercial terms'], 'zip');
+    expect(name.endsWith(' – without commercial terms.zip')).toBe(true);
+    expect(name.length).toBeLessThan(140);
   });
 });
 
