@@ -53,6 +53,8 @@ export const errorCodes = [
   'import.titleTooLong',
   'import.endBeforeStart',
   'import.endBeforeStoredStart',
+  'import.renewalLengthMissing',
+  'import.renewalLengthUnexpected',
   'import.renewalWithoutAutoRenewal',
   // XLSX measurement import: the workbook and its sheet. The rows use the `csv.*` codes above,
   // with `sheet` and `columnLetter` added to the detail.

@@ -228,7 +228,7 @@ async function holdSteeringMeeting(page: Page): Promise<void> {
   await expect(items.locator('.kind-badge')).toHaveText(['Risk review', 'Action item']);
   await expect(items.getByTestId('agenda-text')).toHaveText([
     `“${riskTitle}” due ${shownDate(utcDate(riskReviewOffset))}: High, score 12 of 25`,
-    `“${actionTitle}” overdue, due ${shownDate(utcDate(actionDueOffset))}, owner ${actionOwner}`,
+    `“${actionTitle}” due ${shownDate(utcDate(actionDueOffset))}, before this meeting, owner ${actionOwner}`,
   ]);
 
   const minutes = detail.getByTestId('meeting-minutes');

@@ -151,7 +151,7 @@ function contractDataOf(plan: ProviderContractPlan, rowIndex: number, providerId
         cause: `contract ${contract.title} on row ${String(row.row)} would end before it starts`,
       });
     }
-    return merged;
+    return checkedRenewal(plan, row.row, merged);
   }
   if (contract.currency === undefined) {
     throw new AppFailure({
@@ -160,7 +160,7 @@ function contractDataOf(plan: ProviderContractPlan, rowIndex: number, providerId
       cause: `new contract ${contract.title} on row ${String(row.row)} has no currency`,
     });
   }
-  return {
+  return checkedRenewal(plan, row.row, {
     providerId,
     startDate: null,
     endDate: null,
@@ -170,7 +170,25 @@ function contractDataOf(plan: ProviderContractPlan, rowIndex: number, providerId
     ...contractGovernanceDefaults,
     ...contract,
     currency: contract.currency,
-  };
+  });
+}
+
+/**
+ * Applies the contract form's renewal rule to a contract as the import would store it: a contract
+ * that renews automatically has a renewal length, and one that does not has none. A row may set
+ * one of the two and leave the other to the stored contract or the defaults, so the rule runs here
+ * and not only on the row.
+ */
+function checkedRenewal(plan: ProviderContractPlan, row: number, contract: ContractData): ContractData {
+  if (contract.autoRenewal === (contract.renewalMonths !== null)) return contract;
+  const detail = { file: plan.fileName, row, title: contract.title };
+  throw contract.autoRenewal
+    ? new AppFailure({ code: 'import.renewalLengthMissing', detail, cause: `contract ${contract.title} renews without a length` })
+    : new AppFailure({
+        code: 'import.renewalLengthUnexpected',
+        detail: { ...detail, value: contract.renewalMonths ?? 0 },
+        cause: `contract ${contract.title} has a renewal length but does not renew`,
+      });
 }
 
 /** Computes every record the plan adds or changes, reading the stored providers and contracts once. */

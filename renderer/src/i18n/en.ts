@@ -3089,7 +3089,7 @@ export const en = {
       risk: '“{{title}}”: {{rating}}, score {{score}} of 25',
       riskDue: '“{{title}}” due {{date}}: {{rating}}, score {{score}} of 25',
       action: '“{{title}}” due {{date}}, owner {{owner}}',
-      actionOverdue: '“{{title}}” overdue, due {{date}}, owner {{owner}}',
+      actionBeforeMeeting: '“{{title}}” due {{date}}, before this meeting, owner {{owner}}',
       noOwner: 'not assigned',
     },
     certificationRisks: {
@@ -3434,6 +3434,10 @@ export const en = {
         '{{file}}, line {{row}}, column “{{column}}”: the contract ends on {{value}}, before it starts on {{startDate}} (column “{{startColumn}}”). Correct one of the two dates.',
       endBeforeStart_sheet:
         '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the contract ends on {{value}}, before it starts on {{startDate}} (column “{{startColumn}}”). Correct one of the two dates.',
+      renewalLengthMissing:
+        '{{file}}, line {{row}}: contract “{{title}}” would renew automatically without a renewal length. Add the renewal length in months to the file (or map its column in step 2), or set automatic renewal to no.',
+      renewalLengthUnexpected:
+        '{{file}}, line {{row}}: contract “{{title}}” would have a renewal length of {{value}} months but not renew automatically. Set automatic renewal to yes in the file (or map its column in step 2), or clear the renewal length.',
       endBeforeStoredStart:
         '{{file}}, line {{row}}: contract “{{title}}” would start on {{startDate}} and end on {{endDate}}, before it starts, because the file sets one date of its term and the stored contract gives the other. Correct the date in the file, or the term on the provider’s page, then import again.',
       renewalWithoutAutoRenewal:

@@ -52,7 +52,8 @@ export function agendaTexts(t: TFunction, locale: string): AgendaTexts {
         date: entry.risk.reviewDate === null ? '' : formatCalendarDate(entry.risk.reviewDate, locale),
       }),
     action: (entry) =>
-      t(entry.overdue ? 'governance.agenda.actionOverdue' : 'governance.agenda.action', {
+      // The line stays in the saved agenda, so it says how the due date relates to the meeting, not to today.
+      t(entry.overdue ? 'governance.agenda.actionBeforeMeeting' : 'governance.agenda.action', {
         title: entry.action.title,
         owner: entry.action.owner.trim() === '' ? t('governance.agenda.noOwner') : entry.action.owner,
         date: formatCalendarDate(entry.dueDate, locale),

@@ -154,6 +154,26 @@ describe('applyProviderContractPlan', () => {
     expect(await db.audit.count()).toBe(auditBefore);
   });
 
+  test.each([
+    ['yes', '', 'import.renewalLengthMissing', {}],
+    ['', '12', 'import.renewalLengthUnexpected', { value: 12 }],
+  ])('automatic renewal %j with renewal months %j writes nothing', async (autoRenewal, months, code, extra) => {
+    const parsed = parseCsv(new Uint8Array(readFileSync(join(fixtures, 'providers-contracts.csv'))), 'renewal.csv');
+    if (!parsed.ok) throw new Error('the fixture did not parse');
+    const auto = parsed.value.header.indexOf('Automatic renewal');
+    const renewal = parsed.value.header.indexOf('Renewal months');
+    const first = (parsed.value.rows[0] ?? []).map((cell, index) => (index === auto ? autoRenewal : index === renewal ? months : cell));
+    const plan = planOf({ ...parsed.value, rows: [first], rowNumbers: [2] });
+    expect(plan.issueCounts.errors).toBe(0);
+
+    const failure = await rejection(previewProviderContractPlan(db, plan));
+    expect(failure.appError.code).toBe(code);
+    expect(failure.appError.detail).toEqual({ file: 'renewal.csv', row: 2, title: 'Customer service', ...extra });
+    expect((await rejection(applyProviderContractPlan(db, plan, context))).appError.code).toBe(code);
+    expect(await db.contracts.count()).toBe(0);
+    expect(await db.providers.count()).toBe(0);
+  });
+
   test('workbook gives the same records', async () => {
     const bytes = new Uint8Array(readFileSync(join(fixtures, 'providers-contracts.xlsx')));
     const workbook = await readWorkbook(bytes, 'providers-contracts.xlsx');

@@ -77,7 +77,13 @@ describe('English error sentences', () => {
   });
 
   // The database layer raises these three after the plan, with the row number and no sheet.
-  const databaseCodes: readonly string[] = ['import.missingCurrency', 'import.endBeforeStoredStart', 'import.unknownProviderCode'];
+  const databaseCodes: readonly string[] = [
+    'import.missingCurrency',
+    'import.endBeforeStoredStart',
+    'import.unknownProviderCode',
+    'import.renewalLengthMissing',
+    'import.renewalLengthUnexpected',
+  ];
   test.each(providerImportRowCodes.filter((code) => !databaseCodes.includes(code)))('%s in a workbook names sheet and cell', (code) => {
     const sentence = describeError(i18next.t, code, { ...providerImportDetail, sheet: 'Firms', columnLetter: 'E', reason: 'sheet' });
     expect(sentence).toMatch(/^firms\.csv, sheet “Firms”, (cell E7 \(column “Tier”\)|row 7)[ :]/);

@@ -42,7 +42,7 @@ describe('agendaTexts', () => {
       'Level 3 (Steering committee): Calls answered within 60 seconds missed in January 2024, owner Sam Lee, due 20 Apr 2024',
       'Calls answered within 60 seconds (critical) below its minimum in March 2024: 91.25% against 95.00%',
       '“Attrition” due 1 Apr 2024: High, score 16 of 25',
-      '“Send the exit plan” overdue, due 1 Apr 2024, owner not assigned',
+      '“Send the exit plan” due 1 Apr 2024, before this meeting, owner not assigned',
     ]);
   });
 
