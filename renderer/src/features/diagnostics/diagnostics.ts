@@ -73,13 +73,17 @@ const pathPattern = /(?<=^|\s)(?:[A-Za-z]:)?[\\/][^\s"'“”]+/g;
 const quotedPattern = /“[^”]*”|"[^"]*"|‘[^’]*’/g;
 
 /**
- * Replaces portfolio data in `text`: each of `terms` (case-insensitive), quoted text, file names
- * and paths. Terms go first, longest first, so a name inside a longer name is not left half.
+ * Replaces portfolio data in `text`: each of `terms` (case-insensitive, as whole words), quoted
+ * text, file names and paths. Terms go first, longest first, so a name inside a longer name is
+ * not left half. A term that is a word of `vocabulary`, such as the value `write` of a stored
+ * field, says nothing about the portfolio and stays, so that error codes such as
+ * `storage.writeFailed` stay readable.
  */
-export function redactPortfolioData(text: string, terms: readonly string[]): string {
+export function redactPortfolioData(text: string, terms: readonly string[], vocabulary: ReadonlySet<string> = new Set()): string {
   let result = text;
   for (const term of [...terms].sort((a, b) => b.length - a.length)) {
-    result = result.replace(new RegExp(escapeRegExp(term), 'giu'), '[redacted]');
+    if (vocabulary.has(term.toLowerCase())) continue;
+    result = result.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'giu'), '[redacted]');
   }
   return result.replace(quotedPattern, '[text]').replace(fileNamePattern, '[file]').replace(pathPattern, '[path]');
 }
@@ -114,7 +118,13 @@ function escapeRegExp(text: string): string {
 }
 
 /** Formats the diagnostics text; problem messages are redacted with `terms`. */
-export function buildDiagnosticsText(t: TFunction, info: DiagnosticsInfo, settings: DiagnosticsSettings, terms: readonly string[], now: Date): string {
+export function buildDiagnosticsText(
+  t: TFunction,
+  info: DiagnosticsInfo,
+  settings: DiagnosticsSettings,
+  terms: readonly string[],
+  now: Date,
+): string {
   const lines = [t('diagnostics.heading'), t('diagnostics.createdAt', { time: now.toISOString() }), '', t('diagnostics.versions')];
   for (const [component, version] of Object.entries(info.versions)) lines.push(`  ${component}: ${version}`);
 
@@ -128,8 +138,9 @@ export function buildDiagnosticsText(t: TFunction, info: DiagnosticsInfo, settin
 
   lines.push('', t('diagnostics.recentProblems'));
   if (info.recentProblems.length === 0) lines.push(`  ${t('diagnostics.noProblems')}`);
+  const vocabulary = diagnosticsVocabulary();
   for (const problem of info.recentProblems) {
-    const redacted = maskUnknownWords(redactPortfolioData(problem.message, terms), diagnosticsVocabulary());
+    const redacted = maskUnknownWords(redactPortfolioData(problem.message, terms, vocabulary), vocabulary);
     lines.push(`  ${problem.time} ${problem.level} ${problem.tag}: ${redacted}`);
   }
   return `${lines.join('\n')}\n`;
@@ -138,7 +149,8 @@ export function buildDiagnosticsText(t: TFunction, info: DiagnosticsInfo, settin
 async function readSettings(language: string): Promise<DiagnosticsSettings> {
   let persistentStorage: DiagnosticsSettings['persistentStorage'] = 'unknown';
   try {
-    if (typeof navigator.storage.persisted === 'function') persistentStorage = (await navigator.storage.persisted()) ? 'granted' : 'not granted';
+    if (typeof navigator.storage.persisted === 'function')
+      persistentStorage = (await navigator.storage.persisted()) ? 'granted' : 'not granted';
   } catch {
     // Left `unknown`: some pages may not query storage persistence.
   }

@@ -8,7 +8,10 @@ import { i18next, initI18n } from '../../../../../../renderer/src/i18n';
 import { makePlan, manualWall, testContext } from '../../../db/factories';
 
 /** What the host returns and receives: its recent problems, and the text put on the clipboard. */
-const host = vi.hoisted(() => ({ problems: [] as { time: string; level: 'warn' | 'error'; tag: string; message: string }[], copied: [] as string[] }));
+const host = vi.hoisted(() => ({
+  problems: [] as { time: string; level: 'warn' | 'error'; tag: string; message: string }[],
+  copied: [] as string[],
+}));
 
 vi.mock('../../../../../../renderer/src/platform', () => ({
   platform: {
@@ -27,7 +30,8 @@ vi.hoisted(() => {
   vi.stubGlobal('navigator', { language: 'en-GB', storage: {} });
 });
 
-const { collectPortfolioTerms, copyDiagnostics, maskUnknownWords, redactPortfolioData } = await import('../../../../../../renderer/src/features/diagnostics/diagnostics');
+const { collectPortfolioTerms, copyDiagnostics, maskUnknownWords, redactPortfolioData } =
+  await import('../../../../../../renderer/src/features/diagnostics/diagnostics');
 const { diagnosticsVocabulary } = await import('../../../../../../renderer/src/features/diagnostics/vocabulary');
 
 const providerName = 'Meridian Contact Solutions';
@@ -84,7 +88,12 @@ describe('copyDiagnostics', () => {
 
   it('masks a name of a deleted portfolio', async () => {
     const entry = await portfolioWithProvider('Outsourcing 2027', providerName);
-    host.problems.push({ time: '2026-12-05T09:00:02.000Z', level: 'error', tag: 'renderer', message: `Uncaught error: Handler failed for ${providerName} (code MCS01)` });
+    host.problems.push({
+      time: '2026-12-05T09:00:02.000Z',
+      level: 'error',
+      tag: 'renderer',
+      message: `Uncaught error: Handler failed for ${providerName} (code MCS01)`,
+    });
     await deletePortfolio(entry.id);
 
     await copyDiagnostics(i18next.t, 'en');
@@ -151,6 +160,19 @@ describe('maskUnknownWords', () => {
 });
 
 describe('redactPortfolioData', () => {
+  it('keeps error codes when stored values are common words', () => {
+    // Audit entries store kinds such as `write`; they must not eat into `storage.writeFailed`.
+    const text = 'Adding a meeting failed: storage.writeFailed: the write did not commit';
+    expect(redactPortfolioData(text, ['write', 'insert', 'Acme Outsourcing'], diagnosticsVocabulary())).toBe(text);
+    expect(redactPortfolioData('Saving Acme Outsourcing failed', ['Acme Outsourcing'], diagnosticsVocabulary())).toBe(
+      'Saving [redacted] failed',
+    );
+  });
+
+  it('replaces a term only as a whole word', () => {
+    expect(redactPortfolioData('Northwind and Northwinds failed', ['Northwind'])).toBe('[redacted] and Northwinds failed');
+  });
+
   it('replaces file names, paths and quoted text', () => {
     const text = 'Opening “North region” from /home/ana/reviews/q3 and C:\\Users\\ana\\north.xlsx failed for north.steerwise, and/or later';
 
