@@ -779,7 +779,7 @@ export const en = {
         noticeAmount: 'Notice period',
         noticeUnit: 'Notice period unit',
         autoRenewal: 'Automatic renewal',
-        renewalMonths: 'Renewal term (months)',
+        renewalMonths: 'Renewal length (months)',
         pricingModel: 'Pricing model',
         atRiskPercent: 'At-risk %',
       },

@@ -392,3 +392,32 @@ describe('rows of one provider that disagree', () => {
     expect(blank.issueCounts.errors).toBe(0);
   });
 });
+
+describe('column guesses', () => {
+  test('common synonyms of procurement exports map', () => {
+    const mapping = guessProviderContractMapping([
+      'Supplier ID',
+      'Supplier',
+      'Agreement',
+      'Commencement',
+      'Expiry',
+      'Evergreen',
+      'Monthly fee',
+      'Currency',
+    ]);
+    expect(mapping).toMatchObject({
+      code: 'Supplier ID',
+      name: 'Supplier',
+      title: 'Agreement',
+      startDate: 'Commencement',
+      endDate: 'Expiry',
+      autoRenewal: 'Evergreen',
+      monthlyCharges: 'Monthly fee',
+      currency: 'Currency',
+    });
+    expect(guessProviderContractMapping(['Contract reference', 'Auto renew'])).toMatchObject({
+      title: 'Contract reference',
+      autoRenewal: 'Auto renew',
+    });
+  });
+});
