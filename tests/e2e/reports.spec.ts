@@ -283,7 +283,7 @@ test('pack without commercial terms shows no money', async () => {
   const facts = new Map<ExcelJS.CellValue, ExcelJS.CellValue>();
   workbook.getWorksheet('Executive summary')?.eachRow((row) => facts.set(row.getCell(1).value, row.getCell(2).value));
   expect(facts.get('Scope')).toBe(providers.join(', '));
-  expect(facts.get('Commercial terms')).toBe('Left out: charges, prices and service credits are not in this pack');
+  expect(facts.get('Commercial terms')).toBe('Left out (charges, prices and service credits)');
 
   const downloadingCsv = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save tables as CSV (.zip)' }).click();
@@ -293,7 +293,7 @@ test('pack without commercial terms shows no money', async () => {
   await csvDownload.saveAs(csvPath);
   const cover = strFromU8(unzipSync(new Uint8Array(readFileSync(csvPath)))['01 Executive summary.csv'] ?? new Uint8Array()).split('\r\n');
   expect(cover).toContain(`Scope,"${providers.join(', ')}"`);
-  expect(cover).toContain('Commercial terms,"Left out: charges, prices and service credits are not in this pack"');
+  expect(cover).toContain('Commercial terms,"Left out (charges, prices and service credits)"');
   await context.close();
 });
 

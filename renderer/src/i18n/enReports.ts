@@ -198,7 +198,7 @@ export const reportsEn = {
     scope: 'Scope',
     commercialTerms: 'Commercial terms',
     commercialTermsIncluded: 'Included',
-    commercialTermsLeftOut: 'Left out: charges, prices and service credits are not in this pack',
+    commercialTermsLeftOut: 'Left out (charges, prices and service credits)',
     generatedAt: 'Generated',
     dataChangedAt: 'Data last changed',
   },

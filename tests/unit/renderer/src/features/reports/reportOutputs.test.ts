@@ -210,7 +210,7 @@ describe('writeReportWorkbook', () => {
     const values = new Map<unknown, unknown>();
     workbook.getWorksheet('Executive summary')?.eachRow((row) => values.set(row.getCell(1).value, row.getCell(2).value));
     expect(values.get('Scope')).toBe('LINCOLNSHIRE NHS 111');
-    expect(values.get('Commercial terms')).toBe('Left out: charges, prices and service credits are not in this pack');
+    expect(values.get('Commercial terms')).toBe('Left out (charges, prices and service credits)');
   });
 
   it('names the first sheet Cover without a summary', async () => {
@@ -325,7 +325,7 @@ describe('CSV files', () => {
     const redacted = buildReport({ snapshot: goldenSnapshot }, { ...options, withoutCommercialTerms: true });
     const cover = csvFiles(redacted, i18next.t, 'en-GB')[0]?.text.split('\r\n') ?? [];
     expect(cover).toContain('Scope,Whole portfolio');
-    expect(cover).toContain('Commercial terms,"Left out: charges, prices and service credits are not in this pack"');
+    expect(cover).toContain('Commercial terms,"Left out (charges, prices and service credits)"');
     expect(cover).toContain('Generated,2026-02-15T10:00:00.000Z');
   });
 
