@@ -75,6 +75,7 @@ test('render error shows a way back', async () => {
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   expect(loggedErrors.length).toBeGreaterThan(0);
 
+  await expect(errorScreen.getByRole('button', { name: 'Go to dashboard' })).toBeFocused();
   await errorScreen.getByRole('button', { name: 'Go to dashboard' }).click();
   await expect(errorScreen).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
@@ -134,9 +135,13 @@ test('uncaught errors show a way back', async () => {
   await expect(errorScreen).toContainText('The last action may not have finished');
   await expect(errorScreen).toContainText('Copy diagnostics in the command palette (Ctrl+K)');
   await expect(errorScreen.getByText('Handler failed in a timer')).toBeHidden();
-  await expect.poll(() => loggedErrors.some((text) => text.includes('Uncaught error') && text.includes('Handler failed in a timer'))).toBe(true);
+  await expect
+    .poll(() => loggedErrors.some((text) => text.includes('Uncaught error') && text.includes('Handler failed in a timer')))
+    .toBe(true);
 
-  await errorScreen.getByRole('button', { name: 'Back to the screen' }).click();
+  // The first way back has focus, so Enter takes a keyboard user back.
+  await expect(errorScreen.getByRole('button', { name: 'Back to the screen' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(errorScreen).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Providers' })).toBeVisible();
 
@@ -145,7 +150,9 @@ test('uncaught errors show a way back', async () => {
   });
 
   await expect(errorScreen.getByRole('heading', { name: 'Something went wrong' })).toBeVisible();
-  await expect.poll(() => loggedErrors.some((text) => text.includes('Unhandled rejection') && text.includes('Save failed without a handler'))).toBe(true);
+  await expect
+    .poll(() => loggedErrors.some((text) => text.includes('Unhandled rejection') && text.includes('Save failed without a handler')))
+    .toBe(true);
   await errorScreen.getByRole('button', { name: 'Go to dashboard' }).click();
   await expect(errorScreen).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();

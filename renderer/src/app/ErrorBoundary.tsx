@@ -1,4 +1,4 @@
-import { Component } from 'react';
+import { Component, useEffect, useRef } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findCommand } from '@shared/commands/registry';
@@ -92,12 +92,19 @@ interface ErrorScreenProps {
 
 function ErrorScreen({ error, cause, onLeave, onDismiss }: ErrorScreenProps) {
   const { t } = useTranslation();
+  const actions = useRef<HTMLDivElement>(null);
+  // The screen replaces what had focus, so a keyboard user starts on its first way back.
+  useEffect(() => {
+    actions.current?.querySelector('button')?.focus();
+  }, []);
   return (
     <section className="panel" role="alert" aria-labelledby="error-screen-title" data-testid="error-screen">
       <h1 id="error-screen-title">{cause === 'render' ? t('errorScreen.title') : t('errorScreen.uncaughtTitle')}</h1>
       <p>{cause === 'render' ? t('errorScreen.savedDataSafe') : t('errorScreen.uncaughtSavedData')}</p>
-      <p className="muted">{platform.host === 'electron' ? t('errorScreen.logged') : t('errorScreen.loggedInBrowser', { shortcut: paletteShortcut() })}</p>
-      <div className="button-row">
+      <p className="muted">
+        {platform.host === 'electron' ? t('errorScreen.logged') : t('errorScreen.loggedInBrowser', { shortcut: paletteShortcut() })}
+      </p>
+      <div className="button-row" ref={actions}>
         {onDismiss === undefined ? null : (
           <button type="button" className="button primary" onClick={onDismiss}>
             {t('errorScreen.backToScreen')}
