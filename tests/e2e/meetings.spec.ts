@@ -144,7 +144,7 @@ test('steering committee meeting from cadence to decision log', async () => {
 
   const actions = detail.getByTestId('meeting-actions');
   await actions.getByRole('button', { name: 'Add action item' }).click();
-  // An action item needs an owner and a due date, and each missing field says so next to it.
+  // An action item needs an owner and a due date, and each missing field shows its error next to it.
   await expect(actions.getByLabel('Action', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(actions.getByLabel('Owner')).toHaveAttribute('aria-invalid', 'true');
   await expect(actions.getByLabel('Due date')).toHaveAttribute('aria-invalid', 'true');
@@ -156,7 +156,7 @@ test('steering committee meeting from cadence to decision log', async () => {
   await actions.getByRole('button', { name: 'Add action item' }).click();
   await expect(actions.getByTestId('action-row')).toContainText('Send the recruitment plan');
 
-  // The meeting starts in a week, so it cannot have been held yet, and the page says when it can.
+  // The meeting starts in a week, so it cannot have been held yet, and the page shows when it can.
   const markHeld = detail.getByRole('button', { name: 'Mark as held' });
   await expect(markHeld).toBeDisabled();
   await expect(detail.getByTestId('held-reason')).toHaveText(

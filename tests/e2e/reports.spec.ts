@@ -50,12 +50,16 @@ async function readDashboard(page: Page): Promise<DashboardFigures> {
 }
 
 /** Chooses 2016-Q1 on Letter landscape, for the whole portfolio or the providers named, and builds the pack. */
-async function buildQuarterPack(page: Page, options: { withoutCommercialTerms?: boolean; providers?: readonly string[] } = {}): Promise<void> {
+async function buildQuarterPack(
+  page: Page,
+  options: { withoutCommercialTerms?: boolean; providers?: readonly string[] } = {},
+): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Reports' }).click();
   const builder = page.getByRole('form', { name: 'Report choices' });
   if (options.providers !== undefined) {
     await builder.getByRole('radio', { name: 'Chosen providers' }).check();
-    for (const name of options.providers) await builder.getByRole('group', { name: 'Providers' }).getByRole('checkbox', { name, exact: true }).check();
+    for (const name of options.providers)
+      await builder.getByRole('group', { name: 'Providers' }).getByRole('checkbox', { name, exact: true }).check();
   }
   await builder.getByRole('radio', { name: 'Quarter' }).check();
   await builder.getByLabel('Reporting period').selectOption('2016-Q1');
@@ -131,13 +135,22 @@ test('pack prints with the app’s numbers', async () => {
   expect(text.replace(/\s+/g, ' ')).toContain(headline.replace(/\s+/g, ' ').slice(0, 60));
   expect(text).toContain(chineseName);
   expect(text).toContain('No transition plans in this scope.');
-  // The sample dates no decision in 2016 but has open actions, so the decisions table says why it is empty.
+  // The sample dates no decision in 2016 but has open actions, so the decisions table explains why it is empty.
   expect(text).toContain('No decisions dated in this period.');
   expect(text).toContain('No RFP past its draft in this portfolio.');
   expect(text).not.toContain('A pack for chosen providers');
   expect(text).toContain('Data last changed');
   // Every section's title is printed, the empty ones too.
-  for (const title of ['Executive summary', 'KPI scorecards', 'Service credits and earn-backs', 'Transition status', 'RFP evaluation results', 'Risks', 'Decisions and open actions', 'Upcoming deadlines']) {
+  for (const title of [
+    'Executive summary',
+    'KPI scorecards',
+    'Service credits and earn-backs',
+    'Transition status',
+    'RFP evaluation results',
+    'Risks',
+    'Decisions and open actions',
+    'Upcoming deadlines',
+  ]) {
     expect(text, title).toContain(title);
   }
 
@@ -150,7 +163,9 @@ test('pack prints with the app’s numbers', async () => {
   expect(fonts).toMatch(/NotoSansSC.*yes/);
 
   execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '3', pdf, join(folder, 'page')]);
-  const images = readdirSync(folder).filter((file) => file.startsWith('page') && file.endsWith('.png')).sort();
+  const images = readdirSync(folder)
+    .filter((file) => file.startsWith('page') && file.endsWith('.png'))
+    .sort();
   expect(images).toHaveLength(3);
   for (const image of images) {
     // A blank Letter page at 40 dpi has no ink; a page of the pack has text, tables or charts.
@@ -251,7 +266,9 @@ test('workbook and CSV carry the same numbers', async () => {
   // The UTF-8 byte order mark, which the decoder below drops.
   expect([...creditsBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const creditsCsv = strFromU8(creditsBytes);
-  expect(creditsCsv.split('\r\n')[0]).toBe('Provider,Contract,Gross credits,Earned back,Removed by cap,Due,Pending earn-back,Bonus,Terms complete,Currency');
+  expect(creditsCsv.split('\r\n')[0]).toBe(
+    'Provider,Contract,Gross credits,Earned back,Removed by cap,Due,Pending earn-back,Bonus,Terms complete,Currency',
+  );
   // Money is a plain number with a decimal point, whatever the user's locale, and the currency has a column of its own.
   expect(creditsCsv.split('\r\n')[1]).toMatch(/,\d+\.\d{2},(Yes|No),GBP$/);
   await context.close();
@@ -270,7 +287,7 @@ test('pack without commercial terms shows no money', async () => {
   expect(text).toContain('Left out: this pack is without commercial terms.');
   expect(text).not.toMatch(/GBP|£/);
 
-  // The downloads say what they cover, in their names and on their first sheet or file.
+  // The downloads name what they cover, in their names and on their first sheet or file.
   const packName = 'NHS 111 sample (2015-16) 2016-Q1 – 2 providers – without commercial terms';
   const downloadingWorkbook = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save workbook (.xlsx)' }).click();
@@ -345,7 +362,7 @@ test('templates ask before replacing or deleting', async () => {
   await page.getByRole('button', { name: 'Save as template' }).click();
   await expect(page.getByText('Template “Monthly board” saved on this computer.')).toBeVisible();
 
-  // Saving under the same name asks first, and Cancel keeps the saved choices.
+  // Saving under the same name requires confirmation, and Cancel keeps the saved choices.
   await builder.getByRole('radio', { name: 'Whole portfolio' }).check();
   await page.getByLabel('Template name').fill('monthly BOARD');
   await page.getByRole('button', { name: 'Save as template' }).click();
@@ -370,7 +387,7 @@ test('templates ask before replacing or deleting', async () => {
   await expect(page.getByText('Template “monthly BOARD” renamed to “Board pack”.')).toBeVisible();
   await expect(templateSelect).toHaveValue('Board pack');
 
-  // Delete asks first; keeping the template leaves it listed.
+  // Delete requires confirmation, and keeping the template leaves it listed.
   await page.getByRole('button', { name: 'Delete template' }).click();
   const question = page.getByRole('alertdialog', { name: 'Delete the template “Board pack”? This cannot be undone.' });
   await question.getByRole('button', { name: 'Keep template' }).click();

@@ -75,9 +75,9 @@ const quotedPattern = /“[^”]*”|"[^"]*"|‘[^’]*’/g;
 /**
  * Replaces portfolio data in `text`: each of `terms` (case-insensitive, as whole words), quoted
  * text, file names and paths. Terms go first, longest first, so a name inside a longer name is
- * not left half. A term that is a word of `vocabulary`, such as the value `write` of a stored
- * field, says nothing about the portfolio and stays, so that error codes such as
- * `storage.writeFailed` stay readable.
+ * not left half. A term that is a word of `vocabulary`, such as the stored value `write`,
+ * identifies nothing in the portfolio, so it stays and error codes such as `storage.writeFailed`
+ * remain readable.
  */
 export function redactPortfolioData(text: string, terms: readonly string[], vocabulary: ReadonlySet<string> = new Set()): string {
   let result = text;

@@ -52,7 +52,7 @@ export function agendaTexts(t: TFunction, locale: string): AgendaTexts {
         date: entry.risk.reviewDate === null ? '' : formatCalendarDate(entry.risk.reviewDate, locale),
       }),
     action: (entry) =>
-      // The line stays in the saved agenda, so it says how the due date relates to the meeting, not to today.
+      // The saved agenda keeps this line, so it relates the due date to the meeting, not to today.
       t(entry.overdue ? 'governance.agenda.actionBeforeMeeting' : 'governance.agenda.action', {
         title: entry.action.title,
         owner: entry.action.owner.trim() === '' ? t('governance.agenda.noOwner') : entry.action.owner,

@@ -37,6 +37,18 @@ function planOf(table: ImportTable): ProviderContractPlan {
   return buildProviderContractPlan(table, guessProviderContractMapping(table.header));
 }
 
+/** Builds the plan of the fixture's first line alone, read as `fileName`, with `cells` replaced by column name. */
+function firstRowPlan(fileName: string, cells: Readonly<Record<string, string>>): ProviderContractPlan {
+  const parsed = parseCsv(new Uint8Array(readFileSync(join(fixtures, 'providers-contracts.csv'))), fileName);
+  if (!parsed.ok) throw new Error('the fixture did not parse');
+  const { header } = parsed.value;
+  const row = (parsed.value.rows[0] ?? []).map((cell, index) => {
+    const column = header[index] ?? '';
+    return Object.hasOwn(cells, column) ? (cells[column] ?? '') : cell;
+  });
+  return planOf({ ...parsed.value, rows: [row], rowNumbers: [2] });
+}
+
 describe('applyProviderContractPlan', () => {
   test('adds providers and contracts', async () => {
     const summary = await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
@@ -130,13 +142,8 @@ describe('applyProviderContractPlan', () => {
     await applyProviderContractPlan(db, csvPlan('providers-contracts.csv'), context);
     const before = await db.contracts.toArray();
     const auditBefore = await db.audit.count();
-    const parsed = parseCsv(new Uint8Array(readFileSync(join(fixtures, 'providers-contracts.csv'))), 'end-only.csv');
-    if (!parsed.ok) throw new Error('the fixture did not parse');
     // Line 2 keeps its contract title and gives only an end date, before the stored start 2025-01-01.
-    const start = parsed.value.header.indexOf('Start date');
-    const end = parsed.value.header.indexOf('End date');
-    const first = (parsed.value.rows[0] ?? []).map((cell, index) => (index === start ? '' : index === end ? '2024-12-31' : cell));
-    const plan = planOf({ ...parsed.value, rows: [first], rowNumbers: [2] });
+    const plan = firstRowPlan('end-only.csv', { 'Start date': '', 'End date': '2024-12-31' });
     expect(plan.issueCounts.errors).toBe(0);
 
     for (const attempt of [previewProviderContractPlan(db, plan), applyProviderContractPlan(db, plan, context)]) {
@@ -158,12 +165,7 @@ describe('applyProviderContractPlan', () => {
     ['yes', '', 'import.renewalLengthMissing', {}],
     ['', '12', 'import.renewalLengthUnexpected', { value: 12 }],
   ])('automatic renewal %j with renewal months %j writes nothing', async (autoRenewal, months, code, extra) => {
-    const parsed = parseCsv(new Uint8Array(readFileSync(join(fixtures, 'providers-contracts.csv'))), 'renewal.csv');
-    if (!parsed.ok) throw new Error('the fixture did not parse');
-    const auto = parsed.value.header.indexOf('Automatic renewal');
-    const renewal = parsed.value.header.indexOf('Renewal months');
-    const first = (parsed.value.rows[0] ?? []).map((cell, index) => (index === auto ? autoRenewal : index === renewal ? months : cell));
-    const plan = planOf({ ...parsed.value, rows: [first], rowNumbers: [2] });
+    const plan = firstRowPlan('renewal.csv', { 'Automatic renewal': autoRenewal, 'Renewal months': months });
     expect(plan.issueCounts.errors).toBe(0);
 
     const failure = await rejection(previewProviderContractPlan(db, plan));

@@ -37,7 +37,7 @@ describe('id order marks', () => {
     expect(isMarkedInIdOrder(records.slice())).toBe(false);
   });
 
-  it('file reader marks every table it checked', async () => {
+  it('file reader marks every table', async () => {
     const snapshot = await readGolden();
     for (const table of recordTables) {
       expect(isMarkedInIdOrder(snapshot.records[table]), table).toBe(true);
@@ -45,7 +45,7 @@ describe('id order marks', () => {
     }
   });
 
-  it('file reader leaves a table out of id order unmarked, and the merge still joins it', async () => {
+  it('merge joins an unmarked table', async () => {
     const golden = await readGolden();
     const reversed: PortfolioSnapshot = {
       ...golden,

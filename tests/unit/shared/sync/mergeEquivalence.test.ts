@@ -98,9 +98,9 @@ function stateOf(states: readonly PortfolioSnapshot[], index: number): Portfolio
 }
 
 /**
- * Scenarios that fast-check found against earlier versions of the merge-join's shortcut for remote
- * copies whose writes the local side has seen: a fold had rewritten a reference on the remote copy
- * and kept its clock, so the two copies had the same clocks and different providers.
+ * Scenarios that fast-check found against an earlier merge-join, which kept the local copy when the
+ * local side had seen every remote write. A fold had rewritten a reference on the remote copy and
+ * kept its clock, so the two copies had the same clocks and different providers.
  */
 const foundScenarios: [Scenario, boolean, number, number, Variant, Variant][] = [
   // prettier-ignore

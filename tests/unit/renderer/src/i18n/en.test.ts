@@ -21,7 +21,7 @@ describe('English error sentences', () => {
     expect(sentence).toBe('Line 3, column “Calls”: “n/a” is not a number. Correct the value in the file.');
   });
 
-  test('a record check of a portfolio being written names the record, not a file', () => {
+  test('unwritable record names the record', () => {
     const sentence = describeError(i18next.t, 'portfolioFile.invalidRecord', {
       entry: 'records/providers.json',
       table: 'providers',
