@@ -4,64 +4,15 @@
  * both after an exchange.
  */
 import 'fake-indexeddb/auto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { readPortfolioFile, writePortfolioFile } from '../../../../shared/file';
 import { updateTaskCommand } from '../../../../shared/schedule/commands';
-import { createClock } from '../../../../shared/sync/hlc';
-import { mergeSnapshots } from '../../../../shared/sync/merge';
-import type { MergeResult } from '../../../../shared/sync/mergeTypes';
 import { planTables } from '../../../../shared/sync/snapshot';
-import type { DeviceContext } from '../../../../renderer/src/db/clockStore';
 import { applyPlanCommand, createPlanFromTemplate, deletePlan, loadPlan } from '../../../../renderer/src/db/plans';
-import type { PortfolioDb } from '../../../../renderer/src/db/portfolioDb';
-import { applyMergeDelta, readSnapshot } from '../../../../renderer/src/db/snapshot';
-import { manualWall, openTestDb } from './factories';
-import type { ManualWall } from './factories';
+import { useLaptops } from './laptops';
 
 const portfolio = { id: uuidv7(), name: 'Transitions 2026' };
-const folder = mkdtempSync(join(tmpdir(), 'steerwise-plan-merge-'));
-const opened: PortfolioDb[] = [];
-
-afterEach(() => {
-  for (const database of opened.splice(0)) database.close();
-});
-
-afterAll(() => {
-  rmSync(folder, { recursive: true, force: true });
-});
-
-interface Laptop {
-  readonly db: PortfolioDb;
-  readonly wall: ManualWall;
-  readonly clock: ReturnType<typeof createClock>;
-  readonly context: DeviceContext;
-}
-
-async function laptop(deviceId: string, startMs: number): Promise<Laptop> {
-  const db = await openTestDb();
-  opened.push(db);
-  const wall = manualWall(startMs);
-  const clock = createClock(deviceId, wall);
-  const context: DeviceContext = { deviceId, user: deviceId, tick: () => clock.tick(), now: () => new Date(wall()).toISOString() };
-  return { db, wall, clock, context };
-}
-
-/** Exports one laptop's portfolio to a file and merges the file into another's, as the Sync screen does. */
-async function exchange(from: Laptop, into: Laptop, fileName: string): Promise<MergeResult> {
-  const snapshot = await readSnapshot(from.db, portfolio, from.context.deviceId);
-  const path = join(folder, fileName);
-  writeFileSync(path, await writePortfolioFile(snapshot, { appVersion: '0.1.0', exportedAt: new Date(from.wall()).toISOString() }));
-  const parsed = await readPortfolioFile(new Uint8Array(readFileSync(path)), fileName);
-  if (!parsed.ok) throw new Error(`could not read ${fileName}: ${parsed.error.code}`);
-  const local = await readSnapshot(into.db, portfolio, into.context.deviceId);
-  const result = mergeSnapshots(local, parsed.value.snapshot, { now: into.wall() });
-  await applyMergeDelta(into.db, result.delta, result.snapshot.versionVector, into.clock);
-  return result;
-}
+const { laptop, exchange } = useLaptops(portfolio, 'steerwise-plan-merge-');
 
 const startMs = Date.UTC(2026, 2, 2, 9, 0, 0);
 const minute = 60_000;

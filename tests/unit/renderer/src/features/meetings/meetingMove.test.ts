@@ -3,18 +3,9 @@
  * create it again, on this laptop or on one that merges the portfolio file.
  */
 import 'fake-indexeddb/auto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import type { MeetingCadenceData } from '../../../../../../shared/domain/governance';
-import { readPortfolioFile, writePortfolioFile } from '../../../../../../shared/file';
-import { createClock } from '../../../../../../shared/sync/hlc';
-import { mergeSnapshots } from '../../../../../../shared/sync/merge';
-import type { DeviceContext } from '../../../../../../renderer/src/db/clockStore';
-import type { PortfolioDb } from '../../../../../../renderer/src/db/portfolioDb';
-import { applyMergeDelta, readSnapshot } from '../../../../../../renderer/src/db/snapshot';
 import {
   addActionItem,
   addCadence,
@@ -24,8 +15,8 @@ import {
   saveMeetingDetails,
 } from '../../../../../../renderer/src/features/meetings/meetingWrites';
 import { adHocMeeting } from '../../../../../../shared/forms/meeting';
-import { manualWall, openTestDb } from '../../../db/factories';
-import type { ManualWall } from '../../../db/factories';
+import type { PortfolioDb } from '../../../../../../renderer/src/db/portfolioDb';
+import { useLaptops } from '../../../db/laptops';
 
 const monthly: MeetingCadenceData = {
   providerId: 'p1',
@@ -41,44 +32,7 @@ const monthly: MeetingCadenceData = {
 };
 
 const portfolio = { id: uuidv7(), name: 'Payroll BPO' };
-const folder = mkdtempSync(join(tmpdir(), 'steerwise-meeting-move-'));
-const opened: PortfolioDb[] = [];
-
-afterEach(() => {
-  for (const database of opened.splice(0)) database.close();
-});
-
-afterAll(() => {
-  rmSync(folder, { recursive: true, force: true });
-});
-
-interface Laptop {
-  readonly db: PortfolioDb;
-  readonly wall: ManualWall;
-  readonly clock: ReturnType<typeof createClock>;
-  readonly context: DeviceContext;
-}
-
-async function laptop(deviceId: string, startMs: number): Promise<Laptop> {
-  const db = await openTestDb();
-  opened.push(db);
-  const wall = manualWall(startMs);
-  const clock = createClock(deviceId, wall);
-  const context: DeviceContext = { deviceId, user: deviceId, tick: () => clock.tick(), now: () => new Date(wall()).toISOString() };
-  return { db, wall, clock, context };
-}
-
-/** Exports one laptop's portfolio to a file and merges it into another's, as the Sync screen does. */
-async function exchange(from: Laptop, into: Laptop, fileName: string): Promise<void> {
-  const snapshot = await readSnapshot(from.db, portfolio, from.context.deviceId);
-  const path = join(folder, fileName);
-  writeFileSync(path, await writePortfolioFile(snapshot, { appVersion: '0.1.0', exportedAt: new Date(from.wall()).toISOString() }));
-  const parsed = await readPortfolioFile(new Uint8Array(readFileSync(path)), fileName);
-  if (!parsed.ok) throw new Error(`could not read ${fileName}: ${parsed.error.code}`);
-  const local = await readSnapshot(into.db, portfolio, into.context.deviceId);
-  const result = mergeSnapshots(local, parsed.value.snapshot, { now: into.wall() });
-  await applyMergeDelta(into.db, result.delta, result.snapshot.versionVector, into.clock);
-}
+const { laptop, exchange } = useLaptops(portfolio, 'steerwise-meeting-move-');
 
 /** Meetings as `[date, status, has a cadence]`, in date order. */
 async function meetingRows(db: PortfolioDb): Promise<[string, string, boolean][]> {
