@@ -21,7 +21,8 @@
  *   providers, 150,000 measurements).
  * - `--quick` uses 20 providers and 15,000 measurements, and 5 copies for the import bench.
  * - `--automerge-measurements N` scales the Automerge comparison down to N measurements
- *   (default: the whole portfolio), `--merge-repeats N` sets the runs of each merge (default 3),
+ *   (default: the whole portfolio), `--merge-warmups N` sets the runs of each merge before the
+ *   timed ones (default 1), `--merge-repeats N` the timed runs whose median counts (default 5),
  *   and `--automerge-saved` adds a comparison with saved and loaded Automerge documents.
  * - `--skip-import` skips the CSV import bench and `--skip-portfolio` the portfolio bench.
  *

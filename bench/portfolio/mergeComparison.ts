@@ -18,8 +18,16 @@ import type { Devices } from './generator';
 
 /** Durations of repeated runs of one merge, in ms. */
 export interface MergeTiming {
+  /** Untimed runs before `runsMs`, which let the JavaScript and WebAssembly compilers settle; the first is the cold run. */
+  readonly warmupsMs: readonly number[];
   readonly runsMs: readonly number[];
   readonly medianMs: number;
+}
+
+/** How often each merge of the comparison runs: first `warmups` runs outside the median, then `repeats` runs for it. */
+export interface MergeRuns {
+  readonly warmups: number;
+  readonly repeats: number;
 }
 
 /** Peak used JavaScript heap of the Node process around one merge, from `v8.GCProfiler`. */
@@ -52,7 +60,7 @@ export type AutomergeMerge =
 export interface MergeComparisonInput {
   readonly diverged: DivergedPortfolio;
   readonly devices: Devices;
-  readonly repeats: number;
+  readonly runs: MergeRuns;
   /** Whether Automerge is also timed, once, on documents that went through `A.save` and `A.load`. */
   readonly savedVariant: boolean;
   /** The two sides as read back from their exports, when the caller has them already. */
@@ -96,14 +104,16 @@ function countRecords(snapshot: PortfolioSnapshot): Record<string, number> {
   return Object.fromEntries(recordTables.map((table) => [table, snapshot.records[table].length]));
 }
 
-/** Times `mergeSnapshots(local, remote)` `repeats` times (at least once), the first run included. */
-export function timeOurMerge(local: PortfolioSnapshot, remote: PortfolioSnapshot, repeats: number, now: number): OursMerge {
+/** Times `mergeSnapshots(local, remote)`: `runs.warmups` runs outside the median, then `runs.repeats` runs (at least one). */
+export function timeOurMerge(local: PortfolioSnapshot, remote: PortfolioSnapshot, runs: MergeRuns, now: number): OursMerge {
+  const warmupsMs: number[] = [];
+  for (let run = 0; run < runs.warmups; run += 1) warmupsMs.push(timed(() => mergeSnapshots(local, remote, { now })).ms);
   const first = timed(() => mergeSnapshots(local, remote, { now }));
   const result = first.value;
   const runsMs = [first.ms];
-  for (let run = 1; run < repeats; run += 1) runsMs.push(timed(() => mergeSnapshots(local, remote, { now })).ms);
+  for (let run = 1; run < runs.repeats; run += 1) runsMs.push(timed(() => mergeSnapshots(local, remote, { now })).ms);
   return {
-    timing: { runsMs, medianMs: median(runsMs) },
+    timing: { warmupsMs, runsMs, medianMs: median(runsMs) },
     conflicts: result.preview.conflicts.length,
     deletedEdits: result.preview.deletedEdits.length,
     mergedRecords: countRecords(result.snapshot),
@@ -134,14 +144,19 @@ export function measureOurMergeHeap(local: PortfolioSnapshot, remote: PortfolioS
   return { beforeBytes, peakBytes, collections: statistics.length };
 }
 
-/** Times Automerge's merge of the two sides, building fresh side documents from `base` before each run. */
+/**
+ * Times Automerge's merge of the two sides like `timeOurMerge`, building fresh side documents from
+ * `base` before each run, because `A.merge` leaves its arguments unusable. The saved variant runs
+ * once, without warm-ups.
+ */
 function timeAutomerge(input: MergeComparisonInput, base: BuiltBase, saved: boolean): AutomergeMerge {
   const { diverged, devices } = input;
-  const repeats = saved ? 1 : input.repeats;
+  const warmups = saved ? 0 : input.runs.warmups;
+  const repeats = saved ? 1 : input.runs.repeats;
   try {
-    const runsMs: number[] = [];
+    const durations: number[] = [];
     let mergedRecords: Record<string, number> = {};
-    for (let run = 0; run < repeats; run += 1) {
+    for (let run = 0; run < warmups + repeats; run += 1) {
       let local = applyAutomergeEdits(base.doc, devices.office, diverged.localEdits);
       let remote = applyAutomergeEdits(base.doc, devices.manager, diverged.remoteEdits);
       if (saved) {
@@ -152,12 +167,18 @@ function timeAutomerge(input: MergeComparisonInput, base: BuiltBase, saved: bool
         freeDoc(inMemoryRemote);
       }
       const { value: merged, ms } = timed(() => mergeDocs(local, remote));
-      runsMs.push(ms);
+      durations.push(ms);
       mergedRecords = countDocRecords(merged);
       freeDoc(merged);
       freeDoc(remote);
     }
-    return { ok: true, timing: { runsMs, medianMs: median(runsMs) }, buildBaseMs: base.ms, mergedRecords };
+    const runsMs = durations.slice(warmups);
+    return {
+      ok: true,
+      timing: { warmupsMs: durations.slice(0, warmups), runsMs, medianMs: median(runsMs) },
+      buildBaseMs: base.ms,
+      mergedRecords,
+    };
   } catch (error) {
     return failedMerge(error);
   }
@@ -201,7 +222,7 @@ export async function compareMerges(input: MergeComparisonInput, now: number): P
   const exportedAt = new Date(now).toISOString();
   const local = input.exports?.local ?? (await exportRoundTrip(input.diverged.local, exportedAt)).snapshot;
   const remote = input.exports?.remote ?? (await exportRoundTrip(input.diverged.remote, exportedAt)).snapshot;
-  const ours = timeOurMerge(local, remote, input.repeats, now);
+  const ours = timeOurMerge(local, remote, input.runs, now);
   const base = buildBase(input);
   let automerge: AutomergeMerge;
   let automergeSaved: AutomergeMerge | null = null;

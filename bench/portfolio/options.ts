@@ -1,6 +1,7 @@
 /** Command-line options of the portfolio file bench, which `bench/run.ts` passes through. */
 import type { PortfolioShape } from './generator';
 import { defaultShape } from './generator';
+import type { MergeRuns } from './mergeComparison';
 
 export interface PortfolioBenchOptions {
   readonly shape: PortfolioShape;
@@ -9,8 +10,8 @@ export interface PortfolioBenchOptions {
    * down in proportion. The default is the whole portfolio.
    */
   readonly automergeMeasurements: number;
-  /** Runs of each merge in the comparison, of which the median counts. */
-  readonly mergeRepeats: number;
+  /** Runs of each merge in the comparison: warm-ups, then the runs whose median counts. */
+  readonly mergeRuns: MergeRuns;
   /**
    * Whether the bench also times Automerge on saved and loaded documents. At the full size that
    * ran out of WebAssembly memory (see docs/benchmarks.md), so it is off unless asked for.
@@ -27,6 +28,7 @@ export const portfolioOptionConfig = {
   quick: { type: 'boolean' },
   'automerge-measurements': { type: 'string' },
   'merge-repeats': { type: 'string' },
+  'merge-warmups': { type: 'string' },
   'automerge-saved': { type: 'boolean' },
 } as const;
 
@@ -37,12 +39,14 @@ export interface PortfolioOptionValues {
   readonly quick?: boolean | undefined;
   readonly 'automerge-measurements'?: string | undefined;
   readonly 'merge-repeats'?: string | undefined;
+  readonly 'merge-warmups'?: string | undefined;
   readonly 'automerge-saved'?: boolean | undefined;
 }
 
 /** `--quick`: a tenth of the full size, for a quick check. */
 const quickShape: PortfolioShape = { ...defaultShape, providers: 20, measurements: 15_000 };
-const defaultMergeRepeats = 3;
+const defaultMergeRepeats = 5;
+const defaultMergeWarmups = 1;
 
 function wholeNumber(option: string, text: string | undefined, fallback: number, min: number): number {
   if (text === undefined) return fallback;
@@ -67,7 +71,10 @@ export function portfolioOptionsFrom(values: PortfolioOptionValues, keepProfile:
       shape.measurements,
       wholeNumber('automerge-measurements', values['automerge-measurements'], shape.measurements, 1),
     ),
-    mergeRepeats: wholeNumber('merge-repeats', values['merge-repeats'], defaultMergeRepeats, 1),
+    mergeRuns: {
+      warmups: wholeNumber('merge-warmups', values['merge-warmups'], defaultMergeWarmups, 0),
+      repeats: wholeNumber('merge-repeats', values['merge-repeats'], defaultMergeRepeats, 1),
+    },
     automergeSaved: values['automerge-saved'] === true,
     keepProfile,
   };

@@ -131,12 +131,12 @@ async function runNodeMerges(workload: Workload, options: PortfolioBenchOptions)
   const input = {
     diverged,
     devices: portfolio.devices,
-    repeats: options.mergeRepeats,
+    runs: options.mergeRuns,
     savedVariant: options.automergeSaved,
     ...(fullSize ? { exports: workload.exports } : {}),
   };
   const comparison = await compareMerges(input, now);
-  const full = fullSize ? comparison.ours : timeOurMerge(local, remote, options.mergeRepeats, now);
+  const full = fullSize ? comparison.ours : timeOurMerge(local, remote, options.mergeRuns, now);
   return { full, fullHeap, comparison };
 }
 

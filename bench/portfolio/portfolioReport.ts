@@ -49,7 +49,9 @@ const edits = (counts: EditCounts): string => [counts.batches, counts.inserts, c
 
 /** Returns the median as the value and every run in the unit column. */
 function timingCells(timing: MergeTiming): [string, string] {
-  return [fixed(timing.medianMs, 0), `ms (runs ${timing.runsMs.map((ms) => fixed(ms, 0)).join(', ')})`];
+  const runs = (values: readonly number[]): string => values.map((ms) => fixed(ms, 0)).join(', ');
+  const warmups = timing.warmupsMs.length === 0 ? '' : `; warm-ups ${runs(timing.warmupsMs)}`;
+  return [fixed(timing.medianMs, 0), `ms (runs ${runs(timing.runsMs)}${warmups})`];
 }
 
 function automergeRows(label: string, merge: AutomergeMerge | null, speedup: number | null): Row[] {

@@ -28,3 +28,15 @@ export function ascendsById(records: readonly { readonly id: string }[]): boolea
   }
   return true;
 }
+
+/** Returns the index of the first record from `from` on whose id is not below `id`, in records in ascending id order. */
+export function lowerBoundById(records: readonly { readonly id: string }[], id: string, from = 0): number {
+  let low = from;
+  let high = records.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((records[middle] as { readonly id: string }).id < id) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

@@ -36,7 +36,7 @@
 import type { HlcString, Id, RecordTable, RecordTypes, Tombstone } from '../domain/types';
 import { AppFailure } from '../errors';
 import { placeholderClock } from './fieldClocks';
-import { collectClocks, reportClockSkew } from './mergeClocks';
+import { ClockCollector, reportClockSkew } from './mergeClocks';
 import type { AnyRecord } from './mergeFields';
 import { compareText, referenceResolver } from './mergeFields';
 import { tableMergeOrder } from './mergeNaturalKeys';
@@ -61,23 +61,6 @@ function tombstonesOf(snapshot: PortfolioSnapshot, table: RecordTable): Map<Id, 
     if (current === undefined || tombstone.clock > current) clocks.set(tombstone.id, tombstone.clock);
   }
   return clocks;
-}
-
-/**
- * Returns the remote clocks that `local` has not seen, or `null` when its version vector cannot
- * tell whether a seen write is there. A scoped snapshot's vector covers writes that the snapshot
- * leaves out. A placeholder stands for a value that a file without commercial terms left out,
- * whose write the vector may cover.
- */
-function unseenClocks(
-  local: PortfolioSnapshot,
-  localClocks: ReadonlySet<HlcString>,
-  remoteClocks: ReadonlySet<HlcString>,
-): ReadonlySet<HlcString> | null {
-  if (local.scoped === true || localClocks.has(placeholderClock)) return null;
-  const unseen = new Set<HlcString>();
-  for (const clock of remoteClocks) if (!isCovered(clock, local.versionVector)) unseen.add(clock);
-  return unseen;
 }
 
 /**
@@ -106,10 +89,16 @@ export function mergeSnapshotsWith(
       detail: { localPortfolioId: local.portfolioId, remotePortfolioId: remote.portfolioId },
     });
   }
-  const localClocks = collectClocks(local, 'local');
-  const remoteClocks = collectClocks(remote, 'remote');
-  const clockSkew = reportClockSkew(remoteClocks, options.now, options.maxClockSkewMs ?? defaultMaxClockSkewMs);
-  const remoteUnseen = unseenClocks(local, localClocks, remoteClocks);
+  // The table merges check the record clocks as they read the records (`ClockCollector`).
+  const localClocks = new ClockCollector('local', (clock) => clock === placeholderClock);
+  const remoteClocks = new ClockCollector('remote', (clock) => !isCovered(clock, local.versionVector));
+  for (const [collector, snapshot] of [
+    [localClocks, local],
+    [remoteClocks, remote],
+  ] as const) {
+    collector.visitTombstones(snapshot.tombstones);
+    collector.visitVector(snapshot.versionVector);
+  }
 
   const redirects = new Map<RecordTable, Map<Id, Id>>();
   const outputs = {} as Record<RecordTable, TableMergeOutput>;
@@ -125,11 +114,15 @@ export function mergeSnapshotsWith(
       localVector: local.versionVector,
       remoteVector: remote.versionVector,
       resolve: referenceResolver(table, redirects),
-      remoteUnseen,
+      localClocks,
+      remoteClocks,
+      // A scoped snapshot's vector covers writes that the snapshot leaves out.
+      localSeesAll: local.scoped !== true,
     });
     outputs[table] = output;
     redirects.set(table, output.redirects);
   }
+  const clockSkew = reportClockSkew(remoteClocks.clocks(), options.now, options.maxClockSkewMs ?? defaultMaxClockSkewMs);
   return assembleResult(local, remote, outputs, localTombstones, clockSkew);
 }
 

@@ -28,7 +28,8 @@ import {
   writeWins,
 } from './mergeFields';
 import { compactClocks, fieldClock } from './fieldClocks';
-import { markInIdOrder } from './idOrder';
+import { lowerBoundById, markInIdOrder } from './idOrder';
+import type { ClockCollector } from './mergeClocks';
 import { GroupIndex } from './mergeGroups';
 import { foldedTombstoneClock, naturalKeyFields, naturalKeyParts, referencedTables } from './mergeNaturalKeys';
 import type { DeletedEdit, FieldConflict, TableChangeCounts } from './mergeTypes';
@@ -47,11 +48,18 @@ export interface TableMergeInput {
   readonly remoteVector: VersionVector;
   readonly resolve: ValueResolver;
   /**
-   * The remote clocks that the local side has not seen, or `null` when unknown. A remote copy
-   * whose clocks are all seen brings nothing the local copy lacks, so `mergeTableByJoin` keeps
-   * the local copy without comparing the two. `mergeTable` does not read it.
+   * Check the clocks of every local and remote record. The local one marks placeholders, the
+   * remote one writes that the local side has not seen.
    */
-  readonly remoteUnseen: ReadonlySet<HlcString> | null;
+  readonly localClocks: ClockCollector;
+  readonly remoteClocks: ClockCollector;
+  /**
+   * Whether the local version vector covers only writes that the local records hold, so that a
+   * remote copy whose writes the local side has all seen brings nothing the local copy lacks.
+   * `mergeTableByJoin` then keeps the local copy without comparing every field. False for a scoped
+   * local snapshot. `mergeTable` does not read it.
+   */
+  readonly localSeesAll: boolean;
 }
 
 export interface TableMergeOutput {
@@ -396,6 +404,8 @@ export class TableMerger {
  */
 export function mergeTable(input: TableMergeInput): TableMergeOutput {
   const { table, resolve } = input;
+  input.localClocks.visitAll(table, input.local);
+  input.remoteClocks.visitAll(table, input.remote);
   const localById = indexById(input.local);
   const remoteById = indexById(input.remote);
   const merger = new TableMerger(input);
@@ -433,18 +443,25 @@ export function mergeTable(input: TableMergeInput): TableMergeOutput {
     if (group.members !== null) merger.foldGroup(group.members);
     else merger.mergeSingle(group.first);
   }
-  return finishTable(merger, []);
+  return finishTable(merger, [], [], null);
 }
 
 const byId = (a: { readonly id: Id }, b: { readonly id: Id }): number => compareText(a.id, b.id);
 const byRecordId = (a: { readonly recordId: Id }, b: { readonly recordId: Id }): number => compareText(a.recordId, b.recordId);
 
 /**
- * Sorts the merger's lists and returns the table's output. `kept` are local records, sorted by
- * id, that the caller keeps unchanged without passing them through the merger. The merger must
- * not have emitted any of their ids.
+ * Sorts the merger's lists and returns the table's output. The caller keeps the records of `local`
+ * (sorted by id) whose index is not in `left` (ascending) unchanged, without passing them through
+ * the merger. The merger must not have emitted any of their ids. `places` gives the place among
+ * `local` of the ids the merger may emit, where the caller knows it: the index of the first local
+ * record whose id is not below it.
  */
-export function finishTable(merger: TableMerger, kept: readonly AnyRecord[]): TableMergeOutput {
+export function finishTable(
+  merger: TableMerger,
+  local: readonly AnyRecord[],
+  left: readonly number[],
+  places: ReadonlyMap<Id, number> | null,
+): TableMergeOutput {
   merger.records.sort(byId);
   merger.put.sort(byId);
   merger.delete.sort(compareText);
@@ -452,7 +469,7 @@ export function finishTable(merger: TableMerger, kept: readonly AnyRecord[]): Ta
   merger.deletedEdits.sort(byRecordId);
 
   return {
-    records: markInIdOrder(kept.length === 0 ? merger.records : mergeSortedById(kept, merger.records)) as AnyRecord[],
+    records: markInIdOrder(insertSortedById(local, left, merger.records, places)) as AnyRecord[],
     tombstones: merger.tombstones,
     redirects: merger.redirects,
     counts: { ...merger.counts },
@@ -463,21 +480,54 @@ export function finishTable(merger: TableMerger, kept: readonly AnyRecord[]): Ta
   };
 }
 
-/** Merges two lists sorted by id with no id in common into one sorted list. */
-function mergeSortedById(first: readonly AnyRecord[], second: readonly AnyRecord[]): AnyRecord[] {
-  const merged: AnyRecord[] = new Array<AnyRecord>(first.length + second.length);
-  let firstIndex = 0;
-  let secondIndex = 0;
-  for (let index = 0; index < merged.length; index += 1) {
-    const a = first[firstIndex];
-    const b = second[secondIndex];
-    if (b === undefined || (a !== undefined && a.id < b.id)) {
-      merged[index] = a as AnyRecord;
-      firstIndex += 1;
-    } else {
-      merged[index] = b;
-      secondIndex += 1;
-    }
+/**
+ * Returns the records of `kept` without the indexes in `left`, with `added` inserted in id order.
+ * Both lists are sorted by id, and no id of `added` is on a record that stays. Each added record
+ * takes its place from `places`, or else by binary search, and the kept records are copied
+ * without comparing their ids: a search of a large table reads records all over memory.
+ */
+function insertSortedById(
+  kept: readonly AnyRecord[],
+  left: readonly number[],
+  added: readonly AnyRecord[],
+  places: ReadonlyMap<Id, number> | null,
+): AnyRecord[] {
+  const merged = new Array<AnyRecord>(kept.length - left.length + added.length);
+  let filled = 0;
+  let next = 0;
+  let leftAt = 0;
+  let low = 0;
+  for (const record of added) {
+    low = places?.get(record.id) ?? lowerBoundById(kept, record.id, low);
+    filled = copyKept(kept, left, next, low, merged, filled, leftAt);
+    while (leftAt < left.length && (left[leftAt] as number) < low) leftAt += 1;
+    next = low;
+    merged[filled] = record;
+    filled += 1;
   }
+  copyKept(kept, left, next, kept.length, merged, filled, leftAt);
   return merged;
+}
+
+/** Copies `kept[from..to)` without the indexes in `left` (from `leftAt` on) into `target` at `at`; returns the next free place. */
+function copyKept(
+  kept: readonly AnyRecord[],
+  left: readonly number[],
+  from: number,
+  to: number,
+  target: AnyRecord[],
+  at: number,
+  leftAt: number,
+): number {
+  let filled = at;
+  let skip = leftAt;
+  for (let index = from; index < to; index += 1) {
+    if (left[skip] === index) {
+      skip += 1;
+      continue;
+    }
+    target[filled] = kept[index] as AnyRecord;
+    filled += 1;
+  }
+  return filled;
 }

@@ -1,7 +1,8 @@
 /** Id order marks: the file reader and the merge mark tables in id order, so the merge-join need not check them again. */
 import { describe, expect, it } from 'vitest';
 import { readPortfolioFile, writePortfolioFile } from '../../../../shared/file';
-import { ascendsById, isMarkedInIdOrder, markInIdOrder } from '../../../../shared/sync/idOrder';
+import fc from 'fast-check';
+import { ascendsById, isMarkedInIdOrder, lowerBoundById, markInIdOrder } from '../../../../shared/sync/idOrder';
 import { mergeSnapshots } from '../../../../shared/sync/merge';
 import type { PortfolioSnapshot } from '../../../../shared/sync/snapshot';
 import { recordTables } from '../../../../shared/sync/snapshot';
@@ -63,5 +64,33 @@ describe('id order marks', () => {
     expect(merged.snapshot.records.measurements).toEqual(golden.records.measurements);
     expect(isMarkedInIdOrder(merged.snapshot.records.measurements)).toBe(true);
     expect(ascendsById(merged.snapshot.records.measurements)).toBe(true);
+  });
+});
+
+describe('lowerBoundById', () => {
+  const records = ['b', 'd', 'f'].map((id) => ({ id }));
+
+  it('finds the first id not below the one sought', () => {
+    expect(lowerBoundById(records, 'a')).toBe(0);
+    expect(lowerBoundById(records, 'b')).toBe(0);
+    expect(lowerBoundById(records, 'c')).toBe(1);
+    expect(lowerBoundById(records, 'f')).toBe(2);
+    expect(lowerBoundById(records, 'g')).toBe(3);
+    expect(lowerBoundById([], 'a')).toBe(0);
+  });
+
+  it('starts at the given index', () => {
+    expect(lowerBoundById(records, 'a', 2)).toBe(2);
+    expect(lowerBoundById(records, 'e', 1)).toBe(2);
+  });
+
+  it('agrees with a linear search', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 3 })), fc.string({ maxLength: 3 }), (ids, sought) => {
+        const sorted = [...ids].sort((a, b) => (a < b ? -1 : 1)).map((id) => ({ id }));
+        const linear = sorted.findIndex((record) => !(record.id < sought));
+        expect(lowerBoundById(sorted, sought)).toBe(linear === -1 ? sorted.length : linear);
+      }),
+    );
   });
 });

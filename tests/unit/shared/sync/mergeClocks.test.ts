@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../../shared/errors';
 import { placeholderClock } from '../../../../shared/sync/fieldClocks';
+import type { HlcString } from '../../../../shared/domain/types';
 import { mergeSnapshots } from '../../../../shared/sync/merge';
+import { mergeSnapshotsFull } from '../../../../shared/sync/mergeFull';
 import { latestClockOfDelta } from '../../../../shared/sync/mergeClocks';
 import { isCovered } from '../../../../shared/sync/mergeVersionVector';
 import { defaultMaxClockSkewMs } from '../../../../shared/sync/mergeTypes';
@@ -87,6 +89,56 @@ describe('mergeSnapshots input errors', () => {
       recordId: 'k1',
       field: 'name',
       value: '2026-01-01T00:00:00Z',
+    });
+  });
+
+  // The merge checks clocks as it reads each record, so each of these is a record that the
+  // merge-join keeps, drops or never compares.
+  describe.each([
+    ['mergeSnapshots', mergeSnapshots],
+    ['mergeSnapshotsFull', mergeSnapshotsFull],
+  ])('%s', (_name, merge) => {
+    const good = kpi('k1', { clock: at(1, 'devL') });
+    const bad = kpi('k1', { clock: at(1, 'devL'), fieldClocks: { name: 'soon' } });
+    const badDetail = { table: 'kpis', recordId: 'k1', field: 'name', value: 'soon' };
+
+    it('names a malformed clock of a local record that the remote side lacks', () => {
+      const failure = appFailureOf(() => merge(snapshot({ records: { kpis: [bad] } }), snapshot(), { now: baseWallMs }));
+
+      expect(failure.appError.detail).toEqual({ side: 'local', ...badDetail });
+    });
+
+    it('names a malformed clock of a local copy that the merge would keep', () => {
+      const local = snapshot({ records: { kpis: [bad] }, versionVector: { devL: at(1, 'devL') } });
+      const remote = snapshot({ records: { kpis: [good] } });
+
+      const failure = appFailureOf(() => merge(local, remote, { now: baseWallMs }));
+
+      expect(failure.appError.detail).toEqual({ side: 'local', ...badDetail });
+    });
+
+    it('names a malformed clock of a remote copy that a later copy of the same id replaces', () => {
+      const remote = snapshot({ records: { kpis: [bad, good] } });
+
+      const failure = appFailureOf(() => merge(snapshot(), remote, { now: baseWallMs }));
+
+      expect(failure.appError.detail).toEqual({ side: 'remote', ...badDetail });
+    });
+
+    it('names a malformed clock of a remote copy equal to the local one', () => {
+      const failure = appFailureOf(() =>
+        merge(snapshot({ records: { kpis: [bad] } }), snapshot({ records: { kpis: [bad] } }), { now: baseWallMs }),
+      );
+
+      expect(failure.appError.detail).toEqual({ side: 'local', ...badDetail });
+    });
+
+    it('names a clock that is not a string', () => {
+      const remote = snapshot({ records: { kpis: [{ ...good, clock: 17 as unknown as HlcString }] } });
+
+      const failure = appFailureOf(() => merge(snapshot(), remote, { now: baseWallMs }));
+
+      expect(failure.appError.detail).toEqual({ side: 'remote', table: 'kpis', recordId: 'k1', field: 'clock', value: '17' });
     });
   });
 
