@@ -18,7 +18,7 @@ import type { Devices } from './generator';
 
 /** Durations of repeated runs of one merge, in ms. */
 export interface MergeTiming {
-  /** Untimed runs before `runsMs`, which let the JavaScript and WebAssembly compilers settle; the first is the cold run. */
+  /** Runs before `runsMs`, outside the median, which let the JavaScript and WebAssembly compilers settle. The first is the cold run. */
   readonly warmupsMs: readonly number[];
   readonly runsMs: readonly number[];
   readonly medianMs: number;

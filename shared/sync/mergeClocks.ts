@@ -15,14 +15,14 @@ const unmarked = 0;
 const marked = 1;
 const invalid = 2;
 type ClockCheck = typeof unmarked | typeof marked | typeof invalid;
-/** What `ClockCollector` remembers as the previous clock before it has seen one: equal to no value. */
+/** Initial previous clock of a `ClockCollector`, a value that no clock equals. */
 const noClock = Symbol('no clock');
 
 /**
  * Checks the clocks of one side of a merge as the merge visits its records, so that each record is
  * read once while it is in the processor's cache, and collects their distinct values. Each value
- * is checked once and tested once against `isMarked`, a property that the merge needs per record:
- * on the local side, being a placeholder; on the remote side, being a write the local side has
+ * is checked once and tested once against `isMarked`, a property that the merge needs per record.
+ * On the local side it marks placeholders, and on the remote side writes that the local side has
  * not seen. Every clock of the side must pass through `visit`, `visitAll`, `visitTombstones` or
  * `visitVector` before the merge returns, or a malformed one would go unreported.
  */
@@ -38,15 +38,15 @@ export class ClockCollector {
     private readonly isMarked: (clock: HlcString) => boolean,
   ) {}
 
-  /** The distinct clocks visited so far. */
+  /** Returns the distinct clocks visited so far. */
   clocks(): IterableIterator<HlcString> {
     return this.checked.keys();
   }
 
   /**
-   * Checks the record clock and field clocks of `record` and tells whether any of them is
-   * marked. Throws `AppFailure` with `merge.invalidClock` on a value that is not a packed HLC;
-   * its detail names the side, table, record id, field and value.
+   * Checks the record clock and field clocks of `record` and returns whether any of them is
+   * marked. Throws `AppFailure` with `merge.invalidClock` on a value that is not a packed HLC,
+   * with a detail that names the side, table, record id, field and value.
    */
   visit(table: RecordTable, record: AnyRecord): boolean {
     let result = this.check(record.clock);

@@ -48,8 +48,8 @@ export interface TableMergeInput {
   readonly remoteVector: VersionVector;
   readonly resolve: ValueResolver;
   /**
-   * Check the clocks of every local and remote record. The local one marks placeholders, the
-   * remote one writes that the local side has not seen.
+   * Clock checks of the local and the remote records, which every table merge must run on each
+   * record. The local one marks placeholders, and the remote one writes that the local side has not seen.
    */
   readonly localClocks: ClockCollector;
   readonly remoteClocks: ClockCollector;
@@ -509,7 +509,7 @@ function insertSortedById(
   return merged;
 }
 
-/** Copies `kept[from..to)` without the indexes in `left` (from `leftAt` on) into `target` at `at`; returns the next free place. */
+/** Copies `kept[from..to)` without the indexes in `left` (from `leftAt` on) into `target` at `at`, and returns the next free index. */
 function copyKept(
   kept: readonly AnyRecord[],
   left: readonly number[],

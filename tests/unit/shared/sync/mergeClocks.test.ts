@@ -92,8 +92,8 @@ describe('mergeSnapshots input errors', () => {
     });
   });
 
-  // The merge checks clocks as it reads each record, so each of these is a record that the
-  // merge-join keeps, drops or never compares.
+  // The merge checks clocks as it reads each record. Each case below is a record that the
+  // merge-join keeps, drops without reading, or never compares with another copy.
   describe.each([
     ['mergeSnapshots', mergeSnapshots],
     ['mergeSnapshotsFull', mergeSnapshotsFull],
@@ -102,13 +102,13 @@ describe('mergeSnapshots input errors', () => {
     const bad = kpi('k1', { clock: at(1, 'devL'), fieldClocks: { name: 'soon' } });
     const badDetail = { table: 'kpis', recordId: 'k1', field: 'name', value: 'soon' };
 
-    it('names a malformed clock of a local record that the remote side lacks', () => {
+    it('names an invalid clock of a local-only record', () => {
       const failure = appFailureOf(() => merge(snapshot({ records: { kpis: [bad] } }), snapshot(), { now: baseWallMs }));
 
       expect(failure.appError.detail).toEqual({ side: 'local', ...badDetail });
     });
 
-    it('names a malformed clock of a local copy that the merge would keep', () => {
+    it('names an invalid clock of a kept copy', () => {
       const local = snapshot({ records: { kpis: [bad] }, versionVector: { devL: at(1, 'devL') } });
       const remote = snapshot({ records: { kpis: [good] } });
 
@@ -117,7 +117,7 @@ describe('mergeSnapshots input errors', () => {
       expect(failure.appError.detail).toEqual({ side: 'local', ...badDetail });
     });
 
-    it('names a malformed clock of a remote copy that a later copy of the same id replaces', () => {
+    it('names an invalid clock of a replaced repeat', () => {
       const remote = snapshot({ records: { kpis: [bad, good] } });
 
       const failure = appFailureOf(() => merge(snapshot(), remote, { now: baseWallMs }));
@@ -125,7 +125,7 @@ describe('mergeSnapshots input errors', () => {
       expect(failure.appError.detail).toEqual({ side: 'remote', ...badDetail });
     });
 
-    it('names a malformed clock of a remote copy equal to the local one', () => {
+    it('names an invalid clock of equal copies', () => {
       const failure = appFailureOf(() =>
         merge(snapshot({ records: { kpis: [bad] } }), snapshot({ records: { kpis: [bad] } }), { now: baseWallMs }),
       );
@@ -133,7 +133,7 @@ describe('mergeSnapshots input errors', () => {
       expect(failure.appError.detail).toEqual({ side: 'local', ...badDetail });
     });
 
-    it('names a clock that is not a string', () => {
+    it('names a clock of another type', () => {
       const remote = snapshot({ records: { kpis: [{ ...good, clock: 17 as unknown as HlcString }] } });
 
       const failure = appFailureOf(() => merge(snapshot(), remote, { now: baseWallMs }));
