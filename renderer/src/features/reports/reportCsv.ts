@@ -4,7 +4,8 @@
  * Money is a number, with the currency in a column of its own. Percentages run from 0 to 100,
  * rounded to two decimals, with the unit in the header, or in a unit column when the KPIs of one
  * column differ in unit. Dates are `YYYY-MM-DD`, months `YYYY-MM`, instants ISO 8601 in UTC.
- * Each file starts with a UTF-8 byte order mark so that Excel reads names in any script.
+ * Each file starts with a UTF-8 byte order mark so that Excel reads names in any script, and ends
+ * with a line break. Text that a spreadsheet would run as a formula starts with an apostrophe.
  */
 import type { TFunction } from 'i18next';
 import Papa from 'papaparse';
@@ -13,6 +14,7 @@ import type { Zippable } from 'fflate';
 import type { KpiUnit } from '@shared/domain/types';
 import { minorUnitDigits } from '@shared/rfp/money';
 import type { ReportCell, ReportPack } from '@shared/reports';
+import { formulaCellPattern } from '@shared/schedule/io/csvFormat';
 import { safeFileName } from './fileName';
 import { cellText, columnTitle, dataTables, packFactRows, tableTitle } from './reportText';
 
@@ -23,6 +25,16 @@ const csvDecimals = 2;
 
 function rounded(value: number): number {
   return Number(value.toFixed(csvDecimals));
+}
+
+const plainNumber = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * Returns `text` with an apostrophe in front when a spreadsheet would run it as a formula, such as
+ * a provider named `=HYPERLINK(...)` (CSV injection). A plain number such as `-12.50` stays as it is.
+ */
+function guardedText(text: string): string {
+  return formulaCellPattern.test(text) && !plainNumber.test(text) ? `'${text}` : text;
 }
 
 /** Returns the CSV value of one cell; its currency or unit goes in a column or header of its own. */
@@ -44,7 +56,7 @@ export function csvValue(t: TFunction, cell: ReportCell, locale: string): CsvVal
     case 'instant':
       return cell.value;
     default:
-      return cellText(t, cell, locale);
+      return guardedText(cellText(t, cell, locale));
   }
 }
 
@@ -65,11 +77,12 @@ export function csvRows(t: TFunction, header: readonly string[], rows: readonly 
   const mixedUnits = columnUnits.some((units) => units.size > 1);
   const hasMoney = rows.some((row) => row.some((cell) => cell.kind === 'money'));
 
+  // Column titles can be names from the data, such as a bidder's.
   const titles: CsvValue[] = header.map((title, position) => {
     const units = columnUnits[position];
     const [unit] = units ?? [];
-    if (mixedUnits || units?.size !== 1 || unit === undefined || unit === 'number') return title;
-    return t('reports.csv.headerWithUnit', { title, unit: t(`reports.csv.units.${unit}`) });
+    if (mixedUnits || units?.size !== 1 || unit === undefined || unit === 'number') return guardedText(title);
+    return guardedText(t('reports.csv.headerWithUnit', { title, unit: t(`reports.csv.units.${unit}`) }));
   });
   if (mixedUnits) titles.push(t('reports.csv.unit'));
   if (hasMoney) titles.push(t('reports.csv.currency'));
@@ -95,7 +108,7 @@ export function csvFiles(pack: ReportPack, t: TFunction, locale: string): { read
   const files: { name: string; text: string }[] = [];
   const add = (title: string, rows: CsvValue[][]) => {
     const number = String(files.length + 1).padStart(2, '0');
-    files.push({ name: safeFileName(`${number} ${title}`, [], 'csv'), text: `\ufeff${Papa.unparse(rows)}` });
+    files.push({ name: safeFileName(`${number} ${title}`, [], 'csv'), text: `\ufeff${Papa.unparse(rows, { newline: '\r\n' })}\r\n` });
   };
 
   const hasSummary = pack.sections.some((section) => section.key === 'summary');

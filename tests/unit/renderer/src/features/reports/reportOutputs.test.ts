@@ -6,7 +6,14 @@ import { buildReport, reportSectionKeys } from '../../../../../../shared/reports
 import type { ReportOptions, SummaryFacts } from '../../../../../../shared/reports';
 import { en } from '../../../../../../renderer/src/i18n/en';
 import { csvFiles, csvRows, writeReportCsvZip } from '../../../../../../renderer/src/features/reports/reportCsv';
-import { cellText, codeKeyPrefixes, dataTables, packFileName, sectionNote, summarySentences } from '../../../../../../renderer/src/features/reports/reportText';
+import {
+  cellText,
+  codeKeyPrefixes,
+  dataTables,
+  packFileName,
+  sectionNote,
+  summarySentences,
+} from '../../../../../../renderer/src/features/reports/reportText';
 import { sheetName, writeReportWorkbook } from '../../../../../../renderer/src/features/reports/reportWorkbook';
 import { goldenIds, goldenSnapshot } from '../../../../shared/file/goldenSnapshot';
 
@@ -39,13 +46,17 @@ const facts: SummaryFacts = {
 describe('summarySentences', () => {
   it('writes the headline', () => {
     const [headline] = summarySentences(i18next.t, { period: { kind: 'quarter', year: 2016, quarter: 3 } }, facts, 'en-GB');
-    expect(headline).toBe('3 of 12 critical service levels missed in Q3 2016; credits of £21,000.00 due for Q3 2016; 2 escalations at steering committee level.');
+    expect(headline).toBe(
+      '3 of 12 critical service levels missed in Q3 2016; credits of £21,000.00 due for Q3 2016; 2 escalations at steering committee level.',
+    );
   });
 
   it('uses the singular', () => {
     const one = { ...facts, criticalLevels: 1, missedLevels: 1, openEscalations: { 1: 0, 2: 0, 3: 1 } };
     const [headline] = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, one, 'en-GB');
-    expect(headline).toBe('1 of 1 critical service level missed in March 2016; credits of £21,000.00 due for March 2016; 1 escalation at steering committee level.');
+    expect(headline).toBe(
+      '1 of 1 critical service level missed in March 2016; credits of £21,000.00 due for March 2016; 1 escalation at steering committee level.',
+    );
   });
 
   it('says when nothing was measured', () => {
@@ -73,7 +84,12 @@ describe('summarySentences', () => {
   });
 
   it('counts overdue actions', () => {
-    const sentences = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, { ...facts, overdueActions: 2 }, 'en-GB');
+    const sentences = summarySentences(
+      i18next.t,
+      { period: { kind: 'month', month: '2016-03' } },
+      { ...facts, overdueActions: 2 },
+      'en-GB',
+    );
     expect(sentences).toContain('2 action items are overdue.');
   });
 
@@ -85,7 +101,12 @@ describe('summarySentences', () => {
   });
 
   it('states an expired certification alone', () => {
-    const sentences = summarySentences(i18next.t, { period: { kind: 'month', month: '2016-03' } }, { ...facts, expiredCertifications: 1 }, 'en-GB');
+    const sentences = summarySentences(
+      i18next.t,
+      { period: { kind: 'month', month: '2016-03' } },
+      { ...facts, expiredCertifications: 1 },
+      'en-GB',
+    );
     expect(sentences).toContain('1 certification has expired.');
   });
 
@@ -134,7 +155,8 @@ describe('pack texts', () => {
     for (const section of pack.sections) {
       for (const table of dataTables(section)) {
         expect(i18next.exists(`reports.tables.${table.key}.title`), table.key).toBe(true);
-        for (const column of table.columns) expect(i18next.exists(`reports.tables.${table.key}.columns.${column}`), `${table.key}.${column}`).toBe(true);
+        for (const column of table.columns)
+          expect(i18next.exists(`reports.tables.${table.key}.columns.${column}`), `${table.key}.${column}`).toBe(true);
       }
     }
   });
@@ -142,7 +164,8 @@ describe('pack texts', () => {
   it('translates every code', () => {
     for (const section of pack.sections) {
       for (const cell of section.tables.flatMap((table) => table.rows.flat())) {
-        if (cell.kind === 'code') expect(i18next.exists(`${codeKeyPrefixes[cell.group]}.${cell.value}`), `${cell.group}.${cell.value}`).toBe(true);
+        if (cell.kind === 'code')
+          expect(i18next.exists(`${codeKeyPrefixes[cell.group]}.${cell.value}`), `${cell.group}.${cell.value}`).toBe(true);
       }
     }
   });
@@ -248,7 +271,9 @@ describe('writeReportWorkbook', () => {
     const empty = buildReport({ snapshot: goldenSnapshot }, { ...options, withoutCommercialTerms: true });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await writeReportWorkbook(empty, i18next.t, 'en-GB')).buffer as ArrayBuffer);
-    expect(workbook.getWorksheet('Service credits and earn-backs')?.getCell('A1').value).toBe('Left out: this pack is without commercial terms.');
+    expect(workbook.getWorksheet('Service credits and earn-backs')?.getCell('A1').value).toBe(
+      'Left out: this pack is without commercial terms.',
+    );
   });
 });
 
@@ -289,7 +314,9 @@ describe('CSV files', () => {
     const file = csvFiles(pack, i18next.t, 'en-GB').find((entry) => entry.name.endsWith('Weight sensitivity.csv'));
     const lines = file?.text.replace('\ufeff', '').split('\r\n') ?? [];
     // The golden RFP's leader never changes, so "Leader changes at" has no value whose unit it could name.
-    expect(lines[0]).toBe('RFP,Kind,Criterion or section,Share of total (%),Leader unchanged from (%),Leader unchanged up to (%),Leader changes at,New leader');
+    expect(lines[0]).toBe(
+      'RFP,Kind,Criterion or section,Share of total (%),Leader unchanged from (%),Leader unchanged up to (%),Leader changes at,New leader',
+    );
     const share = lines[1]?.split(',')[3] ?? '';
     expect(Number(share)).toBeGreaterThan(1);
     expect(share).toMatch(/^\d+(\.\d{1,2})?$/);
@@ -300,8 +327,14 @@ describe('CSV files', () => {
       i18next.t,
       ['KPI', 'Result'],
       [
-        [{ kind: 'text', value: 'Answered' }, { kind: 'kpiValue', value: 95.123456, unit: 'percent' }],
-        [{ kind: 'text', value: 'Speed' }, { kind: 'kpiValue', value: 20, unit: 'seconds' }],
+        [
+          { kind: 'text', value: 'Answered' },
+          { kind: 'kpiValue', value: 95.123456, unit: 'percent' },
+        ],
+        [
+          { kind: 'text', value: 'Speed' },
+          { kind: 'kpiValue', value: 20, unit: 'seconds' },
+        ],
       ],
       'en-GB',
     );
@@ -314,10 +347,13 @@ describe('CSV files', () => {
 
   it('writes the risk heatmap', () => {
     const file = csvFiles(pack, i18next.t, 'en-GB').find((entry) => entry.name.endsWith('Open risks by likelihood and impact.csv'));
-    const lines = file?.text.replace('\ufeff', '').split('\r\n') ?? [];
+    const lines = file?.text.replace('\ufeff', '').trimEnd().split('\r\n') ?? [];
     expect(lines[0]).toBe('Likelihood,Impact 1,Impact 2,Impact 3,Impact 4,Impact 5');
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['5', '4', '3', '2', '1']);
-    const total = lines.slice(1).flatMap((line) => line.split(',').slice(1)).reduce((sum, count) => sum + Number(count), 0);
+    const total = lines
+      .slice(1)
+      .flatMap((line) => line.split(',').slice(1))
+      .reduce((sum, count) => sum + Number(count), 0);
     expect(total).toBe(goldenSnapshot.records.risks.filter((risk) => risk.status !== 'closed').length);
   });
 
@@ -327,6 +363,36 @@ describe('CSV files', () => {
     expect(cover).toContain('Scope,Whole portfolio');
     expect(cover).toContain('Commercial terms,"Left out (charges, prices and service credits)"');
     expect(cover).toContain('Generated,2026-02-15T10:00:00.000Z');
+  });
+
+  it('guards formula-like text', () => {
+    const rows = csvRows(
+      i18next.t,
+      ['=Bidder', 'Provider', 'Due'],
+      [
+        [
+          { kind: 'text', value: '=HYPERLINK("http://127.0.0.1/","x")' },
+          { kind: 'text', value: '@SUM(1)' },
+          { kind: 'money', minor: -1250, currency: 'GBP' },
+        ],
+        [
+          { kind: 'text', value: '-5' },
+          { kind: 'text', value: '+44 20 7946 0000' },
+          { kind: 'money', minor: 100, currency: 'GBP' },
+        ],
+      ],
+      'en-GB',
+    );
+    expect(rows[0]).toEqual(["'=Bidder", 'Provider', 'Due', 'Currency']);
+    expect(rows[1]).toEqual(['\'=HYPERLINK("http://127.0.0.1/","x")', "'@SUM(1)", '-12.50', 'GBP']);
+    expect(rows[2]).toEqual(['-5', "'+44 20 7946 0000", '1.00', 'GBP']);
+  });
+
+  it('ends every file with a line break', () => {
+    for (const file of csvFiles(pack, i18next.t, 'en-GB')) {
+      expect(file.text.endsWith('\r\n'), file.name).toBe(true);
+      expect(file.text.endsWith('\r\n\r\n'), file.name).toBe(false);
+    }
   });
 
   it('zips the same bytes twice', () => {
@@ -353,7 +419,14 @@ describe('packFileName', () => {
   });
 
   it('counts several providers and says what is left out', () => {
-    const two = { ...base, scope: { kind: 'providers' as const, providerIds: ['p', 'q'] }, scopeProviderNames: ['A', 'B'], withoutCommercialTerms: true };
-    expect(packFileName(i18next.t, two, 'xlsx')).toBe(`${goldenSnapshot.portfolioName} 2015-Q2 – 2 providers – without commercial terms.xlsx`);
+    const two = {
+      ...base,
+      scope: { kind: 'providers' as const, providerIds: ['p', 'q'] },
+      scopeProviderNames: ['A', 'B'],
+      withoutCommercialTerms: true,
+    };
+    expect(packFileName(i18next.t, two, 'xlsx')).toBe(
+      `${goldenSnapshot.portfolioName} 2015-Q2 – 2 providers – without commercial terms.xlsx`,
+    );
   });
 });
