@@ -23,11 +23,21 @@ test('providers CSV imports, then is unchanged', async () => {
   await startImport(page);
 
   await page.getByRole('radio', { name: 'Providers and contracts' }).check();
+  // One step indicator, above the buttons, marking the step the user is on.
+  const steps = page.getByTestId('wizard-steps');
+  const currentStep = steps.locator('[aria-current="step"]');
+  await expect(steps).toHaveCount(1);
+  await expect(currentStep).toHaveText('1. File');
+  const stepsBox = await steps.boundingBox();
+  const chooseBox = await page.getByRole('button', { name: 'Choose a CSV file or Excel workbook' }).boundingBox();
+  expect(stepsBox?.y ?? Infinity).toBeLessThan(chooseBox?.y ?? 0);
   await chooseFile(page, join(fixtures, 'providers-contracts.csv'));
+  await expect(currentStep).toHaveText('2. Columns');
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByTestId('import-review').getByRole('status')).toHaveText(
     'Providers: 2 added, 0 changed, 0 unchanged. Contracts: 2 added, 0 changed, 0 unchanged.',
   );
+  await expect(currentStep).toHaveText('3. Review');
   // The review names every record the import adds, with the fields it sets, before anything is written.
   const changes = page.getByTestId('import-record-changes');
   await expect(changes.locator('tbody tr')).toHaveCount(4);
@@ -35,7 +45,9 @@ test('providers CSV imports, then is unchanged', async () => {
   await expect(customerService.getByRole('cell').first()).toHaveText('Added');
   await expect(customerService.locator('[data-field="noticePeriod"]')).toHaveText('Notice period: 90 days');
   await expect(customerService.locator('[data-field="endDate"]')).toHaveText('End date: 31 Dec 2027');
-  await expect(changes.getByRole('row', { name: /Fabrikam Finance/ }).locator('[data-field="tier"]')).toHaveText('Tier: Tier 2 (important)');
+  await expect(changes.getByRole('row', { name: /Fabrikam Finance/ }).locator('[data-field="tier"]')).toHaveText(
+    'Tier: Tier 2 (important)',
+  );
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByTestId('import-done')).toContainText('Providers: 2 added');
   await page.getByRole('button', { name: 'Close' }).click();

@@ -29,6 +29,7 @@ import { MappingStep } from './MappingStep';
 import { ReviewStep } from './ReviewStep';
 import { FileDropZone } from './FileDropZone';
 import { ProviderContractImport } from './ProviderContractImport';
+import { WizardSteps } from './WizardSteps';
 
 type Step =
   | { readonly name: 'file' }
@@ -151,9 +152,6 @@ export function ImportWizard({ initialKind }: ImportWizardProps) {
     navigate({ name: 'providers' });
   };
 
-  const stepIndex = { file: 0, mapping: 1, review: 2, done: 2 }[step.name];
-  const stepLabels = [t('import.stepFile'), t('import.stepMapping'), t('import.stepReview')];
-
   return (
     <section aria-labelledby="import-title" className="panel">
       <h1 id="import-title">{kind === 'providersContracts' ? t('import.titleProvidersContracts') : t('import.title')}</h1>
@@ -176,14 +174,7 @@ export function ImportWizard({ initialKind }: ImportWizardProps) {
           ))}
         </fieldset>
       ) : null}
-      {kind === 'providersContracts' ? <ProviderContractImport onClose={close} /> : null}
-      <ol className="wizard-steps" hidden={kind === 'providersContracts'}>
-        {stepLabels.map((label, index) => (
-          <li key={label} aria-current={index === stepIndex ? 'step' : undefined}>
-            {label}
-          </li>
-        ))}
-      </ol>
+      {kind === 'providersContracts' ? <ProviderContractImport onClose={close} /> : <WizardSteps current={step.name} />}
       {error ? (
         <p className="alert error" role="alert" data-testid="import-error">
           {describeAppError(t, error)}

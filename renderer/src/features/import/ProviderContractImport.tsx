@@ -32,11 +32,17 @@ import { loadSource, openDroppedFile, tableOf } from './importSource';
 import type { ImportSource, SourceOptions } from './importSource';
 import { ReadingOptions } from './ReadingOptions';
 import { ReviewIssues } from './ReviewStep';
+import { WizardSteps } from './WizardSteps';
 
 type Step =
   | { readonly name: 'file' }
   | { readonly name: 'mapping'; readonly source: ImportSource; readonly options: SourceOptions; readonly table: ImportTable }
-  | { readonly name: 'review'; readonly plan: ProviderContractPlan; readonly preview: ProviderContractPreview | null; readonly back: () => void }
+  | {
+      readonly name: 'review';
+      readonly plan: ProviderContractPlan;
+      readonly preview: ProviderContractPreview | null;
+      readonly back: () => void;
+    }
   | { readonly name: 'done'; readonly summary: ImportSummary };
 
 export function ProviderContractImport({ onClose }: { readonly onClose: () => void }) {
@@ -149,6 +155,7 @@ export function ProviderContractImport({ onClose }: { readonly onClose: () => vo
 
   return (
     <div data-testid="provider-contract-import">
+      <WizardSteps current={step.name} />
       {error ? (
         <p className="alert error" role="alert" data-testid="import-error">
           {describeAppError(t, error)}

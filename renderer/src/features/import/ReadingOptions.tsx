@@ -30,7 +30,9 @@ export function ReadingOptions({ table, options, onChange }: ReadingOptionsProps
 
   const detectedLocale = table.detectedNumberLocale;
   const localeHow =
-    options.numberLocale === undefined ? t(`import.localeBasis.${detectedLocale.basis}`) : t('import.chosen', { detected: localeSample(detectedLocale.locale) });
+    options.numberLocale === undefined
+      ? t(`import.localeBasis.${detectedLocale.basis}`)
+      : t('import.chosen', { detected: localeSample(detectedLocale.locale) });
   const chosenLocale = options.numberLocale ?? 'detected';
 
   return (
@@ -39,7 +41,10 @@ export function ReadingOptions({ table, options, onChange }: ReadingOptionsProps
         <p data-testid="import-delimiter">
           {t('import.delimiterStatus', {
             delimiter: delimiterName(table.delimiter),
-            how: options.delimiter === undefined ? t('import.detectedMark') : t('import.chosen', { detected: delimiterName(table.detectedDelimiter) }),
+            how:
+              options.delimiter === undefined
+                ? t('import.detectedMark')
+                : t('import.chosen', { detected: delimiterName(table.detectedDelimiter) }),
           })}
         </p>
       ) : (
