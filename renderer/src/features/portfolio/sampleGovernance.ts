@@ -10,7 +10,7 @@
  * within weeks, another expired last quarter, some actions are overdue and the next meetings lie
  * ahead. The same `today` always gives the same records.
  */
-import type { ActionItemData, DecisionData, MeetingCadenceData, MeetingData, RiskData } from '@shared/domain/governance';
+import type { ActionItemData, AgendaItem, DecisionData, MeetingCadenceData, MeetingData, RiskData } from '@shared/domain/governance';
 import type { CertificationData, ContactData, ProcessData, ProviderSiteData } from '@shared/domain/providerProfile';
 import type { CalendarDate } from '@shared/domain/types';
 import { cadenceDates } from '@shared/governance/cadence';
@@ -286,6 +286,21 @@ function risks(today: CalendarDate): ForProvider<RiskData>[] {
   ];
 }
 
+/** Agenda of a held sample meeting, as typed lines: a monthly review or a steering committee. */
+function heldAgenda(kind: MeetingCadenceData['kind']): AgendaItem[] {
+  const lines =
+    kind === 'quarterlySteering'
+      ? [
+          'Service performance over the quarter against the contract',
+          'Service credits and earn-backs',
+          'Top risks and their mitigations',
+          'Contract changes and the renewal timeline',
+          'Decisions and actions of the last committee',
+        ]
+      : ['Service level results of the month', 'Recovery plan progress', 'Staffing and attrition', 'Open actions'];
+  return lines.map((text) => ({ source: 'note', recordId: null, text }));
+}
+
 /**
  * Builds the meetings of a cadence from its first date to the end of the range that "Plan
  * meetings" covers (`planningRange`): past ones held with their outcomes, later ones planned.
@@ -308,7 +323,7 @@ function cadenceMeetings(
     };
     if (date >= today) return { meeting: { ...base, status: 'planned', minutes: '' }, decisions: [], actions: [] };
     const { minutes, decisions, actions } = outcomes(date, index);
-    return { meeting: { ...base, status: 'held', minutes }, decisions, actions };
+    return { meeting: { ...base, status: 'held', agenda: heldAgenda(cadence.kind), minutes }, decisions, actions };
   });
 }
 

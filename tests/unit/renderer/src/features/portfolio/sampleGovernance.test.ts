@@ -44,6 +44,7 @@ describe('sampleGovernance', () => {
     const later = meetings.filter((item) => item.meeting.date >= today);
     expect(past.length).toBeGreaterThanOrEqual(4);
     expect(past.every((item) => item.meeting.status === 'held' && item.meeting.minutes !== '' && item.decisions.length > 0)).toBe(true);
+    expect(past.every((item) => item.meeting.agenda.length >= 4)).toBe(true);
     expect(later.length).toBeGreaterThanOrEqual(2);
     expect(later.every((item) => item.meeting.status === 'planned')).toBe(true);
   });
