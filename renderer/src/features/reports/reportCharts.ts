@@ -49,8 +49,8 @@ export function buildLevelChartOption(chart: LevelChart, text: LevelChartText): 
     itemStyle: { color },
   });
   const values = [...chart.results, ...chart.expected, ...chart.minimum].filter((value) => value !== null);
-  // A percentage of at most 100 is charted on an axis that stops at 100%, not on ECharts' next nice step past it.
-  const percentCap = chart.unit === 'percent' && values.every((value) => value <= 100) ? { max: (extent: { max: number }) => Math.min(100, niceCeiling(extent.max)) } : {};
+  // Percentages of at most 100 are charted on an axis that stops at 100%, not on ECharts' next nice step past it.
+  const percentCap = chart.unit === 'percent' && values.length > 0 && values.every((value) => value <= 100) ? percentAxis(values) : {};
   return {
     animation: false,
     textStyle,
@@ -67,11 +67,26 @@ export function buildLevelChartOption(chart: LevelChart, text: LevelChartText): 
   };
 }
 
-/** Rounds a positive `value` up to a multiple of half its power of ten: 99.74 to 100, 22.9 to 25, 3.2 to 3.5. */
-function niceCeiling(value: number): number {
-  if (value <= 0) return value;
-  const step = 10 ** Math.floor(Math.log10(value)) / 2;
-  return Math.ceil(value / step) * step;
+/** Smallest axis step from 1, 2, 2.5 or 5 times a power of ten that is at least `rough`. */
+function niceStep(rough: number): number {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return ([1, 2, 2.5, 5, 10].find((factor) => factor * power >= rough) ?? 10) * power;
+}
+
+/**
+ * Returns the bounds and step of a percent axis for `values`, all at most 100: about four even
+ * steps, from a multiple of the step up to at most 100. Every step divides 100, so an axis that
+ * ends at 100% ends on a step and never shows 99% and 100% side by side.
+ */
+export function percentAxis(values: readonly number[]): { readonly min: number; readonly max: number; readonly interval: number } {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  // At least 4 points between the bounds, so that a flat line still has a readable axis.
+  const interval = niceStep(Math.max(high - low, 4) / 4);
+  const max = Math.min(100, Math.ceil(high / interval) * interval);
+  let min = Math.floor(low / interval) * interval;
+  if (min === max) min = max - interval;
+  return { min, max, interval };
 }
 
 export interface GanttText {
