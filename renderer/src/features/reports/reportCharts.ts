@@ -67,7 +67,7 @@ export function buildLevelChartOption(chart: LevelChart, text: LevelChartText): 
   };
 }
 
-/** Smallest axis step from 1, 2, 2.5 or 5 times a power of ten that is at least `rough`. */
+/** Returns the smallest axis step of 1, 2, 2.5 or 5 times a power of ten that is at least `rough`. */
 function niceStep(rough: number): number {
   const power = 10 ** Math.floor(Math.log10(rough));
   return ([1, 2, 2.5, 5, 10].find((factor) => factor * power >= rough) ?? 10) * power;
