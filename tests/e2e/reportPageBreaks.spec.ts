@@ -25,7 +25,7 @@ test.afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** A report page as the app renders it, with `offsetPt` of space and 60 lines of text above one table. */
+/** Returns a report page as the app renders it, with `offsetPt` of space and 60 lines of text above one table. */
 function reportPage(offsetPt: number): string {
   const filler = Array.from({ length: 60 }, (_, index) => `<p>Filler line ${String(index)}</p>`).join('');
   const rows = Array.from(
