@@ -45,6 +45,9 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
   let state: 'running' | 'waiting' | 'done' = 'running';
   // A quit that starts while a window's close runs the tasks waits for that run.
   let currentRun: Promise<void> | undefined;
+  // Whether the tasks ran when a window closed and no window was guarded since. The quit that
+  // follows the close of the last window then has nothing to save: the page the backups need is gone.
+  let ranAtLastClose = false;
 
   const runTasksOnce = (trigger: 'quit' | 'windowClose'): Promise<void> => {
     currentRun ??= runTasks(trigger).finally(() => {
@@ -55,6 +58,11 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
 
   options.app.on('before-quit', (event) => {
     if (state === 'done') return;
+    if (ranAtLastClose && currentRun === undefined) {
+      state = 'done';
+      options.logger.info('Quitting without the tasks, which ran when the last window closed');
+      return;
+    }
     event.preventDefault();
     if (state === 'waiting') return;
     state = 'waiting';
@@ -77,7 +85,10 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
         try {
           await task();
         } catch (error) {
-          options.logger.error('A task before quitting failed', { task: name, cause: error instanceof Error ? error.message : String(error) });
+          options.logger.error('A task before quitting failed', {
+            task: name,
+            cause: error instanceof Error ? error.message : String(error),
+          });
         } finally {
           pending.delete(name);
         }
@@ -93,6 +104,7 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
 
   const guardWindowClose = (window: ClosingWindow): void => {
     let closeState: 'open' | 'waiting' | 'done' = 'open';
+    ranAtLastClose = false;
 
     window.on('close', (event) => {
       if (closeState === 'done' || state === 'done') return;
@@ -103,6 +115,7 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
       window.hide();
       void runTasksOnce('windowClose').finally(() => {
         closeState = 'done';
+        ranAtLastClose = true;
         if (!window.isDestroyed()) window.close();
       });
     });

@@ -72,7 +72,9 @@ describe('createQuitGuard', () => {
     app.quit();
 
     await expect.poll(exits).toBe(1);
-    expect(logger.entries).toEqual([{ tag: 'main', level: 'warn', message: 'Quitting before some tasks finished', context: { timeoutMs: 30, tasks: 'hung backup' } }]);
+    expect(logger.entries).toEqual([
+      { tag: 'main', level: 'warn', message: 'Quitting before some tasks finished', context: { timeoutMs: 30, tasks: 'hung backup' } },
+    ]);
   });
 
   it('quits when a task fails', async () => {
@@ -175,6 +177,48 @@ describe('createQuitGuard', () => {
     window.close();
     expect(window.destroyed).toBe(true);
     expect(runs).toBe(1);
+  });
+
+  it('skips the tasks on a quit after the last close', async () => {
+    const { app, exits } = fakeApp();
+    const logger = createRecordingLogger();
+    const guard = createQuitGuard({ app, logger, timeoutMs: 1_000 });
+    const window = fakeWindow();
+    guard.guardWindowClose(window);
+    let runs = 0;
+    guard.addTask('count', () => {
+      runs += 1;
+      return Promise.resolve();
+    });
+
+    window.close();
+    await expect.poll(() => window.destroyed).toBe(true);
+    app.quit();
+
+    expect(exits()).toBe(1);
+    expect(runs).toBe(1);
+    expect(logger.entries.map((entry) => entry.message)).toEqual(['Quitting without the tasks, which ran when the last window closed']);
+  });
+
+  it('runs the tasks on a quit after a new window', async () => {
+    const { app, exits } = fakeApp();
+    const guard = createQuitGuard({ app, logger: createRecordingLogger(), timeoutMs: 1_000 });
+    const first = fakeWindow();
+    guard.guardWindowClose(first);
+    let runs = 0;
+    guard.addTask('count', () => {
+      runs += 1;
+      return Promise.resolve();
+    });
+
+    first.close();
+    await expect.poll(() => first.destroyed).toBe(true);
+    // macOS keeps the app running without windows; a Dock click opens a new one.
+    guard.guardWindowClose(fakeWindow());
+    app.quit();
+
+    await expect.poll(exits).toBe(1);
+    expect(runs).toBe(2);
   });
 
   it('closes at once after a quit', async () => {
