@@ -30,6 +30,7 @@ import {
 } from './providerContractWords';
 import type { ChoiceColumn } from './providerContractWords';
 import { locateInSheet } from './sheetCells';
+import type { SheetLayout } from './sheetCells';
 import type { ImportIssue, ImportTable } from './types';
 
 export const providerFields = [
@@ -116,6 +117,8 @@ export interface ProviderContractPlan {
   readonly currencyColumn: string | null;
   /** Column mapped to the provider code, named in the message about a code that matches no stored provider. */
   readonly codeColumn: string | null;
+  /** Where the rows sit when the file is a workbook, so that later messages can name sheet and cell; `null` for a CSV file. */
+  readonly sheetLayout: SheetLayout | null;
   readonly rows: readonly ProviderContractRow[];
   readonly issues: readonly ImportIssue[];
   readonly issueCounts: { readonly errors: number; readonly warnings: number };
@@ -499,6 +502,7 @@ export function buildProviderContractPlan(
     fileName: table.fileName,
     currencyColumn: mapping.currency,
     codeColumn: mapping.code,
+    sheetLayout: table.format === 'xlsx' ? { sheet: table.sheet, header: table.header, firstColumn: table.firstColumn } : null,
     rows,
     issues: capped.issues,
     issueCounts: capped.counts,

@@ -24,11 +24,18 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/** The part of a workbook table that places a cell: the sheet, the header and the header's first column. */
+export type SheetLayout = Pick<XlsxTable, 'sheet' | 'header' | 'firstColumn'>;
+
+/** Returns the sheet name and, for a column of the header, the column's letter, as message details. */
+export function sheetPlace(layout: SheetLayout, column: string | null): { readonly sheet: string; readonly columnLetter?: string } {
+  const index = column === null ? -1 : layout.header.indexOf(column);
+  return index < 0 ? { sheet: layout.sheet } : { sheet: layout.sheet, columnLetter: columnLetter(layout.firstColumn + index) };
+}
+
 /** Adds the sheet name and, for an issue with a column of the header, the column's letter. */
-export function locateInSheet(issue: ImportIssue, table: Pick<XlsxTable, 'sheet' | 'header' | 'firstColumn'>): ImportIssue {
-  const index = issue.column === null ? -1 : table.header.indexOf(issue.column);
-  const letter = index < 0 ? {} : { columnLetter: columnLetter(table.firstColumn + index) };
-  return { ...issue, detail: { ...issue.detail, sheet: table.sheet, ...letter } };
+export function locateInSheet(issue: ImportIssue, table: SheetLayout): ImportIssue {
+  return { ...issue, detail: { ...issue.detail, ...sheetPlace(table, issue.column) } };
 }
 
 /**

@@ -6,9 +6,11 @@
  * does not change keep their clocks.
  */
 import { AppFailure } from '@shared/errors';
+import type { ErrorDetail } from '@shared/errors';
 import { contractGovernanceDefaults } from '@shared/domain/profileDefaults';
 import type { Contract, ContractData, HlcString, Id, ImportSummary, Provider, ProviderData } from '@shared/domain/types';
 import type { PlannedProviderRow, ProviderContractPlan } from '@shared/import/providerContracts';
+import { sheetPlace } from '@shared/import/sheetCells';
 import { importAuditEntry, importedRecordAuditEntries } from './auditEntries';
 import type { FieldChanges } from './auditEntries';
 import type { DeviceContext } from './clockStore';
@@ -93,6 +95,16 @@ function definedFields(provider: PlannedProviderRow): Partial<PlannedProviderRow
 }
 
 /**
+ * Returns the message detail of a problem on line `row` of the plan's file, in `column` when one
+ * cell causes it. In a workbook it also names the sheet and the column's letter, and picks the
+ * sentence that speaks of sheet, cell and row (`_sheet`).
+ */
+function rowDetail(plan: ProviderContractPlan, row: number, column: string | null, detail: Readonly<Record<string, string | number>>): ErrorDetail {
+  const base = { file: plan.fileName, row, ...(column === null ? {} : { column }), ...detail };
+  return plan.sheetLayout === null ? base : { ...base, ...sheetPlace(plan.sheetLayout, column), reason: 'sheet' };
+}
+
+/**
  * Rejects a provider whose rows give only a code that no stored provider has: without a name it
  * cannot be added, so the row most likely mistypes the code of an existing provider.
  */
@@ -100,7 +112,7 @@ function assertKnownCode(plan: ProviderContractPlan, group: PlannedProviderGroup
   if (stored !== null || group.name !== null) return;
   throw new AppFailure({
     code: 'import.unknownProviderCode',
-    detail: { file: plan.fileName, row: group.row, column: plan.codeColumn ?? 'code', code: group.code ?? '' },
+    detail: rowDetail(plan, group.row, plan.codeColumn ?? 'code', { code: group.code ?? '' }),
     cause: `provider code ${group.code ?? ''} on row ${String(group.row)} matches no stored provider and the row has no name`,
   });
 }
@@ -147,7 +159,7 @@ function contractDataOf(plan: ProviderContractPlan, rowIndex: number, providerId
     if (merged.startDate !== null && merged.endDate !== null && merged.endDate < merged.startDate) {
       throw new AppFailure({
         code: 'import.endBeforeStoredStart',
-        detail: { file: plan.fileName, row: row.row, title: contract.title, startDate: merged.startDate, endDate: merged.endDate },
+        detail: rowDetail(plan, row.row, null, { title: contract.title, startDate: merged.startDate, endDate: merged.endDate }),
         cause: `contract ${contract.title} on row ${String(row.row)} would end before it starts`,
       });
     }
@@ -156,7 +168,7 @@ function contractDataOf(plan: ProviderContractPlan, rowIndex: number, providerId
   if (contract.currency === undefined) {
     throw new AppFailure({
       code: 'import.missingCurrency',
-      detail: { file: plan.fileName, row: row.row, column: plan.currencyColumn ?? 'currency', title: contract.title },
+      detail: rowDetail(plan, row.row, plan.currencyColumn ?? 'currency', { title: contract.title }),
       cause: `new contract ${contract.title} on row ${String(row.row)} has no currency`,
     });
   }
@@ -181,7 +193,7 @@ function contractDataOf(plan: ProviderContractPlan, rowIndex: number, providerId
  */
 function checkedRenewal(plan: ProviderContractPlan, row: number, contract: ContractData): ContractData {
   if (contract.autoRenewal === (contract.renewalMonths !== null)) return contract;
-  const detail = { file: plan.fileName, row, title: contract.title };
+  const detail = rowDetail(plan, row, null, { title: contract.title });
   throw contract.autoRenewal
     ? new AppFailure({ code: 'import.renewalLengthMissing', detail, cause: `contract ${contract.title} renews without a length` })
     : new AppFailure({

@@ -3436,18 +3436,28 @@ export const en = {
         '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the contract ends on {{value}}, before it starts on {{startDate}} (column “{{startColumn}}”). Correct one of the two dates.',
       renewalLengthMissing:
         '{{file}}, line {{row}}: contract “{{title}}” would renew automatically without a renewal length. Add the renewal length in months to the file (or map its column in step 2), or set automatic renewal to no.',
+      renewalLengthMissing_sheet:
+        '{{file}}, sheet “{{sheet}}”, row {{row}}: contract “{{title}}” would renew automatically without a renewal length. Add the renewal length in months to the workbook (or map its column in step 2), or set automatic renewal to no.',
       renewalLengthUnexpected:
         '{{file}}, line {{row}}: contract “{{title}}” would have a renewal length of {{value}} months but not renew automatically. Set automatic renewal to yes in the file (or map its column in step 2), or clear the renewal length.',
+      renewalLengthUnexpected_sheet:
+        '{{file}}, sheet “{{sheet}}”, row {{row}}: contract “{{title}}” would have a renewal length of {{value}} months but not renew automatically. Set automatic renewal to yes in the workbook (or map its column in step 2), or clear the renewal length.',
       endBeforeStoredStart:
         '{{file}}, line {{row}}: contract “{{title}}” would start on {{startDate}} and end on {{endDate}}, before it starts, because the file sets one date of its term and the stored contract gives the other. Correct the date in the file, or the term on the provider’s page, then import again.',
+      endBeforeStoredStart_sheet:
+        '{{file}}, sheet “{{sheet}}”, row {{row}}: contract “{{title}}” would start on {{startDate}} and end on {{endDate}}, before it starts, because the workbook sets one date of its term and the stored contract gives the other. Correct the date in the workbook, or the term on the provider’s page, then import again.',
       renewalWithoutAutoRenewal:
         '{{file}}, line {{row}}, column “{{column}}”: the contract has a renewal term of {{value}} months, but column “{{autoRenewalColumn}}” says it does not renew automatically. Clear the renewal term, or set automatic renewal to yes.',
       renewalWithoutAutoRenewal_sheet:
         '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): the contract has a renewal term of {{value}} months, but column “{{autoRenewalColumn}}” says it does not renew automatically. Clear the renewal term, or set automatic renewal to yes.',
       missingCurrency:
         '{{file}}, line {{row}}: contract “{{title}}” is new, and column “{{column}}” is empty. Write its currency as a three-letter ISO 4217 code such as GBP, EUR or USD.',
+      missingCurrency_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): contract “{{title}}” is new, and the cell is empty. Write its currency as a three-letter ISO 4217 code such as GBP, EUR or USD.',
       unknownProviderCode:
         '{{file}}, line {{row}}, column “{{column}}”: no provider in the portfolio has the code “{{code}}”, and the line gives no provider name. Correct the code, or add the provider’s name to import it as a new provider.',
+      unknownProviderCode_sheet:
+        '{{file}}, sheet “{{sheet}}”, cell {{columnLetter}}{{row}} (column “{{column}}”): no provider in the portfolio has the code “{{code}}”, and the row gives no provider name. Correct the code, or add the provider’s name to import it as a new provider.',
     },
     xlsx: {
       notWorkbook:

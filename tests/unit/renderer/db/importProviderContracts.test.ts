@@ -212,6 +212,37 @@ describe('applyProviderContractPlan', () => {
       value: '4',
     });
   });
+
+  test('database checks name sheet and cell', async () => {
+    const bytes = new Uint8Array(readFileSync(join(fixtures, 'providers-contracts.xlsx')));
+    const workbook = await readWorkbook(bytes, 'providers-contracts.xlsx');
+    if (!workbook.ok) throw new Error('the workbook did not read');
+    const table = buildSheetTable(workbook.value, {});
+    if (!table.ok) throw new Error('the sheet did not read');
+    const { header } = table.value;
+    const codeIndex = header.indexOf('Provider code');
+    const nameIndex = header.indexOf('Provider name');
+    expect(codeIndex).toBeGreaterThanOrEqual(0);
+    expect(nameIndex).toBeGreaterThanOrEqual(0);
+    // The first row names a provider by a code that the empty portfolio does not have, and no name.
+    const rows = table.value.rows.map((row, index) =>
+      row.map((cell, column) => (index === 0 && column === codeIndex ? 'ZZ9' : index === 0 && column === nameIndex ? '' : cell)),
+    );
+    const plan = planOf({ ...table.value, rows });
+    expect(plan.issueCounts.errors).toBe(0);
+
+    const failure = await rejection(previewProviderContractPlan(db, plan));
+    expect(failure.appError.code).toBe('import.unknownProviderCode');
+    expect(failure.appError.detail).toEqual({
+      file: 'providers-contracts.xlsx',
+      row: 2,
+      column: 'Provider code',
+      code: 'ZZ9',
+      sheet: table.value.sheet,
+      columnLetter: String.fromCharCode(65 + table.value.firstColumn - 1 + codeIndex),
+      reason: 'sheet',
+    });
+  });
 });
 
 describe('rows that give only a provider code', () => {

@@ -76,15 +76,7 @@ describe('English error sentences', () => {
     expect(sentence).toMatch(/^firms\.csv, line 7\b/);
   });
 
-  // The database layer raises these three after the plan, with the row number and no sheet.
-  const databaseCodes: readonly string[] = [
-    'import.missingCurrency',
-    'import.endBeforeStoredStart',
-    'import.unknownProviderCode',
-    'import.renewalLengthMissing',
-    'import.renewalLengthUnexpected',
-  ];
-  test.each(providerImportRowCodes.filter((code) => !databaseCodes.includes(code)))('%s in a workbook names sheet and cell', (code) => {
+  test.each(providerImportRowCodes)('%s in a workbook names sheet and cell', (code) => {
     const sentence = describeError(i18next.t, code, { ...providerImportDetail, sheet: 'Firms', columnLetter: 'E', reason: 'sheet' });
     expect(sentence).toMatch(/^firms\.csv, sheet “Firms”, (cell E7 \(column “Tier”\)|row 7)[ :]/);
   });
