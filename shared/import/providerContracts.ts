@@ -117,7 +117,7 @@ export interface ProviderContractPlan {
   readonly currencyColumn: string | null;
   /** Column mapped to the provider code, named in the message about a code that matches no stored provider. */
   readonly codeColumn: string | null;
-  /** Where the rows sit when the file is a workbook, so that later messages can name sheet and cell; `null` for a CSV file. */
+  /** Layout of the sheet the rows come from, so that later messages can name sheet and cell; `null` for a CSV file. */
   readonly sheetLayout: SheetLayout | null;
   readonly rows: readonly ProviderContractRow[];
   readonly issues: readonly ImportIssue[];
