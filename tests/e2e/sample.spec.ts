@@ -196,3 +196,14 @@ function localToday(): string {
   const now = new Date();
   return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
+
+test('section bar fits one row at 1280 px', async () => {
+  const context = await profile.launch({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await openSample(page);
+  const sections = page.getByRole('navigation', { name: 'Sections' }).getByRole('button');
+  expect(await sections.count()).toBeGreaterThan(10);
+  const tops = await sections.evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBe(1);
+  await context.close();
+});
