@@ -203,7 +203,8 @@ test('section bar fits one row at 1280 px', async () => {
   await openSample(page);
   const sections = page.getByRole('navigation', { name: 'Sections' }).getByRole('button');
   expect(await sections.count()).toBeGreaterThan(10);
-  const tops = await sections.evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().top)));
+  const tops: number[] = [];
+  for (const button of await sections.all()) tops.push(Math.round((await button.boundingBox())?.y ?? -1));
   expect(new Set(tops).size).toBe(1);
   await context.close();
 });
