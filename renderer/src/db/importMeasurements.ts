@@ -12,6 +12,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { HlcString, Id, ImportSummary, KpiDefinition, Measurement, Period, Provider, ServiceLevel } from '@shared/domain/types';
 import type { ImportPlan } from '@shared/import/types';
 import { dataFieldNames, stampFields } from '@shared/sync/fieldClocks';
+import { withFieldGroups } from '@shared/domain/fieldGroups';
 import { importAuditEntry, importedRecordAuditEntries } from './auditEntries';
 import { applyEscalationRules, escalationRuleTables, localDateOf } from './escalations';
 import type { DeviceContext } from './clockStore';
@@ -117,7 +118,7 @@ function upsertMeasurements(
     const changed = new Set<string>(measuredFields.filter((field) => !Object.is(before[field], imported[field])));
     if (before.sourceFile !== imported.sourceFile) changed.add('sourceFile');
     const merged = { ...before, ...imported };
-    const clocks = stampFields(before, dataFieldNames(merged), changed, stamp());
+    const clocks = stampFields(before, dataFieldNames(merged), withFieldGroups('measurements', changed), stamp());
     changes.record({ record: { ...merged, ...clocks }, outcome: 'changed' });
   });
 }

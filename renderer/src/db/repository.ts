@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppFailure } from '@shared/errors';
 import type { HlcString, Id, RecordTable, SyncFields, Tombstone } from '@shared/domain/types';
 import { dataFieldNames, sameValue, stampFields } from '@shared/sync/fieldClocks';
+import { withFieldGroups } from '@shared/domain/fieldGroups';
 import { naturalKeyParts } from '@shared/sync/mergeNaturalKeys';
 import { recordAuditEntry } from './auditEntries';
 import type { DeviceContext } from './clockStore';
@@ -200,7 +201,7 @@ export function updateRecord<T extends RecordTable>(
     const clock = context.tick();
     const merged: Fields = { ...stored };
     for (const field of changed) merged[field] = changes[field]?.new;
-    const clocks = stampFields(before, dataFieldNames(merged), changed, clock);
+    const clocks = stampFields(before, dataFieldNames(merged), withFieldGroups(table, changed), clock);
     const record = { ...merged, ...clocks, id } as unknown as RecordTypes[T];
 
     await db.recordTable(table).put(record);

@@ -1197,7 +1197,8 @@ export const en = {
     conflicts_other:
       '{{count, number}} conflicts: both sides changed the same field since they last exchanged data. The later change wins unless you keep the other value.',
     conflictsLabel: 'Conflicts',
-    keptNote: 'A value you choose to keep is saved as a new change, so laptops that merge this portfolio later keep it too.',
+    keptNote:
+      'A value you choose to keep is saved as a new change, so laptops that merge this portfolio later keep it too. A measurement’s result, numerator, denominator and source file are one reading, so a choice on one of them covers all four.',
     record: 'Record',
     field: 'Field',
     localValue: 'This laptop',
@@ -2568,7 +2569,8 @@ export const en = {
       fteNegative: 'FTE must be 0 or more. Type the number of full-time equivalents, or leave it empty.',
       fteDecimals: 'More than {{digits}} decimal places. Round it to {{digits}}.',
       fteTooLarge: 'Above {{max, number}}. Check the number of full-time equivalents.',
-      languageInvalid: '“{{tag}}” is not a known language name or tag. Type names or tags such as English, Hindi or fr-CA, separated by commas.',
+      languageInvalid:
+        '“{{tag}}” is not a known language name or tag. Type names or tags such as English, Hindi or fr-CA, separated by commas.',
       languagesTooMany: 'More than {{max}} languages. Keep the ones the site delivers in.',
       timeZoneInvalid: 'Not a known time zone. Choose one from the list.',
       calendarUnknown: 'This calendar no longer exists. Choose another calendar or none.',
@@ -3795,7 +3797,8 @@ export const en = {
   backups: {
     title: 'Backups',
     loading: 'Reading the backups…',
-    intro_one: 'The desktop app backs up each changed portfolio when its window closes and once a day, and keeps the last {{count}} backup of each.',
+    intro_one:
+      'The desktop app backs up each changed portfolio when its window closes and once a day, and keeps the last {{count}} backup of each.',
     intro_other:
       'The desktop app backs up each changed portfolio when its window closes and once a day, and keeps the last {{count}} backups of each.',
     restoreHint:
@@ -3833,7 +3836,8 @@ export const en = {
     createdAt: 'Created {{time}}',
     versions: 'Versions',
     settings: 'Settings',
-    recentProblems: 'Recent warnings and errors, newest first (names, quoted text, file names, paths and words the app does not use itself replaced)',
+    recentProblems:
+      'Recent warnings and errors, newest first (names, quoted text, file names, paths and words the app does not use itself replaced)',
     noProblems: 'None',
     copied: 'Diagnostics copied to the clipboard. They contain versions, settings and recent errors, but no portfolio data.',
   },

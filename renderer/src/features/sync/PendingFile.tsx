@@ -5,6 +5,7 @@ import { userLocale } from '../../locale';
 import type { MergePlan } from './mergeActions';
 import { EvaluatorFileNotice } from './EvaluatorFileNotice';
 import { MergePreviewPanel } from './MergePreviewPanel';
+import { keysChosenTogether } from './mergeView';
 import { recordCountOf } from './syncPreview';
 
 /** An opened file and what applying it would do. Nothing is written until the user applies it. */
@@ -54,8 +55,11 @@ export function PendingFile({ pending, portfolioName, busy, onApply, onSwitch, o
 
   const changeKeepOther = (key: string, keepOther: boolean) => {
     const keys = new Set(keptKeys);
-    if (keepOther) keys.add(key);
-    else keys.delete(key);
+    // A measured result's numerator, denominator and value go together (`keysChosenTogether`).
+    for (const linked of plan === null ? [key] : keysChosenTogether(plan.view.conflicts, key)) {
+      if (keepOther) keys.add(linked);
+      else keys.delete(linked);
+    }
     setChoices({ plan, keys });
   };
 

@@ -13,6 +13,7 @@ import { recordTables } from '@shared/sync/snapshot';
 import type { PortfolioSnapshot } from '@shared/sync/snapshot';
 import { createRecordLookup, recordLabelOf, referencedTableOf } from './recordLabels';
 import type { RecordLabel, RecordLookup } from './recordLabels';
+import { fieldsWrittenWith } from '@shared/domain/fieldGroups';
 import { labelledValueViewOf } from './valueLabels';
 import type { LabelledValueView } from './valueLabels';
 
@@ -44,6 +45,7 @@ export interface ConflictRow {
   /** Table, record id and field; unique within one preview. */
   readonly key: string;
   readonly table: RecordTable;
+  readonly recordId: string;
   readonly record: RecordLabel;
   readonly field: string;
   readonly local: ConflictSideView;
@@ -143,6 +145,7 @@ export function conflictRowsOf(conflicts: readonly FieldConflict[], lookup: Reco
     return {
       key: conflictKeyOf(conflict),
       table: conflict.table,
+      recordId: conflict.recordId,
       record: recordLabelOf(lookup, conflict.table, conflict.recordId),
       field: conflict.field,
       local: { value: valueOf(conflict.local.value), ...originOf(conflict.local.clock, thisDeviceId) },
@@ -246,6 +249,20 @@ export function matchChosenConflicts(chosen: readonly FieldConflict[], current: 
     matched.push(now);
   }
   return matched;
+}
+
+/**
+ * Returns the keys of the conflicts that a choice on the conflict `key` covers: the conflicts of
+ * the same record whose fields are written together with its field (`fieldGroups.ts`), `key`
+ * included. Keeping the other numerator alone would store a ratio that no reading gave.
+ */
+export function keysChosenTogether(rows: readonly ConflictRow[], key: string): string[] {
+  const chosen = rows.find((row) => row.key === key);
+  if (chosen === undefined) return [key];
+  const group = fieldsWrittenWith(chosen.table, chosen.field);
+  return rows
+    .filter((row) => row.table === chosen.table && row.recordId === chosen.recordId && group.includes(row.field))
+    .map((row) => row.key);
 }
 
 /** Returns the conflicts of `conflicts` whose keys are in `chosenKeys`, in their order. */

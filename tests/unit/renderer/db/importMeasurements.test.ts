@@ -134,7 +134,7 @@ describe('applyImportPlan twice', () => {
     expect(ticks).toBe(1);
   });
 
-  it('restamps only the field whose value changed', async () => {
+  it('restamps the whole reading of a changed result', async () => {
     const portfolio = await open();
     const context = testContext(manualWall());
     await applyImportPlan(portfolio, makePlan(), context);
@@ -146,7 +146,8 @@ describe('applyImportPlan twice', () => {
     expect(summary.changed.measurements).toBe(1);
     const changed = (await portfolio.measurements.toArray()).filter((measurement) => Object.keys(measurement.fieldClocks).length > 0);
     expect(changed).toHaveLength(1);
-    expect(Object.keys(changed[0]!.fieldClocks).sort()).toEqual(['numerator', 'value']);
+    // Numerator, denominator, result and source file travel together (`fieldGroups.ts`).
+    expect(Object.keys(changed[0]!.fieldClocks).sort()).toEqual(['denominator', 'numerator', 'sourceFile', 'value']);
     expect(compareHlc(changed[0]!.fieldClocks.value!, changed[0]!.clock)).toBeGreaterThan(0);
   });
 

@@ -312,7 +312,8 @@ describe('natural-key guard of updateRecord', () => {
       context,
     );
     expect(updated.value).toBe(93);
-    expect(Object.keys(updated.fieldClocks).sort()).toEqual(['numerator', 'value']);
+    // The key fields keep their clocks; the reading's fields are stamped together (`fieldGroups.ts`).
+    expect(Object.keys(updated.fieldClocks).sort()).toEqual(['denominator', 'numerator', 'sourceFile', 'value']);
   });
 
   it('lets a contract move to another provider', async () => {

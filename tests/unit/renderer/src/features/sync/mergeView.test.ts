@@ -8,6 +8,7 @@ import {
   fieldValueViewOf,
   formatAheadDuration,
   formatChangeTime,
+  keysChosenTogether,
   matchChosenConflicts,
   mergeOutcomeOf,
   mergeViewOf,
@@ -111,6 +112,40 @@ describe('mergeViewOf conflicts', () => {
     });
     expect(row?.local.value).toEqual({ kind: 'number', value: 91 });
     expect(row?.remote.value).toEqual({ kind: 'number', value: 93.5 });
+  });
+});
+
+describe('keysChosenTogether', () => {
+  it('covers the whole reading of a measurement', () => {
+    const records = { providers: [north], kpis: [answered] };
+    const reading = (side: 'devL' | 'devR', step: number, numerator: number, other: string) => {
+      const clock = at(step, side);
+      const fieldClocks = { value: clock, numerator: clock, denominator: clock, sourceFile: clock };
+      return [
+        measurement('m1', { ...base, fieldClocks }, 'p1', 'k1', '2015-04', {
+          value: numerator / 10,
+          numerator,
+          denominator: 1000,
+          sourceFile: `${side}.csv`,
+        }),
+        measurement('m2', { ...base, fieldClocks: { sourceFile: clock } }, 'p1', 'k1', '2015-05', { sourceFile: other }),
+      ];
+    };
+    const local = snapshot({
+      records: { ...records, measurements: reading('devL', 5, 910, 'a.csv') },
+      versionVector: { devL: at(5, 'devL') },
+    });
+    const remote = snapshot({
+      records: { ...records, measurements: reading('devR', 6, 930, 'b.csv') },
+      versionVector: { devL: at(1, 'devL'), devR: at(6, 'devR') },
+    });
+    const rows = mergeViewOf(mergeSnapshots(local, remote, { now }), local, remote, 'devL').conflicts;
+    const numerator = rows.find((row) => row.recordId === 'm1' && row.field === 'numerator');
+
+    expect(keysChosenTogether(rows, numerator?.key ?? '').sort()).toEqual(
+      ['measurements/m1/numerator', 'measurements/m1/sourceFile', 'measurements/m1/value'].sort(),
+    );
+    expect(keysChosenTogether(rows, 'measurements/m2/sourceFile')).toEqual(['measurements/m2/sourceFile']);
   });
 });
 

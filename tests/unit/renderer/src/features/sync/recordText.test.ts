@@ -32,6 +32,7 @@ function conflictRow(winner: 'local' | 'remote', localByThisDevice: boolean, rem
   return {
     key: 'providers/p1/name',
     table: 'providers',
+    recordId: 'p1',
     record: { kind: 'provider', name: 'North', code: null },
     field: 'name',
     local: { value: { kind: 'text', text: 'North A' }, changedAtMs: baseWallMs, deviceId: 'laptopa', byThisDevice: localByThisDevice },
