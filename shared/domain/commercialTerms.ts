@@ -1,6 +1,8 @@
 /**
- * The one list of commercial terms: the tables and fields that contain charges, prices, contract
- * values and service credits. An export "without commercial terms" leaves out exactly what is
+ * The one list of commercial terms: the tables and fields that contain charges, prices and contract
+ * values, from which service credits are computed. The service levels' credit terms (allocation,
+ * credit rule, earn-back, bonus) are percentages of the amount at risk and are not listed, so they
+ * stay in such a file but give no amount. An export "without commercial terms" leaves out exactly what is
  * listed here, and the portfolio file reader accepts the listed fields as absent only in such a
  * file. A feature that adds commercial data adds its table or fields here and nowhere else.
  */

@@ -51,7 +51,7 @@ test('one provider without commercial terms opens as that provider alone', async
   expect(providerName).not.toBe('');
   await providerSelect.selectOption({ label: providerName });
   await options.getByLabel('Without commercial terms').check();
-  await expect(options).toContainText('Leaves out contract values');
+  await expect(options).toContainText('leaves out contract values, monthly charges, the share at risk and RFP price bids');
 
   const download = pageA.waitForEvent('download');
   await pageA.getByRole('button', { name: 'Export portfolio' }).click();

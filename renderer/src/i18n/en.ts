@@ -1552,7 +1552,8 @@ export const en = {
       'Only this provider with its contracts, service levels, measurements and transition plans, and the KPIs and calendars they use. Merging the file back deletes nothing and changes nothing it leaves out.',
     noProviders: 'This portfolio has no providers yet.',
     withoutCommercialTerms: 'Without commercial terms',
-    withoutCommercialTermsHint: 'Leaves out contract values, for sharing outside the VMO.',
+    withoutCommercialTermsHint:
+      'For sharing outside the VMO: leaves out contract values, monthly charges, the share at risk and RFP price bids, so the file holds no amount and no service credit can be worked out from it. The service levels’ credit and earn-back terms stay.',
     chooseProvider: 'Choose a provider to export, or choose “Whole portfolio”. Nothing was exported.',
     fileNameWithoutCommercialTerms: '{{name}} (without commercial terms)',
   },
