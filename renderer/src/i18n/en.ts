@@ -3301,6 +3301,8 @@ export const en = {
     },
     file: {
       tooLarge: '{{file}} is {{sizeMb}} MB, over the {{maxMb}} MB limit. Split the file or export fewer rows, then try again.',
+      tooLarge_portfolioFile:
+        '{{file}} is {{sizeMb}} MB, over the {{maxMb}} MB limit for a portfolio file. Ask the sender for an export of one provider (Export portfolio > One provider) instead.',
       empty: '{{file}} is empty. Choose a file that contains a header row and data rows.',
       empty_portfolioFile:
         '{{file}} is empty, so it contains no portfolio. Choose a .steerwise file that was exported from Sync > Export portfolio.',
@@ -3503,14 +3505,15 @@ export const en = {
       corrupt_centralDirectory:
         '{{file}} is damaged or incomplete: its table of contents cannot be read. The copy may have stopped early; copy the file again.',
       tooManyEntries:
-        '{{file}} has more parts than a portfolio file may have ({{maxEntries}}), so it was not opened. It was not made by Steerwise or was altered.',
+        '{{file}} has more parts than a portfolio file may have ({{maxEntries}}), so it was not opened. It was not made by Steerwise or was altered: ask the sender to export the portfolio again.',
       entryTooLarge:
-        '{{file}}: the part “{{entry}}” would unpack to {{sizeMb}} MB, over the {{maxMb}} MB limit, so it was not opened. It was not made by Steerwise or was altered.',
+        '{{file}}: the part “{{entry}}” would unpack to {{sizeMb}} MB, over the {{maxMb}} MB limit, so it was not opened. It was not made by Steerwise or was altered: ask the sender to export the portfolio again.',
       entryRatioTooHigh:
-        '{{file}}: the part “{{entry}}” would unpack {{ratio}} times larger than stored, over the limit of {{maxRatio}}, so it was not opened. It was not made by Steerwise or was altered.',
-      totalTooLarge: '{{file}} would unpack to {{sizeMb}} MB, over the {{maxMb}} MB limit, so it was not opened.',
+        '{{file}}: the part “{{entry}}” would unpack {{ratio}} times larger than stored, over the limit of {{maxRatio}}, so it was not opened. It was not made by Steerwise or was altered: ask the sender to export the portfolio again.',
+      totalTooLarge:
+        '{{file}} would unpack to {{sizeMb}} MB, over the {{maxMb}} MB limit, so it was not opened. Ask the sender for an export of one provider (Export portfolio > One provider) instead.',
       totalRatioTooHigh:
-        '{{file}} would unpack {{ratio}} times larger than stored, over the limit of {{maxRatio}}, so it was not opened. It was not made by Steerwise or was altered.',
+        '{{file}} would unpack {{ratio}} times larger than stored, over the limit of {{maxRatio}}, so it was not opened. It was not made by Steerwise or was altered: ask the sender to export the portfolio again.',
       notSteerwise: '{{file}} is a ZIP file but not a Steerwise portfolio. Choose a file exported by Steerwise.',
       notSteerwise_notEncrypted: '{{file}} is not an encrypted Steerwise portfolio. Choose a file exported by Steerwise.',
       invalidManifest: '{{file}} has an invalid description of its contents (field “{{field}}”). Export the portfolio again.',
@@ -3521,14 +3524,14 @@ export const en = {
       migrationFailed:
         '{{file}} could not be converted from format {{fromVersion}} to {{toVersion}}. Nothing was changed; send the file to support.',
       unknownEntry:
-        '{{file}} contains a part this version does not know (“{{entry}}”), so it was not opened. Update Steerwise, or export the portfolio again.',
+        '{{file}} contains a part (“{{entry}}”) that its own format version does not have, so it was not opened. The file was altered or damaged: copy it again, or export the portfolio again.',
       missingEntry: '{{file}} lacks the part “{{entry}}”. The file is incomplete; export the portfolio again.',
       unknownTable:
-        '{{file}} contains a record type this version does not know (“{{table}}”), so it was not opened. Update Steerwise, or export the portfolio again.',
+        '{{file}} contains a record type (“{{table}}”) that its own format version does not have, so it was not opened. The file was altered or damaged: copy it again, or export the portfolio again.',
       checksumMismatch: '{{file}} is damaged: the part “{{entry}}” does not match its checksum. Copy the file again or export it again.',
       invalidJson: '{{file}} is damaged: the part “{{entry}}” is not readable data. Export the portfolio again.',
       forbiddenKey:
-        '{{file}} contains a forbidden name (“{{key}}”) in “{{entry}}”, so it was not opened. It was not made by Steerwise or was altered.',
+        '{{file}} contains a forbidden name (“{{key}}”) in “{{entry}}”, so it was not opened. It was not made by Steerwise or was altered: ask the sender to export the portfolio again.',
       invalidRecord:
         '{{file}}: the {{table}} record {{recordId}} has an invalid field “{{field}}”. Correct it on the computer that exported the file, then export again.',
       invalidRecord_outOfScope:

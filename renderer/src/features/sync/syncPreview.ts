@@ -45,11 +45,11 @@ export function namesakeOf(filePortfolioId: Id, fileName: string, catalogued: re
 
 /**
  * Returns `error` with `reason: portfolioFile` when the generic file error has a sentence of its
- * own for a portfolio file, such as an empty file, whose generic sentence speaks of CSV rows.
- * An error that already carries a reason is returned unchanged.
+ * own for a portfolio file, such as an empty or oversized file, whose generic sentence speaks of
+ * CSV rows. An error that already carries a reason is returned unchanged.
  */
 export function asPortfolioFileError(error: AppError): AppError {
-  if (error.code !== 'file.empty' || error.detail?.reason !== undefined) return error;
+  if ((error.code !== 'file.empty' && error.code !== 'file.tooLarge') || error.detail?.reason !== undefined) return error;
   return { ...error, detail: { ...error.detail, reason: 'portfolioFile' } };
 }
 

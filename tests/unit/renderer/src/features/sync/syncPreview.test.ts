@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RecordTable } from '@shared/domain/types';
 import type { MergePreview, TableChangeCounts } from '@shared/sync/mergeTypes';
 import { recordTables } from '@shared/sync/snapshot';
+import { describeAppError } from '../../../../../../renderer/src/errorMessage';
+import { en } from '../../../../../../renderer/src/i18n/en';
 import {
   asPortfolioFileError,
   capList,
@@ -75,9 +78,24 @@ describe('capList', () => {
 });
 
 describe('asPortfolioFileError', () => {
+  beforeAll(async () => {
+    await i18next.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
+  });
+
   it('marks an empty file', () => {
     const error = asPortfolioFileError({ code: 'file.empty', detail: { file: 'a.steerwise' } });
     expect(error.detail).toEqual({ file: 'a.steerwise', reason: 'portfolioFile' });
+  });
+
+  it('marks an oversized file', () => {
+    const error = asPortfolioFileError({
+      code: 'file.tooLarge',
+      detail: { file: 'a.steerwise', sizeBytes: 70_000_000, maxBytes: 67_108_864 },
+    });
+    expect(error.detail?.reason).toBe('portfolioFile');
+    expect(describeAppError(i18next.t, error)).toMatch(
+      /^a\.steerwise is 66\.8 MB, over the 64 MB limit for a portfolio file\. Ask the sender/,
+    );
   });
 
   it('keeps an existing reason', () => {
