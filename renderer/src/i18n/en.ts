@@ -1161,6 +1161,9 @@ export const en = {
     passphrase: 'Passphrase',
     confirmPassphrase: 'Confirm passphrase',
     passphraseEmpty: 'Enter a passphrase, or clear “Protect with a passphrase” to export without one. Nothing was exported.',
+    passphraseHint: 'At least {{min}} characters. A few unrelated words are easy to type and hard to guess.',
+    passphraseTooShort:
+      'Use a passphrase of at least {{min}} characters, such as a few words, so that it cannot be guessed quickly. Nothing was exported.',
     passphraseMismatch: 'The passphrase and its confirmation differ. Type them again. Nothing was exported.',
     passphrasePrompt: '{{file}} is encrypted. Enter its passphrase to open it.',
     open: 'Open',

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { minPassphraseLength } from './exportPassphrase';
 import type { ExportPassphraseFields as Fields } from './exportPassphrase';
 
 interface ExportPassphraseFieldsProps {
@@ -52,6 +53,7 @@ export function ExportPassphraseFields({ fields, message, disabled, onChange }: 
               }}
             />
           </label>
+          <p className="muted">{t('sync.passphraseHint', { min: minPassphraseLength })}</p>
         </>
       ) : null}
       {message !== null ? (

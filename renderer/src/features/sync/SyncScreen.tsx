@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ok } from '@shared/errors';
 import type { AppError, Result } from '@shared/errors';
@@ -15,7 +16,7 @@ import { toAppError } from '../../reportError';
 import { selectOpenPortfolio, selectPortfolioId, selectSetLastImport, useUiStore } from '../../state/uiStore';
 import { selectIncomingFile, selectTakeIncomingFile, useIncomingFileStore } from '../fileOpening/incomingFile';
 import { usePortfolioDb } from '../portfolio/portfolioContext';
-import { checkExportPassphrase } from './exportPassphrase';
+import { checkExportPassphrase, minPassphraseLength } from './exportPassphrase';
 import type { ExportPassphraseFields as PassphraseFields } from './exportPassphrase';
 import { rememberEvaluatorFile, snapshotToMergeInto } from './evaluatorImport';
 import { ExportPassphraseFields } from './ExportPassphraseFields';
@@ -109,8 +110,7 @@ export function SyncScreen() {
     if (scopeCheck.kind === 'invalid' || check.kind === 'invalid') {
       startAction();
       if (scopeCheck.kind === 'invalid') setExportMessage(t('exportScope.chooseProvider'));
-      else if (check.kind === 'invalid')
-        setExportMessage(check.reason === 'empty' ? t('sync.passphraseEmpty') : t('sync.passphraseMismatch'));
+      else if (check.kind === 'invalid') setExportMessage(passphraseMessage(t, check.reason));
       return;
     }
     const passphrase = check.kind === 'encrypt' ? check.passphrase : null;
@@ -374,4 +374,11 @@ export function SyncScreen() {
       ) : null}
     </section>
   );
+}
+
+/** Returns the sentence for an export passphrase that cannot be used. */
+function passphraseMessage(t: TFunction, reason: 'empty' | 'tooShort' | 'mismatch'): string {
+  if (reason === 'empty') return t('sync.passphraseEmpty');
+  if (reason === 'tooShort') return t('sync.passphraseTooShort', { min: minPassphraseLength });
+  return t('sync.passphraseMismatch');
 }
