@@ -10,9 +10,9 @@ export type ExportPassphraseCheck =
   | { readonly kind: 'invalid'; readonly reason: 'empty' | 'tooShort' | 'mismatch' };
 
 /**
- * Minimum length of an export passphrase, in characters: the minimum that NIST SP 800-63B sets for a memorized
- * secret, where each Unicode code point counts as one character. PBKDF2 slows each guess, but
- * cannot make a short passphrase safe.
+ * Minimum length of an export passphrase, in characters: the minimum that NIST SP 800-63B sets
+ * for a memorized secret, where each Unicode code point counts as one character. PBKDF2 slows
+ * each guess, but cannot make a short passphrase safe.
  */
 export const minPassphraseLength = 8;
 
