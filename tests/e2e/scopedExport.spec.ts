@@ -74,6 +74,9 @@ test('one provider without commercial terms opens as that provider alone', async
   await pageA.getByRole('button', { name: 'Open portfolio file' }).click();
   await (await chooserA).setFiles(exportedPath);
   await expect(pageA.getByTestId('merge-unchanged')).toBeVisible();
+  await expect(pageA.getByTestId('scoped-file-notice')).toHaveText(
+    `This file covers only ${providerName}, without commercial terms. Applying it changes only the records it holds, and keeps this laptop’s contract values, charges and price bids.`,
+  );
   await contextA.close();
 
   const contextB = await laptopB.launch();

@@ -1161,6 +1161,15 @@ export const en = {
     passphrase: 'Passphrase',
     confirmPassphrase: 'Confirm passphrase',
     passphraseEmpty: 'Enter a passphrase, or clear “Protect with a passphrase” to export without one. Nothing was exported.',
+    scopedFile: {
+      providers: 'This file covers only {{providers}}. Applying it changes only the records it holds, and deletes or blanks nothing else.',
+      providersWithoutCommercialTerms:
+        'This file covers only {{providers}}, without commercial terms. Applying it changes only the records it holds, and keeps this laptop’s contract values, charges and price bids.',
+      withoutCommercialTerms:
+        'This file leaves out commercial terms. Applying it keeps this laptop’s contract values, charges and price bids, and deletes nothing.',
+      providerCount_one: '{{count, number}} provider',
+      providerCount_other: '{{count, number}} providers',
+    },
     passphraseHint: 'At least {{min}} characters. A few unrelated words are easy to type and hard to guess.',
     passphraseTooShort:
       'Use a passphrase of at least {{min}} characters, such as a few words, so that it cannot be guessed quickly. Nothing was exported.',

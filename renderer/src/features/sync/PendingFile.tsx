@@ -6,6 +6,7 @@ import type { MergePlan } from './mergeActions';
 import { EvaluatorFileNotice } from './EvaluatorFileNotice';
 import { MergePreviewPanel } from './MergePreviewPanel';
 import { keysChosenTogether } from './mergeView';
+import { ScopedFileNotice } from './ScopedFileNotice';
 import { recordCountOf } from './syncPreview';
 
 /** An opened file and what applying it would do. Nothing is written until the user applies it. */
@@ -76,6 +77,7 @@ export function PendingFile({ pending, portfolioName, busy, onApply, onSwitch, o
       ) : null}
       {pending.target === 'otherPortfolio' ? <p>{t('sync.otherPortfolio', { name: pending.otherName })}</p> : null}
       <EvaluatorFileNotice pending={pending} />
+      <ScopedFileNotice file={pending.file} />
       {plan !== null ? (
         <MergePreviewPanel
           plan={plan}
