@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParsedFile } from '@shared/file';
 import { userLocale } from '../../locale';
 
-/** Provider names a notice lists one by one; a file of more providers is named by their count. */
+/** Maximum number of providers a notice names; a file of more providers is named by their count. */
 const maxNamedProviders = 3;
 
 /**
