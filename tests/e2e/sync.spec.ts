@@ -439,3 +439,54 @@ test('file with clocks hours ahead shows a clock warning', async () => {
   await expect(preview).toHaveCount(0);
   await context.close();
 });
+
+test('bulk choice keeps one side in every conflict', async () => {
+  test.setTimeout(180_000);
+  const base = join(laptopA.dir, 'base.steerwise');
+  const fromX = join(laptopA.dir, 'bulk-x.steerwise');
+  const fromY = join(laptopA.dir, 'bulk-y.steerwise');
+
+  const context = await laptopA.launch();
+  const page = await context.newPage();
+  await openSample(page);
+  await exportPortfolioTo(page, base);
+
+  // X renamed two providers and Y, a second later, renamed both again: two conflicts.
+  const exported = await readPortfolio(base);
+  const [first, second] = providersByCode(exported);
+  if (first === undefined || second === undefined || first.code === null || second.code === null) {
+    throw new Error('the sample needs two providers with codes');
+  }
+  const firstCode = first.code;
+  const secondCode = second.code;
+  const renamed = (laptop: string) =>
+    new Map([
+      [first.id, `${first.name} (laptop ${laptop})`],
+      [second.id, `${second.name} (laptop ${laptop})`],
+    ]);
+  const now = Date.now();
+  await writePortfolio(fromX, renamedOn(exported, 'e2elaptopx', now + 1_000, renamed('X')));
+  await writePortfolio(fromY, renamedOn(exported, 'e2elaptopy', now + 2_000, renamed('Y')));
+  const previewX = await openPortfolioFileAt(page, fromX);
+  await previewX.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('last-import')).toContainText('Merged bulk-x.steerwise');
+
+  const previewY = await openPortfolioFileAt(page, fromY);
+  const rows = previewY.getByTestId('merge-conflicts').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  const bulk = previewY.getByTestId('conflict-bulk-choices');
+  await bulk.getByRole('button', { name: 'Keep this laptop’s values' }).click();
+  for (const row of await rows.all()) {
+    await expect(row.getByLabel('Keep the other value')).toBeChecked();
+    await expect(row).toContainText('This laptop’s value, as you chose.');
+  }
+  await bulk.getByRole('button', { name: 'Keep the later changes' }).click();
+  for (const row of await rows.all()) await expect(row.getByLabel('Keep the other value')).not.toBeChecked();
+  await bulk.getByRole('button', { name: 'Keep this laptop’s values' }).click();
+  await previewY.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('last-import')).toContainText('You kept the other value of 2 conflicts.');
+
+  await expectProviderName(page, firstCode, `${first.name} (laptop X)`);
+  await expectProviderName(page, secondCode, `${second.name} (laptop X)`);
+  await context.close();
+});

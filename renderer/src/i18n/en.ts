@@ -1218,6 +1218,9 @@ export const en = {
     winner: 'Kept',
     choice: 'Your choice',
     keepOther: 'Keep the other value',
+    keepAllLocal: 'Keep this laptop’s values',
+    keepAllRemote: 'Keep the file’s values',
+    keepAllLater: 'Keep the later changes',
     kept: {
       local_thisDevice: 'This laptop’s value: it was changed later, on this laptop.',
       local_otherDevice: 'This laptop’s value: it was changed later, on device {{device}}.',

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { userLocale } from '../../locale';
+import { keysKeepingSide } from './mergeView';
 import type { ConflictRow, ConflictSideView } from './mergeView';
 import { describeField, describeKept, describeOrigin, describeRecord, describeValue } from './recordText';
 import type { TextFormat } from './recordText';
@@ -10,6 +11,8 @@ interface ConflictListProps {
   readonly keptKeys: ReadonlySet<string>;
   readonly disabled: boolean;
   readonly onKeepOtherChange: (key: string, keepOther: boolean) => void;
+  /** Replaces every choice at once, with the keys of the conflicts whose other value to keep. */
+  readonly onKeepAll: (keys: ReadonlySet<string>) => void;
 }
 
 const format: TextFormat = { locale: userLocale };
@@ -29,12 +32,46 @@ function SideCell({ side }: { side: ConflictSideView }) {
  * Lists the field conflicts of a merge preview: the record, the field, both values with the time and
  * device of their change, the value the merge keeps and why, and a "Keep the other value" box.
  */
-export function ConflictList({ rows, keptKeys, disabled, onKeepOtherChange }: ConflictListProps) {
+export function ConflictList({ rows, keptKeys, disabled, onKeepOtherChange, onKeepAll }: ConflictListProps) {
   const { t } = useTranslation();
 
   return (
     <section aria-label={t('sync.conflictsLabel')}>
       <p>{t('sync.conflicts', { count: rows.length })}</p>
+      {rows.length > 1 ? (
+        <div className="button-row" data-testid="conflict-bulk-choices">
+          <button
+            type="button"
+            className="button"
+            disabled={disabled}
+            onClick={() => {
+              onKeepAll(keysKeepingSide(rows, 'local'));
+            }}
+          >
+            {t('sync.keepAllLocal')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={disabled}
+            onClick={() => {
+              onKeepAll(keysKeepingSide(rows, 'remote'));
+            }}
+          >
+            {t('sync.keepAllRemote')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={disabled}
+            onClick={() => {
+              onKeepAll(new Set());
+            }}
+          >
+            {t('sync.keepAllLater')}
+          </button>
+        </div>
+      ) : null}
       <table className="sync-table" data-testid="merge-conflicts">
         <thead>
           <tr>

@@ -13,6 +13,7 @@ interface MergePreviewPanelProps {
   readonly keptKeys: ReadonlySet<string>;
   readonly disabled: boolean;
   readonly onKeepOtherChange: (key: string, keepOther: boolean) => void;
+  readonly onKeepAll: (keys: ReadonlySet<string>) => void;
 }
 
 /**
@@ -20,7 +21,7 @@ interface MergePreviewPanelProps {
  * counts with the records by name, the field conflicts with their "Keep the other value" choices, and the records deleted
  * on one side while changed on the other.
  */
-export function MergePreviewPanel({ plan, portfolioName, keptKeys, disabled, onKeepOtherChange }: MergePreviewPanelProps) {
+export function MergePreviewPanel({ plan, portfolioName, keptKeys, disabled, onKeepOtherChange, onKeepAll }: MergePreviewPanelProps) {
   const { t } = useTranslation();
   const { view } = plan;
 
@@ -40,7 +41,13 @@ export function MergePreviewPanel({ plan, portfolioName, keptKeys, disabled, onK
         </>
       ) : null}
       {view.conflicts.length > 0 ? (
-        <ConflictList rows={view.conflicts} keptKeys={keptKeys} disabled={disabled} onKeepOtherChange={onKeepOtherChange} />
+        <ConflictList
+          rows={view.conflicts}
+          keptKeys={keptKeys}
+          disabled={disabled}
+          onKeepOtherChange={onKeepOtherChange}
+          onKeepAll={onKeepAll}
+        />
       ) : null}
       {view.deletedEdits.length > 0 ? <DeletedEditList rows={view.deletedEdits} /> : null}
     </>

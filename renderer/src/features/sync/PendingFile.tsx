@@ -85,6 +85,9 @@ export function PendingFile({ pending, portfolioName, busy, onApply, onSwitch, o
           keptKeys={keptKeys}
           disabled={busy}
           onKeepOtherChange={changeKeepOther}
+          onKeepAll={(keys) => {
+            setChoices({ plan, keys });
+          }}
         />
       ) : null}
       <div className="button-row">

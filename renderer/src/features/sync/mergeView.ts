@@ -265,6 +265,11 @@ export function keysChosenTogether(rows: readonly ConflictRow[], key: string): s
     .map((row) => row.key);
 }
 
+/** Returns the keys of the conflicts to mark "Keep the other value" so that every conflict keeps `side`'s value. */
+export function keysKeepingSide(rows: readonly ConflictRow[], side: MergeSide): Set<string> {
+  return new Set(rows.filter((row) => row.winner !== side).map((row) => row.key));
+}
+
 /** Returns the conflicts of `conflicts` whose keys are in `chosenKeys`, in their order. */
 export function chosenConflictsOf(conflicts: readonly FieldConflict[], chosenKeys: ReadonlySet<string>): FieldConflict[] {
   return conflicts.filter((conflict) => chosenKeys.has(conflictKeyOf(conflict)));

@@ -9,6 +9,7 @@ import {
   formatAheadDuration,
   formatChangeTime,
   keysChosenTogether,
+  keysKeepingSide,
   matchChosenConflicts,
   mergeOutcomeOf,
   mergeViewOf,
@@ -146,6 +147,15 @@ describe('keysChosenTogether', () => {
       ['measurements/m1/numerator', 'measurements/m1/sourceFile', 'measurements/m1/value'].sort(),
     );
     expect(keysChosenTogether(rows, 'measurements/m2/sourceFile')).toEqual(['measurements/m2/sourceFile']);
+  });
+});
+
+describe('keysKeepingSide', () => {
+  it('marks the conflicts the other side wins', () => {
+    const row = (key: string, winner: 'local' | 'remote') => ({ key, winner }) as Parameters<typeof keysKeepingSide>[0][number];
+    const rows = [row('a', 'local'), row('b', 'remote'), row('c', 'remote')];
+    expect([...keysKeepingSide(rows, 'local')]).toEqual(['b', 'c']);
+    expect([...keysKeepingSide(rows, 'remote')]).toEqual(['a']);
   });
 });
 
