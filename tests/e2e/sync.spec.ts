@@ -318,6 +318,18 @@ async function expectProviderName(page: Page, code: string, name: string): Promi
   await expect(rows.first()).toContainText(name);
 }
 
+/** Opens the sample on `page`, exports it to `path` and returns the export with its first two providers that have codes. */
+async function exportWithTwoProviders(page: Page, path: string) {
+  await openSample(page);
+  await exportPortfolioTo(page, path);
+  const exported = await readPortfolio(path);
+  const [first, second] = providersByCode(exported);
+  if (first === undefined || second === undefined || first.code === null || second.code === null) {
+    throw new Error('the sample needs two providers with codes');
+  }
+  return { exported, first, second, firstCode: first.code, secondCode: second.code };
+}
+
 test('kept conflict value is applied and the import can be undone', async () => {
   test.setTimeout(180_000);
   const base = join(laptopA.dir, 'base.steerwise');
@@ -326,18 +338,9 @@ test('kept conflict value is applied and the import can be undone', async () => 
 
   let context = await laptopA.launch();
   let page = await context.newPage();
-  await openSample(page);
-  await exportPortfolioTo(page, base);
-
   // Laptops X and Y both had this export. X renamed the first provider. Y renamed it a second
   // later and also renamed the second provider. Both clocks are within the skew limit.
-  const exported = await readPortfolio(base);
-  const [first, second] = providersByCode(exported);
-  if (first === undefined || second === undefined || first.code === null || second.code === null) {
-    throw new Error('the sample needs two providers with codes');
-  }
-  const firstCode = first.code;
-  const secondCode = second.code;
+  const { exported, first, second, firstCode, secondCode } = await exportWithTwoProviders(page, base);
   const nameOnX = `${first.name} (laptop X)`;
   const nameOnY = `${first.name} (laptop Y)`;
   const secondOnY = `${second.name} (laptop Y)`;
@@ -448,17 +451,8 @@ test('bulk choice keeps one side in every conflict', async () => {
 
   const context = await laptopA.launch();
   const page = await context.newPage();
-  await openSample(page);
-  await exportPortfolioTo(page, base);
-
   // X renamed two providers and Y, a second later, renamed both again: two conflicts.
-  const exported = await readPortfolio(base);
-  const [first, second] = providersByCode(exported);
-  if (first === undefined || second === undefined || first.code === null || second.code === null) {
-    throw new Error('the sample needs two providers with codes');
-  }
-  const firstCode = first.code;
-  const secondCode = second.code;
+  const { exported, first, second, firstCode, secondCode } = await exportWithTwoProviders(page, base);
   const renamed = (laptop: string) =>
     new Map([
       [first.id, `${first.name} (laptop ${laptop})`],

@@ -17,6 +17,16 @@ interface ConflictListProps {
 
 const format: TextFormat = { locale: userLocale };
 
+/** The choices that apply to every conflict at once: their label and the conflicts whose other value they keep. */
+const bulkChoices: readonly (readonly [
+  'sync.keepAllLocal' | 'sync.keepAllRemote' | 'sync.keepAllLater',
+  (rows: readonly ConflictRow[]) => ReadonlySet<string>,
+])[] = [
+  ['sync.keepAllLocal', (rows) => keysKeepingSide(rows, 'local')],
+  ['sync.keepAllRemote', (rows) => keysKeepingSide(rows, 'remote')],
+  ['sync.keepAllLater', () => new Set()],
+];
+
 function SideCell({ side }: { side: ConflictSideView }) {
   const { t } = useTranslation();
   return (
@@ -40,36 +50,19 @@ export function ConflictList({ rows, keptKeys, disabled, onKeepOtherChange, onKe
       <p>{t('sync.conflicts', { count: rows.length })}</p>
       {rows.length > 1 ? (
         <div className="button-row" data-testid="conflict-bulk-choices">
-          <button
-            type="button"
-            className="button"
-            disabled={disabled}
-            onClick={() => {
-              onKeepAll(keysKeepingSide(rows, 'local'));
-            }}
-          >
-            {t('sync.keepAllLocal')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={disabled}
-            onClick={() => {
-              onKeepAll(keysKeepingSide(rows, 'remote'));
-            }}
-          >
-            {t('sync.keepAllRemote')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={disabled}
-            onClick={() => {
-              onKeepAll(new Set());
-            }}
-          >
-            {t('sync.keepAllLater')}
-          </button>
+          {bulkChoices.map(([label, keysOf]) => (
+            <button
+              key={label}
+              type="button"
+              className="button"
+              disabled={disabled}
+              onClick={() => {
+                onKeepAll(keysOf(rows));
+              }}
+            >
+              {t(label)}
+            </button>
+          ))}
         </div>
       ) : null}
       <table className="sync-table" data-testid="merge-conflicts">
