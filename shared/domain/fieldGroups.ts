@@ -3,6 +3,9 @@
  * field of the group with its clock, so that the per-field merge takes the whole group from one
  * write. A measured ratio keeps its numerator, denominator and result from one reading, and a
  * choice in a merge conflict covers the whole group as well.
+ * NOTE: the merge itself still takes each field on its own. A reading whose fields carry separate
+ * clocks, written before this rule or by another program, can still merge into a mix, and its
+ * preview lists conflicts only for the fields that conflict.
  */
 import type { RecordTable } from './types';
 

@@ -1209,8 +1209,9 @@ export const en = {
     conflicts_other:
       '{{count, number}} conflicts: both sides changed the same field since they last exchanged data. The later change wins unless you keep the other value.',
     conflictsLabel: 'Conflicts',
-    keptNote:
-      'A value you choose to keep is saved as a new change, so laptops that merge this portfolio later keep it too. A measurement’s result, numerator, denominator and source file are one reading, so a choice on one of them covers all four.',
+    keptNote: 'A value you choose to keep is saved as a new change, so laptops that merge this portfolio later keep it too.',
+    keptNoteReading:
+      'A measurement’s result, numerator, denominator and source file are one reading, so a choice on one of them covers all four.',
     record: 'Record',
     field: 'Field',
     localValue: 'This laptop',
@@ -3317,7 +3318,7 @@ export const en = {
     file: {
       tooLarge: '{{file}} is {{sizeMb}} MB, over the {{maxMb}} MB limit. Split the file or export fewer rows, then try again.',
       tooLarge_portfolioFile:
-        '{{file}} is {{sizeMb}} MB, over the {{maxMb}} MB limit for a portfolio file. Ask the sender for an export of one provider (Export portfolio > One provider) instead.',
+        '{{file}} is {{sizeMb}} MB, over the {{maxMb}} MB limit for a portfolio file. Ask the sender to export one provider instead (Sync screen, What to export: One provider).',
       empty: '{{file}} is empty. Choose a file that contains a header row and data rows.',
       empty_portfolioFile:
         '{{file}} is empty, so it contains no portfolio. Choose a .steerwise file that was exported from Sync > Export portfolio.',
@@ -3526,7 +3527,7 @@ export const en = {
       entryRatioTooHigh:
         '{{file}}: the part “{{entry}}” would unpack {{ratio}} times larger than stored, over the limit of {{maxRatio}}, so it was not opened. It was not made by Steerwise or was altered: ask the sender to export the portfolio again.',
       totalTooLarge:
-        '{{file}} would unpack to {{sizeMb}} MB, over the {{maxMb}} MB limit, so it was not opened. Ask the sender for an export of one provider (Export portfolio > One provider) instead.',
+        '{{file}} would unpack to {{sizeMb}} MB, over the {{maxMb}} MB limit, so it was not opened. Ask the sender to export one provider instead (Sync screen, What to export: One provider).',
       totalRatioTooHigh:
         '{{file}} would unpack {{ratio}} times larger than stored, over the limit of {{maxRatio}}, so it was not opened. It was not made by Steerwise or was altered: ask the sender to export the portfolio again.',
       notSteerwise: '{{file}} is a ZIP file but not a Steerwise portfolio. Choose a file exported by Steerwise.',

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { userLocale } from '../../locale';
+import { fieldsWrittenWith } from '@shared/domain/fieldGroups';
 import { keysKeepingSide } from './mergeView';
 import type { ConflictRow, ConflictSideView } from './mergeView';
 import { describeField, describeKept, describeOrigin, describeRecord, describeValue } from './recordText';
@@ -105,6 +106,7 @@ export function ConflictList({ rows, keptKeys, disabled, onKeepOtherChange, onKe
         </tbody>
       </table>
       <p className="muted">{t('sync.keptNote')}</p>
+      {rows.some((row) => fieldsWrittenWith(row.table, row.field).length > 1) ? <p className="muted">{t('sync.keptNoteReading')}</p> : null}
     </section>
   );
 }
