@@ -17,7 +17,7 @@
  * it. A kept record is never copied on its own, because the output takes the local records in
  * runs and inserts the touched ids' results at the places that the join noted. A local record
  * with a placeholder clock goes the slow way. The local version vector may cover the write that
- * the placeholder stands for, and `localWins` sees the placeholder only when it is also the
+ * the placeholder stands for, and `localWins` detects the placeholder only when it is also the
  * record clock, as compact clocks have it.
  * NOTE: the join still reads every record of both sides once, so the time grows with the table,
  * at a lower cost per record than `mergeTable`: most of what is left is fetching the records from

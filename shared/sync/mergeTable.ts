@@ -49,7 +49,7 @@ export interface TableMergeInput {
   readonly resolve: ValueResolver;
   /**
    * Clock checks of the local and the remote records, which every table merge must run on each
-   * record. The local one marks placeholders, and the remote one writes that the local side has not seen.
+   * record. The local one marks placeholders, and the remote one marks writes that the local side has not seen.
    */
   readonly localClocks: ClockCollector;
   readonly remoteClocks: ClockCollector;
@@ -481,53 +481,42 @@ export function finishTable(
 }
 
 /**
- * Returns the records of `kept` without the indexes in `left`, with `added` inserted in id order.
+ * Returns the records of `local` without the indexes in `left`, with `added` inserted in id order.
  * Both lists are sorted by id, and no id of `added` is on a record that stays. Each added record
- * takes its place from `places`, or else by binary search, and the kept records are copied
+ * takes its place from `places`, or else by binary search, and the local records are copied
  * without comparing their ids: a search of a large table reads records all over memory.
  */
 function insertSortedById(
-  kept: readonly AnyRecord[],
+  local: readonly AnyRecord[],
   left: readonly number[],
   added: readonly AnyRecord[],
   places: ReadonlyMap<Id, number> | null,
 ): AnyRecord[] {
-  const merged = new Array<AnyRecord>(kept.length - left.length + added.length);
-  let filled = 0;
-  let next = 0;
-  let leftAt = 0;
+  // The index of the first local record whose id is not below each added record's id.
+  const addedPlaces: number[] = [];
   let low = 0;
   for (const record of added) {
-    low = places?.get(record.id) ?? lowerBoundById(kept, record.id, low);
-    filled = copyKept(kept, left, next, low, merged, filled, leftAt);
-    while (leftAt < left.length && (left[leftAt] as number) < low) leftAt += 1;
-    next = low;
-    merged[filled] = record;
-    filled += 1;
+    low = places?.get(record.id) ?? lowerBoundById(local, record.id, low);
+    addedPlaces.push(low);
   }
-  copyKept(kept, left, next, kept.length, merged, filled, leftAt);
-  return merged;
-}
 
-/** Copies `kept[from..to)` without the indexes in `left` (from `leftAt` on) into `target` at `at`, and returns the next free index. */
-function copyKept(
-  kept: readonly AnyRecord[],
-  left: readonly number[],
-  from: number,
-  to: number,
-  target: AnyRecord[],
-  at: number,
-  leftAt: number,
-): number {
-  let filled = at;
-  let skip = leftAt;
-  for (let index = from; index < to; index += 1) {
-    if (left[skip] === index) {
-      skip += 1;
+  const merged = new Array<AnyRecord>(local.length - left.length + added.length);
+  let filled = 0;
+  let leftAt = 0;
+  let addedAt = 0;
+  for (let index = 0; index <= local.length; index += 1) {
+    while (addedPlaces[addedAt] === index) {
+      merged[filled] = added[addedAt] as AnyRecord;
+      filled += 1;
+      addedAt += 1;
+    }
+    if (index === local.length) break;
+    if (left[leftAt] === index) {
+      leftAt += 1;
       continue;
     }
-    target[filled] = kept[index] as AnyRecord;
+    merged[filled] = local[index] as AnyRecord;
     filled += 1;
   }
-  return filled;
+  return merged;
 }

@@ -81,7 +81,7 @@ function niceStep(rough: number): number {
 export function percentAxis(values: readonly number[]): { readonly min: number; readonly max: number; readonly interval: number } {
   const low = Math.min(...values);
   const high = Math.max(...values);
-  // At least 4 points between the bounds, so that a flat line still has a readable axis.
+  // A span of at least 4 percentage points, so that a flat line still gets a readable axis.
   const interval = niceStep(Math.max(high - low, 4) / 4);
   const max = Math.min(100, Math.ceil(high / interval) * interval);
   let min = Math.floor(low / interval) * interval;

@@ -16,19 +16,6 @@ export type ExportPassphraseCheck =
  */
 export const minPassphraseLength = 8;
 
-function codePointCount(text: string): number {
-  let count = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const unit = text.charCodeAt(index);
-    // A high surrogate followed by a low one is one code point.
-    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
-      const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) index += 1;
-    }
-    count += 1;
-  }
-  return count;
-}
 
 export interface ExportPassphraseFields {
   /** Whether "Protect with a passphrase" is checked. */
@@ -44,7 +31,7 @@ export interface ExportPassphraseFields {
 export function checkExportPassphrase(fields: ExportPassphraseFields): ExportPassphraseCheck {
   if (!fields.enabled) return { kind: 'plain' };
   if (fields.passphrase.length === 0) return { kind: 'invalid', reason: 'empty' };
-  if (codePointCount(fields.passphrase) < minPassphraseLength) return { kind: 'invalid', reason: 'tooShort' };
+  if (Array.from(fields.passphrase).length < minPassphraseLength) return { kind: 'invalid', reason: 'tooShort' };
   if (fields.passphrase !== fields.confirmation) return { kind: 'invalid', reason: 'mismatch' };
   return { kind: 'encrypt', passphrase: fields.passphrase };
 }

@@ -46,6 +46,24 @@ function fakeWindow() {
   return window;
 }
 
+/**
+ * Creates a guard over one window with a task that counts its runs, taking `taskMs` each time,
+ * and records the guard's log.
+ */
+function countingGuard(taskMs: number) {
+  const { app, exits } = fakeApp();
+  const logger = createRecordingLogger();
+  const guard = createQuitGuard({ app, logger, timeoutMs: 1_000 });
+  const window = fakeWindow();
+  guard.guardWindowClose(window);
+  let runs = 0;
+  guard.addTask('count', async () => {
+    runs += 1;
+    await new Promise((resolve) => setTimeout(resolve, taskMs));
+  });
+  return { app, exits, logger, guard, window, runs: () => runs };
+}
+
 describe('createQuitGuard', () => {
   it('quits after the tasks finish', async () => {
     const { app, exits } = fakeApp();
@@ -139,34 +157,18 @@ describe('createQuitGuard', () => {
   });
 
   it('shares one run between close and quit', async () => {
-    const { app, exits } = fakeApp();
-    const guard = createQuitGuard({ app, logger: createRecordingLogger(), timeoutMs: 1_000 });
-    const window = fakeWindow();
-    guard.guardWindowClose(window);
-    let runs = 0;
-    guard.addTask('count', async () => {
-      runs += 1;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    });
+    const { app, exits, window, runs } = countingGuard(20);
 
     window.close();
     app.quit();
 
     await expect.poll(exits).toBe(1);
     expect(window.destroyed).toBe(true);
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
   });
 
   it('holds a close during the quit tasks', async () => {
-    const { app, exits } = fakeApp();
-    const guard = createQuitGuard({ app, logger: createRecordingLogger(), timeoutMs: 1_000 });
-    const window = fakeWindow();
-    guard.guardWindowClose(window);
-    let runs = 0;
-    guard.addTask('count', async () => {
-      runs += 1;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    });
+    const { app, exits, window, runs } = countingGuard(20);
 
     app.quit();
     window.close();
@@ -176,40 +178,23 @@ describe('createQuitGuard', () => {
     await expect.poll(exits).toBe(1);
     window.close();
     expect(window.destroyed).toBe(true);
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
   });
 
   it('skips the tasks on a quit after the last close', async () => {
-    const { app, exits } = fakeApp();
-    const logger = createRecordingLogger();
-    const guard = createQuitGuard({ app, logger, timeoutMs: 1_000 });
-    const window = fakeWindow();
-    guard.guardWindowClose(window);
-    let runs = 0;
-    guard.addTask('count', () => {
-      runs += 1;
-      return Promise.resolve();
-    });
+    const { app, exits, logger, window, runs } = countingGuard(0);
 
     window.close();
     await expect.poll(() => window.destroyed).toBe(true);
     app.quit();
 
     expect(exits()).toBe(1);
-    expect(runs).toBe(1);
+    expect(runs()).toBe(1);
     expect(logger.entries.map((entry) => entry.message)).toEqual(['Quitting without the tasks, which ran when the last window closed']);
   });
 
   it('runs the tasks on a quit after a new window', async () => {
-    const { app, exits } = fakeApp();
-    const guard = createQuitGuard({ app, logger: createRecordingLogger(), timeoutMs: 1_000 });
-    const first = fakeWindow();
-    guard.guardWindowClose(first);
-    let runs = 0;
-    guard.addTask('count', () => {
-      runs += 1;
-      return Promise.resolve();
-    });
+    const { app, exits, guard, window: first, runs } = countingGuard(0);
 
     first.close();
     await expect.poll(() => first.destroyed).toBe(true);
@@ -218,7 +203,7 @@ describe('createQuitGuard', () => {
     app.quit();
 
     await expect.poll(exits).toBe(1);
-    expect(runs).toBe(2);
+    expect(runs()).toBe(2);
   });
 
   it('closes at once after a quit', async () => {

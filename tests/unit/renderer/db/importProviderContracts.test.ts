@@ -225,9 +225,10 @@ describe('applyProviderContractPlan', () => {
     expect(codeIndex).toBeGreaterThanOrEqual(0);
     expect(nameIndex).toBeGreaterThanOrEqual(0);
     // The first row names a provider by a code that the empty portfolio does not have, and no name.
-    const rows = table.value.rows.map((row, index) =>
-      row.map((cell, column) => (index === 0 && column === codeIndex ? 'ZZ9' : index === 0 && column === nameIndex ? '' : cell)),
-    );
+    const rows = table.value.rows.map((row) => [...row]);
+    const firstRow = rows[0] ?? [];
+    firstRow[codeIndex] = 'ZZ9';
+    firstRow[nameIndex] = '';
     const plan = planOf({ ...table.value, rows });
     expect(plan.issueCounts.errors).toBe(0);
 
